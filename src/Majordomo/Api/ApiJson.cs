@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Majordomo.Api;
+
+public sealed record OpenAIError(string Message, string Type, string? Code, string? Param = null)
+{
+    [JsonPropertyName("attempts")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
+}
+
+public sealed record OpenAIErrorEnvelope(OpenAIError Error);
+
+public sealed record AttemptSummary(string Model, string Provider, string? Credential, int? Status, string Outcome, string? Reason, double DurationMs);
+
+public sealed record ModelListEntry(string Id, string Object, long Created, string OwnedBy)
+{
+    [JsonPropertyName("majordomo")]
+    public ModelListInfo? Majordomo { get; init; }
+}
+
+public sealed record ModelListInfo(string Kind, string? Provider, int? Tier, string? Target, IReadOnlyList<string>? Chain);
+
+public sealed record ModelList(string Object, IReadOnlyList<ModelListEntry> Data);
+
+public sealed record HealthReport(
+    string Status,
+    string Version,
+    bool Configured,
+    string? Message,
+    HealthStore Store,
+    HealthModels Models,
+    string? Config,
+    HealthBudget Budget);
+
+public sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped);
+
+public sealed record HealthModels(int Total, int Healthy, int Unhealthy);
+
+public sealed record HealthBudget(bool Enforced, string Note);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(OpenAIErrorEnvelope))]
+[JsonSerializable(typeof(ModelList))]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,261 @@
+using System.Buffers;
+using System.Diagnostics;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Execution;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
+using Majordomo.Storage;
+
+namespace Majordomo.Api;
+
+/// <summary><c>POST /v1/chat/completions</c>: read and check the body, resolve the route, run the chain, log it.</summary>
+internal sealed partial class ChatCompletionsEndpoint(
+    CatalogHolder catalogs,
+    ChainExecutor executor,
+    IRequestLog requestLog,
+    TimeProvider time,
+    ILogger<ChatCompletionsEndpoint> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var requestId = RequestIds.New();
+        context.Response.Headers["X-Request-Id"] = requestId;
+        var catalog = catalogs.Current;
+
+        if (!GatewayAuth.IsAuthorized(context, catalog))
+        {
+            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            return;
+        }
+
+        var (buffer, length, failure) = await ReadBodyAsync(context.Request, catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            var status = failure == BodyFailure.TooLarge ? 413 : 400;
+            var message = failure == BodyFailure.TooLarge
+                ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
+                : "The request body could not be read.";
+            await Errors.WriteAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer!);
+        }
+    }
+
+    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    {
+        ChatRequest request;
+        try
+        {
+            request = OpenAIRequestReader.Parse(body);
+        }
+        catch (RequestValidationException ex)
+        {
+            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            return;
+        }
+
+        request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        var resolution = Router.Resolve(catalog, request);
+        if (resolution.Plan is not { } plan)
+        {
+            var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
+            await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
+            Log(requestId, request, null, status, resolution.ErrorCode, null, started);
+            return;
+        }
+
+        var sink = new OpenAIClientSink(context, requestId);
+        var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
+        int finalStatus;
+        string? errorCode = null;
+        switch (outcome.Status)
+        {
+            case ExecutionStatus.Answered:
+                finalStatus = 200;
+                break;
+            case ExecutionStatus.StreamFailed:
+                finalStatus = 200;
+                errorCode = "stream_failed";
+                break;
+            case ExecutionStatus.Cancelled:
+                finalStatus = 499;
+                errorCode = "client_closed";
+                break;
+            case ExecutionStatus.CallerFault:
+                finalStatus = outcome.UpstreamStatus;
+                errorCode = "upstream_rejected";
+                await WriteUpstreamErrorAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                break;
+            default:
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                break;
+        }
+
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
+    }
+
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    {
+        var last = outcome.Attempts[^1];
+        RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
+        var body = outcome.UpstreamBody ?? [];
+        if (OpenAIWire.IsErrorPayload(body))
+        {
+            // The upstream's own error, exactly as it said it: the client's request was at fault.
+            context.Response.StatusCode = outcome.UpstreamStatus;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await Errors.WriteAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
+            Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
+    }
+
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    {
+        var (status, code) = outcome.CommonFailure switch
+        {
+            FailureClass.RateLimited => (429, "rate_limited"),
+            FailureClass.Timeout => (504, "upstream_timeout"),
+            _ => (502, "upstream_failed"),
+        };
+        if (outcome.Status == ExecutionStatus.Cancelled)
+        {
+            return (499, "client_closed");
+        }
+
+        RouterHeaders.Write(context.Response, plan, null, outcome.Attempts.Count, requestId);
+        if (status == 429 && outcome.RetryAfter is { } ra)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var target = plan.RouteName ?? plan.Requested ?? "the default route";
+        var summary = string.Join("; ", outcome.Attempts.Select(a => $"{a.Model}{(a.Credential is null ? "" : "[" + a.Credential + "]")}: {a.Reason ?? a.Outcome}"));
+        var message = outcome.Attempts.Count == 0
+            ? $"No model of '{target}' could be tried."
+            : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}";
+        await Errors.WriteAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
+        return (status, code);
+    }
+
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started)
+    {
+        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var usage = outcome?.Usage ?? Usage.None;
+        requestLog.TryEnqueue(new RequestLogRecord
+        {
+            Id = requestId,
+            Timestamp = time.GetUtcNow(),
+            Ingress = request.Protocol,
+            RequestedModel = request.Model,
+            Route = plan?.RouteName,
+            Tier = plan?.Tier,
+            Rule = plan?.Rule,
+            AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
+            Status = status,
+            ErrorCode = errorCode,
+            Stream = request.Stream,
+            DurationMs = duration,
+            FirstByteMs = outcome?.FirstByteMs,
+            InputTokens = usage.InputTokens,
+            OutputTokens = usage.OutputTokens,
+            UsageReported = usage.Reported,
+            Source = request.Metadata.Source,
+            Session = request.Metadata.Session,
+            Kind = request.Metadata.Kind,
+            Attempts = outcome?.Attempts ?? [],
+        });
+        LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
+    }
+
+    internal static RequestMetadata MetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body) =>
+        new(
+            Header(headers, "X-Router-Source") ?? body.Source,
+            Header(headers, "X-Router-Channel") ?? body.Channel,
+            Header(headers, "X-Router-Session") ?? body.Session,
+            Header(headers, "X-Router-Kind") ?? body.Kind,
+            Header(headers, "X-Router-Profile") ?? body.Profile);
+
+    private static string? Header(IHeaderDictionary headers, string name)
+    {
+        var value = headers[name];
+        if (value.Count == 0)
+        {
+            return null;
+        }
+
+        var s = value[0];
+        return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
+    }
+
+    private enum BodyFailure
+    {
+        TooLarge,
+        Unreadable,
+    }
+
+    /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
+    private static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is { } declared && declared > max)
+        {
+            return (null, 0, BodyFailure.TooLarge);
+        }
+
+        var reader = request.BodyReader;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                var buffered = result.Buffer;
+                if (buffered.Length > max)
+                {
+                    reader.AdvanceTo(buffered.Start, buffered.End);
+                    return (null, 0, BodyFailure.TooLarge);
+                }
+
+                if (result.IsCompleted)
+                {
+                    var length = (int)buffered.Length;
+                    var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+                    buffered.CopyTo(array);
+                    reader.AdvanceTo(buffered.End);
+                    return (array, length, null);
+                }
+
+                // Examine everything, consume nothing: the pipe keeps buffering until the body is complete.
+                reader.AdvanceTo(buffered.Start, buffered.End);
+            }
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == 413)
+        {
+            return (null, 0, BodyFailure.TooLarge);
+        }
+        catch (Exception ex) when (ex is IOException or Microsoft.AspNetCore.Http.BadHttpRequestException or InvalidOperationException)
+        {
+            return (null, 0, BodyFailure.Unreadable);
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
+    private static partial void LogRequest(ILogger logger, string requestId, string requested, string model, int status, int attempts, double durationMs);
+}
+
+internal static class RequestIds
+{
+    public static string New() => "req_" + Guid.CreateVersion7().ToString("N");
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Majordomo.Catalog;
+using Majordomo.Storage;
+
+namespace Majordomo.Api;
+
+/// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
+internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, TimeProvider time)
+{
+    public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public async Task ModelsAsync(HttpContext context)
+    {
+        var catalog = catalogs.Current;
+        context.Response.Headers["X-Request-Id"] = RequestIds.New();
+        if (!GatewayAuth.IsAuthorized(context, catalog))
+        {
+            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            return;
+        }
+
+        var created = time.GetUtcNow().ToUnixTimeSeconds();
+        var data = new List<ModelListEntry>();
+        foreach (var route in catalog.Routes.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            data.Add(new ModelListEntry(route.Name, "model", created, "majordomo")
+            {
+                Majordomo = new ModelListInfo("route", null, null, null, route.Smart ? null : route.Chain.Select(c => c.Model.Id).ToArray()),
+            });
+        }
+
+        foreach (var (alias, model) in catalog.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            data.Add(new ModelListEntry(alias, "model", created, "majordomo") { Majordomo = new ModelListInfo("alias", model.Provider.Name, model.Tier, model.Id, null) });
+        }
+
+        foreach (var model in catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            data.Add(new ModelListEntry(model.Id, "model", created, model.Provider.Name)
+            {
+                Majordomo = new ModelListInfo("model", model.Provider.Name, model.Tier, null, model.Chain.Count > 1 ? model.Chain.Select(c => c.Model.Id).ToArray() : null),
+            });
+        }
+
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new ModelList("list", data), ApiJsonContext.Default.ModelList, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public async Task HealthAsync(HttpContext context)
+    {
+        var catalog = catalogs.Current;
+        var (reachable, error) = store.Probe();
+        var models = catalog.Models.Count;
+        var configured = catalog.Config.Providers is { Count: > 0 } && !catalogs.IsUnconfigured;
+        var report = new HealthReport(
+            reachable ? "ok" : "degraded",
+            Version,
+            configured,
+            catalogs.IsUnconfigured ? UnconfiguredMessage : null,
+            new HealthStore("sqlite", reachable, error, store.Written, store.Dropped),
+            new HealthModels(models, models, 0),
+            catalog.Describe(),
+            new HealthBudget(false, "budgets are not enforced by this build yet"));
+        context.Response.StatusCode = reachable ? 200 : 503;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJsonContext.Default.HealthReport, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public const string UnconfiguredMessage =
+        "Majordomo has no configuration: run 'majordomo init' to write majordomo.json, pass --config FILE, set MAJORDOMO_BASE_URL and MAJORDOMO_MODEL for a single upstream, or try 'majordomo serve --demo'.";
+}

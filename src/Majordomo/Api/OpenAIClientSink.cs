@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Majordomo.Execution;
+using Majordomo.Providers;
+
+namespace Majordomo.Api;
+
+/// <summary>Writes answers to an OpenAI-protocol client: SSE events flushed one by one, or a whole JSON body.</summary>
+internal sealed class OpenAIClientSink(HttpContext context, string requestId) : IClientSink
+{
+    public async ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts, requestId);
+        await response.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask WriteEventAsync(SseEvent sseEvent, CancellationToken cancellationToken)
+    {
+        var writer = context.Response.BodyWriter;
+        if (sseEvent.EventType is { } type)
+        {
+            Write(writer, "event: "u8);
+            var typeBytes = Encoding.UTF8.GetBytes(type);
+            Write(writer, typeBytes);
+            Write(writer, "\n"u8);
+        }
+
+        Write(writer, "data: "u8);
+        Write(writer, sseEvent.Data);
+        Write(writer, "\n\n"u8);
+
+        // Flush every event: a chunk reaches the client as soon as it arrives from the upstream.
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken)
+    {
+        var writer = context.Response.BodyWriter;
+        Write(writer, Errors.StreamErrorEvent(message, code));
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = contentType ?? "application/json";
+        response.ContentLength = body.Length;
+        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts, requestId);
+        await response.BodyWriter.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Write(System.IO.Pipelines.PipeWriter writer, ReadOnlySpan<byte> bytes)
+    {
+        var span = writer.GetSpan(bytes.Length);
+        bytes.CopyTo(span);
+        writer.Advance(bytes.Length);
+    }
+}
+
+/// <summary>The <c>X-Router-*</c> headers every routed response carries (SPEC §4).</summary>
+internal static class RouterHeaders
+{
+    public const string None = "none";
+
+    public static void Write(HttpResponse response, Routing.RoutePlan plan, string? model, int attempts, string requestId)
+    {
+        var headers = response.Headers;
+        if (model is not null)
+        {
+            headers["X-Router-Model"] = model;
+        }
+
+        headers["X-Router-Tier"] = plan.Tier;
+        headers["X-Router-Rule"] = plan.Rule ?? None;
+        headers["X-Router-Classification"] = plan.Classification ?? None;
+        headers["X-Router-Attempts"] = attempts.ToString(CultureInfo.InvariantCulture);
+        if (plan.RouteName is { } route)
+        {
+            headers["X-Router-Route"] = route;
+        }
+
+        headers["X-Request-Id"] = requestId;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using Majordomo.Config;
+using Majordomo.Providers;
+
+namespace Majordomo.Catalog;
+
+/// <summary>A provider as resolved from config, with its built adapter.</summary>
+public sealed class ProviderEntry
+{
+    public required string Name { get; init; }
+    public required string Api { get; init; }
+    public required string Locality { get; init; }
+    public required IReadOnlyList<Credential> Credentials { get; init; }
+    public required IChatProvider Client { get; init; }
+    public int Retries { get; init; }
+    public int BackoffMs { get; init; }
+    public int TimeoutMs { get; init; }
+    public int? FirstTokenTimeoutMs { get; init; }
+}
+
+public sealed class ModelEntry
+{
+    public required string Id { get; init; }
+    public required ProviderEntry Provider { get; init; }
+    public required string UpstreamModel { get; init; }
+    public required byte[] UpstreamModelJson { get; init; }
+    public bool Enabled { get; init; } = true;
+    public int Tier { get; init; }
+    public int Quality { get; init; }
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+    public int? ContextWindow { get; init; }
+    public double InputPerMTok { get; init; }
+    public double OutputPerMTok { get; init; }
+    public string? Quota { get; init; }
+    public double Multiplier { get; init; }
+    public int? Retries { get; init; }
+    public int? BackoffMs { get; init; }
+    public int? TimeoutMs { get; init; }
+    public int? FirstTokenTimeoutMs { get; init; }
+
+    /// <summary>The model itself followed by its <c>fallbacks</c>: what a request naming this model tries.</summary>
+    public IReadOnlyList<ChainEntry> Chain { get; internal set; } = [];
+
+    public bool IsFree => Multiplier == 0 && InputPerMTok == 0 && OutputPerMTok == 0;
+}
+
+/// <summary>One step of an attempt chain: a model plus the per-entry policy resolved from entry, model and provider.</summary>
+public sealed record ChainEntry(ModelEntry Model, int Retries, int BackoffMs, int TimeoutMs, int? FirstTokenTimeoutMs, IReadOnlyList<Credential> Credentials);
+
+public enum TargetKind
+{
+    Route,
+    Alias,
+    Model,
+    Chain,
+}
+
+public sealed record RouteEntry(string Name, bool Smart, IReadOnlyList<ChainEntry> Chain, bool Escalation);
+
+/// <summary>
+/// The immutable, resolved view of one config: what the request path reads. A request takes the
+/// current snapshot once and uses it throughout (YARP's Config / Model / State split).
+/// </summary>
+public sealed class Catalog
+{
+    public required MajordomoConfig Config { get; init; }
+    public required FrozenDictionary<string, ProviderEntry> Providers { get; init; }
+    public required FrozenDictionary<string, ModelEntry> Models { get; init; }
+    public required FrozenDictionary<string, ModelEntry> Aliases { get; init; }
+    public required FrozenDictionary<string, RouteEntry> Routes { get; init; }
+    public required FrozenDictionary<string, IReadOnlyList<ChainEntry>> Chains { get; init; }
+    public string? DefaultRoute { get; init; }
+    public long MaxRequestBytes { get; init; }
+
+    /// <summary>All names a client may put in <c>model</c>, sorted, for error messages and <c>/v1/models</c>.</summary>
+    public required IReadOnlyList<string> Names { get; init; }
+
+    /// <summary>Short human description of this snapshot, for logs.</summary>
+    public string Describe() =>
+        $"{Providers.Count} providers, {Models.Count} models, {Aliases.Count} aliases, {Chains.Count} chains, {Routes.Count} routes" +
+        (DefaultRoute is null ? "" : $", default route '{DefaultRoute}'");
+}
+
+public static class EmptyCatalog
+{
+    /// <summary>A catalog with nothing in it, for a gateway started without configuration.</summary>
+    public static Catalog Create() => new()
+    {
+        Config = new MajordomoConfig(),
+        Providers = FrozenDictionary<string, ProviderEntry>.Empty,
+        Models = FrozenDictionary<string, ModelEntry>.Empty,
+        Aliases = FrozenDictionary<string, ModelEntry>.Empty,
+        Routes = FrozenDictionary<string, RouteEntry>.Empty,
+        Chains = FrozenDictionary<string, IReadOnlyList<ChainEntry>>.Empty,
+        MaxRequestBytes = CatalogBuilder.DefaultMaxRequestBytes,
+        Names = [],
+    };
+}

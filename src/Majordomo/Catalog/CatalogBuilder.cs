@@ -1,0 +1,200 @@
+using System.Collections.Frozen;
+using Majordomo.Config;
+using Majordomo.Providers;
+using Majordomo.Providers.OpenAI;
+
+namespace Majordomo.Catalog;
+
+/// <summary>Turns a validated config into a <see cref="Catalog"/>. Defaults for unset policy live here.</summary>
+public static class CatalogBuilder
+{
+    public const int DefaultRetries = 1;
+    public const int DefaultBackoffMs = 250;
+    public const int DefaultTimeoutMs = 120_000;
+    public const long DefaultMaxRequestBytes = 32 * 1024 * 1024;
+
+    public static Catalog Build(MajordomoConfig config, IProviderFactory providers)
+    {
+        var providerEntries = new Dictionary<string, ProviderEntry>(StringComparer.Ordinal);
+        foreach (var (name, p) in config.Providers!)
+        {
+            var credentials = (p.Credentials ?? []).Select(c => new Credential(c.Id!, c.ApiKey)).ToArray();
+            providerEntries[name] = new ProviderEntry
+            {
+                Name = name,
+                Api = p.Api!,
+                Locality = p.Locality ?? DefaultLocality(p),
+                Credentials = credentials,
+                Client = providers.GetOrCreate(name, p),
+                Retries = p.Retries ?? DefaultRetries,
+                BackoffMs = p.BackoffMs ?? DefaultBackoffMs,
+                TimeoutMs = p.TimeoutMs ?? DefaultTimeoutMs,
+                FirstTokenTimeoutMs = p.FirstTokenTimeoutMs,
+            };
+        }
+
+        var models = new Dictionary<string, ModelEntry>(StringComparer.Ordinal);
+        foreach (var (id, m) in config.Models!)
+        {
+            var upstream = m.UpstreamModel ?? DefaultUpstreamName(id, m.Provider!);
+            models[id] = new ModelEntry
+            {
+                Id = id,
+                Provider = providerEntries[m.Provider!],
+                UpstreamModel = upstream,
+                UpstreamModelJson = OpenAIWire.EncodeJsonString(upstream),
+                Enabled = m.Enabled ?? true,
+                Tier = m.Tier ?? 0,
+                Quality = m.Quality ?? 50,
+                Capabilities = m.Capabilities ?? [],
+                ContextWindow = m.ContextWindow,
+                InputPerMTok = m.Cost?.InputPerMTok ?? 0,
+                OutputPerMTok = m.Cost?.OutputPerMTok ?? 0,
+                Quota = m.Quota,
+                Multiplier = m.Multiplier ?? 0,
+                Retries = m.Retries,
+                BackoffMs = m.BackoffMs,
+                TimeoutMs = m.TimeoutMs,
+                FirstTokenTimeoutMs = m.FirstTokenTimeoutMs,
+            };
+        }
+
+        var aliases = new Dictionary<string, ModelEntry>(StringComparer.Ordinal);
+        foreach (var (name, target) in config.Aliases ?? [])
+        {
+            aliases[name] = models[FollowAlias(target, config.Aliases!)];
+        }
+
+        var resolver = new EntryResolver(config, models, aliases);
+        foreach (var (id, m) in config.Models!)
+        {
+            var self = models[id];
+            var chain = new List<ChainEntry> { resolver.Entry(new ChainEntryConfig { Model = id }, self) };
+            foreach (var fb in m.Fallbacks ?? [])
+            {
+                chain.AddRange(resolver.Resolve(fb));
+            }
+
+            self.Chain = chain;
+        }
+
+        var chains = new Dictionary<string, IReadOnlyList<ChainEntry>>(StringComparer.Ordinal);
+        foreach (var name in (config.Chains ?? []).Keys)
+        {
+            chains[name] = resolver.ResolveChain(name);
+        }
+
+        var routes = new Dictionary<string, RouteEntry>(StringComparer.Ordinal);
+        foreach (var (name, r) in config.Routes ?? [])
+        {
+            var smart = r.Strategy == "smart";
+            IReadOnlyList<ChainEntry> chain;
+            if (smart)
+            {
+                chain = RankCatalog(models.Values, resolver);
+            }
+            else if (r.Chain!.Name is { } chainName)
+            {
+                chain = chains.TryGetValue(chainName, out var named) ? named : resolver.Resolve(new ChainEntryConfig { Model = chainName }).ToArray();
+            }
+            else
+            {
+                chain = r.Chain.Entries!.SelectMany(resolver.Resolve).ToArray();
+            }
+
+            routes[name] = new RouteEntry(name, smart, chain, r.Escalation ?? false);
+        }
+
+        var names = routes.Keys.Concat(aliases.Keys).Concat(models.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return new Catalog
+        {
+            Config = config,
+            Providers = providerEntries.ToFrozenDictionary(StringComparer.Ordinal),
+            Models = models.ToFrozenDictionary(StringComparer.Ordinal),
+            Aliases = aliases.ToFrozenDictionary(StringComparer.Ordinal),
+            Routes = routes.ToFrozenDictionary(StringComparer.Ordinal),
+            Chains = chains.ToFrozenDictionary(StringComparer.Ordinal),
+            DefaultRoute = config.DefaultRoute,
+            MaxRequestBytes = config.Server?.MaxRequestBytes ?? DefaultMaxRequestBytes,
+            Names = names,
+        };
+    }
+
+    /// <summary>
+    /// The ordering of SPEC §1.4 without the classifier's filters: locality, then cost, then quality.
+    /// Smart routes use it until rules and classification take over the decision.
+    /// </summary>
+    private static ChainEntry[] RankCatalog(IEnumerable<ModelEntry> models, EntryResolver resolver) =>
+        models.Where(m => m.Enabled)
+            .OrderBy(m => LocalityRank(m.Provider.Locality))
+            .ThenBy(m => m.InputPerMTok + m.OutputPerMTok + m.Multiplier)
+            .ThenByDescending(m => m.Quality)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => resolver.Entry(new ChainEntryConfig { Model = m.Id }, m))
+            .ToArray();
+
+    public static int LocalityRank(string locality) => locality switch
+    {
+        "local" => 0,
+        "lan" => 1,
+        _ => 2,
+    };
+
+    private static string DefaultLocality(ProviderConfig p)
+    {
+        if (p.Api == "simulated")
+        {
+            return "cloud";
+        }
+
+        return Uri.TryCreate(p.BaseUrl, UriKind.Absolute, out var uri) && uri.IsLoopback ? "local" : "cloud";
+    }
+
+    /// <summary><c>ollama/qwen2.5:1.5b</c> served by provider <c>ollama</c> is asked for as <c>qwen2.5:1.5b</c>.</summary>
+    private static string DefaultUpstreamName(string id, string provider) =>
+        id.StartsWith(provider + "/", StringComparison.Ordinal) ? id[(provider.Length + 1)..] : id;
+
+    private static string FollowAlias(string target, Dictionary<string, string> aliases)
+    {
+        var current = target;
+        for (var hops = 0; hops < 32 && aliases.TryGetValue(current, out var next); hops++)
+        {
+            current = next;
+        }
+
+        return current;
+    }
+
+    private sealed class EntryResolver(MajordomoConfig config, Dictionary<string, ModelEntry> models, Dictionary<string, ModelEntry> aliases)
+    {
+        public ChainEntry[] ResolveChain(string name) =>
+            config.Chains![name].SelectMany(Resolve).ToArray();
+
+        public IEnumerable<ChainEntry> Resolve(ChainEntryConfig entry)
+        {
+            var name = entry.Model!;
+            if (models.TryGetValue(name, out var model) || aliases.TryGetValue(name, out model))
+            {
+                return [Entry(entry, model)];
+            }
+
+            // A chain named inside a chain is expanded in place (the validator refuses cycles).
+            return ResolveChain(name);
+        }
+
+        public ChainEntry Entry(ChainEntryConfig entry, ModelEntry model)
+        {
+            var provider = model.Provider;
+            var credentials = entry.Credentials is { Count: > 0 } ids
+                ? provider.Credentials.Where(c => ids.Contains(c.Id)).ToArray()
+                : provider.Credentials;
+            return new ChainEntry(
+                model,
+                entry.Retries ?? model.Retries ?? provider.Retries,
+                entry.BackoffMs ?? model.BackoffMs ?? provider.BackoffMs,
+                entry.TimeoutMs ?? model.TimeoutMs ?? provider.TimeoutMs,
+                entry.FirstTokenTimeoutMs ?? model.FirstTokenTimeoutMs ?? provider.FirstTokenTimeoutMs,
+                credentials);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Majordomo.Chat;
+
+/// <summary>Routing metadata from the <c>X-Router-*</c> headers or the body's <c>metadata</c> object (a header wins).</summary>
+public sealed record RequestMetadata(string? Source, string? Channel, string? Session, string? Kind, string? Profile)
+{
+    public static readonly RequestMetadata Empty = new(null, null, null, null, null);
+}
+
+/// <summary>A byte range inside the client's body; <see cref="Start"/> is -1 when absent.</summary>
+public readonly record struct JsonSpan(int Start, int Length)
+{
+    public static readonly JsonSpan None = new(-1, 0);
+
+    public bool IsPresent => Start >= 0;
+
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// A chat request as received: the client's exact bytes plus what routing needs, parsed once.
+/// Same-protocol forwarding splices router-owned fields into <see cref="Body"/> (STYLE #4).
+/// </summary>
+public sealed class ChatRequest
+{
+    public required ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The ingress protocol: <c>openai</c> (Anthropic ingress arrives later).</summary>
+    public required string Protocol { get; init; }
+
+    public string? Model { get; init; }
+
+    public bool Stream { get; init; }
+
+    /// <summary>True when the client itself asked for <c>stream_options.include_usage</c>.</summary>
+    public bool ClientWantsUsage { get; init; }
+
+    public int MessageCount { get; init; }
+
+    public RequestMetadata Metadata { get; set; } = RequestMetadata.Empty;
+
+    internal JsonSpan ModelValue { get; init; } = JsonSpan.None;
+
+    internal JsonSpan StreamOptionsValue { get; init; } = JsonSpan.None;
+
+    internal JsonSpan IncludeUsageValue { get; init; } = JsonSpan.None;
+
+    /// <summary>Index of the closing brace of the top-level object.</summary>
+    internal int ObjectEnd { get; init; }
+
+    internal int ObjectStart { get; init; }
+}
+
+/// <summary>Token usage as reported by the upstream (or estimated when it reports none).</summary>
+public readonly record struct Usage(long InputTokens, long OutputTokens, long CachedInputTokens, bool Reported)
+{
+    public static readonly Usage None = new(0, 0, 0, false);
+}

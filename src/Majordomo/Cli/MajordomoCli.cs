@@ -1,0 +1,167 @@
+using System.CommandLine;
+using Majordomo.Catalog;
+using Majordomo.Hosting;
+using Majordomo.Providers;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Cli;
+
+/// <summary>The <c>majordomo</c> command line (SPEC §3). Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.</summary>
+public static class MajordomoCli
+{
+    public const int Ok = 0;
+    public const int RuntimeFailure = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var output = stdout ?? Console.Out;
+        var errors = stderr ?? Console.Error;
+
+        var configOption = new Option<string?>("--config", "-c") { Description = "Config file (default: $MAJORDOMO_CONFIG, then ./majordomo.json)" };
+        var urlsOption = new Option<string?>("--urls") { Description = "Listen URLs, separated by ';' (overrides server.urls)" };
+        var demoOption = new Option<bool>("--demo") { Description = "Serve the built-in catalog of simulated providers (offline)" };
+        var pathOption = new Option<string>("--path") { Description = "Where to write the starter config", DefaultValueFactory = _ => ConfigSource.DefaultFileName };
+        var forceOption = new Option<bool>("--force") { Description = "Overwrite an existing file" };
+
+        var serve = new Command("serve", "Run the gateway") { configOption, urlsOption, demoOption };
+        serve.SetAction((result, ct) => ServeAsync(result.GetValue(configOption), result.GetValue(urlsOption), result.GetValue(demoOption), output, errors, ct));
+
+        var check = new Command("check", "Validate a config; exit 0 when valid, 2 when not") { configOption, demoOption };
+        check.SetAction(result => Check(result.GetValue(configOption), result.GetValue(demoOption), output, errors));
+
+        var init = new Command("init", "Write a commented starter majordomo.json") { pathOption, forceOption };
+        init.SetAction(result => Init(result.GetValue(pathOption)!, result.GetValue(forceOption), output, errors));
+
+        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await errors.WriteLineAsync("majordomo: " + error.Message).ConfigureAwait(false);
+            }
+
+            await errors.WriteLineAsync("Run 'majordomo --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors }).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(string? configPath, string? urls, bool demo, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var source = ConfigSource.Resolve(configPath, demo);
+        if (source.Errors.Count > 0)
+        {
+            await PrintProblemsAsync(errors, source).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        foreach (var warning in source.Warnings)
+        {
+            await errors.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+        }
+
+        WebApplication app;
+        try
+        {
+            app = GatewayApp.Build(new GatewayOptions
+            {
+                Source = source,
+                Urls = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await errors.WriteLineAsync("majordomo: cannot start: " + ex.Message).ConfigureAwait(false);
+            return RuntimeFailure;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                await errors.WriteLineAsync("majordomo: cannot listen: " + ex.Message).ConfigureAwait(false);
+                return RuntimeFailure;
+            }
+
+            var addresses = string.Join(", ", app.BoundAddresses());
+            await output.WriteLineAsync($"Majordomo {Api.InfoEndpoints.Version} listening on {addresses}").ConfigureAwait(false);
+            await output.WriteLineAsync($"config: {source.Description}").ConfigureAwait(false);
+            if (source.IsUnconfigured)
+            {
+                await output.WriteLineAsync(Api.InfoEndpoints.UnconfiguredMessage).ConfigureAwait(false);
+            }
+            else if (demo)
+            {
+                var first = app.BoundAddresses().FirstOrDefault() ?? GatewayApp.DefaultUrl;
+                await output.WriteLineAsync("Demo mode: every answer is simulated. Try:").ConfigureAwait(false);
+                await output.WriteLineAsync($"  curl -N {first}/v1/chat/completions -H 'Content-Type: application/json' -d '{{\"model\":\"default\",\"stream\":true,\"messages\":[{{\"role\":\"user\",\"content\":\"Hello!\"}}]}}'").ConfigureAwait(false);
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    private static int Check(string? configPath, bool demo, TextWriter output, TextWriter errors)
+    {
+        var source = ConfigSource.Resolve(configPath, demo);
+        if (source.Errors.Count > 0)
+        {
+            PrintProblemsAsync(errors, source).GetAwaiter().GetResult();
+            return UsageError;
+        }
+
+        if (source.IsUnconfigured)
+        {
+            errors.WriteLine("majordomo: no config found. " + Api.InfoEndpoints.UnconfiguredMessage);
+            return UsageError;
+        }
+
+        using var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        var catalog = CatalogBuilder.Build(source.Config!, providers);
+        var warnings = source.Warnings.Concat(ChainPolicy.Warnings(catalog)).ToArray();
+        foreach (var warning in warnings)
+        {
+            output.WriteLine("warning: " + warning);
+        }
+
+        output.WriteLine($"OK: {source.Description}: {catalog.Describe()}" + (warnings.Length > 0 ? $" ({warnings.Length} warnings)" : ""));
+        return Ok;
+    }
+
+    private static int Init(string path, bool force, TextWriter output, TextWriter errors)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && !force)
+        {
+            errors.WriteLine($"majordomo: '{full}' already exists; pass --force to overwrite it");
+            return UsageError;
+        }
+
+        using (var stream = typeof(MajordomoCli).Assembly.GetManifestResourceStream("Majordomo.starter.jsonc")!)
+        using (var file = File.Create(full))
+        {
+            stream.CopyTo(file);
+        }
+
+        output.WriteLine($"Wrote {full}. Set the environment variables it names, then run 'majordomo check' and 'majordomo serve'.");
+        return Ok;
+    }
+
+    private static async Task PrintProblemsAsync(TextWriter errors, ConfigSource source)
+    {
+        await errors.WriteLineAsync($"majordomo: invalid config ({source.Description}), {source.Errors.Count} problem(s):").ConfigureAwait(false);
+        foreach (var error in source.Errors)
+        {
+            await errors.WriteLineAsync("  " + error).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Majordomo.Config;
+
+// Chain entries are written either as "provider/model" or as { "model": ..., "retries": ... }.
+internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig>
+{
+    public override ChainEntryConfig? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new ChainEntryConfig { Model = reader.GetString() };
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("expected a model id string or an entry object");
+        }
+
+        var raw = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ChainEntryObject)
+            ?? throw new JsonException("expected a chain entry object");
+        return new ChainEntryConfig
+        {
+            Model = raw.Model,
+            Provider = raw.Provider,
+            Credentials = raw.Credentials,
+            Retries = raw.Retries,
+            BackoffMs = raw.BackoffMs,
+            TimeoutMs = raw.TimeoutMs,
+            FirstTokenTimeoutMs = raw.FirstTokenTimeoutMs,
+            Unknown = raw.Unknown,
+        };
+    }
+
+    public override void Write(Utf8JsonWriter writer, ChainEntryConfig value, JsonSerializerOptions options)
+        => writer.WriteStringValue(value.Model);
+}
+
+internal sealed class ChainRefConverter : JsonConverter<ChainRef>
+{
+    public override ChainRef? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new ChainRef { Name = reader.GetString() };
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("expected a chain name or an array of entries");
+        }
+
+        var entries = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ListChainEntryConfig);
+        return new ChainRef { Entries = entries };
+    }
+
+    public override void Write(Utf8JsonWriter writer, ChainRef value, JsonSerializerOptions options)
+        => writer.WriteStringValue(value.Name);
+}
+
+/// <summary>The object form of a chain entry, deserialized without the string-or-object converter.</summary>
+internal sealed record ChainEntryObject : ConfigSection
+{
+    public string? Model { get; init; }
+    public string? Provider { get; init; }
+    public List<string>? Credentials { get; init; }
+    public int? Retries { get; init; }
+    public int? BackoffMs { get; init; }
+    public int? TimeoutMs { get; init; }
+    public int? FirstTokenTimeoutMs { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    NumberHandling = JsonNumberHandling.Strict,
+    WriteIndented = true)]
+[JsonSerializable(typeof(MajordomoConfig))]
+[JsonSerializable(typeof(ChainEntryObject))]
+[JsonSerializable(typeof(List<ChainEntryConfig>))]
+internal sealed partial class ConfigJsonContext : JsonSerializerContext;

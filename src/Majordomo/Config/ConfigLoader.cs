@@ -1,0 +1,280 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Majordomo.Config;
+
+/// <summary>The outcome of loading a config: the config when valid, and every problem found.</summary>
+public sealed record ConfigLoadResult(MajordomoConfig? Config, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+{
+    public bool IsValid => Config is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads config text: JSON with comments and trailing commas, <c>${ENV}</c> / <c>${ENV:-default}</c>
+/// substitution in every string, binding to records, then validation of the whole file at once.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Config files larger than this are refused before parsing (a config is a few KiB).</summary>
+    public const int MaxConfigBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        AllowDuplicateProperties = false,
+        MaxDepth = 64,
+    };
+
+    public static ConfigLoadResult LoadFile(string path, Func<string, string?>? getEnv = null)
+    {
+        string text;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Fail($"config: file '{path}' does not exist");
+            }
+
+            if (info.Length > MaxConfigBytes)
+            {
+                return Fail($"config: file '{path}' is {info.Length} bytes; the limit is {MaxConfigBytes}");
+            }
+
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"config: cannot read '{path}': {ex.Message}");
+        }
+
+        return Load(text, getEnv);
+    }
+
+    public static ConfigLoadResult Load(string text, Func<string, string?>? getEnv = null)
+    {
+        getEnv ??= Environment.GetEnvironmentVariable;
+        if (Encoding.UTF8.GetByteCount(text) > MaxConfigBytes)
+        {
+            return Fail($"config: the text is larger than {MaxConfigBytes} bytes");
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, nodeOptions: null, documentOptions: DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Fail($"config: invalid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
+        }
+
+        if (root is not JsonObject)
+        {
+            return Fail("(root): the config must be a JSON object");
+        }
+
+        var errors = new List<string>();
+        SubstituteEnvironment(root, "", getEnv, errors);
+        if (errors.Count > 0)
+        {
+            return new ConfigLoadResult(null, errors, []);
+        }
+
+        MajordomoConfig? config;
+        try
+        {
+            config = root.Deserialize(ConfigJsonContext.Default.MajordomoConfig);
+        }
+        catch (JsonException ex)
+        {
+            return Fail($"{ConfigPath.FromJsonPath(ex.Path)}: {DescribeBindingError(ex)}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            return Fail($"config: {FirstSentence(ex.Message)}");
+        }
+
+        if (config is null)
+        {
+            return Fail("(root): the config must be a JSON object");
+        }
+
+        var validation = ConfigValidator.Validate(config);
+        return new ConfigLoadResult(validation.Errors.Count == 0 ? config : null, validation.Errors, validation.Warnings);
+    }
+
+    private static ConfigLoadResult Fail(string error) => new(null, [error], []);
+
+    private static void SubstituteEnvironment(JsonNode node, string path, Func<string, string?> getEnv, List<string> errors)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj.ToArray())
+                {
+                    if (child is null)
+                    {
+                        continue;
+                    }
+
+                    var childPath = ConfigPath.Key(path, key);
+                    if (child is JsonValue value && value.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal))
+                    {
+                        obj[key] = Substitute(s, childPath, getEnv, errors);
+                    }
+                    else
+                    {
+                        SubstituteEnvironment(child, childPath, getEnv, errors);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var child = array[i];
+                    if (child is null)
+                    {
+                        continue;
+                    }
+
+                    var childPath = ConfigPath.Index(path, i);
+                    if (child is JsonValue value && value.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal))
+                    {
+                        array[i] = Substitute(s, childPath, getEnv, errors);
+                    }
+                    else
+                    {
+                        SubstituteEnvironment(child, childPath, getEnv, errors);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Replaces <c>${NAME}</c> and <c>${NAME:-default}</c>; an unset variable without a default is an error.</summary>
+    internal static string Substitute(string input, string path, Func<string, string?> getEnv, List<string> errors)
+    {
+        var sb = new StringBuilder(input.Length);
+        var i = 0;
+        while (i < input.Length)
+        {
+            var start = input.IndexOf("${", i, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                sb.Append(input, i, input.Length - i);
+                break;
+            }
+
+            sb.Append(input, i, start - i);
+            var end = input.IndexOf('}', start + 2);
+            if (end < 0)
+            {
+                errors.Add($"{path}: unterminated '${{' in a string (expected ${{NAME}})");
+                return input;
+            }
+
+            var expression = input[(start + 2)..end];
+            string name = expression;
+            string? fallback = null;
+            var dash = expression.IndexOf(":-", StringComparison.Ordinal);
+            if (dash >= 0)
+            {
+                name = expression[..dash];
+                fallback = expression[(dash + 2)..];
+            }
+
+            if (!IsValidName(name))
+            {
+                errors.Add($"{path}: '${{{expression}}}' is not a valid environment variable reference");
+                return input;
+            }
+
+            var value = getEnv(name);
+            if (string.IsNullOrEmpty(value))
+            {
+                if (fallback is null)
+                {
+                    errors.Add($"{path}: environment variable '{name}' is not set (use ${{{name}:-default}} to give a default)");
+                    return input;
+                }
+
+                value = fallback;
+            }
+
+            sb.Append(value);
+            i = end + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string DescribeBindingError(JsonException ex)
+    {
+        var message = ex.Message;
+        if (message.Contains("System.Int32", StringComparison.Ordinal) || message.Contains("System.Int64", StringComparison.Ordinal))
+        {
+            return "expected a whole number";
+        }
+
+        if (message.Contains("System.Double", StringComparison.Ordinal))
+        {
+            return "expected a number";
+        }
+
+        if (message.Contains("System.Boolean", StringComparison.Ordinal))
+        {
+            return "expected true or false";
+        }
+
+        if (message.Contains("System.String", StringComparison.Ordinal))
+        {
+            return "expected a string";
+        }
+
+        if (message.Contains("List`1", StringComparison.Ordinal))
+        {
+            return "expected an array";
+        }
+
+        if (message.Contains("Dictionary`2", StringComparison.Ordinal) || message.Contains("Majordomo.Config", StringComparison.Ordinal))
+        {
+            return "expected an object";
+        }
+
+        return FirstSentence(message);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+}

@@ -1,0 +1,55 @@
+namespace Majordomo.Execution;
+
+/// <summary>One upstream call made for a request: what was tried and how it ended.</summary>
+public sealed record AttemptRecord(
+    string Model,
+    string Provider,
+    string? Credential,
+    int? Status,
+    string Outcome,
+    string? Reason,
+    double DurationMs);
+
+public enum ExecutionStatus
+{
+    /// <summary>An answer reached the client.</summary>
+    Answered,
+
+    /// <summary>The upstream refused the request as the client's fault; its answer is returned as is.</summary>
+    CallerFault,
+
+    /// <summary>Every entry failed before anything was sent to the client.</summary>
+    Exhausted,
+
+    /// <summary>A stream failed after its first byte; it was ended with an error event.</summary>
+    StreamFailed,
+
+    /// <summary>The client went away; not a provider failure.</summary>
+    Cancelled,
+}
+
+/// <summary>What the executor did for one request.</summary>
+public sealed class ExecutionOutcome
+{
+    public required ExecutionStatus Status { get; init; }
+
+    public required IReadOnlyList<AttemptRecord> Attempts { get; init; }
+
+    public string? AnsweredBy { get; init; }
+
+    public Chat.Usage Usage { get; init; }
+
+    public double? FirstByteMs { get; init; }
+
+    /// <summary>For <see cref="ExecutionStatus.CallerFault"/>: the upstream's status and body.</summary>
+    public int UpstreamStatus { get; init; }
+
+    public byte[]? UpstreamBody { get; init; }
+
+    public string? UpstreamContentType { get; init; }
+
+    /// <summary>For <see cref="ExecutionStatus.Exhausted"/>: the class shared by every failure, if one.</summary>
+    public FailureClass? CommonFailure { get; init; }
+
+    public TimeSpan? RetryAfter { get; init; }
+}

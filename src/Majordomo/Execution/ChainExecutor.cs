@@ -1,0 +1,412 @@
+using System.Diagnostics;
+using System.Text;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Providers;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
+
+namespace Majordomo.Execution;
+
+/// <summary>
+/// Runs a <see cref="RoutePlan"/>: ordered entries, each tried with its provider's credentials in turn,
+/// with retries and jittered exponential backoff on retryable failures (SPEC §1.6). Nothing is sent
+/// to the client until an attempt has produced its first byte; after that the answer is committed
+/// and a failure ends the stream with an error event instead of falling back (no spliced answers).
+/// </summary>
+public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILogger<ChainExecutor> logger)
+{
+    /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
+    public const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>A non-streamed answer larger than this is refused (and the next entry tried).</summary>
+    public const int MaxAnswerBytes = 64 * 1024 * 1024;
+
+    /// <summary>Longest Retry-After the executor waits for in place before moving on to the next entry.</summary>
+    public static readonly TimeSpan MaxInPlaceWait = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(10);
+
+    public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
+    {
+        var attempts = new List<AttemptRecord>(4);
+        using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), time) : null;
+        using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
+        var chainToken = chainCts?.Token ?? clientAborted;
+
+        var failures = new HashSet<FailureClass>();
+        TimeSpan? lastRetryAfter = null;
+        var started = Stopwatch.GetTimestamp();
+
+        foreach (var entry in plan.Attempts)
+        {
+            if (!entry.Model.Enabled)
+            {
+                continue;
+            }
+
+            var credentials = entry.Credentials.Count > 0 ? (IReadOnlyList<Credential?>)entry.Credentials : NoCredential;
+            var nextEntry = false;
+            foreach (var credential in credentials)
+            {
+                for (var retry = 0; retry <= entry.Retries; retry++)
+                {
+                    if (retry > 0)
+                    {
+                        var wait = jitter.Backoff(entry.BackoffMs, retry, lastRetryAfter, BackoffCap);
+                        try
+                        {
+                            await Task.Delay(wait, time, chainToken).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return Stop(attempts, clientAborted, failures, lastRetryAfter);
+                        }
+                    }
+
+                    var result = await AttemptAsync(plan, entry, credential, request, sink, attempts, chainToken, clientAborted).ConfigureAwait(false);
+                    if (result.Outcome is not null)
+                    {
+                        return result.Outcome;
+                    }
+
+                    if (clientAborted.IsCancellationRequested || deadline?.IsCancellationRequested == true)
+                    {
+                        return Stop(attempts, clientAborted, failures, lastRetryAfter);
+                    }
+
+                    var failure = result.Failure!.Value;
+                    failures.Add(failure);
+                    lastRetryAfter = result.RetryAfter;
+                    var action = FailureClassifier.ActionFor(failure);
+                    if (action == FailureAction.FailFast)
+                    {
+                        return new ExecutionOutcome
+                        {
+                            Status = ExecutionStatus.CallerFault,
+                            Attempts = attempts,
+                            UpstreamStatus = result.Status ?? 400,
+                            UpstreamBody = result.Body,
+                            UpstreamContentType = result.ContentType,
+                        };
+                    }
+
+                    if (action == FailureAction.NextEntry)
+                    {
+                        nextEntry = true;
+                        break;
+                    }
+
+                    if (action == FailureAction.Rotate)
+                    {
+                        break;
+                    }
+
+                    // Retryable. A rate limit moves to the next credential at once when there is one,
+                    // and is only waited out in place when the upstream asks for a short pause.
+                    if (failure == FailureClass.RateLimited &&
+                        (credentials.Count > 1 || (result.RetryAfter is { } ra && ra > MaxInPlaceWait)))
+                    {
+                        break;
+                    }
+                }
+
+                if (nextEntry)
+                {
+                    break;
+                }
+            }
+        }
+
+        LogExhausted(logger, plan.RouteName ?? plan.Requested ?? "?", attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new ExecutionOutcome
+        {
+            Status = ExecutionStatus.Exhausted,
+            Attempts = attempts,
+            CommonFailure = failures.Count == 1 ? failures.First() : null,
+            RetryAfter = lastRetryAfter,
+        };
+    }
+
+    private static readonly Credential?[] NoCredential = [null];
+
+    private static ExecutionOutcome Stop(List<AttemptRecord> attempts, CancellationToken clientAborted, HashSet<FailureClass> failures, TimeSpan? retryAfter) =>
+        clientAborted.IsCancellationRequested
+            ? new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }
+            : new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = attempts, CommonFailure = FailureClass.Timeout, RetryAfter = retryAfter };
+
+    private async Task<AttemptResult> AttemptAsync(
+        RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
+        List<AttemptRecord> attempts, CancellationToken chainToken, CancellationToken clientAborted)
+    {
+        var model = entry.Model;
+        var start = Stopwatch.GetTimestamp();
+        using var total = new CancellationTokenSource(TimeSpan.FromMilliseconds(entry.TimeoutMs), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(chainToken, total.Token);
+        using var firstToken = entry.FirstTokenTimeoutMs is { } ftt ? new CancellationTokenSource(TimeSpan.FromMilliseconds(ftt), time) : null;
+        using var beforeFirst = firstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(linked.Token, firstToken.Token);
+        var token = linked.Token;
+        var firstTokenToken = beforeFirst?.Token ?? token;
+        var committed = false;
+
+        AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, string? contentType = null, TimeSpan? retryAfter = null)
+        {
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), reason, Elapsed(start)));
+            return new AttemptResult(null, failure, status, body, contentType, retryAfter);
+        }
+
+        string TimeoutReason() => firstToken?.IsCancellationRequested == true && !committed
+            ? $"no first token within {entry.FirstTokenTimeoutMs} ms"
+            : total.IsCancellationRequested ? $"timed out after {entry.TimeoutMs} ms" : "chain deadline reached";
+
+        UpstreamResponse? response = null;
+        try
+        {
+            var call = new UpstreamCall(request, model.UpstreamModel, model.UpstreamModelJson, credential);
+            response = await model.Provider.Client.SendAsync(call, firstTokenToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                var errorBody = await ReadErrorBodyAsync(response, firstTokenToken).ConfigureAwait(false);
+                var text = Encoding.UTF8.GetString(errorBody);
+                var failure = FailureClassifier.FromStatus(response.StatusCode, text);
+                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.ContentType, response.RetryAfter);
+            }
+
+            if (!request.Stream)
+            {
+                var body = await response.ReadBodyAsync(MaxAnswerBytes, token).ConfigureAwait(false);
+                if (OpenAIWire.IsErrorPayload(body))
+                {
+                    var text = Encoding.UTF8.GetString(body);
+                    return Fail(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
+                }
+
+                if (!OpenAIWire.IsJsonObject(body))
+                {
+                    return Fail(FailureClass.Transient, response.StatusCode, "upstream answered with a body that is not a JSON object");
+                }
+
+                OpenAIWire.TryReadUsage(body, out var usage);
+                var info = new AnswerInfo(model, plan, attempts.Count + 1);
+                committed = true;
+                attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "ok", null, Elapsed(start)));
+                try
+                {
+                    await sink.WriteBodyAsync(info, body, response.ContentType, clientAborted).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException)
+                {
+                    // The answer was complete; only the client went away while it was written.
+                    return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage });
+                }
+
+                return Answered(attempts, model, usage, Elapsed(start));
+            }
+
+            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstTokenToken, token, clientAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
+        {
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, null, "cancelled", "client disconnected", Elapsed(start)));
+            return new AttemptResult(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }, null, null, null, null, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(FailureClass.Timeout, null, TimeoutReason());
+        }
+        catch (UpstreamBodyTooLargeException ex)
+        {
+            return Fail(FailureClass.Transient, response?.StatusCode, ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Fail(FailureClass.Transient, null, "connection error: " + Describe(ex));
+        }
+        catch (IOException ex)
+        {
+            return Fail(FailureClass.Transient, response?.StatusCode, "connection error: " + Describe(ex));
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private async Task<AttemptResult> StreamAsync(
+        RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
+        List<AttemptRecord> attempts, UpstreamResponse response, long start,
+        CancellationToken firstTokenToken, CancellationToken token, CancellationToken clientAborted)
+    {
+        var model = entry.Model;
+        var usage = Usage.None;
+        var enumerator = response.ReadEventsAsync(token).GetAsyncEnumerator(token);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            // Peek the first event before committing: until then, failing over is invisible to the client.
+            bool hasFirst;
+            try
+            {
+                hasFirst = await enumerator.MoveNextAsync().AsTask().WaitAsync(firstTokenToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                return Failed(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + Describe(ex));
+            }
+
+            if (!hasFirst)
+            {
+                return Failed(FailureClass.Transient, response.StatusCode, "upstream ended the stream without any event");
+            }
+
+            var first = enumerator.Current;
+            if (OpenAIWire.IsErrorPayload(first.Data))
+            {
+                var text = Encoding.UTF8.GetString(first.Data);
+                return Failed(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
+            }
+
+            if (!first.Data.AsSpan().SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first.Data))
+            {
+                return Failed(FailureClass.Transient, response.StatusCode, "upstream sent a stream event that is not JSON");
+            }
+
+            var firstByteMs = Elapsed(start);
+            await sink.StartStreamAsync(new AnswerInfo(model, plan, attempts.Count + 1), clientAborted).ConfigureAwait(false);
+            var sawDone = false;
+            var sawFinish = false;
+            try
+            {
+                var current = first;
+                while (true)
+                {
+                    var data = current.Data;
+                    if (data.AsSpan().SequenceEqual(OpenAIWire.DoneData))
+                    {
+                        sawDone = true;
+                        await sink.WriteEventAsync(current, clientAborted).ConfigureAwait(false);
+                        break;
+                    }
+
+                    var suppress = false;
+                    if (OpenAIWire.TryReadUsage(data, out var u))
+                    {
+                        usage = u;
+
+                        // The router asked for usage on the client's behalf; do not show a chunk it did not ask for.
+                        suppress = !request.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data);
+                    }
+
+                    sawFinish |= OpenAIWire.HasFinishReason(data);
+                    if (!suppress)
+                    {
+                        await sink.WriteEventAsync(current, clientAborted).ConfigureAwait(false);
+                    }
+
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    current = enumerator.Current;
+                }
+            }
+            catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
+            {
+                attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "cancelled", "client disconnected mid-stream", Elapsed(start)));
+                return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
+            {
+                var reason = ex is OperationCanceledException ? $"upstream stream interrupted: timed out after {entry.TimeoutMs} ms" : "upstream stream interrupted: " + Describe(ex);
+                return await StreamFailedAsync(reason, "upstream_stream_interrupted").ConfigureAwait(false);
+            }
+
+            if (!sawDone && !sawFinish)
+            {
+                return await StreamFailedAsync("upstream ended the stream before the answer was complete", "upstream_stream_truncated").ConfigureAwait(false);
+            }
+
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "ok", null, Elapsed(start)));
+            return Final(new ExecutionOutcome
+            {
+                Status = ExecutionStatus.Answered,
+                Attempts = attempts,
+                AnsweredBy = model.Id,
+                Usage = usage,
+                FirstByteMs = firstByteMs,
+            });
+
+            async Task<AttemptResult> StreamFailedAsync(string reason, string code)
+            {
+                attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "stream-failed", reason, Elapsed(start)));
+                try
+                {
+                    await sink.WriteStreamErrorAsync($"The answer from '{model.Id}' was cut off: {reason}. It is incomplete.", code, clientAborted).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException)
+                {
+                    // The client is gone too; nothing more to tell it.
+                }
+
+                LogStreamFailed(logger, model.Id, reason);
+                return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            }
+        }
+
+        AttemptResult Failed(FailureClass failure, int? status, string reason)
+        {
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), reason, Elapsed(start)));
+            return new AttemptResult(null, failure, status, null, null, null);
+        }
+    }
+
+    private static AttemptResult Answered(List<AttemptRecord> attempts, ModelEntry model, Usage usage, double firstByteMs) =>
+        Final(new ExecutionOutcome { Status = ExecutionStatus.Answered, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+
+    private static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null, null);
+
+    private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, CancellationToken token)
+    {
+        try
+        {
+            return await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+        }
+        catch (UpstreamBodyTooLargeException)
+        {
+            return Encoding.UTF8.GetBytes("(error body larger than 64 KiB)");
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return [];
+        }
+    }
+
+    private static double Elapsed(long start) => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+    private static string Describe(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null)
+        {
+            inner = inner.InnerException;
+        }
+
+        return inner.Message;
+    }
+
+    /// <summary>A short, single-line reason for logs and the attempts list; never the request or a key.</summary>
+    private static string Summarize(int status, string body)
+    {
+        var text = body.Length > 300 ? body[..300] + "…" : body;
+        text = text.ReplaceLineEndings(" ");
+        return string.IsNullOrWhiteSpace(text) ? $"HTTP {status}" : $"HTTP {status}: {text}";
+    }
+
+    private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, string? ContentType, TimeSpan? RetryAfter);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
+    private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
+    private static partial void LogStreamFailed(ILogger logger, string model, string reason);
+}

@@ -1,0 +1,27 @@
+using Majordomo.Catalog;
+using Majordomo.Providers;
+using Majordomo.Routing;
+
+namespace Majordomo.Execution;
+
+/// <summary>What the client is told about the answer before its body: which model, how it was routed.</summary>
+public sealed record AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
+
+/// <summary>
+/// Where the executor writes the answer. Implemented by the ingress (the only code that touches
+/// <c>HttpContext</c>); it owns the client's wire format.
+/// </summary>
+public interface IClientSink
+{
+    /// <summary>Sends status and headers of a streamed answer; after this the answer is committed.</summary>
+    ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken);
+
+    /// <summary>Writes one event and flushes it to the client.</summary>
+    ValueTask WriteEventAsync(SseEvent sseEvent, CancellationToken cancellationToken);
+
+    /// <summary>Ends a committed stream with an explicit error event (never a clean-looking end).</summary>
+    ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken);
+
+    /// <summary>Writes a complete, non-streamed answer.</summary>
+    ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken);
+}

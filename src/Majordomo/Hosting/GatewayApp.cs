@@ -1,0 +1,151 @@
+using Majordomo.Api;
+using Majordomo.Catalog;
+using Majordomo.Execution;
+using Majordomo.Providers;
+using Majordomo.Storage;
+using Majordomo.Storage.Sqlite;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Majordomo.Hosting;
+
+/// <summary>How to run the gateway: the config source plus overrides for tests and the CLI.</summary>
+public sealed record GatewayOptions
+{
+    public required ConfigSource Source { get; init; }
+
+    /// <summary>Listen URLs; overrides <c>server.urls</c>. Use <c>http://127.0.0.1:0</c> for an ephemeral port.</summary>
+    public IReadOnlyList<string>? Urls { get; init; }
+
+    public TimeProvider? Time { get; init; }
+
+    public int JitterSeed { get; init; } = Environment.TickCount;
+
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Overrides <c>storage.sqlite</c> (tests point it at a temp file).</summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>Batch interval of the request-log writer.</summary>
+    public TimeSpan? LogFlushInterval { get; init; }
+}
+
+/// <summary>Builds the gateway: services (<c>AddMajordomo</c>) and endpoints (<c>MapMajordomo</c>).</summary>
+public static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:4000";
+
+    public static WebApplication Build(GatewayOptions options)
+    {
+        var source = options.Source;
+        if (source.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("invalid config:" + Environment.NewLine + string.Join(Environment.NewLine, source.Errors));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        var config = source.Config;
+        var urls = options.Urls ?? config?.Server?.Urls ?? [DefaultUrl];
+        builder.WebHost.UseUrls([.. urls]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+
+            // The body limit is enforced per request from the live config (server.maxRequestBytes), with a clear 413.
+            k.Limits.MaxRequestBodySize = null;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var storePath = options.StorePath ?? StorePathFor(source);
+        builder.Services.AddMajordomo(options, source, storePath);
+
+        var app = builder.Build();
+        app.MapMajordomo();
+        return app;
+    }
+
+    public static IServiceCollection AddMajordomo(this IServiceCollection services, GatewayOptions options, ConfigSource source, string storePath)
+    {
+        var time = options.Time ?? TimeProvider.System;
+        services.AddSingleton(time);
+        services.AddSingleton(new Jitter(new Random(options.JitterSeed)));
+        services.AddSingleton<ProviderFactory>();
+        services.AddSingleton<IProviderFactory>(sp => sp.GetRequiredService<ProviderFactory>());
+        services.AddSingleton(sp => source.Config is { } config
+            ? new CatalogHolder(CatalogBuilder.Build(config, sp.GetRequiredService<ProviderFactory>()))
+            : new CatalogHolder(EmptyCatalog.Create(), unconfigured: true));
+        services.AddSingleton(new SqliteStore(storePath));
+        services.AddSingleton(sp => new RequestLogWriter(
+            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval));
+        services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
+        services.AddSingleton<StoreStatus>();
+        services.AddSingleton<ChainExecutor>();
+        services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<InfoEndpoints>();
+        if (source.FilePath is { } path)
+        {
+            services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<CatalogHolder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
+        }
+
+        return services;
+    }
+
+    public static WebApplication MapMajordomo(this WebApplication app)
+    {
+        // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
+        app.Services.GetRequiredService<SqliteStore>().Migrate();
+        var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
+        var info = app.Services.GetRequiredService<InfoEndpoints>();
+        var holder = app.Services.GetRequiredService<CatalogHolder>();
+
+        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : chat.HandleAsync(context));
+        app.MapGet("/v1/models", info.ModelsAsync);
+        app.MapGet("/health", info.HealthAsync);
+        app.MapGet("/", context =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, GET /v1/models, GET /health.\n", context.RequestAborted);
+        });
+        app.MapFallback(context =>
+        {
+            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health");
+            return knownPath
+                ? Errors.WriteAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+        });
+        return app;
+    }
+
+    private static Task NotConfiguredAsync(HttpContext context) =>
+        Errors.WriteAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
+
+    /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
+    public static string StorePathFor(ConfigSource source)
+    {
+        var configured = source.Config?.Storage?.Sqlite;
+        if (configured is null)
+        {
+            return Path.GetFullPath(source.Description.StartsWith("built-in demo", StringComparison.Ordinal) ? "majordomo-demo.db" : "majordomo.db");
+        }
+
+        var baseDir = source.FilePath is { } file ? Path.GetDirectoryName(file)! : Directory.GetCurrentDirectory();
+        return Path.GetFullPath(configured, baseDir);
+    }
+
+    /// <summary>The addresses Kestrel actually bound (resolves port 0).</summary>
+    public static IReadOnlyList<string> BoundAddresses(this WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+}

@@ -1,0 +1,3 @@
+using Majordomo.Cli;
+
+return await MajordomoCli.RunAsync(args).ConfigureAwait(false);

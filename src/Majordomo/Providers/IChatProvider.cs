@@ -1,0 +1,68 @@
+using Majordomo.Chat;
+
+namespace Majordomo.Providers;
+
+/// <summary>One credential of a provider. <see cref="ToString"/> never shows the key.</summary>
+public sealed class Credential(string id, string? apiKey)
+{
+    public string Id { get; } = id;
+
+    internal string? ApiKey { get; } = apiKey;
+
+    public override string ToString() => Id;
+}
+
+/// <summary>What one attempt sends: the client's request, the upstream model name and the credential.</summary>
+public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential);
+
+/// <summary>One server-sent event as read from the upstream: its <c>event:</c> type (if any) and its data bytes.</summary>
+public readonly record struct SseEvent(string? EventType, byte[] Data);
+
+/// <summary>
+/// An upstream answer whose headers have arrived. The executor reads either the body (non-stream, and
+/// error bodies) or the events (stream); disposing it releases the connection.
+/// </summary>
+public abstract class UpstreamResponse : IDisposable
+{
+    public abstract int StatusCode { get; }
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>The upstream's <c>Retry-After</c>, if it sent one.</summary>
+    public abstract TimeSpan? RetryAfter { get; }
+
+    public abstract string? ContentType { get; }
+
+    /// <summary>The wire protocol of the body and events (<c>openai</c>).</summary>
+    public abstract string Protocol { get; }
+
+    /// <summary>Reads the whole body; throws <see cref="UpstreamBodyTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
+    public abstract Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken);
+
+    public abstract IAsyncEnumerable<SseEvent> ReadEventsAsync(CancellationToken cancellationToken);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+public sealed class UpstreamBodyTooLargeException(int limit) : Exception($"the upstream answer is larger than {limit} bytes")
+{
+    public int Limit { get; } = limit;
+}
+
+/// <summary>
+/// The provider seam, shaped like M.E.AI's <c>IChatClient</c> but wire-level: one call per attempt.
+/// Adapters translate protocols when they must and forward bytes when they can.
+/// </summary>
+public interface IChatProvider : IDisposable
+{
+    /// <summary>Sends one attempt and returns once the response headers have arrived.</summary>
+    Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken);
+}

@@ -1,0 +1,271 @@
+using System.Text.Json;
+using Majordomo.Chat;
+
+namespace Majordomo.Providers.OpenAI;
+
+/// <summary>A client error found while parsing a request body; becomes a 400 in the ingress shape.</summary>
+public sealed class RequestValidationException(string message, string? param = null) : Exception(message)
+{
+    public string? Param { get; } = param;
+}
+
+/// <summary>
+/// Reads an OpenAI Chat Completions body in one <see cref="Utf8JsonReader"/> pass: finds what routing
+/// needs (model, stream, stream_options, metadata) and the byte ranges to rewrite, and checks the shape.
+/// Everything else (tools, response_format, unknown fields) is skipped, not copied, not allocated.
+/// </summary>
+public static class OpenAIRequestReader
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
+
+    public static ChatRequest Parse(ReadOnlyMemory<byte> body)
+    {
+        var span = body.Span;
+        if (span.IsEmpty || span.Trim((byte)' ').IsEmpty)
+        {
+            throw new RequestValidationException("The request body is empty; expected a JSON object with 'model' and 'messages'.");
+        }
+
+        var reader = new Utf8JsonReader(span, ReaderOptions);
+        try
+        {
+            return ParseCore(ref reader, body);
+        }
+        catch (JsonException ex)
+        {
+            throw new RequestValidationException($"The request body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new RequestValidationException("The request body is not valid JSON.");
+        }
+    }
+
+    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new RequestValidationException("The request body must be a JSON object.");
+        }
+
+        var objectStart = (int)reader.TokenStartIndex;
+        string? model = null;
+        var modelSpan = JsonSpan.None;
+        var stream = false;
+        var wantsUsage = false;
+        var streamOptions = JsonSpan.None;
+        var includeUsage = JsonSpan.None;
+        var messageCount = -1;
+        string? source = null, channel = null, session = null, kind = null, profile = null;
+
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            // Property name.
+            if (reader.ValueTextEquals("model"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    model = reader.GetString();
+                }
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    throw new RequestValidationException("'model' must be a string.", "model");
+                }
+
+                modelSpan = new JsonSpan((int)reader.TokenStartIndex, ValueLength(ref reader));
+            }
+            else if (reader.ValueTextEquals("stream"u8))
+            {
+                reader.Read();
+                stream = reader.TokenType switch
+                {
+                    JsonTokenType.True => true,
+                    JsonTokenType.False or JsonTokenType.Null => false,
+                    _ => throw new RequestValidationException("'stream' must be true or false.", "stream"),
+                };
+            }
+            else if (reader.ValueTextEquals("stream_options"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var depth = reader.CurrentDepth;
+                    while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+                    {
+                        if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("include_usage"u8))
+                        {
+                            reader.Read();
+                            if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null))
+                            {
+                                throw new RequestValidationException("'stream_options.include_usage' must be true or false.", "stream_options.include_usage");
+                            }
+
+                            wantsUsage = reader.TokenType == JsonTokenType.True;
+                            includeUsage = new JsonSpan((int)reader.TokenStartIndex, ValueLength(ref reader));
+                        }
+                        else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                        {
+                            reader.Skip();
+                        }
+                    }
+
+                    streamOptions = new JsonSpan(start, (int)reader.TokenStartIndex + 1 - start);
+                }
+                else if (reader.TokenType == JsonTokenType.Null)
+                {
+                    streamOptions = new JsonSpan(start, 4);
+                }
+                else
+                {
+                    throw new RequestValidationException("'stream_options' must be an object.", "stream_options");
+                }
+            }
+            else if (reader.ValueTextEquals("messages"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new RequestValidationException("'messages' must be an array of message objects.", "messages");
+                }
+
+                messageCount = ReadMessages(ref reader);
+            }
+            else if (reader.ValueTextEquals("metadata"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var depth = reader.CurrentDepth;
+                    while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+                    {
+                        if (reader.TokenType != JsonTokenType.PropertyName)
+                        {
+                            continue;
+                        }
+
+                        var known = true;
+                        if (reader.ValueTextEquals("source"u8)) { source = ReadMetaString(ref reader); }
+                        else if (reader.ValueTextEquals("channel"u8)) { channel = ReadMetaString(ref reader); }
+                        else if (reader.ValueTextEquals("session"u8)) { session = ReadMetaString(ref reader); }
+                        else if (reader.ValueTextEquals("kind"u8)) { kind = ReadMetaString(ref reader); }
+                        else if (reader.ValueTextEquals("profile"u8)) { profile = ReadMetaString(ref reader); }
+                        else { known = false; }
+
+                        if (!known)
+                        {
+                            reader.Read();
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        var objectEnd = (int)reader.TokenStartIndex;
+
+        // Nothing but whitespace may follow the object.
+        if (reader.Read())
+        {
+            throw new RequestValidationException("The request body has data after the JSON object.");
+        }
+
+        if (messageCount < 0)
+        {
+            throw new RequestValidationException("'messages' is required: an array with at least one message.", "messages");
+        }
+
+        if (messageCount == 0)
+        {
+            throw new RequestValidationException("'messages' must contain at least one message.", "messages");
+        }
+
+        return new ChatRequest
+        {
+            Body = body,
+            Protocol = "openai",
+            Model = string.IsNullOrWhiteSpace(model) ? null : model,
+            Stream = stream,
+            ClientWantsUsage = wantsUsage,
+            MessageCount = messageCount,
+            Metadata = new RequestMetadata(source, channel, session, kind, profile),
+            ModelValue = modelSpan,
+            StreamOptionsValue = streamOptions,
+            IncludeUsageValue = includeUsage,
+            ObjectStart = objectStart,
+            ObjectEnd = objectEnd,
+        };
+    }
+
+    private static int ValueLength(ref Utf8JsonReader reader) =>
+        (int)(reader.BytesConsumed - reader.TokenStartIndex);
+
+    private static string? ReadMetaString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var s = reader.GetString();
+            return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    private static int ReadMessages(ref Utf8JsonReader reader)
+    {
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new RequestValidationException($"'messages[{count}]' must be an object with a 'role'.", $"messages[{count}]");
+            }
+
+            var depth = reader.CurrentDepth;
+            var hasRole = false;
+            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("role"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
+                    {
+                        throw new RequestValidationException($"'messages[{count}].role' must be a non-empty string.", $"messages[{count}].role");
+                    }
+
+                    hasRole = true;
+                }
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (!hasRole)
+            {
+                throw new RequestValidationException($"'messages[{count}].role' is required.", $"messages[{count}].role");
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+}

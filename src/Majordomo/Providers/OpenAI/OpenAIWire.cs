@@ -1,0 +1,276 @@
+using System.Buffers;
+using System.Text.Json;
+using Majordomo.Chat;
+
+namespace Majordomo.Providers.OpenAI;
+
+/// <summary>Byte-level helpers for the OpenAI wire format: body rewriting, usage, error and end detection.</summary>
+internal static class OpenAIWire
+{
+    public static ReadOnlySpan<byte> DoneData => "[DONE]"u8;
+
+    /// <summary>
+    /// Builds the upstream body from the client's bytes, replacing only the router-owned fields:
+    /// <c>model</c>, and <c>stream_options.include_usage</c> when streaming (so usage can be
+    /// accounted even when the client did not ask for it). Every other byte is copied as is.
+    /// </summary>
+    public static byte[] RewriteBody(ChatRequest request, ReadOnlySpan<byte> upstreamModelJson, bool forceIncludeUsage)
+    {
+        var body = request.Body.Span;
+        Span<Edit> edits = stackalloc Edit[3];
+        var count = 0;
+        if (request.ModelValue.IsPresent)
+        {
+            edits[count++] = new Edit(request.ModelValue.Start, request.ModelValue.End, EditKind.Model);
+        }
+        else
+        {
+            edits[count++] = new Edit(request.ObjectStart + 1, request.ObjectStart + 1, EditKind.InsertModel);
+        }
+
+        if (forceIncludeUsage && request.Stream && !request.ClientWantsUsage)
+        {
+            if (request.IncludeUsageValue.IsPresent)
+            {
+                edits[count++] = new Edit(request.IncludeUsageValue.Start, request.IncludeUsageValue.End, EditKind.True);
+            }
+            else if (request.StreamOptionsValue.IsPresent && body[request.StreamOptionsValue.Start] == (byte)'{')
+            {
+                var open = request.StreamOptionsValue.Start + 1;
+                var empty = body[open..(request.StreamOptionsValue.End - 1)].Trim(" \t\r\n"u8).IsEmpty;
+                edits[count++] = new Edit(open, open, empty ? EditKind.IncludeUsageOnly : EditKind.IncludeUsageComma);
+            }
+            else if (request.StreamOptionsValue.IsPresent)
+            {
+                edits[count++] = new Edit(request.StreamOptionsValue.Start, request.StreamOptionsValue.End, EditKind.StreamOptionsObject);
+            }
+            else
+            {
+                edits[count++] = new Edit(request.ObjectEnd, request.ObjectEnd, EditKind.AppendStreamOptions);
+            }
+        }
+
+        edits[..count].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var writer = new ArrayBufferWriter<byte>(body.Length + upstreamModelJson.Length + 48);
+        var position = 0;
+        foreach (var edit in edits[..count])
+        {
+            writer.Write(body[position..edit.Start]);
+            switch (edit.Kind)
+            {
+                case EditKind.Model:
+                    writer.Write(upstreamModelJson);
+                    break;
+                case EditKind.InsertModel:
+                    writer.Write("\"model\":"u8);
+                    writer.Write(upstreamModelJson);
+                    writer.Write(","u8);
+                    break;
+                case EditKind.True:
+                    writer.Write("true"u8);
+                    break;
+                case EditKind.IncludeUsageOnly:
+                    writer.Write("\"include_usage\":true"u8);
+                    break;
+                case EditKind.IncludeUsageComma:
+                    writer.Write("\"include_usage\":true,"u8);
+                    break;
+                case EditKind.StreamOptionsObject:
+                    writer.Write("{\"include_usage\":true}"u8);
+                    break;
+                case EditKind.AppendStreamOptions:
+                    writer.Write(",\"stream_options\":{\"include_usage\":true}"u8);
+                    break;
+            }
+
+            position = edit.End;
+        }
+
+        writer.Write(body[position..]);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Encodes a model name once as a JSON string literal (with quotes) for splicing.</summary>
+    public static byte[] EncodeJsonString(string value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStringValue(value);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads the top-level <c>usage</c> object of a completion or chunk, if present and not null.</summary>
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
+    {
+        usage = Usage.None;
+        if (json.IndexOf("\"usage\""u8) < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("usage"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return false;
+                }
+
+                long input = 0, output = 0, cached = 0;
+                var depth = reader.CurrentDepth;
+                while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+                {
+                    if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
+                    {
+                        continue;
+                    }
+
+                    if (reader.ValueTextEquals("prompt_tokens"u8))
+                    {
+                        reader.Read();
+                        reader.TryGetInt64(out input);
+                    }
+                    else if (reader.ValueTextEquals("completion_tokens"u8))
+                    {
+                        reader.Read();
+                        reader.TryGetInt64(out output);
+                    }
+                    else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            var d = reader.CurrentDepth;
+                            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == d))
+                            {
+                                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("cached_tokens"u8))
+                                {
+                                    reader.Read();
+                                    reader.TryGetInt64(out cached);
+                                }
+                            }
+                        }
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+
+                usage = new Usage(input, output, cached, true);
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a chunk whose only job is carrying usage: <c>"choices":[]</c>.</summary>
+    public static bool IsUsageOnlyChunk(ReadOnlySpan<byte> json) =>
+        json.IndexOf("\"choices\":[]"u8) >= 0 || json.IndexOf("\"choices\": []"u8) >= 0;
+
+    /// <summary>True when a chunk carries a non-null finish_reason.</summary>
+    public static bool HasFinishReason(ReadOnlySpan<byte> json)
+    {
+        var i = json.IndexOf("\"finish_reason\""u8);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        var rest = json[(i + 15)..].TrimStart(" :"u8);
+        return rest.Length > 0 && rest[0] == (byte)'"';
+    }
+
+    /// <summary>True when a JSON payload is an error object (<c>{"error": …}</c>) rather than an answer.</summary>
+    public static bool IsErrorPayload(ReadOnlySpan<byte> json)
+    {
+        var trimmed = json.TrimStart(" \t\r\n"u8);
+        if (trimmed.Length == 0 || trimmed[0] != (byte)'{')
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(trimmed);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    return reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
+                }
+
+                if (reader.ValueTextEquals("choices"u8) || reader.ValueTextEquals("id"u8))
+                {
+                    return false;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the bytes are one complete JSON object (a non-stream answer must be).</summary>
+    public static bool IsJsonObject(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private enum EditKind
+    {
+        Model,
+        InsertModel,
+        True,
+        IncludeUsageOnly,
+        IncludeUsageComma,
+        StreamOptionsObject,
+        AppendStreamOptions,
+    }
+
+    private readonly record struct Edit(int Start, int End, EditKind Kind);
+}

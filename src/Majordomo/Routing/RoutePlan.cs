@@ -1,0 +1,27 @@
+using Majordomo.Catalog;
+
+namespace Majordomo.Routing;
+
+/// <summary>How a request reached its chain; the value of <c>X-Router-Tier</c>.</summary>
+public static class RouteTier
+{
+    public const string Rule = "rule";
+    public const string Classified = "classified";
+    public const string Fallback = "fallback";
+    public const string Alias = "alias";
+    public const string Route = "route";
+    public const string Direct = "direct";
+    public const string Self = "self";
+}
+
+/// <summary>The routing decision for one request: the ordered attempts plus why they were chosen.</summary>
+public sealed record RoutePlan(
+    string? Requested,
+    string? RouteName,
+    string Tier,
+    string? Rule,
+    string? Classification,
+    IReadOnlyList<ChainEntry> Attempts);
+
+/// <summary>The result of resolving a request's <c>model</c>: a plan, or a client error.</summary>
+public readonly record struct RouteResolution(RoutePlan? Plan, string? ErrorCode, string? ErrorMessage);

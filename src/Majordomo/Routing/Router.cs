@@ -1,0 +1,90 @@
+using System.Text;
+using Majordomo.Chat;
+
+namespace Majordomo.Routing;
+
+/// <summary>
+/// Resolves what a request asked for (SPEC §1.1): an allowed profile override, else the <c>model</c>
+/// (route, alias or model id), else <c>kinds[X-Router-Kind]</c>, else <c>defaultRoute</c>.
+/// An unknown name is always a 404 listing the valid names: a typo is never routed silently.
+/// </summary>
+public static class Router
+{
+    public const string ModelNotFound = "model_not_found";
+
+    public static RouteResolution Resolve(Catalog.Catalog catalog, ChatRequest request)
+    {
+        var metadata = request.Metadata;
+        if (metadata.Profile is { } profile && catalog.Config.Server?.AllowProfileOverride == true)
+        {
+            return ResolveName(catalog, profile, request.Model);
+        }
+
+        if (request.Model is { } model)
+        {
+            return ResolveName(catalog, model, model);
+        }
+
+        if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true)
+        {
+            return ResolveName(catalog, kindRoute, null);
+        }
+
+        if (catalog.DefaultRoute is { } defaultRoute)
+        {
+            return ResolveName(catalog, defaultRoute, null);
+        }
+
+        return new RouteResolution(null, ModelNotFound,
+            "The request names no model and no defaultRoute is configured. Valid models: " + NameList(catalog) + ".");
+    }
+
+    private static RouteResolution ResolveName(Catalog.Catalog catalog, string name, string? requested)
+    {
+        if (catalog.Routes.TryGetValue(name, out var route))
+        {
+            return Plan(new RoutePlan(requested, route.Name, RouteTier.Route, null, null, route.Chain));
+        }
+
+        if (catalog.Aliases.TryGetValue(name, out var aliased))
+        {
+            return Plan(new RoutePlan(requested, name, RouteTier.Alias, null, null, aliased.Chain));
+        }
+
+        if (catalog.Models.TryGetValue(name, out var model))
+        {
+            return Plan(new RoutePlan(requested, null, RouteTier.Direct, null, null, model.Chain));
+        }
+
+        if (catalog.Chains.TryGetValue(name, out var chain))
+        {
+            return Plan(new RoutePlan(requested, name, RouteTier.Route, null, null, chain));
+        }
+
+        return new RouteResolution(null, ModelNotFound, $"The model '{Printable(name)}' does not exist. Valid models: {NameList(catalog)}.");
+    }
+
+    private static RouteResolution Plan(RoutePlan plan)
+    {
+        if (plan.Attempts.Count == 0)
+        {
+            return new RouteResolution(null, "no_model_available", $"'{plan.RouteName ?? plan.Requested}' has no enabled model to try.");
+        }
+
+        return new RouteResolution(plan, null, null);
+    }
+
+    private static string NameList(Catalog.Catalog catalog) => string.Join(", ", catalog.Names);
+
+    // The requested name is echoed in the error; keep it short and printable.
+    private static string Printable(string name)
+    {
+        var sb = new StringBuilder(Math.Min(name.Length, 100));
+        foreach (var c in name.AsSpan(0, Math.Min(name.Length, 100)))
+        {
+            sb.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return name.Length > 100 ? sb.Append('…').ToString() : sb.ToString();
+    }
+}

@@ -1,0 +1,35 @@
+using Majordomo.Execution;
+
+namespace Majordomo.Storage;
+
+/// <summary>One row of the request log: what was asked, how it was routed, every attempt, what it cost in tokens.</summary>
+public sealed record RequestLogRecord
+{
+    public required string Id { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+    public required string Ingress { get; init; }
+    public string? RequestedModel { get; init; }
+    public string? Route { get; init; }
+    public string? Tier { get; init; }
+    public string? Rule { get; init; }
+    public string? AnsweredBy { get; init; }
+    public required int Status { get; init; }
+    public string? ErrorCode { get; init; }
+    public bool Stream { get; init; }
+    public double DurationMs { get; init; }
+    public double? FirstByteMs { get; init; }
+    public long InputTokens { get; init; }
+    public long OutputTokens { get; init; }
+    public bool UsageReported { get; init; }
+    public string? Source { get; init; }
+    public string? Session { get; init; }
+    public string? Kind { get; init; }
+    public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+}
+
+/// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>
+public interface IRequestLog
+{
+    /// <summary>Queues a record for the background writer; false when the queue is full (the row is dropped and counted).</summary>
+    bool TryEnqueue(RequestLogRecord record);
+}

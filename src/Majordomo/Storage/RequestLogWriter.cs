@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using Majordomo.Storage.Sqlite;
+
+namespace Majordomo.Storage;
+
+/// <summary>
+/// Drains request-log rows from a bounded channel and writes them in batches, off the request path
+/// (SPEC §5). A full queue drops the row (counted and logged) rather than make a request wait on disk.
+/// On graceful shutdown the queue is drained completely.
+/// </summary>
+public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
+{
+    public const int Capacity = 10_000;
+    public const int MaxBatch = 500;
+
+    private readonly Channel<RequestLogRecord> _channel = Channel.CreateBounded<RequestLogRecord>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    private readonly SqliteStore _store;
+    private readonly ILogger<RequestLogWriter> _logger;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private long _dropped;
+    private long _written;
+
+    public RequestLogWriter(SqliteStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null)
+    {
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _interval = interval ?? TimeSpan.FromMilliseconds(200);
+    }
+
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public long Written => Interlocked.Read(ref _written);
+
+    public bool TryEnqueue(RequestLogRecord record)
+    {
+        if (_channel.Writer.TryWrite(record))
+        {
+            return true;
+        }
+
+        if (Interlocked.Increment(ref _dropped) % 1000 == 1)
+        {
+            LogDropped(_logger, Dropped);
+        }
+
+        return false;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _channel.Reader;
+        var batch = new List<RequestLogRecord>(MaxBatch);
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                // Let a batch accumulate briefly: fewer, larger transactions.
+                await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
+                Drain(reader, batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _channel.Writer.TryComplete();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // Flush what is left so a graceful shutdown loses nothing.
+        var batch = new List<RequestLogRecord>(MaxBatch);
+        Drain(_channel.Reader, batch);
+    }
+
+    private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
+    {
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var record))
+            {
+                batch.Add(record);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                _store.WriteRequests(batch);
+                Interlocked.Add(ref _written, batch.Count);
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+            {
+                LogWriteFailed(_logger, ex, batch.Count);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]
+    private static partial void LogDropped(ILogger logger, long dropped);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Writing {Count} request-log rows failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+}
