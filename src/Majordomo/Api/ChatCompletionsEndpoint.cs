@@ -74,7 +74,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        var sink = new OpenAIClientSink(context, requestId);
+        var sink = new OpenAIClientSink(context, requestId, time);
         var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;

@@ -6,8 +6,14 @@ using Majordomo.Providers;
 namespace Majordomo.Api;
 
 /// <summary>Writes answers to an OpenAI-protocol client: SSE events flushed one by one, or a whole JSON body.</summary>
-internal sealed class OpenAIClientSink(HttpContext context, string requestId) : IClientSink
+internal sealed class OpenAIClientSink(HttpContext context, string requestId, TimeProvider time) : IClientSink
 {
+    /// <summary>
+    /// How long the error event gets to leave Kestrel's output pipe before the connection is aborted
+    /// (an abort drops whatever is still queued).
+    /// </summary>
+    internal static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(250);
+
     public async ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken)
     {
         var response = context.Response;
@@ -43,6 +49,19 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId) : 
         var writer = context.Response.BodyWriter;
         Write(writer, Errors.StreamErrorEvent(message, code));
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // Some clients (the official OpenAI SDK among them) skip an error event and would report the
+        // truncated answer as complete. Ending the response without its final chunk makes every
+        // HTTP client see that the body was cut short.
+        try
+        {
+            await Task.Delay(AbortGrace, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        context.Abort();
     }
 
     public async ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken)

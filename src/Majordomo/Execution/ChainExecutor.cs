@@ -203,7 +203,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 return Answered(attempts, model, usage, Elapsed(start));
             }
 
-            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstTokenToken, token, clientAborted).ConfigureAwait(false);
+            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
@@ -235,22 +235,31 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
     private async Task<AttemptResult> StreamAsync(
         RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
         List<AttemptRecord> attempts, UpstreamResponse response, long start,
-        CancellationToken firstTokenToken, CancellationToken token, CancellationToken clientAborted)
+        CancellationTokenSource? firstToken, CancellationToken token, CancellationToken clientAborted)
     {
         var model = entry.Model;
         var usage = Usage.None;
-        var enumerator = response.ReadEventsAsync(token).GetAsyncEnumerator(token);
+
+        // The first-token timer cancels the read through the enumerator's own token (an async iterator
+        // cannot be disposed while a MoveNextAsync is pending); it is disarmed once the first event is in.
+        using var readCts = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var firstTokenTimer = firstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
+        var enumerator = response.ReadEventsAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
         await using (enumerator.ConfigureAwait(false))
         {
             // Peek the first event before committing: until then, failing over is invisible to the client.
             bool hasFirst;
             try
             {
-                hasFirst = await enumerator.MoveNextAsync().AsTask().WaitAsync(firstTokenToken).ConfigureAwait(false);
+                hasFirst = await enumerator.MoveNextAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
                 return Failed(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + Describe(ex));
+            }
+            finally
+            {
+                firstTokenTimer?.Dispose();
             }
 
             if (!hasFirst)

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using Majordomo.FunctionalTests.Infrastructure;
+using OpenAI.Chat;
+
+namespace Majordomo.FunctionalTests;
+
+/// <summary>Streaming: chunks flushed as they arrive, and no fallback once the first byte was sent.</summary>
+public sealed class StreamingTests : IAsyncLifetime
+{
+    private ScenarioUpstream _upstream = null!;
+    private TestGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await ScenarioUpstream.StartAsync();
+        _gateway = await TestGateway.StartAsync(Configs.Standard, _upstream);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    private static string StreamBody(string model) => $$"""{"model":"{{model}}","stream":true,"messages":[{"role":"user","content":"hi"}]}""";
+
+    [Fact]
+    public async Task Stream_EachChunkIsFlushedAsItArrives_NotBuffered()
+    {
+        // The upstream holds the rest of the answer until the client has seen the first chunk:
+        // a gateway that buffered would deadlock here and the test would time out.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _upstream.Script("a", new Scenario.Gated(gate, Chunks: 3));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<string>();
+        await foreach (var e in Sse.ReadEventsAsync(response).WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token))
+        {
+            events.Add(e);
+            if (events.Count == 1)
+            {
+                Assert.Contains("first ", e, StringComparison.Ordinal);
+                gate.SetResult();
+            }
+        }
+
+        Assert.Equal("[DONE]", events[^1]);
+        Assert.Contains(events, e => e.Contains("part2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stream_ResetAfterFirstChunks_EndsWithErrorEventAndNeverFallsBack()
+    {
+        _upstream.Script("a", new Scenario.ResetAfterChunks(2));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("up/a", Sse.Header(response, "X-Router-Model"));
+        Assert.Contains("chunk0", events[0], StringComparison.Ordinal);
+        Assert.Contains("chunk1", events[1], StringComparison.Ordinal);
+        using var last = JsonDocument.Parse(events[^1]);
+        Assert.Equal("upstream_stream_interrupted", last.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.DoesNotContain("[DONE]", events);
+
+        // Nothing was spliced from another model.
+        Assert.Empty(_upstream.ReceivedFor("b"));
+    }
+
+    [Fact]
+    public async Task Stream_TruncatedWithoutFinishOrDone_EndsWithErrorEvent()
+    {
+        _upstream.Script("a", new Scenario.TruncateAfterChunks(3));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal(4, events.Count);
+        using var last = JsonDocument.Parse(events[^1]);
+        Assert.Equal("upstream_stream_truncated", last.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(_upstream.ReceivedFor("b"));
+    }
+
+    [Fact]
+    public async Task Stream_HangAfterFirstChunk_TimesOutWithErrorEventAndNoFallback()
+    {
+        _upstream.Script("a", new Scenario.HangAfterChunks(1));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("quick"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal(2, events.Count);
+        Assert.Contains("chunk0", events[0], StringComparison.Ordinal);
+        Assert.Contains("\"error\"", events[1], StringComparison.Ordinal);
+        Assert.Empty(_upstream.ReceivedFor("b"));
+        await _upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task StreamWithSdk_UpstreamCutsMidStream_ClientSeesAnErrorNotACleanEnd()
+    {
+        _upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        var client = _gateway.ChatClient("default");
+        var text = new System.Text.StringBuilder();
+
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage("hi")]))
+            {
+                foreach (var part in update.ContentUpdate)
+                {
+                    text.Append(part.Text);
+                }
+            }
+        });
+
+        Assert.Equal("chunk0 chunk1 ", text.ToString());
+        Assert.NotNull(ex);
+    }
+
+    [Fact]
+    public async Task Stream_ClientDisconnects_UpstreamCallIsCancelled()
+    {
+        _upstream.Script("a", new Scenario.HangAfterChunks(1));
+        var request = Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true);
+
+        using (var response = await _gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            await foreach (var e in Sse.ReadEventsAsync(response))
+            {
+                break; // read one chunk, then hang up
+            }
+        }
+
+        await _upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The gateway is fine afterwards.
+        using var health = await _gateway.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}
