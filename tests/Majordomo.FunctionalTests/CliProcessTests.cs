@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Majordomo.FunctionalTests.Infrastructure;
+
+namespace Majordomo.FunctionalTests;
+
+/// <summary>The executable as a newcomer runs it: serve --demo, legacy single-model mode, bad configs, no config.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Directory.CreateTempSubdirectory("majordomo-cli-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task ServeDemo_StreamsASimulatedRoutedAnswer_AndStopsGracefully()
+    {
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--demo", "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var response = await http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"premium","stream":true,"messages":[{"role":"user","content":"Hello demo"}]}""", stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("premium/opus-ish", Sse.Header(response, "X-Router-Model"));
+        Assert.True(events.Count > 3);
+        var text = string.Concat(events.Where(e => e != "[DONE]").Select(e =>
+        {
+            using var doc = JsonDocument.Parse(e);
+            var choices = doc.RootElement.GetProperty("choices");
+            return choices.GetArrayLength() > 0 && choices[0].GetProperty("delta").TryGetProperty("content", out var c) ? c.GetString() : "";
+        }));
+        Assert.Contains("simulated", text, StringComparison.Ordinal);
+        Assert.Contains("Hello demo", text, StringComparison.Ordinal);
+
+        Assert.Equal(0, await process.StopAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(File.Exists(Path.Combine(_directory, "majordomo-demo.db")));
+    }
+
+    [Fact]
+    public async Task ServeDemo_FlakyProviderFailsOver_EveryRequestIsAnswered()
+    {
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--demo", "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        var models = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await http.PostAsync("/v1/chat/completions", new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            models.Add(Sse.Header(response, "X-Router-Model"));
+        }
+
+        // The flaky provider (seeded, fails about half the time) both answers and falls over to the next entry.
+        Assert.Contains("flaky/speedy-mini", models);
+        Assert.Contains("free/gpt-lite", models);
+    }
+
+    [Fact]
+    public async Task Serve_LegacyEnvironment_ProxiesTheOneModel()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var env = new Dictionary<string, string?>
+        {
+            ["MAJORDOMO_BASE_URL"] = upstream.BaseUrl,
+            ["MAJORDOMO_MODEL"] = "legacy-model",
+            ["MAJORDOMO_API_KEY"] = "sk-legacy-key",
+        };
+        await using var process = GatewayProcess.Start(_directory, env, "serve", "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var response = await http.PostAsync("/v1/chat/completions", new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Hello from legacy-model", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Bearer sk-legacy-key", upstream.Received.Single().Authorization);
+        Assert.DoesNotContain("sk-legacy-key", process.Stdout + process.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_NoConfig_ServesHealthAndSaysHowToConfigure()
+    {
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+
+        using var health = await http.GetAsync("/health");
+        using var chat = await http.PostAsync("/v1/chat/completions", new StringContent("""{"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, chat.StatusCode);
+        Assert.Contains("not_configured", await chat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Task.Delay(200);
+        Assert.Contains("majordomo init", process.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_InvalidConfig_RefusesToStartWithEveryProblemAndExit2()
+    {
+        var path = Path.Combine(_directory, "bad.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "providers": { "p": { "api": "openai", "baseUrl": "not a url" } },
+              "models": { "p/m": { "provider": "nope", "tier": 1 } },
+              "chains": { "free": ["p/m", "qwen/coder"] },
+              "routes": { "default": { "chain": "free" } },
+              "rules": [ { "id": "r", "when": { "pattern": "([" }, "action": "classify" } ]
+            }
+            """);
+
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--config", path, "--urls", "http://127.0.0.1:0");
+        var exit = await process.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(2, exit);
+        var stderr = process.Stderr;
+        Assert.Contains("providers.p.baseUrl", stderr, StringComparison.Ordinal);
+        Assert.Contains("models[\"p/m\"].provider: unknown provider 'nope'", stderr, StringComparison.Ordinal);
+        Assert.Contains("chains.free[1]: unknown model 'qwen/coder'", stderr, StringComparison.Ordinal);
+        Assert.Contains("rules[0].when.pattern: invalid regex", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_ExitsWith1AndSaysWhy()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--demo", "--urls", $"http://127.0.0.1:{port}");
+        var exit = await process.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot listen", process.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Majordomo.FunctionalTests.Infrastructure;
+using Majordomo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Majordomo.FunctionalTests;
+
+/// <summary>The watched config file: valid changes apply live, invalid ones are refused and the old config stays.</summary>
+public sealed class ConfigReloadTests
+{
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    [Fact]
+    public async Task EditConfig_ValidChange_AppliesWithoutRestartAndWithoutDroppingInFlightStreams()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, upstream);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        upstream.Script("a", new Scenario.Gated(gate, Chunks: 3));
+
+        // A stream is in flight on the old config...
+        using var inflight = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"up/a","stream":true,"messages":[{"role":"user","content":"hi"}]}""", stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var reading = Sse.ReadAllEventsAsync(inflight);
+
+        // ...when the file gains an alias.
+        var updated = TestGateway.Render(Configs.Standard, upstream).Replace("\"aliases\": { \"alpha\": \"up/a\" }", "\"aliases\": { \"alpha\": \"up/a\", \"bravo\": \"up/b\" }", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(gateway.ConfigPath, updated);
+
+        var applied = await EventuallyAsync(async () =>
+        {
+            using var r = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"bravo","messages":[{"role":"user","content":"hi"}]}"""));
+            return r.StatusCode == HttpStatusCode.OK;
+        }, TimeSpan.FromSeconds(10));
+        Assert.True(applied, "the new alias was served within 10 s");
+
+        gate.SetResult();
+        var events = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("[DONE]", events[^1]);
+    }
+
+    [Fact]
+    public async Task EditConfig_InvalidChange_RejectedWithPathsAndOldConfigStays()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, upstream);
+        var watcher = gateway.Services.GetRequiredService<ConfigWatcher>();
+        var rejected = new TaskCompletionSource<IReadOnlyList<string>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Reloaded += (ok, errors) =>
+        {
+            if (!ok)
+            {
+                rejected.TrySetResult(errors);
+            }
+        };
+
+        var broken = TestGateway.Render(Configs.Standard, upstream).Replace("\"abc\": [\"up/a\", \"up/b\", \"up/c\"]", "\"abc\": [\"up/a\", \"up/b\", \"qwen/coder\"]", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(gateway.ConfigPath, broken);
+
+        var errors = await rejected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("chains.abc[2]: unknown model 'qwen/coder'", errors);
+
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"default","messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Half-written JSON is refused too.
+        await File.WriteAllTextAsync(gateway.ConfigPath, "{ \"providers\": ");
+        using var again = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"up/c","messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}
