@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Majordomo.Api;
@@ -46,3 +47,16 @@ public sealed record HealthBudget(bool Enforced, string Note);
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(HealthReport))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
+
+internal static class ApiJson
+{
+    /// <summary>
+    /// Error messages quote names ('up/a'); the default encoder would write them as \u0027. Responses are
+    /// application/json, never embedded in HTML, so the relaxed encoder is safe and keeps them readable.
+    /// </summary>
+    public static ApiJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

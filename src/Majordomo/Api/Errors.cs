@@ -20,7 +20,7 @@ internal static class Errors
         {
             Attempts = attempts?.Select(a => new AttemptSummary(a.Model, a.Provider, a.Credential, a.Status, a.Outcome, a.Reason, Math.Round(a.DurationMs, 1))).ToArray(),
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJsonContext.Default.OpenAIErrorEnvelope);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope);
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
@@ -38,7 +38,7 @@ internal static class Errors
     public static byte[] StreamErrorEvent(string message, string code)
     {
         var error = new OpenAIError(message, "server_error", code);
-        var json = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJsonContext.Default.OpenAIErrorEnvelope);
+        var json = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope);
         var bytes = new byte[6 + json.Length + 2];
         "data: "u8.CopyTo(bytes);
         json.CopyTo(bytes, 6);

@@ -43,7 +43,7 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, T
         }
 
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new ModelList("list", data), ApiJsonContext.Default.ModelList, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, new ModelList("list", data), ApiJson.Relaxed.ModelList, context.RequestAborted).ConfigureAwait(false);
     }
 
     public async Task HealthAsync(HttpContext context)
@@ -63,7 +63,7 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, T
             new HealthBudget(false, "budgets are not enforced by this build yet"));
         context.Response.StatusCode = reachable ? 200 : 503;
         context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJsonContext.Default.HealthReport, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJson.Relaxed.HealthReport, context.RequestAborted).ConfigureAwait(false);
     }
 
     public const string UnconfiguredMessage =

@@ -43,6 +43,7 @@ public static class ConfigValidator
         public void Run()
         {
             Unknown(config, "");
+            HeaderSafeNames();
             Server(config.Server);
             Storage(config.Storage);
             ProvidersSection();
@@ -59,6 +60,37 @@ public static class ConfigValidator
             Health();
             LoopDetection();
             Unknown(config.Commands, "commands");
+            NotYetApplied();
+        }
+
+        // Sections this build validates but does not act on yet: say so rather than let a user believe
+        // a budget or a rule protects them.
+        private void NotYetApplied()
+        {
+            if (config.Rules is { Count: > 0 })
+            {
+                Warn("rules", "validated but not applied by this build yet (smart routes rank the catalog by locality, cost and quality)");
+            }
+
+            if (config.Classifier is not null || config.Selection is not null)
+            {
+                Warn(config.Classifier is not null ? "classifier" : "selection", "validated but not applied by this build yet");
+            }
+
+            if (config.Budgets is not null || config.Server?.ApiKeys?.Any(k => k.UsdDaily is not null || k.UsdMonthly is not null || k.RequestsDaily is not null || k.RequestsMonthly is not null) == true)
+            {
+                Warn("budgets", "budgets and quotas are validated but NOT enforced by this build yet");
+            }
+
+            if (config.LoopDetection is not null)
+            {
+                Warn("loopDetection", "validated but not applied by this build yet");
+            }
+
+            if (config.Health is not null || config.Resilience?.Cooldown is not null || config.Resilience?.ErrorRules is not null || config.Providers?.Values.Any(p => p?.RateLimits is not null) == true)
+            {
+                Warn("resilience", "health checks, cooldowns, errorRules and rateLimits are validated but not applied by this build yet");
+            }
         }
 
         private void Unknown(ConfigSection? section, string path)
@@ -71,6 +103,26 @@ public static class ConfigValidator
             foreach (var key in section.Unknown.Keys)
             {
                 Error(ConfigPath.Key(path, key), "unknown key");
+            }
+        }
+
+        // Model, alias, route and chain names travel in X-Router-* headers: printable ASCII only.
+        private void HeaderSafeNames()
+        {
+            Check("models", config.Models?.Keys);
+            Check("aliases", config.Aliases?.Keys);
+            Check("routes", config.Routes?.Keys);
+            Check("chains", config.Chains?.Keys);
+
+            void Check(string section, IEnumerable<string>? names)
+            {
+                foreach (var name in names ?? [])
+                {
+                    if (name.Length == 0 || name.Length > 200 || name.Any(c => c is < (char)0x21 or > (char)0x7E))
+                    {
+                        Error(ConfigPath.Key(section, name), "a name must be 1-200 printable ASCII characters without spaces (it is sent in X-Router-* headers)");
+                    }
+                }
             }
         }
 

@@ -1,0 +1,82 @@
+using Majordomo.Bench.Cli;
+using Majordomo.Bench.Load;
+using Majordomo.Bench.Report;
+using Majordomo.Bench.Servers;
+
+// End-to-end benchmark tools for Majordomo; bench/run-e2e.sh drives them. See bench/README.md.
+const string Usage = """
+    usage: Majordomo.Bench <command> [options]
+      mock     [--port 0] [--chunks 20 | env MOCK_CHUNKS] [--delay-ms 0 | env MOCK_DELAY_MS]
+               fake OpenAI upstream on 127.0.0.1 (per request: ?chunks=&delay_ms= or x-mock-chunks / x-mock-delay-ms)
+      hop      --upstream http://127.0.0.1:PORT [--port 0]
+               reference hop: bare pass-through proxy (Kestrel in, pooled HttpClient out)
+      latency  --url http://127.0.0.1:PORT/v1/chat/completions [--model mock/bench-model] [--stream]
+               [--warmup 1000] [--requests 2000] [--target NAME] [--section latency] [--out results.tsv] [--max-seconds 120]
+               sequential requests on one keep-alive connection; p50/p90/p99 and time to first chunk
+      body     [--model mock/bench-model] [--stream]
+               print the benchmark request body (what wrk sends)
+      report   --in results.tsv [--strict]
+               markdown tables and SPEC §6 bars from a results file
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var options = BenchArgs.Parse(args.AsSpan(1));
+    return args[0] switch
+    {
+        "mock" => await RunMockAsync(options),
+        "hop" => await RunHopAsync(options),
+        "latency" => LatencyRun.Run(options),
+        "body" => PrintBody(options),
+        "report" => MarkdownReport.Run(options),
+        _ => UnknownCommand(args[0]),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+
+static async Task<int> RunMockAsync(BenchArgs options)
+{
+    var port = options.GetInt("port", null, 0, 0, 65535);
+    var chunks = options.GetInt("chunks", "MOCK_CHUNKS", 20, MockPayloads.MinChunks, MockPayloads.MaxChunks);
+    var delayMs = options.GetInt("delay-ms", "MOCK_DELAY_MS", 0, 0, 60_000);
+    options.EnsureAllRead();
+    var mock = new MockUpstream(chunks, delayMs);
+    await LoopbackServer.RunAsync($"mock (chunks={chunks}, delay={delayMs}ms)", port, mock.HandleAsync);
+    return 0;
+}
+
+static async Task<int> RunHopAsync(BenchArgs options)
+{
+    var port = options.GetInt("port", null, 0, 0, 65535);
+    var upstream = new Uri(options.GetRequired("upstream"), UriKind.Absolute);
+    options.EnsureAllRead();
+    var hop = new ReferenceHop(upstream);
+    await LoopbackServer.RunAsync($"hop (-> {upstream})", port, hop.HandleAsync);
+    return 0;
+}
+
+static int PrintBody(BenchArgs options)
+{
+    var model = options.GetString("model") ?? "mock/bench-model";
+    var stream = options.GetFlag("stream");
+    options.EnsureAllRead();
+    Console.Write(RequestBodies.Chat(model, stream));
+    return 0;
+}
+
+static int UnknownCommand(string command)
+{
+    Console.Error.WriteLine($"unknown command '{command}'");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

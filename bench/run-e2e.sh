@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of Majordomo against the reference hop (SPEC §6), in one run:
+#   direct to the mock upstream, through the reference hop, through Majordomo;
+#   non-streaming and streaming (BENCH_CHUNKS chunks);
+#   throughput and latency at saturation (wrk), unloaded sequential latency and time to first chunk,
+#   a flush check (upstream pauses between chunks), and CPU-µs per request of each server.
+# Prints a markdown report. Everything listens on 127.0.0.1 only; everything started here is
+# stopped on exit. Usage: bench/run-e2e.sh   (settings below, all from the environment)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# ---- settings -------------------------------------------------------------------------------
+: "${BENCH_DURATION:=10}"          # seconds of each measured wrk phase
+: "${BENCH_WARMUP:=3}"             # seconds of wrk warm-up before each measured phase
+: "${BENCH_CONNECTIONS:=32}"       # wrk connections
+: "${BENCH_THREADS:=1}"            # wrk threads
+: "${BENCH_SEQ_WARMUP:=1000}"      # sequential warm-up requests per target and mode
+: "${BENCH_SEQ_REQUESTS:=2000}"    # sequential measured requests per target and mode
+: "${BENCH_CHUNKS:=20}"            # content chunks per streamed response
+: "${BENCH_FLUSH_DELAY_MS:=2}"     # pause between chunks in the flush check
+: "${BENCH_FLUSH_REQUESTS:=20}"    # measured requests per target in the flush check
+: "${BENCH_PIN:=1}"                # 1: during saturation phases servers on cpu 0, wrk on cpu 1 (needs 2 cpus); 0: no pinning
+: "${BENCH_BUILD:=1}"              # 0: use the existing Release builds
+: "${BENCH_TARGETS:=direct hop majordomo}"
+: "${BENCH_GATEWAY_DLL:=src/Majordomo/bin/Release/net10.0/majordomo.dll}"
+: "${BENCH_READY_TIMEOUT:=60}"     # seconds to wait for each server's readiness
+: "${BENCH_KEEP:=0}"               # 1: keep the work dir (config, logs, results) even on success
+: "${BENCH_STRICT:=0}"             # 1: exit 1 when a SPEC §6 bar fails
+: "${MOCK_PORT:=18081}"
+: "${HOP_PORT:=18082}"
+: "${GATEWAY_PORT:=18083}"
+: "${SLOW_MOCK_PORT:=18084}"
+
+die() { echo "run-e2e: $*" >&2; exit 2; }
+log() { echo "run-e2e: $*" >&2; }
+
+check_int() { # name value min max
+  [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 && $2 <= $4 )) || die "$1=$2 is not an integer in [$3, $4]"
+}
+check_int BENCH_DURATION "$BENCH_DURATION" 1 300
+check_int BENCH_WARMUP "$BENCH_WARMUP" 0 120
+check_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS" 1 1000
+check_int BENCH_THREADS "$BENCH_THREADS" 1 16
+check_int BENCH_SEQ_WARMUP "$BENCH_SEQ_WARMUP" 0 100000
+check_int BENCH_SEQ_REQUESTS "$BENCH_SEQ_REQUESTS" 1 100000
+check_int BENCH_CHUNKS "$BENCH_CHUNKS" 2 10000
+check_int BENCH_FLUSH_DELAY_MS "$BENCH_FLUSH_DELAY_MS" 1 1000
+check_int BENCH_FLUSH_REQUESTS "$BENCH_FLUSH_REQUESTS" 1 1000
+check_int BENCH_READY_TIMEOUT "$BENCH_READY_TIMEOUT" 1 600
+for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT"; do check_int port "$port" 1024 65535; done
+for target in $BENCH_TARGETS; do
+  case "$target" in direct|hop|majordomo) ;; *) die "BENCH_TARGETS: unknown target '$target'";; esac
+done
+
+command -v dotnet >/dev/null || die "dotnet is not on PATH"
+command -v curl >/dev/null || die "curl is needed"
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing wrk (apt-get)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } >/dev/null 2>&1 || true
+  fi
+  command -v wrk >/dev/null || die "wrk is needed: apt-get install wrk"
+fi
+
+CPUS=$(nproc)
+# With BENCH_PIN=1 the servers start on cpu 0 (each .NET runtime then sizes itself for one cpu)
+# and wrk runs on cpu 1: the load generator cannot steal the servers' core, and throughput at
+# saturation measures what proxy + mock cost per request on one core. For the unloaded phases (one
+# request in flight, nothing competing) the servers get every cpu (taskset -a -p) and the client
+# is unpinned. (Starting unpinned and confining the runtimes later was tried: it was noisier.)
+PIN=0
+SERVER_RUN=()
+CLIENT_RUN=()
+PLACEMENT="none: the scheduler places servers and load generators on $CPUS shared cpus"
+if [[ "$BENCH_PIN" == 1 ]] && (( CPUS >= 2 )) && command -v taskset >/dev/null; then
+  PIN=1
+  SERVER_RUN=(taskset -c 0)
+  CLIENT_RUN=(taskset -c 1)
+  PLACEMENT="saturation: mock, hop and majordomo started on cpu 0, wrk on cpu 1 (taskset); unloaded and flush: nothing pinned"
+fi
+ALL_CPUS="0-$((CPUS - 1))"
+pin_servers() { # cpu list: move every thread of every server
+  local pid
+  (( PIN == 1 )) || return 0
+  for pid in "${STARTED[@]}"; do taskset -a -p -c "$1" "$pid" >/dev/null 2>&1 || true; done
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+WORK=$(mktemp -d /tmp/majordomo-bench.XXXXXX)
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+declare -A PID_OF=()
+STARTED=()
+KEEP_WORK="$BENCH_KEEP"
+
+cleanup() {
+  local pid i
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]}"; do
+    for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [[ "$KEEP_WORK" == 1 ]]; then
+    log "work dir kept: $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+meta() { printf 'meta\t-\t-\t%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
+result() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"; }
+last_result() { # section mode target metric -> value or empty
+  awk -F'\t' -v s="$1" -v m="$2" -v t="$3" -v k="$4" '$1==s && $2==m && $3==t && $4==k {v=$5} END {print v}' "$RESULTS"
+}
+
+# ---- build -------------------------------------------------------------------------------------
+BENCH_DLL="bench/Majordomo.Bench/bin/Release/net10.0/Majordomo.Bench.dll"
+GATEWAY_STATUS="not requested"
+want() { [[ " $BENCH_TARGETS " == *" $1 "* ]]; }
+
+if [[ "$BENCH_BUILD" == 1 ]]; then
+  log "building bench (Release)"
+  dotnet build bench/Majordomo.Bench -c Release -nologo -v q >"$WORK/build-bench.log" 2>&1 \
+    || { tail -30 "$WORK/build-bench.log" >&2; die "bench build failed"; }
+fi
+[[ -f "$BENCH_DLL" ]] || die "$BENCH_DLL not found (build with BENCH_BUILD=1)"
+bench() { dotnet "$BENCH_DLL" "$@"; }
+
+if want majordomo; then
+  GATEWAY_STATUS="ok"
+  if [[ "$BENCH_BUILD" == 1 ]]; then
+    log "building gateway (Release)"
+    if ! dotnet build src/Majordomo -c Release -nologo -v q >"$WORK/build-gateway.log" 2>&1; then
+      tail -30 "$WORK/build-gateway.log" >&2
+      GATEWAY_STATUS="build failed"
+    fi
+  fi
+  if [[ "$GATEWAY_STATUS" == ok && ! -f "$BENCH_GATEWAY_DLL" ]]; then GATEWAY_STATUS="$BENCH_GATEWAY_DLL not found"; fi
+fi
+
+# ---- start servers -----------------------------------------------------------------------------
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT"; do
+  port_free "$port" || die "port $port on 127.0.0.1 is already in use (set MOCK_PORT / HOP_PORT / GATEWAY_PORT / SLOW_MOCK_PORT)"
+done
+
+start() { # name command...
+  local name=$1; shift
+  "$@" >"$WORK/$name.log" 2>&1 &
+  PID_OF[$name]=$!
+  STARTED+=("$!")
+}
+
+wait_ready() { # name url
+  local name=$1 url=$2 i
+  for ((i = 0; i < BENCH_READY_TIMEOUT * 10; i++)); do
+    if curl -fsS -o /dev/null -m 1 "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "${PID_OF[$name]}" 2>/dev/null; then
+      log "$name exited before it was ready; last lines of its log:"
+      tail -20 "$WORK/$name.log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  log "$name not ready at $url after ${BENCH_READY_TIMEOUT}s; last lines of its log:"
+  tail -20 "$WORK/$name.log" >&2
+  return 1
+}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+start mock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$MOCK_PORT" --chunks "$BENCH_CHUNKS"
+start slowmock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$SLOW_MOCK_PORT" --chunks "$BENCH_CHUNKS" --delay-ms "$BENCH_FLUSH_DELAY_MS"
+wait_ready mock "http://127.0.0.1:$MOCK_PORT/health" || die "mock did not start"
+wait_ready slowmock "http://127.0.0.1:$SLOW_MOCK_PORT/health" || die "slow mock did not start"
+if want hop; then
+  start hop "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" hop --port "$HOP_PORT" --upstream "http://127.0.0.1:$MOCK_PORT"
+  wait_ready hop "http://127.0.0.1:$HOP_PORT/health" || die "hop did not start"
+fi
+
+if [[ "$GATEWAY_STATUS" == ok ]]; then
+  cat >"$WORK/majordomo.json" <<EOF
+// Written by bench/run-e2e.sh: one local mock upstream, one model, one route.
+// "mockslow" is the same mock pausing ${BENCH_FLUSH_DELAY_MS} ms between chunks, for the flush check.
+{
+  "server": { "urls": ["http://127.0.0.1:$GATEWAY_PORT"] },
+  "storage": { "sqlite": "$WORK/bench.db" },
+  "providers": {
+    "mock": { "api": "openai", "baseUrl": "http://127.0.0.1:$MOCK_PORT/v1", "locality": "local" },
+    "mockslow": { "api": "openai", "baseUrl": "http://127.0.0.1:$SLOW_MOCK_PORT/v1", "locality": "local" }
+  },
+  "models": {
+    "mock/bench-model": { "provider": "mock", "upstreamModel": "bench-model", "tier": 0, "quality": 50 },
+    "mockslow/bench-model": { "provider": "mockslow", "upstreamModel": "bench-model", "tier": 0, "quality": 50 }
+  },
+  "routes": { "default": { "chain": ["mock/bench-model"] } },
+  "defaultRoute": "default"
+}
+EOF
+  start majordomo "${SERVER_RUN[@]}" dotnet "$BENCH_GATEWAY_DLL" serve --config "$WORK/majordomo.json" --urls "http://127.0.0.1:$GATEWAY_PORT"
+  if ! wait_ready majordomo "http://127.0.0.1:$GATEWAY_PORT/health"; then
+    GATEWAY_STATUS="did not become ready (GET /health)"
+    KEEP_WORK=1
+  fi
+fi
+
+declare -A URL_OF=(
+  [direct]="http://127.0.0.1:$MOCK_PORT/v1/chat/completions"
+  [hop]="http://127.0.0.1:$HOP_PORT/v1/chat/completions"
+  [majordomo]="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+)
+declare -A PROXY_OF=([direct]="" [hop]=hop [majordomo]=majordomo)
+MODEL="mock/bench-model"
+BODY_NONSTREAM=$(bench body --model "$MODEL")
+BODY_STREAM=$(bench body --model "$MODEL" --stream)
+
+# ---- smoke test: every target answers both modes with 200 before it is measured ---------------
+declare -A SKIP=()
+for target in $BENCH_TARGETS; do
+  if [[ "$target" == majordomo && "$GATEWAY_STATUS" != ok ]]; then
+    SKIP[$target]="gateway $GATEWAY_STATUS"
+    continue
+  fi
+  for mode in nonstream stream; do
+    body=$BODY_NONSTREAM; [[ $mode == stream ]] && body=$BODY_STREAM
+    status=$(curl -sS -m 10 -o "$WORK/smoke-$target-$mode.txt" -D "$WORK/smoke-$target-$mode.headers" -w '%{http_code}' \
+      -H 'Content-Type: application/json' -H 'Authorization: Bearer bench-key' --data-binary "$body" "${URL_OF[$target]}" 2>>"$WORK/smoke.log" || true)
+    if [[ "$status" != 200 ]]; then
+      SKIP[$target]="smoke test $mode: HTTP ${status:-none}: $(head -c 300 "$WORK/smoke-$target-$mode.txt" 2>/dev/null | tr '\t\n' '  ')"
+      KEEP_WORK=1
+      break
+    fi
+    if [[ $mode == stream ]] && ! grep -q '^data: \[DONE\]' "$WORK/smoke-$target-$mode.txt"; then
+      SKIP[$target]="smoke test stream: no 'data: [DONE]' in the response"
+      KEEP_WORK=1
+      break
+    fi
+  done
+  [[ -n "${SKIP[$target]:-}" ]] && log "$target skipped: ${SKIP[$target]}"
+done
+
+meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+meta commit "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --quiet HEAD -- src bench 2>/dev/null || echo ' (+ uncommitted changes)')"
+meta cpus "$CPUS"
+meta loadavg_before "$(cut -d' ' -f1-3 /proc/loadavg)"
+meta placement "$PLACEMENT"
+meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up"
+meta sequential "$BENCH_SEQ_WARMUP warm-up + $BENCH_SEQ_REQUESTS measured requests on one keep-alive connection"
+meta chunks "$BENCH_CHUNKS"
+meta flush_delay_ms "$BENCH_FLUSH_DELAY_MS"
+meta gateway "$BENCH_GATEWAY_DLL: $GATEWAY_STATUS"
+
+cpu_ticks() { # pid -> utime+stime in clock ticks
+  local stat
+  stat=$(<"/proc/$1/stat")
+  stat=${stat##*) }
+  # shellcheck disable=SC2086
+  set -- $stat
+  echo $(( ${12} + ${13} ))
+}
+
+# ---- saturation: wrk -------------------------------------------------------------------------
+run_wrk() { # mode target seconds phase [results file]
+  local mode=$1 target=$2 seconds=$3 phase=$4 out=${5:-}
+  local body=$BODY_NONSTREAM; [[ $mode == stream ]] && body=$BODY_STREAM
+  WRK_BODY="$body" WRK_MODE="$mode" WRK_TARGET="$target" WRK_OUT="$out" \
+    "${CLIENT_RUN[@]}" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --timeout 10s \
+    -s bench/wrk/chat.lua "${URL_OF[$target]}" >"$WORK/wrk-$mode-$target-$phase.log" 2>&1
+}
+
+for mode in nonstream stream; do
+  for target in $BENCH_TARGETS; do
+    if [[ -n "${SKIP[$target]:-}" ]]; then result wrk "$mode" "$target" skipped "${SKIP[$target]}"; continue; fi
+    if (( BENCH_WARMUP > 0 )); then
+      run_wrk "$mode" "$target" "$BENCH_WARMUP" warmup || true
+    fi
+    proxy=${PROXY_OF[$target]}
+    mock_before=$(cpu_ticks "${PID_OF[mock]}")
+    proxy_before=0; [[ -n "$proxy" ]] && proxy_before=$(cpu_ticks "${PID_OF[$proxy]}")
+    log "wrk $mode $target (${BENCH_DURATION}s)"
+    run_wrk "$mode" "$target" "$BENCH_DURATION" measured "$RESULTS" || log "wrk failed: $(tail -3 "$WORK/wrk-$mode-$target-measured.log")"
+    mock_after=$(cpu_ticks "${PID_OF[mock]}")
+    requests=$(last_result wrk "$mode" "$target" requests)
+    if [[ -n "$requests" && "$requests" -gt 0 ]]; then
+      result wrk "$mode" "$target" mock_cpu_us "$(awk -v t=$((mock_after - mock_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+      if [[ -n "$proxy" ]]; then
+        proxy_after=$(cpu_ticks "${PID_OF[$proxy]}")
+        result wrk "$mode" "$target" proxy_cpu_us "$(awk -v t=$((proxy_after - proxy_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+      fi
+    fi
+    non2xx=$(last_result wrk "$mode" "$target" non2xx)
+    if [[ -n "$non2xx" && "$non2xx" != 0 ]]; then KEEP_WORK=1; fi
+  done
+done
+
+# ---- unloaded: sequential client on one keep-alive connection ----------------------------------
+pin_servers "$ALL_CPUS"
+for mode in nonstream stream; do
+  stream_flag=(); [[ $mode == stream ]] && stream_flag=(--stream)
+  for target in $BENCH_TARGETS; do
+    if [[ -n "${SKIP[$target]:-}" ]]; then continue; fi
+    dotnet "$BENCH_DLL" latency --url "${URL_OF[$target]}" --model "$MODEL" "${stream_flag[@]}" \
+      --warmup "$BENCH_SEQ_WARMUP" --requests "$BENCH_SEQ_REQUESTS" --target "$target" --section latency --out "$RESULTS" >&2 \
+      || KEEP_WORK=1
+  done
+done
+
+# ---- flush check: the upstream pauses between chunks; every chunk should arrive on its own ------
+declare -A FLUSH_URL_OF=(
+  [direct]="http://127.0.0.1:$SLOW_MOCK_PORT/v1/chat/completions"
+  [hop]="http://127.0.0.1:$HOP_PORT/v1/chat/completions?delay_ms=$BENCH_FLUSH_DELAY_MS"
+  [majordomo]="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+)
+declare -A FLUSH_MODEL_OF=([direct]="$MODEL" [hop]="$MODEL" [majordomo]="mockslow/bench-model")
+for target in $BENCH_TARGETS; do
+  if [[ -n "${SKIP[$target]:-}" ]]; then continue; fi
+  dotnet "$BENCH_DLL" latency --url "${FLUSH_URL_OF[$target]}" --model "${FLUSH_MODEL_OF[$target]}" --stream \
+    --warmup 5 --requests "$BENCH_FLUSH_REQUESTS" --target "$target" --section flush --out "$RESULTS" >&2 \
+    || KEEP_WORK=1
+done
+
+meta loadavg_after "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- report ------------------------------------------------------------------------------------
+report_args=(report --in "$RESULTS")
+[[ "$BENCH_STRICT" == 1 ]] && report_args+=(--strict)
+report_rc=0
+bench "${report_args[@]}" || report_rc=$?
+
+if [[ -n "${PID_OF[majordomo]:-}" ]]; then
+  lines=$(wc -l <"$WORK/majordomo.log")
+  problems=$(grep -ciE 'fail|error|exception|warn' "$WORK/majordomo.log" || true)
+  echo "gateway log: $lines lines, $problems mentioning fail/error/exception/warn ($WORK/majordomo.log)"
+  if [[ "$problems" != 0 ]]; then
+    KEEP_WORK=1
+    grep -iE 'fail|error|exception|warn' "$WORK/majordomo.log" | sort | uniq -c | sort -rn | head -5
+  fi
+fi
+
+if [[ "$GATEWAY_STATUS" != ok || -n "${SKIP[majordomo]:-}" ]] && want majordomo; then
+  log "majordomo was not measured: ${SKIP[majordomo]:-$GATEWAY_STATUS}"
+  exit 3
+fi
+exit "$report_rc"

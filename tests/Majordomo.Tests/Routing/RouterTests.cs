@@ -1,0 +1,236 @@
+using Majordomo.Chat;
+using Majordomo.Routing;
+using Majordomo.Tests.TestSupport;
+
+namespace Majordomo.Tests.Routing;
+
+public class RouterTests
+{
+    private const string Config = """
+        {
+          "server": { "allowProfileOverride": ALLOW },
+          "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+          "models": {
+            "p/small": { "provider": "p" },
+            "p/big":   { "provider": "p", "fallbacks": [ "p/small" ] }
+          },
+          "aliases": { "big": "p/big", "large": "big" },
+          "chains": { "cheap": [ "p/small" ] },
+          "routes": {
+            "default": { "chain": "cheap" },
+            "premium": { "chain": [ "p/big", "p/small" ] },
+            "heartbeat": { "chain": [ "p/small" ] }
+          },
+          "defaultRoute": "default",
+          "kinds": { "run": "heartbeat", "task": "premium" }
+        }
+        """;
+
+    private static readonly Majordomo.Catalog.Catalog Catalog = TestConfig.BuildCatalog(Config.Replace("ALLOW", "false", StringComparison.Ordinal));
+    private static readonly Majordomo.Catalog.Catalog OverrideCatalog = TestConfig.BuildCatalog(Config.Replace("ALLOW", "true", StringComparison.Ordinal));
+
+    private static ChatRequest Request(string? model, string? kind = null, string? profile = null) => new()
+    {
+        Body = "{}"u8.ToArray(),
+        Protocol = "openai",
+        Model = model,
+        Metadata = new RequestMetadata(null, null, null, kind, profile),
+    };
+
+    private static RoutePlan Resolve(Majordomo.Catalog.Catalog catalog, ChatRequest request)
+    {
+        var resolution = Router.Resolve(catalog, request);
+        Assert.Null(resolution.ErrorCode);
+        return resolution.Plan!;
+    }
+
+    private static string[] Ids(RoutePlan plan) => plan.Attempts.Select(a => a.Model.Id).ToArray();
+
+    [Fact]
+    public void Resolve_RouteName_RouteTierWithTheRouteChain()
+    {
+        var plan = Resolve(Catalog, Request("premium"));
+
+        Assert.Equal(RouteTier.Route, plan.Tier);
+        Assert.Equal("premium", plan.RouteName);
+        Assert.Equal("premium", plan.Requested);
+        Assert.Equal(["p/big", "p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_Alias_AliasTierWithTheModelChainIncludingFallbacks()
+    {
+        var plan = Resolve(Catalog, Request("big"));
+
+        Assert.Equal(RouteTier.Alias, plan.Tier);
+        Assert.Equal("big", plan.RouteName);
+        Assert.Equal(["p/big", "p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_AliasOfAlias_ReachesTheModel()
+    {
+        var plan = Resolve(Catalog, Request("large"));
+
+        Assert.Equal(RouteTier.Alias, plan.Tier);
+        Assert.Equal(["p/big", "p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_ModelId_DirectTierStrictWithoutFallbacks()
+    {
+        var plan = Resolve(Catalog, Request("p/small"));
+
+        Assert.Equal(RouteTier.Direct, plan.Tier);
+        Assert.Null(plan.RouteName);
+        Assert.Equal(["p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_ModelIdWithFallbacks_TriesTheModelThenItsFallbacks()
+    {
+        Assert.Equal(["p/big", "p/small"], Ids(Resolve(Catalog, Request("p/big"))));
+    }
+
+    [Fact]
+    public void Resolve_NoModel_UsesDefaultRoute()
+    {
+        var plan = Resolve(Catalog, Request(null));
+
+        Assert.Equal("default", plan.RouteName);
+        Assert.Null(plan.Requested);
+        Assert.Equal(["p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_NoModelWithKnownKind_UsesTheKindRoute()
+    {
+        var plan = Resolve(Catalog, Request(null, kind: "task"));
+
+        Assert.Equal("premium", plan.RouteName);
+    }
+
+    [Fact]
+    public void Resolve_NoModelWithUnknownKind_FallsBackToDefaultRoute()
+    {
+        Assert.Equal("default", Resolve(Catalog, Request(null, kind: "mystery")).RouteName);
+    }
+
+    [Fact]
+    public void Resolve_ExplicitModelWithKind_ModelWins()
+    {
+        Assert.Equal("heartbeat", Resolve(Catalog, Request("heartbeat", kind: "task")).RouteName);
+        Assert.Equal(RouteTier.Direct, Resolve(Catalog, Request("p/small", kind: "task")).Tier);
+    }
+
+    [Fact]
+    public void Resolve_ProfileWhenOverrideAllowed_ProfileWins()
+    {
+        var plan = Resolve(OverrideCatalog, Request("p/small", profile: "premium"));
+
+        Assert.Equal("premium", plan.RouteName);
+        Assert.Equal("p/small", plan.Requested);
+    }
+
+    [Fact]
+    public void Resolve_ProfileWhenOverrideNotAllowed_IsIgnored()
+    {
+        var plan = Resolve(Catalog, Request("p/small", profile: "premium"));
+
+        Assert.Equal(RouteTier.Direct, plan.Tier);
+        Assert.Equal(["p/small"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_ProfileWhenOverrideNotConfigured_IsIgnored()
+    {
+        var catalog = TestConfig.BuildCatalog(TestConfig.Minimal);
+
+        Assert.Equal(RouteTier.Direct, Resolve(catalog, Request("p/m", profile: "p/other")).Tier);
+    }
+
+    [Fact]
+    public void Resolve_UnknownProfileWhenOverrideAllowed_IsModelNotFound()
+    {
+        var resolution = Router.Resolve(OverrideCatalog, Request("p/small", profile: "nope"));
+
+        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Null(resolution.Plan);
+    }
+
+    [Fact]
+    public void Resolve_UnknownName_ModelNotFoundListingEveryValidName()
+    {
+        var resolution = Router.Resolve(Catalog, Request("gpt-5"));
+
+        Assert.Null(resolution.Plan);
+        Assert.Equal("model_not_found", resolution.ErrorCode);
+        Assert.Equal("The model 'gpt-5' does not exist. Valid models: big, default, heartbeat, large, p/big, p/small, premium.", resolution.ErrorMessage);
+    }
+
+    [Fact]
+    public void Resolve_NameDifferingOnlyByCase_IsNotRoutedSilently()
+    {
+        Assert.Equal(Router.ModelNotFound, Router.Resolve(Catalog, Request("Premium")).ErrorCode);
+    }
+
+    [Fact]
+    public void Resolve_HugeOrControlCharacterName_IsEchoedShortAndPrintable()
+    {
+        var resolution = Router.Resolve(Catalog, Request("bad\nname" + new string('x', 500)));
+
+        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.StartsWith("The model 'bad?name", resolution.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("…' does not exist", resolution.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 101), resolution.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_NoModelAndNoDefaultRoute_IsAnErrorListingNames()
+    {
+        var catalog = TestConfig.BuildCatalog(TestConfig.Minimal);
+
+        var resolution = Router.Resolve(catalog, Request(null));
+
+        Assert.Null(resolution.Plan);
+        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Equal("The request names no model and no defaultRoute is configured. Valid models: p/m.", resolution.ErrorMessage);
+    }
+
+    [Fact]
+    public void Resolve_DefaultRouteNamingAModel_UsesTheModel()
+    {
+        var catalog = TestConfig.BuildCatalog("""
+            { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9" } },
+              "models": { "p/m": { "provider": "p" } }, "defaultRoute": "p/m" }
+            """);
+
+        var plan = Resolve(catalog, Request(null));
+
+        Assert.Equal(RouteTier.Direct, plan.Tier);
+        Assert.Equal(["p/m"], Ids(plan));
+    }
+
+    [Fact]
+    public void Resolve_SmartRouteWithOnlyDisabledModels_IsNoModelAvailable()
+    {
+        var catalog = TestConfig.BuildCatalog("""
+            { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9" } },
+              "models": { "p/m": { "provider": "p", "enabled": false } },
+              "routes": { "auto": { "strategy": "smart" } } }
+            """);
+
+        var resolution = Router.Resolve(catalog, Request("auto"));
+
+        Assert.Equal("no_model_available", resolution.ErrorCode);
+        Assert.Equal("'auto' has no enabled model to try.", resolution.ErrorMessage);
+    }
+
+    [Fact]
+    public void Resolve_EmptyCatalog_NoDefaultRouteError()
+    {
+        var resolution = Router.Resolve(Majordomo.Catalog.EmptyCatalog.Create(), Request(null));
+
+        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+    }
+}
