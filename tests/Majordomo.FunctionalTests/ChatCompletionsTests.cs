@@ -150,11 +150,14 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         Assert.Equal("up/a", Sse.Header(response, "X-Router-Model"));
     }
 
-    [Fact]
-    public async Task Post_KindHeader_UsesKindsRoute()
+    [Theory]
+    [InlineData("""{"messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"model":"default","messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"model":"","messages":[{"role":"user","content":"hi"}]}""")]
+    public async Task Post_KindHeaderWithNoOrDefaultModel_UsesKindsRoute(string body)
     {
         _upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"down"}}"""));
-        var request = Sse.Post("/v1/chat/completions", """{"messages":[{"role":"user","content":"hi"}]}""");
+        var request = Sse.Post("/v1/chat/completions", body);
         request.Headers.Add("X-Router-Kind", "run");
 
         using var response = await _gateway.Http.SendAsync(request);
@@ -162,6 +165,18 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ab", Sse.Header(response, "X-Router-Route"));
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
+    }
+
+    [Fact]
+    public async Task Post_KindHeaderWithExplicitModel_ModelWins()
+    {
+        var request = Sse.Post("/v1/chat/completions", """{"model":"up/c","messages":[{"role":"user","content":"hi"}]}""");
+        request.Headers.Add("X-Router-Kind", "run");
+
+        using var response = await _gateway.Http.SendAsync(request);
+
+        Assert.Equal("up/c", Sse.Header(response, "X-Router-Model"));
+        Assert.Equal("direct", Sse.Header(response, "X-Router-Tier"));
     }
 
     [Fact]

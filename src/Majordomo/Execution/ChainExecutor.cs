@@ -34,7 +34,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
 
-        var failures = new HashSet<FailureClass>();
+        var failures = 0; // bit mask of the failure classes seen
         TimeSpan? lastRetryAfter = null;
         var started = Stopwatch.GetTimestamp();
 
@@ -60,7 +60,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                         }
                         catch (OperationCanceledException)
                         {
-                            return Stop(attempts, clientAborted, failures, lastRetryAfter);
+                            return Stop(attempts, clientAborted, lastRetryAfter);
                         }
                     }
 
@@ -72,11 +72,11 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
                     if (clientAborted.IsCancellationRequested || deadline?.IsCancellationRequested == true)
                     {
-                        return Stop(attempts, clientAborted, failures, lastRetryAfter);
+                        return Stop(attempts, clientAborted, lastRetryAfter);
                     }
 
                     var failure = result.Failure!.Value;
-                    failures.Add(failure);
+                    failures |= 1 << (int)failure;
                     lastRetryAfter = result.RetryAfter;
                     var action = FailureClassifier.ActionFor(failure);
                     if (action == FailureAction.FailFast)
@@ -123,14 +123,17 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         {
             Status = ExecutionStatus.Exhausted,
             Attempts = attempts,
-            CommonFailure = failures.Count == 1 ? failures.First() : null,
+            CommonFailure = Single(failures),
             RetryAfter = lastRetryAfter,
         };
     }
 
     private static readonly Credential?[] NoCredential = [null];
 
-    private static ExecutionOutcome Stop(List<AttemptRecord> attempts, CancellationToken clientAborted, HashSet<FailureClass> failures, TimeSpan? retryAfter) =>
+    private static FailureClass? Single(int mask) =>
+        mask != 0 && (mask & (mask - 1)) == 0 ? (FailureClass)System.Numerics.BitOperations.TrailingZeroCount(mask) : null;
+
+    private static ExecutionOutcome Stop(List<AttemptRecord> attempts, CancellationToken clientAborted, TimeSpan? retryAfter) =>
         clientAborted.IsCancellationRequested
             ? new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }
             : new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = attempts, CommonFailure = FailureClass.Timeout, RetryAfter = retryAfter };

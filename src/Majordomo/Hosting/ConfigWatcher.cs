@@ -17,6 +17,7 @@ public sealed partial class ConfigWatcher(
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
     private readonly Lock _lock = new();
+    private readonly Lock _reloadLock = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _timer;
     private string? _lastText;
@@ -68,6 +69,14 @@ public sealed partial class ConfigWatcher(
 
     /// <summary>Loads the file now; returns the problems (empty when the new config was applied or unchanged).</summary>
     public IReadOnlyList<string> Reload()
+    {
+        lock (_reloadLock)
+        {
+            return ReloadCore();
+        }
+    }
+
+    private IReadOnlyList<string> ReloadCore()
     {
         var text = TryRead();
         if (text is null || text == _lastText)

@@ -20,14 +20,21 @@ public static class Router
             return ResolveName(catalog, profile, request.Model);
         }
 
-        if (request.Model is { } model)
+        // A model naming anything but the default or a smart route is honoured as asked (precedence 2).
+        var model = request.Model;
+        if (model is not null && model != catalog.DefaultRoute && !(catalog.Routes.TryGetValue(model, out var named) && named.Smart))
         {
             return ResolveName(catalog, model, model);
         }
 
         if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true)
         {
-            return ResolveName(catalog, kindRoute, null);
+            return ResolveName(catalog, kindRoute, model);
+        }
+
+        if (model is not null)
+        {
+            return ResolveName(catalog, model, model);
         }
 
         if (catalog.DefaultRoute is { } defaultRoute)
