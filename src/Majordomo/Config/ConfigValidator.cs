@@ -279,7 +279,8 @@ public static class ConfigValidator
 
                     if (c.ApiKey is { Length: 0 })
                     {
-                        Error(cpath + ".apiKey", "is empty");
+                        // ${KEY:-} says "empty is fine": requests with this credential go without a key.
+                        Warn(cpath + ".apiKey", "is empty; requests with this credential are sent without an API key");
                     }
                 }
 
