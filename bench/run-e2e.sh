@@ -37,7 +37,7 @@ die() { echo "run-e2e: $*" >&2; exit 2; }
 log() { echo "run-e2e: $*" >&2; }
 
 check_int() { # name value min max
-  [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 && $2 <= $4 )) || die "$1=$2 is not an integer in [$3, $4]"
+  if ! [[ "$2" =~ ^[0-9]+$ ]] || (( $2 < $3 || $2 > $4 )); then die "$1=$2 is not an integer in [$3, $4]"; fi
 }
 check_int BENCH_DURATION "$BENCH_DURATION" 1 300
 check_int BENCH_WARMUP "$BENCH_WARMUP" 0 120
@@ -93,14 +93,30 @@ RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 declare -A PID_OF=()
 STARTED=()
+CLIENT_PID=""
+
+# Runs a load generator in the background and waits for it, so INT/TERM reach the trap at once
+# instead of after the current phase; cleanup stops it too.
+client() {
+  local rc=0
+  "$@" &
+  CLIENT_PID=$!
+  wait "$CLIENT_PID" || rc=$?
+  CLIENT_PID=""
+  return "$rc"
+}
 KEEP_WORK="$BENCH_KEEP"
 
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
   local pid i
+  # Only the processes this script started, by pid: SIGTERM, up to 5 s, then SIGKILL.
+  if [[ -n "$CLIENT_PID" ]]; then kill "$CLIENT_PID" 2>/dev/null || true; fi
   for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${STARTED[@]}"; do
     for ((i = 0; i < 50; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+    wait "$pid" 2>/dev/null || true
   done
   if [[ "$KEEP_WORK" == 1 ]]; then
     log "work dir kept: $WORK"
@@ -267,7 +283,7 @@ run_wrk() { # mode target seconds phase [results file]
   local mode=$1 target=$2 seconds=$3 phase=$4 out=${5:-}
   local body=$BODY_NONSTREAM; [[ $mode == stream ]] && body=$BODY_STREAM
   WRK_BODY="$body" WRK_MODE="$mode" WRK_TARGET="$target" WRK_OUT="$out" \
-    "${CLIENT_RUN[@]}" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --timeout 10s \
+    client "${CLIENT_RUN[@]}" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --timeout 10s \
     -s bench/wrk/chat.lua "${URL_OF[$target]}" >"$WORK/wrk-$mode-$target-$phase.log" 2>&1
 }
 
@@ -302,7 +318,7 @@ for mode in nonstream stream; do
   stream_flag=(); [[ $mode == stream ]] && stream_flag=(--stream)
   for target in $BENCH_TARGETS; do
     if [[ -n "${SKIP[$target]:-}" ]]; then continue; fi
-    dotnet "$BENCH_DLL" latency --url "${URL_OF[$target]}" --model "$MODEL" "${stream_flag[@]}" \
+    client dotnet "$BENCH_DLL" latency --url "${URL_OF[$target]}" --model "$MODEL" "${stream_flag[@]}" \
       --warmup "$BENCH_SEQ_WARMUP" --requests "$BENCH_SEQ_REQUESTS" --target "$target" --section latency --out "$RESULTS" >&2 \
       || KEEP_WORK=1
   done
@@ -317,7 +333,7 @@ declare -A FLUSH_URL_OF=(
 declare -A FLUSH_MODEL_OF=([direct]="$MODEL" [hop]="$MODEL" [majordomo]="mockslow/bench-model")
 for target in $BENCH_TARGETS; do
   if [[ -n "${SKIP[$target]:-}" ]]; then continue; fi
-  dotnet "$BENCH_DLL" latency --url "${FLUSH_URL_OF[$target]}" --model "${FLUSH_MODEL_OF[$target]}" --stream \
+  client dotnet "$BENCH_DLL" latency --url "${FLUSH_URL_OF[$target]}" --model "${FLUSH_MODEL_OF[$target]}" --stream \
     --warmup 5 --requests "$BENCH_FLUSH_REQUESTS" --target "$target" --section flush --out "$RESULTS" >&2 \
     || KEEP_WORK=1
 done
@@ -333,11 +349,12 @@ bench "${report_args[@]}" || report_rc=$?
 if [[ -n "${PID_OF[majordomo]:-}" ]]; then
   lines=$(wc -l <"$WORK/majordomo.log")
   problems=$(grep -ciE 'fail|error|exception|warn' "$WORK/majordomo.log" || true)
-  echo "gateway log: $lines lines, $problems mentioning fail/error/exception/warn ($WORK/majordomo.log)"
+  echo "gateway log: $lines lines, $problems mentioning fail/error/exception/warn"
   if [[ "$problems" != 0 ]]; then
     KEEP_WORK=1
     grep -iE 'fail|error|exception|warn' "$WORK/majordomo.log" | sort | uniq -c | sort -rn | head -5
   fi
+  [[ "$KEEP_WORK" == 1 ]] && echo "logs, config and results: $WORK"
 fi
 
 if [[ "$GATEWAY_STATUS" != ok || -n "${SKIP[majordomo]:-}" ]] && want majordomo; then

@@ -18,8 +18,17 @@ internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig
             throw new JsonException("expected a model id string or an entry object");
         }
 
-        var raw = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ChainEntryObject)
-            ?? throw new JsonException("expected a chain entry object");
+        ChainEntryObject raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ChainEntryObject)
+                ?? throw new JsonException("expected a chain entry object");
+        }
+        catch (JsonException ex) when (ex.Path is not null)
+        {
+            // Rethrown without a path so the serializer stamps the entry's own path; the loader joins both.
+            throw new JsonException(ex.Message, ex);
+        }
         return new ChainEntryConfig
         {
             Model = raw.Model,

@@ -64,11 +64,22 @@ public static class ConfigLoader
         JsonNode? root;
         try
         {
+            var duplicates = DuplicateKeys.Find(text);
+            if (duplicates.Count > 0)
+            {
+                return new ConfigLoadResult(null, duplicates, []);
+            }
+
             root = JsonNode.Parse(text, nodeOptions: null, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
             return Fail($"config: invalid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}: {FirstSentence(ex.Message)}");
+        }
+        catch (ArgumentException)
+        {
+            // e.g. a lone UTF-16 surrogate in text handed to Load directly.
+            return Fail("config: the text is not valid Unicode");
         }
 
         if (root is not JsonObject)
@@ -76,12 +87,9 @@ public static class ConfigLoader
             return Fail("(root): the config must be a JSON object");
         }
 
+        // Unset variables are reported, and the rest of the file is still checked: every problem at once.
         var errors = new List<string>();
         SubstituteEnvironment(root, "", getEnv, errors);
-        if (errors.Count > 0)
-        {
-            return new ConfigLoadResult(null, errors, []);
-        }
 
         MajordomoConfig? config;
         try
@@ -90,11 +98,13 @@ public static class ConfigLoader
         }
         catch (JsonException ex)
         {
-            return Fail($"{ConfigPath.FromJsonPath(ex.Path)}: {DescribeBindingError(ex)}");
+            errors.Add(BindingError(ex));
+            return new ConfigLoadResult(null, errors, []);
         }
         catch (InvalidOperationException ex)
         {
-            return Fail($"config: {FirstSentence(ex.Message)}");
+            errors.Add($"config: {FirstSentence(ex.Message)}");
+            return new ConfigLoadResult(null, errors, []);
         }
 
         if (config is null)
@@ -103,7 +113,11 @@ public static class ConfigLoader
         }
 
         var validation = ConfigValidator.Validate(config);
-        return new ConfigLoadResult(validation.Errors.Count == 0 ? config : null, validation.Errors, validation.Warnings);
+
+        // A value whose variable is unset still holds "${NAME}"; its own error says all there is to say.
+        var envPaths = errors.Select(e => e[..(e.IndexOf(": ", StringComparison.Ordinal) + 2)]).ToArray();
+        errors.AddRange(validation.Errors.Where(e => !envPaths.Any(p => e.StartsWith(p, StringComparison.Ordinal))));
+        return new ConfigLoadResult(errors.Count == 0 ? config : null, errors, validation.Warnings);
     }
 
     private static ConfigLoadResult Fail(string error) => new(null, [error], []);
@@ -231,40 +245,23 @@ public static class ConfigLoader
         return true;
     }
 
-    private static string DescribeBindingError(JsonException ex)
+    /// <summary>
+    /// "path: expected …" for a value of the wrong type. System.Text.Json names the enclosing type in its
+    /// message, so the expected type is looked up from the config records by the path instead.
+    /// </summary>
+    internal static string BindingError(JsonException ex)
     {
-        var message = ex.Message;
-        if (message.Contains("System.Int32", StringComparison.Ordinal) || message.Contains("System.Int64", StringComparison.Ordinal))
+        var jsonPath = ex.Path ?? "$";
+
+        // A chain entry object is read by its own converter; its inner path continues the outer one.
+        if (ex.InnerException is JsonException { Path: { Length: > 1 } inner } && inner.StartsWith('$'))
         {
-            return "expected a whole number";
+            jsonPath += inner[1..];
         }
 
-        if (message.Contains("System.Double", StringComparison.Ordinal))
-        {
-            return "expected a number";
-        }
-
-        if (message.Contains("System.Boolean", StringComparison.Ordinal))
-        {
-            return "expected true or false";
-        }
-
-        if (message.Contains("System.String", StringComparison.Ordinal))
-        {
-            return "expected a string";
-        }
-
-        if (message.Contains("List`1", StringComparison.Ordinal))
-        {
-            return "expected an array";
-        }
-
-        if (message.Contains("Dictionary`2", StringComparison.Ordinal) || message.Contains("Majordomo.Config", StringComparison.Ordinal))
-        {
-            return "expected an object";
-        }
-
-        return FirstSentence(message);
+        var path = ConfigPath.FromJsonPath(jsonPath);
+        var expected = ConfigSchema.ExpectedAt(jsonPath);
+        return expected is null ? $"{path}: {FirstSentence(ex.Message)}" : $"{path}: expected {expected}";
     }
 
     private static string FirstSentence(string message)

@@ -49,7 +49,8 @@ public sealed record ConfigSource(MajordomoConfig? Config, string? FilePath, str
                 return new ConfigSource(null, null, "environment", ["environment: legacy single-model mode needs both MAJORDOMO_BASE_URL and MAJORDOMO_MODEL"], []);
             }
 
-            var config = LegacyConfig(baseUrl, model, getEnv("MAJORDOMO_API_KEY"), getEnv("MAJORDOMO_API") ?? "openai");
+            var api = getEnv("MAJORDOMO_API");
+            var config = LegacyConfig(baseUrl, model, getEnv("MAJORDOMO_API_KEY"), string.IsNullOrWhiteSpace(api) ? "openai" : api.Trim());
             var validation = ConfigValidator.Validate(config);
             return new ConfigSource(validation.Errors.Count == 0 ? config : null, null, $"single upstream {baseUrl} (model {model}) from the environment", validation.Errors, validation.Warnings);
         }

@@ -14,7 +14,8 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     public const int MaxBatch = 500;
 
     private readonly Channel<RequestLogRecord> _channel = Channel.CreateBounded<RequestLogRecord>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+        // Wait mode makes TryWrite report a full queue (DropWrite would say true and drop silently).
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly SqliteStore _store;
     private readonly ILogger<RequestLogWriter> _logger;

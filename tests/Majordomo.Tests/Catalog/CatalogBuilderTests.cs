@@ -210,13 +210,13 @@ public class CatalogBuilderTests
     }
 
     [Fact]
-    public void Describe_CountsEverySection()
+    public void Describe_BuiltCatalog_CountsEverySection()
     {
         Assert.Equal("3 providers, 4 models, 3 aliases, 2 chains, 5 routes, default route 'default'", Built.Describe());
     }
 
     [Fact]
-    public void Credential_ToString_NeverShowsTheKey()
+    public void ToString_Credential_ShowsIdNeverKey()
     {
         var credential = Built.Providers["copilot"].Credentials[0];
 

@@ -170,17 +170,6 @@ public class ConfigLoaderTests
     }
 
     [Fact]
-    public void Load_EnvironmentErrorsAndValidationErrors_EnvironmentErrorsAreReported()
-    {
-        // Substitution runs first; a config that cannot be substituted is not validated further.
-        var result = TestConfig.Load("""
-            { "providers": { "p": { "api": "openai", "baseUrl": "${BASE}" } }, "models": { "p/m": { "provider": "nope" } } }
-            """);
-
-        Assert.Equal("providers.p.baseUrl: environment variable 'BASE' is not set (use ${BASE:-default} to give a default)", Assert.Single(result.Errors));
-    }
-
-    [Fact]
     public void Load_DuplicateKey_IsAnErrorNamingTheKey()
     {
         var result = TestConfig.Load("{" + Providers + """
@@ -189,10 +178,10 @@ public class ConfigLoaderTests
 
         Assert.False(result.IsValid);
         var error = Assert.Single(result.Errors);
-        Assert.Contains("Duplicate property 'tier'", error, StringComparison.Ordinal);
+        Assert.Equal("models[\"p/m\"].tier: duplicate key 'tier'", error);
     }
 
-    [Fact(Skip = "BUG: ConfigLoader reports duplicate keys at 'line 1, position 1' with no JSON path (JsonNode.Parse loses the position)")]
+    [Fact]
     public void Load_DuplicateKey_ErrorCarriesItsPath()
     {
         var result = TestConfig.Load("{" + Providers + ",\n\"models\": { \"p/m\": { \"provider\": \"p\", \"tier\": 1, \"tier\": 2 } } }");
@@ -233,7 +222,7 @@ public class ConfigLoaderTests
             , "models": { "p/m": { "provider": "p" } }, "chains": { "free": [ 5 ] } }
             """);
 
-        Assert.Equal("chains.free[0]: expected a model id string or an entry object", Assert.Single(result.Errors));
+        Assert.Equal("chains.free[0]: expected a model id or an entry object", Assert.Single(result.Errors));
     }
 
     [Fact]
@@ -246,7 +235,7 @@ public class ConfigLoaderTests
         Assert.Equal("routes.r.chain: expected a chain name or an array of entries", Assert.Single(result.Errors));
     }
 
-    [Theory(Skip = "BUG: ConfigLoader.DescribeBindingError matches the containing type named in STJ's message, so scalar type errors read 'expected an object' / 'expected a string'")]
+    [Theory]
     [InlineData("\"models\": { \"copilot/gpt-4.1\": { \"provider\": \"p\", \"tier\": \"high\" } }", "models[\"copilot/gpt-4.1\"].tier: expected a whole number")]
     [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\", \"enabled\": \"yes\" } }", "models[\"p/m\"].enabled: expected true or false")]
     [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\", \"multiplier\": \"one\" } }", "models[\"p/m\"].multiplier: expected a number")]
@@ -272,7 +261,7 @@ public class ConfigLoaderTests
         Assert.StartsWith("models[\"copilot/gpt-4.1\"].tier: expected ", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: a type error inside a chain-entry object loses its path: reported as 'retries: expected an object' (ChainEntryConfigConverter deserializes with a fresh path)")]
+    [Fact]
     public void Load_WrongTypeInChainEntryObject_ReportsFullPath()
     {
         var result = TestConfig.Load("{" + Providers + """
@@ -348,7 +337,7 @@ public class ConfigLoaderTests
         Assert.StartsWith("config: invalid JSON at line 1, position 1:", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: ConfigLoader.Load throws ArgumentException ('Cannot transcode invalid UTF-16') for a string with a lone surrogate instead of returning an error")]
+    [Fact]
     public void Load_LoneSurrogate_ReturnsErrorWithoutThrowing()
     {
         var result = TestConfig.Load("{ \"x\": \"\uD800\" }");

@@ -34,7 +34,7 @@ public class ConfigPathTests
     }
 
     [Fact]
-    public void Index_AppendsBracketedIndex()
+    public void Index_ParentAndIndex_AppendsBracketedIndex()
     {
         Assert.Equal("chains.free[2]", ConfigPath.Index("chains.free", 2));
     }

@@ -44,7 +44,6 @@ public class ConfigValidatorTests
             "routes.heartbeat.chain[0]: unknown model 'copilot/gpt-4.1-nano' (did you mean 'copilot/gpt-4.1'?)",
             "routes.premium.chain[0]: unknown model 'copilot/claude-opus-4.6' (did you mean 'copilot/claude-sonnet-4.6'?)",
         ], result.Errors);
-        Assert.Empty(result.Warnings);
     }
 
     [Fact]
@@ -538,6 +537,26 @@ public class ConfigValidatorTests
 
         Assert.StartsWith("resilience.errorRules[0].class: unknown class 'teapot' (expected one of ", error, StringComparison.Ordinal);
         Assert.Contains("context-too-long", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" }, \"bad name\": { \"provider\": \"p\" } }", "models[\"bad name\"]")]
+    [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" }, \"caf\u00e9\": { \"provider\": \"p\" } }", "models[\"caf\u00e9\"]")]
+    [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"aliases\": { \"new\\nline\": \"p/m\" }", "aliases[\"new\nline\"]")]
+    public void Validate_NameNotSafeForHeaders_IsAnError(string sections, string path)
+    {
+        var errors = Errors(Cfg(models: sections));
+
+        Assert.Contains(path + ": a name must be 1-200 printable ASCII characters without spaces (it is sent in X-Router-* headers)", errors);
+    }
+
+    [Fact]
+    public void Validate_BudgetsSection_WarnsThatItIsNotEnforcedYet()
+    {
+        var result = TestConfig.Load(Cfg("\"budgets\": { \"usd\": { \"daily\": 5 } }"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Contains("budgets: budgets and quotas are validated but NOT enforced by this build yet", result.Warnings);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public class FailureClassifierTests
     }
 
     [Fact]
-    public void FromBody_ContextMarkerWinsOverRateLimitMarker()
+    public void FromBody_ContextAndRateLimitMarkers_ContextTooLongWins()
     {
         Assert.Equal(FailureClass.ContextTooLong, FailureClassifier.FromBody("rate limit hit; also too many tokens"));
     }

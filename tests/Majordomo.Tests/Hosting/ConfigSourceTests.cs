@@ -185,7 +185,7 @@ public sealed class ConfigSourceTests : IDisposable
         Assert.Equal("providers.upstream.baseUrl: 'localhost:11434' is not an http(s) URL without a query string", Assert.Single(source.Errors));
     }
 
-    [Fact(Skip = "BUG: ConfigSource.Resolve treats MAJORDOMO_API set to \"\" as the api name (only null defaults to openai): 'providers.upstream.api: is required ...'")]
+    [Fact]
     public void Resolve_LegacyWithEmptyApiVariable_DefaultsToOpenAI()
     {
         var env = TestConfig.Env(("MAJORDOMO_BASE_URL", "http://127.0.0.1:8000/v1"), ("MAJORDOMO_MODEL", "m"), ("MAJORDOMO_API", ""));

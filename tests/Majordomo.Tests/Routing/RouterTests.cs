@@ -124,6 +124,22 @@ public class RouterTests
     }
 
     [Fact]
+    public void Resolve_ModelNamingTheDefaultRouteWithKnownKind_KindRouteWins()
+    {
+        // SPEC §1.1 precedence 3: naming the defaultRoute is like naming no model, so the kind applies.
+        var plan = Resolve(Catalog, Request("default", kind: "task"));
+
+        Assert.Equal("premium", plan.RouteName);
+        Assert.Equal("default", plan.Requested);
+    }
+
+    [Fact]
+    public void Resolve_ModelNamingTheDefaultRouteWithUnknownKind_UsesTheDefaultRoute()
+    {
+        Assert.Equal("default", Resolve(Catalog, Request("default", kind: "mystery")).RouteName);
+    }
+
+    [Fact]
     public void Resolve_ProfileWhenOverrideAllowed_ProfileWins()
     {
         var plan = Resolve(OverrideCatalog, Request("p/small", profile: "premium"));

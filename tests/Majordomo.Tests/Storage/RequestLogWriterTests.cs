@@ -96,7 +96,7 @@ public sealed class RequestLogWriterTests : IDisposable
         await writer.StopAsync(CancellationToken.None);
     }
 
-    [Fact(Skip = "BUG: RequestLogWriter uses BoundedChannelFullMode.DropWrite, whose TryWrite returns true while dropping, so a full queue is never reported (TryEnqueue true, Dropped stays 0, nothing logged)")]
+    [Fact]
     public void TryEnqueue_QueueFull_DropsAndCounts()
     {
         var store = NewStore("full.db");

@@ -185,7 +185,7 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_ForeignKeysEnforced()
+    public void Open_OrphanAttempt_RejectedByForeignKey()
     {
         var store = new SqliteStore(_dir.File("fk.db"));
         store.Migrate();

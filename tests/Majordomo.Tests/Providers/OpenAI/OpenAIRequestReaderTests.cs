@@ -217,7 +217,7 @@ public class OpenAIRequestReaderTests
     }
 
     [Fact]
-    public void Parse_Body_IsKeptByReference()
+    public void Parse_ValidBody_KeptByReference()
     {
         var bytes = Encoding.UTF8.GetBytes("{\"model\":\"m\"," + Messages + "}");
 

@@ -159,7 +159,7 @@ public class OpenAIWireTests
     }
 
     [Fact]
-    public void EncodeJsonString_ProducesAQuotedJsonLiteral()
+    public void EncodeJsonString_PlainAndQuotedNames_ProduceJsonLiterals()
     {
         Assert.Equal("\"qwen2.5:1.5b\"", Encoding.UTF8.GetString(OpenAIWire.EncodeJsonString("qwen2.5:1.5b")));
         Assert.Equal("a\"b", JsonSerializer.Deserialize<string>(OpenAIWire.EncodeJsonString("a\"b")));
