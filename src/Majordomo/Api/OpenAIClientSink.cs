@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Majordomo.Execution;
-using Majordomo.Providers;
 
 namespace Majordomo.Api;
 
@@ -25,24 +24,31 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask WriteEventAsync(SseEvent sseEvent, CancellationToken cancellationToken)
+    public void WriteEvent(string? eventType, ReadOnlySpan<byte> data)
     {
         var writer = context.Response.BodyWriter;
-        if (sseEvent.EventType is { } type)
+        var typeBytes = eventType is null ? [] : Encoding.UTF8.GetBytes(eventType);
+        var length = (eventType is null ? 0 : 7 + typeBytes.Length + 1) + 6 + data.Length + 2;
+
+        // One GetSpan/Advance per event: each call takes the connection's output lock.
+        var span = writer.GetSpan(length);
+        var written = 0;
+        if (eventType is not null)
         {
-            Write(writer, "event: "u8);
-            var typeBytes = Encoding.UTF8.GetBytes(type);
-            Write(writer, typeBytes);
-            Write(writer, "\n"u8);
+            "event: "u8.CopyTo(span);
+            typeBytes.CopyTo(span[7..]);
+            span[7 + typeBytes.Length] = (byte)'\n';
+            written = 8 + typeBytes.Length;
         }
 
-        Write(writer, "data: "u8);
-        Write(writer, sseEvent.Data);
-        Write(writer, "\n\n"u8);
-
-        // Flush every event: a chunk reaches the client as soon as it arrives from the upstream.
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        "data: "u8.CopyTo(span[written..]);
+        data.CopyTo(span[(written + 6)..]);
+        "\n\n"u8.CopyTo(span[(written + 6 + data.Length)..]);
+        writer.Advance(length);
     }
+
+    public async ValueTask FlushAsync(CancellationToken cancellationToken) =>
+        await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken)
     {

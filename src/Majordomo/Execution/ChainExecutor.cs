@@ -178,18 +178,18 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
             if (!request.Stream)
             {
                 var body = await response.ReadBodyAsync(MaxAnswerBytes, token).ConfigureAwait(false);
-                if (OpenAIWire.IsErrorPayload(body))
+                var shape = OpenAIWire.InspectCompletion(body, out var usage);
+                if (shape == OpenAIWire.CompletionShape.Error)
                 {
                     var text = Encoding.UTF8.GetString(body);
                     return Fail(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
                 }
 
-                if (!OpenAIWire.IsJsonObject(body))
+                if (shape == OpenAIWire.CompletionShape.NotJson)
                 {
                     return Fail(FailureClass.Transient, response.StatusCode, "upstream answered with a body that is not a JSON object");
                 }
 
-                OpenAIWire.TryReadUsage(body, out var usage);
                 var info = new AnswerInfo(model, plan, attempts.Count + 1);
                 committed = true;
                 attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "ok", null, Elapsed(start)));
@@ -243,126 +243,127 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         var model = entry.Model;
         var usage = Usage.None;
 
-        // The first-token timer cancels the read through the enumerator's own token (an async iterator
-        // cannot be disposed while a MoveNextAsync is pending); it is disarmed once the first event is in.
+        // The first-token timer cancels only the first read; it is disarmed once the first event is in.
         using var readCts = CancellationTokenSource.CreateLinkedTokenSource(token);
         var firstTokenTimer = firstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
-        var enumerator = response.ReadEventsAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
-        await using (enumerator.ConfigureAwait(false))
+        var batch = new SseBatch();
+
+        // Peek the first events before committing: until then, failing over is invisible to the client.
+        bool hasFirst;
+        try
         {
-            // Peek the first event before committing: until then, failing over is invisible to the client.
-            bool hasFirst;
-            try
-            {
-                hasFirst = await enumerator.MoveNextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                return Failed(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + Describe(ex));
-            }
-            finally
-            {
-                firstTokenTimer?.Dispose();
-            }
+            hasFirst = await response.ReadEventsAsync(batch, readCts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return Failed(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + Describe(ex));
+        }
+        catch (UpstreamBodyTooLargeException ex)
+        {
+            return Failed(FailureClass.Transient, response.StatusCode, ex.Message);
+        }
+        finally
+        {
+            firstTokenTimer?.Dispose();
+        }
 
-            if (!hasFirst)
-            {
-                return Failed(FailureClass.Transient, response.StatusCode, "upstream ended the stream without any event");
-            }
+        if (!hasFirst)
+        {
+            return Failed(FailureClass.Transient, response.StatusCode, "upstream ended the stream without any event");
+        }
 
-            var first = enumerator.Current;
-            if (OpenAIWire.IsErrorPayload(first.Data))
-            {
-                var text = Encoding.UTF8.GetString(first.Data);
-                return Failed(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
-            }
+        var first = batch.Data(0);
+        if (OpenAIWire.IsErrorPayload(first))
+        {
+            var text = Encoding.UTF8.GetString(first);
+            return Failed(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
+        }
 
-            if (!first.Data.AsSpan().SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first.Data))
-            {
-                return Failed(FailureClass.Transient, response.StatusCode, "upstream sent a stream event that is not JSON");
-            }
+        if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first))
+        {
+            return Failed(FailureClass.Transient, response.StatusCode, "upstream sent a stream event that is not JSON");
+        }
 
-            var firstByteMs = Elapsed(start);
-            await sink.StartStreamAsync(new AnswerInfo(model, plan, attempts.Count + 1), clientAborted).ConfigureAwait(false);
-            var sawDone = false;
-            var sawFinish = false;
-            try
+        var firstByteMs = Elapsed(start);
+        await sink.StartStreamAsync(new AnswerInfo(model, plan, attempts.Count + 1), clientAborted).ConfigureAwait(false);
+        var sawDone = false;
+        var sawFinish = false;
+        try
+        {
+            do
             {
-                var current = first;
-                while (true)
+                // Everything that arrived together is written, then flushed once.
+                for (var i = 0; i < batch.Count && !sawDone; i++)
                 {
-                    var data = current.Data;
-                    if (data.AsSpan().SequenceEqual(OpenAIWire.DoneData))
+                    var data = batch.Data(i);
+                    if (data.SequenceEqual(OpenAIWire.DoneData))
                     {
                         sawDone = true;
-                        await sink.WriteEventAsync(current, clientAborted).ConfigureAwait(false);
-                        break;
                     }
-
-                    var suppress = false;
-                    if (OpenAIWire.TryReadUsage(data, out var u))
+                    else if (OpenAIWire.TryReadUsage(data, out var u))
                     {
                         usage = u;
 
                         // The router asked for usage on the client's behalf; do not show a chunk it did not ask for.
-                        suppress = !request.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data);
+                        if (!request.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data))
+                        {
+                            continue;
+                        }
                     }
 
-                    sawFinish |= OpenAIWire.HasFinishReason(data);
-                    if (!suppress)
-                    {
-                        await sink.WriteEventAsync(current, clientAborted).ConfigureAwait(false);
-                    }
-
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    current = enumerator.Current;
-                }
-            }
-            catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
-            {
-                attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "cancelled", "client disconnected mid-stream", Elapsed(start)));
-                return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
-            {
-                var reason = ex is OperationCanceledException ? $"upstream stream interrupted: timed out after {entry.TimeoutMs} ms" : "upstream stream interrupted: " + Describe(ex);
-                return await StreamFailedAsync(reason, "upstream_stream_interrupted").ConfigureAwait(false);
-            }
-
-            if (!sawDone && !sawFinish)
-            {
-                return await StreamFailedAsync("upstream ended the stream before the answer was complete", "upstream_stream_truncated").ConfigureAwait(false);
-            }
-
-            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "ok", null, Elapsed(start)));
-            return Final(new ExecutionOutcome
-            {
-                Status = ExecutionStatus.Answered,
-                Attempts = attempts,
-                AnsweredBy = model.Id,
-                Usage = usage,
-                FirstByteMs = firstByteMs,
-            });
-
-            async Task<AttemptResult> StreamFailedAsync(string reason, string code)
-            {
-                attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "stream-failed", reason, Elapsed(start)));
-                try
-                {
-                    await sink.WriteStreamErrorAsync($"The answer from '{model.Id}' was cut off: {reason}. It is incomplete.", code, clientAborted).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or IOException)
-                {
-                    // The client is gone too; nothing more to tell it.
+                    sawFinish = sawFinish || OpenAIWire.HasFinishReason(data);
+                    sink.WriteEvent(batch.EventType(i), data);
                 }
 
-                LogStreamFailed(logger, model.Id, reason);
-                return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+                await sink.FlushAsync(clientAborted).ConfigureAwait(false);
             }
+            while (!sawDone && await response.ReadEventsAsync(batch, token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
+        {
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "cancelled", "client disconnected mid-stream", Elapsed(start)));
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
+        {
+            var reason = ex switch
+            {
+                OperationCanceledException => $"upstream stream interrupted: timed out after {entry.TimeoutMs} ms",
+                UpstreamBodyTooLargeException => "upstream stream interrupted: " + ex.Message,
+                _ => "upstream stream interrupted: " + Describe(ex),
+            };
+            return await StreamFailedAsync(reason, "upstream_stream_interrupted").ConfigureAwait(false);
+        }
+
+        if (!sawDone && !sawFinish)
+        {
+            return await StreamFailedAsync("upstream ended the stream before the answer was complete", "upstream_stream_truncated").ConfigureAwait(false);
+        }
+
+        attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "ok", null, Elapsed(start)));
+        return Final(new ExecutionOutcome
+        {
+            Status = ExecutionStatus.Answered,
+            Attempts = attempts,
+            AnsweredBy = model.Id,
+            Usage = usage,
+            FirstByteMs = firstByteMs,
+        });
+
+        async Task<AttemptResult> StreamFailedAsync(string reason, string code)
+        {
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "stream-failed", reason, Elapsed(start)));
+            try
+            {
+                await sink.WriteStreamErrorAsync($"The answer from '{model.Id}' was cut off: {reason}. It is incomplete.", code, clientAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+                // The client is gone too; nothing more to tell it.
+            }
+
+            LogStreamFailed(logger, model.Id, reason);
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
         }
 
         AttemptResult Failed(FailureClass failure, int? status, string reason)

@@ -1,5 +1,4 @@
 using Majordomo.Catalog;
-using Majordomo.Providers;
 using Majordomo.Routing;
 
 namespace Majordomo.Execution;
@@ -16,8 +15,11 @@ public interface IClientSink
     /// <summary>Sends status and headers of a streamed answer; after this the answer is committed.</summary>
     ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken);
 
-    /// <summary>Writes one event and flushes it to the client.</summary>
-    ValueTask WriteEventAsync(SseEvent sseEvent, CancellationToken cancellationToken);
+    /// <summary>Buffers one event for the client; <see cref="FlushAsync"/> sends what is buffered.</summary>
+    void WriteEvent(string? eventType, ReadOnlySpan<byte> data);
+
+    /// <summary>Sends every buffered event now.</summary>
+    ValueTask FlushAsync(CancellationToken cancellationToken);
 
     /// <summary>Ends a committed stream with an explicit error event (never a clean-looking end).</summary>
     ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken);

@@ -15,9 +15,6 @@ public sealed class Credential(string id, string? apiKey)
 /// <summary>What one attempt sends: the client's request, the upstream model name and the credential.</summary>
 public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential);
 
-/// <summary>One server-sent event as read from the upstream: its <c>event:</c> type (if any) and its data bytes.</summary>
-public readonly record struct SseEvent(string? EventType, byte[] Data);
-
 /// <summary>
 /// An upstream answer whose headers have arrived. The executor reads either the body (non-stream, and
 /// error bodies) or the events (stream); disposing it releases the connection.
@@ -39,7 +36,11 @@ public abstract class UpstreamResponse : IDisposable
     /// <summary>Reads the whole body; throws <see cref="UpstreamBodyTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
     public abstract Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken);
 
-    public abstract IAsyncEnumerable<SseEvent> ReadEventsAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the next events of a streamed answer into <paramref name="batch"/> (every event one read
+    /// made available, at least one); false when the stream has ended.
+    /// </summary>
+    public abstract ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken);
 
     public void Dispose()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.Buffers;
 using Majordomo.Config;
 
 namespace Majordomo.Providers.OpenAI;
@@ -25,7 +24,8 @@ internal sealed class OpenAIProvider : IChatProvider
             ConnectTimeout = TimeSpan.FromMilliseconds(config.ConnectTimeoutMs ?? 10_000),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
-            AutomaticDecompression = DecompressionMethods.All,
+            // No Accept-Encoding upstream: bodies are parsed for usage and forwarded, so identity is cheapest.
+            AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             AllowAutoRedirect = false,
             EnableMultipleHttp2Connections = true,
@@ -71,6 +71,12 @@ internal sealed class OpenAIProvider : IChatProvider
 
     private sealed class HttpUpstreamResponse(HttpResponseMessage response) : UpstreamResponse
     {
+        /// <summary>One SSE event larger than this (no blank line in sight) ends the stream as a failure.</summary>
+        private const int MaxEventBytes = 16 * 1024 * 1024;
+
+        private Stream? _stream;
+        private SseBatchReader? _events;
+
         public override int StatusCode => (int)response.StatusCode;
 
         public override TimeSpan? RetryAfter
@@ -93,7 +99,8 @@ internal sealed class OpenAIProvider : IChatProvider
 
         public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
         {
-            if (response.Content.Headers.ContentLength is { } length && length > maxBytes)
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > maxBytes)
             {
                 throw new UpstreamBodyTooLargeException(maxBytes);
             }
@@ -101,40 +108,62 @@ internal sealed class OpenAIProvider : IChatProvider
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                using var buffer = new MemoryStream(response.Content.Headers.ContentLength is { } l ? (int)l : 4096);
-                var chunk = new byte[16 * 1024];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                if (declared is { } length)
                 {
-                    if (buffer.Length + read > maxBytes)
-                    {
-                        throw new UpstreamBodyTooLargeException(maxBytes);
-                    }
-
-                    buffer.Write(chunk, 0, read);
+                    // The common case: one exact allocation, no scratch buffer.
+                    var exact = new byte[length];
+                    await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+                    return exact;
                 }
 
-                return buffer.ToArray();
+                var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+                var used = 0;
+                try
+                {
+                    int read;
+                    while ((read = await stream.ReadAsync(buffer.AsMemory(used), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        used += read;
+                        if (used > maxBytes)
+                        {
+                            throw new UpstreamBodyTooLargeException(maxBytes);
+                        }
+
+                        if (used == buffer.Length)
+                        {
+                            var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, used).CopyTo(bigger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = bigger;
+                        }
+                    }
+
+                    return buffer.AsSpan(0, used).ToArray();
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
 
-        public override async IAsyncEnumerable<SseEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public override async ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken)
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            if (_events is null)
             {
-                var parser = SseParser.Create(stream, static (type, data) => data.ToArray());
-                await foreach (var item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield return new SseEvent(item.EventType == SseParser.EventTypeDefault ? null : item.EventType, item.Data);
-                }
+                _stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                _events = new SseBatchReader(_stream, MaxEventBytes);
             }
+
+            return await _events.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
+                _events?.Complete();
+                _stream?.Dispose();
                 response.Dispose();
             }
         }

@@ -51,43 +51,49 @@ internal static class OpenAIWire
         }
 
         edits[..count].Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var writer = new ArrayBufferWriter<byte>(body.Length + upstreamModelJson.Length + 48);
+
+        // Size first, then one exact allocation: the body is copied once.
+        var total = body.Length;
+        foreach (var edit in edits[..count])
+        {
+            total += Replacement(edit.Kind, upstreamModelJson).Length + (edit.Kind == EditKind.InsertModel ? upstreamModelJson.Length + 1 : 0) - (edit.End - edit.Start);
+        }
+
+        var output = new byte[total];
+        var target = output.AsSpan();
         var position = 0;
         foreach (var edit in edits[..count])
         {
-            writer.Write(body[position..edit.Start]);
-            switch (edit.Kind)
+            Copy(body[position..edit.Start], ref target);
+            Copy(Replacement(edit.Kind, upstreamModelJson), ref target);
+            if (edit.Kind == EditKind.InsertModel)
             {
-                case EditKind.Model:
-                    writer.Write(upstreamModelJson);
-                    break;
-                case EditKind.InsertModel:
-                    writer.Write("\"model\":"u8);
-                    writer.Write(upstreamModelJson);
-                    writer.Write(","u8);
-                    break;
-                case EditKind.True:
-                    writer.Write("true"u8);
-                    break;
-                case EditKind.IncludeUsageOnly:
-                    writer.Write("\"include_usage\":true"u8);
-                    break;
-                case EditKind.IncludeUsageComma:
-                    writer.Write("\"include_usage\":true,"u8);
-                    break;
-                case EditKind.StreamOptionsObject:
-                    writer.Write("{\"include_usage\":true}"u8);
-                    break;
-                case EditKind.AppendStreamOptions:
-                    writer.Write(",\"stream_options\":{\"include_usage\":true}"u8);
-                    break;
+                Copy(upstreamModelJson, ref target);
+                Copy(","u8, ref target);
             }
 
             position = edit.End;
         }
 
-        writer.Write(body[position..]);
-        return writer.WrittenSpan.ToArray();
+        Copy(body[position..], ref target);
+        return output;
+    }
+
+    private static ReadOnlySpan<byte> Replacement(EditKind kind, ReadOnlySpan<byte> upstreamModelJson) => kind switch
+    {
+        EditKind.Model => upstreamModelJson,
+        EditKind.InsertModel => "\"model\":"u8,
+        EditKind.True => "true"u8,
+        EditKind.IncludeUsageOnly => "\"include_usage\":true"u8,
+        EditKind.IncludeUsageComma => "\"include_usage\":true,"u8,
+        EditKind.StreamOptionsObject => "{\"include_usage\":true}"u8,
+        _ => ",\"stream_options\":{\"include_usage\":true}"u8,
+    };
+
+    private static void Copy(ReadOnlySpan<byte> source, ref Span<byte> target)
+    {
+        source.CopyTo(target);
+        target = target[source.Length..];
     }
 
     /// <summary>Encodes a model name once as a JSON string literal (with quotes) for splicing.</summary>
@@ -102,94 +108,162 @@ internal static class OpenAIWire
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Reads the top-level <c>usage</c> object of a completion or chunk, if present and not null.</summary>
+    /// <summary>
+    /// Reads the <c>usage</c> object of a chunk, if present and not null. Streams that report usage carry
+    /// <c>"usage":null</c> in every chunk, so the check must cost a byte scan, not a parse: only a
+    /// <c>"usage":</c> followed by <c>{</c> is parsed, and only that object. A quote is always escaped
+    /// inside JSON strings, so the raw bytes <c>"usage"</c> can only be a property name.
+    /// </summary>
     public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
     {
         usage = Usage.None;
-        if (json.IndexOf("\"usage\""u8) < 0)
+        var at = json.LastIndexOf("\"usage\""u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = json[(at + 7)..].TrimStart(" \t\r\n"u8);
+        if (rest.Length == 0 || rest[0] != (byte)':')
+        {
+            return false;
+        }
+
+        rest = rest[1..].TrimStart(" \t\r\n"u8);
+        if (rest.Length == 0 || rest[0] != (byte)'{')
         {
             return false;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (!reader.ValueTextEquals("usage"u8))
-                {
-                    reader.Read();
-                    reader.Skip();
-                    continue;
-                }
-
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return false;
-                }
-
-                long input = 0, output = 0, cached = 0;
-                var depth = reader.CurrentDepth;
-                while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
-                {
-                    if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
-                    {
-                        continue;
-                    }
-
-                    if (reader.ValueTextEquals("prompt_tokens"u8))
-                    {
-                        reader.Read();
-                        reader.TryGetInt64(out input);
-                    }
-                    else if (reader.ValueTextEquals("completion_tokens"u8))
-                    {
-                        reader.Read();
-                        reader.TryGetInt64(out output);
-                    }
-                    else if (reader.ValueTextEquals("prompt_tokens_details"u8))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.StartObject)
-                        {
-                            var d = reader.CurrentDepth;
-                            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == d))
-                            {
-                                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("cached_tokens"u8))
-                                {
-                                    reader.Read();
-                                    reader.TryGetInt64(out cached);
-                                }
-                            }
-                        }
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-
-                usage = new Usage(input, output, cached, true);
-                return true;
-            }
+            var reader = new Utf8JsonReader(rest);
+            reader.Read();
+            usage = ReadUsageObject(ref reader);
+            return true;
         }
         catch (JsonException)
         {
+            return false;
+        }
+    }
+
+    // The reader is on the usage object's StartObject; leaves it on its EndObject.
+    private static Usage ReadUsageObject(ref Utf8JsonReader reader)
+    {
+        long input = 0, output = 0, cached = 0;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("prompt_tokens"u8))
+            {
+                reader.Read();
+                reader.TryGetInt64(out input);
+            }
+            else if (reader.ValueTextEquals("completion_tokens"u8))
+            {
+                reader.Read();
+                reader.TryGetInt64(out output);
+            }
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    var d = reader.CurrentDepth;
+                    while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == d))
+                    {
+                        if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("cached_tokens"u8))
+                        {
+                            reader.Read();
+                            reader.TryGetInt64(out cached);
+                        }
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        return false;
+        return new Usage(input, output, cached, true);
     }
 
     /// <summary>True for a chunk whose only job is carrying usage: <c>"choices":[]</c>.</summary>
     public static bool IsUsageOnlyChunk(ReadOnlySpan<byte> json) =>
         json.IndexOf("\"choices\":[]"u8) >= 0 || json.IndexOf("\"choices\": []"u8) >= 0;
+
+    public enum CompletionShape
+    {
+        Answer,
+        Error,
+        NotJson,
+    }
+
+    /// <summary>
+    /// One pass over a non-streamed answer: is it a single JSON object, is it an <c>{"error":…}</c>,
+    /// and its usage. Other properties are skipped without being read.
+    /// </summary>
+    public static CompletionShape InspectCompletion(ReadOnlySpan<byte> json, out Usage usage)
+    {
+        usage = Usage.None;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return CompletionShape.NotJson;
+            }
+
+            var isError = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("usage"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        usage = ReadUsageObject(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
+                    continue;
+                }
+
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    isError = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
+                    reader.Skip();
+                    continue;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return CompletionShape.NotJson;
+            }
+
+            return isError ? CompletionShape.Error : CompletionShape.Answer;
+        }
+        catch (JsonException)
+        {
+            return CompletionShape.NotJson;
+        }
+    }
 
     /// <summary>True when a chunk carries a non-null finish_reason.</summary>
     public static bool HasFinishReason(ReadOnlySpan<byte> json)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Majordomo.Config;
@@ -152,17 +151,23 @@ internal sealed class SimulatedProvider(string name, SimulationConfig simulation
 
         public override Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken) => Task.FromResult(body);
 
-        public override async IAsyncEnumerable<SseEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (i > 0 && chunkDelay > TimeSpan.Zero)
-                {
-                    await Task.Delay(chunkDelay, time, cancellationToken).ConfigureAwait(false);
-                }
+        private int _next;
 
-                yield return new SseEvent(null, events[i]);
+        public override async ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken)
+        {
+            batch.Clear();
+            if (_next >= events.Count)
+            {
+                return false;
             }
+
+            if (_next > 0 && chunkDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(chunkDelay, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Add(events[_next++]);
+            return true;
         }
     }
 }

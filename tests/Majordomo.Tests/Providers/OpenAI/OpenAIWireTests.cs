@@ -178,14 +178,24 @@ public class OpenAIWireTests
         Assert.Equal(new Usage(120, 30, 100, true), usage);
     }
 
+    [Fact]
+    public void TryReadUsage_NestedUsageObject_IsRead()
+    {
+        // Some OpenAI-compatible providers (Groq: x_groq.usage) report usage below the top level.
+        var ok = OpenAIWire.TryReadUsage("{\"choices\":[{\"delta\":{}}],\"x_groq\":{\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}}"u8, out var usage);
+
+        Assert.True(ok);
+        Assert.Equal(new Usage(5, 2, 0, true), usage);
+    }
+
     [Theory]
     [InlineData("{\"id\":\"c\",\"choices\":[]}")]
     [InlineData("{\"id\":\"c\",\"usage\":null}")]
-    [InlineData("{\"choices\":[{\"delta\":{},\"usage\":{\"prompt_tokens\":5}}]}")]
+    [InlineData("{\"id\":\"c\",\"usage\": null ,\"x\":1}")]
     [InlineData("{\"id\":\"c\",\"usage\":{\"prompt_tokens\":")]
-    [InlineData("[{\"usage\":{\"prompt_tokens\":1}}]")]
+    [InlineData("{\"content\":\"the \\\"usage\\\": {\\\"prompt_tokens\\\": 9} text\"}")]
     [InlineData("")]
-    public void TryReadUsage_NoTopLevelUsage_ReturnsFalse(string json)
+    public void TryReadUsage_NoUsageObject_ReturnsFalse(string json)
     {
         Assert.False(OpenAIWire.TryReadUsage(Encoding.UTF8.GetBytes(json), out var usage));
         Assert.Equal(Usage.None, usage);

@@ -1,0 +1,103 @@
+using System.IO.Pipelines;
+using System.Text;
+using Majordomo.Providers;
+
+namespace Majordomo.Tests.Providers;
+
+public sealed class SseBatchReaderTests
+{
+    private static async Task<List<(string? Type, string Data)>> ReadAllAsync(Stream stream, int maxEventBytes = 1 << 20)
+    {
+        var reader = new SseBatchReader(stream, maxEventBytes);
+        var batch = new SseBatch();
+        var events = new List<(string?, string)>();
+        while (await reader.ReadAsync(batch, CancellationToken.None))
+        {
+            Assert.True(batch.Count > 0);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                events.Add((batch.EventType(i), Encoding.UTF8.GetString(batch.Data(i))));
+            }
+        }
+
+        reader.Complete();
+        return events;
+    }
+
+    private static MemoryStream Text(string s) => new(Encoding.UTF8.GetBytes(s));
+
+    [Fact]
+    public async Task ReadAsync_OpenAIStream_YieldsEachDataPayload()
+    {
+        var events = await ReadAllAsync(Text("data: {\"a\":1}\n\ndata: {\"b\":2}\n\ndata: [DONE]\n\n"));
+
+        Assert.Equal(new[] { "{\"a\":1}", "{\"b\":2}", "[DONE]" }, events.Select(e => e.Data).ToArray());
+        Assert.All(events, e => Assert.Null(e.Type));
+    }
+
+    [Fact]
+    public async Task ReadAsync_CrLfCommentsAndNoSpace_AreHandled()
+    {
+        var events = await ReadAllAsync(Text(": OPENROUTER PROCESSING\r\n\r\ndata:{\"x\":1}\r\n\r\nid: 7\r\nretry: 100\r\ndata: y\r\n\r\n"));
+
+        Assert.Equal(new[] { "{\"x\":1}", "y" }, events.Select(e => e.Data).ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_MultiLineDataAndEventType_JoinedWithNewline()
+    {
+        var events = await ReadAllAsync(Text("event: message_start\ndata: line1\ndata: line2\n\nevent: ping\ndata: {}\n\n"));
+
+        Assert.Equal(("message_start", "line1\nline2"), events[0]);
+        Assert.Equal(("ping", "{}"), events[1]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EventSplitAcrossReads_IsReassembledAndBatchesFollowArrivals()
+    {
+        var pipe = new Pipe();
+        var reader = new SseBatchReader(pipe.Reader.AsStream(), 1 << 20);
+        var batch = new SseBatch();
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: {\"first\":"));
+        var pending = reader.ReadAsync(batch, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(pending.IsCompleted); // half an event is not an event
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("1}\n\ndata: two\n\ndata: thr"));
+        Assert.True(await pending);
+        Assert.Equal(2, batch.Count); // everything complete that arrived together
+        Assert.Equal("{\"first\":1}", Encoding.UTF8.GetString(batch.Data(0)));
+        Assert.Equal("two", Encoding.UTF8.GetString(batch.Data(1)));
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("ee\n\n"));
+        await pipe.Writer.CompleteAsync();
+        Assert.True(await reader.ReadAsync(batch, CancellationToken.None));
+        Assert.Equal("three", Encoding.UTF8.GetString(Assert.Single(new[] { batch.Data(0).ToArray() })));
+        Assert.False(await reader.ReadAsync(batch, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TrailingEventWithoutBlankLine_IsDropped()
+    {
+        var events = await ReadAllAsync(Text("data: complete\n\ndata: cut off"));
+
+        Assert.Equal("complete", Assert.Single(events).Data);
+    }
+
+    [Fact]
+    public async Task ReadAsync_EventLargerThanLimit_Throws()
+    {
+        var huge = "data: " + new string('x', 5000);
+
+        await Assert.ThrowsAsync<UpstreamBodyTooLargeException>(() => ReadAllAsync(Text(huge), maxEventBytes: 1024));
+    }
+
+    [Fact]
+    public async Task ReadAsync_BlankLinesWithoutData_DispatchNothing()
+    {
+        var events = await ReadAllAsync(Text("\n\n\nevent: only-type\n\ndata: real\n\n"));
+
+        Assert.Equal("real", Assert.Single(events).Data);
+    }
+}
