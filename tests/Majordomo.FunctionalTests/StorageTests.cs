@@ -57,7 +57,10 @@ public sealed class StorageTests
         }
 
         using var attempts = connection.CreateCommand();
-        attempts.CommandText = "SELECT seq, model, credential, status, outcome FROM attempts WHERE request_id = $id ORDER BY seq";
+        attempts.CommandText = """
+            SELECT a.key + 1, json_extract(a.value, '$.model'), json_extract(a.value, '$.credential'), json_extract(a.value, '$.status'), json_extract(a.value, '$.outcome')
+            FROM requests r, json_each(r.attempts) a WHERE r.id = $id ORDER BY a.key
+            """;
         attempts.Parameters.AddWithValue("$id", requestId);
         using (var reader = attempts.ExecuteReader())
         {

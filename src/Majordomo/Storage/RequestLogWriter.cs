@@ -21,6 +21,7 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private readonly ILogger<RequestLogWriter> _logger;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
+    private SqliteStore.RequestWriter? _writer;
     private long _dropped;
     private long _written;
 
@@ -77,6 +78,8 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         // Flush what is left so a graceful shutdown loses nothing.
         var batch = new List<RequestLogRecord>(MaxBatch);
         Drain(_channel.Reader, batch);
+        _writer?.Dispose();
+        _writer = null;
     }
 
     private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
@@ -96,12 +99,16 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 
             try
             {
-                _store.WriteRequests(batch);
+                // One connection with the insert prepared once, kept across batches.
+                _writer ??= _store.OpenRequestWriter();
+                _writer.Write(batch);
                 Interlocked.Add(ref _written, batch.Count);
             }
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
             {
                 LogWriteFailed(_logger, ex, batch.Count);
+                _writer?.Dispose();
+                _writer = null;
             }
         }
     }

@@ -55,7 +55,7 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.True(File.Exists(_dir.File("sub/dir/majordomo.db")));
         using var connection = store.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(3L, Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('requests', 'attempts', 'schema_migrations');"));
+        Assert.Equal(2L, Scalar(connection, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('requests', 'schema_migrations');"));
         Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM schema_migrations;"));
     }
 
@@ -119,7 +119,11 @@ public sealed class SqliteStoreTests : IDisposable
             Assert.False(row.Read());
         }
 
-        query.CommandText = "SELECT seq, model, provider, credential, status, outcome, reason, duration_ms FROM attempts WHERE request_id = 'req-1' ORDER BY seq;";
+        query.CommandText = """
+            SELECT a.key + 1, json_extract(a.value, '$.model'), json_extract(a.value, '$.provider'), json_extract(a.value, '$.credential'),
+                   json_extract(a.value, '$.status'), json_extract(a.value, '$.outcome'), json_extract(a.value, '$.reason'), json_extract(a.value, '$.duration_ms')
+            FROM requests r, json_each(r.attempts) a WHERE r.id = 'req-1' ORDER BY a.key;
+            """;
         using var attempts = query.ExecuteReader();
         var seen = new List<string>();
         while (attempts.Read())
@@ -155,7 +159,7 @@ public sealed class SqliteStoreTests : IDisposable
         using var connection = store.Open();
         Assert.Equal(9L, Scalar(connection, "SELECT (requested_model IS NULL) + (route IS NULL) + (tier IS NULL) + (rule IS NULL) + (answered_by IS NULL) + (first_byte_ms IS NULL) + (source IS NULL) + (session IS NULL) + (kind IS NULL) + (error_code IS NULL) FROM requests WHERE id = 'bare';"));
         Assert.Equal("model_not_found", Scalar(connection, "SELECT error_code FROM requests WHERE id = 'bare';"));
-        Assert.Equal(2L, Scalar(connection, "SELECT (credential IS NULL) + (status IS NULL) FROM attempts WHERE request_id = 'bare';"));
+        Assert.Equal(2L, Scalar(connection, "SELECT (json_extract(a.value, '$.credential') IS NULL) + (json_extract(a.value, '$.status') IS NULL) FROM requests r, json_each(r.attempts) a WHERE r.id = 'bare';"));
     }
 
     [Fact]
@@ -185,15 +189,31 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_OrphanAttempt_RejectedByForeignKey()
+    public void Open_Connection_HasForeignKeysOn()
     {
         var store = new SqliteStore(_dir.File("fk.db"));
         store.Migrate();
         using var connection = store.Open();
 
         Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
-        using var orphan = connection.CreateCommand();
-        orphan.CommandText = "INSERT INTO attempts (request_id, seq, model, provider, outcome, duration_ms) VALUES ('none', 1, 'm', 'p', 'ok', 1);";
-        Assert.Throws<SqliteException>(() => orphan.ExecuteNonQuery());
+    }
+
+    [Fact]
+    public void OpenRequestWriter_ManyBatches_ReusesOnePreparedInsert()
+    {
+        var store = new SqliteStore(_dir.File("many.db"));
+        store.Migrate();
+
+        using (var writer = store.OpenRequestWriter())
+        {
+            for (var b = 0; b < 5; b++)
+            {
+                writer.Write(Enumerable.Range(0, 20).Select(i => Record($"b{b}-{i}", attempts: 2)).ToList());
+            }
+        }
+
+        using var connection = store.Open();
+        Assert.Equal(100L, Scalar(connection, "SELECT COUNT(*) FROM requests;"));
+        Assert.Equal(200L, Scalar(connection, "SELECT COUNT(*) FROM requests r, json_each(r.attempts);"));
     }
 }

@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Majordomo.Execution;
 using Microsoft.Data.Sqlite;
 
 namespace Majordomo.Storage.Sqlite;
@@ -50,21 +55,12 @@ public sealed class SqliteStore
                 source TEXT,
                 session TEXT,
                 kind TEXT,
-                attempt_count INTEGER NOT NULL
+                attempt_count INTEGER NOT NULL,
+                -- JSON array, one object per upstream call: model, provider, credential (id), status,
+                -- outcome, reason, duration_ms. Query with json_each(attempts).
+                attempts TEXT NOT NULL
             );
             CREATE INDEX ix_requests_ts ON requests(ts_unix_ms);
-            CREATE TABLE attempts (
-                request_id TEXT NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
-                seq INTEGER NOT NULL,
-                model TEXT NOT NULL,
-                provider TEXT NOT NULL,
-                credential TEXT,
-                status INTEGER,
-                outcome TEXT NOT NULL,
-                reason TEXT,
-                duration_ms REAL NOT NULL,
-                PRIMARY KEY (request_id, seq)
-            );
             """),
     ];
 
@@ -144,105 +140,118 @@ public sealed class SqliteStore
         return latest;
     }
 
-    /// <summary>Writes a batch of request-log rows (and their attempts) in one transaction.</summary>
+    /// <summary>Writes a batch of request-log rows in one transaction (opens a writer for the call).</summary>
     public void WriteRequests(IReadOnlyList<RequestLogRecord> batch)
     {
-        if (batch.Count == 0)
+        using var writer = OpenRequestWriter();
+        writer.Write(batch);
+    }
+
+    /// <summary>A connection with the insert prepared once, for a caller that writes batch after batch.</summary>
+    public RequestWriter OpenRequestWriter() => new(Open());
+
+    public sealed class RequestWriter : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _p;
+        private readonly ArrayBufferWriter<byte> _json = new(1024);
+
+        internal RequestWriter(SqliteConnection connection)
         {
-            return;
-        }
-
-        using var connection = Open();
-        using var tx = connection.BeginTransaction();
-        using var request = connection.CreateCommand();
-        request.Transaction = tx;
-        request.CommandText = """
-            INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
-                stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count)
-            VALUES ($id, $ts, $tsms, $ingress, $requested, $route, $tier, $rule, $answered, $status, $error,
-                $stream, $duration, $ttfb, $in, $out, $reported, $source, $session, $kind, $count);
-            """;
-        var p = request.Parameters;
-        var pId = p.Add("$id", SqliteType.Text);
-        var pTs = p.Add("$ts", SqliteType.Text);
-        var pTsMs = p.Add("$tsms", SqliteType.Integer);
-        var pIngress = p.Add("$ingress", SqliteType.Text);
-        var pRequested = p.Add("$requested", SqliteType.Text);
-        var pRoute = p.Add("$route", SqliteType.Text);
-        var pTier = p.Add("$tier", SqliteType.Text);
-        var pRule = p.Add("$rule", SqliteType.Text);
-        var pAnswered = p.Add("$answered", SqliteType.Text);
-        var pStatus = p.Add("$status", SqliteType.Integer);
-        var pError = p.Add("$error", SqliteType.Text);
-        var pStream = p.Add("$stream", SqliteType.Integer);
-        var pDuration = p.Add("$duration", SqliteType.Real);
-        var pTtfb = p.Add("$ttfb", SqliteType.Real);
-        var pIn = p.Add("$in", SqliteType.Integer);
-        var pOut = p.Add("$out", SqliteType.Integer);
-        var pReported = p.Add("$reported", SqliteType.Integer);
-        var pSource = p.Add("$source", SqliteType.Text);
-        var pSession = p.Add("$session", SqliteType.Text);
-        var pKind = p.Add("$kind", SqliteType.Text);
-        var pCount = p.Add("$count", SqliteType.Integer);
-
-        using var attempt = connection.CreateCommand();
-        attempt.Transaction = tx;
-        attempt.CommandText = """
-            INSERT OR IGNORE INTO attempts (request_id, seq, model, provider, credential, status, outcome, reason, duration_ms)
-            VALUES ($rid, $seq, $model, $provider, $credential, $status, $outcome, $reason, $duration);
-            """;
-        var a = attempt.Parameters;
-        var aRid = a.Add("$rid", SqliteType.Text);
-        var aSeq = a.Add("$seq", SqliteType.Integer);
-        var aModel = a.Add("$model", SqliteType.Text);
-        var aProvider = a.Add("$provider", SqliteType.Text);
-        var aCredential = a.Add("$credential", SqliteType.Text);
-        var aStatus = a.Add("$status", SqliteType.Integer);
-        var aOutcome = a.Add("$outcome", SqliteType.Text);
-        var aReason = a.Add("$reason", SqliteType.Text);
-        var aDuration = a.Add("$duration", SqliteType.Real);
-
-        foreach (var r in batch)
-        {
-            pId.Value = r.Id;
-            pTs.Value = r.Timestamp.ToString("O");
-            pTsMs.Value = r.Timestamp.ToUnixTimeMilliseconds();
-            pIngress.Value = r.Ingress;
-            pRequested.Value = (object?)r.RequestedModel ?? DBNull.Value;
-            pRoute.Value = (object?)r.Route ?? DBNull.Value;
-            pTier.Value = (object?)r.Tier ?? DBNull.Value;
-            pRule.Value = (object?)r.Rule ?? DBNull.Value;
-            pAnswered.Value = (object?)r.AnsweredBy ?? DBNull.Value;
-            pStatus.Value = r.Status;
-            pError.Value = (object?)r.ErrorCode ?? DBNull.Value;
-            pStream.Value = r.Stream ? 1 : 0;
-            pDuration.Value = r.DurationMs;
-            pTtfb.Value = (object?)r.FirstByteMs ?? DBNull.Value;
-            pIn.Value = r.InputTokens;
-            pOut.Value = r.OutputTokens;
-            pReported.Value = r.UsageReported ? 1 : 0;
-            pSource.Value = (object?)r.Source ?? DBNull.Value;
-            pSession.Value = (object?)r.Session ?? DBNull.Value;
-            pKind.Value = (object?)r.Kind ?? DBNull.Value;
-            pCount.Value = r.Attempts.Count;
-            request.ExecuteNonQuery();
-
-            for (var i = 0; i < r.Attempts.Count; i++)
+            _connection = connection;
+            _insert = connection.CreateCommand();
+            _insert.CommandText = """
+                INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
+                    stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts)
+                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20, $p21);
+                """;
+            _p = new SqliteParameter[22];
+            for (var i = 0; i < _p.Length; i++)
             {
-                var at = r.Attempts[i];
-                aRid.Value = r.Id;
-                aSeq.Value = i + 1;
-                aModel.Value = at.Model;
-                aProvider.Value = at.Provider;
-                aCredential.Value = (object?)at.Credential ?? DBNull.Value;
-                aStatus.Value = (object?)at.Status ?? DBNull.Value;
-                aOutcome.Value = at.Outcome;
-                aReason.Value = (object?)at.Reason ?? DBNull.Value;
-                aDuration.Value = at.DurationMs;
-                attempt.ExecuteNonQuery();
+                _p[i] = _insert.Parameters.Add("$p" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text);
             }
+
+            _insert.Prepare();
         }
 
-        tx.Commit();
+        public void Write(IReadOnlyList<RequestLogRecord> batch)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            using var tx = _connection.BeginTransaction();
+            _insert.Transaction = tx;
+            foreach (var r in batch)
+            {
+                _p[0].Value = r.Id;
+                _p[1].Value = r.Timestamp.ToString("O", CultureInfo.InvariantCulture);
+                _p[2].Value = r.Timestamp.ToUnixTimeMilliseconds();
+                _p[3].Value = r.Ingress;
+                _p[4].Value = (object?)r.RequestedModel ?? DBNull.Value;
+                _p[5].Value = (object?)r.Route ?? DBNull.Value;
+                _p[6].Value = (object?)r.Tier ?? DBNull.Value;
+                _p[7].Value = (object?)r.Rule ?? DBNull.Value;
+                _p[8].Value = (object?)r.AnsweredBy ?? DBNull.Value;
+                _p[9].Value = r.Status;
+                _p[10].Value = (object?)r.ErrorCode ?? DBNull.Value;
+                _p[11].Value = r.Stream ? 1 : 0;
+                _p[12].Value = r.DurationMs;
+                _p[13].Value = (object?)r.FirstByteMs ?? DBNull.Value;
+                _p[14].Value = r.InputTokens;
+                _p[15].Value = r.OutputTokens;
+                _p[16].Value = r.UsageReported ? 1 : 0;
+                _p[17].Value = (object?)r.Source ?? DBNull.Value;
+                _p[18].Value = (object?)r.Session ?? DBNull.Value;
+                _p[19].Value = (object?)r.Kind ?? DBNull.Value;
+                _p[20].Value = r.Attempts.Count;
+                _p[21].Value = AttemptsJson(r.Attempts);
+                _insert.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            _insert.Transaction = null;
+        }
+
+        private string AttemptsJson(IReadOnlyList<AttemptRecord> attempts)
+        {
+            _json.ResetWrittenCount();
+            using (var w = new Utf8JsonWriter(_json))
+            {
+                w.WriteStartArray();
+                foreach (var a in attempts)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("model", a.Model);
+                    w.WriteString("provider", a.Provider);
+                    w.WriteString("credential", a.Credential);
+                    if (a.Status is { } status)
+                    {
+                        w.WriteNumber("status", status);
+                    }
+                    else
+                    {
+                        w.WriteNull("status");
+                    }
+
+                    w.WriteString("outcome", a.Outcome);
+                    w.WriteString("reason", a.Reason);
+                    w.WriteNumber("duration_ms", Math.Round(a.DurationMs, 3));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            return Encoding.UTF8.GetString(_json.WrittenSpan);
+        }
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _connection.Dispose();
+        }
     }
 }
