@@ -88,7 +88,7 @@ public sealed class StreamingTests : IAsyncLifetime
     {
         _upstream.Script("a", new Scenario.HangAfterChunks(1));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("quick"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("patient"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal(2, events.Count);

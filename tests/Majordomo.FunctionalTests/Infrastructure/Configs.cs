@@ -27,6 +27,8 @@ public static class Configs
             "ab": { "chain": ["up/a", "up/b"] },
             "retrying": { "chain": [ { "model": "up/a", "retries": 2, "backoffMs": 1 }, "up/b" ] },
             "quick": { "chain": [ { "model": "up/a", "timeoutMs": 700 }, "up/b" ] },
+            // Long enough that the first chunk always arrives in time, even on a loaded machine.
+            "patient": { "chain": [ { "model": "up/a", "timeoutMs": 2500 }, "up/b" ] },
             "firsttoken": { "chain": [ { "model": "up/a", "firstTokenTimeoutMs": 500 }, "up/b" ] },
           },
           "defaultRoute": "default",
