@@ -14,13 +14,14 @@ internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
     IRequestLog requestLog,
+    RequestIds ids,
     TimeProvider time,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = RequestIds.New();
+        var requestId = ids.New();
         context.Response.Headers["X-Request-Id"] = requestId;
         var catalog = catalogs.Current;
 
@@ -255,7 +256,14 @@ internal sealed partial class ChatCompletionsEndpoint(
     private static partial void LogRequest(ILogger logger, string requestId, string requested, string model, int status, int attempts, double durationMs);
 }
 
-internal static class RequestIds
+/// <summary>
+/// Request ids: a random per-process prefix plus a counter. Unique across instances and restarts
+/// without a random-number syscall per request (Guid.NewGuid / CreateVersion7 make one).
+/// </summary>
+internal sealed class RequestIds
 {
-    public static string New() => "req_" + Guid.CreateVersion7().ToString("N");
+    private readonly string _prefix = "req_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+    private long _counter;
+
+    public string New() => string.Create(null, stackalloc char[40], $"{_prefix}{Interlocked.Increment(ref _counter):x10}");
 }

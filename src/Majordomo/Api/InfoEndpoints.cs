@@ -5,14 +5,14 @@ using Majordomo.Storage;
 namespace Majordomo.Api;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
-internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, TimeProvider time)
+internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time)
 {
     public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public async Task ModelsAsync(HttpContext context)
     {
         var catalog = catalogs.Current;
-        context.Response.Headers["X-Request-Id"] = RequestIds.New();
+        context.Response.Headers["X-Request-Id"] = ids.New();
         if (!GatewayAuth.IsAuthorized(context, catalog))
         {
             await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);

@@ -96,6 +96,7 @@ public static class GatewayApp
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<ChainExecutor>();
+        services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
         if (source.FilePath is { } path)
