@@ -105,7 +105,87 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
     public void Complete() => _reader.Complete();
 
     // Returns the position after the last complete event.
-    private static SequencePosition Parse(in ReadOnlySequence<byte> buffer, SseBatch batch)
+    private static SequencePosition Parse(in ReadOnlySequence<byte> buffer, SseBatch batch) =>
+        buffer.IsSingleSegment ? buffer.GetPosition(ParseSpan(buffer.FirstSpan, batch)) : ParseSequence(buffer, batch);
+
+    // The common case (the read is one segment): plain span scanning.
+    private static int ParseSpan(ReadOnlySpan<byte> buffer, SseBatch batch)
+    {
+        var consumed = 0;
+        var position = 0;
+        var eventStart = batch.Length;
+        var hasData = false;
+        string? eventType = null;
+        int newline;
+        while ((newline = buffer[position..].IndexOf((byte)'\n')) >= 0)
+        {
+            var line = buffer.Slice(position, newline);
+            position += newline + 1;
+            if (!line.IsEmpty && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.IsEmpty)
+            {
+                if (hasData)
+                {
+                    batch.Commit(eventStart, eventType);
+                }
+
+                consumed = position;
+                eventStart = batch.Length;
+                hasData = false;
+                eventType = null;
+            }
+            else if (line[0] == (byte)':')
+            {
+                // comment
+            }
+            else if (Field(line, "data"u8, out var value))
+            {
+                if (hasData)
+                {
+                    batch.Append("\n"u8);
+                }
+
+                batch.Append(value);
+                hasData = true;
+            }
+            else if (Field(line, "event"u8, out value))
+            {
+                eventType = System.Text.Encoding.UTF8.GetString(value);
+            }
+        }
+
+        batch.Truncate(eventStart);
+        return consumed;
+    }
+
+    private static bool Field(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!line.StartsWith(name))
+        {
+            return false;
+        }
+
+        var rest = line[name.Length..];
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        if (rest[0] != (byte)':')
+        {
+            return false;
+        }
+
+        value = rest.Length > 1 && rest[1] == (byte)' ' ? rest[2..] : rest[1..];
+        return true;
+    }
+
+    private static SequencePosition ParseSequence(in ReadOnlySequence<byte> buffer, SseBatch batch)
     {
         var reader = new SequenceReader<byte>(buffer);
         var consumed = buffer.Start;

@@ -78,6 +78,19 @@ public sealed class SseBatchReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_EventsStraddlingBufferSegments_AreParsedWhole()
+    {
+        // 10 KB events cross the reader's 16 KB segments, exercising the multi-segment parser.
+        var payloads = Enumerable.Range(0, 5).Select(i => new string((char)('a' + i), 10_000)).ToArray();
+        var text = string.Concat(payloads.Select((p, i) => (i % 2 == 0 ? "data: " : "event: e\r\ndata:") + p + (i % 2 == 0 ? "\n\n" : "\r\n\r\n")));
+
+        var events = await ReadAllAsync(Text(text));
+
+        Assert.Equal(payloads, events.Select(e => e.Data).ToArray());
+        Assert.Equal(new string?[] { null, "e", null, "e", null }, events.Select(e => e.Type).ToArray());
+    }
+
+    [Fact]
     public async Task ReadAsync_TrailingEventWithoutBlankLine_IsDropped()
     {
         var events = await ReadAllAsync(Text("data: complete\n\ndata: cut off"));
