@@ -17,6 +17,7 @@ cd "$ROOT"
 : "${BENCH_CONNECTIONS:=32}"       # wrk connections
 : "${BENCH_THREADS:=1}"            # wrk threads
 : "${BENCH_SEQ_WARMUP:=1000}"      # sequential warm-up requests per target and mode
+: "${BENCH_JIT_WARMUP:=20000}"     # sequential requests per target and mode before anything is measured (tiered JIT settles)
 : "${BENCH_SEQ_REQUESTS:=2000}"    # sequential measured requests per target and mode
 : "${BENCH_CHUNKS:=20}"            # content chunks per streamed response
 : "${BENCH_FLUSH_DELAY_MS:=2}"     # pause between chunks in the flush check
@@ -44,6 +45,7 @@ check_int BENCH_WARMUP "$BENCH_WARMUP" 0 120
 check_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS" 1 1000
 check_int BENCH_THREADS "$BENCH_THREADS" 1 16
 check_int BENCH_SEQ_WARMUP "$BENCH_SEQ_WARMUP" 0 100000
+check_int BENCH_JIT_WARMUP "$BENCH_JIT_WARMUP" 0 200000
 check_int BENCH_SEQ_REQUESTS "$BENCH_SEQ_REQUESTS" 1 100000
 check_int BENCH_CHUNKS "$BENCH_CHUNKS" 2 10000
 check_int BENCH_FLUSH_DELAY_MS "$BENCH_FLUSH_DELAY_MS" 1 1000
@@ -264,6 +266,7 @@ meta cpus "$CPUS"
 meta loadavg_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta placement "$PLACEMENT"
 meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up"
+meta jit_warmup "$BENCH_JIT_WARMUP sequential requests per target and mode before any measurement"
 meta sequential "$BENCH_SEQ_WARMUP warm-up + $BENCH_SEQ_REQUESTS measured requests on one keep-alive connection"
 meta chunks "$BENCH_CHUNKS"
 meta flush_delay_ms "$BENCH_FLUSH_DELAY_MS"
@@ -277,6 +280,21 @@ cpu_ticks() { # pid -> utime+stime in clock ticks
   set -- $stat
   echo $(( ${12} + ${13} ))
 }
+
+# ---- JIT warm-up --------------------------------------------------------------------------------
+# Tiered compilation (tier 0 -> instrumented -> tier 1 with PGO) keeps recompiling for tens of
+# thousands of requests; a proxy with more code settles later than the bare hop. Measure settled code.
+if (( BENCH_JIT_WARMUP > 0 )); then
+  for mode in nonstream stream; do
+    stream_flag=(); [[ $mode == stream ]] && stream_flag=(--stream)
+    for target in $BENCH_TARGETS; do
+      if [[ -n "${SKIP[$target]:-}" ]]; then continue; fi
+      log "JIT warm-up $mode $target ($BENCH_JIT_WARMUP sequential requests)"
+      client dotnet "$BENCH_DLL" latency --url "${URL_OF[$target]}" --model "$MODEL" "${stream_flag[@]}" \
+        --warmup "$BENCH_JIT_WARMUP" --requests 1 --target "$target" --section jitwarmup --out "$WORK/jit-warmup.tsv" >/dev/null 2>&1 || true
+    done
+  done
+fi
 
 # ---- saturation: wrk -------------------------------------------------------------------------
 run_wrk() { # mode target seconds phase [results file]

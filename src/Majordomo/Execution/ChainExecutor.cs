@@ -244,7 +244,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         var usage = Usage.None;
 
         // The first-token timer cancels only the first read; it is disarmed once the first event is in.
-        using var readCts = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var readCts = firstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
         var firstTokenTimer = firstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
         var batch = new SseBatch();
 
@@ -252,7 +252,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         bool hasFirst;
         try
         {
-            hasFirst = await response.ReadEventsAsync(batch, readCts.Token).ConfigureAwait(false);
+            hasFirst = await response.ReadEventsAsync(batch, readCts?.Token ?? token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 
 namespace Majordomo.Providers;
 
@@ -50,14 +49,6 @@ public sealed class SseBatch
         _length += bytes.Length;
     }
 
-    internal void Append(in ReadOnlySequence<byte> bytes)
-    {
-        foreach (var segment in bytes)
-        {
-            Append(segment.Span);
-        }
-    }
-
     internal void Commit(int start, string? eventType) => _events.Add((start, _length - start, eventType));
 
     internal void Truncate(int length) => _length = length;
@@ -67,11 +58,14 @@ public sealed class SseBatch
 /// Reads server-sent events (the subset LLM APIs use: <c>data:</c>, <c>event:</c>, comments; lines end
 /// in LF or CRLF) a socket read at a time. Each call returns every complete event the read made
 /// available, so a proxy flushes once per arrival instead of once per event (each upstream chunk
-/// still reaches the client as soon as it arrives; nothing waits for more).
+/// still reaches the client as soon as it arrives; nothing waits for more). One pooled buffer: the
+/// unparsed tail is moved to its front before the next read, so parsing always sees one span.
 /// </summary>
 public sealed class SseBatchReader(Stream stream, int maxEventBytes)
 {
-    private readonly PipeReader _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 2048, leaveOpen: true));
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _start;
+    private int _end;
 
     /// <summary>Fills <paramref name="batch"/> with at least one event; false at the end of the stream.</summary>
     public async ValueTask<bool> ReadAsync(SseBatch batch, CancellationToken cancellationToken)
@@ -79,37 +73,58 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
         batch.Clear();
         while (true)
         {
-            var result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var consumed = Parse(buffer, batch);
-            _reader.AdvanceTo(consumed, buffer.End);
+            _start += Parse(_buffer.AsSpan(_start, _end - _start), batch);
             if (batch.Count > 0)
             {
                 return true;
             }
 
-            if (buffer.Slice(consumed).Length > maxEventBytes)
+            var pending = _end - _start;
+            if (pending > maxEventBytes)
             {
                 throw new UpstreamBodyTooLargeException(maxEventBytes);
             }
 
-            if (result.IsCompleted || result.IsCanceled)
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, pending).CopyTo(_buffer);
+                _start = 0;
+                _end = pending;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                _buffer.AsSpan(0, _end).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+
+            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
                 // An event without its closing blank line is incomplete and is dropped (as the SSE spec says).
                 return false;
             }
+
+            _end += read;
         }
     }
 
-    /// <summary>Returns the pooled buffers.</summary>
-    public void Complete() => _reader.Complete();
+    /// <summary>Returns the pooled buffer.</summary>
+    public void Complete()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
 
-    // Returns the position after the last complete event.
-    private static SequencePosition Parse(in ReadOnlySequence<byte> buffer, SseBatch batch) =>
-        buffer.IsSingleSegment ? buffer.GetPosition(ParseSpan(buffer.FirstSpan, batch)) : ParseSequence(buffer, batch);
+        _start = _end = 0;
+    }
 
-    // The common case (the read is one segment): plain span scanning.
-    private static int ParseSpan(ReadOnlySpan<byte> buffer, SseBatch batch)
+    // Returns how many bytes the complete events took.
+    private static int Parse(ReadOnlySpan<byte> buffer, SseBatch batch)
     {
         var consumed = 0;
         var position = 0;
@@ -128,6 +143,7 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
 
             if (line.IsEmpty)
             {
+                // A blank line ends the event (one without data is dispatched as nothing).
                 if (hasData)
                 {
                     batch.Commit(eventStart, eventType);
@@ -140,7 +156,7 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
             }
             else if (line[0] == (byte)':')
             {
-                // comment
+                // A comment, e.g. ": OPENROUTER PROCESSING" keep-alives.
             }
             else if (Field(line, "data"u8, out var value))
             {
@@ -158,10 +174,12 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
             }
         }
 
+        // Drop the partial event: it is parsed again, whole, after the next read.
         batch.Truncate(eventStart);
         return consumed;
     }
 
+    // "name:value", "name: value" or a bare "name" (empty value).
     private static bool Field(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         value = default;
@@ -182,103 +200,6 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
         }
 
         value = rest.Length > 1 && rest[1] == (byte)' ' ? rest[2..] : rest[1..];
-        return true;
-    }
-
-    private static SequencePosition ParseSequence(in ReadOnlySequence<byte> buffer, SseBatch batch)
-    {
-        var reader = new SequenceReader<byte>(buffer);
-        var consumed = buffer.Start;
-        var eventStart = batch.Length;
-        var hasData = false;
-        string? eventType = null;
-        while (reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n'))
-        {
-            if (!line.IsEmpty && line.Slice(line.Length - 1).FirstSpan[0] == (byte)'\r')
-            {
-                line = line.Slice(0, line.Length - 1);
-            }
-
-            if (line.IsEmpty)
-            {
-                if (hasData)
-                {
-                    batch.Commit(eventStart, eventType);
-                }
-
-                // A blank line ends the event (one without data is dispatched as nothing).
-                consumed = reader.Position;
-                eventStart = batch.Length;
-                hasData = false;
-                eventType = null;
-                continue;
-            }
-
-            var first = line.FirstSpan[0];
-            if (first == (byte)':')
-            {
-                continue; // comment, e.g. ": OPENROUTER PROCESSING" keep-alives
-            }
-
-            if (StartsWith(line, "data"u8, out var value))
-            {
-                if (hasData)
-                {
-                    batch.Append("\n"u8);
-                }
-
-                batch.Append(value);
-                hasData = true;
-            }
-            else if (StartsWith(line, "event"u8, out value))
-            {
-                eventType = System.Text.EncodingExtensions.GetString(System.Text.Encoding.UTF8, value);
-            }
-        }
-
-        // Drop the partial event: it is parsed again, whole, after the next read.
-        batch.Truncate(eventStart);
-        return consumed;
-    }
-
-    // "name:value", "name: value" or a bare "name" (empty value).
-    private static bool StartsWith(in ReadOnlySequence<byte> line, ReadOnlySpan<byte> name, out ReadOnlySequence<byte> value)
-    {
-        value = default;
-        var span = line.FirstSpan;
-        if (span.Length < name.Length || !span[..name.Length].SequenceEqual(name))
-        {
-            if (line.IsSingleSegment || line.Length < name.Length)
-            {
-                return false;
-            }
-
-            Span<byte> head = stackalloc byte[name.Length];
-            line.Slice(0, name.Length).CopyTo(head);
-            if (!head.SequenceEqual(name))
-            {
-                return false;
-            }
-        }
-
-        var rest = line.Slice(name.Length);
-        if (rest.IsEmpty)
-        {
-            return true;
-        }
-
-        if (rest.FirstSpan[0] != (byte)':')
-        {
-            return false;
-        }
-
-        rest = rest.Slice(1);
-        if (!rest.IsEmpty && rest.FirstSpan[0] == (byte)' ')
-        {
-            rest = rest.Slice(1);
-        }
-
-        value = rest;
         return true;
     }
 }
