@@ -30,7 +30,7 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         _store = store;
         _time = time;
         _logger = logger;
-        _interval = interval ?? TimeSpan.FromMilliseconds(200);
+        _interval = interval ?? TimeSpan.FromMilliseconds(100);
     }
 
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -52,16 +52,22 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         return false;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The writer runs on a thread of its own: a batch insert is synchronous SQLite work, and on a
+    // thread-pool thread it would hold up request continuations queued behind it (on a one-core
+    // machine the pool may have a single worker). An OS thread is time-sliced with the request path.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
         var reader = _channel.Reader;
         var batch = new List<RequestLogRecord>(MaxBatch);
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 // Let a batch accumulate briefly: fewer, larger transactions.
-                await Task.Delay(_interval, _time, stoppingToken).ConfigureAwait(false);
+                Task.Delay(_interval, _time, stoppingToken).GetAwaiter().GetResult();
                 Drain(reader, batch);
             }
         }
