@@ -47,8 +47,13 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
         writer.Advance(length);
     }
 
-    public async ValueTask FlushAsync(CancellationToken cancellationToken) =>
-        await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+    public ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        var flush = context.Response.BodyWriter.FlushAsync(cancellationToken);
+        return flush.IsCompletedSuccessfully ? default : AwaitFlushAsync(flush);
+
+        static async ValueTask AwaitFlushAsync(ValueTask<System.IO.Pipelines.FlushResult> pending) => await pending.ConfigureAwait(false);
+    }
 
     public async ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Majordomo.Providers;
@@ -68,6 +69,7 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
     private int _end;
 
     /// <summary>Fills <paramref name="batch"/> with at least one event; false at the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // called once per upstream read
     public async ValueTask<bool> ReadAsync(SseBatch batch, CancellationToken cancellationToken)
     {
         batch.Clear();

@@ -147,14 +147,14 @@ internal sealed class OpenAIProvider : IChatProvider
             }
         }
 
-        public override async ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken)
-        {
-            if (_events is null)
-            {
-                _stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                _events = new SseBatchReader(_stream, MaxEventBytes);
-            }
+        // No async wrapper per read once the stream is open: one state machine per event is enough.
+        public override ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken) =>
+            _events is { } events ? events.ReadAsync(batch, cancellationToken) : OpenAndReadAsync(batch, cancellationToken);
 
+        private async ValueTask<bool> OpenAndReadAsync(SseBatch batch, CancellationToken cancellationToken)
+        {
+            _stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            _events = new SseBatchReader(_stream, MaxEventBytes);
             return await _events.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
