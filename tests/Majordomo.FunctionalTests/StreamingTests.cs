@@ -50,6 +50,36 @@ public sealed class StreamingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stream_SameProtocol_UpstreamFramingPassesThroughByteForByte()
+    {
+        // CRLF line ends, a keep-alive comment and an id line: forwarded exactly as the upstream wrote them.
+        var chunk = ScenarioUpstream.Chunk("a", "hi", null);
+        var finish = ScenarioUpstream.Chunk("a", null, "stop");
+        var upstreamBody = $": OPENROUTER PROCESSING\r\n\r\nid: 1\r\ndata: {chunk}\r\n\r\ndata: {finish}\r\n\r\ndata: [DONE]\r\n\r\n";
+        _upstream.Script("a", new Scenario.RawStream(upstreamBody));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(upstreamBody[(upstreamBody.IndexOf("id: 1", StringComparison.Ordinal))..], body[body.IndexOf("id: 1", StringComparison.Ordinal)..]);
+        Assert.EndsWith("data: [DONE]\r\n\r\n", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stream_UsageChunkClientDidNotAskFor_IsDroppedEvenWhenItArrivesWithOtherEvents()
+    {
+        var chunk = ScenarioUpstream.Chunk("a", "hi", null);
+        var finish = ScenarioUpstream.Chunk("a", null, "stop");
+        const string usageChunk = """{"id":"x","object":"chat.completion.chunk","created":1,"model":"a","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""";
+        _upstream.Script("a", new Scenario.RawStream($"data: {chunk}\n\ndata: {finish}\n\ndata: {usageChunk}\n\ndata: [DONE]\n\n"));
+
+        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal(new[] { chunk, finish, "[DONE]" }, events.ToArray());
+    }
+
+    [Fact]
     public async Task Stream_ResetAfterFirstChunks_EndsWithErrorEventAndNeverFallsBack()
     {
         _upstream.Script("a", new Scenario.ResetAfterChunks(2));

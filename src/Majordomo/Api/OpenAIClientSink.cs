@@ -47,6 +47,8 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
         writer.Advance(length);
     }
 
+    public void WriteRaw(ReadOnlySpan<byte> events) => Write(context.Response.BodyWriter, events);
+
     public ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         var flush = context.Response.BodyWriter.FlushAsync(cancellationToken);

@@ -292,27 +292,46 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         {
             do
             {
-                // Everything that arrived together is written, then flushed once.
-                for (var i = 0; i < batch.Count && !sawDone; i++)
+                // Inspect every event (usage, finish, end); then forward what arrived together and flush once.
+                // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
+                var drop = false;
+                var count = batch.Count;
+                for (var i = 0; i < count; i++)
                 {
                     var data = batch.Data(i);
                     if (data.SequenceEqual(OpenAIWire.DoneData))
                     {
                         sawDone = true;
+                        count = i + 1;
+                        break;
                     }
-                    else if (OpenAIWire.TryReadUsage(data, out var u))
+
+                    if (OpenAIWire.TryReadUsage(data, out var u))
                     {
                         usage = u;
 
                         // The router asked for usage on the client's behalf; do not show a chunk it did not ask for.
-                        if (!request.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data))
-                        {
-                            continue;
-                        }
+                        drop |= !request.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data);
                     }
 
                     sawFinish = sawFinish || OpenAIWire.HasFinishReason(data);
-                    sink.WriteEvent(batch.EventType(i), data);
+                }
+
+                if (!drop && count == batch.Count && !batch.Raw.IsEmpty)
+                {
+                    sink.WriteRaw(batch.Raw.Span);
+                }
+                else
+                {
+                    // Rare: re-frame event by event, leaving out the usage-only chunks.
+                    for (var i = 0; i < count; i++)
+                    {
+                        var data = batch.Data(i);
+                        if (!(drop && OpenAIWire.IsUsageOnlyChunk(data) && OpenAIWire.TryReadUsage(data, out _)))
+                        {
+                            sink.WriteEvent(batch.EventType(i), data);
+                        }
+                    }
                 }
 
                 await sink.FlushAsync(clientAborted).ConfigureAwait(false);

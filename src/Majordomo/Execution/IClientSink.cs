@@ -18,6 +18,9 @@ public interface IClientSink
     /// <summary>Buffers one event for the client; <see cref="FlushAsync"/> sends what is buffered.</summary>
     void WriteEvent(string? eventType, ReadOnlySpan<byte> data);
 
+    /// <summary>Buffers complete events exactly as the upstream framed them (same protocol only).</summary>
+    void WriteRaw(ReadOnlySpan<byte> events);
+
     /// <summary>Sends every buffered event now.</summary>
     ValueTask FlushAsync(CancellationToken cancellationToken);
 

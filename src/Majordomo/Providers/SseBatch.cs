@@ -23,11 +23,20 @@ public sealed class SseBatch
 
     public string? EventType(int index) => _events[index].Type;
 
+    /// <summary>
+    /// The upstream's bytes for exactly these events, framing included (empty when the events were
+    /// produced rather than read). Valid until the next read.
+    /// </summary>
+    public ReadOnlyMemory<byte> Raw { get; private set; }
+
     public void Clear()
     {
         _length = 0;
         _events.Clear();
+        Raw = default;
     }
+
+    internal void SetRaw(ReadOnlyMemory<byte> raw) => Raw = raw;
 
     /// <summary>Adds one complete event (used by adapters that produce events themselves).</summary>
     public void Add(ReadOnlySpan<byte> data, string? eventType = null)
@@ -75,11 +84,15 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
         batch.Clear();
         while (true)
         {
-            _start += Parse(_buffer.AsSpan(_start, _end - _start), batch);
+            var consumed = Parse(_buffer.AsSpan(_start, _end - _start), batch);
             if (batch.Count > 0)
             {
+                batch.SetRaw(_buffer.AsMemory(_start, consumed));
+                _start += consumed;
                 return true;
             }
+
+            _start += consumed;
 
             var pending = _end - _start;
             if (pending > maxEventBytes)

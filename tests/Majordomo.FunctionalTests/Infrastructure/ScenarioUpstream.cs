@@ -34,6 +34,9 @@ public abstract record Scenario
     /// <summary>Answers 200 with a body (or stream events) that are not JSON.</summary>
     public sealed record Garbage : Scenario;
 
+    /// <summary>Writes <paramref name="Body"/> verbatim as a 200 text/event-stream answer.</summary>
+    public sealed record RawStream(string Body) : Scenario;
+
     /// <summary>Sends the first chunk, waits for <paramref name="Gate"/>, then sends the rest.</summary>
     public sealed record Gated(TaskCompletionSource Gate, int Chunks = 3) : Scenario;
 }
@@ -190,6 +193,10 @@ public sealed class ScenarioUpstream : IAsyncDisposable
                         await context.Response.WriteAsync("<html>502 Bad Gateway from some proxy</html>", ct);
                     }
 
+                    break;
+                case Scenario.RawStream raw:
+                    await StartStreamAsync(context, ct);
+                    await context.Response.WriteAsync(raw.Body, ct);
                     break;
                 case Scenario.Gated gated:
                     await StartStreamAsync(context, ct);
