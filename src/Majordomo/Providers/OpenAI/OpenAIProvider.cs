@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Buffers;
 using Majordomo.Config;
 
 namespace Majordomo.Providers.OpenAI;
