@@ -6,7 +6,7 @@ using Majordomo.FunctionalTests.Infrastructure;
 namespace Majordomo.FunctionalTests;
 
 /// <summary>Malformed, hostile and huge input: a clear error in the OpenAI shape, never a crash, and the gateway stays healthy.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : GatewayTest
 {
     private const string SmallLimitConfig = """
         {
@@ -18,24 +18,11 @@ public sealed class BadInputTests : IAsyncLifetime
         }
         """;
 
-    private ScenarioUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await ScenarioUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(SmallLimitConfig, _upstream);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
+    protected override string Config => SmallLimitConfig;
 
     private async Task<(HttpStatusCode Status, JsonElement Error)> PostAsync(string body)
     {
-        using var response = await _gateway.Http.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         using var doc = JsonDocument.Parse(text);
         return (response.StatusCode, doc.RootElement.GetProperty("error").Clone());
@@ -66,7 +53,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Contains(expected, error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_upstream.Received);
+        Assert.Empty(Upstream.Received);
     }
 
     [Fact]
@@ -89,7 +76,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal("request_too_large", error.GetProperty("code").GetString());
         Assert.Contains("65536", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_upstream.Received);
+        Assert.Empty(Upstream.Received);
     }
 
     [Fact]
@@ -108,17 +95,17 @@ public sealed class BadInputTests : IAsyncLifetime
             await stream.WriteAsync("\"}]}"u8.ToArray());
         });
 
-        using var response = await _gateway.Http.PostAsync("/v1/chat/completions", content);
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(_upstream.Received);
+        Assert.Empty(Upstream.Received);
     }
 
     [Fact]
     public async Task Post_BodyJustUnderLimit_IsServed()
     {
         var filler = new string('z', 60_000);
-        using var response = await _gateway.Http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\"" + filler + "\"}]}", Encoding.UTF8, "application/json"));
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\"" + filler + "\"}]}", Encoding.UTF8, "application/json"));
         var status = response.StatusCode;
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -130,7 +117,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var name = "evil\u0000\r\nX-Injected: 1" + new string('a', 500);
         var body = JsonSerializer.Serialize(new { model = name, messages = new[] { new { role = "user", content = "hi" } } });
 
-        using var response = await _gateway.Http.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -141,8 +128,8 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task UnknownEndpointAndWrongMethod_JsonErrors()
     {
-        using var notFound = await _gateway.Http.GetAsync("/v1/nothing-here");
-        using var wrongMethod = await _gateway.Http.GetAsync("/v1/chat/completions");
+        using var notFound = await Gateway.Http.GetAsync("/v1/nothing-here");
+        using var wrongMethod = await Gateway.Http.GetAsync("/v1/chat/completions");
 
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
         Assert.Contains("unknown_endpoint", await notFound.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -159,7 +146,7 @@ public sealed class BadInputTests : IAsyncLifetime
         {
             var bytes = new byte[random.Next(0, 4096)];
             random.NextBytes(bytes);
-            tasks.Add(_gateway.Http.PostAsync("/v1/chat/completions", new ByteArrayContent(bytes)).ContinueWith(t =>
+            tasks.Add(Gateway.Http.PostAsync("/v1/chat/completions", new ByteArrayContent(bytes)).ContinueWith(t =>
             {
                 Assert.True(t.IsCompletedSuccessfully);
                 Assert.True((int)t.Result.StatusCode is 400 or 413, $"status {(int)t.Result.StatusCode}");
@@ -168,9 +155,9 @@ public sealed class BadInputTests : IAsyncLifetime
 
         await Task.WhenAll(tasks);
 
-        using var ok = await _gateway.Http.PostAsync("/v1/chat/completions", new StringContent("""{"model":"up/a","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
+        using var ok = await Gateway.Http.PostAsync("/v1/chat/completions", new StringContent("""{"model":"up/a","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        using var health = await _gateway.Http.GetAsync("/health");
+        using var health = await Gateway.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 

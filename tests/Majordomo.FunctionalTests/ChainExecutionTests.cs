@@ -8,23 +8,8 @@ using OpenAI.Chat;
 namespace Majordomo.FunctionalTests;
 
 /// <summary>Ordered entries, retries, fallback and fail-fast, against real failing upstreams.</summary>
-public sealed class ChainExecutionTests : IAsyncLifetime
+public sealed class ChainExecutionTests : GatewayTest
 {
-    private ScenarioUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await ScenarioUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(Configs.Standard, _upstream);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
-
     private static string Body(string model, bool stream = false) =>
         $$"""{"model":"{{model}}","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""";
 
@@ -38,8 +23,8 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [InlineData(429)]
     public async Task CompleteChat_FirstEntryFailsRetryably_NextEntryAnswers(int status)
     {
-        _upstream.Script("a", new Scenario.Status(status, """{"error":{"message":"upstream trouble","type":"server_error"}}"""));
-        var client = _gateway.ChatClient("default");
+        Upstream.Script("a", new Scenario.Status(status, """{"error":{"message":"upstream trouble","type":"server_error"}}"""));
+        var client = Gateway.ChatClient("default");
 
         var result = await client.CompleteChatAsync([new UserChatMessage("hi")]);
 
@@ -49,30 +34,30 @@ public sealed class ChainExecutionTests : IAsyncLifetime
         Assert.Equal("up/b", model);
         Assert.True(headers.TryGetValue("X-Router-Attempts", out var attempts));
         Assert.Equal("2", attempts);
-        Assert.Single(_upstream.ReceivedFor("a"));
-        Assert.Single(_upstream.ReceivedFor("b"));
-        Assert.Empty(_upstream.ReceivedFor("c"));
+        Assert.Single(Upstream.ReceivedFor("a"));
+        Assert.Single(Upstream.ReceivedFor("b"));
+        Assert.Empty(Upstream.ReceivedFor("c"));
     }
 
     [Fact]
     public async Task CompleteChat_TransientThenOk_SameEntryRetriedWithBackoff()
     {
-        _upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"overloaded"}}"""), new Scenario.Status(500, "{}"), new Scenario.Ok());
+        Upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"overloaded"}}"""), new Scenario.Status(500, "{}"), new Scenario.Ok());
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("retrying")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("retrying")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("up/a", Sse.Header(response, "X-Router-Model"));
         Assert.Equal("3", Sse.Header(response, "X-Router-Attempts"));
-        Assert.Equal(3, _upstream.ReceivedFor("a").Count);
-        Assert.Empty(_upstream.ReceivedFor("b"));
+        Assert.Equal(3, Upstream.ReceivedFor("a").Count);
+        Assert.Empty(Upstream.ReceivedFor("b"));
     }
 
     [Fact]
     public async Task CompleteChat_ModelWithFallbacks_FallsBackToListedModel()
     {
-        _upstream.Script("fb", new Scenario.Status(500, "{}"));
-        var result = await _gateway.ChatClient("up/fb").CompleteChatAsync([new UserChatMessage("hi")]);
+        Upstream.Script("fb", new Scenario.Status(500, "{}"));
+        var result = await Gateway.ChatClient("up/fb").CompleteChatAsync([new UserChatMessage("hi")]);
 
         Assert.Equal("Hello from b", result.Value.Content[0].Text);
     }
@@ -80,33 +65,33 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task CompleteChat_StrictModelFails_NoFallback()
     {
-        _upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"boom"}}"""));
+        Upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"boom"}}"""));
 
-        var ex = await Assert.ThrowsAsync<ClientResultException>(() => _gateway.ChatClient("up/c").CompleteChatAsync([new UserChatMessage("hi")]));
+        var ex = await Assert.ThrowsAsync<ClientResultException>(() => Gateway.ChatClient("up/c").CompleteChatAsync([new UserChatMessage("hi")]));
 
         Assert.Equal(502, ex.Status);
-        Assert.Single(_upstream.Received);
+        Assert.Single(Upstream.Received);
     }
 
     [Fact]
     public async Task Post_CallerFault400_ReturnedAsIsWithoutFallback()
     {
         const string upstreamError = """{"error":{"message":"Invalid value for 'temperature': must be <= 2","type":"invalid_request_error","param":"temperature","code":"invalid_value"}}""";
-        _upstream.Script("a", new Scenario.Status(400, upstreamError));
+        Upstream.Script("a", new Scenario.Status(400, upstreamError));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(upstreamError, await response.Content.ReadAsStringAsync());
-        Assert.Empty(_upstream.ReceivedFor("b"));
+        Assert.Empty(Upstream.ReceivedFor("b"));
     }
 
     [Fact]
     public async Task Post_ContextTooLong_SkipsToNextEntry()
     {
-        _upstream.Script("a", new Scenario.Status(400, """{"error":{"message":"This model's maximum context length is 8192 tokens","code":"context_length_exceeded"}}"""));
+        Upstream.Script("a", new Scenario.Status(400, """{"error":{"message":"This model's maximum context length is 8192 tokens","code":"context_length_exceeded"}}"""));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
@@ -115,11 +100,11 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Post_EveryEntryFails_502ListsEveryAttempt()
     {
-        _upstream.Script("a", new Scenario.Status(500, """{"error":{"message":"a is down"}}"""));
-        _upstream.Script("b", new Scenario.Status(503, """{"error":{"message":"b is overloaded"}}"""));
-        _upstream.Script("c", new Scenario.Garbage());
+        Upstream.Script("a", new Scenario.Status(500, """{"error":{"message":"a is down"}}"""));
+        Upstream.Script("b", new Scenario.Status(503, """{"error":{"message":"b is overloaded"}}"""));
+        Upstream.Script("c", new Scenario.Garbage());
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
@@ -135,10 +120,10 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Post_AllRateLimited_429WithRetryAfter()
     {
-        _upstream.Script("a", new Scenario.Status(429, """{"error":{"message":"Rate limit reached"}}""", RetryAfterSeconds: 30));
-        _upstream.Script("b", new Scenario.Status(429, """{"error":{"message":"Rate limit reached"}}""", RetryAfterSeconds: 30));
+        Upstream.Script("a", new Scenario.Status(429, """{"error":{"message":"Rate limit reached"}}""", RetryAfterSeconds: 30));
+        Upstream.Script("b", new Scenario.Status(429, """{"error":{"message":"Rate limit reached"}}""", RetryAfterSeconds: 30));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("ab")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("ab")));
 
         Assert.Equal((HttpStatusCode)429, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
@@ -147,25 +132,25 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Post_UpstreamHangsBeforeHeaders_TimeoutMovesToNextEntry()
     {
-        _upstream.Script("a", new Scenario.HangBeforeHeaders());
+        Upstream.Script("a", new Scenario.HangBeforeHeaders());
         var watch = Stopwatch.StartNew();
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("quick")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("quick")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(20));
 
         // The hung upstream call was cancelled, not left running.
-        await _upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
+        await Upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task Stream_NoFirstTokenInTime_MovesToNextEntryBeforeAnythingIsSent()
     {
-        _upstream.Script("a", new Scenario.HangAfterHeaders());
+        Upstream.Script("a", new Scenario.HangAfterHeaders());
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("firsttoken", stream: true), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("firsttoken", stream: true), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
@@ -177,9 +162,9 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Post_GarbageBody_TreatedAsFailureAndNextEntryAnswers()
     {
-        _upstream.Script("a", new Scenario.Garbage());
+        Upstream.Script("a", new Scenario.Garbage());
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
@@ -188,9 +173,9 @@ public sealed class ChainExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Stream_GarbageEvents_NextEntryAnswersBeforeCommit()
     {
-        _upstream.Script("a", new Scenario.Garbage());
+        Upstream.Script("a", new Scenario.Garbage());
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default", stream: true), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default", stream: true), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
@@ -218,7 +203,7 @@ public sealed class ChainExecutionTests : IAsyncLifetime
                 "dead": { "api": "openai", "baseUrl": "http://127.0.0.1:{{deadPort}}/v1", "retries": 0 },
             """,
             StringComparison.Ordinal).Replace("\"ab\": { \"chain\": [\"up/a\", \"up/b\"] }", "\"ab\": { \"chain\": [\"dead/x\", \"up/b\"] }", StringComparison.Ordinal);
-        await using var gateway = await TestGateway.StartAsync(config, _upstream);
+        await using var gateway = await TestGateway.StartAsync(config, Upstream);
 
         using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("ab")));
 
@@ -240,21 +225,21 @@ public sealed class ChainExecutionTests : IAsyncLifetime
               "defaultRoute": "default"
             }
             """;
-        await using var gateway = await TestGateway.StartAsync(config, _upstream);
-        _upstream.Script("a", new Scenario.Status(401, """{"error":{"message":"Incorrect API key provided"}}"""), new Scenario.Ok());
+        await using var gateway = await TestGateway.StartAsync(config, Upstream);
+        Upstream.Script("a", new Scenario.Status(401, """{"error":{"message":"Incorrect API key provided"}}"""), new Scenario.Ok());
 
         using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new[] { "Bearer sk-bad", "Bearer sk-good" }, _upstream.Received.Select(r => r.Authorization!).ToArray());
+        Assert.Equal(new[] { "Bearer sk-bad", "Bearer sk-good" }, Upstream.Received.Select(r => r.Authorization!).ToArray());
     }
 
     [Fact]
     public async Task Post_ErrorsNeverEchoCredentials()
     {
-        _upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"internal"}}"""));
+        Upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"internal"}}"""));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("up/c")));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("up/c")));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);

@@ -7,27 +7,12 @@ using OpenAI.Chat;
 namespace Majordomo.FunctionalTests;
 
 /// <summary>The happy path through the real gateway, driven by the official OpenAI SDK.</summary>
-public sealed class ChatCompletionsTests : IAsyncLifetime
+public sealed class ChatCompletionsTests : GatewayTest
 {
-    private ScenarioUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await ScenarioUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(Configs.Standard, _upstream);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
-
     [Fact]
     public async Task CompleteChat_DirectModel_AnswersFromThatModelWithRouterHeaders()
     {
-        var client = _gateway.ChatClient("up/b");
+        var client = Gateway.ChatClient("up/b");
 
         ClientResult<ChatCompletion> result = await client.CompleteChatAsync([new UserChatMessage("Say hello")]);
 
@@ -43,7 +28,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         Assert.True(raw.Headers.TryGetValue("X-Request-Id", out var id));
         Assert.StartsWith("req_", id);
 
-        var received = Assert.Single(_upstream.Received);
+        var received = Assert.Single(Upstream.Received);
         Assert.Equal("b", received.Model);
         Assert.Equal("Bearer sk-test-one", received.Authorization);
     }
@@ -51,7 +36,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     [Fact]
     public async Task CompleteChat_ToolsAndOptions_ReachUpstreamUntouched()
     {
-        var client = _gateway.ChatClient("alpha");
+        var client = Gateway.ChatClient("alpha");
         var options = new ChatCompletionOptions
         {
             Temperature = 0.25f,
@@ -66,7 +51,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         ClientResult<ChatCompletion> result = await client.CompleteChatAsync([new SystemChatMessage("be brief"), new UserChatMessage("Weather in Oslo? ünïcødé ✓")], options);
 
         Assert.Equal("alias", result.GetRawResponse().Headers.TryGetValue("X-Router-Tier", out var tier) ? tier : null);
-        using var body = _upstream.Received.Single().Json();
+        using var body = Upstream.Received.Single().Json();
         var root = body.RootElement;
         Assert.Equal("a", root.GetProperty("model").GetString());
         Assert.Equal(0.25, root.GetProperty("temperature").GetDouble(), 3);
@@ -81,18 +66,18 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     {
         const string body = """{"model":"up/a","messages":[{"role":"user","content":"hi \u00e9 \"q\""}],"x_vendor":{"deep":[1,2.50,-0.0,1e-7,true,null]},"response_format":{"type":"json_object"}}""";
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", body));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = body.Replace("\"model\":\"up/a\"", "\"model\":\"a\"", StringComparison.Ordinal);
-        Assert.Equal(expected, _upstream.Received.Single().BodyText);
+        Assert.Equal(expected, Upstream.Received.Single().BodyText);
     }
 
     [Fact]
     public async Task CompleteChatStreaming_Route_StreamsEveryChunkInOrder()
     {
-        _upstream.Script("a", new Scenario.Ok("The quick brown fox jumps over the lazy dog", Chunks: 9));
-        var client = _gateway.ChatClient("default");
+        Upstream.Script("a", new Scenario.Ok("The quick brown fox jumps over the lazy dog", Chunks: 9));
+        var client = Gateway.ChatClient("default");
 
         var text = new System.Text.StringBuilder();
         ChatTokenUsage? usage = null;
@@ -111,7 +96,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         // The SDK asks for usage itself, so it must get it.
         Assert.NotNull(usage);
         Assert.Equal(7, usage!.OutputTokenCount);
-        Assert.True(_upstream.Received.Single().Stream);
+        Assert.True(Upstream.Received.Single().Stream);
     }
 
     [Fact]
@@ -119,11 +104,11 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     {
         const string body = """{"model":"up/a","stream":true,"messages":[{"role":"user","content":"hi"}]}""";
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", body, stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", body, stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using (var upstreamBody = _upstream.Received.Single().Json())
+        using (var upstreamBody = Upstream.Received.Single().Json())
         {
             Assert.True(upstreamBody.RootElement.GetProperty("stream_options").GetProperty("include_usage").GetBoolean());
         }
@@ -142,7 +127,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     [Fact]
     public async Task Post_NoModel_UsesDefaultRoute()
     {
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"messages":[{"role":"user","content":"hi"}]}"""));
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"messages":[{"role":"user","content":"hi"}]}"""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("route", Sse.Header(response, "X-Router-Tier"));
@@ -156,11 +141,11 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     [InlineData("""{"model":"","messages":[{"role":"user","content":"hi"}]}""")]
     public async Task Post_KindHeaderWithNoOrDefaultModel_UsesKindsRoute(string body)
     {
-        _upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"down"}}"""));
+        Upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"down"}}"""));
         var request = Sse.Post("/v1/chat/completions", body);
         request.Headers.Add("X-Router-Kind", "run");
 
-        using var response = await _gateway.Http.SendAsync(request);
+        using var response = await Gateway.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ab", Sse.Header(response, "X-Router-Route"));
@@ -173,7 +158,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
         var request = Sse.Post("/v1/chat/completions", """{"model":"up/c","messages":[{"role":"user","content":"hi"}]}""");
         request.Headers.Add("X-Router-Kind", "run");
 
-        using var response = await _gateway.Http.SendAsync(request);
+        using var response = await Gateway.Http.SendAsync(request);
 
         Assert.Equal("up/c", Sse.Header(response, "X-Router-Model"));
         Assert.Equal("direct", Sse.Header(response, "X-Router-Tier"));
@@ -182,7 +167,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     [Fact]
     public async Task CompleteChat_UnknownModel_Returns404ListingValidNames()
     {
-        var client = _gateway.ChatClient("up/typo");
+        var client = Gateway.ChatClient("up/typo");
 
         var ex = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync([new UserChatMessage("hi")]));
 
@@ -198,13 +183,13 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
             Assert.Contains(name, message, StringComparison.Ordinal);
         }
 
-        Assert.Empty(_upstream.Received);
+        Assert.Empty(Upstream.Received);
     }
 
     [Fact]
     public async Task GetModels_ListsRoutesAliasesAndModels()
     {
-        var models = await _gateway.OpenAIClient().GetOpenAIModelClient().GetModelsAsync();
+        var models = await Gateway.OpenAIClient().GetOpenAIModelClient().GetModelsAsync();
 
         var ids = models.Value.Select(m => m.Id).ToHashSet();
         Assert.Superset(new HashSet<string> { "default", "ab", "alpha", "up/a", "up/b", "up/c", "up/fb" }, ids);
@@ -213,7 +198,7 @@ public sealed class ChatCompletionsTests : IAsyncLifetime
     [Fact]
     public async Task GetHealth_Running_ReportsOkAndStore()
     {
-        using var response = await _gateway.Http.GetAsync("/health");
+        using var response = await Gateway.Http.GetAsync("/health");
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -6,23 +6,8 @@ using OpenAI.Chat;
 namespace Majordomo.FunctionalTests;
 
 /// <summary>Streaming: chunks flushed as they arrive, and no fallback once the first byte was sent.</summary>
-public sealed class StreamingTests : IAsyncLifetime
+public sealed class StreamingTests : GatewayTest
 {
-    private ScenarioUpstream _upstream = null!;
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _upstream = await ScenarioUpstream.StartAsync();
-        _gateway = await TestGateway.StartAsync(Configs.Standard, _upstream);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _upstream.DisposeAsync();
-    }
-
     private static string StreamBody(string model) => $$"""{"model":"{{model}}","stream":true,"messages":[{"role":"user","content":"hi"}]}""";
 
     [Fact]
@@ -31,9 +16,9 @@ public sealed class StreamingTests : IAsyncLifetime
         // The upstream holds the rest of the answer until the client has seen the first chunk:
         // a gateway that buffered would deadlock here and the test would time out.
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _upstream.Script("a", new Scenario.Gated(gate, Chunks: 3));
+        Upstream.Script("a", new Scenario.Gated(gate, Chunks: 3));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = new List<string>();
         await foreach (var e in Sse.ReadEventsAsync(response).WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token))
         {
@@ -56,9 +41,9 @@ public sealed class StreamingTests : IAsyncLifetime
         var chunk = ScenarioUpstream.Chunk("a", "hi", null);
         var finish = ScenarioUpstream.Chunk("a", null, "stop");
         var upstreamBody = $": OPENROUTER PROCESSING\r\n\r\nid: 1\r\ndata: {chunk}\r\n\r\ndata: {finish}\r\n\r\ndata: [DONE]\r\n\r\n";
-        _upstream.Script("a", new Scenario.RawStream(upstreamBody));
+        Upstream.Script("a", new Scenario.RawStream(upstreamBody));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(upstreamBody[(upstreamBody.IndexOf("id: 1", StringComparison.Ordinal))..], body[body.IndexOf("id: 1", StringComparison.Ordinal)..]);
@@ -71,9 +56,9 @@ public sealed class StreamingTests : IAsyncLifetime
         var chunk = ScenarioUpstream.Chunk("a", "hi", null);
         var finish = ScenarioUpstream.Chunk("a", null, "stop");
         const string usageChunk = """{"id":"x","object":"chat.completion.chunk","created":1,"model":"a","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}""";
-        _upstream.Script("a", new Scenario.RawStream($"data: {chunk}\n\ndata: {finish}\n\ndata: {usageChunk}\n\ndata: [DONE]\n\n"));
+        Upstream.Script("a", new Scenario.RawStream($"data: {chunk}\n\ndata: {finish}\n\ndata: {usageChunk}\n\ndata: [DONE]\n\n"));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal(new[] { chunk, finish, "[DONE]" }, events.ToArray());
@@ -82,9 +67,9 @@ public sealed class StreamingTests : IAsyncLifetime
     [Fact]
     public async Task Stream_ResetAfterFirstChunks_EndsWithErrorEventAndNeverFallsBack()
     {
-        _upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        Upstream.Script("a", new Scenario.ResetAfterChunks(2));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -96,43 +81,43 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.DoesNotContain("[DONE]", events);
 
         // Nothing was spliced from another model.
-        Assert.Empty(_upstream.ReceivedFor("b"));
+        Assert.Empty(Upstream.ReceivedFor("b"));
     }
 
     [Fact]
     public async Task Stream_TruncatedWithoutFinishOrDone_EndsWithErrorEvent()
     {
-        _upstream.Script("a", new Scenario.TruncateAfterChunks(3));
+        Upstream.Script("a", new Scenario.TruncateAfterChunks(3));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal(4, events.Count);
         using var last = JsonDocument.Parse(events[^1]);
         Assert.Equal("upstream_stream_truncated", last.RootElement.GetProperty("error").GetProperty("code").GetString());
-        Assert.Empty(_upstream.ReceivedFor("b"));
+        Assert.Empty(Upstream.ReceivedFor("b"));
     }
 
     [Fact]
     public async Task Stream_HangAfterFirstChunk_TimesOutWithErrorEventAndNoFallback()
     {
-        _upstream.Script("a", new Scenario.HangAfterChunks(1));
+        Upstream.Script("a", new Scenario.HangAfterChunks(1));
 
-        using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("patient"), stream: true), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("patient"), stream: true), HttpCompletionOption.ResponseHeadersRead);
         var events = await Sse.ReadAllEventsAsync(response);
 
         Assert.Equal(2, events.Count);
         Assert.Contains("chunk0", events[0], StringComparison.Ordinal);
         Assert.Contains("\"error\"", events[1], StringComparison.Ordinal);
-        Assert.Empty(_upstream.ReceivedFor("b"));
-        await _upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(Upstream.ReceivedFor("b"));
+        await Upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task StreamWithSdk_UpstreamCutsMidStream_ClientSeesAnErrorNotACleanEnd()
     {
-        _upstream.Script("a", new Scenario.ResetAfterChunks(2));
-        var client = _gateway.ChatClient("default");
+        Upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        var client = Gateway.ChatClient("default");
         var text = new System.Text.StringBuilder();
 
         var ex = await Record.ExceptionAsync(async () =>
@@ -153,10 +138,10 @@ public sealed class StreamingTests : IAsyncLifetime
     [Fact]
     public async Task Stream_ClientDisconnects_UpstreamCallIsCancelled()
     {
-        _upstream.Script("a", new Scenario.HangAfterChunks(1));
+        Upstream.Script("a", new Scenario.HangAfterChunks(1));
         var request = Sse.Post("/v1/chat/completions", StreamBody("up/a"), stream: true);
 
-        using (var response = await _gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        using (var response = await Gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
             await foreach (var e in Sse.ReadEventsAsync(response))
             {
@@ -164,10 +149,10 @@ public sealed class StreamingTests : IAsyncLifetime
             }
         }
 
-        await _upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
+        await Upstream.ReceivedFor("a").Single().Aborted.WaitAsync(TimeSpan.FromSeconds(10));
 
         // The gateway is fine afterwards.
-        using var health = await _gateway.Http.GetAsync("/health");
+        using var health = await Gateway.Http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 }

@@ -129,44 +129,31 @@ public static class ConfigLoader
             case JsonObject obj:
                 foreach (var (key, child) in obj.ToArray())
                 {
-                    if (child is null)
-                    {
-                        continue;
-                    }
-
-                    var childPath = ConfigPath.Key(path, key);
-                    if (child is JsonValue value && value.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal))
-                    {
-                        obj[key] = Substitute(s, childPath, getEnv, errors);
-                    }
-                    else
-                    {
-                        SubstituteEnvironment(child, childPath, getEnv, errors);
-                    }
+                    Visit(child, ConfigPath.Key(path, key), replacement => obj[key] = replacement);
                 }
 
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var child = array[i];
-                    if (child is null)
-                    {
-                        continue;
-                    }
-
-                    var childPath = ConfigPath.Index(path, i);
-                    if (child is JsonValue value && value.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal))
-                    {
-                        array[i] = Substitute(s, childPath, getEnv, errors);
-                    }
-                    else
-                    {
-                        SubstituteEnvironment(child, childPath, getEnv, errors);
-                    }
+                    var index = i;
+                    Visit(array[i], ConfigPath.Index(path, i), replacement => array[index] = replacement);
                 }
 
                 break;
+        }
+
+        // A string with a reference is replaced; anything else is walked.
+        void Visit(JsonNode? child, string childPath, Action<JsonNode> replace)
+        {
+            if (child is JsonValue value && value.TryGetValue<string>(out var s) && s.Contains("${", StringComparison.Ordinal))
+            {
+                replace(Substitute(s, childPath, getEnv, errors));
+            }
+            else if (child is not null)
+            {
+                SubstituteEnvironment(child, childPath, getEnv, errors);
+            }
         }
     }
 
