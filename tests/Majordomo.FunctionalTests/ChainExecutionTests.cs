@@ -235,6 +235,25 @@ public sealed class ChainExecutionTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_UpstreamEchoesTheKey_KeyIsRedactedFromErrorAndLog()
+    {
+        Upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"Internal error for key sk-test-one (sk-test-***)"}}"""));
+
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("up/c")));
+        var text = await response.Content.ReadAsStringAsync();
+        await Gateway.StopAsync();
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.DoesNotContain("sk-test-one", text, StringComparison.Ordinal);
+        Assert.Contains("Internal error for key ***", text, StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var all = System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Gateway.StorePath)) +
+                  (File.Exists(Gateway.StorePath + "-wal") ? System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(Gateway.StorePath + "-wal")) : "");
+        Assert.Contains("Internal error for key ***", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-test-one", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_ErrorsNeverEchoCredentials()
     {
         Upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"internal"}}"""));

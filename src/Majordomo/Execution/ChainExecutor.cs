@@ -154,7 +154,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
         AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, string? contentType = null, TimeSpan? retryAfter = null)
         {
-            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), reason, Elapsed(start)));
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
             return new AttemptResult(null, failure, status, body, contentType, retryAfter);
         }
 
@@ -387,7 +387,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
         AttemptResult Failed(FailureClass failure, int? status, string reason)
         {
-            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), reason, Elapsed(start)));
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
             return new AttemptResult(null, failure, status, null, null, null);
         }
     }
@@ -424,6 +424,25 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         }
 
         return inner.Message;
+    }
+
+    /// <summary>
+    /// Upstream error text can echo the key it was sent ("Incorrect API key provided: sk-…"); reasons
+    /// reach the client, the logs and the store, so the credential's key is cut out of them.
+    /// </summary>
+    internal static string Redact(string reason, Credential? credential)
+    {
+        var key = credential?.ApiKey;
+        if (string.IsNullOrEmpty(key) || key.Length < 8)
+        {
+            return reason;
+        }
+
+        reason = reason.Replace(key, "***", StringComparison.Ordinal);
+
+        // Also a masked echo that keeps a long prefix of the key.
+        var prefix = key[..Math.Min(key.Length - 4, 12)];
+        return prefix.Length >= 8 ? reason.Replace(prefix, "***", StringComparison.Ordinal) : reason;
     }
 
     /// <summary>A short, single-line reason for logs and the attempts list; never the request or a key.</summary>
