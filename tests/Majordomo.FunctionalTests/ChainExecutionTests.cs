@@ -54,6 +54,20 @@ public sealed class ChainExecutionTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_RetryableWithLongRetryAfter_MovesOnInsteadOfWaitingInPlace()
+    {
+        Upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"overloaded"}}""", RetryAfterSeconds: 120));
+        var watch = Stopwatch.StartNew();
+
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("retrying")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("up/b", Sse.Header(response, "X-Router-Model"));
+        Assert.Single(Upstream.ReceivedFor("a"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task CompleteChat_ModelWithFallbacks_FallsBackToListedModel()
     {
         Upstream.Script("fb", new Scenario.Status(500, "{}"));

@@ -102,10 +102,10 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                         break;
                     }
 
-                    // Retryable. A rate limit moves to the next credential at once when there is one,
-                    // and is only waited out in place when the upstream asks for a short pause.
-                    if (failure == FailureClass.RateLimited &&
-                        (credentials.Count > 1 || (result.RetryAfter is { } ra && ra > MaxInPlaceWait)))
+                    // Retryable. A long Retry-After is never waited out in place: move on. A rate limit
+                    // moves to the next credential at once when there is one.
+                    if ((result.RetryAfter is { } ra && ra > MaxInPlaceWait) ||
+                        (failure == FailureClass.RateLimited && credentials.Count > 1))
                     {
                         break;
                     }
