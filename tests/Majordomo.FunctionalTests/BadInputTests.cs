@@ -126,6 +126,34 @@ public sealed class BadInputTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_HugeBodyToOtherEndpoints_RefusedAndGatewayStaysHealthy()
+    {
+        var huge = new ByteArrayContent(new byte[5 * 1024 * 1024]);
+
+        var ex = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await Gateway.Http.PostAsync("/v1/models", huge);
+            Assert.True((int)response.StatusCode is 405 or 413, $"status {(int)response.StatusCode}");
+        });
+
+        // Either a JSON error or the server closing the upload is fine; a crash or a hang is not.
+        Assert.True(ex is null or HttpRequestException or IOException, ex?.ToString());
+        using var health = await Gateway.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_BodyOverOneMegabyteButUnderConfiguredLimit_IsServed()
+    {
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, Upstream);
+        var filler = new string('z', 3 * 1024 * 1024);
+
+        using var response = await gateway.Http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\"" + filler + "\"}]}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownEndpointAndWrongMethod_JsonErrors()
     {
         using var notFound = await Gateway.Http.GetAsync("/v1/nothing-here");

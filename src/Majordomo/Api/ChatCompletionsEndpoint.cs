@@ -216,6 +216,12 @@ internal sealed partial class ChatCompletionsEndpoint(
             return (null, 0, BodyFailure.TooLarge);
         }
 
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // One byte over the configured limit, so the 413 below is ours, with its message.
+            limit.MaxRequestBodySize = max + 1;
+        }
+
         var reader = request.BodyReader;
         try
         {

@@ -35,6 +35,9 @@ public static class GatewayApp
 {
     public const string DefaultUrl = "http://127.0.0.1:4000";
 
+    /// <summary>Body limit for every endpoint but <c>POST /v1/chat/completions</c>.</summary>
+    public const long DefaultBodyLimit = 1024 * 1024;
+
     public static WebApplication Build(GatewayOptions options)
     {
         var source = options.Source;
@@ -66,8 +69,9 @@ public static class GatewayApp
         {
             k.AddServerHeader = false;
 
-            // The body limit is enforced per request from the live config (server.maxRequestBytes), with a clear 413.
-            k.Limits.MaxRequestBodySize = null;
+            // Endpoints other than chat completions take no body worth more than this; the chat endpoint
+            // raises the limit per request to the live server.maxRequestBytes and answers a clear 413.
+            k.Limits.MaxRequestBodySize = DefaultBodyLimit;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

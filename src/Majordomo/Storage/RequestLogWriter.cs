@@ -21,6 +21,7 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private readonly ILogger<RequestLogWriter> _logger;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
+    private readonly Lock _drainLock = new();
     private SqliteStore.RequestWriter? _writer;
     private long _dropped;
     private long _written;
@@ -89,6 +90,15 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     }
 
     private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
+    {
+        // The writer thread and a shutdown drain (when the host's stop timeout ran out first) never overlap.
+        lock (_drainLock)
+        {
+            DrainCore(reader, batch);
+        }
+    }
+
+    private void DrainCore(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
     {
         while (true)
         {
