@@ -268,6 +268,33 @@ public sealed class ChainExecutionTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_ServerErrorWithSeveralCredentials_DoesNotRetryEveryKeyButMovesOn()
+    {
+        const string config = """
+            {
+              "providers": {
+                "up": { "api": "openai", "baseUrl": "{UPSTREAM}", "retries": 1, "backoffMs": 1,
+                        "credentials": [ { "id": "k1", "apiKey": "sk-one-11111" }, { "id": "k2", "apiKey": "sk-two-22222" } ] }
+              },
+              "models": { "up/a": { "provider": "up", "upstreamModel": "a" }, "up/b": { "provider": "up", "upstreamModel": "b" } },
+              "routes": { "default": { "chain": ["up/a", "up/b"] } },
+              "defaultRoute": "default"
+            }
+            """;
+        await using var gateway = await TestGateway.StartAsync(config, Upstream);
+        Upstream.Script("a", new Scenario.Status(500, """{"error":{"message":"boom"}}"""));
+        Upstream.Script("b", new Scenario.Status(429, """{"error":{"message":"Rate limit reached"}}"""), new Scenario.Ok());
+
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("default")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // a: the first key and its one retry, not both keys twice. b: a rate limit rotates to the second key.
+        Assert.Equal(new[] { "Bearer sk-one-11111", "Bearer sk-one-11111" }, Upstream.ReceivedFor("a").Select(r => r.Authorization!).ToArray());
+        Assert.Equal(new[] { "Bearer sk-one-11111", "Bearer sk-two-22222" }, Upstream.ReceivedFor("b").Select(r => r.Authorization!).ToArray());
+    }
+
+    [Fact]
     public async Task Post_ErrorsNeverEchoCredentials()
     {
         Upstream.Script("c", new Scenario.Status(500, """{"error":{"message":"internal"}}"""));

@@ -102,11 +102,20 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                         break;
                     }
 
-                    // Retryable. A long Retry-After is never waited out in place: move on. A rate limit
-                    // moves to the next credential at once when there is one.
-                    if ((result.RetryAfter is { } ra && ra > MaxInPlaceWait) ||
-                        (failure == FailureClass.RateLimited && credentials.Count > 1))
+                    // Retryable. A long Retry-After is never waited out in place.
+                    var longWait = result.RetryAfter is { } ra && ra > MaxInPlaceWait;
+                    if (failure == FailureClass.RateLimited)
                     {
+                        // Limits are per key: the next credential, at once, when there is one.
+                        if (longWait || credentials.Count > 1)
+                        {
+                            break;
+                        }
+                    }
+                    else if (longWait || retry == entry.Retries)
+                    {
+                        // A server-side failure is the same whatever key is used: next entry, not next key.
+                        nextEntry = true;
                         break;
                     }
                 }
