@@ -125,6 +125,19 @@ public sealed class ChatCompletionsTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_RoutingHintsInBodyMetadata_AreUsedAndNotForwardedUpstream()
+    {
+        // OpenAI refuses `metadata` without `store: true`; the router's own keys must not reach it.
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions",
+            """{"metadata":{"kind":"run","source":"cron"},"messages":[{"role":"user","content":"hi"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ab", Sse.Header(response, "X-Router-Route"));
+        using var upstreamBody = Upstream.Received.Single().Json();
+        Assert.False(upstreamBody.RootElement.TryGetProperty("metadata", out _));
+    }
+
+    [Fact]
     public async Task Post_NoModel_UsesDefaultRoute()
     {
         using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"messages":[{"role":"user","content":"hi"}]}"""));

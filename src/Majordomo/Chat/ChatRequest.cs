@@ -44,6 +44,17 @@ public sealed class ChatRequest
 
     internal JsonSpan IncludeUsageValue { get; init; } = JsonSpan.None;
 
+    /// <summary>
+    /// Bytes to cut when <c>metadata</c> held only router-owned keys: the property with its separating
+    /// comma. <see cref="JsonSpan.None"/> otherwise.
+    /// </summary>
+    internal JsonSpan MetadataRemoval { get; init; } = JsonSpan.None;
+
+    /// <summary>When <c>metadata</c> mixed router-owned and other keys: its value span and the value without them.</summary>
+    internal JsonSpan MetadataValue { get; init; } = JsonSpan.None;
+
+    internal byte[]? FilteredMetadata { get; init; }
+
     /// <summary>Index of the closing brace of the top-level object.</summary>
     internal int ObjectEnd { get; init; }
 

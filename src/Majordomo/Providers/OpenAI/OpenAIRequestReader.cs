@@ -57,13 +57,20 @@ public static class OpenAIRequestReader
         var includeUsage = JsonSpan.None;
         var messageCount = -1;
         string? source = null, channel = null, session = null, kind = null, profile = null;
+        var metadataRemoval = JsonSpan.None;
+        var metadataValue = JsonSpan.None;
+        byte[]? filteredMetadata = null;
 
+        // End of the previous property's value: a property removed after the first one takes the comma before it.
+        var previousValueEnd = -1;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject)
             {
                 break;
             }
+
+            var propertyStart = (int)reader.TokenStartIndex;
 
             // Property name.
             if (reader.ValueTextEquals("model"u8))
@@ -142,7 +149,10 @@ public static class OpenAIRequestReader
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
+                    var valueStart = (int)reader.TokenStartIndex;
                     var depth = reader.CurrentDepth;
+                    var routerKeys = 0;
+                    var otherKeys = 0;
                     while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
                     {
                         if (reader.TokenType != JsonTokenType.PropertyName)
@@ -158,10 +168,32 @@ public static class OpenAIRequestReader
                         else if (reader.ValueTextEquals("profile"u8)) { profile = ReadMetaString(ref reader); }
                         else { known = false; }
 
-                        if (!known)
+                        if (known)
                         {
+                            routerKeys++;
+                        }
+                        else
+                        {
+                            otherKeys++;
                             reader.Read();
                             reader.Skip();
+                        }
+                    }
+
+                    var valueEnd = (int)reader.BytesConsumed;
+                    if (routerKeys > 0)
+                    {
+                        // The router consumes its own keys: OpenAI refuses `metadata` unless `store` is set.
+                        if (otherKeys == 0)
+                        {
+                            metadataRemoval = previousValueEnd >= 0
+                                ? new JsonSpan(previousValueEnd, valueEnd - previousValueEnd)
+                                : new JsonSpan(propertyStart, AfterComma(body.Span, valueEnd) - propertyStart);
+                        }
+                        else
+                        {
+                            metadataValue = new JsonSpan(valueStart, valueEnd - valueStart);
+                            filteredMetadata = WithoutRouterKeys(body.Span[valueStart..valueEnd]);
                         }
                     }
                 }
@@ -175,6 +207,8 @@ public static class OpenAIRequestReader
                 reader.Read();
                 reader.Skip();
             }
+
+            previousValueEnd = (int)reader.BytesConsumed;
         }
 
         var objectEnd = (int)reader.TokenStartIndex;
@@ -207,9 +241,61 @@ public static class OpenAIRequestReader
             ModelValue = modelSpan,
             StreamOptionsValue = streamOptions,
             IncludeUsageValue = includeUsage,
+            MetadataRemoval = metadataRemoval,
+            MetadataValue = metadataValue,
+            FilteredMetadata = filteredMetadata,
             ObjectStart = objectStart,
             ObjectEnd = objectEnd,
         };
+    }
+
+    // The metadata property came first: it takes the comma (and spacing) after it.
+    private static int AfterComma(ReadOnlySpan<byte> body, int index)
+    {
+        while (index < body.Length && body[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            index++;
+        }
+
+        if (index < body.Length && body[index] == (byte)',')
+        {
+            index++;
+            while (index < body.Length && body[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                index++;
+            }
+        }
+
+        return index;
+    }
+
+    private static byte[] WithoutRouterKeys(ReadOnlySpan<byte> metadata)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>(metadata.Length);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            var reader = new Utf8JsonReader(metadata);
+            reader.Read();
+            writer.WriteStartObject();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var routerOwned = reader.ValueTextEquals("source"u8) || reader.ValueTextEquals("channel"u8) ||
+                    reader.ValueTextEquals("session"u8) || reader.ValueTextEquals("kind"u8) || reader.ValueTextEquals("profile"u8);
+                var name = reader.GetString()!;
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (!routerOwned)
+                {
+                    writer.WritePropertyName(name);
+                    writer.WriteRawValue(metadata[start..(int)reader.BytesConsumed], skipInputValidation: true);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return output.WrittenSpan.ToArray();
     }
 
     private static int ValueLength(ref Utf8JsonReader reader) =>

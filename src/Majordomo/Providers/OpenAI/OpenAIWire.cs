@@ -17,7 +17,7 @@ internal static class OpenAIWire
     public static byte[] RewriteBody(ChatRequest request, ReadOnlySpan<byte> upstreamModelJson, bool forceIncludeUsage)
     {
         var body = request.Body.Span;
-        Span<Edit> edits = stackalloc Edit[3];
+        Span<Edit> edits = stackalloc Edit[4];
         var count = 0;
         if (request.ModelValue.IsPresent)
         {
@@ -50,13 +50,23 @@ internal static class OpenAIWire
             }
         }
 
-        edits[..count].Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        if (request.MetadataRemoval.IsPresent)
+        {
+            edits[count++] = new Edit(request.MetadataRemoval.Start, request.MetadataRemoval.End, EditKind.Remove);
+        }
+        else if (request.FilteredMetadata is not null)
+        {
+            edits[count++] = new Edit(request.MetadataValue.Start, request.MetadataValue.End, EditKind.Metadata);
+        }
+
+        // By position; an insertion sorts before a removal that starts at the same byte.
+        edits[..count].Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
 
         // Size first, then one exact allocation: the body is copied once.
         var total = body.Length;
         foreach (var edit in edits[..count])
         {
-            total += Replacement(edit.Kind, upstreamModelJson).Length + (edit.Kind == EditKind.InsertModel ? upstreamModelJson.Length + 1 : 0) - (edit.End - edit.Start);
+            total += Replacement(edit.Kind, upstreamModelJson, request).Length + (edit.Kind == EditKind.InsertModel ? upstreamModelJson.Length + 1 : 0) - (edit.End - edit.Start);
         }
 
         var output = new byte[total];
@@ -65,7 +75,7 @@ internal static class OpenAIWire
         foreach (var edit in edits[..count])
         {
             Copy(body[position..edit.Start], ref target);
-            Copy(Replacement(edit.Kind, upstreamModelJson), ref target);
+            Copy(Replacement(edit.Kind, upstreamModelJson, request), ref target);
             if (edit.Kind == EditKind.InsertModel)
             {
                 Copy(upstreamModelJson, ref target);
@@ -79,8 +89,10 @@ internal static class OpenAIWire
         return output;
     }
 
-    private static ReadOnlySpan<byte> Replacement(EditKind kind, ReadOnlySpan<byte> upstreamModelJson) => kind switch
+    private static ReadOnlySpan<byte> Replacement(EditKind kind, ReadOnlySpan<byte> upstreamModelJson, ChatRequest request) => kind switch
     {
+        EditKind.Remove => [],
+        EditKind.Metadata => request.FilteredMetadata,
         EditKind.Model => upstreamModelJson,
         EditKind.InsertModel => "\"model\":"u8,
         EditKind.True => "true"u8,
@@ -344,6 +356,8 @@ internal static class OpenAIWire
         IncludeUsageComma,
         StreamOptionsObject,
         AppendStreamOptions,
+        Remove,
+        Metadata,
     }
 
     private readonly record struct Edit(int Start, int End, EditKind Kind);

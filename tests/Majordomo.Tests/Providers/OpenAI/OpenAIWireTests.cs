@@ -248,3 +248,59 @@ public class OpenAIWireTests
         Assert.Equal(expected, OpenAIWire.IsJsonObject(Encoding.UTF8.GetBytes(json)));
     }
 }
+
+public sealed class OpenAIWireMetadataTests
+{
+    private static JsonElement Rewrite(string body)
+    {
+        var request = OpenAIRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes(body));
+        var output = OpenAIWire.RewriteBody(request, "\"up\""u8, forceIncludeUsage: true);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("""{"model":"m","metadata":{"source":"cron","session":"s1"},"messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"metadata":{"source":"cron"},"model":"m","messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{ "metadata" : { "kind" : "run" } ,  "messages":[{"role":"user","content":"hi"}]}""")]
+    [InlineData("""{"messages":[{"role":"user","content":"hi"}],"metadata":{"profile":"p","channel":"c"}}""")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"metadata":{"source":"x"},"stream":true}""")]
+    public void RewriteBody_MetadataWithOnlyRouterKeys_IsRemovedAndTheRestIsValidJson(string body)
+    {
+        var root = Rewrite(body);
+
+        Assert.False(root.TryGetProperty("metadata", out _));
+        Assert.Equal("up", root.GetProperty("model").GetString());
+        Assert.Equal("hi", root.GetProperty("messages")[0].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public void RewriteBody_MetadataWithOtherKeys_KeepsThemAndDropsRouterKeys()
+    {
+        var root = Rewrite("""{"model":"m","store":true,"metadata":{"source":"cron","team":"ai","tags":{"a":[1,2]}},"messages":[{"role":"user","content":"hi"}]}""");
+
+        var metadata = root.GetProperty("metadata");
+        Assert.False(metadata.TryGetProperty("source", out _));
+        Assert.Equal("ai", metadata.GetProperty("team").GetString());
+        Assert.Equal(2, metadata.GetProperty("tags").GetProperty("a")[1].GetInt32());
+        Assert.True(root.GetProperty("store").GetBoolean());
+    }
+
+    [Fact]
+    public void RewriteBody_MetadataWithoutRouterKeys_IsForwardedByteForByte()
+    {
+        const string body = """{"model":"m","store":true,"metadata":{"team":"ai"},"messages":[{"role":"user","content":"hi"}]}""";
+        var request = OpenAIRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes(body));
+
+        var output = System.Text.Encoding.UTF8.GetString(OpenAIWire.RewriteBody(request, "\"up\""u8, forceIncludeUsage: true));
+
+        Assert.Equal(body.Replace("\"model\":\"m\"", "\"model\":\"up\"", StringComparison.Ordinal), output);
+    }
+
+    [Fact]
+    public void Parse_MetadataRouterKeys_AreStillRead()
+    {
+        var request = OpenAIRequestReader.Parse("""{"metadata":{"source":"cron","session":"s1","kind":"run","channel":"c","profile":"p"},"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray());
+
+        Assert.Equal(new Majordomo.Chat.RequestMetadata("cron", "c", "s1", "run", "p"), request.Metadata);
+    }
+}
