@@ -10,11 +10,8 @@ public sealed class CatalogHolder(Catalog initial, bool unconfigured = false)
     /// <summary>True when the gateway started without any configuration (it serves only <c>/health</c>).</summary>
     public bool IsUnconfigured { get; } = unconfigured;
 
-    public event Action<Catalog>? Changed;
-
     public void Swap(Catalog next)
     {
         _current = next;
-        Changed?.Invoke(next);
     }
 }

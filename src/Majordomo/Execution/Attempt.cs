@@ -46,8 +46,6 @@ public sealed class ExecutionOutcome
 
     public byte[]? UpstreamBody { get; init; }
 
-    public string? UpstreamContentType { get; init; }
-
     /// <summary>For <see cref="ExecutionStatus.Exhausted"/>: the class shared by every failure, if one.</summary>
     public FailureClass? CommonFailure { get; init; }
 

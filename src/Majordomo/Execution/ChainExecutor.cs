@@ -87,7 +87,6 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                             Attempts = attempts,
                             UpstreamStatus = result.Status ?? 400,
                             UpstreamBody = result.Body,
-                            UpstreamContentType = result.ContentType,
                         };
                     }
 
@@ -161,10 +160,10 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         var firstTokenToken = beforeFirst?.Token ?? token;
         var committed = false;
 
-        AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, string? contentType = null, TimeSpan? retryAfter = null)
+        AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, TimeSpan? retryAfter = null)
         {
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
-            return new AttemptResult(null, failure, status, body, contentType, retryAfter);
+            return new AttemptResult(null, failure, status, body, retryAfter);
         }
 
         string TimeoutReason() => firstToken?.IsCancellationRequested == true && !committed
@@ -181,7 +180,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 var errorBody = await ReadErrorBodyAsync(response, firstTokenToken).ConfigureAwait(false);
                 var text = Encoding.UTF8.GetString(errorBody);
                 var failure = FailureClassifier.FromStatus(response.StatusCode, text);
-                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.ContentType, response.RetryAfter);
+                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
             }
 
             if (!request.Stream)
@@ -220,7 +219,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, null, "cancelled", "client disconnected", Elapsed(start)));
-            return new AttemptResult(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }, null, null, null, null, null);
+            return new AttemptResult(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }, null, null, null, null);
         }
         catch (OperationCanceledException)
         {
@@ -397,14 +396,14 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         AttemptResult Failed(FailureClass failure, int? status, string reason)
         {
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
-            return new AttemptResult(null, failure, status, null, null, null);
+            return new AttemptResult(null, failure, status, null, null);
         }
     }
 
     private static AttemptResult Answered(List<AttemptRecord> attempts, ModelEntry model, Usage usage, double firstByteMs) =>
         Final(new ExecutionOutcome { Status = ExecutionStatus.Answered, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
 
-    private static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null, null);
+    private static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null);
 
     private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, CancellationToken token)
     {
@@ -462,7 +461,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         return string.IsNullOrWhiteSpace(text) ? $"HTTP {status}" : $"HTTP {status}: {text}";
     }
 
-    private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, string? ContentType, TimeSpan? RetryAfter);
+    private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
     private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);

@@ -30,9 +30,6 @@ public abstract class UpstreamResponse : IDisposable
 
     public abstract string? ContentType { get; }
 
-    /// <summary>The wire protocol of the body and events (<c>openai</c>).</summary>
-    public abstract string Protocol { get; }
-
     /// <summary>Reads the whole body; throws <see cref="UpstreamBodyTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
     public abstract Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken);
 

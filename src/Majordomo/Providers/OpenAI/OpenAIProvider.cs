@@ -95,8 +95,6 @@ internal sealed class OpenAIProvider : IChatProvider
 
         public override string? ContentType => response.Content.Headers.ContentType?.ToString();
 
-        public override string Protocol => "openai";
-
         public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
         {
             var declared = response.Content.Headers.ContentLength;

@@ -147,8 +147,6 @@ internal sealed class SimulatedProvider(string name, SimulationConfig simulation
 
         public override string? ContentType => events.Count > 0 ? "text/event-stream" : "application/json";
 
-        public override string Protocol => "openai";
-
         public override Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken) => Task.FromResult(body);
 
         private int _next;
