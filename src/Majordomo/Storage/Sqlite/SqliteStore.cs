@@ -30,7 +30,12 @@ public sealed class SqliteStore
 
     public string Path { get; }
 
-    /// <summary>Migrations in order; a migration is never edited once shipped, only followed by a new one.</summary>
+    /// <summary>
+    /// Migrations in order; a migration is never edited once shipped, only followed by a new one.
+    /// Each version is applied once if absent (not "everything above the max"), so areas developed in
+    /// parallel can reserve numbers: 2 sessions (routing), 3 health log and live resilience state,
+    /// 4 loop guard, 5 budgets/usage/alerts.
+    /// </summary>
     internal static readonly (int Version, string Name, string Sql)[] Migrations =
     [
         (1, "request log", """
@@ -96,14 +101,19 @@ public sealed class SqliteStore
             create.ExecuteNonQuery();
         }
 
-        var current = 0;
+        var applied = new HashSet<int>();
         using (var query = connection.CreateCommand())
         {
-            query.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;";
-            current = Convert.ToInt32(query.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            query.CommandText = "SELECT version FROM schema_migrations;";
+            using var rows = query.ExecuteReader();
+            while (rows.Read())
+            {
+                applied.Add(rows.GetInt32(0));
+            }
         }
 
-        var latest = Migrations[^1].Version;
+        var current = applied.Count == 0 ? 0 : applied.Max();
+        var latest = Migrations.Max(m => m.Version);
         if (current > latest)
         {
             throw new InvalidOperationException($"the store '{Path}' has schema version {current}, newer than this build knows ({latest}); upgrade Majordomo");
@@ -111,7 +121,7 @@ public sealed class SqliteStore
 
         foreach (var (version, name, sql) in Migrations)
         {
-            if (version <= current)
+            if (applied.Contains(version))
             {
                 continue;
             }

@@ -1,0 +1,23 @@
+namespace Majordomo.Budgets;
+
+/// <summary>
+/// A step of the degradation curve (SPEC §1.7) as selection applies it: <see cref="MaxTier"/> caps
+/// automatic routing, <see cref="PreferCheaper"/> orders by cost first, <see cref="LocalOnly"/>
+/// keeps only local/free models. Never empty: the last level still leaves the local and free models.
+/// </summary>
+public sealed record DegradationLevel(string Name, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly)
+{
+    public static readonly DegradationLevel Normal = new("normal", 0, null, false, false);
+}
+
+/// <summary>The degradation level in force for a request (global, or the strictest pool's).</summary>
+public interface IDegradationSource
+{
+    DegradationLevel Current(DateTimeOffset now, string? apiKeyName);
+}
+
+/// <summary>Used until budgets are configured: always <see cref="DegradationLevel.Normal"/>.</summary>
+public sealed class NoDegradation : IDegradationSource
+{
+    public DegradationLevel Current(DateTimeOffset now, string? apiKeyName) => DegradationLevel.Normal;
+}

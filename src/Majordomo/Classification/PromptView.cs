@@ -1,0 +1,368 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Majordomo.Classification;
+
+/// <summary>
+/// What rules, the classifier, sessions and the loop guard need to know about a prompt, read once
+/// from the client's body in either protocol: OpenAI chat (string or array content, system/developer
+/// messages, tool_calls, tool messages) and Anthropic Messages (top-level <c>system</c>, content
+/// blocks, tool_use/tool_result). Never throws: a body it cannot read yields what was read so far.
+/// </summary>
+public sealed class PromptView
+{
+    public const string OpenAIProtocol = "openai";
+    public const string AnthropicProtocol = "anthropic";
+
+    /// <summary>Text of the last user message (text parts joined by a newline); empty when none.</summary>
+    public string LastUserText { get; private set; } = "";
+
+    /// <summary>Text of the first user message; with <see cref="SystemText"/> it derives the session id.</summary>
+    public string FirstUserText { get; private set; } = "";
+
+    /// <summary>System prompt text (OpenAI system/developer messages, Anthropic <c>system</c>).</summary>
+    public string SystemText { get; private set; } = "";
+
+    public int MessageCount { get; private set; }
+
+    public int UserMessages { get; private set; }
+
+    public int AssistantMessages { get; private set; }
+
+    /// <summary>Tool results in the conversation (OpenAI <c>tool</c> messages, Anthropic <c>tool_result</c> blocks).</summary>
+    public int ToolResults { get; private set; }
+
+    /// <summary>Tool calls made by the assistant so far (OpenAI <c>tool_calls</c>, Anthropic <c>tool_use</c>).</summary>
+    public int ToolCalls { get; private set; }
+
+    /// <summary>Tool definitions offered to the model (<c>tools</c>).</summary>
+    public int ToolDefinitions { get; private set; }
+
+    /// <summary>Image, audio, video, file or document parts anywhere in the conversation.</summary>
+    public int MediaParts { get; private set; }
+
+    /// <summary>Characters of text in all messages (system, user, assistant, tool).</summary>
+    public long TextChars { get; private set; }
+
+    /// <summary>Bytes of tool-call arguments and structured tool inputs.</summary>
+    public long ToolBytes { get; private set; }
+
+    /// <summary><c>max_tokens</c> / <c>max_completion_tokens</c> when given.</summary>
+    public int? MaxOutputTokens { get; private set; }
+
+    public bool HasMedia => MediaParts > 0;
+
+    public bool HasTools => ToolDefinitions > 0 || ToolCalls > 0 || ToolResults > 0;
+
+    /// <summary>
+    /// Estimated prompt tokens without a tokenizer (none restores here): ~4 characters a token for
+    /// text, ~3 bytes a token for JSON arguments, a few tokens of framing per message, a flat cost per
+    /// image. Good enough for context-window fit and length features; not for billing.
+    /// </summary>
+    public int EstimatedPromptTokens =>
+        (int)Math.Min(int.MaxValue, (TextChars + 3) / 4 + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
+
+    /// <summary>
+    /// The session id used when the client sends none (SPEC §1.1): a stable hash of the system prompt
+    /// and the first user message, the same in every process (string.GetHashCode is randomised).
+    /// </summary>
+    public string DerivedSessionId
+    {
+        get
+        {
+            var hash = 14695981039346656037UL;
+            hash = Fnv(hash, SystemText);
+            hash = Fnv(hash, "\u0001");
+            hash = Fnv(hash, FirstUserText);
+            return "h-" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public static PromptView Parse(ReadOnlySpan<byte> body, string protocol)
+    {
+        var view = new PromptView();
+        try
+        {
+            view.Read(body);
+        }
+        catch (JsonException)
+        {
+            // Keep what was read; the ingress has already answered malformed bodies with a 400.
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _ = protocol; // both shapes are told apart by their keys; kept for callers' clarity and future use
+        return view;
+    }
+
+    private void Read(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("messages"u8))
+            {
+                reader.Read();
+                ReadMessages(ref reader);
+            }
+            else if (reader.ValueTextEquals("system"u8))
+            {
+                reader.Read();
+                var sb = new StringBuilder();
+                ReadContent(ref reader, sb, isToolResult: false);
+                Append(SystemText, sb, out var system);
+                SystemText = system;
+            }
+            else if (reader.ValueTextEquals("tools"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    var depth = reader.CurrentDepth;
+                    while (reader.Read() && reader.CurrentDepth > depth)
+                    {
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            ToolDefinitions++;
+                            reader.Skip();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var max) && max > 0)
+                {
+                    MaxOutputTokens = max;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadMessages(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var text = new StringBuilder();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            MessageCount++;
+            text.Clear();
+            string? role = null;
+            var toolResultsBefore = ToolResults;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("role"u8))
+                {
+                    reader.Read();
+                    role = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("content"u8))
+                {
+                    reader.Read();
+                    ReadContent(ref reader, text, isToolResult: false);
+                }
+                else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8))
+                {
+                    reader.Read();
+                    var start = reader.TokenStartIndex;
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        var depth = reader.CurrentDepth;
+                        while (reader.Read() && reader.CurrentDepth > depth)
+                        {
+                            if (reader.TokenType == JsonTokenType.StartObject)
+                            {
+                                ToolCalls++;
+                                reader.Skip();
+                            }
+                        }
+                    }
+                    else if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        ToolCalls++;
+                        reader.Skip();
+                    }
+
+                    ToolBytes += reader.BytesConsumed - start;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            switch (role)
+            {
+                case "user":
+                    UserMessages++;
+                    if (text.Length > 0 || ToolResults == toolResultsBefore)
+                    {
+                        // An Anthropic user turn holding only tool results is not what the user said last.
+                        LastUserText = text.ToString();
+                        if (UserMessages == 1 || FirstUserText.Length == 0)
+                        {
+                            FirstUserText = LastUserText;
+                        }
+                    }
+
+                    break;
+                case "assistant":
+                    AssistantMessages++;
+                    break;
+                case "system" or "developer":
+                    Append(SystemText, text, out var system);
+                    SystemText = system;
+                    break;
+                case "tool" or "function":
+                    ToolResults++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads a content value (string, or array of parts/blocks) into <paramref name="text"/>, counting media and tools.</summary>
+    private void ReadContent(ref Utf8JsonReader reader, StringBuilder text, bool isToolResult)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var s = reader.GetString() ?? "";
+            TextChars += s.Length;
+            if (!isToolResult)
+            {
+                AppendPart(text, s);
+            }
+
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            string? type = null;
+            string? partText = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("text"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        partText = reader.GetString();
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (reader.ValueTextEquals("content"u8))
+                {
+                    // Anthropic tool_result content: text the tool returned, not the user's words.
+                    reader.Read();
+                    ReadContent(ref reader, text, isToolResult: true);
+                }
+                else if (reader.ValueTextEquals("input"u8))
+                {
+                    reader.Read();
+                    var start = reader.TokenStartIndex;
+                    reader.Skip();
+                    ToolBytes += reader.BytesConsumed - start;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            switch (type)
+            {
+                case "image_url" or "image" or "input_audio" or "audio" or "file" or "document" or "video" or "input_image":
+                    MediaParts++;
+                    break;
+                case "tool_use":
+                    ToolCalls++;
+                    break;
+                case "tool_result":
+                    ToolResults++;
+                    break;
+            }
+
+            if (partText is not null)
+            {
+                TextChars += partText.Length;
+                if (!isToolResult && type is null or "text" or "input_text")
+                {
+                    AppendPart(text, partText);
+                }
+            }
+        }
+    }
+
+    private static void AppendPart(StringBuilder text, string part)
+    {
+        if (text.Length > 0)
+        {
+            text.Append('\n');
+        }
+
+        text.Append(part);
+    }
+
+    private static void Append(string existing, StringBuilder more, out string joined) =>
+        joined = existing.Length == 0 ? more.ToString() : more.Length == 0 ? existing : existing + "\n" + more;
+
+    private static ulong Fnv(ulong hash, string s)
+    {
+        foreach (var c in s)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}

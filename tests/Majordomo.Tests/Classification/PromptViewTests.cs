@@ -1,0 +1,80 @@
+using System.Text;
+using Majordomo.Classification;
+
+namespace Majordomo.Tests.Classification;
+
+public class PromptViewTests
+{
+    private static PromptView Parse(string json, string protocol = PromptView.OpenAIProtocol) => PromptView.Parse(Encoding.UTF8.GetBytes(json), protocol);
+
+    [Fact]
+    public void Parse_OpenAIConversation_ReadsTextToolsAndMedia()
+    {
+        var view = Parse("""
+            {"model":"auto","max_completion_tokens":500,"tools":[{"type":"function","function":{"name":"ls"}}],
+             "messages":[
+               {"role":"system","content":"Be brief."},
+               {"content":"first question","role":"user"},
+               {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"ls","arguments":"{\"path\":\".\"}"}}]},
+               {"role":"tool","tool_call_id":"c1","content":"a.txt"},
+               {"role":"user","content":[{"type":"text","text":"look at"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}},{"text":"this","type":"text"}]}
+             ]}
+            """);
+
+        Assert.Equal("Be brief.", view.SystemText);
+        Assert.Equal("first question", view.FirstUserText);
+        Assert.Equal("look at\nthis", view.LastUserText);
+        Assert.Equal(5, view.MessageCount);
+        Assert.Equal(1, view.ToolDefinitions);
+        Assert.Equal(1, view.ToolCalls);
+        Assert.Equal(1, view.ToolResults);
+        Assert.Equal(1, view.MediaParts);
+        Assert.True(view.HasTools);
+        Assert.True(view.HasMedia);
+        Assert.Equal(500, view.MaxOutputTokens);
+        Assert.True(view.EstimatedPromptTokens > 0);
+    }
+
+    [Fact]
+    public void Parse_AnthropicConversation_ReadsSystemBlocksAndToolResults()
+    {
+        var view = Parse("""
+            {"model":"auto","max_tokens":1024,"system":[{"type":"text","text":"You are careful."}],
+             "messages":[
+               {"role":"user","content":"fix the build"},
+               {"role":"assistant","content":[{"type":"text","text":"Running it."},{"type":"tool_use","id":"t1","name":"bash","input":{"cmd":"make"}}]},
+               {"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":[{"type":"text","text":"error: x"}]}]}
+             ]}
+            """, PromptView.AnthropicProtocol);
+
+        Assert.Equal("You are careful.", view.SystemText);
+        Assert.Equal("fix the build", view.FirstUserText);
+        Assert.Equal("fix the build", view.LastUserText); // a turn of only tool results is not the user's words
+        Assert.Equal(1, view.ToolCalls);
+        Assert.Equal(1, view.ToolResults);
+        Assert.Equal(1024, view.MaxOutputTokens);
+        Assert.False(view.HasMedia);
+    }
+
+    [Fact]
+    public void DerivedSessionId_SameSystemAndFirstMessage_IsStableAcrossLaterTurns()
+    {
+        var a = Parse("""{"messages":[{"role":"system","content":"S"},{"role":"user","content":"hi"}]}""");
+        var b = Parse("""{"messages":[{"role":"system","content":"S"},{"role":"user","content":"hi"},{"role":"assistant","content":"yo"},{"role":"user","content":"more"}]}""");
+        var c = Parse("""{"messages":[{"role":"system","content":"S"},{"role":"user","content":"other"}]}""");
+
+        Assert.Equal(a.DerivedSessionId, b.DerivedSessionId);
+        Assert.NotEqual(a.DerivedSessionId, c.DerivedSessionId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[1,2]")]
+    [InlineData("{\"messages\":[{\"role\":\"user\",\"content\":\"trunc")]
+    [InlineData("{\"messages\":\"nope\",\"system\":7,\"tools\":{}}")]
+    public void Parse_MalformedBody_ReturnsWhatItCouldRead(string json)
+    {
+        var view = Parse(json);
+        Assert.Equal("", view.LastUserText);
+    }
+}
