@@ -31,6 +31,9 @@ public sealed record GatewayOptions
 
     /// <summary>Batch interval of the request-log writer.</summary>
     public TimeSpan? LogFlushInterval { get; init; }
+
+    /// <summary>Runs after the gateway's own registrations (tests add model gates or a degradation source).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>Builds the gateway: services (<c>AddMajordomo</c>) and endpoints (<c>MapMajordomo</c>).</summary>
@@ -117,6 +120,7 @@ public static class GatewayApp
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 

@@ -86,6 +86,12 @@ public static class RouteExplainer
 
         foreach (var x in trace.Excluded)
         {
+            // The fallback model can end the chain although selection left it out; it is listed once, ranked.
+            if (decision.Plan?.Attempts.Any(a => ReferenceEquals(a.Model, x.Model)) == true)
+            {
+                continue;
+            }
+
             candidates.Add(new CandidateReport(x.Model.Id, null, x.Model.Quality, x.Reason) { Until = x.Until });
         }
 
