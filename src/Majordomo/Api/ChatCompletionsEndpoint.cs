@@ -9,7 +9,11 @@ using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
-/// <summary><c>POST /v1/chat/completions</c>: read and check the body, resolve the route, run the chain, log it.</summary>
+/// <summary>
+/// <c>POST /v1/chat/completions</c> and <c>POST /v1/messages</c>: read and check the body, resolve the
+/// route, run the chain, log it. One path for both protocols, so routing, commands, guards and
+/// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
+/// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
@@ -18,7 +22,12 @@ internal sealed partial class ChatCompletionsEndpoint(
     TimeProvider time,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
+
+    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
+    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
+
+    public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
@@ -27,7 +36,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         if (!GatewayAuth.IsAuthorized(context, catalog))
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
@@ -38,13 +47,13 @@ internal sealed partial class ChatCompletionsEndpoint(
             var message = failure == BodyFailure.TooLarge
                 ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
                 : "The request body could not be read.";
-            await Errors.WriteAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
         }
         finally
         {
@@ -52,30 +61,31 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
     {
         ChatRequest request;
         try
         {
-            request = OpenAIRequestReader.Parse(body);
+            request = ingress.Parse(body);
         }
         catch (RequestValidationException ex)
         {
-            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
             return;
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        ingress.ReadHeaders(context.Request.Headers, request);
         var resolution = Router.Resolve(catalog, request);
         if (resolution.Plan is not { } plan)
         {
             var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
-            await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
             Log(requestId, request, null, status, resolution.ErrorCode, null, started);
             return;
         }
 
-        var sink = new OpenAIClientSink(context, requestId, time);
+        var sink = ingress.CreateSink(context, requestId, time);
         var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
@@ -95,22 +105,22 @@ internal sealed partial class ChatCompletionsEndpoint(
             case ExecutionStatus.CallerFault:
                 finalStatus = outcome.UpstreamStatus;
                 errorCode = "upstream_rejected";
-                await WriteUpstreamErrorAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                await WriteUpstreamErrorAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
             default:
-                (finalStatus, errorCode) = await WriteExhaustedAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
     }
 
-    private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var last = outcome.Attempts[^1];
         RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
         var body = outcome.UpstreamBody ?? [];
-        if (OpenAIWire.IsErrorPayload(body))
+        if (ingress.IsErrorPayload(body))
         {
             // The upstream's own error, exactly as it said it: the client's request was at fault.
             context.Response.StatusCode = outcome.UpstreamStatus;
@@ -120,11 +130,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        await Errors.WriteAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
+        await ingress.WriteErrorAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
             Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
     }
 
-    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var (status, code) = outcome.CommonFailure switch
         {
@@ -148,7 +158,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         var message = outcome.Attempts.Count == 0
             ? $"No model of '{target}' could be tried."
             : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}";
-        await Errors.WriteAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
+        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
         return (status, code);
     }
 
