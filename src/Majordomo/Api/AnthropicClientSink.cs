@@ -7,7 +7,8 @@ namespace Majordomo.Api;
 /// <summary>Error answers in Anthropic's shape, the type derived from the status as Anthropic does.</summary>
 internal static class AnthropicErrors
 {
-    public static Task WriteAsync(HttpContext context, int status, string message, string? code, IReadOnlyList<AttemptRecord>? attempts = null)
+    public static Task WriteAsync(HttpContext context, int status, string message, string? code, IReadOnlyList<AttemptRecord>? attempts = null,
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -17,16 +18,19 @@ internal static class AnthropicErrors
 
         response.StatusCode = status;
         response.ContentType = "application/json";
-        var bytes = Serialize(AnthropicWire.ErrorTypeFor(status), message, code, attempts, response.Headers["X-Request-Id"].ToString());
+        var bytes = Serialize(AnthropicWire.ErrorTypeFor(status), message, code, attempts, response.Headers["X-Request-Id"].ToString(), candidates, availableAt);
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 
-    public static byte[] Serialize(string type, string message, string? code, IReadOnlyList<AttemptRecord>? attempts, string? requestId)
+    public static byte[] Serialize(string type, string message, string? code, IReadOnlyList<AttemptRecord>? attempts, string? requestId,
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null)
     {
         var error = new AnthropicError(type, message)
         {
             Code = code,
+            Candidates = candidates,
+            AvailableAt = availableAt,
             Attempts = attempts?.Select(a => new AttemptSummary(a.Model, a.Provider, a.Credential, a.Status, a.Outcome, a.Reason, Math.Round(a.DurationMs, 1))).ToArray(),
         };
         var envelope = new AnthropicErrorEnvelope("error", error) { RequestId = string.IsNullOrEmpty(requestId) ? null : requestId };

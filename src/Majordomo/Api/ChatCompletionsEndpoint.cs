@@ -17,6 +17,7 @@ namespace Majordomo.Api;
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
+    SmartRouter router,
     IRequestLog requestLog,
     RequestIds ids,
     TimeProvider time,
@@ -76,12 +77,20 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var resolution = Router.Resolve(catalog, request);
-        if (resolution.Plan is not { } plan)
+        var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        if (decision.Reply is { } reply)
         {
-            var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
-            await ingress.WriteErrorAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started);
+            RouterHeaders.WriteSelf(context.Response, requestId);
+            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
+            Log(requestId, request, null, 200, null, null, started, RouteTier.Self);
+            return;
+        }
+
+        if (decision.Plan is not { } plan)
+        {
+            var error = decision.Error!;
+            await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started);
             return;
         }
 
@@ -110,6 +119,12 @@ internal sealed partial class ChatCompletionsEndpoint(
             default:
                 (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
+        }
+
+        if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
+        {
+            // Time to first byte for streams (what an agent waits on), whole answer otherwise.
+            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
@@ -162,7 +177,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, string? tier = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -173,7 +188,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             Ingress = request.Protocol,
             RequestedModel = request.Model,
             Route = plan?.RouteName,
-            Tier = plan?.Tier,
+            Tier = plan?.Tier ?? tier,
             Rule = plan?.Rule,
             AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
             Status = status,
@@ -212,14 +227,14 @@ internal sealed partial class ChatCompletionsEndpoint(
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
-    private enum BodyFailure
+    internal enum BodyFailure
     {
         TooLarge,
         Unreadable,
     }
 
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    private static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    internal static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > max)
         {

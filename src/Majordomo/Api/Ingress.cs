@@ -2,6 +2,7 @@ using Majordomo.Chat;
 using Majordomo.Execution;
 using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
 
 namespace Majordomo.Api;
 
@@ -30,7 +31,11 @@ internal abstract class Ingress
     /// An error in this protocol's shape. <paramref name="openAIType"/> is OpenAI's error type; the
     /// Anthropic shape derives its own type from the status.
     /// </summary>
-    public abstract Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null);
+    public abstract Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null);
+
+    /// <summary>The router's own answer to a command (<c>/use</c>, <c>/status</c>), streamed when the request asked for a stream.</summary>
+    public abstract Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time);
 
     /// <summary>True when an upstream's error body is already in this protocol's shape (returned as is).</summary>
     public abstract bool IsErrorPayload(ReadOnlySpan<byte> body);
@@ -43,8 +48,12 @@ internal abstract class Ingress
 
         public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body);
 
-        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null) =>
-            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts);
+        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
+
+        public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
+            OpenAICommandReply.WriteAsync(context, request, reply, time);
 
         public override bool IsErrorPayload(ReadOnlySpan<byte> body) => OpenAIWire.IsErrorPayload(body);
 
@@ -66,8 +75,12 @@ internal abstract class Ingress
             }
         }
 
-        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null) =>
-            AnthropicErrors.WriteAsync(context, status, message, code, attempts);
+        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+            AnthropicErrors.WriteAsync(context, status, message, code, attempts, candidates, availableAt);
+
+        public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
+            AnthropicCommandReply.WriteAsync(context, request, reply);
 
         public override bool IsErrorPayload(ReadOnlySpan<byte> body) => AnthropicWire.InspectMessage(body, out _) == OpenAIWire.CompletionShape.Error;
 

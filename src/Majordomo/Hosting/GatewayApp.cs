@@ -1,11 +1,14 @@
 using Majordomo.Api;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
 using Majordomo.Providers;
+using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Majordomo.Hosting;
 
@@ -28,6 +31,9 @@ public sealed record GatewayOptions
 
     /// <summary>Batch interval of the request-log writer.</summary>
     public TimeSpan? LogFlushInterval { get; init; }
+
+    /// <summary>Runs after the gateway's own registrations (tests add model gates or a degradation source).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>Builds the gateway: services (<c>AddMajordomo</c>) and endpoints (<c>MapMajordomo</c>).</summary>
@@ -100,6 +106,11 @@ public static class GatewayApp
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<ChainExecutor>();
+        services.TryAddSingleton<IDegradationSource, NoDegradation>();
+        services.AddSingleton<LatencyTracker>();
+        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
+        services.AddSingleton<SmartRouter>();
+        services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
@@ -109,6 +120,7 @@ public static class GatewayApp
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 
@@ -116,6 +128,7 @@ public static class GatewayApp
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
+        app.Services.GetRequiredService<SessionPins>().Load();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();
@@ -123,6 +136,8 @@ public static class GatewayApp
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
         app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
+        var explain = app.Services.GetRequiredService<ExplainEndpoint>();
+        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
         app.MapGet("/health", info.HealthAsync);
         app.MapGet("/", context =>
         {
@@ -132,11 +147,11 @@ public static class GatewayApp
         app.MapFallback(context =>
         {
             var messages = context.Request.Path.Equals("/v1/messages");
-            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health");
+            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
             var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;
             return knownPath
                 ? ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }
