@@ -89,7 +89,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (decision.Plan is not { } plan)
         {
             var error = decision.Error!;
-            await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+            if (error.Status != SmartRouter.ClientClosed)
+            {
+                await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+            }
+
             Log(requestId, request, error.Headers, error.Status, error.Code, null, started);
             return;
         }

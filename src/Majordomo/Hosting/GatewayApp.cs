@@ -129,6 +129,9 @@ public static class GatewayApp
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
         app.Services.GetRequiredService<SessionPins>().Load();
+
+        // Compile the first snapshot's rules now rather than on the first request (reloads compile lazily).
+        app.Services.GetRequiredService<SmartRouter>().SnapshotFor(app.Services.GetRequiredService<CatalogHolder>().Current);
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();

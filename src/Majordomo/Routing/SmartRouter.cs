@@ -20,6 +20,9 @@ public sealed partial class SmartRouter(
     TimeProvider time,
     ILogger<SmartRouter> logger)
 {
+    /// <summary>Status recorded (never sent) when the client disconnects before the decision is made.</summary>
+    public const int ClientClosed = 499;
+
     private readonly IModelGate[] _gates = gates.ToArray();
     private volatile RoutingSnapshot? _snapshot;
 
@@ -285,7 +288,18 @@ public sealed partial class SmartRouter(
             }
 
             var wait = next - now;
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The client left while queued: nothing to answer, and not a routing failure.
+                return RouteDecision.For(new RouteError(ClientClosed, "client_closed", "The client disconnected while the request was queued.")
+                {
+                    Headers = new RoutePlan(request.Model, route.Name, RouteTier.Rule, rule.Id, null, []),
+                });
+            }
         }
     }
 

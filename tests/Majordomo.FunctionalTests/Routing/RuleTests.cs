@@ -203,6 +203,39 @@ public sealed class RuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Queue_ClientLeavesWhileQueued_LoggedAsClientClosed()
+    {
+        _gate.Block("cloud/cheap", "rate limited (scripted)", DateTimeOffset.UtcNow.AddSeconds(8));
+        using var cts = new CancellationTokenSource();
+        var request = Sse.Post("/v1/chat/completions", Body("nightly job"));
+        request.Headers.Add("X-Router-Source", "cron");
+        var pending = _gateway.Http.SendAsync(request, cts.Token);
+        while (_gate.Checks("cloud/cheap") == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+
+        var logged = false;
+        for (var i = 0; i < 100 && !logged; i++)
+        {
+            await Task.Delay(50);
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_gateway.StorePath};Mode=ReadOnly");
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT COUNT(*) FROM requests WHERE status = 499 AND error_code = 'client_closed' AND rule = 'bulk';";
+            logged = (long)query.ExecuteScalar()! == 1;
+        }
+
+        Assert.True(logged, "the queued request was logged as client_closed");
+        Assert.Empty(_upstream.Received);
+        using var after = await ChatAsync(_gateway, Body("Hello there"));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task NonSmartRoute_RulesDoNotApply()
     {
         using var response = await ChatAsync(_gateway, Body("buy now", model: "fixed"), ("X-Router-Source", "spam"));
