@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
@@ -16,6 +17,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     IRequestLog requestLog,
     RequestIds ids,
     TimeProvider time,
+    IDegradationSource degradation,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -25,7 +27,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers["X-Request-Id"] = requestId;
         var catalog = catalogs.Current;
 
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        if (!GatewayAuth.IsAuthorized(context, catalog, out var keyName))
         {
             await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -44,7 +46,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         try
         {
-            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
         }
         finally
         {
@@ -52,7 +54,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
@@ -66,12 +68,15 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        request.ApiKeyName = keyName;
+        var level = degradation.Current(time.GetUtcNow(), keyName);
+        context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
         var resolution = Router.Resolve(catalog, request);
         if (resolution.Plan is not { } plan)
         {
             var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
             await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started);
+            Log(requestId, request, null, status, resolution.ErrorCode, null, started, level);
             return;
         }
 
@@ -102,7 +107,7 @@ internal sealed partial class ChatCompletionsEndpoint(
                 break;
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -126,6 +131,11 @@ internal sealed partial class ChatCompletionsEndpoint(
 
     private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
+        if (outcome.Attempts.Count == 0 && outcome.Refusals is { Count: > 0 } refusals && outcome.Status != ExecutionStatus.Cancelled)
+        {
+            return await BudgetErrors.WriteRefusedAsync(context, plan, refusals, requestId).ConfigureAwait(false);
+        }
+
         var (status, code) = outcome.CommonFailure switch
         {
             FailureClass.RateLimited => (429, "rate_limited"),
@@ -152,7 +162,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -178,6 +188,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             Session = request.Metadata.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
+            CostUsd = outcome?.Cost?.Usd,
+            CostEstimated = outcome?.Cost?.Estimated ?? false,
+            QuotaUnits = outcome?.Cost?.QuotaUnits ?? 0,
+            ApiKey = request.ApiKeyName,
+            Degradation = level.Name,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }

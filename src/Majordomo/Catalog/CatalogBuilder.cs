@@ -50,6 +50,8 @@ public static class CatalogBuilder
                 ContextWindow = m.ContextWindow,
                 InputPerMTok = m.Cost?.InputPerMTok ?? 0,
                 OutputPerMTok = m.Cost?.OutputPerMTok ?? 0,
+                CacheReadPerMTok = m.Cost?.CacheReadPerMTok,
+                CacheWritePerMTok = m.Cost?.CacheWritePerMTok,
                 Quota = m.Quota,
                 Multiplier = m.Multiplier ?? 0,
                 Retries = m.Retries,

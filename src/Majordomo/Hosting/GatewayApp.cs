@@ -1,4 +1,5 @@
 using Majordomo.Api;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
 using Majordomo.Providers;
@@ -79,6 +80,7 @@ public static class GatewayApp
         builder.Services.AddMajordomo(options, source, storePath);
 
         var app = builder.Build();
+        ExposureCheck.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Majordomo.Hosting"), config, urls);
         app.MapMajordomo();
         return app;
     }
@@ -99,10 +101,12 @@ public static class GatewayApp
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
+        AddBudgets(services);
         services.AddSingleton<ChainExecutor>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
+        services.AddSingleton<UsageEndpoints>();
         if (source.FilePath is { } path)
         {
             services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<CatalogHolder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
@@ -112,17 +116,39 @@ public static class GatewayApp
         return services;
     }
 
+    /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
+    private static void AddBudgets(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new BudgetStore(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton(sp => new AlertWebhook(
+            () => sp.GetRequiredService<CatalogHolder>().Current.Config.Budgets?.Alerts?.Webhook,
+            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
+        services.AddSingleton(sp => new BudgetLedger(
+            () => sp.GetRequiredService<CatalogHolder>().Current.Config,
+            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
+            sp.GetRequiredService<AlertWebhook>()));
+
+        // Replaces the default NoDegradation: selection reads the level from the ledger.
+        services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());
+        services.AddSingleton<IModelGate, QuotaGate>();
+        services.AddSingleton<IModelGate, UsdBudgetGate>();
+    }
+
     public static WebApplication MapMajordomo(this WebApplication app)
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
+        var usage = app.Services.GetRequiredService<UsageEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : chat.HandleAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
         app.MapGet("/health", info.HealthAsync);
+        app.MapGet("/usage", usage.UsageAsync);
+        app.MapGet("/stats", usage.StatsAsync);
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
@@ -130,10 +156,11 @@ public static class GatewayApp
         });
         app.MapFallback(context =>
         {
-            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health");
+            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health")
+                || context.Request.Path.Equals("/usage") || context.Request.Path.Equals("/stats");
             return knownPath
                 ? Errors.WriteAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, GET /v1/models, GET /health, GET /usage and GET /stats.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }
