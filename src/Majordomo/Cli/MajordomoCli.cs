@@ -33,7 +33,16 @@ public static class MajordomoCli
         var init = new Command("init", "Write a commented starter majordomo.json") { pathOption, forceOption };
         init.SetAction(result => Init(result.GetValue(pathOption)!, result.GetValue(forceOption), output, errors));
 
-        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the report as JSON (the same object as the HTTP endpoint)" };
+        var sinceOption = new Option<string>("--since") { Description = "How far back: 30m, 24h, 7d", DefaultValueFactory = _ => "24h" };
+
+        var usage = new Command("usage", "Budgets and quota pools: used / limit / %, reset time, degradation level, projected exhaustion") { configOption, jsonOption };
+        usage.SetAction(result => UsageCli.Usage(result.GetValue(configOption), result.GetValue(jsonOption), output, errors));
+
+        var stats = new Command("stats", "Routing mix, cost, latency and fallbacks from the request log") { configOption, sinceOption, jsonOption };
+        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(jsonOption), output, errors));
+
+        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, usage, stats };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
