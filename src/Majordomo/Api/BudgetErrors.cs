@@ -15,7 +15,7 @@ internal static class BudgetErrors
 {
     public const string Code = "budget_exceeded";
 
-    public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
+    public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
     {
         RouterHeaders.Write(context.Response, plan, null, 0, requestId);
         DateTimeOffset? soonest = null;
@@ -39,7 +39,7 @@ internal static class BudgetErrors
             ? $"Request refused: the {refusals[0].Reason.Reason}."
             : $"No model of '{target}' may be used within its budgets: " +
               string.Join("; ", refusals.Select(r => $"{r.Model}: the {r.Reason.Reason}")) + ".";
-        await Errors.WriteAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
+        await ingress.WriteErrorAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
         return (429, Code);
     }
 }

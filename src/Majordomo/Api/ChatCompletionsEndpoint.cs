@@ -10,17 +10,27 @@ using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
-/// <summary><c>POST /v1/chat/completions</c>: read and check the body, resolve the route, run the chain, log it.</summary>
+/// <summary>
+/// <c>POST /v1/chat/completions</c> and <c>POST /v1/messages</c>: read and check the body, resolve the
+/// route, run the chain, log it. One path for both protocols, so routing, commands, guards and
+/// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
+/// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
+    SmartRouter router,
     IRequestLog requestLog,
     RequestIds ids,
     TimeProvider time,
     IDegradationSource degradation,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
+
+    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
+    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
+
+    public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
@@ -29,7 +39,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         if (!GatewayAuth.IsAuthorized(context, catalog, out var keyName))
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
@@ -40,13 +50,13 @@ internal sealed partial class ChatCompletionsEndpoint(
             var message = failure == BodyFailure.TooLarge
                 ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
                 : "The request body could not be read.";
-            await Errors.WriteAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
         }
         finally
         {
@@ -54,33 +64,42 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
         {
-            request = OpenAIRequestReader.Parse(body);
+            request = ingress.Parse(body);
         }
         catch (RequestValidationException ex)
         {
-            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
             return;
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        ingress.ReadHeaders(context.Request.Headers, request);
         request.ApiKeyName = keyName;
         var level = degradation.Current(time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
-        var resolution = Router.Resolve(catalog, request);
-        if (resolution.Plan is not { } plan)
+        var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        if (decision.Reply is { } reply)
         {
-            var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
-            await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started, level);
+            RouterHeaders.WriteSelf(context.Response, requestId);
+            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
+            Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self);
             return;
         }
 
-        var sink = new OpenAIClientSink(context, requestId, time);
+        if (decision.Plan is not { } plan)
+        {
+            var error = decision.Error!;
+            await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level);
+            return;
+        }
+
+        var sink = ingress.CreateSink(context, requestId, time);
         var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
@@ -100,22 +119,28 @@ internal sealed partial class ChatCompletionsEndpoint(
             case ExecutionStatus.CallerFault:
                 finalStatus = outcome.UpstreamStatus;
                 errorCode = "upstream_rejected";
-                await WriteUpstreamErrorAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                await WriteUpstreamErrorAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
             default:
-                (finalStatus, errorCode) = await WriteExhaustedAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
+        }
+
+        if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
+        {
+            // Time to first byte for streams (what an agent waits on), whole answer otherwise.
+            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level);
     }
 
-    private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var last = outcome.Attempts[^1];
         RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
         var body = outcome.UpstreamBody ?? [];
-        if (OpenAIWire.IsErrorPayload(body))
+        if (ingress.IsErrorPayload(body))
         {
             // The upstream's own error, exactly as it said it: the client's request was at fault.
             context.Response.StatusCode = outcome.UpstreamStatus;
@@ -125,15 +150,15 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        await Errors.WriteAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
+        await ingress.WriteErrorAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
             Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
     }
 
-    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         if (outcome.Attempts.Count == 0 && outcome.Refusals is { Count: > 0 } refusals && outcome.Status != ExecutionStatus.Cancelled)
         {
-            return await BudgetErrors.WriteRefusedAsync(context, plan, refusals, requestId).ConfigureAwait(false);
+            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, refusals, requestId).ConfigureAwait(false);
         }
 
         var (status, code) = outcome.CommonFailure switch
@@ -158,11 +183,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         var message = outcome.Attempts.Count == 0
             ? $"No model of '{target}' could be tried."
             : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}";
-        await Errors.WriteAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
+        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -173,7 +198,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             Ingress = request.Protocol,
             RequestedModel = request.Model,
             Route = plan?.RouteName,
-            Tier = plan?.Tier,
+            Tier = plan?.Tier ?? tier,
             Rule = plan?.Rule,
             AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
             Status = status,
@@ -217,14 +242,14 @@ internal sealed partial class ChatCompletionsEndpoint(
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
-    private enum BodyFailure
+    internal enum BodyFailure
     {
         TooLarge,
         Unreadable,
     }
 
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    private static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    internal static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > max)
         {
