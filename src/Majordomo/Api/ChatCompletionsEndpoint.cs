@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
+using Majordomo.LoopGuard;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -14,6 +15,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
     IRequestLog requestLog,
+    ToolLoopGuard loopGuard,
     RequestIds ids,
     TimeProvider time,
     ILogger<ChatCompletionsEndpoint> logger)
@@ -66,12 +68,30 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+
+        // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
+        var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
+        if (LoopGuardHttp.Apply(context, loop))
+        {
+            await LoopGuardHttp.RefuseAsync(context, loop, request.Protocol).ConfigureAwait(false);
+            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, loop);
+            return;
+        }
+
+        if (loop.Level != LoopLevel.None)
+        {
+            // The system message is spliced into the client's bytes; the result is parsed like any body.
+            var metadata = request.Metadata;
+            request = OpenAIRequestReader.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
+            request.Metadata = metadata;
+        }
+
         var resolution = Router.Resolve(catalog, request);
         if (resolution.Plan is not { } plan)
         {
             var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
             await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started);
+            Log(requestId, request, null, status, resolution.ErrorCode, null, started, loop);
             return;
         }
 
@@ -102,7 +122,7 @@ internal sealed partial class ChatCompletionsEndpoint(
                 break;
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, loop);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -152,7 +172,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, LoopVerdict? loop = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -178,6 +198,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             Session = request.Metadata.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
+            Loop = loop?.Header,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }

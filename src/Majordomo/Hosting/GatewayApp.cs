@@ -1,6 +1,7 @@
 using Majordomo.Api;
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
@@ -99,6 +100,10 @@ public static class GatewayApp
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
+        services.AddSingleton(sp => new LoopStateStore(
+            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
+        services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
+        services.AddSingleton<ToolLoopGuard>();
         services.AddSingleton<ChainExecutor>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
@@ -116,6 +121,7 @@ public static class GatewayApp
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
+        app.Services.GetRequiredService<LoopStateStore>().Load();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();

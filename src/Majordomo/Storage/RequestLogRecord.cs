@@ -25,6 +25,9 @@ public sealed record RequestLogRecord
     public string? Session { get; init; }
     public string? Kind { get; init; }
     public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+
+    /// <summary>The loop guard's verdict (the <c>X-Router-Loop</c> value), null when it found no loop.</summary>
+    public string? Loop { get; init; }
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>

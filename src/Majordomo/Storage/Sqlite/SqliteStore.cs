@@ -67,6 +67,18 @@ public sealed class SqliteStore
             );
             CREATE INDEX ix_requests_ts ON requests(ts_unix_ms);
             """),
+        (4, "loop guard", """
+            -- The loop guard's verdict for the request (X-Router-Loop), e.g. 'warning;repeat=6'; NULL when none.
+            ALTER TABLE requests ADD COLUMN loop TEXT;
+            -- Sessions currently in a tool loop: the last level reported and the detector/count behind it.
+            CREATE TABLE loop_sessions (
+                session TEXT PRIMARY KEY,
+                level TEXT NOT NULL,
+                detector TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                updated_unix_ms INTEGER NOT NULL
+            );
+            """),
     ];
 
     public SqliteConnection Open()
@@ -177,8 +189,8 @@ public sealed class SqliteStore
             _connection = connection;
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
-                    stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22);
+                    stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts, loop)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
@@ -216,6 +228,7 @@ public sealed class SqliteStore
                 Check(raw.sqlite3_bind_int64(_insert, 21, r.Attempts.Count));
                 AttemptsJson(r.Attempts);
                 Check(raw.sqlite3_bind_text(_insert, 22, _json.WrittenSpan));
+                Text(23, r.Loop);
                 var step = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (step != SqliteDone)
