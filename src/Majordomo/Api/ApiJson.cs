@@ -8,7 +8,19 @@ public sealed record OpenAIError(string Message, string Type, string? Code, stri
     [JsonPropertyName("attempts")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
+
+    /// <summary>A 503 from selection: every candidate and why it was excluded.</summary>
+    [JsonPropertyName("candidates")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExcludedSummary>? Candidates { get; init; }
+
+    /// <summary>The soonest time an excluded candidate becomes available again, when a gate knows it.</summary>
+    [JsonPropertyName("available_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AvailableAt { get; init; }
 }
+
+public sealed record ExcludedSummary(string Model, string Reason, DateTimeOffset? Until);
 
 public sealed record OpenAIErrorEnvelope(OpenAIError Error);
 

@@ -14,6 +14,7 @@ namespace Majordomo.Api;
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
+    SmartRouter router,
     IRequestLog requestLog,
     ToolLoopGuard loopGuard,
     RequestIds ids,
@@ -74,7 +75,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, request.Protocol).ConfigureAwait(false);
-            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, loop);
+            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, loop: loop);
             return;
         }
 
@@ -86,12 +87,20 @@ internal sealed partial class ChatCompletionsEndpoint(
             request.Metadata = metadata;
         }
 
-        var resolution = Router.Resolve(catalog, request);
-        if (resolution.Plan is not { } plan)
+        var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        if (decision.Reply is { } reply)
         {
-            var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
-            await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started, loop);
+            RouterHeaders.WriteSelf(context.Response, requestId);
+            await OpenAICommandReply.WriteAsync(context, request, reply, time).ConfigureAwait(false);
+            Log(requestId, request, null, 200, null, null, started, RouteTier.Self, loop);
+            return;
+        }
+
+        if (decision.Plan is not { } plan)
+        {
+            var error = decision.Error!;
+            await RouteErrors.WriteAsync(context, error, requestId).ConfigureAwait(false);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, loop: loop);
             return;
         }
 
@@ -122,7 +131,13 @@ internal sealed partial class ChatCompletionsEndpoint(
                 break;
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, loop);
+        if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
+        {
+            // Time to first byte for streams (what an agent waits on), whole answer otherwise.
+            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
+        }
+
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, loop: loop);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -172,7 +187,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, LoopVerdict? loop = null)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, string? tier = null, LoopVerdict? loop = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -183,7 +198,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             Ingress = request.Protocol,
             RequestedModel = request.Model,
             Route = plan?.RouteName,
-            Tier = plan?.Tier,
+            Tier = plan?.Tier ?? tier,
             Rule = plan?.Rule,
             AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
             Status = status,
@@ -223,14 +238,14 @@ internal sealed partial class ChatCompletionsEndpoint(
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
-    private enum BodyFailure
+    internal enum BodyFailure
     {
         TooLarge,
         Unreadable,
     }
 
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    private static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    internal static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > max)
         {

@@ -91,7 +91,8 @@ public static class CatalogBuilder
             IReadOnlyList<ChainEntry> chain;
             if (smart)
             {
-                chain = RankCatalog(models.Values, resolver);
+                // Ranked per request by Routing/ (rules, classification, selection); no fixed chain.
+                chain = [];
             }
             else if (r.Chain!.Name is { } chainName)
             {
@@ -119,19 +120,6 @@ public static class CatalogBuilder
             Names = names,
         };
     }
-
-    /// <summary>
-    /// The ordering of SPEC §1.4 without the classifier's filters: locality, then cost, then quality.
-    /// Smart routes use it until rules and classification take over the decision.
-    /// </summary>
-    private static ChainEntry[] RankCatalog(IEnumerable<ModelEntry> models, EntryResolver resolver) =>
-        models.Where(m => m.Enabled)
-            .OrderBy(m => LocalityRank(m.Provider.Locality))
-            .ThenBy(m => m.InputPerMTok + m.OutputPerMTok + m.Multiplier)
-            .ThenByDescending(m => m.Quality)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => resolver.Entry(new ChainEntryConfig { Model = m.Id }, m))
-            .ToArray();
 
     public static int LocalityRank(string locality) => locality switch
     {

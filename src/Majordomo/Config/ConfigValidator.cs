@@ -67,14 +67,9 @@ public static class ConfigValidator
         // a budget or a rule protects them.
         private void NotYetApplied()
         {
-            if (config.Rules is { Count: > 0 })
+            if (config.Classifier?.Mode == "model")
             {
-                Warn("rules", "validated but not applied by this build yet (smart routes rank the catalog by locality, cost and quality)");
-            }
-
-            if (config.Classifier is not null || config.Selection is not null)
-            {
-                Warn(config.Classifier is not null ? "classifier" : "selection", "validated but not applied by this build yet");
+                Warn("classifier.mode", "'model' is validated but not applied by this build yet: the heuristic classifier decides (recorded as heuristic-fallback)");
             }
 
             if (config.Budgets is not null || config.Server?.ApiKeys?.Any(k => k.UsdDaily is not null || k.UsdMonthly is not null || k.RequestsDaily is not null || k.RequestsMonthly is not null) == true)

@@ -1,12 +1,15 @@
 using Majordomo.Api;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
 using Majordomo.LoopGuard;
 using Majordomo.Providers;
+using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Majordomo.Hosting;
 
@@ -29,6 +32,9 @@ public sealed record GatewayOptions
 
     /// <summary>Batch interval of the request-log writer.</summary>
     public TimeSpan? LogFlushInterval { get; init; }
+
+    /// <summary>Runs after the gateway's own registrations (tests add model gates or a degradation source).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>Builds the gateway: services (<c>AddMajordomo</c>) and endpoints (<c>MapMajordomo</c>).</summary>
@@ -105,6 +111,11 @@ public static class GatewayApp
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
         services.AddSingleton<ToolLoopGuard>();
         services.AddSingleton<ChainExecutor>();
+        services.TryAddSingleton<IDegradationSource, NoDegradation>();
+        services.AddSingleton<LatencyTracker>();
+        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
+        services.AddSingleton<SmartRouter>();
+        services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
@@ -114,6 +125,7 @@ public static class GatewayApp
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 
@@ -121,6 +133,7 @@ public static class GatewayApp
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
+        app.Services.GetRequiredService<SessionPins>().Load();
         app.Services.GetRequiredService<LoopStateStore>().Load();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
@@ -128,6 +141,8 @@ public static class GatewayApp
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : chat.HandleAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
+        var explain = app.Services.GetRequiredService<ExplainEndpoint>();
+        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : explain.HandleAsync(context));
         app.MapGet("/health", info.HealthAsync);
         app.MapGet("/", context =>
         {
@@ -136,10 +151,10 @@ public static class GatewayApp
         });
         app.MapFallback(context =>
         {
-            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health");
+            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
             return knownPath
                 ? Errors.WriteAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }

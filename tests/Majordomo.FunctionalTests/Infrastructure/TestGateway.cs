@@ -37,9 +37,11 @@ public sealed class TestGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null)
+    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
+        // A given directory (and its majordomo.db) is reused: a restart on the same store.
+        directory ??= Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(directory);
         var configPath = Path.Combine(directory, "majordomo.json");
         await File.WriteAllTextAsync(configPath, Render(configJson, upstream));
@@ -57,6 +59,7 @@ public sealed class TestGateway : IAsyncDisposable
             LogFlushInterval = TimeSpan.FromMilliseconds(20),
             MinimumLogLevel = LogLevel.Warning,
             JitterSeed = 1,
+            ConfigureServices = services,
         });
         await app.StartAsync();
         return new TestGateway(app, directory, configPath);
@@ -90,6 +93,9 @@ public sealed class TestGateway : IAsyncDisposable
         await _app.StopAsync(stop.Token);
     }
 
+    /// <summary>When false, disposing leaves the folder (and its store) for a restarted gateway.</summary>
+    public bool DeleteDirectoryOnDispose { get; set; } = true;
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
@@ -104,6 +110,11 @@ public sealed class TestGateway : IAsyncDisposable
 
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!DeleteDirectoryOnDispose)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -67,6 +67,14 @@ public sealed class SqliteStore
             );
             CREATE INDEX ix_requests_ts ON requests(ts_unix_ms);
             """),
+        (2, "sessions", """
+            -- One row per session that was ever pinned with /use; pin is NULL once cleared (/use default).
+            CREATE TABLE sessions (
+                session_id TEXT PRIMARY KEY,
+                pin TEXT,
+                updated_at TEXT NOT NULL
+            );
+            """),
         (4, "loop guard", """
             -- The loop guard's verdict for the request (X-Router-Loop), e.g. 'warning;repeat=6'; NULL when none.
             ALTER TABLE requests ADD COLUMN loop TEXT;
