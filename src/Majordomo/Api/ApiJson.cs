@@ -24,6 +24,30 @@ public sealed record ExcludedSummary(string Model, string Reason, DateTimeOffset
 
 public sealed record OpenAIErrorEnvelope(OpenAIError Error);
 
+/// <summary>Anthropic's error shape: <c>{"type":"error","error":{"type","message"},"request_id"}</c>; <c>code</c> and <c>attempts</c> are the router's additions.</summary>
+public sealed record AnthropicErrorEnvelope(string Type, AnthropicError Error)
+{
+    [JsonPropertyName("request_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RequestId { get; init; }
+}
+
+public sealed record AnthropicError(string Type, string Message)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Code { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExcludedSummary>? Candidates { get; init; }
+
+    [JsonPropertyName("available_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AvailableAt { get; init; }
+}
+
 public sealed record AttemptSummary(string Model, string Provider, string? Credential, int? Status, string Outcome, string? Reason, double DurationMs);
 
 public sealed record ModelListEntry(string Id, string Object, long Created, string OwnedBy)
@@ -56,6 +80,7 @@ public sealed record HealthBudget(bool Enforced, string Note);
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(OpenAIErrorEnvelope))]
+[JsonSerializable(typeof(AnthropicErrorEnvelope))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(HealthReport))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

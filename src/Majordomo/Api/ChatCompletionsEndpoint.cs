@@ -10,7 +10,11 @@ using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
-/// <summary><c>POST /v1/chat/completions</c>: read and check the body, resolve the route, run the chain, log it.</summary>
+/// <summary>
+/// <c>POST /v1/chat/completions</c> and <c>POST /v1/messages</c>: read and check the body, resolve the
+/// route, run the chain, log it. One path for both protocols, so routing, commands, guards and
+/// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
+/// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
@@ -21,7 +25,12 @@ internal sealed partial class ChatCompletionsEndpoint(
     TimeProvider time,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
+
+    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
+    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
+
+    public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
@@ -30,7 +39,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         if (!GatewayAuth.IsAuthorized(context, catalog))
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
@@ -41,13 +50,13 @@ internal sealed partial class ChatCompletionsEndpoint(
             var message = failure == BodyFailure.TooLarge
                 ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
                 : "The request body could not be read.";
-            await Errors.WriteAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
         }
         finally
         {
@@ -55,26 +64,27 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
     {
         ChatRequest request;
         try
         {
-            request = OpenAIRequestReader.Parse(body);
+            request = ingress.Parse(body);
         }
         catch (RequestValidationException ex)
         {
-            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
             return;
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        ingress.ReadHeaders(context.Request.Headers, request);
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
         var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
         if (LoopGuardHttp.Apply(context, loop))
         {
-            await LoopGuardHttp.RefuseAsync(context, loop, request.Protocol).ConfigureAwait(false);
+            await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
             Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, loop: loop);
             return;
         }
@@ -83,15 +93,16 @@ internal sealed partial class ChatCompletionsEndpoint(
         {
             // The system message is spliced into the client's bytes; the result is parsed like any body.
             var metadata = request.Metadata;
-            request = OpenAIRequestReader.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
+            request = ingress.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
             request.Metadata = metadata;
+            ingress.ReadHeaders(context.Request.Headers, request);
         }
 
         var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
-            await OpenAICommandReply.WriteAsync(context, request, reply, time).ConfigureAwait(false);
+            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
             Log(requestId, request, null, 200, null, null, started, RouteTier.Self, loop);
             return;
         }
@@ -99,12 +110,12 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (decision.Plan is not { } plan)
         {
             var error = decision.Error!;
-            await RouteErrors.WriteAsync(context, error, requestId).ConfigureAwait(false);
+            await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
             Log(requestId, request, error.Headers, error.Status, error.Code, null, started, loop: loop);
             return;
         }
 
-        var sink = new OpenAIClientSink(context, requestId, time);
+        var sink = ingress.CreateSink(context, requestId, time);
         var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
@@ -124,10 +135,10 @@ internal sealed partial class ChatCompletionsEndpoint(
             case ExecutionStatus.CallerFault:
                 finalStatus = outcome.UpstreamStatus;
                 errorCode = "upstream_rejected";
-                await WriteUpstreamErrorAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                await WriteUpstreamErrorAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
             default:
-                (finalStatus, errorCode) = await WriteExhaustedAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
         }
 
@@ -140,12 +151,12 @@ internal sealed partial class ChatCompletionsEndpoint(
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, loop: loop);
     }
 
-    private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var last = outcome.Attempts[^1];
         RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
         var body = outcome.UpstreamBody ?? [];
-        if (OpenAIWire.IsErrorPayload(body))
+        if (ingress.IsErrorPayload(body))
         {
             // The upstream's own error, exactly as it said it: the client's request was at fault.
             context.Response.StatusCode = outcome.UpstreamStatus;
@@ -155,11 +166,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        await Errors.WriteAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
+        await ingress.WriteErrorAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
             Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
     }
 
-    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var (status, code) = outcome.CommonFailure switch
         {
@@ -183,7 +194,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         var message = outcome.Attempts.Count == 0
             ? $"No model of '{target}' could be tried."
             : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}";
-        await Errors.WriteAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
+        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
         return (status, code);
     }
 

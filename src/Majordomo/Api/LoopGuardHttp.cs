@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Majordomo.LoopGuard;
 
 namespace Majordomo.Api;
@@ -35,38 +32,15 @@ internal static class LoopGuardHttp
             $"Loop detected: the conversation repeated the same tool call{tool} {verdict.Count} times with no new results ({verdict.Detector}). The request was refused without calling a model (loopDetection.circuitBreakerThreshold = {verdict.BreakerThreshold}). Change approach, or send a new user message to start over.");
     }
 
-    /// <summary>429 <c>loop_detected</c>; <c>x-should-retry: false</c> tells the OpenAI and Anthropic SDKs a retry cannot help.</summary>
-    public static Task RefuseAsync(HttpContext context, LoopVerdict verdict, string protocol)
+    /// <summary>429 <c>loop_detected</c> in the ingress's error shape; <c>x-should-retry: false</c> tells the OpenAI and Anthropic SDKs a retry cannot help.</summary>
+    public static Task RefuseAsync(HttpContext context, LoopVerdict verdict, Ingress ingress)
     {
-        var response = context.Response;
-        if (response.HasStarted)
+        if (context.Response.HasStarted)
         {
             return Task.CompletedTask;
         }
 
-        response.Headers["x-should-retry"] = "false";
-        var message = RefusalMessage(verdict);
-        if (protocol != Classification.PromptView.AnthropicProtocol)
-        {
-            return Errors.WriteAsync(context, 429, message, Errors.TypeFor(429), Code);
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "error");
-            writer.WriteStartObject("error");
-            writer.WriteString("type", "rate_limit_error");
-            writer.WriteString("message", message);
-            writer.WriteString("code", Code);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        response.StatusCode = 429;
-        response.ContentType = "application/json";
-        response.ContentLength = buffer.WrittenCount;
-        return response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).AsTask();
+        context.Response.Headers["x-should-retry"] = "false";
+        return ingress.WriteErrorAsync(context, 429, RefusalMessage(verdict), Errors.TypeFor(429), Code);
     }
 }

@@ -3,10 +3,10 @@ using Majordomo.Routing;
 
 namespace Majordomo.Api;
 
-/// <summary>Writes a routing failure (<see cref="RouteError"/>) in the OpenAI error shape, with the router headers it has.</summary>
+/// <summary>Writes a routing failure (<see cref="RouteError"/>) in the ingress's error shape (OpenAI by default), with the router headers it has.</summary>
 internal static class RouteErrors
 {
-    public static Task WriteAsync(HttpContext context, RouteError error, string requestId)
+    public static Task WriteAsync(HttpContext context, RouteError error, string requestId, Ingress? ingress = null)
     {
         var response = context.Response;
         if (error.Headers is { } plan)
@@ -20,7 +20,7 @@ internal static class RouteErrors
         }
 
         var type = error.Status == 404 || error.Status == 400 ? "invalid_request_error" : Errors.TypeFor(error.Status);
-        return Errors.WriteAsync(context, error.Status, error.Message, type, error.Code, error.Param, null, Summaries(error), error.AvailableAt);
+        return (ingress ?? Ingress.OpenAI).WriteErrorAsync(context, error.Status, error.Message, type, error.Code, error.Param, null, Summaries(error), error.AvailableAt);
     }
 
     private static ExcludedSummary[]? Summaries(RouteError error)

@@ -48,6 +48,7 @@ public static class CatalogBuilder
                 Quality = m.Quality ?? 50,
                 Capabilities = m.Capabilities ?? [],
                 ContextWindow = m.ContextWindow,
+                MaxOutputTokens = m.MaxOutputTokens,
                 InputPerMTok = m.Cost?.InputPerMTok ?? 0,
                 OutputPerMTok = m.Cost?.OutputPerMTok ?? 0,
                 Quota = m.Quota,

@@ -10,7 +10,7 @@ public sealed record ValidationResult(IReadOnlyList<string> Errors, IReadOnlyLis
 /// </summary>
 public static class ConfigValidator
 {
-    public static readonly IReadOnlySet<string> SupportedApis = new HashSet<string>(StringComparer.Ordinal) { "openai", "simulated" };
+    public static readonly IReadOnlySet<string> SupportedApis = new HashSet<string>(StringComparer.Ordinal) { "openai", "anthropic", "simulated" };
     public static readonly IReadOnlySet<string> Localities = new HashSet<string>(StringComparer.Ordinal) { "local", "lan", "cloud" };
     public static readonly IReadOnlySet<string> RuleActions = new HashSet<string>(StringComparer.Ordinal) { "route", "route_self", "classify", "reject", "queue" };
     public static readonly IReadOnlySet<string> ErrorClasses = new HashSet<string>(StringComparer.Ordinal)
@@ -213,10 +213,6 @@ public static class ConfigValidator
                 if (string.IsNullOrEmpty(p.Api))
                 {
                     Error(path + ".api", "is required (openai, anthropic or simulated)");
-                }
-                else if (p.Api == "anthropic")
-                {
-                    Error(path + ".api", "'anthropic' upstreams are not supported by this build yet; use an OpenAI-compatible endpoint");
                 }
                 else if (!SupportedApis.Contains(p.Api))
                 {

@@ -139,28 +139,31 @@ public static class GatewayApp
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();
 
-        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : chat.HandleAsync(context));
+        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
+        app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
         var explain = app.Services.GetRequiredService<ExplainEndpoint>();
-        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : explain.HandleAsync(context));
+        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
         app.MapGet("/health", info.HealthAsync);
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, GET /v1/models, GET /health.\n", context.RequestAborted);
+            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.\n", context.RequestAborted);
         });
         app.MapFallback(context =>
         {
-            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
+            var messages = context.Request.Path.Equals("/v1/messages");
+            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
+            var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;
             return knownPath
-                ? Errors.WriteAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                ? ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }
 
-    private static Task NotConfiguredAsync(HttpContext context) =>
-        Errors.WriteAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
+    private static Task NotConfiguredAsync(HttpContext context, Ingress ingress) =>
+        ingress.WriteErrorAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
 
     /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
     public static string StorePathFor(ConfigSource source)
