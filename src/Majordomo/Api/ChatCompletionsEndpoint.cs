@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
@@ -23,6 +24,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     ToolLoopGuard loopGuard,
     RequestIds ids,
     TimeProvider time,
+    IDegradationSource degradation,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
@@ -37,7 +39,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers["X-Request-Id"] = requestId;
         var catalog = catalogs.Current;
 
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        if (!GatewayAuth.IsAuthorized(context, catalog, out var keyName))
         {
             await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -56,7 +58,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         try
         {
-            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
         }
         finally
         {
@@ -64,7 +66,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
@@ -79,13 +81,16 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
         ingress.ReadHeaders(context.Request.Headers, request);
+        request.ApiKeyName = keyName;
+        var level = degradation.Current(time.GetUtcNow(), keyName);
+        context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
         var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
-            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, loop: loop);
+            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, level, loop: loop);
             return;
         }
 
@@ -95,15 +100,16 @@ internal sealed partial class ChatCompletionsEndpoint(
             var metadata = request.Metadata;
             request = ingress.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
             request.Metadata = metadata;
+            request.ApiKeyName = keyName;
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
             await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
-            Log(requestId, request, null, 200, null, null, started, RouteTier.Self, loop);
+            Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self, loop);
             return;
         }
 
@@ -111,7 +117,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         {
             var error = decision.Error!;
             await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
-            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, loop: loop);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level, loop: loop);
             return;
         }
 
@@ -148,7 +154,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, loop: loop);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -172,6 +178,11 @@ internal sealed partial class ChatCompletionsEndpoint(
 
     private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
+        if (outcome.Attempts.Count == 0 && outcome.Refusals is { Count: > 0 } refusals && outcome.Status != ExecutionStatus.Cancelled)
+        {
+            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, refusals, requestId).ConfigureAwait(false);
+        }
+
         var (status, code) = outcome.CommonFailure switch
         {
             FailureClass.RateLimited => (429, "rate_limited"),
@@ -198,7 +209,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, string? tier = null, LoopVerdict? loop = null)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -224,6 +235,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             Session = request.Metadata.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
+            CostUsd = outcome?.Cost?.Usd,
+            CostEstimated = outcome?.Cost?.Estimated ?? false,
+            QuotaUnits = outcome?.Cost?.QuotaUnits ?? 0,
+            ApiKey = request.ApiKeyName,
+            Degradation = level.Name,
             Loop = loop?.Header,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);

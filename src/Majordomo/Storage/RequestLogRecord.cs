@@ -28,6 +28,20 @@ public sealed record RequestLogRecord
 
     /// <summary>The loop guard's verdict (the <c>X-Router-Loop</c> value), null when it found no loop.</summary>
     public string? Loop { get; init; }
+
+    /// <summary>USD cost; null when the request reached no model.</summary>
+    public double? CostUsd { get; init; }
+
+    /// <summary>True when the token counts behind the cost were estimated (the upstream reported no usage).</summary>
+    public bool CostEstimated { get; init; }
+
+    public double QuotaUnits { get; init; }
+
+    /// <summary>The gateway API key's configured name (never the key).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The degradation level in force when the request was routed.</summary>
+    public string? Degradation { get; init; }
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>
