@@ -50,4 +50,18 @@ public sealed class ExecutionOutcome
     public FailureClass? CommonFailure { get; init; }
 
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Entries not tried because a budget or quota pool had no room (SPEC §1.7), with the reason and reset time.</summary>
+    public IReadOnlyList<RefusedEntry>? Refusals { get; init; }
+
+    /// <summary>Size of the answer as received (bytes, SSE events): the basis of a cost estimate when no usage was reported.</summary>
+    public long AnswerBytes { get; set; }
+
+    public long AnswerEvents { get; set; }
+
+    /// <summary>What the request cost, settled by the budget ledger once the chain is done.</summary>
+    public Budgets.RequestCost? Cost { get; set; }
 }
+
+/// <summary>A chain entry skipped by a budget (model null: the whole request was refused, e.g. a key's request budget).</summary>
+public sealed record RefusedEntry(string? Model, Catalog.Unavailability Reason);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Providers;
@@ -14,7 +15,7 @@ namespace Majordomo.Execution;
 /// to the client until an attempt has produced its first byte; after that the answer is committed
 /// and a failure ends the stream with an error event instead of falling back (no spliced answers).
 /// </summary>
-public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILogger<ChainExecutor> logger)
+public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILogger<ChainExecutor> logger, BudgetLedger? budgets = null)
 {
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
@@ -29,6 +30,52 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
     public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
     {
+        // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
+        // reserves its quota units / estimated USD before it is tried, and the real amount is settled
+        // (or everything released) once the chain is done.
+        var ticket = budgets?.Open(request);
+        if (ticket?.Refusal is { } refusal)
+        {
+            return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
+        }
+
+        ExecutionOutcome? outcome = null;
+        try
+        {
+            outcome = await RunChainAsync(plan, request, sink, deadlineMs, ticket, clientAborted).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            if (ticket is not null)
+            {
+                var cost = ticket.Complete(AnsweredModel(plan, outcome), outcome?.Usage ?? Usage.None, outcome?.AnswerBytes ?? 0, outcome?.AnswerEvents ?? 0);
+                outcome?.Cost = cost;
+            }
+        }
+    }
+
+    private static ModelEntry? AnsweredModel(RoutePlan plan, ExecutionOutcome? outcome)
+    {
+        if (outcome?.AnsweredBy is not { } id)
+        {
+            return null;
+        }
+
+        foreach (var entry in plan.Attempts)
+        {
+            if (entry.Model.Id == id)
+            {
+                return entry.Model;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ExecutionOutcome> RunChainAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, BudgetTicket? ticket, CancellationToken clientAborted)
+    {
+        List<RefusedEntry>? refusals = null;
         var attempts = new List<AttemptRecord>(4);
         using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), time) : null;
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
@@ -42,6 +89,13 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         {
             if (!entry.Model.Enabled)
             {
+                continue;
+            }
+
+            if (ticket?.TryReserve(entry.Model) is { } refused)
+            {
+                // A pool or budget with no room for this model: the next entry, without an upstream call.
+                (refusals ??= []).Add(new RefusedEntry(entry.Model.Id, refused));
                 continue;
             }
 
@@ -133,6 +187,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
             Attempts = attempts,
             CommonFailure = Single(failures),
             RetryAfter = lastRetryAfter,
+            Refusals = refusals,
         };
     }
 
@@ -208,10 +263,12 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 catch (Exception ex) when (ex is OperationCanceledException or IOException)
                 {
                     // The answer was complete; only the client went away while it was written.
-                    return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage });
+                    return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, AnswerBytes = body.Length });
                 }
 
-                return Answered(attempts, model, usage, Elapsed(start));
+                var answered = Answered(attempts, model, usage, Elapsed(start));
+                answered.Outcome!.AnswerBytes = body.Length;
+                return answered;
             }
 
             return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted).ConfigureAwait(false);
@@ -293,6 +350,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         }
 
         var firstByteMs = Elapsed(start);
+        long answerBytes = 0, answerEvents = 0; // for a cost estimate when the upstream reports no usage
         await sink.StartStreamAsync(new AnswerInfo(model, plan, attempts.Count + 1), clientAborted).ConfigureAwait(false);
         var sawDone = false;
         var sawFinish = false;
@@ -317,6 +375,8 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
                 var drop = false;
                 var count = batch.Count;
+                answerEvents += count;
+                answerBytes += batch.Raw.Length;
                 for (var i = 0; i < count; i++)
                 {
                     var data = batch.Data(i);
@@ -362,7 +422,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "cancelled", "client disconnected mid-stream", Elapsed(start)));
-            return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs, AnswerBytes = answerBytes, AnswerEvents = answerEvents });
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
         {
@@ -388,6 +448,8 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
             AnsweredBy = model.Id,
             Usage = usage,
             FirstByteMs = firstByteMs,
+            AnswerBytes = answerBytes,
+            AnswerEvents = answerEvents,
         });
 
         async Task<AttemptResult> StreamFailedAsync(string reason, string code)
@@ -403,7 +465,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
             }
 
             LogStreamFailed(logger, model.Id, reason);
-            return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs, AnswerBytes = answerBytes, AnswerEvents = answerEvents });
         }
 
         AttemptResult Failed(FailureClass failure, int? status, string reason)

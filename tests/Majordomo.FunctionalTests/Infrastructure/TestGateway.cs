@@ -38,7 +38,7 @@ public sealed class TestGateway : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null, TimeProvider? time = null)
     {
         // A given directory (and its majordomo.db) is reused: a restart on the same store.
         directory ??= Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
@@ -60,6 +60,7 @@ public sealed class TestGateway : IAsyncDisposable
             MinimumLogLevel = LogLevel.Warning,
             JitterSeed = 1,
             ConfigureServices = services,
+            Time = time,
         });
         await app.StartAsync();
         return new TestGateway(app, directory, configPath);
