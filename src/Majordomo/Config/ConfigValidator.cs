@@ -67,11 +67,6 @@ public static class ConfigValidator
         // a budget or a rule protects them.
         private void NotYetApplied()
         {
-            if (config.Classifier?.Mode == "model")
-            {
-                Warn("classifier.mode", "'model' is validated but not applied by this build yet: the heuristic classifier decides (recorded as heuristic-fallback)");
-            }
-
             if (config.LoopDetection is not null)
             {
                 Warn("loopDetection", "validated but not applied by this build yet");
