@@ -2,6 +2,7 @@ using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -106,6 +107,10 @@ public static class GatewayApp
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
+        services.AddSingleton(sp => new LoopStateStore(
+            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
+        services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
+        services.AddSingleton<ToolLoopGuard>();
         AddBudgets(services);
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
@@ -151,6 +156,7 @@ public static class GatewayApp
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
         app.Services.GetRequiredService<SessionPins>().Load();
+        app.Services.GetRequiredService<LoopStateStore>().Load();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var usage = app.Services.GetRequiredService<UsageEndpoints>();
