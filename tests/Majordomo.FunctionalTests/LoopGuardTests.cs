@@ -111,6 +111,45 @@ public sealed class LoopGuardTests
     }
 
     [Theory]
+    [InlineData("anthropic-npm-test-loop", 6, null)]
+    [InlineData("anthropic-npm-test-loop", 7, "warning;repeat=5")]
+    [InlineData("anthropic-job-poll-no-progress", 6, "warning;poll=5")]
+    [InlineData("anthropic-job-poll-no-progress", 11, "critical;poll=10")]
+    [InlineData("anthropic-read-write-pingpong", 5, "warning;pingpong=5")]
+    [InlineData("anthropic-read-write-pingpong", 10, "critical;pingpong=10")]
+    [InlineData("anthropic-near-miss-same-tool-different-args", 12, null)]
+    [InlineData("anthropic-near-miss-poll-progress", 12, null)]
+    public async Task PostMessages_AnthropicTranscripts_SameLevelsAsOpenAI(string name, int calls, string? expected)
+    {
+        // Tool results alternate between a string and a list of text blocks with the same text:
+        // both forms must count as the same result.
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Config, upstream);
+
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/messages", LoopTranscript.Load(name).Body(calls)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, Header(response, "X-Router-Loop"));
+        Assert.Equal(expected is not null, upstream.Received.Single().BodyText.Contains(Marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostMessages_AnthropicPollAtBreaker_Refuses429InAnthropicShape()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Config, upstream);
+
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/messages", LoopTranscript.Load("anthropic-job-poll-no-progress").Body(16)));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("breaker;poll=15", Header(response, "X-Router-Loop"));
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("error", doc.RootElement.GetProperty("type").GetString());
+        Assert.Contains("loop", doc.RootElement.GetProperty("error").GetProperty("message").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(upstream.Received);
+    }
+
+    [Theory]
     [InlineData("openai-job-poll-no-progress", 16, "breaker;poll=15")]
     [InlineData("openai-read-write-pingpong", 15, "breaker;pingpong=15")]
     [InlineData("openai-read-write-pingpong", 20, "breaker;pingpong=20")]

@@ -164,6 +164,8 @@ public static class GatewayApp
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
         app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
+        var countTokens = new CountTokensEndpoint(holder);
+        app.MapPost("/v1/messages/count_tokens", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : countTokens.HandleAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
         var explain = app.Services.GetRequiredService<ExplainEndpoint>();
         app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
@@ -177,7 +179,7 @@ public static class GatewayApp
         });
         app.MapFallback(context =>
         {
-            var messages = context.Request.Path.Equals("/v1/messages");
+            var messages = context.Request.Path.Equals("/v1/messages") || context.Request.Path.Equals("/v1/messages/count_tokens");
             var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health")
                 || context.Request.Path.Equals("/usage") || context.Request.Path.Equals("/stats");
             var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;

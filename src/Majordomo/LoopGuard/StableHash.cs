@@ -123,4 +123,81 @@ internal static class StableHash
 
         return Bytes(text.Trim(" \t\r\n"u8), StringTag);
     }
+
+    /// <summary>
+    /// Canonical hash of a message or tool-result <c>content</c> value given as JSON: a string and an
+    /// array of text blocks carrying the same text hash alike (clients send a tool's output either way,
+    /// sometimes alternating), other blocks hash canonically. <paramref name="json"/> is the value's bytes.
+    /// </summary>
+    public static ulong Content(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read())
+            {
+                return 0;
+            }
+
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                return Bytes(reader.ValueSpan, StringTag);
+            }
+
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                return Json(ref reader);
+            }
+
+            ulong h = 0;
+            var pieces = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var piece = reader.TokenType == JsonTokenType.StartObject ? Block(ref reader) : Json(ref reader);
+                h = pieces++ == 0 ? piece : Combine(h, piece);
+            }
+
+            return h;
+        }
+        catch (JsonException)
+        {
+            return Bytes(json);
+        }
+    }
+
+    /// <summary>A text block hashes as its text alone; any other block canonically, member by member.</summary>
+    private static ulong Block(ref Utf8JsonReader reader)
+    {
+        ulong sum = 0;
+        ulong count = 0;
+        ulong text = 0;
+        var hasText = false;
+        var isText = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = Bytes(reader.ValueSpan, StringTag);
+            var nameIsText = reader.ValueTextEquals("text"u8);
+            var nameIsType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            if (nameIsType)
+            {
+                isText &= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text"u8);
+            }
+            else if (nameIsText && reader.TokenType == JsonTokenType.String)
+            {
+                text = Bytes(reader.ValueSpan, StringTag);
+                hasText = true;
+            }
+            else
+            {
+                // Anything besides type and text (cache_control, citations…) makes it a block to compare whole.
+                isText = false;
+            }
+
+            sum += Combine(name, Json(ref reader));
+            count++;
+        }
+
+        return isText && hasText ? text : Combine(ObjectTag ^ count, sum);
+    }
 }

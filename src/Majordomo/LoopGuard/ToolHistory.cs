@@ -162,11 +162,11 @@ internal struct ToolHistory : IDisposable
                     {
                         var start = (int)reader.TokenStartIndex;
                         toolResults += ReadBlocks(ref reader, body);
-                        content = StableHash.Bytes(body[start..(int)reader.BytesConsumed]);
+                        content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
                     }
                     else
                     {
-                        content = reader.TokenType == JsonTokenType.String ? StableHash.Bytes(reader.ValueSpan) : 0;
+                        content = reader.TokenType == JsonTokenType.String ? StableHash.Content(body[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]) : 0;
                         reader.Skip();
                     }
                 }
@@ -356,7 +356,7 @@ internal struct ToolHistory : IDisposable
                     reader.Read();
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
-                    content = StableHash.Bytes(body[start..(int)reader.BytesConsumed]);
+                    content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
                 }
                 else if (reader.ValueTextEquals("is_error"u8))
                 {
