@@ -8,7 +8,19 @@ public sealed record OpenAIError(string Message, string Type, string? Code, stri
     [JsonPropertyName("attempts")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
+
+    /// <summary>Candidates not tried (cooling down, rate limited, unhealthy …) and until when.</summary>
+    [JsonPropertyName("unavailable")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<UnavailableSummary>? Unavailable { get; init; }
+
+    /// <summary>The soonest time a candidate becomes available again.</summary>
+    [JsonPropertyName("available_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AvailableAt { get; init; }
 }
+
+public sealed record UnavailableSummary(string Model, string Reason, DateTimeOffset? Until);
 
 public sealed record OpenAIErrorEnvelope(OpenAIError Error);
 

@@ -6,7 +6,8 @@ namespace Majordomo.Api;
 /// <summary>Error answers in the OpenAI shape <c>{"error":{"message","type","code"}}</c>, always with a clear message.</summary>
 internal static class Errors
 {
-    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null)
+    public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+        IReadOnlyList<SkippedEntry>? skipped = null, DateTimeOffset? availableAt = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -19,6 +20,8 @@ internal static class Errors
         var error = new OpenAIError(message, type, code, param)
         {
             Attempts = attempts?.Select(a => new AttemptSummary(a.Model, a.Provider, a.Credential, a.Status, a.Outcome, a.Reason, Math.Round(a.DurationMs, 1))).ToArray(),
+            Unavailable = skipped is { Count: > 0 } ? skipped.Select(s => new UnavailableSummary(s.Model, s.Reason, s.Until)).ToArray() : null,
+            AvailableAt = availableAt,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope);
         response.ContentLength = bytes.Length;

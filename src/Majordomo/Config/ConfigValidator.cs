@@ -340,6 +340,9 @@ public static class ConfigValidator
                 Range(m.BackoffMs, 0, 60_000, path + ".backoffMs");
                 Range(m.TimeoutMs, 1, 3_600_000, path + ".timeoutMs");
                 Range(m.FirstTokenTimeoutMs, 1, 3_600_000, path + ".firstTokenTimeoutMs");
+                Unknown(m.RateLimits, path + ".rateLimits");
+                Range(m.RateLimits?.Rpm, 1, 1_000_000, path + ".rateLimits.rpm");
+                Range(m.RateLimits?.Tpm, 1, int.MaxValue, path + ".rateLimits.tpm");
                 NonNegative(m.Multiplier, path + ".multiplier");
                 Unknown(m.Cost, path + ".cost");
                 NonNegative(m.Cost?.InputPerMTok, path + ".cost.inputPerMTok");
@@ -816,6 +819,7 @@ public static class ConfigValidator
 
             Unknown(r, "resilience");
             Range(r.DeadlineMs, 1, 3_600_000, "resilience.deadlineMs");
+            Range(r.MaxCooldownWaitMs, 0, 60_000, "resilience.maxCooldownWaitMs");
             Unknown(r.Cooldown, "resilience.cooldown");
             Range(r.Cooldown?.InitialSeconds, 0, 86_400, "resilience.cooldown.initialSeconds");
             Range(r.Cooldown?.MaxSeconds, 0, 86_400, "resilience.cooldown.maxSeconds");

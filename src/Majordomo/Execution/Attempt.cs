@@ -50,4 +50,13 @@ public sealed class ExecutionOutcome
     public FailureClass? CommonFailure { get; init; }
 
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Entries not tried and why (cooling down, rate limited, unhealthy, over budget, neverEscalate …).</summary>
+    public IReadOnlyList<SkippedEntry>? Skipped { get; init; }
+
+    /// <summary>For <see cref="ExecutionStatus.Exhausted"/>: the soonest time a skipped entry becomes available.</summary>
+    public DateTimeOffset? AvailableAt { get; init; }
 }
+
+/// <summary>An entry of the chain the executor did not try, why, and until when (null when unknown).</summary>
+public sealed record SkippedEntry(string Model, string Reason, DateTimeOffset? Until);

@@ -1,6 +1,7 @@
 using Majordomo.Api;
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.Health;
 using Majordomo.Providers;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
@@ -99,6 +100,12 @@ public static class GatewayApp
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
+        services.AddSingleton<Cooldowns>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<HealthTracker>();
+        services.AddSingleton<IModelGate, HealthGate>();
+        services.AddSingleton<IModelGate, CooldownGate>();
+        services.AddSingleton<IModelGate, RateLimitGate>();
         services.AddSingleton<ChainExecutor>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();

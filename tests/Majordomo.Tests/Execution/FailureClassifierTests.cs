@@ -68,7 +68,7 @@ public class FailureClassifierTests
     [Theory]
     [InlineData("Rate limit reached for requests", FailureClass.RateLimited)]
     [InlineData("The server is overloaded, try again later", FailureClass.Transient)]
-    [InlineData("quota window exhausted", FailureClass.Transient)]
+    [InlineData("quota window exhausted", FailureClass.RateLimited)]
     [InlineData("The model `gpt-9` does not exist", FailureClass.ModelUnavailable)]
     [InlineData("Payment required", FailureClass.Billing)]
     public void FromStatus_400WithKnownBodyMarker_UsesTheBody(string body, FailureClass expected)
