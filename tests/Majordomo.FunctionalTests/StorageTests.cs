@@ -125,7 +125,7 @@ public sealed class StorageTests
         using var reader = command.ExecuteReader();
         reader.Read();
         Assert.Equal(1, reader.GetInt32(0));
-        Assert.Equal(1, reader.GetInt32(1));
+        Assert.Equal(Majordomo.Storage.Sqlite.SqliteStore.Migrations.Length, reader.GetInt32(1));
         connection.Close();
         SqliteConnection.ClearAllPools();
         File.Delete(store);

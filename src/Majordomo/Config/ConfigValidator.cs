@@ -86,11 +86,6 @@ public static class ConfigValidator
             {
                 Warn("loopDetection", "validated but not applied by this build yet");
             }
-
-            if (config.Health is not null || config.Resilience?.Cooldown is not null || config.Resilience?.ErrorRules is not null || config.Providers?.Values.Any(p => p?.RateLimits is not null) == true)
-            {
-                Warn("resilience", "health checks, cooldowns, errorRules and rateLimits are validated but not applied by this build yet");
-            }
         }
 
         private void Unknown(ConfigSection? section, string path)
@@ -824,6 +819,10 @@ public static class ConfigValidator
             Range(r.Cooldown?.InitialSeconds, 0, 86_400, "resilience.cooldown.initialSeconds");
             Range(r.Cooldown?.MaxSeconds, 0, 86_400, "resilience.cooldown.maxSeconds");
             Range(r.Cooldown?.BillingSeconds, 0, 86_400, "resilience.cooldown.billingSeconds");
+            if (r.Cooldown is { InitialSeconds: { } initial, MaxSeconds: { } max } && max < initial)
+            {
+                Error("resilience.cooldown.maxSeconds", $"is {max}, below initialSeconds ({initial})");
+            }
             for (var i = 0; i < (r.ErrorRules?.Count ?? 0); i++)
             {
                 var rule = r.ErrorRules![i];

@@ -358,7 +358,7 @@ public sealed partial class ChainExecutor(
         switch (outcome.Status)
         {
             case ExecutionStatus.Answered:
-                cooldowns.Clear(model.Provider.Name, credentialId, model.Id);
+                cooldowns.Clear(model.Provider.Name, credentialId, model.Id, model.Provider.Credentials);
                 health.RecordSuccess(model, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs, now, HealthTracker.PassiveSource);
                 if (outcome.Usage.Reported)
                 {
@@ -382,11 +382,25 @@ public sealed partial class ChainExecutor(
         }
 
         // Health is about the model answering at all: limits, keys and the request's own faults do not count.
-        if (failure is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable)
+        if (IsServerSide(failure))
         {
+            // The model failed, not the key: every key of the provider cools for it, so later requests
+            // do not walk the same broken model key by key.
+            var credentials = model.Provider.Credentials;
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                if (credentials[i].Id != credentialId)
+                {
+                    cooldowns.Record(model.Provider.Name, credentials[i].Id, model.Id, failure, retryAfter, now, settings);
+                }
+            }
+
             health.RecordFailure(model, FailureClassifier.Name(failure), now, HealthTracker.PassiveSource, unhealthyAfter);
         }
     }
+
+    private static bool IsServerSide(FailureClass failure) =>
+        failure is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable;
 
     private sealed record SettingsSnapshot(Config.MajordomoConfig Config, ResilienceSettings Settings);
 

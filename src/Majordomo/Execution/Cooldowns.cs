@@ -28,6 +28,12 @@ public sealed class Cooldowns
 
     private readonly ConcurrentDictionary<CooldownKey, Slot> _slots = new();
 
+    // Changes for the store (a cleared cooldown has Until = MinValue); dropped when the writer lags.
+    private readonly System.Threading.Channels.Channel<CooldownInfo> _changes = System.Threading.Channels.Channel.CreateBounded<CooldownInfo>(
+        new System.Threading.Channels.BoundedChannelOptions(10_000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    public System.Threading.Channels.ChannelReader<CooldownInfo> Changes => _changes.Reader;
+
     public bool IsEmpty => _slots.IsEmpty;
 
     /// <summary>True for the classes that put a key on cooldown (the request's own faults do not).</summary>
@@ -98,6 +104,7 @@ public sealed class Cooldowns
             slot.ProbeClaimed = 0;
             Volatile.Write(ref slot.UntilTicks, (now + duration).UtcTicks);
             slot.DurationTicks = duration.Ticks;
+            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(failure), slot.Strikes, now + duration));
             return duration;
         }
     }
@@ -105,16 +112,28 @@ public sealed class Cooldowns
     /// <summary>Longest cooldown a <c>Retry-After</c> can impose (a day): a bogus header must not bench a key for ever.</summary>
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
 
-    /// <summary>A success proves the key works for the model: its cooldowns and ladder are cleared.</summary>
-    public void Clear(string provider, string credential, string model)
+    /// <summary>
+    /// A success proves the key works for the model: its cooldowns and ladder are cleared, and so are the
+    /// other keys' cooldowns for the model that were about the model (server-side failures), not the key.
+    /// </summary>
+    public void Clear(string provider, string credential, string model, IReadOnlyList<Providers.Credential>? others = null)
     {
         if (_slots.IsEmpty)
         {
             return;
         }
 
-        _slots.TryRemove(new CooldownKey(provider, credential, model), out _);
-        _slots.TryRemove(new CooldownKey(provider, credential, AnyModel), out _);
+        Remove(new CooldownKey(provider, credential, model));
+        Remove(new CooldownKey(provider, credential, AnyModel));
+        for (var i = 0; i < (others?.Count ?? 0); i++)
+        {
+            var key = new CooldownKey(provider, others![i].Id, model);
+            if (others[i].Id != credential && _slots.TryGetValue(key, out var slot) &&
+                slot.Reason is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable)
+            {
+                Remove(key);
+            }
+        }
     }
 
     /// <summary>
@@ -136,6 +155,14 @@ public sealed class Cooldowns
         }
 
         return Interlocked.CompareExchange(ref slot.ProbeClaimed, 1, 0) == 0;
+    }
+
+    private void Remove(CooldownKey key)
+    {
+        if (_slots.TryRemove(key, out var slot))
+        {
+            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue));
+        }
     }
 
     public static readonly TimeSpan ProbeWindow = TimeSpan.FromSeconds(5);

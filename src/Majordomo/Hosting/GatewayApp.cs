@@ -106,6 +106,13 @@ public static class GatewayApp
         services.AddSingleton<IModelGate, HealthGate>();
         services.AddSingleton<IModelGate, CooldownGate>();
         services.AddSingleton<IModelGate, RateLimitGate>();
+        services.AddSingleton<HealthLogStore>();
+        services.AddSingleton(sp => new ResilienceStateWriter(
+            sp.GetRequiredService<HealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ResilienceStateWriter>());
+        services.AddSingleton<IHealthProbe, HttpHealthProbe>();
+        services.AddSingleton<HealthChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
         services.AddSingleton<ChainExecutor>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
@@ -123,6 +130,7 @@ public static class GatewayApp
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
+        app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();

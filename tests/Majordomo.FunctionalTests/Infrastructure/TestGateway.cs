@@ -37,7 +37,11 @@ public sealed class TestGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null)
+    /// <summary>A model of the current catalog snapshot.</summary>
+    public Majordomo.Catalog.ModelEntry Catalog(string model) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Catalog.CatalogHolder>(_app.Services).Current.Models[model];
+
+    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null, TimeProvider? time = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(directory);
@@ -57,6 +61,7 @@ public sealed class TestGateway : IAsyncDisposable
             LogFlushInterval = TimeSpan.FromMilliseconds(20),
             MinimumLogLevel = LogLevel.Warning,
             JitterSeed = 1,
+            Time = time,
         });
         await app.StartAsync();
         return new TestGateway(app, directory, configPath);
