@@ -201,7 +201,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         {
             var error = doc.RootElement.GetProperty("error");
             Assert.Equal("rate_limited", error.GetProperty("code").GetString());
-            Assert.Equal("up/a", error.GetProperty("unavailable")[0].GetProperty("model").GetString());
+            Assert.Equal("up/a", error.GetProperty("candidates")[0].GetProperty("model").GetString());
             Assert.True(error.TryGetProperty("available_at", out _));
         }
 
@@ -561,7 +561,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.Equal("no_model_available", secondError.GetProperty("code").GetString());
         Assert.Equal("0", Sse.Header(second, "X-Router-Attempts"));
-        Assert.Equal(3, secondError.GetProperty("unavailable").GetArrayLength());
+        Assert.Equal(3, secondError.GetProperty("candidates").GetArrayLength());
         Assert.InRange(second.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 25, 30); // a and c: 30 s; b: its 45 s Retry-After
         Assert.Equal(3, Upstream.Received.Count);
 

@@ -9,20 +9,44 @@ public sealed record OpenAIError(string Message, string Type, string? Code, stri
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
 
-    /// <summary>Candidates not tried (cooling down, rate limited, unhealthy …) and until when.</summary>
-    [JsonPropertyName("unavailable")]
+    /// <summary>A 503 from selection: every candidate and why it was excluded.</summary>
+    [JsonPropertyName("candidates")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<UnavailableSummary>? Unavailable { get; init; }
+    public IReadOnlyList<ExcludedSummary>? Candidates { get; init; }
 
-    /// <summary>The soonest time a candidate becomes available again.</summary>
+    /// <summary>The soonest time an excluded candidate becomes available again, when a gate knows it.</summary>
     [JsonPropertyName("available_at")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? AvailableAt { get; init; }
 }
 
-public sealed record UnavailableSummary(string Model, string Reason, DateTimeOffset? Until);
+public sealed record ExcludedSummary(string Model, string Reason, DateTimeOffset? Until);
 
 public sealed record OpenAIErrorEnvelope(OpenAIError Error);
+
+/// <summary>Anthropic's error shape: <c>{"type":"error","error":{"type","message"},"request_id"}</c>; <c>code</c> and <c>attempts</c> are the router's additions.</summary>
+public sealed record AnthropicErrorEnvelope(string Type, AnthropicError Error)
+{
+    [JsonPropertyName("request_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RequestId { get; init; }
+}
+
+public sealed record AnthropicError(string Type, string Message)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Code { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AttemptSummary>? Attempts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExcludedSummary>? Candidates { get; init; }
+
+    [JsonPropertyName("available_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? AvailableAt { get; init; }
+}
 
 public sealed record AttemptSummary(string Model, string Provider, string? Credential, int? Status, string Outcome, string? Reason, double DurationMs);
 
@@ -72,6 +96,7 @@ public sealed record HealthBudget(bool Enforced, string Note);
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(OpenAIErrorEnvelope))]
+[JsonSerializable(typeof(AnthropicErrorEnvelope))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(HealthReport))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -9,16 +9,26 @@ using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
-/// <summary><c>POST /v1/chat/completions</c>: read and check the body, resolve the route, run the chain, log it.</summary>
+/// <summary>
+/// <c>POST /v1/chat/completions</c> and <c>POST /v1/messages</c>: read and check the body, resolve the
+/// route, run the chain, log it. One path for both protocols, so routing, commands, guards and
+/// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
+/// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
     CatalogHolder catalogs,
     ChainExecutor executor,
+    SmartRouter router,
     IRequestLog requestLog,
     RequestIds ids,
     TimeProvider time,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
+
+    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
+    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
+
+    public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
@@ -27,7 +37,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         if (!GatewayAuth.IsAuthorized(context, catalog))
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
@@ -38,13 +48,13 @@ internal sealed partial class ChatCompletionsEndpoint(
             var message = failure == BodyFailure.TooLarge
                 ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
                 : "The request body could not be read.";
-            await Errors.WriteAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
             return;
         }
 
         try
         {
-            await HandleBodyAsync(context, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
         }
         finally
         {
@@ -52,30 +62,39 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
     {
         ChatRequest request;
         try
         {
-            request = OpenAIRequestReader.Parse(body);
+            request = ingress.Parse(body);
         }
         catch (RequestValidationException ex)
         {
-            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            await ingress.WriteErrorAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
             return;
         }
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
-        var resolution = Router.Resolve(catalog, request);
-        if (resolution.Plan is not { } plan)
+        ingress.ReadHeaders(context.Request.Headers, request);
+        var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        if (decision.Reply is { } reply)
         {
-            var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
-            await Errors.WriteAsync(context, status, resolution.ErrorMessage!, status == 404 ? "invalid_request_error" : "server_error", resolution.ErrorCode, "model").ConfigureAwait(false);
-            Log(requestId, request, null, status, resolution.ErrorCode, null, started);
+            RouterHeaders.WriteSelf(context.Response, requestId);
+            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
+            Log(requestId, request, null, 200, null, null, started, RouteTier.Self);
             return;
         }
 
-        var sink = new OpenAIClientSink(context, requestId, time);
+        if (decision.Plan is not { } plan)
+        {
+            var error = decision.Error!;
+            await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started);
+            return;
+        }
+
+        var sink = ingress.CreateSink(context, requestId, time);
         var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
@@ -95,22 +114,28 @@ internal sealed partial class ChatCompletionsEndpoint(
             case ExecutionStatus.CallerFault:
                 finalStatus = outcome.UpstreamStatus;
                 errorCode = "upstream_rejected";
-                await WriteUpstreamErrorAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                await WriteUpstreamErrorAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
             default:
-                (finalStatus, errorCode) = await WriteExhaustedAsync(context, plan, outcome, requestId).ConfigureAwait(false);
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
                 break;
+        }
+
+        if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
+        {
+            // Time to first byte for streams (what an agent waits on), whole answer otherwise.
+            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
     }
 
-    private static async Task WriteUpstreamErrorAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         var last = outcome.Attempts[^1];
         RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
         var body = outcome.UpstreamBody ?? [];
-        if (OpenAIWire.IsErrorPayload(body))
+        if (ingress.IsErrorPayload(body))
         {
             // The upstream's own error, exactly as it said it: the client's request was at fault.
             context.Response.StatusCode = outcome.UpstreamStatus;
@@ -120,11 +145,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        await Errors.WriteAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
+        await ingress.WriteErrorAsync(context, outcome.UpstreamStatus, $"The upstream for '{last.Model}' rejected the request: {last.Reason}",
             Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
     }
 
-    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
         if (outcome.Status == ExecutionStatus.Cancelled)
         {
@@ -156,11 +181,12 @@ internal sealed partial class ChatCompletionsEndpoint(
         var message = outcome.Attempts.Count == 0
             ? skippedSummary is null ? $"No model of '{target}' could be tried." : $"No model of '{target}' is available now: {skippedSummary}.{soonest}"
             : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}" + (skippedSummary is null ? "" : $". Not tried: {skippedSummary}.{soonest}");
-        await Errors.WriteAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts, outcome.Skipped, outcome.AvailableAt).ConfigureAwait(false);
+        var candidates = outcome.Skipped is { Count: > 0 } notTried ? notTried.Select(s => new ExcludedSummary(s.Model, s.Reason, s.Until)).ToArray() : null;
+        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts, candidates, outcome.AvailableAt).ConfigureAwait(false);
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, string? tier = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -171,7 +197,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             Ingress = request.Protocol,
             RequestedModel = request.Model,
             Route = plan?.RouteName,
-            Tier = plan?.Tier,
+            Tier = plan?.Tier ?? tier,
             Rule = plan?.Rule,
             AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
             Status = status,
@@ -210,14 +236,14 @@ internal sealed partial class ChatCompletionsEndpoint(
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
-    private enum BodyFailure
+    internal enum BodyFailure
     {
         TooLarge,
         Unreadable,
     }
 
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    private static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    internal static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > max)
         {

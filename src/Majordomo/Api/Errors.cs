@@ -7,7 +7,7 @@ namespace Majordomo.Api;
 internal static class Errors
 {
     public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
-        IReadOnlyList<SkippedEntry>? skipped = null, DateTimeOffset? availableAt = null)
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -20,7 +20,7 @@ internal static class Errors
         var error = new OpenAIError(message, type, code, param)
         {
             Attempts = attempts?.Select(a => new AttemptSummary(a.Model, a.Provider, a.Credential, a.Status, a.Outcome, a.Reason, Math.Round(a.DurationMs, 1))).ToArray(),
-            Unavailable = skipped is { Count: > 0 } ? skipped.Select(s => new UnavailableSummary(s.Model, s.Reason, s.Until)).ToArray() : null,
+            Candidates = candidates,
             AvailableAt = availableAt,
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope);

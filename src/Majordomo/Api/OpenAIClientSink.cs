@@ -119,4 +119,16 @@ internal static class RouterHeaders
 
         headers["X-Request-Id"] = requestId;
     }
+
+    /// <summary>Headers of a reply the router wrote itself (<c>/use</c>, <c>/status</c>): no model was called.</summary>
+    public static void WriteSelf(HttpResponse response, string requestId)
+    {
+        var headers = response.Headers;
+        headers["X-Router-Model"] = Routing.CommandReply.RouterModel;
+        headers["X-Router-Tier"] = Routing.RouteTier.Self;
+        headers["X-Router-Rule"] = None;
+        headers["X-Router-Classification"] = None;
+        headers["X-Router-Attempts"] = "0";
+        headers["X-Request-Id"] = requestId;
+    }
 }

@@ -37,6 +37,9 @@ public sealed class ModelEntry
     public int Quality { get; init; }
     public IReadOnlyList<string> Capabilities { get; init; } = [];
     public int? ContextWindow { get; init; }
+
+    /// <summary>The answer-length limit; sent as <c>max_tokens</c> to Anthropic upstreams when an OpenAI client gives none.</summary>
+    public int? MaxOutputTokens { get; init; }
     public double InputPerMTok { get; init; }
     public double OutputPerMTok { get; init; }
     public string? Quota { get; init; }

@@ -51,6 +51,7 @@ public static class CatalogBuilder
                 Quality = m.Quality ?? 50,
                 Capabilities = m.Capabilities ?? [],
                 ContextWindow = m.ContextWindow,
+                MaxOutputTokens = m.MaxOutputTokens,
                 InputPerMTok = m.Cost?.InputPerMTok ?? 0,
                 OutputPerMTok = m.Cost?.OutputPerMTok ?? 0,
                 Quota = m.Quota,
@@ -96,7 +97,8 @@ public static class CatalogBuilder
             IReadOnlyList<ChainEntry> chain;
             if (smart)
             {
-                chain = RankCatalog(models.Values, resolver);
+                // Ranked per request by Routing/ (rules, classification, selection); no fixed chain.
+                chain = [];
             }
             else if (r.Chain!.Name is { } chainName)
             {
@@ -124,19 +126,6 @@ public static class CatalogBuilder
             Names = names,
         };
     }
-
-    /// <summary>
-    /// The ordering of SPEC §1.4 without the classifier's filters: locality, then cost, then quality.
-    /// Smart routes use it until rules and classification take over the decision.
-    /// </summary>
-    private static ChainEntry[] RankCatalog(IEnumerable<ModelEntry> models, EntryResolver resolver) =>
-        models.Where(m => m.Enabled)
-            .OrderBy(m => LocalityRank(m.Provider.Locality))
-            .ThenBy(m => m.InputPerMTok + m.OutputPerMTok + m.Multiplier)
-            .ThenByDescending(m => m.Quality)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => resolver.Entry(new ChainEntryConfig { Model = m.Id }, m))
-            .ToArray();
 
     public static int LocalityRank(string locality) => locality switch
     {

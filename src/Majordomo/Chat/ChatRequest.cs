@@ -24,8 +24,11 @@ public sealed class ChatRequest
 {
     public required ReadOnlyMemory<byte> Body { get; init; }
 
-    /// <summary>The ingress protocol: <c>openai</c> (Anthropic ingress arrives later).</summary>
+    /// <summary>The ingress protocol: <c>openai</c> (chat completions) or <c>anthropic</c> (messages).</summary>
     public required string Protocol { get; init; }
+
+    /// <summary>The client's <c>anthropic-beta</c> header, forwarded to Anthropic-protocol upstreams of Anthropic clients.</summary>
+    public string? AnthropicBeta { get; set; }
 
     public string? Model { get; init; }
 

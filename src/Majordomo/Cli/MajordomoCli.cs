@@ -33,7 +33,14 @@ public static class MajordomoCli
         var init = new Command("init", "Write a commented starter majordomo.json") { pathOption, forceOption };
         init.SetAction(result => Init(result.GetValue(pathOption)!, result.GetValue(forceOption), output, errors));
 
-        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init };
+        var sourceOption = new Option<string?>("--source") { Description = "X-Router-Source of the request (user, heartbeat, cron, subagent, …)" };
+        var modelOption = new Option<string?>("--model", "-m") { Description = "The request's model (a route, alias or model id; default: none → defaultRoute)" };
+        var jsonOption = new Option<bool>("--json") { Description = "Print the decision as JSON (the POST /v1/route object)" };
+        var promptArgument = new Argument<string>("prompt") { Description = "The user message to route" };
+        var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, demoOption, sourceOption, modelOption, jsonOption, promptArgument };
+        route.SetAction((result, ct) => RouteAsync(result.GetValue(configOption), result.GetValue(demoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument)!, output, errors, ct));
+
+        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, route };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -137,6 +144,46 @@ public static class MajordomoCli
         return Ok;
     }
 
+    /// <summary>
+    /// <c>route</c>: the decision for a one-message request, from the config alone. Runtime state (health,
+    /// cooldowns, budgets, session pins) lives in a running gateway; ask its <c>POST /v1/route</c> for that.
+    /// </summary>
+    private static async Task<int> RouteAsync(string? configPath, bool demo, string? source, string? model, bool json, string prompt, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var configSource = ConfigSource.Resolve(configPath, demo);
+        if (configSource.Errors.Count > 0)
+        {
+            await PrintProblemsAsync(errors, configSource).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        if (configSource.IsUnconfigured)
+        {
+            await errors.WriteLineAsync("majordomo: no config found. " + Api.InfoEndpoints.UnconfiguredMessage).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        using var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        var catalog = CatalogBuilder.Build(configSource.Config!, providers);
+        var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
+        var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
+        request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
+        var router = new Routing.SmartRouter([], new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+            new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.SmartRouter>.Instance);
+        var explanation = await Routing.RouteExplainer.ExplainAsync(router, catalog, request, null, cancellationToken).ConfigureAwait(false);
+        if (json)
+        {
+            await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(explanation, Routing.RouteExplanationJson.Relaxed.RouteExplanation)).ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteAsync(Routing.RouteExplainer.ToText(explanation)).ConfigureAwait(false);
+        }
+
+        // An unknown model is the caller's mistake (exit 2); a decision that refuses the request is still an answer.
+        return explanation.Error?.Code == Routing.Router.ModelNotFound ? UsageError : Ok;
+    }
+
     private static int Init(string path, bool force, TextWriter output, TextWriter errors)
     {
         var full = Path.GetFullPath(path);
@@ -165,3 +212,13 @@ public static class MajordomoCli
         }
     }
 }
+
+internal sealed record RouteVerbMessage(string Role, string Content);
+
+internal sealed record RouteVerbBody(string? Model, IReadOnlyList<RouteVerbMessage> Messages);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(
+    PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(RouteVerbBody))]
+internal sealed partial class RouteVerbJson : System.Text.Json.Serialization.JsonSerializerContext;

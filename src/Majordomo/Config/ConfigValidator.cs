@@ -10,7 +10,7 @@ public sealed record ValidationResult(IReadOnlyList<string> Errors, IReadOnlyLis
 /// </summary>
 public static class ConfigValidator
 {
-    public static readonly IReadOnlySet<string> SupportedApis = new HashSet<string>(StringComparer.Ordinal) { "openai", "simulated" };
+    public static readonly IReadOnlySet<string> SupportedApis = new HashSet<string>(StringComparer.Ordinal) { "openai", "anthropic", "simulated" };
     public static readonly IReadOnlySet<string> Localities = new HashSet<string>(StringComparer.Ordinal) { "local", "lan", "cloud" };
     public static readonly IReadOnlySet<string> RuleActions = new HashSet<string>(StringComparer.Ordinal) { "route", "route_self", "classify", "reject", "queue" };
     public static readonly IReadOnlySet<string> ErrorClasses = new HashSet<string>(StringComparer.Ordinal)
@@ -67,14 +67,9 @@ public static class ConfigValidator
         // a budget or a rule protects them.
         private void NotYetApplied()
         {
-            if (config.Rules is { Count: > 0 })
+            if (config.Classifier?.Mode == "model")
             {
-                Warn("rules", "validated but not applied by this build yet (smart routes rank the catalog by locality, cost and quality)");
-            }
-
-            if (config.Classifier is not null || config.Selection is not null)
-            {
-                Warn(config.Classifier is not null ? "classifier" : "selection", "validated but not applied by this build yet");
+                Warn("classifier.mode", "'model' is validated but not applied by this build yet: the heuristic classifier decides (recorded as heuristic-fallback)");
             }
 
             if (config.Budgets is not null || config.Server?.ApiKeys?.Any(k => k.UsdDaily is not null || k.UsdMonthly is not null || k.RequestsDaily is not null || k.RequestsMonthly is not null) == true)
@@ -218,10 +213,6 @@ public static class ConfigValidator
                 if (string.IsNullOrEmpty(p.Api))
                 {
                     Error(path + ".api", "is required (openai, anthropic or simulated)");
-                }
-                else if (p.Api == "anthropic")
-                {
-                    Error(path + ".api", "'anthropic' upstreams are not supported by this build yet; use an OpenAI-compatible endpoint");
                 }
                 else if (!SupportedApis.Contains(p.Api))
                 {

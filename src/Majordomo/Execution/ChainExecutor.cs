@@ -441,7 +441,7 @@ public sealed partial class ChainExecutor(
         UpstreamResponse? response = null;
         try
         {
-            var call = new UpstreamCall(request, model.UpstreamModel, model.UpstreamModelJson, credential);
+            var call = new UpstreamCall(request, model.UpstreamModel, model.UpstreamModelJson, credential) { MaxOutputTokens = model.MaxOutputTokens };
             response = await model.Provider.Client.SendAsync(call, firstTokenToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
@@ -454,7 +454,7 @@ public sealed partial class ChainExecutor(
             if (!request.Stream)
             {
                 var body = await response.ReadBodyAsync(MaxAnswerBytes, token).ConfigureAwait(false);
-                var shape = OpenAIWire.InspectCompletion(body, out var usage);
+                var shape = InspectAnswer(request, body, out var usage);
                 if (shape == OpenAIWire.CompletionShape.Error)
                 {
                     var text = Encoding.UTF8.GetString(body);
@@ -549,7 +549,7 @@ public sealed partial class ChainExecutor(
         }
 
         var first = batch.Data(0);
-        if (OpenAIWire.IsErrorPayload(first))
+        if (IsErrorEvent(request, batch.EventType(0), first))
         {
             var text = Encoding.UTF8.GetString(first);
             return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
@@ -568,6 +568,18 @@ public sealed partial class ChainExecutor(
         {
             do
             {
+                if (IsAnthropic(request))
+                {
+                    // The adapter already presents the ingress protocol (ProtocolBridge): Anthropic events here.
+                    if (ForwardAnthropicEvents(batch, sink, ref usage, ref sawDone, ref sawFinish) is { } upstreamError)
+                    {
+                        return await StreamFailedAsync(upstreamError, "upstream_error").ConfigureAwait(false);
+                    }
+
+                    await sink.FlushAsync(clientAborted).ConfigureAwait(false);
+                    continue;
+                }
+
                 // Inspect every event (usage, finish, end); then forward what arrived together and flush once.
                 // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
                 var drop = false;

@@ -1,12 +1,15 @@
 using Majordomo.Api;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
 using Majordomo.Health;
 using Majordomo.Providers;
+using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Majordomo.Hosting;
 
@@ -29,6 +32,9 @@ public sealed record GatewayOptions
 
     /// <summary>Batch interval of the request-log writer.</summary>
     public TimeSpan? LogFlushInterval { get; init; }
+
+    /// <summary>Runs after the gateway's own registrations (tests add model gates or a degradation source).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>Builds the gateway: services (<c>AddMajordomo</c>) and endpoints (<c>MapMajordomo</c>).</summary>
@@ -114,6 +120,11 @@ public static class GatewayApp
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
         services.AddSingleton<ChainExecutor>();
+        services.TryAddSingleton<IDegradationSource, NoDegradation>();
+        services.AddSingleton<LatencyTracker>();
+        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
+        services.AddSingleton<SmartRouter>();
+        services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
@@ -123,6 +134,7 @@ public static class GatewayApp
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
+        options.ConfigureServices?.Invoke(services);
         return services;
     }
 
@@ -130,31 +142,37 @@ public static class GatewayApp
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
+        app.Services.GetRequiredService<SessionPins>().Load();
         app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();
 
-        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context) : chat.HandleAsync(context));
+        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
+        app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
+        var explain = app.Services.GetRequiredService<ExplainEndpoint>();
+        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
         app.MapGet("/health", info.HealthAsync);
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, GET /v1/models, GET /health.\n", context.RequestAborted);
+            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.\n", context.RequestAborted);
         });
         app.MapFallback(context =>
         {
-            var knownPath = context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/health");
+            var messages = context.Request.Path.Equals("/v1/messages");
+            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
+            var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;
             return knownPath
-                ? Errors.WriteAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                ? ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }
 
-    private static Task NotConfiguredAsync(HttpContext context) =>
-        Errors.WriteAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
+    private static Task NotConfiguredAsync(HttpContext context, Ingress ingress) =>
+        ingress.WriteErrorAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
 
     /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
     public static string StorePathFor(ConfigSource source)

@@ -13,7 +13,11 @@ public sealed class Credential(string id, string? apiKey)
 }
 
 /// <summary>What one attempt sends: the client's request, the upstream model name and the credential.</summary>
-public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential);
+public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential)
+{
+    /// <summary>The model's <c>maxOutputTokens</c>: the <c>max_tokens</c> sent to an upstream that requires one when the client gave none.</summary>
+    public int? MaxOutputTokens { get; init; }
+}
 
 /// <summary>
 /// An upstream answer whose headers have arrived. The executor reads either the body (non-stream, and

@@ -1,4 +1,5 @@
 using Majordomo.Config;
+using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Providers.Simulated;
 
@@ -27,10 +28,12 @@ public sealed class ProviderFactory(TimeProvider time, ILoggerFactory loggers) :
         {
             if (!_live.TryGetValue(key, out var provider))
             {
+                // Each adapter speaks its own protocol; the bridge serves clients of the other one.
                 provider = config.Api switch
                 {
-                    "simulated" => new SimulatedProvider(name, config.Simulation ?? new SimulationConfig(), time),
-                    _ => new OpenAIProvider(config, loggers.CreateLogger<OpenAIProvider>()),
+                    "simulated" => new ProtocolBridge(new SimulatedProvider(name, config.Simulation ?? new SimulationConfig(), time), "openai", time),
+                    AnthropicWire.Protocol => new ProtocolBridge(new AnthropicProvider(config), AnthropicWire.Protocol, time),
+                    _ => new ProtocolBridge(new OpenAIProvider(config, loggers.CreateLogger<OpenAIProvider>()), "openai", time),
                 };
                 _live[key] = provider;
             }

@@ -185,7 +185,8 @@ public sealed class SseBatchReader(Stream stream, int maxEventBytes)
             }
             else if (Field(line, "event"u8, out value))
             {
-                eventType = System.Text.Encoding.UTF8.GetString(value);
+                // Anthropic names every event; the known names are shared strings, not one allocation each.
+                eventType = Anthropic.AnthropicWire.Intern(value) ?? System.Text.Encoding.UTF8.GetString(value);
             }
         }
 

@@ -23,5 +23,11 @@ public sealed record RoutePlan(
     string? Classification,
     IReadOnlyList<ChainEntry> Attempts);
 
-/// <summary>The result of resolving a request's <c>model</c>: a plan, or a client error.</summary>
-public readonly record struct RouteResolution(RoutePlan? Plan, string? ErrorCode, string? ErrorMessage);
+/// <summary>
+/// The result of resolving a name: a plan, a smart route to run the pipeline for
+/// (<see cref="Smart"/>, with no plan yet), or a client error.
+/// </summary>
+public readonly record struct RouteResolution(RoutePlan? Plan, string? ErrorCode, string? ErrorMessage, RouteEntry? Smart = null)
+{
+    public bool IsSmart => Smart is not null;
+}

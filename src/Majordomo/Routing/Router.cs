@@ -4,15 +4,17 @@ using Majordomo.Chat;
 namespace Majordomo.Routing;
 
 /// <summary>
-/// Resolves what a request asked for (SPEC §1.1): an allowed profile override, else the <c>model</c>
-/// (route, alias or model id), else <c>kinds[X-Router-Kind]</c>, else <c>defaultRoute</c>.
+/// Resolves what a request asked for (SPEC §1.1): an allowed profile override, else a <c>model</c> naming
+/// anything but the default or a smart route, else the session pin (user traffic only), else
+/// <c>kinds[X-Router-Kind]</c>, else the named default/smart route or <c>defaultRoute</c>. A smart
+/// route resolves to <see cref="RouteResolution.Smart"/>: the pipeline (<see cref="SmartRouter"/>) decides.
 /// An unknown name is always a 404 listing the valid names: a typo is never routed silently.
 /// </summary>
 public static class Router
 {
     public const string ModelNotFound = "model_not_found";
 
-    public static RouteResolution Resolve(Catalog.Catalog catalog, ChatRequest request)
+    public static RouteResolution Resolve(Catalog.Catalog catalog, ChatRequest request, string? pin = null)
     {
         var metadata = request.Metadata;
         if (metadata.Profile is { } profile && catalog.Config.Server?.AllowProfileOverride == true)
@@ -22,9 +24,14 @@ public static class Router
 
         // A model naming anything but the default or a smart route is honoured as asked (precedence 2).
         var model = request.Model;
-        if (model is not null && model != catalog.DefaultRoute && !(catalog.Routes.TryGetValue(model, out var named) && named.Smart))
+        if (model is not null && !IsDefaultOrSmart(catalog, model))
         {
             return ResolveName(catalog, model, model);
+        }
+
+        if (pin is not null)
+        {
+            return ResolveName(catalog, pin, model);
         }
 
         if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true)
@@ -46,11 +53,38 @@ public static class Router
             "The request names no model and no defaultRoute is configured. Valid models: " + NameList(catalog) + ".");
     }
 
-    private static RouteResolution ResolveName(Catalog.Catalog catalog, string name, string? requested)
+    /// <summary>
+    /// True when a session pin may decide this request (precedence 3 of SPEC §1.1): no honoured
+    /// profile override, a model that is absent, the default route or a smart route, and user traffic
+    /// (source <c>user</c> or none): background work never inherits a pin.
+    /// </summary>
+    public static bool PinApplies(Catalog.Catalog catalog, ChatRequest request)
+    {
+        var metadata = request.Metadata;
+        if (metadata.Source is { } source && !source.Equals("user", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (metadata.Profile is not null && catalog.Config.Server?.AllowProfileOverride == true)
+        {
+            return false;
+        }
+
+        return request.Model is null || IsDefaultOrSmart(catalog, request.Model);
+    }
+
+    private static bool IsDefaultOrSmart(Catalog.Catalog catalog, string model) =>
+        model == catalog.DefaultRoute || (catalog.Routes.TryGetValue(model, out var named) && named.Smart);
+
+    /// <summary>Resolves a route, alias, model id or chain name; a smart route yields <see cref="RouteResolution.Smart"/>.</summary>
+    public static RouteResolution ResolveName(Catalog.Catalog catalog, string name, string? requested)
     {
         if (catalog.Routes.TryGetValue(name, out var route))
         {
-            return Plan(new RoutePlan(requested, route.Name, RouteTier.Route, null, null, route.Chain));
+            return route.Smart
+                ? new RouteResolution(null, null, null, route)
+                : Plan(new RoutePlan(requested, route.Name, RouteTier.Route, null, null, route.Chain));
         }
 
         if (catalog.Aliases.TryGetValue(name, out var aliased))
@@ -81,10 +115,10 @@ public static class Router
         return new RouteResolution(plan, null, null);
     }
 
-    private static string NameList(Catalog.Catalog catalog) => string.Join(", ", catalog.Names);
+    public static string NameList(Catalog.Catalog catalog) => string.Join(", ", catalog.Names);
 
     // The requested name is echoed in the error; keep it short and printable.
-    private static string Printable(string name)
+    public static string Printable(string name)
     {
         var sb = new StringBuilder(Math.Min(name.Length, 100));
         foreach (var c in name.AsSpan(0, Math.Min(name.Length, 100)))

@@ -40,6 +40,12 @@ public abstract record Scenario
     /// <summary>Sends the first chunk, waits for <paramref name="Gate"/>, then sends the rest.</summary>
     public sealed record Gated(TaskCompletionSource Gate, int Chunks = 3) : Scenario;
 
+    /// <summary>The model calls one tool (streamed with the arguments in two pieces), in either protocol.</summary>
+    public sealed record ToolCall(string Name, string ArgumentsJson, string Id = "call_1") : Scenario;
+
+    /// <summary>Anthropic protocol only: streams <paramref name="Chunks"/> text deltas, then an <c>event: error</c>.</summary>
+    public sealed record ErrorEventAfterChunks(int Chunks, string Type = "overloaded_error") : Scenario;
+
     /// <summary>Picks the scenario by the bearer key the call was sent with (credential rotation tests).</summary>
     public sealed record PerKey(IReadOnlyDictionary<string, Scenario> ByKey, Scenario Otherwise) : Scenario;
 
@@ -50,16 +56,23 @@ public abstract record Scenario
 /// <summary>A request as the upstream received it.</summary>
 public sealed record ReceivedRequest(string Model, byte[] Body, string? Authorization, bool Stream, Task Aborted)
 {
+    /// <summary>The path called: <c>/v1/chat/completions</c> or <c>/v1/messages</c>.</summary>
+    public string Path { get; init; } = "/v1/chat/completions";
+
+    /// <summary>Request headers, by lower-case name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public JsonDocument Json() => JsonDocument.Parse(Body);
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 }
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions protocol, whose behaviour per
-/// upstream model name is scripted by the test: ok, error statuses, hangs, resets, garbage, slow chunks.
+/// A real HTTP server on 127.0.0.1 speaking the OpenAI Chat Completions protocol (<c>/v1/chat/completions</c>)
+/// and the Anthropic Messages protocol (<c>/v1/messages</c>), whose behaviour per upstream model name is
+/// scripted by the test: ok, error statuses, hangs, resets, garbage, slow chunks, tool calls.
 /// </summary>
-public sealed class ScenarioUpstream : IAsyncDisposable
+public sealed partial class ScenarioUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scenario>> _scripts = new(StringComparer.Ordinal);
@@ -82,6 +95,7 @@ public sealed class ScenarioUpstream : IAsyncDisposable
         var app = builder.Build();
         var upstream = new ScenarioUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.HandleAsync);
+        app.MapPost("/v1/messages", upstream.HandleAnthropicAsync);
         app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = Array.Empty<object>() }));
         await app.StartAsync();
         var address = app.Urls.First();
@@ -132,7 +146,7 @@ public sealed class ScenarioUpstream : IAsyncDisposable
 
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         context.RequestAborted.Register(() => aborted.TrySetResult());
-        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, aborted.Task));
+        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, aborted.Task) { Headers = HeadersOf(context) });
 
         var ct = context.RequestAborted;
         var scenario = Next(model);
@@ -209,6 +223,28 @@ public sealed class ScenarioUpstream : IAsyncDisposable
                 case Scenario.RawStream raw:
                     await StartStreamAsync(context, ct);
                     await context.Response.WriteAsync(raw.Body, ct);
+                    break;
+                case Scenario.ToolCall tool:
+                    if (stream)
+                    {
+                        await StartStreamAsync(context, ct);
+                        var half = tool.ArgumentsJson.Length / 2;
+                        await WriteEventAsync(context, ToolChunk(model, 0, tool.Id, tool.Name, tool.ArgumentsJson[..half]), ct);
+                        await WriteEventAsync(context, ToolChunk(model, 0, null, null, tool.ArgumentsJson[half..]), ct);
+                        await WriteEventAsync(context, Chunk(model, null, "tool_calls", includeUsage), ct);
+                        if (includeUsage)
+                        {
+                            await WriteEventAsync(context, $$$"""{"id":"chatcmpl-up","object":"chat.completion.chunk","created":1,"model":"{{{model}}}","choices":[],"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}""", ct);
+                        }
+
+                        await WriteEventAsync(context, "[DONE]", ct);
+                    }
+                    else
+                    {
+                        context.Response.ContentType = "application/json";
+                        await context.Response.WriteAsync($$$"""{"id":"chatcmpl-up","object":"chat.completion","created":1,"model":"{{{model}}}","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"{{{tool.Id}}}","type":"function","function":{"name":"{{{tool.Name}}}","arguments":{{{JsonSerializer.Serialize(tool.ArgumentsJson)}}}}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}""", ct);
+                    }
+
                     break;
                 case Scenario.Oversized oversized:
                     var block = new byte[64 * 1024];
@@ -296,6 +332,16 @@ public sealed class ScenarioUpstream : IAsyncDisposable
     {
         await context.Response.WriteAsync("data: " + data + "\n\n", ct);
         await context.Response.Body.FlushAsync(ct);
+    }
+
+    private static Dictionary<string, string> HeadersOf(HttpContext context) =>
+        context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+
+    public static string ToolChunk(string model, int index, string? id, string? name, string arguments)
+    {
+        var head = id is null ? "" : "\"id\":\"" + id + "\",\"type\":\"function\",";
+        var fn = name is null ? "" : "\"name\":\"" + name + "\",";
+        return $$$"""{"id":"chatcmpl-up","object":"chat.completion.chunk","created":1,"model":"{{{model}}}","choices":[{"index":0,"delta":{"tool_calls":[{"index":{{{index}}},{{{head}}}"function":{{{{fn}}}"arguments":{{{JsonSerializer.Serialize(arguments)}}}}}]},"finish_reason":null}]}""";
     }
 
     public static string Chunk(string model, string? content, string? finish, bool withNullUsage = false)

@@ -41,9 +41,11 @@ public sealed class TestGateway : IAsyncDisposable
     public Majordomo.Catalog.ModelEntry Catalog(string model) =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Catalog.CatalogHolder>(_app.Services).Current.Models[model];
 
-    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null, TimeProvider? time = null)
+    public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null, TimeProvider? time = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
+        // A given directory (and its majordomo.db) is reused: a restart on the same store.
+        directory ??= Path.Combine(Path.GetTempPath(), "majordomo-ft-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(directory);
         var configPath = Path.Combine(directory, "majordomo.json");
         await File.WriteAllTextAsync(configPath, Render(configJson, upstream));
@@ -62,6 +64,7 @@ public sealed class TestGateway : IAsyncDisposable
             MinimumLogLevel = LogLevel.Warning,
             JitterSeed = 1,
             Time = time,
+            ConfigureServices = services,
         });
         await app.StartAsync();
         return new TestGateway(app, directory, configPath);
@@ -95,6 +98,9 @@ public sealed class TestGateway : IAsyncDisposable
         await _app.StopAsync(stop.Token);
     }
 
+    /// <summary>When false, disposing leaves the folder (and its store) for a restarted gateway.</summary>
+    public bool DeleteDirectoryOnDispose { get; set; } = true;
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
@@ -109,6 +115,11 @@ public sealed class TestGateway : IAsyncDisposable
 
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!DeleteDirectoryOnDispose)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

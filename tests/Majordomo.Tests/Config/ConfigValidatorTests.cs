@@ -66,13 +66,30 @@ public class ConfigValidatorTests
     }
 
     [Fact]
-    public void Validate_AnthropicApi_IsAnErrorInThisBuild()
+    public void Validate_AnthropicApi_IsAccepted()
     {
-        var error = SingleError(Cfg(providers: """
+        var result = TestConfig.Load(Cfg(providers: """
             "providers": { "p": { "api": "anthropic", "baseUrl": "https://api.anthropic.com" }, "q": { "api": "simulated" } }
             """));
 
-        Assert.Equal("providers.p.api: 'anthropic' upstreams are not supported by this build yet; use an OpenAI-compatible endpoint", error);
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal("anthropic", result.Config!.Providers!["p"]!.Api);
+    }
+
+    [Fact]
+    public void Validate_AnthropicApiWithoutBaseUrl_IsAnError()
+    {
+        Assert.Equal("providers.p.baseUrl: is required", SingleError(Cfg(providers: """
+            "providers": { "p": { "api": "anthropic" }, "q": { "api": "simulated" } }
+            """)));
+    }
+
+    [Fact]
+    public void Validate_MisspelledApi_ListsAnthropicAmongExpected()
+    {
+        Assert.Equal("providers.p.api: unknown api 'anthropc' (expected openai, anthropic or simulated)", SingleError(Cfg(providers: """
+            "providers": { "p": { "api": "anthropc", "baseUrl": "https://api.anthropic.com" }, "q": { "api": "simulated" } }
+            """)));
     }
 
     [Fact]

@@ -165,14 +165,17 @@ public sealed class ConfigSourceTests : IDisposable
     }
 
     [Fact]
-    public void Resolve_LegacyWithAnthropicApi_IsAnErrorInThisBuild()
+    public void Resolve_LegacyWithAnthropicApi_ServesOneAnthropicUpstream()
     {
-        var env = TestConfig.Env(("MAJORDOMO_BASE_URL", "https://api.anthropic.com"), ("MAJORDOMO_MODEL", "claude"), ("MAJORDOMO_API", "anthropic"));
+        var env = TestConfig.Env(("MAJORDOMO_BASE_URL", "https://api.anthropic.com"), ("MAJORDOMO_MODEL", "claude-sonnet-4-5"), ("MAJORDOMO_API", "anthropic"), ("MAJORDOMO_API_KEY", "sk-ant-legacy"));
 
         var source = ConfigSource.Resolve(null, demo: false, env, _dir.Path);
 
-        Assert.Null(source.Config);
-        Assert.Equal("providers.upstream.api: 'anthropic' upstreams are not supported by this build yet; use an OpenAI-compatible endpoint", Assert.Single(source.Errors));
+        Assert.Empty(source.Errors);
+        var provider = Assert.Single(source.Config!.Providers!).Value;
+        Assert.Equal("anthropic", provider!.Api);
+        Assert.Equal("https://api.anthropic.com", provider.BaseUrl);
+        Assert.Equal("sk-ant-legacy", Assert.Single(provider.Credentials!).ApiKey);
     }
 
     [Fact]

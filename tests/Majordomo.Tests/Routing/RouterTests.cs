@@ -228,7 +228,7 @@ public class RouterTests
     }
 
     [Fact]
-    public void Resolve_SmartRouteWithOnlyDisabledModels_IsNoModelAvailable()
+    public void Resolve_SmartRoute_IsLeftToTheSmartPipeline()
     {
         var catalog = TestConfig.BuildCatalog("""
             { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9" } },
@@ -238,8 +238,9 @@ public class RouterTests
 
         var resolution = Router.Resolve(catalog, Request("auto"));
 
-        Assert.Equal("no_model_available", resolution.ErrorCode);
-        Assert.Equal("'auto' has no enabled model to try.", resolution.ErrorMessage);
+        Assert.True(resolution.IsSmart);
+        Assert.Null(resolution.Plan);
+        Assert.Null(resolution.ErrorCode);
     }
 
     [Fact]

@@ -69,7 +69,8 @@ internal sealed class OpenAIProvider : IChatProvider
 
     public void Dispose() => _http.Dispose();
 
-    private sealed class HttpUpstreamResponse(HttpResponseMessage response) : UpstreamResponse
+    /// <summary>An HTTP answer read as it arrives; shared by the HTTP adapters of both protocols.</summary>
+    internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : UpstreamResponse
     {
         /// <summary>One SSE event larger than this (no blank line in sight) ends the stream as a failure.</summary>
         private const int MaxEventBytes = 16 * 1024 * 1024;

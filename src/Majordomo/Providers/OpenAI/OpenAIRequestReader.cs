@@ -18,18 +18,26 @@ public static class OpenAIRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static ChatRequest Parse(ReadOnlyMemory<byte> body)
+    public static ChatRequest Parse(ReadOnlyMemory<byte> body) => Parse(body, anthropic: false);
+
+    /// <summary>
+    /// Both ingress protocols share this pass: the fields routing needs and the rewrite spans are the
+    /// same; Anthropic adds required <c>max_tokens</c>, a top-level <c>system</c> and user/assistant roles only.
+    /// </summary>
+    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic)
     {
         var span = body.Span;
         if (span.IsEmpty || span.Trim((byte)' ').IsEmpty)
         {
-            throw new RequestValidationException("The request body is empty; expected a JSON object with 'model' and 'messages'.");
+            throw new RequestValidationException(anthropic
+                ? "The request body is empty; expected a JSON object with 'model', 'max_tokens' and 'messages'."
+                : "The request body is empty; expected a JSON object with 'model' and 'messages'.");
         }
 
         var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
-            return ParseCore(ref reader, body);
+            return ParseCore(ref reader, body, anthropic);
         }
         catch (JsonException ex)
         {
@@ -41,7 +49,7 @@ public static class OpenAIRequestReader
         }
     }
 
-    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool anthropic)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -60,6 +68,7 @@ public static class OpenAIRequestReader
         var metadataRemoval = JsonSpan.None;
         var metadataValue = JsonSpan.None;
         byte[]? filteredMetadata = null;
+        var hasMaxTokens = false;
 
         // End of the previous property's value: a property removed after the first one takes the comma before it.
         var previousValueEnd = -1;
@@ -142,7 +151,27 @@ public static class OpenAIRequestReader
                     throw new RequestValidationException("'messages' must be an array of message objects.", "messages");
                 }
 
-                messageCount = ReadMessages(ref reader);
+                messageCount = ReadMessages(ref reader, anthropic);
+            }
+            else if (anthropic && reader.ValueTextEquals("max_tokens"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var maxTokens) || maxTokens < 1)
+                {
+                    throw new RequestValidationException("'max_tokens' must be a positive integer.", "max_tokens");
+                }
+
+                hasMaxTokens = true;
+            }
+            else if (anthropic && reader.ValueTextEquals("system"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.StartArray or JsonTokenType.Null))
+                {
+                    throw new RequestValidationException("'system' must be a string or an array of text blocks.", "system");
+                }
+
+                reader.Skip();
             }
             else if (reader.ValueTextEquals("metadata"u8))
             {
@@ -229,10 +258,15 @@ public static class OpenAIRequestReader
             throw new RequestValidationException("'messages' must contain at least one message.", "messages");
         }
 
+        if (anthropic && !hasMaxTokens)
+        {
+            throw new RequestValidationException("'max_tokens' is required: the most tokens the answer may have.", "max_tokens");
+        }
+
         return new ChatRequest
         {
             Body = body,
-            Protocol = "openai",
+            Protocol = anthropic ? Anthropic.AnthropicWire.Protocol : "openai",
             Model = string.IsNullOrWhiteSpace(model) ? null : model,
             Stream = stream,
             ClientWantsUsage = wantsUsage,
@@ -314,7 +348,7 @@ public static class OpenAIRequestReader
         return null;
     }
 
-    private static int ReadMessages(ref Utf8JsonReader reader)
+    private static int ReadMessages(ref Utf8JsonReader reader, bool anthropic)
     {
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -326,6 +360,7 @@ public static class OpenAIRequestReader
 
             var depth = reader.CurrentDepth;
             var hasRole = false;
+            var hasContent = false;
             while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("role"u8))
@@ -336,7 +371,23 @@ public static class OpenAIRequestReader
                         throw new RequestValidationException($"'messages[{count}].role' must be a non-empty string.", $"messages[{count}].role");
                     }
 
+                    if (anthropic && !(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8)))
+                    {
+                        throw new RequestValidationException($"'messages[{count}].role' must be 'user' or 'assistant' (the system prompt is the top-level 'system').", $"messages[{count}].role");
+                    }
+
                     hasRole = true;
+                }
+                else if (anthropic && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("content"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.StartArray))
+                    {
+                        throw new RequestValidationException($"'messages[{count}].content' must be a string or an array of content blocks.", $"messages[{count}].content");
+                    }
+
+                    hasContent = true;
+                    reader.Skip();
                 }
                 else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
@@ -347,6 +398,11 @@ public static class OpenAIRequestReader
             if (!hasRole)
             {
                 throw new RequestValidationException($"'messages[{count}].role' is required.", $"messages[{count}].role");
+            }
+
+            if (anthropic && !hasContent)
+            {
+                throw new RequestValidationException($"'messages[{count}].content' is required.", $"messages[{count}].content");
             }
 
             count++;

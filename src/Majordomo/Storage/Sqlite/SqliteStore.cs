@@ -67,6 +67,14 @@ public sealed class SqliteStore
             );
             CREATE INDEX ix_requests_ts ON requests(ts_unix_ms);
             """),
+        (2, "sessions", """
+            -- One row per session that was ever pinned with /use; pin is NULL once cleared (/use default).
+            CREATE TABLE sessions (
+                session_id TEXT PRIMARY KEY,
+                pin TEXT,
+                updated_at TEXT NOT NULL
+            );
+            """),
         (3, "health log and live resilience state", """
             -- One row per active health check and per change of a model's health seen in real traffic.
             CREATE TABLE health_log (

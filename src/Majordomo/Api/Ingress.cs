@@ -1,0 +1,89 @@
+using Majordomo.Chat;
+using Majordomo.Execution;
+using Majordomo.Providers.Anthropic;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
+
+namespace Majordomo.Api;
+
+/// <summary>
+/// What differs between the two ingress protocols; everything else (auth, limits, routing, execution,
+/// the request log) is one code path. Add a protocol-specific answer (an error, a command's reply) here
+/// rather than writing OpenAI shapes directly in the endpoint.
+/// </summary>
+internal abstract class Ingress
+{
+    public static readonly Ingress OpenAI = new OpenAIIngress();
+
+    public static readonly Ingress Anthropic = new AnthropicIngress();
+
+    /// <summary><c>openai</c> or <c>anthropic</c>, as in <see cref="ChatRequest.Protocol"/>.</summary>
+    public abstract string Protocol { get; }
+
+    public abstract ChatRequest Parse(ReadOnlyMemory<byte> body);
+
+    /// <summary>Protocol headers that travel with the request (e.g. <c>anthropic-beta</c>).</summary>
+    public virtual void ReadHeaders(IHeaderDictionary headers, ChatRequest request)
+    {
+    }
+
+    /// <summary>
+    /// An error in this protocol's shape. <paramref name="openAIType"/> is OpenAI's error type; the
+    /// Anthropic shape derives its own type from the status.
+    /// </summary>
+    public abstract Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null);
+
+    /// <summary>The router's own answer to a command (<c>/use</c>, <c>/status</c>), streamed when the request asked for a stream.</summary>
+    public abstract Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time);
+
+    /// <summary>True when an upstream's error body is already in this protocol's shape (returned as is).</summary>
+    public abstract bool IsErrorPayload(ReadOnlySpan<byte> body);
+
+    internal abstract IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time);
+
+    private sealed class OpenAIIngress : Ingress
+    {
+        public override string Protocol => "openai";
+
+        public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body);
+
+        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
+
+        public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
+            OpenAICommandReply.WriteAsync(context, request, reply, time);
+
+        public override bool IsErrorPayload(ReadOnlySpan<byte> body) => OpenAIWire.IsErrorPayload(body);
+
+        internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new OpenAIClientSink(context, requestId, time);
+    }
+
+    private sealed class AnthropicIngress : Ingress
+    {
+        public override string Protocol => AnthropicWire.Protocol;
+
+        public override ChatRequest Parse(ReadOnlyMemory<byte> body) => AnthropicRequestReader.Parse(body);
+
+        public override void ReadHeaders(IHeaderDictionary headers, ChatRequest request)
+        {
+            var beta = headers["anthropic-beta"];
+            if (beta.Count > 0 && beta.ToString() is { Length: > 0 and <= 1024 } value)
+            {
+                request.AnthropicBeta = value;
+            }
+        }
+
+        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+            AnthropicErrors.WriteAsync(context, status, message, code, attempts, candidates, availableAt);
+
+        public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
+            AnthropicCommandReply.WriteAsync(context, request, reply);
+
+        public override bool IsErrorPayload(ReadOnlySpan<byte> body) => AnthropicWire.InspectMessage(body, out _) == OpenAIWire.CompletionShape.Error;
+
+        internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new AnthropicClientSink(context, requestId, time);
+    }
+}

@@ -1,0 +1,483 @@
+using System.Buffers;
+using System.Text.Json;
+using Majordomo.Providers.OpenAI;
+
+namespace Majordomo.Providers.Anthropic;
+
+/// <summary>Turns one protocol's stream events into the other's, event by event, keeping what the answer so far needs.</summary>
+internal interface IStreamTranslator
+{
+    /// <summary>Translates one upstream event into zero or more events added to <paramref name="output"/>.</summary>
+    void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output);
+
+    /// <summary>The upstream stream ended: adds whatever closing events the answer so far calls for.</summary>
+    void Complete(SseBatch output);
+}
+
+/// <summary>
+/// Anthropic stream events → OpenAI chat.completion.chunk events: message_start → the role chunk, text
+/// deltas → content chunks, tool_use blocks and their input_json_delta → tool_calls chunks (one OpenAI
+/// tool index per block), message_delta → the finish chunk, message_stop → a usage-only chunk (the
+/// executor drops it unless the client asked for usage) and <c>[DONE]</c>; an error event → an OpenAI
+/// error chunk. Thinking blocks and pings have no OpenAI counterpart and are left out.
+/// </summary>
+internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private readonly Dictionary<int, int> _toolIndexByBlock = [];
+    private string _id = "msg";
+    private string _model = "";
+    private long _input;
+    private long _output;
+    private long _cacheRead;
+    private bool _done;
+
+    public void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output)
+    {
+        var type = eventType ?? AnthropicWire.TypeOf(data);
+        if (_done || type is AnthropicWire.Ping or AnthropicWire.ContentBlockStop || data.IsEmpty)
+        {
+            return;
+        }
+
+        using var doc = ParseOrNull(data);
+        if (doc is null)
+        {
+            // Not JSON: forwarded as it is, so the executor sees (and classifies) the garbage.
+            output.Add(data);
+            return;
+        }
+
+        var root = doc.RootElement;
+        switch (type)
+        {
+            case AnthropicWire.MessageStart:
+                var message = root.TryGetProperty("message", out var m) ? m : default;
+                _id = ResponseTranslation.Str(message, "id") ?? _id;
+                _model = ResponseTranslation.Str(message, "model") ?? _model;
+                ReadUsage(message.ValueKind == JsonValueKind.Object && message.TryGetProperty("usage", out var u) ? u : default);
+                Chunk(output, w =>
+                {
+                    w.WriteStartObject("delta");
+                    w.WriteString("role", "assistant");
+                    w.WriteString("content", "");
+                    w.WriteEndObject();
+                }, null);
+                break;
+            case AnthropicWire.ContentBlockStart:
+                var index = (int)ResponseTranslation.Long(root, "index");
+                var block = root.TryGetProperty("content_block", out var b) ? b : default;
+                var blockType = ResponseTranslation.Str(block, "type");
+                if (blockType == "tool_use")
+                {
+                    var toolIndex = _toolIndexByBlock.Count;
+                    _toolIndexByBlock[index] = toolIndex;
+                    Chunk(output, w => ToolCallDelta(w, toolIndex, ResponseTranslation.Str(block, "id"), ResponseTranslation.Str(block, "name"), ""), null);
+                }
+                else if (blockType == "text" && ResponseTranslation.Str(block, "text") is { Length: > 0 } initial)
+                {
+                    Chunk(output, w => ContentDelta(w, initial), null);
+                }
+
+                break;
+            case AnthropicWire.ContentBlockDelta:
+                var delta = root.TryGetProperty("delta", out var d) ? d : default;
+                switch (ResponseTranslation.Str(delta, "type"))
+                {
+                    case "text_delta" when ResponseTranslation.Str(delta, "text") is { } text:
+                        Chunk(output, w => ContentDelta(w, text), null);
+                        break;
+                    case "input_json_delta" when ResponseTranslation.Str(delta, "partial_json") is { Length: > 0 } json &&
+                                                 _toolIndexByBlock.TryGetValue((int)ResponseTranslation.Long(root, "index"), out var tool):
+                        Chunk(output, w => ToolCallDelta(w, tool, null, null, json), null);
+                        break;
+                }
+
+                break;
+            case AnthropicWire.MessageDelta:
+                ReadUsage(root.TryGetProperty("usage", out var usage) ? usage : default);
+                var stopReason = root.TryGetProperty("delta", out var md) ? ResponseTranslation.Str(md, "stop_reason") : null;
+                if (stopReason is not null)
+                {
+                    Chunk(output, static w =>
+                    {
+                        w.WriteStartObject("delta");
+                        w.WriteEndObject();
+                    }, AnthropicWire.FinishReasonFor(stopReason));
+                }
+
+                break;
+            case AnthropicWire.MessageStop:
+                Write(output, w =>
+                {
+                    Header(w);
+                    w.WriteStartArray("choices");
+                    w.WriteEndArray();
+                    ResponseTranslation.WriteOpenAIUsage(w, _input, _output, _cacheRead);
+                    w.WriteEndObject();
+                });
+                output.Add(OpenAIWire.DoneData);
+                _done = true;
+                break;
+            case AnthropicWire.Error:
+                var error = root.TryGetProperty("error", out var e) ? e : default;
+                output.Add(ResponseTranslation.OpenAIError(ResponseTranslation.Str(error, "message") ?? "upstream stream error", ResponseTranslation.Str(error, "type") ?? "api_error", null));
+                break;
+        }
+    }
+
+    public void Complete(SseBatch output)
+    {
+        // Without message_stop the answer is incomplete; saying nothing lets the executor report it as cut off.
+    }
+
+    private void ReadUsage(JsonElement usage)
+    {
+        if (usage.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var input = ResponseTranslation.Long(usage, "input_tokens") + ResponseTranslation.Long(usage, "cache_read_input_tokens") + ResponseTranslation.Long(usage, "cache_creation_input_tokens");
+        if (input > 0)
+        {
+            _input = input;
+            _cacheRead = ResponseTranslation.Long(usage, "cache_read_input_tokens");
+        }
+
+        _output = Math.Max(_output, ResponseTranslation.Long(usage, "output_tokens"));
+    }
+
+    private void Header(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", _id);
+        w.WriteString("object", "chat.completion.chunk");
+        w.WriteNumber("created", created);
+        w.WriteString("model", _model);
+    }
+
+    private void Chunk(SseBatch output, Action<Utf8JsonWriter> delta, string? finishReason) => Write(output, w =>
+    {
+        Header(w);
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        delta(w);
+        if (finishReason is null)
+        {
+            w.WriteNull("finish_reason");
+        }
+        else
+        {
+            w.WriteString("finish_reason", finishReason);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static void ContentDelta(Utf8JsonWriter w, string text)
+    {
+        w.WriteStartObject("delta");
+        w.WriteString("content", text);
+        w.WriteEndObject();
+    }
+
+    private static void ToolCallDelta(Utf8JsonWriter w, int index, string? id, string? name, string arguments)
+    {
+        w.WriteStartObject("delta");
+        w.WriteStartArray("tool_calls");
+        w.WriteStartObject();
+        w.WriteNumber("index", index);
+        if (id is not null)
+        {
+            w.WriteString("id", id);
+            w.WriteString("type", "function");
+        }
+
+        w.WriteStartObject("function");
+        if (name is not null)
+        {
+            w.WriteString("name", name);
+        }
+
+        w.WriteString("arguments", arguments);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private void Write(SseBatch output, Action<Utf8JsonWriter> write)
+    {
+        _buffer.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(_buffer, RequestTranslation.WriterOptions))
+        {
+            write(w);
+        }
+
+        output.Add(_buffer.WrittenSpan);
+    }
+
+    internal static JsonDocument? ParseOrNull(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return JsonDocument.Parse(data.ToArray());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// OpenAI chat.completion.chunk events → Anthropic stream events: the first chunk opens the message
+/// (message_start), content opens a text block, each tool call opens a tool_use block whose argument
+/// fragments become input_json_delta events, and the end (<c>[DONE]</c>, or the end of the stream after
+/// a finish_reason) closes the open block and sends message_delta (stop_reason, usage) and message_stop.
+/// OpenAI reports usage only at the end, so message_start says 0 input tokens and message_delta carries
+/// the real counts (as Anthropic's own message_delta does).
+/// </summary>
+internal sealed class OpenAIToAnthropicStream : IStreamTranslator
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private bool _started;
+    private bool _stopped;
+    private int _nextBlock;
+    private int _openBlock = -1;
+    private bool _openIsText;
+    private int _openToolIndex = -1;
+    private string? _finishReason;
+    private long _prompt;
+    private long _completion;
+    private long _cached;
+
+    public void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output)
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        if (data.SequenceEqual(OpenAIWire.DoneData))
+        {
+            Finish(output);
+            return;
+        }
+
+        using var doc = AnthropicToOpenAIStream.ParseOrNull(data);
+        if (doc is null || doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            output.Add(data);
+            return;
+        }
+
+        var root = doc.RootElement;
+        if (root.TryGetProperty("error", out var error) && error.ValueKind is JsonValueKind.Object or JsonValueKind.String)
+        {
+            var message = error.ValueKind == JsonValueKind.String ? error.GetString() : ResponseTranslation.Str(error, "message");
+            var type = error.ValueKind == JsonValueKind.Object ? ResponseTranslation.Str(error, "type") : null;
+            var code = error.ValueKind == JsonValueKind.Object ? ResponseTranslation.Str(error, "code") : null;
+            output.Add(ResponseTranslation.AnthropicError(message ?? "upstream stream error", type is { Length: > 0 } && type.EndsWith("_error", StringComparison.Ordinal) ? type : "api_error", code), AnthropicWire.Error);
+            return;
+        }
+
+        if (!_started)
+        {
+            _started = true;
+            Event(output, AnthropicWire.MessageStart, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("type", AnthropicWire.MessageStart);
+                w.WriteStartObject("message");
+                w.WriteString("id", ResponseTranslation.MessageId(ResponseTranslation.Str(root, "id")));
+                w.WriteString("type", "message");
+                w.WriteString("role", "assistant");
+                w.WriteString("model", ResponseTranslation.Str(root, "model") ?? "");
+                w.WriteStartArray("content");
+                w.WriteEndArray();
+                w.WriteNull("stop_reason");
+                w.WriteNull("stop_sequence");
+                ResponseTranslation.WriteAnthropicUsage(w, 0, 0, 0);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+
+        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+        {
+            (_prompt, _completion, _cached) = ResponseTranslation.OpenAIUsage(usage);
+        }
+
+        if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
+        {
+            return;
+        }
+
+        var choice = choices[0];
+        if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
+        {
+            if (delta.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String && content.GetString() is { Length: > 0 } text)
+            {
+                if (_openBlock < 0 || !_openIsText)
+                {
+                    CloseBlock(output);
+                    OpenBlock(output, isText: true, w =>
+                    {
+                        w.WriteString("type", "text");
+                        w.WriteString("text", "");
+                    });
+                }
+
+                Delta(output, w =>
+                {
+                    w.WriteString("type", "text_delta");
+                    w.WriteString("text", text);
+                });
+            }
+
+            if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var call in calls.EnumerateArray())
+                {
+                    var toolIndex = (int)ResponseTranslation.Long(call, "index");
+                    var function = call.TryGetProperty("function", out var f) ? f : default;
+                    if (_openBlock < 0 || _openIsText || toolIndex != _openToolIndex)
+                    {
+                        CloseBlock(output);
+                        var id = ResponseTranslation.Str(call, "id") ?? "toolu_" + Guid.NewGuid().ToString("N")[..24];
+                        var name = ResponseTranslation.Str(function, "name") ?? "";
+                        _openToolIndex = toolIndex;
+                        OpenBlock(output, isText: false, w =>
+                        {
+                            w.WriteString("type", "tool_use");
+                            w.WriteString("id", id);
+                            w.WriteString("name", name);
+                            w.WriteStartObject("input");
+                            w.WriteEndObject();
+                        });
+                    }
+
+                    if (ResponseTranslation.Str(function, "arguments") is { Length: > 0 } arguments)
+                    {
+                        Delta(output, w =>
+                        {
+                            w.WriteString("type", "input_json_delta");
+                            w.WriteString("partial_json", arguments);
+                        });
+                    }
+                }
+            }
+        }
+
+        if (ResponseTranslation.Str(choice, "finish_reason") is { } finish)
+        {
+            _finishReason = finish;
+            CloseBlock(output);
+        }
+    }
+
+    public void Complete(SseBatch output)
+    {
+        // Some servers end without [DONE]; a finish_reason already said the answer was whole.
+        if (_finishReason is not null)
+        {
+            Finish(output);
+        }
+    }
+
+    private void Finish(SseBatch output)
+    {
+        if (_stopped || !_started)
+        {
+            _stopped = true;
+            return;
+        }
+
+        _stopped = true;
+        CloseBlock(output);
+        Event(output, AnthropicWire.MessageDelta, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.MessageDelta);
+            w.WriteStartObject("delta");
+            w.WriteString("stop_reason", AnthropicWire.StopReasonFor(_finishReason));
+            w.WriteNull("stop_sequence");
+            w.WriteEndObject();
+            ResponseTranslation.WriteAnthropicUsage(w, _prompt, _completion, _cached);
+            w.WriteEndObject();
+        });
+        Event(output, AnthropicWire.MessageStop, static w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.MessageStop);
+            w.WriteEndObject();
+        });
+    }
+
+    private void OpenBlock(SseBatch output, bool isText, Action<Utf8JsonWriter> contentBlock)
+    {
+        _openBlock = _nextBlock++;
+        _openIsText = isText;
+        var index = _openBlock;
+        Event(output, AnthropicWire.ContentBlockStart, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.ContentBlockStart);
+            w.WriteNumber("index", index);
+            w.WriteStartObject("content_block");
+            contentBlock(w);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    private void CloseBlock(SseBatch output)
+    {
+        if (_openBlock < 0)
+        {
+            return;
+        }
+
+        var index = _openBlock;
+        _openBlock = -1;
+        _openToolIndex = -1;
+        Event(output, AnthropicWire.ContentBlockStop, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.ContentBlockStop);
+            w.WriteNumber("index", index);
+            w.WriteEndObject();
+        });
+    }
+
+    private void Delta(SseBatch output, Action<Utf8JsonWriter> delta)
+    {
+        var index = _openBlock;
+        Event(output, AnthropicWire.ContentBlockDelta, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.ContentBlockDelta);
+            w.WriteNumber("index", index);
+            w.WriteStartObject("delta");
+            delta(w);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    private void Event(SseBatch output, string type, Action<Utf8JsonWriter> write)
+    {
+        _buffer.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(_buffer, RequestTranslation.WriterOptions))
+        {
+            write(w);
+        }
+
+        output.Add(_buffer.WrittenSpan, type);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Classification;
+using Majordomo.Config;
+
+namespace Majordomo.Routing;
+
+public enum RuleAction
+{
+    Route,
+    RouteSelf,
+    Classify,
+    Reject,
+    Queue,
+}
+
+/// <summary>A Tier 1 rule compiled once per catalog snapshot (SPEC §1.2): conditions, action, resolved target.</summary>
+public sealed class CompiledRule
+{
+    /// <summary>Bounds one pattern match: a hostile prompt must not pin a core in backtracking.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    public required string Id { get; init; }
+    public int Priority { get; init; }
+    public string? Source { get; init; }
+    public string? Channel { get; init; }
+    public string? Kind { get; init; }
+    public string? Model { get; init; }
+    public Regex? Pattern { get; init; }
+    public bool? HasMedia { get; init; }
+    public bool? HasTools { get; init; }
+    public int? MinTokens { get; init; }
+    public int? MaxTokens { get; init; }
+    public RuleAction Action { get; init; }
+    public string? TargetName { get; init; }
+
+    /// <summary>The resolved target of <c>route</c> / <c>queue</c>; null for other actions.</summary>
+    public RouteResolution Target { get; init; }
+
+    public int MaxWaitMs { get; init; }
+    public string? Message { get; init; }
+
+    /// <summary>True when matching needs the parsed prompt (text, media, tools or tokens).</summary>
+    public bool NeedsPrompt => Pattern is not null || HasMedia is not null || HasTools is not null || MinTokens is not null || MaxTokens is not null;
+
+    /// <summary>Conditions on request metadata only: checked before the prompt is parsed.</summary>
+    public bool MatchesMetadata(ChatRequest request)
+    {
+        var m = request.Metadata;
+        return Same(Source, m.Source) && Same(Channel, m.Channel) && Same(Kind, m.Kind) &&
+               (Model is null || string.Equals(Model, request.Model, StringComparison.Ordinal));
+
+        static bool Same(string? wanted, string? actual) =>
+            wanted is null || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Conditions on the prompt. A pattern that times out does not match (the caller logs it).</summary>
+    public bool MatchesPrompt(PromptView view, out bool timedOut)
+    {
+        timedOut = false;
+        if ((HasMedia is { } media && media != view.HasMedia) || (HasTools is { } tools && tools != view.HasTools))
+        {
+            return false;
+        }
+
+        if (MinTokens is not null || MaxTokens is not null)
+        {
+            var tokens = view.EstimatedPromptTokens;
+            if ((MinTokens is { } min && tokens < min) || (MaxTokens is { } max && tokens > max))
+            {
+                return false;
+            }
+        }
+
+        if (Pattern is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return Pattern.IsMatch(view.LastUserText);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timedOut = true;
+            return false;
+        }
+    }
+}
+
+/// <summary>Selection settings of SPEC §1.4 with defaults applied.</summary>
+public sealed class SelectionPolicy
+{
+    public static readonly FrozenDictionary<string, int> DefaultFloors = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        [Complexity.Simple] = 0,
+        [Complexity.Medium] = 40,
+        [Complexity.Complex] = 65,
+        [Complexity.Reasoning] = 80,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly FrozenDictionary<string, string> DefaultTaskCapabilities = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["coding"] = "code",
+        ["math"] = "math",
+        ["vision"] = "vision",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public required FrozenDictionary<string, int> Floors { get; init; }
+    public required FrozenDictionary<string, string> TaskCapabilities { get; init; }
+
+    /// <summary>Capabilities at least one model declares; a capability nobody declares is not enforced.</summary>
+    public required FrozenSet<string> DeclaredCapabilities { get; init; }
+
+    public int Tolerance { get; init; }
+    public bool ExplicitEscalation { get; init; }
+    public bool SensitiveLocalOnly { get; init; } = true;
+    public ChainEntry? Fallback { get; init; }
+
+    public int FloorFor(string complexity) => Floors.TryGetValue(complexity, out var floor) ? floor : 0;
+
+    /// <summary>The capability a task type requires, when some model declares it; else null.</summary>
+    public string? CapabilityFor(string taskType) =>
+        TaskCapabilities.TryGetValue(taskType, out var capability) && DeclaredCapabilities.Contains(capability) ? capability : null;
+}
+
+/// <summary>
+/// What smart routing reads for one catalog snapshot, built once per snapshot (never per request):
+/// rules sorted by priority with compiled regexes, the selection policy, and the candidates in their
+/// static order (locality, cost, quality), so a request only filters and breaks ties by latency.
+/// </summary>
+public sealed class RoutingSnapshot
+{
+    public required Catalog.Catalog Catalog { get; init; }
+    public required CompiledRule[] Rules { get; init; }
+    public required SelectionPolicy Selection { get; init; }
+
+    /// <summary>Every model (disabled ones too, so explain can say why) in locality, cost, quality order.</summary>
+    public required Candidate[] ByLocality { get; init; }
+
+    /// <summary>The same models in cost, locality, quality order (degradation <c>prefer-cheaper</c>).</summary>
+    public required Candidate[] ByCost { get; init; }
+
+    public ChainEntry? SelfModel { get; init; }
+    public bool CommandsEnabled { get; init; } = true;
+    public string ClassifierMode { get; init; } = "heuristic";
+    public ModelEntry? ClassifierModel { get; init; }
+    public int ClassifierTimeoutMs { get; init; } = 5000;
+
+    /// <summary>One model as selection sees it: its chain entry and its position group for latency tie-breaks.</summary>
+    public sealed record Candidate(ChainEntry Entry, int Group, bool Tied)
+    {
+        public ModelEntry Model => Entry.Model;
+    }
+
+    public static RoutingSnapshot Build(Catalog.Catalog catalog)
+    {
+        var config = catalog.Config;
+        var rules = new List<CompiledRule>();
+        var list = config.Rules ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var r = list[i];
+            if (r is null || r.Enabled == false)
+            {
+                continue;
+            }
+
+            rules.Add(Compile(catalog, r, i));
+        }
+
+        // Stable: equal priorities keep file order.
+        var sorted = rules.Select((r, i) => (r, i)).OrderBy(x => x.r.Priority).ThenBy(x => x.i).Select(x => x.r).ToArray();
+
+        var s = config.Selection;
+        var floors = new Dictionary<string, int>(SelectionPolicy.DefaultFloors, StringComparer.Ordinal);
+        foreach (var (level, floor) in s?.QualityFloors ?? [])
+        {
+            floors[level] = floor;
+        }
+
+        var capabilities = new Dictionary<string, string>(SelectionPolicy.DefaultTaskCapabilities, StringComparer.Ordinal);
+        foreach (var (task, capability) in s?.TaskCapabilities ?? [])
+        {
+            capabilities[task] = capability;
+        }
+
+        var declared = catalog.Models.Values.SelectMany(m => m.Capabilities).ToFrozenSet(StringComparer.Ordinal);
+        var policy = new SelectionPolicy
+        {
+            Floors = floors.ToFrozenDictionary(StringComparer.Ordinal),
+            TaskCapabilities = capabilities.ToFrozenDictionary(StringComparer.Ordinal),
+            DeclaredCapabilities = declared,
+            Tolerance = s?.QualityTolerance ?? 0,
+            ExplicitEscalation = s?.Escalation == "explicit",
+            SensitiveLocalOnly = s?.SensitiveLocalOnly ?? true,
+            Fallback = s?.FallbackModel is { } fb ? ModelChainEntry(catalog, fb) : null,
+        };
+
+        var entries = catalog.Models.Values.Select(m => m.Chain[0]).ToArray();
+        var byLocality = Order(entries, costFirst: false);
+        var byCost = Order(entries, costFirst: true);
+
+        var classifier = config.Classifier;
+        return new RoutingSnapshot
+        {
+            Catalog = catalog,
+            Rules = sorted,
+            Selection = policy,
+            ByLocality = byLocality,
+            ByCost = byCost,
+            SelfModel = config.SelfModel is { } self ? ModelChainEntry(catalog, self) : null,
+            CommandsEnabled = config.Commands?.Enabled ?? true,
+            ClassifierMode = classifier?.Mode ?? "heuristic",
+            ClassifierModel = classifier?.Model is { } cm ? ModelFor(catalog, cm) : null,
+            ClassifierTimeoutMs = classifier?.TimeoutMs ?? 5000,
+        };
+    }
+
+    private static ModelEntry? ModelFor(Catalog.Catalog catalog, string name) =>
+        catalog.Models.TryGetValue(name, out var m) || catalog.Aliases.TryGetValue(name, out m) ? m : null;
+
+    /// <summary>A single-model entry with the model's own policy (not its fallbacks).</summary>
+    private static ChainEntry? ModelChainEntry(Catalog.Catalog catalog, string name) => ModelFor(catalog, name)?.Chain[0];
+
+    private static CompiledRule Compile(Catalog.Catalog catalog, RuleConfig r, int index)
+    {
+        var when = r.When;
+        var action = r.Action switch
+        {
+            "route" => RuleAction.Route,
+            "route_self" => RuleAction.RouteSelf,
+            "reject" => RuleAction.Reject,
+            "queue" => RuleAction.Queue,
+            _ => RuleAction.Classify,
+        };
+        return new CompiledRule
+        {
+            Id = r.Id ?? "rules[" + index + "]",
+            Priority = r.Priority ?? 100,
+            Source = when?.Source,
+            Channel = when?.Channel,
+            Kind = when?.Kind,
+            Model = when?.Model,
+
+            // The validator has compiled every pattern already; a bad one never reaches a snapshot.
+            Pattern = when?.Pattern is { } p ? new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, CompiledRule.MatchTimeout) : null,
+            HasMedia = when?.HasMedia,
+            HasTools = when?.HasTools,
+            MinTokens = when?.MinTokens,
+            MaxTokens = when?.MaxTokens,
+            Action = action,
+            TargetName = r.Target,
+            Target = r.Target is { } t && action is RuleAction.Route or RuleAction.Queue ? Router.ResolveName(catalog, t, null) : default,
+            MaxWaitMs = r.MaxWaitMs ?? 0,
+            Message = r.Message,
+        };
+    }
+
+    public static double PriceOf(ModelEntry m) => m.InputPerMTok + m.OutputPerMTok;
+
+    private static Candidate[] Order(ChainEntry[] entries, bool costFirst)
+    {
+        var ordered = (costFirst
+                ? entries.OrderBy(e => PriceOf(e.Model)).ThenBy(e => e.Model.Multiplier).ThenBy(e => CatalogBuilder.LocalityRank(e.Model.Provider.Locality))
+                : entries.OrderBy(e => CatalogBuilder.LocalityRank(e.Model.Provider.Locality)).ThenBy(e => PriceOf(e.Model)).ThenBy(e => e.Model.Multiplier))
+            .ThenByDescending(e => e.Model.Quality)
+            .ThenBy(e => e.Model.Id, StringComparer.Ordinal)
+            .ToArray();
+
+        // Models equal in every static key form a group; only inside a group does recent latency decide.
+        var groups = new int[ordered.Length];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            groups[i] = SameKey(ordered[i - 1].Model, ordered[i].Model) ? groups[i - 1] : groups[i - 1] + 1;
+        }
+
+        var result = new Candidate[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var tied = (i > 0 && groups[i - 1] == groups[i]) || (i + 1 < ordered.Length && groups[i + 1] == groups[i]);
+            result[i] = new Candidate(ordered[i], groups[i], tied);
+        }
+
+        return result;
+    }
+
+    private static bool SameKey(ModelEntry a, ModelEntry b) =>
+        CatalogBuilder.LocalityRank(a.Provider.Locality) == CatalogBuilder.LocalityRank(b.Provider.Locality) &&
+        PriceOf(a) == PriceOf(b) && a.Multiplier == b.Multiplier && a.Quality == b.Quality;
+}

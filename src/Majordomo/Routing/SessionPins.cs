@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Majordomo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Majordomo.Routing;
+
+/// <summary>
+/// Session pins set by <c>/use</c> (SPEC §1.1): session id → route, alias or model id. Kept in memory
+/// for the hot path and written through to the store's <c>sessions</c> table (migration 2), so pins
+/// survive restarts. Only a <c>/use</c> command writes; routing reads the dictionary.
+/// </summary>
+public sealed partial class SessionPins(SqliteStore? store, ILogger<SessionPins> logger)
+{
+    private readonly ConcurrentDictionary<string, string> _pins = new(StringComparer.Ordinal);
+    private int _count;
+
+    /// <summary>True when no session is pinned: requests skip the session lookup (and deriving an id) entirely.</summary>
+    public bool IsEmpty => Volatile.Read(ref _count) == 0;
+
+    public string? Get(string session) => _pins.TryGetValue(session, out var pin) ? pin : null;
+
+    /// <summary>Loads every stored pin; called once after migrations.</summary>
+    public void Load()
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        using var connection = store.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT session_id, pin FROM sessions WHERE pin IS NOT NULL;";
+        using var rows = query.ExecuteReader();
+        while (rows.Read())
+        {
+            _pins[rows.GetString(0)] = rows.GetString(1);
+        }
+
+        Volatile.Write(ref _count, _pins.Count);
+    }
+
+    /// <summary>
+    /// Pins <paramref name="session"/> to <paramref name="pin"/>, or clears it when null. The row is
+    /// written before the command is answered (a rare, user-typed command, not the chat hot path); if the
+    /// store fails the pin still holds in memory and the failure is logged.
+    /// </summary>
+    public void Set(string session, string? pin, DateTimeOffset now)
+    {
+        if (pin is null)
+        {
+            _pins.TryRemove(session, out _);
+        }
+        else
+        {
+            _pins[session] = pin;
+        }
+
+        Volatile.Write(ref _count, _pins.Count);
+        if (store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var connection = store.Open();
+            using var upsert = connection.CreateCommand();
+            upsert.CommandText = """
+                INSERT INTO sessions(session_id, pin, updated_at) VALUES ($s, $p, $t)
+                ON CONFLICT(session_id) DO UPDATE SET pin = excluded.pin, updated_at = excluded.updated_at;
+                """;
+            upsert.Parameters.AddWithValue("$s", session);
+            upsert.Parameters.AddWithValue("$p", (object?)pin ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$t", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            upsert.ExecuteNonQuery();
+        }
+        catch (SqliteException ex)
+        {
+            LogStoreFailed(logger, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, string reason);
+}
