@@ -23,6 +23,24 @@ public sealed class PromptView
     /// <summary>System prompt text (OpenAI system/developer messages, Anthropic <c>system</c>).</summary>
     public string SystemText { get; private set; } = "";
 
+    /// <summary>
+    /// Text of every user message in order, joined by a newline (the last one included). The sensitive
+    /// scan reads this, not only <see cref="LastUserText"/>: a secret pasted three turns ago is sent again.
+    /// </summary>
+    public string UserText { get; private set; } = "";
+
+    /// <summary>
+    /// Text tools returned (OpenAI <c>tool</c> messages, Anthropic <c>tool_result</c> content), joined by a
+    /// newline: an agent that reads a <c>.env</c> file sends its contents upstream with the next turn.
+    /// </summary>
+    public string ToolResultText { get; private set; } = "";
+
+    /// <summary>Names of the tool definitions offered (<c>tools[].function.name</c> or <c>tools[].name</c>), comma-separated.</summary>
+    public string ToolNames { get; private set; } = "";
+
+    /// <summary><c>response_format.type</c> when the client demands one (<c>json_object</c>, <c>json_schema</c>, <c>text</c>).</summary>
+    public string? ResponseFormat { get; private set; }
+
     public int MessageCount { get; private set; }
 
     public int UserMessages { get; private set; }
@@ -78,6 +96,10 @@ public sealed class PromptView
         }
     }
 
+    private StringBuilder? _userText;
+    private StringBuilder? _toolText;
+    private StringBuilder? _toolNames;
+
     public static PromptView Parse(ReadOnlySpan<byte> body, string protocol)
     {
         var view = new PromptView();
@@ -92,6 +114,10 @@ public sealed class PromptView
         catch (InvalidOperationException)
         {
         }
+
+        view.UserText = view._userText?.ToString() ?? view.LastUserText;
+        view.ToolResultText = view._toolText?.ToString() ?? "";
+        view.ToolNames = view._toolNames?.ToString() ?? "";
 
         _ = protocol; // both shapes are told apart by their keys; kept for callers' clarity and future use
         return view;
@@ -131,7 +157,7 @@ public sealed class PromptView
                         if (reader.TokenType == JsonTokenType.StartObject)
                         {
                             ToolDefinitions++;
-                            reader.Skip();
+                            ReadToolDefinition(ref reader);
                         }
                     }
                 }
@@ -139,6 +165,11 @@ public sealed class PromptView
                 {
                     reader.Skip();
                 }
+            }
+            else if (reader.ValueTextEquals("response_format"u8))
+            {
+                reader.Read();
+                ReadResponseFormat(ref reader);
             }
             else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
             {
@@ -149,6 +180,60 @@ public sealed class PromptView
                 }
             }
             else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    // The first string-valued "name" inside the definition: OpenAI nests it under "function", Anthropic
+    // puts it at the top; a parameter called "name" in a schema has an object value and is passed over.
+    private void ReadToolDefinition(ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        var named = false;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (!named && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    named = true;
+                    _toolNames ??= new StringBuilder();
+                    if (_toolNames.Length > 0)
+                    {
+                        _toolNames.Append(',');
+                    }
+
+                    _toolNames.Append(reader.GetString());
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+    }
+
+    private void ReadResponseFormat(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.CurrentDepth == depth + 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                ResponseFormat = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.TokenType == JsonTokenType.PropertyName)
             {
                 reader.Read();
                 reader.Skip();
@@ -224,6 +309,20 @@ public sealed class PromptView
             {
                 case "user":
                     UserMessages++;
+                    if (text.Length > 0)
+                    {
+                        // Only from the second user turn on: one turn's text is LastUserText itself.
+                        if (_userText is null && LastUserText.Length > 0)
+                        {
+                            _userText = new StringBuilder(LastUserText);
+                        }
+
+                        if (_userText is not null)
+                        {
+                            _userText.Append('\n').Append(text);
+                        }
+                    }
+
                     if (text.Length > 0 || ToolResults == toolResultsBefore)
                     {
                         // An Anthropic user turn holding only tool results is not what the user said last.
@@ -244,6 +343,7 @@ public sealed class PromptView
                     break;
                 case "tool" or "function":
                     ToolResults++;
+                    AppendTool(text);
                     break;
             }
         }
@@ -259,6 +359,10 @@ public sealed class PromptView
             if (!isToolResult)
             {
                 AppendPart(text, s);
+            }
+            else
+            {
+                AppendTool(s);
             }
 
             return;
@@ -339,7 +443,39 @@ public sealed class PromptView
                 {
                     AppendPart(text, partText);
                 }
+                else if (isToolResult)
+                {
+                    AppendTool(partText);
+                }
             }
+        }
+    }
+
+    private void AppendTool(StringBuilder part)
+    {
+        if (part.Length > 0)
+        {
+            _toolText ??= new StringBuilder();
+            if (_toolText.Length > 0)
+            {
+                _toolText.Append('\n');
+            }
+
+            _toolText.Append(part);
+        }
+    }
+
+    private void AppendTool(string part)
+    {
+        if (part.Length > 0)
+        {
+            _toolText ??= new StringBuilder();
+            if (_toolText.Length > 0)
+            {
+                _toolText.Append('\n');
+            }
+
+            _toolText.Append(part);
         }
     }
 

@@ -77,4 +77,38 @@ public class PromptViewTests
         var view = Parse(json);
         Assert.Equal("", view.LastUserText);
     }
+
+    [Fact]
+    public void Parse_SecretInEarlierTurnOrToolResult_IsInScannedText()
+    {
+        var view = Parse("""
+            {"tools":[{"type":"function","function":{"name":"read_file","parameters":{"properties":{"name":{"type":"string"}}}}}],
+             "response_format":{"type":"json_object"},
+             "messages":[
+               {"role":"user","content":"my password is hunter22"},
+               {"role":"assistant","content":"noted"},
+               {"role":"tool","tool_call_id":"c1","content":"AWS_KEY=AKIAQ3EGRTW5KXN2LP7D"},
+               {"role":"user","content":"now what?"}
+             ]}
+            """);
+
+        Assert.Equal("now what?", view.LastUserText);
+        Assert.Contains("hunter22", view.UserText, StringComparison.Ordinal);
+        Assert.Contains("AKIA", view.ToolResultText, StringComparison.Ordinal);
+        Assert.Equal("read_file", view.ToolNames);
+        Assert.Equal("json_object", view.ResponseFormat);
+        Assert.True(HeuristicClassifier.Classify(view).Sensitive);
+    }
+
+    [Fact]
+    public void Parse_AnthropicToolResultBlocks_AreToolResultText()
+    {
+        var view = Parse("""
+            {"system":"s","messages":[{"role":"user","content":[{"type":"text","text":"go"}]},
+              {"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"-----BEGIN RSA PRIVATE KEY-----"}]}]}
+            """, PromptView.AnthropicProtocol);
+
+        Assert.Contains("PRIVATE KEY", view.ToolResultText, StringComparison.Ordinal);
+        Assert.Equal(SensitiveKind.PrivateKey, HeuristicClassifier.Sensitive(view));
+    }
 }

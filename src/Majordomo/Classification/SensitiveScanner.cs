@@ -1,0 +1,731 @@
+using System.Buffers;
+
+namespace Majordomo.Classification;
+
+/// <summary>What kind of private data <see cref="SensitiveScanner"/> found first.</summary>
+public enum SensitiveKind
+{
+    None = 0,
+    ApiKey,
+    PrivateKey,
+    Password,
+    CardNumber,
+    PersonalId,
+}
+
+/// <summary>
+/// Finds secrets and personal identifiers in text (SPEC §1.3 <c>sensitive</c>). A false negative sends
+/// private data to a cloud, so recall is the bar: when in doubt it says yes, and only clear
+/// non-secrets are let through (placeholders, environment references, type annotations, values that
+/// fail a checksum). Two vectorised passes: literal triggers found by one multi-string search, digit
+/// runs by a range search; each hit is checked by hand, so there is no regex and no allocation.
+/// </summary>
+/// <remarks>
+/// Patterns: provider keys (<c>sk-</c>, <c>sk_live_</c>, <c>ghp_</c>…, <c>github_pat_</c>, <c>glpat-</c>,
+/// <c>AKIA</c>/<c>ASIA</c>, <c>xox?-</c>, <c>AIza</c>, <c>hf_</c>, <c>npm_</c>), JWTs, <c>Bearer</c> tokens, a value
+/// of 16+ mixed letters and digits assigned to a name ending in key/token/secret/credential; private key
+/// blocks; passwords (<c>password</c>/<c>passwd</c>/<c>pwd</c>/… followed by <c>=</c>, <c>:</c> or "is" and a
+/// value; URLs with a password in their user info); card numbers (13–19 digits, single spaces or dashes,
+/// Luhn-valid, leading 2–6); US SSNs (3-2-4 with valid ranges); IBANs (mod-97); passport, national id,
+/// social security, tax id and similar phrasing followed by an id-like value. E-mail addresses and
+/// phone numbers alone are not sensitive: too common in ordinary requests to send them all local.
+/// </remarks>
+public static class SensitiveScanner
+{
+    // Lower-case triggers, matched case-insensitively; each hit is confirmed by the checks below.
+    private static readonly SearchValues<string> Triggers = SearchValues.Create(
+        [
+            "sk-", "sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
+            "akia", "asia", "xox", "eyj", "aiza", "hf_", "npm_", "private key", "bearer", "://",
+            "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
+            "пароль", "密码", "passport", "ssn", "social security", "national id", "national insurance", "id number",
+            "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "sécurité sociale",
+            "numéro de sécu", "steuer", "sozialversicherung",
+        ],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<char> TokenChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
+    private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~");
+
+    private static readonly SearchValues<char> IdentChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+
+    // Words after "password is" that describe the password rather than state it.
+    private static readonly string[] NotAValue =
+    [
+        "required", "incorrect", "wrong", "invalid", "too", "not", "a", "an", "the", "correct", "expired", "missing", "empty",
+        "set", "hashed", "stored", "being", "still", "weak", "strong", "secure", "long", "short", "case", "reset", "changed",
+        "same", "different", "for", "in", "on", "of", "at", "to", "and", "or", "now", "also", "only", "mandatory", "optional",
+        "hidden", "visible", "sent", "saved", "encrypted", "your", "his", "her", "their", "this", "that", "it", "what",
+        "something", "valid", "used", "needed", "generated", "protected", "reused", "shown", "masked", "verified", "unique",
+        "null", "none", "nil", "undefined", "string", "str", "int", "bool", "boolean", "number", "text", "varchar", "char",
+        "any", "optional[str]", "password", "true", "false", "redacted", "hidden", "xxx", "xxxx", "changeit", "here",
+        "field", "input", "value", "secret", "token", "key", "is", "was", "will", "should", "must", "can", "cannot", "policy",
+        "length", "strength", "manager", "managers", "hash", "hashes", "reset", "resets", "rules", "requirements", "login",
+        "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist",
+    ];
+
+    /// <summary>True when any of the texts holds a secret or a personal identifier.</summary>
+    public static bool IsSensitive(ReadOnlySpan<char> text) => Scan(text) != SensitiveKind.None;
+
+    public static SensitiveKind Scan(ReadOnlySpan<char> text)
+    {
+        var kind = ScanTriggers(text);
+        return kind != SensitiveKind.None ? kind : ScanDigits(text);
+    }
+
+    private static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var hit = text[offset..].IndexOfAny(Triggers);
+            if (hit < 0)
+            {
+                return SensitiveKind.None;
+            }
+
+            var at = offset + hit;
+            var kind = Check(text, at);
+            if (kind != SensitiveKind.None)
+            {
+                return kind;
+            }
+
+            offset = at + 1;
+        }
+
+        return SensitiveKind.None;
+    }
+
+    private static SensitiveKind Check(ReadOnlySpan<char> text, int at)
+    {
+        var rest = text[at..];
+        var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+
+        // Provider key prefixes: a distinctive prefix and a long enough tail of token characters.
+        if (startsWord && Prefixed(rest, "sk-", 20, TokenChars)
+            || Prefixed(rest, "sk_live_", 16, TokenChars) || Prefixed(rest, "sk_test_", 16, TokenChars) || Prefixed(rest, "rk_live_", 16, TokenChars)
+            || startsWord && (Prefixed(rest, "ghp_", 30, TokenChars) || Prefixed(rest, "gho_", 30, TokenChars) || Prefixed(rest, "ghu_", 30, TokenChars)
+                || Prefixed(rest, "ghs_", 30, TokenChars) || Prefixed(rest, "ghr_", 30, TokenChars))
+            || Prefixed(rest, "github_pat_", 22, TokenChars) || Prefixed(rest, "glpat-", 20, TokenChars)
+            || startsWord && (Prefixed(rest, "hf_", 30, TokenChars) || Prefixed(rest, "npm_", 36, TokenChars)))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (startsWord && (rest.StartsWith("AKIA", StringComparison.Ordinal) || rest.StartsWith("ASIA", StringComparison.Ordinal)) && AwsKeyId(rest))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest.StartsWith("xox", StringComparison.Ordinal) && rest.Length > 4 && rest[3] is 'b' or 'p' or 'a' or 'r' or 's' or 'e'
+            && rest.Length > 5 && rest[4] == '-' && Run(rest[5..], TokenChars) >= 10)
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest.StartsWith("AIza", StringComparison.Ordinal) && Run(rest[4..], TokenChars) >= 30)
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && Jwt(rest))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest.StartsWith("private key", StringComparison.OrdinalIgnoreCase) && PrivateKeyBlock(text, at))
+        {
+            return SensitiveKind.PrivateKey;
+        }
+
+        if (rest.StartsWith("bearer", StringComparison.OrdinalIgnoreCase) && startsWord && Bearer(rest[6..]))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest.StartsWith("://", StringComparison.Ordinal) && UrlWithPassword(rest[3..]))
+        {
+            return SensitiveKind.Password;
+        }
+
+        return IdPhrase(text, at) ? SensitiveKind.PersonalId : Assignment(text, at);
+    }
+
+    private static bool Prefixed(ReadOnlySpan<char> rest, string prefix, int minTail, SearchValues<char> tailChars) =>
+        rest.StartsWith(prefix, StringComparison.Ordinal) && Run(rest[prefix.Length..], tailChars) >= minTail && HasDigitAndLetter(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]);
+
+    private static int Run(ReadOnlySpan<char> s, SearchValues<char> chars)
+    {
+        var end = s.IndexOfAnyExcept(chars);
+        return end < 0 ? s.Length : end;
+    }
+
+    private static bool HasDigitAndLetter(ReadOnlySpan<char> s) => s.IndexOfAnyInRange('0', '9') >= 0 && s.ContainsAnyExceptInRange('0', '9');
+
+    private static bool AwsKeyId(ReadOnlySpan<char> rest)
+    {
+        if (rest.Length < 20)
+        {
+            return false;
+        }
+
+        for (var i = 4; i < 20; i++)
+        {
+            if (!(char.IsAsciiLetterUpper(rest[i]) || char.IsAsciiDigit(rest[i])))
+            {
+                return false;
+            }
+        }
+
+        return rest.Length == 20 || !char.IsAsciiLetterOrDigit(rest[20]);
+    }
+
+    // header.payload.signature, each base64url; the header starts with eyJ ('{"').
+    private static bool Jwt(ReadOnlySpan<char> rest)
+    {
+        var header = Run(rest, TokenChars);
+        if (header < 10 || header >= rest.Length || rest[header] != '.')
+        {
+            return false;
+        }
+
+        var afterHeader = rest[(header + 1)..];
+        var payload = Run(afterHeader, TokenChars);
+        if (payload < 10 || payload >= afterHeader.Length || afterHeader[payload] != '.')
+        {
+            return false;
+        }
+
+        return Run(afterHeader[(payload + 1)..], TokenChars) >= 8;
+    }
+
+    private static bool PrivateKeyBlock(ReadOnlySpan<char> text, int at)
+    {
+        // "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----", "BEGIN PGP PRIVATE KEY BLOCK".
+        var from = Math.Max(0, at - 40);
+        var before = text[from..at];
+        var begin = before.LastIndexOf("BEGIN", StringComparison.Ordinal);
+        return begin >= 0 && before[begin..].IndexOfAny('\n', '\r') < 0;
+    }
+
+    private static bool Bearer(ReadOnlySpan<char> rest)
+    {
+        var i = 0;
+        while (i < rest.Length && rest[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i == 0)
+        {
+            return false;
+        }
+
+        var token = rest[i..];
+        var length = Run(token, Base64Chars);
+        return length >= 16 && HasDigitAndLetter(token[..length]) && !Placeholder(token[..length]);
+    }
+
+    // scheme://user:password@host — the password part must be non-empty and not a placeholder.
+    private static bool UrlWithPassword(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOfAny(" \t\r\n\"'<>/");
+        var authority = end < 0 ? rest : rest[..end];
+        var atSign = authority.LastIndexOf('@');
+        if (atSign <= 0)
+        {
+            return false;
+        }
+
+        var userInfo = authority[..atSign];
+        var colon = userInfo.IndexOf(':');
+        if (colon <= 0 || colon == userInfo.Length - 1)
+        {
+            return false;
+        }
+
+        return !Placeholder(userInfo[(colon + 1)..]);
+    }
+
+    // name = value, name: value, name is value — where the name ends in a secret-bearing word.
+    private static SensitiveKind Assignment(ReadOnlySpan<char> text, int at)
+    {
+        // Widen the hit to the whole identifier it sits in (DB_PASSWORD, apiKey, client-secret).
+        var start = at;
+        while (start > 0 && IdentChars.Contains(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < text.Length && (IdentChars.Contains(text[end]) || char.IsLetter(text[end])))
+        {
+            end++;
+        }
+
+        while (end > start && text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        var name = text[start..end];
+        var last = LastPart(name, out var parts);
+        var isPassword = IsPasswordWord(last, parts);
+        var isKey = !isPassword && IsKeyWord(last);
+        if (!isPassword && !isKey)
+        {
+            return SensitiveKind.None;
+        }
+
+        var i = end;
+        // Closing quote of a quoted key ("password": …), then spaces.
+        while (i < text.Length && text[i] is '"' or '\'' or '`' or ']')
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var phrase = false;
+        if (i < text.Length && text[i] is '=' or ':')
+        {
+            i++;
+            if (i < text.Length && text[i] == '=')
+            {
+                return SensitiveKind.None; // comparison (==), not an assignment
+            }
+        }
+        else if (isPassword && i > end && i < text.Length && text[i] is '\'' or '"')
+        {
+            // SQL and CLI: WITH PASSWORD 'abc123', --password "abc123"
+        }
+        else if (isPassword && StartsWithWord(text[i..], out var verb) && verb is "is" or "was" or "est" or "es" or "ist" or "é" or "equals" or "lautet" or "era")
+        {
+            i += verb.Length;
+            phrase = true;
+        }
+        else
+        {
+            return SensitiveKind.None;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var quoted = i < text.Length && text[i] is '"' or '\'' or '`';
+        if (quoted)
+        {
+            i++;
+        }
+
+        var valueEnd = i;
+        while (valueEnd < text.Length && !char.IsWhiteSpace(text[valueEnd]) && text[valueEnd] is not '"' and not '\'' and not '`' and not ',' and not ';' and not '&')
+        {
+            valueEnd++;
+        }
+
+        var value = text[i..valueEnd];
+        if (phrase)
+        {
+            value = value.TrimEnd(".!?)");
+        }
+
+        if (value.IsEmpty || Placeholder(value))
+        {
+            return SensitiveKind.None;
+        }
+
+        if (isPassword)
+        {
+            if (!quoted && LooksLikeCode(value))
+            {
+                return SensitiveKind.None;
+            }
+
+            foreach (var word in NotAValue)
+            {
+                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return SensitiveKind.None;
+                }
+            }
+
+            return value.Length >= 3 ? SensitiveKind.Password : SensitiveKind.None;
+        }
+
+        // A key, token or secret: long, mixed, and made of token characters only.
+        return value.Length >= 16 && Run(value, Base64Chars) == value.Length && HasDigitAndLetter(value) ? SensitiveKind.ApiKey : SensitiveKind.None;
+    }
+
+    private static bool StartsWithWord(ReadOnlySpan<char> s, out string word)
+    {
+        foreach (var w in (string[])["is", "was", "est", "es", "ist", "é", "equals", "lautet", "era"])
+        {
+            if (s.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (s.Length == w.Length || s[w.Length] is ' ' or ':' or '\t'))
+            {
+                word = w;
+                return true;
+            }
+        }
+
+        word = "";
+        return false;
+    }
+
+    // The last part of an identifier split at '_', '-', '.', and lower→upper camel-case boundaries.
+    private static ReadOnlySpan<char> LastPart(ReadOnlySpan<char> name, out int parts)
+    {
+        parts = 1;
+        var lastStart = 0;
+        for (var i = 1; i < name.Length; i++)
+        {
+            if (name[i - 1] is '_' or '-' or '.')
+            {
+                lastStart = i;
+                parts++;
+            }
+            else if (char.IsLower(name[i - 1]) && char.IsUpper(name[i]))
+            {
+                lastStart = i;
+                parts++;
+            }
+        }
+
+        return name[lastStart..].TrimEnd("_-.");
+    }
+
+    private static bool IsPasswordWord(ReadOnlySpan<char> last, int parts) =>
+        last.Equals("password", StringComparison.OrdinalIgnoreCase) || last.Equals("passwd", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("pwd", StringComparison.OrdinalIgnoreCase) || last.Equals("passphrase", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("passcode", StringComparison.OrdinalIgnoreCase) || last.Equals("passwort", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("kennwort", StringComparison.OrdinalIgnoreCase) || last.Equals("contraseña", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("contrasena", StringComparison.OrdinalIgnoreCase) || last.Equals("senha", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("пароль", StringComparison.OrdinalIgnoreCase) || last.Equals("密码", StringComparison.Ordinal)
+        || last.Equals("passe", StringComparison.OrdinalIgnoreCase) // "mot de passe"
+        || (parts > 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)); // DB_PASS, smtp_pass; not "boarding pass"
+
+    private static bool IsKeyWord(ReadOnlySpan<char> last) =>
+        last.Equals("key", StringComparison.OrdinalIgnoreCase) || last.Equals("apikey", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("token", StringComparison.OrdinalIgnoreCase) || last.Equals("secret", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("credential", StringComparison.OrdinalIgnoreCase) || last.Equals("credentials", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase);
+
+    // Values that stand for a secret without being one.
+    private static bool Placeholder(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || value[0] is '$' or '{' or '<' or '%' or '[' or '(')
+        {
+            return true; // ${ENV}, $VAR, {{template}}, <your-key>, %VAR%
+        }
+
+        if (value.IndexOfAnyExcept(value[0]) < 0)
+        {
+            return true; // ****, xxxx, ....
+        }
+
+        return value.Contains("xxxx", StringComparison.OrdinalIgnoreCase) || value.Contains("...", StringComparison.Ordinal)
+            || value.Contains("your", StringComparison.OrdinalIgnoreCase) || value.StartsWith("process.env", StringComparison.Ordinal)
+            || value.StartsWith("os.environ", StringComparison.Ordinal) || value.StartsWith("env.", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("getenv", StringComparison.OrdinalIgnoreCase) || value.Contains("****", StringComparison.Ordinal)
+            || value.Contains("placeholder", StringComparison.OrdinalIgnoreCase) || value.Contains("redacted", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // An unquoted value that is an expression in code: a call, an index, a member access.
+    private static bool LooksLikeCode(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAny('(', '[') >= 0)
+        {
+            return true;
+        }
+
+        var dot = value.IndexOf('.');
+        return dot > 0 && dot < value.Length - 1 && char.IsLetter(value[0]) && char.IsLetter(value[dot + 1]) && !value.ContainsAnyInRange('0', '9');
+    }
+
+    // "passport number: X1234567", "SSN 123456789", "my national id is AB 12 34 56 C".
+    private static bool IdPhrase(ReadOnlySpan<char> text, int at)
+    {
+        var rest = text[at..];
+        var isPhrase = rest.StartsWith("passport", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("ssn", StringComparison.OrdinalIgnoreCase) && (at == 0 || !char.IsLetter(text[at - 1])) && (rest.Length == 3 || !char.IsLetter(rest[3]))
+            || rest.StartsWith("social security", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("national id", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("national insurance", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("id number", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("id no", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("tax id", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("personalausweis", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("aadhaar", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("identity card", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("id card", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("driver", StringComparison.OrdinalIgnoreCase) && rest[..Math.Min(rest.Length, 30)].Contains("licen", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("sécurité sociale", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("numéro de sécu", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("steuer", StringComparison.OrdinalIgnoreCase) && rest[..Math.Min(rest.Length, 20)].Contains("id", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("sozialversicherung", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("DNI", StringComparison.Ordinal) && (rest.Length == 3 || !char.IsLetter(rest[3]));
+        if (!isPhrase || (at > 0 && char.IsLetter(text[at - 1])))
+        {
+            return false;
+        }
+
+        // An id-like value within the next 60 characters: 6+ letters/digits (single spaces or dashes
+        // allowed inside) holding at least 4 digits.
+        var window = rest[..Math.Min(rest.Length, 60)];
+        for (var i = 0; i < window.Length; i++)
+        {
+            // An id starts with a digit or a capital letter ("C03005988", "AB 12 34 56 C"), not "in 2019".
+            if (!(char.IsAsciiDigit(window[i]) || char.IsAsciiLetterUpper(window[i])) || (i > 0 && char.IsAsciiLetterOrDigit(window[i - 1])))
+            {
+                continue;
+            }
+
+            int chars = 0, digits = 0, j = i;
+            while (j < rest.Length && j < i + 30)
+            {
+                var c = rest[j];
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    chars++;
+                    digits += char.IsAsciiDigit(c) ? 1 : 0;
+                }
+                else if (c is not (' ' or '-') || j + 1 >= rest.Length || !char.IsAsciiDigit(rest[j + 1]) && !(char.IsAsciiLetterUpper(rest[j + 1]) && digits > 0))
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            if (chars >= 6 && digits >= 4)
+            {
+                return true;
+            }
+
+            i = j;
+        }
+
+        return false;
+    }
+
+    private static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var hit = text[offset..].IndexOfAnyInRange('0', '9');
+            if (hit < 0)
+            {
+                return SensitiveKind.None;
+            }
+
+            var start = offset + hit;
+            var kind = CheckDigits(text, start, out var next);
+            if (kind != SensitiveKind.None)
+            {
+                return kind;
+            }
+
+            offset = Math.Max(next, start + 1);
+        }
+
+        return SensitiveKind.None;
+    }
+
+    // One run of digits with single space/dash separators, starting at a digit not preceded by a
+    // letter or digit; it is a card (Luhn), an SSN (3-2-4) or the tail of an IBAN.
+    private static SensitiveKind CheckDigits(ReadOnlySpan<char> text, int start, out int next)
+    {
+        if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
+            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && Iban(text[(start - 2)..]))
+        {
+            next = start + 1;
+            return SensitiveKind.PersonalId;
+        }
+
+        if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ',' && start > 1 && char.IsAsciiDigit(text[start - 2])))
+        {
+            // Inside a word, a hex string or a decimal number: skip the rest of this run.
+            next = start + 1;
+            while (next < text.Length && char.IsAsciiLetterOrDigit(text[next]))
+            {
+                next++;
+            }
+
+            return SensitiveKind.None;
+        }
+
+        Span<byte> digits = stackalloc byte[20];
+        Span<int> groups = stackalloc int[20];
+        int count = 0, groupCount = 0, groupLength = 0, i = start;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == 20)
+                {
+                    count = 21; // too long to be a card
+                    break;
+                }
+
+                digits[count++] = (byte)(c - '0');
+                groupLength++;
+                i++;
+            }
+            else if (c is ' ' or '-' && groupLength > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && groupCount < 19)
+            {
+                groups[groupCount++] = groupLength;
+                groupLength = 0;
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        next = i;
+        if (count > 20 || (i < text.Length && char.IsAsciiLetter(text[i])))
+        {
+            while (next < text.Length && char.IsAsciiLetterOrDigit(text[next]))
+            {
+                next++;
+            }
+
+            return SensitiveKind.None;
+        }
+
+        groups[groupCount++] = groupLength;
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        if (count == 9 && groupCount == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 && Ssn(digits[..9]))
+        {
+            return SensitiveKind.PersonalId;
+        }
+
+        return SensitiveKind.None;
+    }
+
+    // Cards are written in groups of 4 or as Amex/Diners 4-6-5 / 4-6-4; phone numbers and dates are not.
+    private static bool CardGroups(ReadOnlySpan<int> groups)
+    {
+        if (groups.Length == 3 && groups[0] == 4 && groups[1] == 6 && groups[2] is 4 or 5)
+        {
+            return true;
+        }
+
+        for (var g = 0; g < groups.Length - 1; g++)
+        {
+            if (groups[g] != 4)
+            {
+                return false;
+            }
+        }
+
+        // 4-4-4-4 (16), 4-4-4-4-3 (19), 4-4-4-1 (13); an IBAN's tail (…-4-2) is not a card.
+        return groups[^1] == 4 || (groups.Length == 5 && groups[^1] == 3) || (groups.Length == 4 && groups[^1] == 1);
+    }
+
+    public static bool Luhn(ReadOnlySpan<byte> digits)
+    {
+        var sum = 0;
+        var doubleIt = false;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            var d = digits[i];
+            if (doubleIt)
+            {
+                d *= 2;
+                if (d > 9)
+                {
+                    d -= 9;
+                }
+            }
+
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+
+        return sum % 10 == 0;
+    }
+
+    private static bool Ssn(ReadOnlySpan<byte> d)
+    {
+        var area = (d[0] * 100) + (d[1] * 10) + d[2];
+        var group = (d[3] * 10) + d[4];
+        var serial = (d[5] * 1000) + (d[6] * 100) + (d[7] * 10) + d[8];
+        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0;
+    }
+
+    // CC kk then 11–30 letters/digits, spaces allowed every four; valid when the mod-97 remainder is 1.
+    private static bool Iban(ReadOnlySpan<char> s)
+    {
+        Span<char> buffer = stackalloc char[34];
+        Span<int> ends = stackalloc int[12];
+        var endCount = 0;
+        var n = 0;
+        for (var i = 0; i < s.Length && n < 34; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
+            {
+                buffer[n++] = c;
+            }
+            else if (c == ' ' && i + 1 < s.Length && char.IsAsciiLetterOrDigit(s[i + 1]) && n >= 4)
+            {
+                if (endCount < ends.Length)
+                {
+                    ends[endCount++] = n;
+                }
+
+                continue;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (n < 15 || !char.IsAsciiDigit(buffer[2]) || !char.IsAsciiDigit(buffer[3]))
+        {
+            return false;
+        }
+
+        if (Mod97(buffer[..n]) == 1)
+        {
+            return true;
+        }
+
+        // The run may carry on into a following capitalised word ("… 0130 00 THANKS"): also try the
+        // run as it stood before its last space.
+        return endCount > 0 && ends[endCount - 1] >= 15 && Mod97(buffer[..ends[endCount - 1]]) == 1;
+    }
+
+    private static int Mod97(ReadOnlySpan<char> buffer)
+    {
+        var n = buffer.Length;
+
+        // Move the first four characters to the end, letters become 10..35, then the remainder mod 97.
+        var remainder = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var c = buffer[(k + 4) % n];
+            if (char.IsAsciiDigit(c))
+            {
+                remainder = ((remainder * 10) + (c - '0')) % 97;
+            }
+            else
+            {
+                var v = c - 'A' + 10;
+                remainder = ((remainder * 100) + v) % 97;
+            }
+        }
+
+        return remainder;
+    }
+}
