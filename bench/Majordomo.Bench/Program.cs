@@ -17,12 +17,19 @@ const string Usage = """
                print the benchmark request body (what wrk sends)
       report   --in results.tsv [--strict]
                markdown tables and SPEC §6 bars from a results file
+      decision [BenchmarkDotNet arguments, e.g. --filter '*']
+               routing decision benchmark (rules + heuristic classifier + selection, 50 models), in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
     Console.WriteLine(Usage);
     return args.Length == 0 ? 2 : 0;
+}
+
+if (args[0] == "decision")
+{
+    return Majordomo.Bench.Decision.DecisionBenchmarks.Run(args[1..]);
 }
 
 try

@@ -210,3 +210,33 @@ public sealed class RuleTests : IAsyncLifetime
         AssertRouted(response, "lan/box", "route", "none");
     }
 }
+
+/// <summary>Rules live in the catalog snapshot: a config edit recompiles them without a restart.</summary>
+public sealed class RuleReloadTests
+{
+    [Fact]
+    public async Task EditRules_NewRuleAppliesWithoutRestart()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(SmartConfigs.Build(), upstream);
+        using (var before = await ChatAsync(gateway, Body("deploy now"), ("X-Router-Channel", "ops")))
+        {
+            Assert.Equal("classified", Header(before, "X-Router-Tier"));
+        }
+
+        var withRule = SmartConfigs.Build("""[ { "id": "ops", "when": { "channel": "ops", "pattern": "^deploy" }, "action": "route", "target": "cheap-route" } ]""");
+        await File.WriteAllTextAsync(gateway.ConfigPath, TestGateway.Render(withRule, upstream));
+        var applied = false;
+        for (var i = 0; i < 100 && !applied; i++)
+        {
+            using var r = await ChatAsync(gateway, Body("deploy now"), ("X-Router-Channel", "ops"));
+            applied = Header(r, "X-Router-Rule") == "ops";
+            if (!applied)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(applied, "the new rule was applied within 10 s");
+    }
+}

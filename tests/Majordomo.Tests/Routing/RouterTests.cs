@@ -251,3 +251,48 @@ public class RouterTests
         Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
     }
 }
+
+public class RouterPinTests
+{
+    private static readonly Majordomo.Catalog.Catalog Catalog = TestConfig.BuildCatalog("""
+        {
+          "server": { "allowProfileOverride": true },
+          "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+          "models": { "p/small": { "provider": "p" }, "p/big": { "provider": "p" } },
+          "aliases": { "big": "p/big" },
+          "routes": { "auto": { "strategy": "smart" }, "default": { "chain": ["p/small"] }, "night": { "chain": ["p/small"] } },
+          "defaultRoute": "default",
+          "kinds": { "run": "night" }
+        }
+        """);
+
+    private static ChatRequest Request(string? model, string? source = null, string? kind = null, string? profile = null) => new()
+    {
+        Body = "{}"u8.ToArray(),
+        Protocol = "openai",
+        Model = model,
+        Metadata = new RequestMetadata(source, null, "s", kind, profile),
+    };
+
+    [Theory]
+    [InlineData(null, null, null, true)]
+    [InlineData("default", "user", null, true)]
+    [InlineData("auto", "USER", null, true)]
+    [InlineData("p/small", null, null, false)]
+    [InlineData(null, "heartbeat", null, false)]
+    [InlineData(null, "cron", null, false)]
+    [InlineData(null, null, "default", false)]
+    public void PinApplies_OnlyUserTrafficOnDefaultOrSmart(string? model, string? source, string? profile, bool expected)
+    {
+        Assert.Equal(expected, Router.PinApplies(Catalog, Request(model, source, profile: profile)));
+    }
+
+    [Fact]
+    public void Resolve_Pin_WinsOverKindsAndDefault()
+    {
+        var plan = Router.Resolve(Catalog, Request(null, kind: "run"), pin: "big").Plan!;
+
+        Assert.Equal(RouteTier.Alias, plan.Tier);
+        Assert.Equal("p/big", plan.Attempts[0].Model.Id);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Majordomo.Budgets;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Config;
+using Majordomo.Providers;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Bench.Decision;
+
+/// <summary>
+/// The full routing decision of SPEC §6 ("rules + heuristic classifier + selection over 50 models"):
+/// <see cref="SmartRouter.DecideAsync(Catalog.Catalog, ChatRequest, string?, CancellationToken)"/> on a
+/// parsed request, for a smart route with eight rules none of which match, two model gates that answer
+/// from a dictionary (as health and cooldowns do), and prompts of ~40 and ~20,000 tokens. Parsing the
+/// HTTP body (the ingress) is not part of it; parsing the prompt for rules and the classifier is.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+[MaxColumn]
+public class DecisionBenchmarks
+{
+    private SmartRouter _router = null!;
+    private Catalog.Catalog _catalog = null!;
+    private ChatRequest _short = null!;
+    private ChatRequest _long = null!;
+    private ChatRequest _heartbeat = null!;
+    private ChatRequest _named = null!;
+
+    public static int Run(string[] args)
+    {
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
+                .WithWarmupCount(6)
+                .WithIterationCount(20))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkSwitcher.FromTypes([typeof(DecisionBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
+        return 0;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var loaded = ConfigLoader.Load(CatalogJson(), _ => null);
+        if (!loaded.IsValid)
+        {
+            throw new InvalidOperationException(string.Join("; ", loaded.Errors));
+        }
+
+        var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        _catalog = CatalogBuilder.Build(loaded.Config!, providers);
+        _router = new SmartRouter(
+            [new LookupGate("health"), new LookupGate("cooldown")], new NoDegradation(), new LatencyTracker(),
+            new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
+
+        const string question = "Can you look at this function and tell me why it returns null when the list is empty? " +
+            "I think the loop never runs but I am not sure what the right fix is, and whether I should throw instead.";
+        _short = Request(Body(question), null);
+        var big = new StringBuilder(90_000);
+        while (big.Length < 80_000)
+        {
+            big.Append("The quarterly report lists revenue by region, churn by cohort and the forecast for next year. ");
+        }
+
+        _long = Request(Body(big + "\nSummarise the above in five bullet points."), null);
+        _heartbeat = Request(Body("ping"), "heartbeat");
+        _named = Request(Body(question, "m07"), null);
+
+        // Warm the snapshot (built once per catalog) and check the setup decides what it should.
+        Expect(Decide(_short), RouteTier.Classified);
+        Expect(Decide(_long), RouteTier.Classified);
+        Expect(Decide(_heartbeat), RouteTier.Rule);
+        Expect(Decide(_named), RouteTier.Direct);
+    }
+
+    [Benchmark(Description = "smart, ~40-token prompt")]
+    public RouteDecision ShortPrompt() => Decide(_short);
+
+    [Benchmark(Description = "smart, ~20k-token prompt")]
+    public RouteDecision LongPrompt() => Decide(_long);
+
+    [Benchmark(Description = "smart, rule match on source")]
+    public RouteDecision RuleMatch() => Decide(_heartbeat);
+
+    [Benchmark(Baseline = true, Description = "named model (no smart routing)")]
+    public RouteDecision NamedModel() => Decide(_named);
+
+    private RouteDecision Decide(ChatRequest request) =>
+        _router.DecideAsync(_catalog, request, null, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static void Expect(RouteDecision decision, string tier)
+    {
+        if (decision.Plan?.Tier != tier)
+        {
+            throw new InvalidOperationException($"expected tier {tier}, got {decision.Plan?.Tier ?? decision.Error?.Message}");
+        }
+    }
+
+    private static ChatRequest Request(string body, string? source)
+    {
+        var request = OpenAIRequestReader.Parse(Encoding.UTF8.GetBytes(body));
+        request.Metadata = new RequestMetadata(source, null, "bench-session", null, null);
+        return request;
+    }
+
+    private static string Body(string text, string model = "auto") =>
+        "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a careful assistant.\"},{\"role\":\"user\",\"content\":" +
+        System.Text.Json.JsonSerializer.Serialize(text) + "}]}";
+
+    /// <summary>50 models over a local, a LAN and three cloud providers, with mixed tiers, prices, qualities and capabilities.</summary>
+    private static string CatalogJson()
+    {
+        var models = new StringBuilder();
+        string[] providers = ["local", "lan", "cloudA", "cloudB", "cloudC"];
+        string[] caps = ["\"code\"", "\"code\",\"tools\"", "\"vision\"", "\"code\",\"reasoning\",\"vision\"", ""];
+        for (var i = 0; i < 50; i++)
+        {
+            var provider = providers[i % providers.Length];
+            var paid = provider.StartsWith("cloud", StringComparison.Ordinal);
+            models.Append($$"""
+                "m{{i:D2}}": { "provider": "{{provider}}", "upstreamModel": "m{{i}}", "tier": {{i % 3}}, "quality": {{20 + ((i * 37) % 80)}},
+                               "capabilities": [{{caps[i % caps.Length]}}], "contextWindow": {{(i % 4 == 0 ? 32_000 : 200_000)}}
+                               {{(paid ? $$""", "cost": { "inputPerMTok": {{(i % 7) * 0.5}}, "outputPerMTok": {{(i % 5) * 2.0}} }""" : "")}} },
+                """);
+        }
+
+        return $$"""
+            {
+              "providers": {
+                "local":  { "api": "openai", "baseUrl": "http://127.0.0.1:11434/v1", "locality": "local" },
+                "lan":    { "api": "openai", "baseUrl": "http://10.0.0.5:8000/v1", "locality": "lan" },
+                "cloudA": { "api": "openai", "baseUrl": "https://a.example/v1", "locality": "cloud" },
+                "cloudB": { "api": "openai", "baseUrl": "https://b.example/v1", "locality": "cloud" },
+                "cloudC": { "api": "openai", "baseUrl": "https://c.example/v1", "locality": "cloud" }
+              },
+              "models": { {{models}} },
+              "routes": { "auto": { "strategy": "smart" }, "heartbeat": { "chain": ["m00"] }, "default": { "chain": ["m01", "m00"] } },
+              "defaultRoute": "auto",
+              "selfModel": "m00",
+              "rules": [
+                { "id": "heartbeat", "priority": 10, "when": { "source": "heartbeat" }, "action": "route", "target": "heartbeat" },
+                { "id": "reset", "priority": 20, "when": { "pattern": "^/(new|reset)\\b" }, "action": "route_self" },
+                { "id": "media", "priority": 30, "when": { "hasMedia": true }, "action": "classify" },
+                { "id": "cron", "priority": 40, "when": { "source": "cron" }, "action": "queue", "target": "default", "maxWaitMs": 30000 },
+                { "id": "ops", "priority": 50, "when": { "channel": "ops" }, "action": "route", "target": "default" },
+                { "id": "secret", "priority": 60, "when": { "pattern": "(?i)do not route this" }, "action": "reject" },
+                { "id": "huge", "priority": 70, "when": { "minTokens": 150000 }, "action": "route", "target": "m01" },
+                { "id": "tools", "priority": 80, "when": { "hasTools": true, "channel": "agents" }, "action": "route", "target": "m02" }
+              ],
+              "selection": { "qualityTolerance": 5, "fallbackModel": "m00" }
+            }
+            """;
+    }
+
+    /// <summary>A gate like health or cooldowns: a dictionary lookup that finds nothing wrong.</summary>
+    private sealed class LookupGate(string name) : IModelGate
+    {
+        private readonly Dictionary<string, Unavailability> _down = new(StringComparer.Ordinal) { ["m49"] = new Unavailability("unhealthy", null) };
+
+        public string Name => name;
+
+        public Unavailability? Check(ModelEntry model, in GateContext context) => _down.TryGetValue(model.Id, out var u) ? u : null;
+    }
+}
