@@ -566,9 +566,10 @@ public sealed partial class ChainExecutor(
         var sawFinish = false;
         try
         {
+            var anthropic = IsAnthropic(request);
             do
             {
-                if (IsAnthropic(request))
+                if (anthropic)
                 {
                     // The adapter already presents the ingress protocol (ProtocolBridge): Anthropic events here.
                     if (ForwardAnthropicEvents(batch, sink, ref usage, ref sawDone, ref sawFinish) is { } upstreamError)

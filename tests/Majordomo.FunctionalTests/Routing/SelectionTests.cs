@@ -82,6 +82,28 @@ public sealed class SelectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Filter_Sensitive_StaysOnLocalAndLanModels()
+    {
+        const string secret = "Why does the API refuse my key sk-proj-Abc123def456GHI789jkl012MNO345pqr678?";
+
+        var explanation = await ExplainAsync(_gateway, Body(secret));
+
+        Assert.True(explanation.GetProperty("classification").GetProperty("sensitive").GetBoolean());
+        Assert.Equal(["loc/coder", "loc/coder2", "loc/narrow", "loc/paid", "lan/box", "loc/small"], Ranked(explanation));
+        Assert.Contains("sensitive prompt and the model is cloud", ExcludedReason(explanation, "cloud/cheap"), StringComparison.Ordinal);
+
+        // Through the gateway, with every local model failing: the chain ends on the LAN and local fallback, never the cloud.
+        foreach (var name in new[] { "coder", "coder2", "narrow", "paid", "box", "small" })
+        {
+            _upstream.Script(name, new Scenario.Status(503, """{"error":{"message":"overloaded"}}"""));
+        }
+
+        using var response = await ChatAsync(_gateway, Body(secret));
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.DoesNotContain(_upstream.Received, r => r.Model is "cheap" or "mid" or "big");
+    }
+
+    [Fact]
     public async Task Filter_Gate_ExcludesWithTheGatesReason()
     {
         _gate.Block("loc/coder", "cooling down after 3 failures", DateTimeOffset.UtcNow.AddMinutes(5));
