@@ -90,7 +90,15 @@ public sealed record HealthStore(string Kind, bool Reachable, string? Error, lon
 
 public sealed record HealthModels(int Total, int Healthy, int Unhealthy);
 
-public sealed record HealthBudget(bool Enforced, string Note);
+/// <summary>The budget summary of <c>/health</c>: whether budgets apply, the degradation level, the fullest limit.</summary>
+public sealed record HealthBudget(bool Enforced, string Note)
+{
+    public string Level { get; init; } = "normal";
+
+    public double Usage { get; init; }
+
+    public IReadOnlyList<string> Exhausted { get; init; } = [];
+}
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
@@ -21,6 +22,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     IRequestLog requestLog,
     RequestIds ids,
     TimeProvider time,
+    IDegradationSource degradation,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
@@ -35,7 +37,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers["X-Request-Id"] = requestId;
         var catalog = catalogs.Current;
 
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        if (!GatewayAuth.IsAuthorized(context, catalog, out var keyName))
         {
             await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -54,7 +56,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         try
         {
-            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
         }
         finally
         {
@@ -62,7 +64,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
@@ -77,12 +79,15 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var decision = await router.DecideAsync(catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        request.ApiKeyName = keyName;
+        var level = degradation.Current(time.GetUtcNow(), keyName);
+        context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
+        var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
             await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
-            Log(requestId, request, null, 200, null, null, started, RouteTier.Self);
+            Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self);
             return;
         }
 
@@ -90,7 +95,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         {
             var error = decision.Error!;
             await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
-            Log(requestId, request, error.Headers, error.Status, error.Code, null, started);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level);
             return;
         }
 
@@ -127,7 +132,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -151,6 +156,11 @@ internal sealed partial class ChatCompletionsEndpoint(
 
     private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
+        if (outcome.Attempts.Count == 0 && outcome.Refusals is { Count: > 0 } refusals && outcome.Status != ExecutionStatus.Cancelled)
+        {
+            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, refusals, requestId).ConfigureAwait(false);
+        }
+
         if (outcome.Status == ExecutionStatus.Cancelled)
         {
             return (499, "client_closed");
@@ -186,7 +196,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, string? tier = null)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -212,6 +222,11 @@ internal sealed partial class ChatCompletionsEndpoint(
             Session = request.Metadata.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
+            CostUsd = outcome?.Cost?.Usd,
+            CostEstimated = outcome?.Cost?.Estimated ?? false,
+            QuotaUnits = outcome?.Cost?.QuotaUnits ?? 0,
+            ApiKey = request.ApiKeyName,
+            Degradation = level.Name,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }

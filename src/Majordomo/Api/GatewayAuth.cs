@@ -6,8 +6,12 @@ namespace Majordomo.Api;
 /// <summary>Gateway API keys (<c>server.apiKeys</c>): <c>Authorization: Bearer …</c> or <c>x-api-key: …</c> on <c>/v1/*</c>.</summary>
 internal static class GatewayAuth
 {
-    public static bool IsAuthorized(HttpContext context, Catalog.Catalog catalog)
+    public static bool IsAuthorized(HttpContext context, Catalog.Catalog catalog) => IsAuthorized(context, catalog, out _);
+
+    /// <summary>Also names the key that matched (its configured <c>name</c>, for budgets and logs; never the key).</summary>
+    public static bool IsAuthorized(HttpContext context, Catalog.Catalog catalog, out string? keyName)
     {
+        keyName = null;
         var keys = catalog.Config.Server?.ApiKeys;
         if (keys is null || keys.Count == 0)
         {
@@ -25,7 +29,9 @@ internal static class GatewayAuth
         foreach (var key in keys)
         {
             // Compare against every key in constant time so timing says nothing about which one matched.
-            ok |= CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key.Key ?? ""));
+            var match = CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key.Key ?? ""));
+            ok |= match;
+            keyName = match ? key.Name : keyName;
         }
 
         return ok;

@@ -7,7 +7,7 @@ using Majordomo.Storage;
 namespace Majordomo.Api;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
-internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time, HealthTracker health, Cooldowns cooldowns)
+internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns)
 {
     public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -63,7 +63,7 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
             new HealthStore("sqlite", reachable, error, store.Written, store.Dropped),
             healthModels,
             catalog.Describe(),
-            new HealthBudget(false, "budgets are not enforced by this build yet"))
+            BudgetSummary())
         {
             Health = new HealthDetails(
                 HealthChecker.Enabled(catalog.Config),
@@ -84,6 +84,35 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
         var providers = states.GroupBy(m => m.Provider, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProviderHealthSummary(g.Key, g.Count(m => m.Healthy), g.Count(m => !m.Healthy))).ToArray();
         return (new HealthModels(states.Length, states.Length - unhealthy, unhealthy), models, providers);
+    }
+
+    private HealthBudget BudgetSummary()
+    {
+        var plan = budgets.Plan;
+        if (plan.IsEmpty)
+        {
+            return new HealthBudget(false, "no budgets or quota pools are configured");
+        }
+
+        var now = time.GetUtcNow();
+        var usage = budgets.CurveUsage(plan, now, null, out var drivenBy);
+        var exhausted = new List<string>();
+        foreach (var limit in plan.Limits)
+        {
+            var (used, reserved, _) = budgets.Snapshot(limit, now);
+            if (used + reserved >= limit.Limit)
+            {
+                exhausted.Add(limit.Describe());
+            }
+        }
+
+        var level = plan.LevelFor(usage);
+        return new HealthBudget(true, drivenBy is null ? "every budget has room" : $"{drivenBy.Describe()} at {usage * 100:0.#} %")
+        {
+            Level = level.Name,
+            Usage = Math.Round(usage, 4),
+            Exhausted = exhausted,
+        };
     }
 
     public const string UnconfiguredMessage =

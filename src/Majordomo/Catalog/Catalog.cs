@@ -42,6 +42,12 @@ public sealed class ModelEntry
     public int? MaxOutputTokens { get; init; }
     public double InputPerMTok { get; init; }
     public double OutputPerMTok { get; init; }
+
+    /// <summary>Price of cached input tokens read (per million); null = the input price.</summary>
+    public double? CacheReadPerMTok { get; init; }
+
+    /// <summary>Price of input tokens written to the cache (per million); null = the input price.</summary>
+    public double? CacheWritePerMTok { get; init; }
     public string? Quota { get; init; }
     public double Multiplier { get; init; }
     public int? Retries { get; init; }

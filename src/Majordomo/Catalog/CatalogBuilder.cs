@@ -54,6 +54,8 @@ public static class CatalogBuilder
                 MaxOutputTokens = m.MaxOutputTokens,
                 InputPerMTok = m.Cost?.InputPerMTok ?? 0,
                 OutputPerMTok = m.Cost?.OutputPerMTok ?? 0,
+                CacheReadPerMTok = m.Cost?.CacheReadPerMTok,
+                CacheWritePerMTok = m.Cost?.CacheWritePerMTok,
                 Quota = m.Quota,
                 Multiplier = m.Multiplier ?? 0,
                 Retries = m.Retries,

@@ -41,6 +41,9 @@ public sealed class ChatRequest
 
     public RequestMetadata Metadata { get; set; } = RequestMetadata.Empty;
 
+    /// <summary>The configured name of the gateway API key that authorised the request (never the key itself).</summary>
+    public string? ApiKeyName { get; set; }
+
     internal JsonSpan ModelValue { get; init; } = JsonSpan.None;
 
     internal JsonSpan StreamOptionsValue { get; init; } = JsonSpan.None;

@@ -40,7 +40,16 @@ public static class MajordomoCli
         var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, demoOption, sourceOption, modelOption, jsonOption, promptArgument };
         route.SetAction((result, ct) => RouteAsync(result.GetValue(configOption), result.GetValue(demoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument)!, output, errors, ct));
 
-        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, route };
+        var sinceOption = new Option<string>("--since") { Description = "How far back: 30m, 24h, 7d", DefaultValueFactory = _ => "24h" };
+
+        var reportJsonOption = new Option<bool>("--json") { Description = "Print the report as JSON (the same object as the HTTP endpoint)" };
+        var usage = new Command("usage", "Budgets and quota pools: used / limit / %, reset time, degradation level, projected exhaustion") { configOption, reportJsonOption };
+        usage.SetAction(result => UsageCli.Usage(result.GetValue(configOption), result.GetValue(reportJsonOption), output, errors));
+
+        var stats = new Command("stats", "Routing mix, cost, latency and fallbacks from the request log") { configOption, sinceOption, reportJsonOption };
+        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(reportJsonOption), output, errors));
+
+        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, route, usage, stats };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -67,16 +67,6 @@ public static class ConfigValidator
         // a budget or a rule protects them.
         private void NotYetApplied()
         {
-            if (config.Classifier?.Mode == "model")
-            {
-                Warn("classifier.mode", "'model' is validated but not applied by this build yet: the heuristic classifier decides (recorded as heuristic-fallback)");
-            }
-
-            if (config.Budgets is not null || config.Server?.ApiKeys?.Any(k => k.UsdDaily is not null || k.UsdMonthly is not null || k.RequestsDaily is not null || k.RequestsMonthly is not null) == true)
-            {
-                Warn("budgets", "budgets and quotas are validated but NOT enforced by this build yet");
-            }
-
             if (config.LoopDetection is not null)
             {
                 Warn("loopDetection", "validated but not applied by this build yet");
@@ -170,6 +160,15 @@ public static class ConfigValidator
 
                 NonNegative(key.UsdDaily, path + ".usdDaily");
                 NonNegative(key.UsdMonthly, path + ".usdMonthly");
+                if (key.RequestsDaily is < 0)
+                {
+                    Error(path + ".requestsDaily", "must not be negative");
+                }
+
+                if (key.RequestsMonthly is < 0)
+                {
+                    Error(path + ".requestsMonthly", "must not be negative");
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Health;
@@ -23,7 +24,8 @@ public sealed partial class ChainExecutor(
     Cooldowns cooldowns,
     RateLimits rateLimits,
     HealthTracker health,
-    IEnumerable<IModelGate> gates)
+    IEnumerable<IModelGate> gates,
+    BudgetLedger? budgets = null)
 {
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
@@ -63,6 +65,52 @@ public sealed partial class ChainExecutor(
 
     public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
     {
+        // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
+        // reserves its quota units / estimated USD before it is tried, and the real amount is settled
+        // (or everything released) once the chain is done.
+        var ticket = budgets?.Open(request);
+        if (ticket?.Refusal is { } refusal)
+        {
+            return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
+        }
+
+        ExecutionOutcome? outcome = null;
+        try
+        {
+            outcome = await RunChainAsync(plan, request, sink, deadlineMs, ticket, clientAborted).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            if (ticket is not null)
+            {
+                var cost = ticket.Complete(AnsweredModel(plan, outcome), outcome?.Usage ?? Usage.None, outcome?.AnswerBytes ?? 0, outcome?.AnswerEvents ?? 0);
+                outcome?.Cost = cost;
+            }
+        }
+    }
+
+    private static ModelEntry? AnsweredModel(RoutePlan plan, ExecutionOutcome? outcome)
+    {
+        if (outcome?.AnsweredBy is not { } id)
+        {
+            return null;
+        }
+
+        foreach (var entry in plan.Attempts)
+        {
+            if (entry.Model.Id == id)
+            {
+                return entry.Model;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<ExecutionOutcome> RunChainAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, BudgetTicket? ticket, CancellationToken clientAborted)
+    {
+        List<RefusedEntry>? refusals = null;
         var attempts = new List<AttemptRecord>(4);
         using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), time) : null;
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
@@ -83,6 +131,7 @@ public sealed partial class ChainExecutor(
         for (var pass = 0; ; pass++)
         {
             skipped?.Clear();
+            refusals?.Clear();
             soonest = null;
             onlyRateLimits = true;
             var tried = false;
@@ -125,6 +174,14 @@ public sealed partial class ChainExecutor(
                             rateLimit: gate is RateLimitGate || ReferenceEquals(unavailable.Reason, CooldownGate.RateLimitedReason));
                         continue;
                     }
+                }
+
+                if (ticket?.TryReserve(model) is { } refused)
+                {
+                    // A pool or budget with no room for this model: the next entry, without an upstream call.
+                    (refusals ??= []).Add(new RefusedEntry(model.Id, refused));
+                    Note(refused.Until, rateLimit: false);
+                    continue;
                 }
 
                 var credentials = entry.Credentials.Count > 0 ? (IReadOnlyList<Credential?>)entry.Credentials : NoCredential;
@@ -292,6 +349,7 @@ public sealed partial class ChainExecutor(
             RetryAfter = lastRetryAfter ?? untilSoonest,
             Skipped = skipped,
             AvailableAt = soonest,
+            Refusals = refusals,
         };
 
         void Skip(ModelEntry model, string reason, DateTimeOffset? until, bool rateLimit)
@@ -316,6 +374,13 @@ public sealed partial class ChainExecutor(
         var context = new GateContext(now, null, request.Metadata.Source);
         foreach (var g in _gates)
         {
+            // Budgets and quota pools are enforced by the ticket's atomic reservation below, which
+            // answers with the budget's own error; their gates serve selection.
+            if (budgets is not null && g.Name is "budget" or "quota")
+            {
+                continue;
+            }
+
             if (g.Check(model, context) is { } u)
             {
                 unavailable = u;
@@ -476,10 +541,12 @@ public sealed partial class ChainExecutor(
                 catch (Exception ex) when (ex is OperationCanceledException or IOException)
                 {
                     // The answer was complete; only the client went away while it was written.
-                    return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage });
+                    return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, AnswerBytes = body.Length });
                 }
 
-                return Answered(attempts, model, usage, Elapsed(start));
+                var answered = Answered(attempts, model, usage, Elapsed(start));
+                answered.Outcome!.AnswerBytes = body.Length;
+                return answered;
             }
 
             return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted, rules).ConfigureAwait(false);
@@ -561,6 +628,7 @@ public sealed partial class ChainExecutor(
         }
 
         var firstByteMs = Elapsed(start);
+        long answerBytes = 0, answerEvents = 0; // for a cost estimate when the upstream reports no usage
         await sink.StartStreamAsync(new AnswerInfo(model, plan, attempts.Count + 1), clientAborted).ConfigureAwait(false);
         var sawDone = false;
         var sawFinish = false;
@@ -585,6 +653,8 @@ public sealed partial class ChainExecutor(
                 // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
                 var drop = false;
                 var count = batch.Count;
+                answerEvents += count;
+                answerBytes += batch.Raw.Length;
                 for (var i = 0; i < count; i++)
                 {
                     var data = batch.Data(i);
@@ -630,7 +700,7 @@ public sealed partial class ChainExecutor(
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "cancelled", "client disconnected mid-stream", Elapsed(start)));
-            return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs, AnswerBytes = answerBytes, AnswerEvents = answerEvents });
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
         {
@@ -656,6 +726,8 @@ public sealed partial class ChainExecutor(
             AnsweredBy = model.Id,
             Usage = usage,
             FirstByteMs = firstByteMs,
+            AnswerBytes = answerBytes,
+            AnswerEvents = answerEvents,
         });
 
         async Task<AttemptResult> StreamFailedAsync(string reason, string code)
@@ -671,7 +743,7 @@ public sealed partial class ChainExecutor(
             }
 
             LogStreamFailed(logger, model.Id, reason);
-            return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs });
+            return Final(new ExecutionOutcome { Status = ExecutionStatus.StreamFailed, Attempts = attempts, AnsweredBy = model.Id, Usage = usage, FirstByteMs = firstByteMs, AnswerBytes = answerBytes, AnswerEvents = answerEvents });
         }
 
         AttemptResult Failed(FailureClass failure, int? status, string reason)

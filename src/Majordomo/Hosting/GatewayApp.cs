@@ -86,6 +86,7 @@ public static class GatewayApp
         builder.Services.AddMajordomo(options, source, storePath);
 
         var app = builder.Build();
+        ExposureCheck.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Majordomo.Hosting"), config, urls);
         app.MapMajordomo();
         return app;
     }
@@ -119,6 +120,7 @@ public static class GatewayApp
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
+        AddBudgets(services);
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
@@ -128,6 +130,7 @@ public static class GatewayApp
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
+        services.AddSingleton<UsageEndpoints>();
         if (source.FilePath is { } path)
         {
             services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<CatalogHolder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
@@ -138,6 +141,25 @@ public static class GatewayApp
         return services;
     }
 
+    /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
+    private static void AddBudgets(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new BudgetStore(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton(sp => new AlertWebhook(
+            () => sp.GetRequiredService<CatalogHolder>().Current.Config.Budgets?.Alerts?.Webhook,
+            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
+        services.AddSingleton(sp => new BudgetLedger(
+            () => sp.GetRequiredService<CatalogHolder>().Current.Config,
+            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
+            sp.GetRequiredService<AlertWebhook>()));
+
+        // Replaces the default NoDegradation: selection reads the level from the ledger.
+        services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());
+        services.AddSingleton<IModelGate, QuotaGate>();
+        services.AddSingleton<IModelGate, UsdBudgetGate>();
+    }
+
     public static WebApplication MapMajordomo(this WebApplication app)
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
@@ -146,6 +168,7 @@ public static class GatewayApp
         app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
+        var usage = app.Services.GetRequiredService<UsageEndpoints>();
         var holder = app.Services.GetRequiredService<CatalogHolder>();
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
@@ -154,6 +177,8 @@ public static class GatewayApp
         var explain = app.Services.GetRequiredService<ExplainEndpoint>();
         app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
         app.MapGet("/health", info.HealthAsync);
+        app.MapGet("/usage", usage.UsageAsync);
+        app.MapGet("/stats", usage.StatsAsync);
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
@@ -162,11 +187,12 @@ public static class GatewayApp
         app.MapFallback(context =>
         {
             var messages = context.Request.Path.Equals("/v1/messages");
-            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health");
+            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health")
+                || context.Request.Path.Equals("/usage") || context.Request.Path.Equals("/stats");
             var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;
             return knownPath
                 ? ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models and GET /health.", "invalid_request_error", "unknown_endpoint");
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models, GET /health, GET /usage and GET /stats.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }

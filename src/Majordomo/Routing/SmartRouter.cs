@@ -21,6 +21,7 @@ public sealed partial class SmartRouter(
     ILogger<SmartRouter> logger)
 {
     private readonly IModelGate[] _gates = gates.ToArray();
+    private readonly ModelClassifier _modelClassifier = new(time, logger);
     private volatile RoutingSnapshot? _snapshot;
 
     public LatencyTracker Latency => latency;
@@ -149,7 +150,7 @@ public sealed partial class SmartRouter(
         }
 
         view ??= Parse(request);
-        var classification = Classify(snapshot, view, trace);
+        var classification = await ClassifyAsync(snapshot, view, trace, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var level = degradation.Current(now, apiKeyName);
         if (trace is not null)
@@ -317,17 +318,29 @@ public sealed partial class SmartRouter(
         trace.Degradation = degradation.Current(time.GetUtcNow(), apiKeyName);
     }
 
-    private static Classification.Classification Classify(RoutingSnapshot snapshot, PromptView view, DecisionTrace? trace)
+    /// <summary>
+    /// Tier 2: the heuristic, or with <c>classifier.mode: "model"</c> the classifier model through its
+    /// provider (falling back to the heuristic's answer, recorded as <c>heuristic-fallback</c>). Explain
+    /// never calls a model: it shows the heuristic's answer and says so.
+    /// </summary>
+    private async ValueTask<Classification.Classification> ClassifyAsync(RoutingSnapshot snapshot, PromptView view, DecisionTrace? trace, CancellationToken cancellationToken)
     {
-        var classification = HeuristicClassifier.Classify(view);
-        if (snapshot.ClassifierMode == "model")
+        if (snapshot.ClassifierMode != "model" || snapshot.ClassifierModel is not { } model)
         {
-            // The model-backed classifier is not wired in this build: the heuristic answers, recorded as such.
-            trace?.Notes.Add("classifier.mode is 'model'; this decision used the heuristic classifier");
-            return classification with { Source = "heuristic-fallback" };
+            return HeuristicClassifier.Classify(view);
         }
 
-        return classification;
+        if (trace is not null)
+        {
+            trace.Notes.Add($"classifier.mode is 'model': a request would ask '{model.Id}'; explain shows the heuristic's answer without calling it");
+            return HeuristicClassifier.Classify(view);
+        }
+
+        var entry = model.Chain.Count > 0 ? model.Chain[0] : null;
+        var credentials = entry?.Credentials is { Count: > 0 } own ? own : model.Provider.Credentials;
+        var target = new ClassifierTarget(model.Provider.Client, model.UpstreamModel, model.UpstreamModelJson,
+            credentials.Count > 0 ? credentials[0] : null, model.Provider.Locality is "local" or "lan", TimeSpan.FromMilliseconds(snapshot.ClassifierTimeoutMs));
+        return await _modelClassifier.ClassifyAsync(view, target, cancellationToken).ConfigureAwait(false);
     }
 
     private RouteDecision RunCommand(RoutingSnapshot snapshot, ChatRequest request, PromptView view, Commands.Command command, string? apiKeyName)

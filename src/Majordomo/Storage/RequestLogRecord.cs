@@ -25,6 +25,20 @@ public sealed record RequestLogRecord
     public string? Session { get; init; }
     public string? Kind { get; init; }
     public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
+
+    /// <summary>USD cost; null when the request reached no model.</summary>
+    public double? CostUsd { get; init; }
+
+    /// <summary>True when the token counts behind the cost were estimated (the upstream reported no usage).</summary>
+    public bool CostEstimated { get; init; }
+
+    public double QuotaUnits { get; init; }
+
+    /// <summary>The gateway API key's configured name (never the key).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The degradation level in force when the request was routed.</summary>
+    public string? Degradation { get; init; }
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>

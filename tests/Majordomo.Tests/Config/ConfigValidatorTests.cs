@@ -568,12 +568,12 @@ public class ConfigValidatorTests
     }
 
     [Fact]
-    public void Validate_BudgetsSection_WarnsThatItIsNotEnforcedYet()
+    public void Validate_BudgetsSection_IsEnforcedWithoutWarning()
     {
         var result = TestConfig.Load(Cfg("\"budgets\": { \"usd\": { \"daily\": 5 } }"));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        Assert.Contains("budgets: budgets and quotas are validated but NOT enforced by this build yet", result.Warnings);
+        Assert.DoesNotContain(result.Warnings, w => w.StartsWith("budgets", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -101,6 +101,35 @@ public sealed class SqliteStore
                 PRIMARY KEY (provider, credential, model)
             );
             """),
+        (5, "budgets, usage counters, alerts", """
+            ALTER TABLE requests ADD COLUMN cost_usd REAL;
+            ALTER TABLE requests ADD COLUMN cost_estimated INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE requests ADD COLUMN quota_units REAL NOT NULL DEFAULT 0;
+            -- The gateway API key's configured name, never the key.
+            ALTER TABLE requests ADD COLUMN api_key TEXT;
+            ALTER TABLE requests ADD COLUMN degradation TEXT;
+            -- One row per counted scope and period ('quota:premium' / 'm2026-11-01'); 'used' includes
+            -- reservations in flight, so a crash can over-count an unanswered request but never lose one.
+            CREATE TABLE budget_counters (
+                scope TEXT NOT NULL,
+                period TEXT NOT NULL,
+                used REAL NOT NULL,
+                updated_unix_ms INTEGER NOT NULL,
+                PRIMARY KEY (scope, period)
+            );
+            -- One row per threshold crossed per period: the primary key makes each fire once.
+            CREATE TABLE budget_alerts (
+                scope TEXT NOT NULL,
+                period TEXT NOT NULL,
+                threshold REAL NOT NULL,
+                budget TEXT NOT NULL,
+                used REAL NOT NULL,
+                limit_value REAL NOT NULL,
+                ts TEXT NOT NULL,
+                webhook TEXT,
+                PRIMARY KEY (scope, period, threshold)
+            );
+            """),
     ];
 
     public SqliteConnection Open()
@@ -211,8 +240,10 @@ public sealed class SqliteStore
             _connection = connection;
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
-                    stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22);
+                    stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts,
+                    cost_usd, cost_estimated, quota_units, api_key, degradation)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+                    ?23, ?24, ?25, ?26, ?27);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
@@ -250,6 +281,11 @@ public sealed class SqliteStore
                 Check(raw.sqlite3_bind_int64(_insert, 21, r.Attempts.Count));
                 AttemptsJson(r.Attempts);
                 Check(raw.sqlite3_bind_text(_insert, 22, _json.WrittenSpan));
+                Check(r.CostUsd is { } usd ? raw.sqlite3_bind_double(_insert, 23, usd) : raw.sqlite3_bind_null(_insert, 23));
+                Check(raw.sqlite3_bind_int64(_insert, 24, r.CostEstimated ? 1 : 0));
+                Check(raw.sqlite3_bind_double(_insert, 25, r.QuotaUnits));
+                Text(26, r.ApiKey);
+                Text(27, r.Degradation);
                 var step = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (step != SqliteDone)

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Majordomo.Execution;
+using Majordomo.Routing;
+
+namespace Majordomo.Api;
+
+internal static class BudgetHeaders
+{
+    /// <summary>The degradation level in force for the request (<c>normal</c>, <c>prefer-cheaper</c>, <c>max-tier 1</c>, …).</summary>
+    public const string Degradation = "X-Router-Degradation";
+}
+
+/// <summary>The answer when budgets left no model to try: 429 naming each budget and when it resets.</summary>
+internal static class BudgetErrors
+{
+    public const string Code = "budget_exceeded";
+
+    public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
+    {
+        RouterHeaders.Write(context.Response, plan, null, 0, requestId);
+        DateTimeOffset? soonest = null;
+        foreach (var r in refusals)
+        {
+            if (r.Reason.Until is { } until && (soonest is null || until < soonest))
+            {
+                soonest = until;
+            }
+        }
+
+        if (soonest is { } s)
+        {
+            var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            var seconds = Math.Max(1, (long)Math.Ceiling((s - now).TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var target = plan.RouteName ?? plan.Requested ?? "the default route";
+        var message = refusals.Count == 1 && refusals[0].Model is null
+            ? $"Request refused: the {refusals[0].Reason.Reason}."
+            : $"No model of '{target}' may be used within its budgets: " +
+              string.Join("; ", refusals.Select(r => $"{r.Model}: the {r.Reason.Reason}")) + ".";
+        await ingress.WriteErrorAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
+        return (429, Code);
+    }
+}

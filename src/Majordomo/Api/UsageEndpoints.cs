@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Majordomo.Budgets;
+using Majordomo.Catalog;
+using Majordomo.Storage.Sqlite;
+
+namespace Majordomo.Api;
+
+/// <summary>
+/// <c>GET /usage</c> and <c>GET /stats</c>: the same objects as <c>majordomo usage --json</c> and
+/// <c>stats --json</c>. They hold no secret, but they do show spend, traffic and key names, so they
+/// ask for a gateway key like <c>/v1/*</c> when keys are configured.
+/// </summary>
+internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
+{
+    public async Task UsageAsync(HttpContext context)
+    {
+        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        GatewayAuth.IsAuthorized(context, catalogs.Current, out var keyName);
+        var report = UsageReports.Build(ledger, budgetStore, keyName);
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.UsageReport, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public async Task StatsAsync(HttpContext context)
+    {
+        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!StatsReports.TryParseSince(context.Request.Query["since"].FirstOrDefault(), out var span))
+        {
+            await Errors.WriteAsync(context, 400, "'since' must be a duration such as 30m, 24h or 7d.", "invalid_request_error", "invalid_since", "since").ConfigureAwait(false);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        StatsReport report;
+        try
+        {
+            report = StatsReports.Build(store, now - span, now.AddSeconds(1));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            await Errors.WriteAsync(context, 503, "The request log cannot be read: " + ex.Message, "server_error", "store_unavailable").ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.StatsReport, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<bool> AuthorizeAsync(HttpContext context)
+    {
+        context.Response.Headers["X-Request-Id"] = ids.New();
+        if (GatewayAuth.IsAuthorized(context, catalogs.Current))
+        {
+            return true;
+        }
+
+        await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
+        return false;
+    }
+}

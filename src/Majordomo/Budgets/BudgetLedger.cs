@@ -1,0 +1,383 @@
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Config;
+
+namespace Majordomo.Budgets;
+
+/// <summary>
+/// The live state of every budget and quota pool (SPEC §1.7): counters per scope and period held in
+/// memory (the request path never reads the store), reservations in flight, the degradation level,
+/// and threshold alerts. Every increment is also written to the store before the answer it pays for
+/// is sent (reserve up-front, settle after), so counters survive restarts and killed processes.
+/// </summary>
+public sealed partial class BudgetLedger : IDegradationSource
+{
+    private const double Epsilon = 1e-9;
+
+    private readonly Func<MajordomoConfig> _config;
+    private readonly BudgetStore _store;
+    private readonly TimeProvider _time;
+    private readonly IBudgetAlertSink? _alerts;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Scope, string Period), Counter> _counters = [];
+    private volatile PlanBox? _plan;
+
+    public BudgetLedger(Func<MajordomoConfig> config, BudgetStore store, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
+    {
+        _config = config;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _alerts = alerts;
+    }
+
+    public TimeProvider Time => _time;
+
+    /// <summary>The plan of the config in force; rebuilt once per config snapshot.</summary>
+    public BudgetPlan Plan
+    {
+        get
+        {
+            var config = _config();
+            var box = _plan;
+            if (box is not null && ReferenceEquals(box.Config, config))
+            {
+                return box.Plan;
+            }
+
+            var plan = BudgetPlan.From(config);
+            _plan = new PlanBox(config, plan);
+            return plan;
+        }
+    }
+
+    /// <summary>Opens the accounting of one request; refuses it when the API key's request budget is used up.</summary>
+    public BudgetTicket Open(ChatRequest request)
+    {
+        var plan = Plan;
+        var ticket = new BudgetTicket(this, plan, request, _time.GetUtcNow());
+        if (request.ApiKeyName is { } key && plan.RequestsByKey.TryGetValue(key, out var limits))
+        {
+            ticket.Refusal = ticket.HoldRequest(limits);
+        }
+
+        return ticket;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="model"/> may be used now, given pools and USD budgets (the gates'
+    /// answer). A pool gates when one more answer would pass its limit; a USD budget when it is spent.
+    /// </summary>
+    public Unavailability? Check(ModelEntry model, string? apiKey, DateTimeOffset now, bool quota, bool usd)
+    {
+        var plan = Plan;
+        if (plan.IsEmpty)
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            if (quota && model.Quota is { } pool && model.Multiplier > 0 && plan.ByPool.TryGetValue(pool, out var pools))
+            {
+                foreach (var limit in pools)
+                {
+                    var c = CounterOf(limit, now, out var period);
+                    if (c.Used + c.Reserved + model.Multiplier > limit.Limit + Epsilon)
+                    {
+                        return Exhausted(limit, c, period);
+                    }
+                }
+            }
+
+            if (usd && IsCloudPaid(model))
+            {
+                foreach (var limit in UsdLimits(plan, apiKey))
+                {
+                    var c = CounterOf(limit, now, out var period);
+                    if (c.Used + c.Reserved >= limit.Limit - Epsilon)
+                    {
+                        return Exhausted(limit, c, period);
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The degradation level for a request: the strictest over every monthly budget it draws on.</summary>
+    public DegradationLevel Current(DateTimeOffset now, string? apiKeyName)
+    {
+        var plan = Plan;
+        if (plan.IsEmpty)
+        {
+            return DegradationLevel.Normal;
+        }
+
+        var usage = CurveUsage(plan, now, apiKeyName, out _);
+        var level = plan.LevelFor(usage);
+        return ReferenceEquals(level, DegradationLevel.Normal) ? level : level with { Usage = Math.Round(usage, 4) };
+    }
+
+    /// <summary>The highest usage fraction among the limits that drive the curve, and which limit it is.</summary>
+    internal double CurveUsage(BudgetPlan plan, DateTimeOffset now, string? apiKeyName, out BudgetLimit? drivenBy)
+    {
+        drivenBy = null;
+        double max = 0;
+        lock (_lock)
+        {
+            foreach (var limit in plan.Limits)
+            {
+                if (!limit.DrivesCurve || (limit.ApiKey is not null && limit.ApiKey != apiKeyName))
+                {
+                    continue;
+                }
+
+                var c = CounterOf(limit, now, out _);
+                var fraction = (c.Used + c.Reserved) / limit.Limit;
+                if (fraction > max)
+                {
+                    max = fraction;
+                    drivenBy = limit;
+                }
+            }
+        }
+
+        return max;
+    }
+
+    /// <summary>Used and reserved amounts of a limit in the period containing <paramref name="now"/>.</summary>
+    public (double Used, double Reserved, BudgetPeriod Period) Snapshot(BudgetLimit limit, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var c = CounterOf(limit, now, out var period);
+            return (c.Used, c.Reserved, period);
+        }
+    }
+
+    internal static bool IsCloudPaid(ModelEntry model) =>
+        CostCalculator.ChargesUsd(model) && !string.Equals(model.Provider.Locality, "local", StringComparison.Ordinal);
+
+    private static IEnumerable<BudgetLimit> UsdLimits(BudgetPlan plan, string? apiKey)
+    {
+        foreach (var limit in plan.GlobalUsd)
+        {
+            yield return limit;
+        }
+
+        if (apiKey is not null && plan.UsdByKey.TryGetValue(apiKey, out var keyed))
+        {
+            foreach (var limit in keyed)
+            {
+                yield return limit;
+            }
+        }
+    }
+
+    private static Unavailability Exhausted(BudgetLimit limit, Counter c, BudgetPeriod period) =>
+        new($"{limit.Describe()} is used up ({limit.Amount(c.Used + c.Reserved)} of {limit.Amount(limit.Limit)} this {limit.PeriodName}); it resets at {period.End.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
+            period.End);
+
+    // Caller holds _lock. A counter is read from the store once, when its period is first touched.
+    private Counter CounterOf(BudgetLimit limit, DateTimeOffset now, out BudgetPeriod period)
+    {
+        period = limit.Current(now);
+        var key = (limit.Scope + ":" + limit.PeriodName, period.Key);
+        if (_counters.TryGetValue(key, out var counter))
+        {
+            return counter;
+        }
+
+        counter = new Counter(key.Item1, period.Key)
+        {
+            Used = _store.Read(key.Item1, period.Key),
+            Fired = _store.FiredThresholds(key.Item1, period.Key),
+        };
+        _counters[key] = counter;
+        return counter;
+    }
+
+    // ---- reservation (called by BudgetTicket) ----
+
+    /// <summary>
+    /// Holds <paramref name="amount"/> on each limit, or none. <see cref="Admission.Fit"/>: the amount
+    /// must fit (quota units, request counts: exact). <see cref="Admission.WhileRoom"/>: some room must be
+    /// left (USD: the amount is only an estimate, so a spent budget stops new requests while in-flight
+    /// estimates count against it). <see cref="Admission.Always"/>: count only.
+    /// </summary>
+    internal Hold[]? TryHold(ReadOnlySpan<BudgetLimit> limits, double amount, DateTimeOffset now, Admission admission, out Unavailability? refusal)
+    {
+        refusal = null;
+        var holds = new Hold[limits.Length];
+        lock (_lock)
+        {
+            for (var i = 0; i < limits.Length; i++)
+            {
+                var limit = limits[i];
+                var c = CounterOf(limit, now, out var period);
+                var full = admission switch
+                {
+                    Admission.Fit => c.Used + c.Reserved + amount > limit.Limit + Epsilon,
+                    Admission.WhileRoom => c.Used + c.Reserved >= limit.Limit - Epsilon,
+                    _ => false,
+                };
+                if (full)
+                {
+                    refusal = Exhausted(limit, c, period);
+                    return null;
+                }
+
+                holds[i] = new Hold(limit, c, amount);
+            }
+
+            foreach (var hold in holds)
+            {
+                hold.Counter.Reserved += amount;
+            }
+        }
+
+        // Written before the attempt is sent: a unit reserved is counted even if the process dies now.
+        Persist(holds, 1);
+        return holds;
+    }
+
+    /// <summary>Releases held amounts (the request was not answered).</summary>
+    internal void Release(Hold[] holds)
+    {
+        lock (_lock)
+        {
+            foreach (var hold in holds)
+            {
+                hold.Counter.Reserved -= hold.Amount;
+            }
+        }
+
+        Persist(holds, -1);
+    }
+
+    /// <summary>Turns held amounts into used ones, adjusted to <paramref name="actual"/>; fires the alerts it crosses.</summary>
+    internal void Settle(Hold[] holds, double actual, DateTimeOffset now)
+    {
+        List<BudgetAlert>? fired = null;
+        lock (_lock)
+        {
+            foreach (var hold in holds)
+            {
+                var c = hold.Counter;
+                c.Reserved -= hold.Amount;
+                c.Used += actual;
+                foreach (var threshold in Plan.Thresholds)
+                {
+                    if (c.Used + Epsilon >= threshold * hold.Limit.Limit && c.Fired.Add(threshold))
+                    {
+                        var period = hold.Limit.Current(now);
+                        (fired ??= []).Add(new BudgetAlert(c.Scope, c.Period, threshold, hold.Limit.Describe(), c.Used, hold.Limit.Limit, now,
+                            period.Key == c.Period ? period.End : null));
+                    }
+                }
+            }
+        }
+
+        var delta = actual - (holds.Length > 0 ? holds[0].Amount : 0);
+        if (Math.Abs(delta) > Epsilon)
+        {
+            var deltas = new CounterDelta[holds.Length];
+            for (var i = 0; i < holds.Length; i++)
+            {
+                deltas[i] = new CounterDelta(holds[i].Counter.Scope, holds[i].Counter.Period, delta);
+            }
+
+            Write(deltas);
+        }
+
+        foreach (var alert in fired ?? [])
+        {
+            RaiseAlert(alert);
+        }
+    }
+
+    private void Persist(Hold[] holds, int sign)
+    {
+        var deltas = new CounterDelta[holds.Length];
+        var n = 0;
+        foreach (var hold in holds)
+        {
+            if (hold.Amount != 0)
+            {
+                deltas[n++] = new CounterDelta(hold.Counter.Scope, hold.Counter.Period, sign * hold.Amount);
+            }
+        }
+
+        Write(deltas.AsSpan(0, n));
+    }
+
+    private void Write(ReadOnlySpan<CounterDelta> deltas)
+    {
+        try
+        {
+            _store.Add(deltas, _time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            // The in-memory counters still hold: enforcement goes on; only durability is lost, loudly.
+            LogStoreFailed(_logger, ex.Message);
+        }
+    }
+
+    private void RaiseAlert(BudgetAlert alert)
+    {
+        bool stored;
+        try
+        {
+            stored = _store.TryAddAlert(alert);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            LogStoreFailed(_logger, ex.Message);
+            stored = true;
+        }
+
+        if (!stored)
+        {
+            return; // already fired in this period (before a restart, or by another instance)
+        }
+
+        LogAlert(_logger, alert.Budget, alert.Threshold * 100, alert.Used, alert.Limit, alert.Period);
+        _alerts?.Enqueue(alert);
+    }
+
+    internal sealed class Counter(string scope, string period)
+    {
+        public string Scope { get; } = scope;
+        public string Period { get; } = period;
+        public double Used { get; set; }
+        public double Reserved { get; set; }
+        public required HashSet<double> Fired { get; init; }
+    }
+
+    internal enum Admission
+    {
+        Fit,
+        WhileRoom,
+        Always,
+    }
+
+    internal readonly record struct Hold(BudgetLimit Limit, Counter Counter, double Amount);
+
+    private sealed record PlanBox(MajordomoConfig Config, BudgetPlan Plan);
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Budget alert: {Budget} reached {Percent:F0} % ({Used:0.####} of {Limit:0.####}, period {Period})")]
+    private static partial void LogAlert(ILogger logger, string budget, double percent, double used, double limit, string period);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Budget counters could not be written to the store (enforcement continues in memory): {Error}")]
+    private static partial void LogStoreFailed(ILogger logger, string error);
+}
+
+/// <summary>Where alerts go after they are stored and logged (the webhook dispatcher).</summary>
+public interface IBudgetAlertSink
+{
+    void Enqueue(BudgetAlert alert);
+}

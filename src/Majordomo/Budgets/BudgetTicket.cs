@@ -1,0 +1,190 @@
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Classification;
+
+namespace Majordomo.Budgets;
+
+/// <summary>
+/// The accounting of one request (SPEC §1.7 admission): the API key's request budget is held when it
+/// is opened; before each chain entry is tried, <see cref="TryReserve"/> holds that model's quota units
+/// and estimated USD (or says which budget is used up); <see cref="Complete"/> settles the real amount
+/// when the request was answered and releases everything otherwise. Not thread-safe: one per request.
+/// </summary>
+public sealed class BudgetTicket
+{
+    /// <summary>Output tokens assumed for a USD reservation when the request sets no max_tokens.</summary>
+    public const int DefaultReservedOutputTokens = 1024;
+
+    private readonly BudgetLedger _ledger;
+    private readonly BudgetPlan _plan;
+    private readonly ChatRequest _request;
+    private readonly DateTimeOffset _opened;
+    private BudgetLedger.Hold[]? _requestHolds;
+    private BudgetLedger.Hold[]? _quotaHolds;
+    private BudgetLedger.Hold[]? _usdHolds;
+    private ModelEntry? _reserved;
+    private PromptView? _prompt;
+    private bool _completed;
+
+    internal BudgetTicket(BudgetLedger ledger, BudgetPlan plan, ChatRequest request, DateTimeOffset opened)
+    {
+        _ledger = ledger;
+        _plan = plan;
+        _request = request;
+        _opened = opened;
+    }
+
+    /// <summary>Set when the request may not be served at all (its API key's request budget is used up).</summary>
+    public Unavailability? Refusal { get; internal set; }
+
+    /// <summary>The cost settled by <see cref="Complete"/>.</summary>
+    public RequestCost Cost { get; private set; } = RequestCost.Zero;
+
+    internal Unavailability? HoldRequest(BudgetLimit[] limits)
+    {
+        _requestHolds = _ledger.TryHold(limits, 1, _opened, BudgetLedger.Admission.Fit, out var refusal);
+        return refusal;
+    }
+
+    /// <summary>
+    /// Holds what an answer from <paramref name="model"/> would consume, releasing what an earlier
+    /// entry held. Null when it may be tried; else the budget that stops it and when that resets.
+    /// </summary>
+    public Unavailability? TryReserve(ModelEntry model)
+    {
+        ReleaseModel();
+        if (_plan.IsEmpty)
+        {
+            _reserved = model;
+            return null;
+        }
+
+        var now = _ledger.Time.GetUtcNow();
+        if (model.Quota is { } pool && model.Multiplier > 0 && _plan.ByPool.TryGetValue(pool, out var pools))
+        {
+            _quotaHolds = _ledger.TryHold(pools, model.Multiplier, now, BudgetLedger.Admission.Fit, out var refusal);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+
+        if (CostCalculator.ChargesUsd(model))
+        {
+            var limits = UsdLimits();
+            if (limits.Length > 0)
+            {
+                var prompt = Prompt();
+                var estimate = CostCalculator.Usd(model, prompt.EstimatedPromptTokens, prompt.MaxOutputTokens ?? DefaultReservedOutputTokens);
+
+                // Only cloud models are excluded by a spent USD budget; local ones still count their cost. The
+                // estimate is an upper-ish bound that makes concurrent requests see each other's spend.
+                _usdHolds = _ledger.TryHold(limits, estimate, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.WhileRoom : BudgetLedger.Admission.Always, out var refusal);
+                if (refusal is not null)
+                {
+                    ReleaseModel();
+                    return refusal;
+                }
+            }
+        }
+
+        _reserved = model;
+        return null;
+    }
+
+    /// <summary>
+    /// Settles the request: when <paramref name="answeredBy"/> is set (the upstream answered, even if
+    /// the stream broke later or the client left), the held amounts become used ones, adjusted to the
+    /// real cost; otherwise everything is released. Safe to call more than once.
+    /// </summary>
+    public RequestCost Complete(ModelEntry? answeredBy, in Usage usage, long answerBytes, long answerEvents)
+    {
+        if (_completed)
+        {
+            return Cost;
+        }
+
+        _completed = true;
+        if (answeredBy is null)
+        {
+            ReleaseModel();
+            if (_requestHolds is { } r)
+            {
+                _ledger.Release(r);
+            }
+
+            return Cost;
+        }
+
+        var input = usage.InputTokens;
+        var output = usage.OutputTokens;
+        var estimated = !usage.Reported;
+        if (estimated)
+        {
+            input = Prompt().EstimatedPromptTokens;
+            output = CostCalculator.EstimateOutputTokens(_request.Stream, answerBytes, answerEvents);
+        }
+
+        var usd = CostCalculator.Usd(answeredBy, input, output, estimated ? 0 : usage.CachedInputTokens);
+        var units = answeredBy.Quota is not null ? answeredBy.Multiplier : 0;
+        Cost = new RequestCost(usd, estimated, input, output, units);
+
+        var now = _ledger.Time.GetUtcNow();
+        if (!ReferenceEquals(answeredBy, _reserved))
+        {
+            // Answered by a model that was not reserved (cannot happen through the executor): count it anyway.
+            ReleaseModel();
+            if (TryReserve(answeredBy) is not null)
+            {
+                ReleaseModel();
+            }
+        }
+
+        if (_quotaHolds is { } q)
+        {
+            _ledger.Settle(q, q[0].Amount, now);
+        }
+
+        if (_usdHolds is { } u)
+        {
+            _ledger.Settle(u, usd, now);
+        }
+
+        if (_requestHolds is { } req)
+        {
+            _ledger.Settle(req, 1, now);
+        }
+
+        _quotaHolds = _usdHolds = _requestHolds = null;
+        return Cost;
+    }
+
+    private void ReleaseModel()
+    {
+        if (_quotaHolds is { } q)
+        {
+            _ledger.Release(q);
+        }
+
+        if (_usdHolds is { } u)
+        {
+            _ledger.Release(u);
+        }
+
+        _quotaHolds = _usdHolds = null;
+        _reserved = null;
+    }
+
+    private BudgetLimit[] UsdLimits()
+    {
+        var key = _request.ApiKeyName;
+        if (key is null || !_plan.UsdByKey.TryGetValue(key, out var keyed))
+        {
+            return _plan.GlobalUsd;
+        }
+
+        return _plan.GlobalUsd.Length == 0 ? keyed : [.. _plan.GlobalUsd, .. keyed];
+    }
+
+    private PromptView Prompt() => _prompt ??= PromptView.Parse(_request.Body.Span, _request.Protocol);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Majordomo.Budgets;
+using Majordomo.Hosting;
+using Majordomo.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Cli;
+
+/// <summary>
+/// <c>majordomo usage</c> and <c>majordomo stats</c>: read the store a gateway with this config writes
+/// (counters, alerts, request log) and print what <c>GET /usage</c> and <c>GET /stats</c> answer.
+/// Reservations in flight in a running gateway are already in the stored counters.
+/// </summary>
+internal static class UsageCli
+{
+    public static int Usage(string? configPath, bool json, TextWriter output, TextWriter errors) =>
+        WithStore(configPath, errors, (source, store) =>
+        {
+            using var budgetStore = new BudgetStore(store);
+            var ledger = new BudgetLedger(() => source.Config!, budgetStore, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
+            var report = UsageReports.Build(ledger, budgetStore);
+            output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.UsageReport) + Environment.NewLine : UsageReports.Render(report));
+            return MajordomoCli.Ok;
+        });
+
+    public static int Stats(string? configPath, string? since, bool json, TextWriter output, TextWriter errors)
+    {
+        if (!StatsReports.TryParseSince(since, out var span))
+        {
+            errors.WriteLine($"majordomo: --since '{since}' is not a duration such as 30m, 24h or 7d");
+            return MajordomoCli.UsageError;
+        }
+
+        return WithStore(configPath, errors, (_, store) =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var report = StatsReports.Build(store, now - span, now.AddSeconds(1));
+            output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.StatsReport) + Environment.NewLine : StatsReports.Render(report));
+            return MajordomoCli.Ok;
+        });
+    }
+
+    private static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, SqliteStore, int> run)
+    {
+        var source = ConfigSource.Resolve(configPath, demo: false);
+        if (source.Errors.Count > 0)
+        {
+            errors.WriteLine($"majordomo: invalid config ({source.Description}), {source.Errors.Count} problem(s):");
+            foreach (var error in source.Errors)
+            {
+                errors.WriteLine("  " + error);
+            }
+
+            return MajordomoCli.UsageError;
+        }
+
+        if (source.IsUnconfigured || source.Config is null)
+        {
+            errors.WriteLine("majordomo: no config found. " + Api.InfoEndpoints.UnconfiguredMessage);
+            return MajordomoCli.UsageError;
+        }
+
+        // A store that does not exist yet has counted nothing: read an empty one rather than create it here.
+        var path = GatewayApp.StorePathFor(source);
+        var temporary = !File.Exists(path);
+        if (temporary)
+        {
+            errors.WriteLine($"note: no store at '{path}' yet; nothing has been recorded.");
+            path = Path.Combine(Path.GetTempPath(), "majordomo-empty-" + Guid.NewGuid().ToString("N") + ".db");
+        }
+
+        try
+        {
+            var store = new SqliteStore(path);
+            store.Migrate();
+            return run(source, store);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            errors.WriteLine($"majordomo: cannot read the store '{path}': {ex.Message}");
+            return MajordomoCli.RuntimeFailure;
+        }
+        finally
+        {
+            if (temporary)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+}

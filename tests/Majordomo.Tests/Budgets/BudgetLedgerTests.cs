@@ -1,0 +1,187 @@
+using Majordomo.Budgets;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Storage.Sqlite;
+using Majordomo.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Tests.Budgets;
+
+public sealed class BudgetLedgerTests : IDisposable
+{
+    private const string Json = """
+        { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:1/v1", "locality": "cloud" } },
+          "models": { "p/premium": { "provider": "p", "quota": "premium", "multiplier": 1 },
+                      "p/half": { "provider": "p", "quota": "premium", "multiplier": 0.5 },
+                      "p/paid": { "provider": "p", "cost": { "inputPerMTok": 1000, "outputPerMTok": 1000 } } },
+          "budgets": { "quotas": { "premium": { "monthly": 4, "daily": 3 } }, "usd": { "monthly": 1 },
+                       "alerts": { "thresholds": [0.5, 0.75] } } }
+        """;
+
+    private readonly TempDirectory _dir = new();
+    private readonly global::Majordomo.Catalog.Catalog _catalog = TestConfig.BuildCatalog(Json);
+    private readonly Clock _clock = new(new DateTimeOffset(2026, 5, 10, 12, 0, 0, TimeSpan.Zero));
+    private readonly SqliteStore _store;
+    private readonly List<BudgetAlert> _alerts = [];
+
+    public BudgetLedgerTests()
+    {
+        _store = new SqliteStore(_dir.File("m.db"));
+        _store.Migrate();
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private BudgetLedger NewLedger(out BudgetStore store)
+    {
+        store = new BudgetStore(_store);
+        return new BudgetLedger(() => _catalog.Config, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
+    }
+
+    private static ChatRequest Request() => new() { Body = """{"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray(), Protocol = "openai" };
+
+    private static readonly Usage Reported = new(10, 10, 0, true);
+
+    private void Answer(BudgetLedger ledger, string model)
+    {
+        var ticket = ledger.Open(Request());
+        Assert.Null(ticket.TryReserve(_catalog.Models[model]));
+        ticket.Complete(_catalog.Models[model], Reported, 0, 0);
+    }
+
+    [Fact]
+    public void TryReserve_PoolFull_RefusesUntilAReservationIsReleased()
+    {
+        var ledger = NewLedger(out var store);
+        using var _ = store;
+        var held = new List<BudgetTicket>();
+        for (var i = 0; i < 3; i++)
+        {
+            var t = ledger.Open(Request());
+            Assert.Null(t.TryReserve(_catalog.Models["p/premium"]));
+            held.Add(t);
+        }
+
+        var refused = ledger.Open(Request()).TryReserve(_catalog.Models["p/premium"]);
+        held[0].Complete(null, Usage.None, 0, 0); // failed: released
+        var admitted = ledger.Open(Request()).TryReserve(_catalog.Models["p/premium"]);
+
+        Assert.NotNull(refused);
+        Assert.Contains("quota pool 'premium' (daily) is used up (3 of 3 this day)", refused.Value.Reason, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 5, 11, 0, 0, 0, TimeSpan.Zero), refused.Value.Until);
+        Assert.Null(admitted);
+    }
+
+    [Fact]
+    public void TryReserve_FractionalMultiplier_FillsThePoolExactly()
+    {
+        var ledger = NewLedger(out var store);
+        using var _ = store;
+        for (var i = 0; i < 6; i++)
+        {
+            Answer(ledger, "p/half");
+        }
+
+        Assert.NotNull(ledger.Open(Request()).TryReserve(_catalog.Models["p/half"])); // 3 of 3 daily
+        Assert.NotNull(new QuotaGate(ledger).Check(_catalog.Models["p/premium"], new GateContext(_clock.GetUtcNow(), null, null)));
+    }
+
+    [Fact]
+    public void Counters_NewLedgerOnSameStore_ResumeWhereTheyWere()
+    {
+        var first = NewLedger(out var store1);
+        Answer(first, "p/premium");
+        Answer(first, "p/premium");
+        store1.Dispose();
+
+        var second = NewLedger(out var store2);
+        using var _ = store2;
+        var monthly = second.Plan.ByPool["premium"].Single(l => l.PeriodKind == PeriodKind.Month);
+
+        Assert.Equal(2, second.Snapshot(monthly, _clock.GetUtcNow()).Used);
+    }
+
+    [Fact]
+    public void Reservation_NeverSettled_StaysCountedAfterRestart()
+    {
+        // A process killed mid-request: the reservation was written before the attempt, so it is not lost.
+        var first = NewLedger(out var store1);
+        Assert.Null(first.Open(Request()).TryReserve(_catalog.Models["p/premium"]));
+        store1.Dispose();
+
+        var second = NewLedger(out var store2);
+        using var _ = store2;
+        var monthly = second.Plan.ByPool["premium"].Single(l => l.PeriodKind == PeriodKind.Month);
+
+        Assert.Equal(1, second.Snapshot(monthly, _clock.GetUtcNow()).Used);
+    }
+
+    [Fact]
+    public void Alerts_EachThresholdOncePerPeriod_AgainNextPeriod()
+    {
+        var ledger = NewLedger(out var store);
+        using var _ = store;
+        Answer(ledger, "p/premium");
+        Answer(ledger, "p/premium"); // monthly 2/4 = 50 %
+        Answer(ledger, "p/premium"); // monthly 75 %, daily 100 %
+
+        var monthly = _alerts.Where(a => a.Scope == "quota:premium:month").Select(a => a.Threshold).ToArray();
+        Assert.Equal([0.5, 0.75], monthly);
+        var daily = _alerts.Where(a => a.Scope == "quota:premium:day").Select(a => a.Threshold).ToArray();
+        Assert.Equal([0.5, 0.75], daily);
+
+        _clock.Now = new DateTimeOffset(2026, 6, 1, 0, 0, 1, TimeSpan.Zero);
+        Answer(ledger, "p/premium");
+        Answer(ledger, "p/premium");
+
+        Assert.Equal(3, _alerts.Count(a => a.Scope == "quota:premium:month"));
+        Assert.Equal(3, store.Alerts().Count(a => a.Scope == "quota:premium:month"));
+        Assert.Equal("normal", ledger.Current(_clock.GetUtcNow(), null).Name);
+    }
+
+    [Fact]
+    public void Current_PoolAt75Percent_UsesMonthlyFractionNotDaily()
+    {
+        var ledger = NewLedger(out var store);
+        using var _ = store;
+        Answer(ledger, "p/premium");
+        Answer(ledger, "p/premium");
+        Answer(ledger, "p/premium"); // daily 3/3 = 100 %, monthly 3/4 = 75 %
+
+        Assert.Equal("normal", ledger.Current(_clock.GetUtcNow(), null).Name);
+        Assert.NotNull(ledger.Open(Request()).TryReserve(_catalog.Models["p/half"])); // the daily cap still gates
+    }
+
+    [Fact]
+    public void UsdBudget_Spent_GateExcludesPaidCloudModel()
+    {
+        var ledger = NewLedger(out var store);
+        using var _ = store;
+        var gate = new UsdBudgetGate(ledger);
+        var context = new GateContext(_clock.GetUtcNow(), null, null);
+
+        Assert.Null(gate.Check(_catalog.Models["p/paid"], context));
+        var ticket = ledger.Open(Request());
+        Assert.Null(ticket.TryReserve(_catalog.Models["p/paid"]));
+        var cost = ticket.Complete(_catalog.Models["p/paid"], new Usage(600, 500, 0, true), 0, 0);
+
+        Assert.Equal(1.1, cost.Usd, 9);
+        Assert.False(cost.Estimated);
+        var refused = gate.Check(_catalog.Models["p/paid"], context);
+        Assert.NotNull(refused);
+        Assert.Contains("USD budget (monthly) is used up ($1.1 of $1 this month)", refused.Value.Reason, StringComparison.Ordinal);
+        Assert.Null(gate.Check(_catalog.Models["p/premium"], context));
+    }
+
+    private sealed class Sink(List<BudgetAlert> into) : IBudgetAlertSink
+    {
+        public void Enqueue(BudgetAlert alert) => into.Add(alert);
+    }
+
+    private sealed class Clock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
