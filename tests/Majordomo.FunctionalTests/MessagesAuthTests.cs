@@ -107,3 +107,79 @@ public sealed class MessagesLogTests
         Assert.Equal(1, reader.GetInt32(5));
     }
 }
+
+/// <summary>The simulated (demo) provider speaks OpenAI; the bridge lets it answer Anthropic clients too.</summary>
+public sealed class MessagesSimulatedTests
+{
+    private const string Config = """
+        {
+          "providers": { "sim": { "api": "simulated", "simulation": { "latencyMs": 0, "chunkDelayMs": 0, "chunks": 3 } } },
+          "models": { "sim/small": { "provider": "sim" } },
+          "routes": { "default": { "chain": ["sim/small"] } },
+          "defaultRoute": "default"
+        }
+        """;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Messages_SimulatedProvider_AnswersInAnthropicShape(bool stream)
+    {
+        await using var gateway = await TestGateway.StartAsync(Config);
+        var client = new AnthropicClient { BaseUrl = gateway.BaseUrl, ApiKey = "unused", MaxRetries = 0 };
+        var parameters = new MessageCreateParams { Model = "default", MaxTokens = 50, Messages = [new UserMessageParam("ping from the SDK")] };
+
+        string text;
+        if (stream)
+        {
+            var sb = new System.Text.StringBuilder();
+            await foreach (var e in client.Messages.CreateStreaming(parameters))
+            {
+                if (e.TryPickContentBlockDelta(out var d) && d.Delta.TryPickText(out var t))
+                {
+                    sb.Append(t.Text);
+                }
+            }
+
+            text = sb.ToString();
+        }
+        else
+        {
+            var message = await client.Messages.Create(parameters);
+            text = message.Content[0].TryPickText(out var t) ? t.Text : "";
+        }
+
+        Assert.Contains("simulated answer", text, StringComparison.Ordinal);
+        Assert.Contains("ping from the SDK", text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary><c>POST /v1/messages/count_tokens</c>: the router's estimate, no upstream call.</summary>
+public sealed class CountTokensTests : GatewayTest
+{
+    protected override string Config => AnthropicConfigs.Mixed;
+
+    [Fact]
+    public async Task CountTokens_Sdk_GetsAnEstimateWithoutCallingAnUpstream()
+    {
+        var client = new AnthropicClient { BaseUrl = Gateway.BaseUrl, ApiKey = "unused", MaxRetries = 0 };
+
+        var count = await client.Messages.CountTokens(new MessageCountTokensParams
+        {
+            Model = "default",
+            Messages = [new UserMessageParam(string.Concat(Enumerable.Repeat("word ", 400)))],
+        });
+
+        Assert.InRange(count.InputTokens, 300, 700);
+        Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
+    public async Task CountTokens_BadBody_Is400InAnthropicShape()
+    {
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/messages/count_tokens", """{"model":"x"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request_error", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("type").GetString());
+    }
+}

@@ -4,6 +4,7 @@ using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
+using Majordomo.LoopGuard;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -20,6 +21,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     ChainExecutor executor,
     SmartRouter router,
     IRequestLog requestLog,
+    ToolLoopGuard loopGuard,
     RequestIds ids,
     TimeProvider time,
     IDegradationSource degradation,
@@ -82,12 +84,32 @@ internal sealed partial class ChatCompletionsEndpoint(
         request.ApiKeyName = keyName;
         var level = degradation.Current(time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
+
+        // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
+        var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
+        if (LoopGuardHttp.Apply(context, loop))
+        {
+            await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
+            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, level, loop: loop);
+            return;
+        }
+
+        if (loop.Level != LoopLevel.None)
+        {
+            // The system message is spliced into the client's bytes; the result is parsed like any body.
+            var metadata = request.Metadata;
+            request = ingress.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
+            request.Metadata = metadata;
+            request.ApiKeyName = keyName;
+            ingress.ReadHeaders(context.Request.Headers, request);
+        }
+
         var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
             await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
-            Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self);
+            Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self, loop);
             return;
         }
 
@@ -95,7 +117,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         {
             var error = decision.Error!;
             await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
-            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level);
+            Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level, loop: loop);
             return;
         }
 
@@ -132,7 +154,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -196,7 +218,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null)
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -227,6 +249,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             QuotaUnits = outcome?.Cost?.QuotaUnits ?? 0,
             ApiKey = request.ApiKeyName,
             Degradation = level.Name,
+            Loop = loop?.Header,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }

@@ -14,9 +14,9 @@ namespace Majordomo.Classification;
 public static class HeuristicClassifier
 {
     /// <summary>Characters of the last user message read from its start; the rest is sampled from its end.</summary>
-    public const int HeadChars = 6000;
+    public const int HeadChars = 3000;
 
-    public const int TailChars = 2000;
+    public const int TailChars = 1000;
 
     // Cues in the first or last line of a message are the instruction; cues elsewhere are usually
     // pasted material (an article that says "prove" is not a request for a proof). A long line is
@@ -196,14 +196,16 @@ public static class HeuristicClassifier
             var weight = inZone ? 1.0 : BodyWeight;
             if (word.Length <= 30)
             {
-                if (CueLookup.TryGetValue(word, out var cue))
+                var known = CueLookup.TryGetValue(word, out var cue);
+                if (known)
                 {
                     Apply(cue, weight, ref state, scores);
                     Instruct(cue, inZone, instruction);
                 }
 
-                // Two- and three-word phrases ("step by step", "pull out"), over words joined by single spaces.
-                if (prevStart >= 0)
+                // Two- and three-word phrases ("step by step", "pull out"), over words joined by single
+                // spaces, looked up only when this word ends some phrase.
+                if (known && cue.EndsPhrase && prevStart >= 0)
                 {
                     var length = Join(phrase, text, prevStart, prevLength, word);
                     if (CueLookup.TryGetValue(phrase[..length], out var pairCue))
@@ -595,7 +597,7 @@ public static class HeuristicClassifier
     }
 
     /// <summary>One entry of the cue table: which task a word points to, how strongly, and how hard it makes the ask.</summary>
-    private readonly record struct Cue(int Task, double Weight, double Hard, int Task2 = -1, double Weight2 = 0, bool Foreign = false, bool Greeting = false, bool Heartbeat = false, double Deep = 0)
+    private readonly record struct Cue(int Task, double Weight, double Hard, int Task2 = -1, double Weight2 = 0, bool Foreign = false, bool Greeting = false, bool Heartbeat = false, double Deep = 0, bool EndsPhrase = false)
     {
         public static FrozenDictionary<string, Cue> Table()
         {
@@ -685,6 +687,13 @@ public static class HeuristicClassifier
 
             // Frequent function words of other languages: the share of them marks non-English text.
             Flag("le|la|les|des|est|une|pour|avec|dans|que|qui|el|los|las|una|por|para|con|del|qué|und|der|die|das|ist|nicht|mit|ein|eine|ich|sie|het|een|niet|il|di|che|per|non|sono|não|você|com|uma|como|é", foreign: true);
+
+            // Mark the last word of every phrase, so phrase lookups run only after such a word.
+            foreach (var phrase in table.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).ToList())
+            {
+                var last = phrase[(phrase.LastIndexOf(' ') + 1)..];
+                table[last] = (table.TryGetValue(last, out var existing) ? existing : new Cue(-1, 0, 0)) with { EndsPhrase = true };
+            }
 
             return table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         }

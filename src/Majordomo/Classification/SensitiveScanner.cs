@@ -38,11 +38,14 @@ public static class SensitiveScanner
             "sk-", "sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
             "akia", "asia", "xox", "eyj", "aiza", "hf_", "npm_", "private key", "bearer", "://",
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
-            "пароль", "密码", "passport", "ssn", "social security", "national id", "national insurance", "id number",
-            "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "sécurité sociale",
-            "numéro de sécu", "steuer", "sozialversicherung",
+            "passport", "ssn", "social security", "national id", "national insurance", "id number",
+            "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
         ],
         StringComparison.OrdinalIgnoreCase);
+
+    // Non-ASCII triggers are kept out of the multi-string search (they would cost it its vectorised
+    // path) and looked for only when the text has non-ASCII characters at all.
+    private static readonly string[] NonAsciiTriggers = ["пароль", "Пароль", "密码", "sécurité sociale", "numéro de sécu"];
 
     private static readonly SearchValues<char> TokenChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
@@ -76,6 +79,29 @@ public static class SensitiveScanner
 
     private static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
     {
+        if (text.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            foreach (var trigger in NonAsciiTriggers)
+            {
+                for (var from = 0; from < text.Length;)
+                {
+                    var hit = text[from..].IndexOf(trigger, StringComparison.OrdinalIgnoreCase);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    var kind = Check(text, from + hit);
+                    if (kind != SensitiveKind.None)
+                    {
+                        return kind;
+                    }
+
+                    from += hit + 1;
+                }
+            }
+        }
+
         var offset = 0;
         while (offset < text.Length)
         {

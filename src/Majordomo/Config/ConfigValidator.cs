@@ -60,17 +60,6 @@ public static class ConfigValidator
             Health();
             LoopDetection();
             Unknown(config.Commands, "commands");
-            NotYetApplied();
-        }
-
-        // Sections this build validates but does not act on yet: say so rather than let a user believe
-        // a budget or a rule protects them.
-        private void NotYetApplied()
-        {
-            if (config.LoopDetection is not null)
-            {
-                Warn("loopDetection", "validated but not applied by this build yet");
-            }
         }
 
         private void Unknown(ConfigSection? section, string path)
@@ -517,6 +506,11 @@ public static class ConfigValidator
                 }
 
                 Unknown(route, path);
+                if (route.LoopDetection is not null)
+                {
+                    LoopDetectionSection(route.LoopDetection, config.LoopDetection, path + ".loopDetection");
+                }
+
                 if (Models.ContainsKey(name))
                 {
                     Error(path, $"'{name}' is also a model id; a route must have its own name");
@@ -859,21 +853,37 @@ public static class ConfigValidator
 
         private void LoopDetection()
         {
-            var l = config.LoopDetection;
-            if (l is null)
+            if (config.LoopDetection is { } l)
             {
-                return;
+                LoopDetectionSection(l, null, "loopDetection");
+            }
+        }
+
+        // A route's section is layered over the global one, so its thresholds are checked as they apply.
+        private void LoopDetectionSection(LoopDetectionConfig l, LoopDetectionConfig? global, string path)
+        {
+            Unknown(l, path);
+            if (l.Detectors?.Unknown is { } unknownDetectors)
+            {
+                foreach (var key in unknownDetectors.Keys)
+                {
+                    Error(ConfigPath.Key(path + ".detectors", key), "unknown detector; known detectors: genericRepeat, pollNoProgress, pingPong");
+                }
             }
 
-            Unknown(l, "loopDetection");
-            Unknown(l.Detectors, "loopDetection.detectors");
-            Range(l.HistorySize, 2, 1000, "loopDetection.historySize");
-            var warning = l.WarningThreshold ?? 5;
-            var critical = l.CriticalThreshold ?? 10;
-            var breaker = l.CircuitBreakerThreshold ?? 15;
+            Range(l.HistorySize, 2, 1000, path + ".historySize");
+            var warning = l.WarningThreshold ?? global?.WarningThreshold ?? 5;
+            var critical = l.CriticalThreshold ?? global?.CriticalThreshold ?? 10;
+            var breaker = l.CircuitBreakerThreshold ?? global?.CircuitBreakerThreshold ?? 15;
+            var history = l.HistorySize ?? global?.HistorySize ?? 20;
             if (!(warning > 0 && warning < critical && critical < breaker))
             {
-                Error("loopDetection", $"thresholds must satisfy 0 < warningThreshold < criticalThreshold < circuitBreakerThreshold (got {warning} / {critical} / {breaker})");
+                Error(path, $"thresholds must satisfy 0 < warningThreshold < criticalThreshold < circuitBreakerThreshold (got {warning} / {critical} / {breaker})");
+            }
+            else if (history is >= 2 and <= 1000 && history < breaker)
+            {
+                // Counts are calls within the last historySize calls: a smaller window could never reach the breaker.
+                Error(path + ".historySize", $"must be at least circuitBreakerThreshold ({breaker}), or the breaker can never trip (got {history})");
             }
         }
 

@@ -166,6 +166,9 @@ public sealed record RouteConfig : ConfigSection
     public ChainRef? Chain { get; init; }
     public bool? Escalation { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>Loop guard settings for requests on this route, layered over the global <c>loopDetection</c>.</summary>
+    public LoopDetectionConfig? LoopDetection { get; init; }
 }
 
 public sealed record RuleConfig : ConfigSection

@@ -3,6 +3,7 @@ using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
 using Majordomo.Health;
+using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -120,6 +121,10 @@ public static class GatewayApp
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
+        services.AddSingleton(sp => new LoopStateStore(
+            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
+        services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
+        services.AddSingleton<ToolLoopGuard>();
         AddBudgets(services);
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
@@ -166,6 +171,7 @@ public static class GatewayApp
         app.Services.GetRequiredService<SqliteStore>().Migrate();
         app.Services.GetRequiredService<SessionPins>().Load();
         app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
+        app.Services.GetRequiredService<LoopStateStore>().Load();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var usage = app.Services.GetRequiredService<UsageEndpoints>();
@@ -173,6 +179,8 @@ public static class GatewayApp
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
         app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
+        var countTokens = new CountTokensEndpoint(holder);
+        app.MapPost("/v1/messages/count_tokens", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : countTokens.HandleAsync(context));
         app.MapGet("/v1/models", info.ModelsAsync);
         var explain = app.Services.GetRequiredService<ExplainEndpoint>();
         app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
@@ -186,7 +194,7 @@ public static class GatewayApp
         });
         app.MapFallback(context =>
         {
-            var messages = context.Request.Path.Equals("/v1/messages");
+            var messages = context.Request.Path.Equals("/v1/messages") || context.Request.Path.Equals("/v1/messages/count_tokens");
             var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health")
                 || context.Request.Path.Equals("/usage") || context.Request.Path.Equals("/stats");
             var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;

@@ -26,6 +26,9 @@ public sealed record RequestLogRecord
     public string? Kind { get; init; }
     public IReadOnlyList<AttemptRecord> Attempts { get; init; } = [];
 
+    /// <summary>The loop guard's verdict (the <c>X-Router-Loop</c> value), null when it found no loop.</summary>
+    public string? Loop { get; init; }
+
     /// <summary>USD cost; null when the request reached no model.</summary>
     public double? CostUsd { get; init; }
 

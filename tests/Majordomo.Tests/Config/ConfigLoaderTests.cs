@@ -197,7 +197,7 @@ public class ConfigLoaderTests
     [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"chains\": { \"c\": [ { \"model\": \"p/m\", \"retry\": 1 } ] }", "chains.c[0].retry: unknown key")]
     [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"server\": { \"url\": [] }", "server.url: unknown key")]
     [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"commands\": { \"enable\": false }", "commands.enable: unknown key")]
-    [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"loopDetection\": { \"detectors\": { \"pingpong\": true } }", "loopDetection.detectors.pingpong: unknown key")]
+    [InlineData("\"models\": { \"p/m\": { \"provider\": \"p\" } }, \"loopDetection\": { \"detectors\": { \"pingpong\": true } }", "loopDetection.detectors.pingpong: unknown detector; known detectors: genericRepeat, pollNoProgress, pingPong")]
     public void Load_UnknownKey_ReportedWithPath(string rest, string expected)
     {
         var result = TestConfig.Load("{" + Providers + ", " + rest + "}");

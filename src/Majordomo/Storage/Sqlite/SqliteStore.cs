@@ -101,6 +101,18 @@ public sealed class SqliteStore
                 PRIMARY KEY (provider, credential, model)
             );
             """),
+        (4, "loop guard", """
+            -- The loop guard's verdict for the request (X-Router-Loop), e.g. 'warning;repeat=6'; NULL when none.
+            ALTER TABLE requests ADD COLUMN loop TEXT;
+            -- Sessions currently in a tool loop: the last level reported and the detector/count behind it.
+            CREATE TABLE loop_sessions (
+                session TEXT PRIMARY KEY,
+                level TEXT NOT NULL,
+                detector TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                updated_unix_ms INTEGER NOT NULL
+            );
+            """),
         (5, "budgets, usage counters, alerts", """
             ALTER TABLE requests ADD COLUMN cost_usd REAL;
             ALTER TABLE requests ADD COLUMN cost_estimated INTEGER NOT NULL DEFAULT 0;
@@ -241,9 +253,9 @@ public sealed class SqliteStore
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
                     stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts,
-                    cost_usd, cost_estimated, quota_units, api_key, degradation)
+                    cost_usd, cost_estimated, quota_units, api_key, degradation, loop)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                    ?23, ?24, ?25, ?26, ?27);
+                    ?23, ?24, ?25, ?26, ?27, ?28);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
@@ -286,6 +298,7 @@ public sealed class SqliteStore
                 Check(raw.sqlite3_bind_double(_insert, 25, r.QuotaUnits));
                 Text(26, r.ApiKey);
                 Text(27, r.Degradation);
+                Text(28, r.Loop);
                 var step = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (step != SqliteDone)

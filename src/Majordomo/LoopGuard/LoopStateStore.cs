@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Majordomo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Majordomo.LoopGuard;
+
+/// <summary>A session's loop state: the last level reported, the detector and count behind it.</summary>
+public sealed record LoopSessionState(LoopLevel Level, string Detector, int Count, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// Loop state per session (table <c>loop_sessions</c>, migration 4), so a looping session is still
+/// known as such after a restart and operators can see which sessions loop. Reads come from memory;
+/// changes go through a bounded channel to a writer thread — a request never waits on the store.
+/// Sessions idle for a day are forgotten.
+/// </summary>
+public sealed partial class LoopStateStore : BackgroundService
+{
+    public const int Capacity = 10_000;
+    public const int MaxSessions = 100_000;
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    private readonly ConcurrentDictionary<string, LoopSessionState> _sessions = new(StringComparer.Ordinal);
+    private readonly Channel<(string Session, LoopSessionState? State)> _changes =
+        Channel.CreateBounded<(string, LoopSessionState?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly SqliteStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LoopStateStore> _logger;
+    private readonly TimeSpan _interval;
+    private readonly Lock _drainLock = new();
+    private long _dropped;
+    private long _written;
+
+    public LoopStateStore(SqliteStore store, TimeProvider time, ILogger<LoopStateStore> logger, TimeSpan? interval = null)
+    {
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _interval = interval ?? TimeSpan.FromMilliseconds(100);
+    }
+
+    /// <summary>True when no session is looping: the guard then needs no session id for a clean conversation.</summary>
+    public bool IsEmpty => _sessions.IsEmpty;
+
+    public int Sessions => _sessions.Count;
+
+    public long Written => Interlocked.Read(ref _written);
+
+    public LoopSessionState? Get(string session)
+    {
+        if (!_sessions.TryGetValue(session, out var state))
+        {
+            return null;
+        }
+
+        if (_time.GetUtcNow() - state.UpdatedAt > Retention)
+        {
+            Clear(session);
+            return null;
+        }
+
+        return state;
+    }
+
+    /// <summary>Records a session's state; returns the level it had before (None when it was not looping).</summary>
+    public LoopLevel Set(string session, LoopSessionState state)
+    {
+        var previous = Get(session);
+        if (previous is not null && previous.Level == state.Level && previous.Count == state.Count && previous.Detector == state.Detector)
+        {
+            return previous.Level;
+        }
+
+        if (previous is null && _sessions.Count >= MaxSessions)
+        {
+            return LoopLevel.None;
+        }
+
+        _sessions[session] = state;
+        Enqueue(session, state);
+        return previous?.Level ?? LoopLevel.None;
+    }
+
+    /// <summary>The conversation made progress: the session's state is forgotten.</summary>
+    public bool Clear(string session)
+    {
+        if (!_sessions.TryRemove(session, out _))
+        {
+            return false;
+        }
+
+        Enqueue(session, null);
+        return true;
+    }
+
+    private void Enqueue(string session, LoopSessionState? state)
+    {
+        if (!_changes.Writer.TryWrite((session, state)) && Interlocked.Increment(ref _dropped) % 1000 == 1)
+        {
+            LogDropped(_logger, _dropped);
+        }
+    }
+
+    /// <summary>Loads the sessions still looping from the store (called once at start, after migrations).</summary>
+    public void Load()
+    {
+        var cutoff = (_time.GetUtcNow() - Retention).ToUnixTimeMilliseconds();
+        using var connection = _store.Open();
+        using (var prune = connection.CreateCommand())
+        {
+            prune.CommandText = "DELETE FROM loop_sessions WHERE updated_unix_ms < $cutoff;";
+            prune.Parameters.AddWithValue("$cutoff", cutoff);
+            prune.ExecuteNonQuery();
+        }
+
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT session, level, detector, count, updated_unix_ms FROM loop_sessions ORDER BY updated_unix_ms DESC LIMIT $max;";
+        query.Parameters.AddWithValue("$max", MaxSessions);
+        using var rows = query.ExecuteReader();
+        while (rows.Read())
+        {
+            var level = rows.GetString(1) switch
+            {
+                "warning" => LoopLevel.Warning,
+                "critical" => LoopLevel.Critical,
+                "breaker" => LoopLevel.Breaker,
+                _ => LoopLevel.None,
+            };
+            if (level != LoopLevel.None)
+            {
+                _sessions[rows.GetString(0)] = new LoopSessionState(level, rows.GetString(2), rows.GetInt32(3), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(4)));
+            }
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var reader = _changes.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+            {
+                Task.Delay(_interval, _time, stoppingToken).GetAwaiter().GetResult();
+                Drain();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _changes.Writer.TryComplete();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        Drain();
+    }
+
+    /// <summary>Writes queued changes; only the last change per session in a batch reaches the store.</summary>
+    internal void Drain()
+    {
+        lock (_drainLock)
+        {
+            var batch = new Dictionary<string, LoopSessionState?>(StringComparer.Ordinal);
+            while (_changes.Reader.TryRead(out var change))
+            {
+                batch[change.Session] = change.State;
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                using var connection = _store.Open();
+                using var tx = connection.BeginTransaction();
+                using var upsert = connection.CreateCommand();
+                upsert.Transaction = tx;
+                upsert.CommandText = """
+                    INSERT INTO loop_sessions (session, level, detector, count, updated_unix_ms) VALUES ($s, $l, $d, $c, $u)
+                    ON CONFLICT(session) DO UPDATE SET level = excluded.level, detector = excluded.detector, count = excluded.count, updated_unix_ms = excluded.updated_unix_ms;
+                    """;
+                var s = upsert.Parameters.Add("$s", SqliteType.Text);
+                var l = upsert.Parameters.Add("$l", SqliteType.Text);
+                var d = upsert.Parameters.Add("$d", SqliteType.Text);
+                var c = upsert.Parameters.Add("$c", SqliteType.Integer);
+                var u = upsert.Parameters.Add("$u", SqliteType.Integer);
+                using var delete = connection.CreateCommand();
+                delete.Transaction = tx;
+                delete.CommandText = "DELETE FROM loop_sessions WHERE session = $s;";
+                var ds = delete.Parameters.Add("$s", SqliteType.Text);
+                foreach (var (session, state) in batch)
+                {
+                    if (state is null)
+                    {
+                        ds.Value = session;
+                        delete.ExecuteNonQuery();
+                        continue;
+                    }
+
+                    s.Value = session;
+                    l.Value = LoopVerdict.LevelName(state.Level);
+                    d.Value = state.Detector;
+                    c.Value = state.Count;
+                    u.Value = state.UpdatedAt.ToUnixTimeMilliseconds();
+                    upsert.ExecuteNonQuery();
+                }
+
+                tx.Commit();
+                Interlocked.Add(ref _written, batch.Count);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            {
+                LogWriteFailed(_logger, ex, batch.Count);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Loop state queue is full; {Dropped} changes dropped so far (the store is too slow)")]
+    private static partial void LogDropped(ILogger logger, long dropped);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Error, Message = "Writing {Count} loop-state changes failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+}

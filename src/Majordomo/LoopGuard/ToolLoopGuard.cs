@@ -1,0 +1,147 @@
+using Majordomo.Chat;
+using Majordomo.Classification;
+
+namespace Majordomo.LoopGuard;
+
+/// <summary>
+/// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: reads the tool
+/// calls of the conversation since its last user turn, asks every enabled detector how long the loop
+/// at its tail has lasted, and maps the longest to a level — warning and critical (the ingress
+/// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 429
+/// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
+/// level is kept in <see cref="LoopStateStore"/> and cleared when the conversation makes progress.
+/// </summary>
+public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider time, ILogger<ToolLoopGuard> logger)
+{
+    private volatile LoopSettingsSet? _settings;
+
+    /// <summary>
+    /// Evaluates one request. <paramref name="metadata"/> gives the session (else it is derived from the
+    /// prompt, as routing does) and, with <paramref name="model"/>, the route whose settings apply.
+    /// Never throws for any body.
+    /// </summary>
+    public LoopVerdict Evaluate(Catalog.Catalog catalog, ReadOnlySpan<byte> body, string protocol, RequestMetadata metadata, string? model)
+    {
+        var settings = SettingsFor(catalog).For(RouteFor(catalog, metadata, model));
+        if (!settings.Enabled || settings.Detectors.Length == 0)
+        {
+            return LoopVerdict.None;
+        }
+
+        using var history = ToolHistory.Read(body);
+        var calls = history.Calls;
+        var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
+        var best = 0;
+        ILoopDetector? decider = null;
+        if (window.Length >= 2)
+        {
+            foreach (var detector in settings.Detectors)
+            {
+                var count = detector.Count(window);
+                if (count > best)
+                {
+                    best = count;
+                    decider = detector;
+                }
+            }
+        }
+
+        var level = best >= settings.Breaker ? LoopLevel.Breaker
+            : best >= settings.Critical ? LoopLevel.Critical
+            : best >= settings.Warning ? LoopLevel.Warning
+            : LoopLevel.None;
+
+        if (level == LoopLevel.None)
+        {
+            // Progress (or no loop): forget the session's state — the id is only worked out when there is one to forget.
+            if (!state.IsEmpty)
+            {
+                var session = metadata.Session ?? PromptView.Parse(body, protocol).DerivedSessionId;
+                if (state.Clear(session))
+                {
+                    LogCleared(logger, session);
+                }
+            }
+
+            return LoopVerdict.None;
+        }
+
+        var sessionId = metadata.Session ?? PromptView.Parse(body, protocol).DerivedSessionId;
+        var last = window[^1];
+        var verdict = new LoopVerdict
+        {
+            Level = level,
+            Detector = decider!.Name,
+            Label = decider.Label,
+            Count = best,
+            Session = sessionId,
+            ToolName = last.NameLength > 0 && last.NameStart + last.NameLength <= body.Length
+                ? LoopInjection.DecodeName(body.Slice(last.NameStart, last.NameLength)) : null,
+            CriticalThreshold = settings.Critical,
+            BreakerThreshold = settings.Breaker,
+            MessagesEnd = history.MessagesEnd,
+            MessageCount = history.MessageCount,
+            ObjectStart = history.ObjectStart,
+            SystemStart = history.SystemStart,
+            SystemLength = history.SystemLength,
+            SystemKind = history.SystemKind,
+        };
+
+        var previous = state.Set(sessionId, new LoopSessionState(level, decider.Name, best, time.GetUtcNow()));
+        if (level > previous)
+        {
+            LogEntered(logger, sessionId, LoopVerdict.LevelName(level), decider.Name, best);
+        }
+
+        return verdict;
+    }
+
+    /// <summary>
+    /// The route whose <c>loopDetection</c> applies, known before routing: an allowed profile override,
+    /// a <c>model</c> naming a route, the <c>kinds</c> route, or <c>defaultRoute</c> for a request naming
+    /// no model. Aliases and model ids use the global settings.
+    /// </summary>
+    internal static string? RouteFor(Catalog.Catalog catalog, RequestMetadata metadata, string? model)
+    {
+        if (metadata.Profile is { } profile && catalog.Config.Server?.AllowProfileOverride == true)
+        {
+            return catalog.Routes.ContainsKey(profile) ? profile : null;
+        }
+
+        if (model is not null && catalog.Routes.TryGetValue(model, out var route) && !(route.Smart || model == catalog.DefaultRoute))
+        {
+            return model;
+        }
+
+        if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true && catalog.Routes.ContainsKey(kindRoute))
+        {
+            return kindRoute;
+        }
+
+        if (model is not null)
+        {
+            return catalog.Routes.ContainsKey(model) ? model : null;
+        }
+
+        return catalog.DefaultRoute;
+    }
+
+    private LoopSettingsSet SettingsFor(Catalog.Catalog catalog)
+    {
+        var current = _settings;
+        if (current is null || !ReferenceEquals(current.Catalog, catalog))
+        {
+            // Once per config snapshot; a race builds it twice, harmlessly.
+            current = new LoopSettingsSet(catalog);
+            _settings = current;
+        }
+
+        return current;
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]
+    private static partial void LogEntered(ILogger logger, string session, string level, string detector, int count);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Loop guard: session {Session} made progress; its loop state is cleared")]
+    private static partial void LogCleared(ILogger logger, string session);
+}
