@@ -19,6 +19,8 @@ const string Usage = """
                markdown tables and SPEC §6 bars from a results file
       decision [BenchmarkDotNet arguments, e.g. --filter '*']
                routing decision benchmark (rules + heuristic classifier + selection, 50 models), in process
+      loopguard [BenchmarkDotNet arguments]
+               loop guard cost on a 50-message agent conversation, in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -30,6 +32,11 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 if (args[0] == "decision")
 {
     return Majordomo.Bench.Decision.DecisionBenchmarks.Run(args[1..]);
+}
+
+if (args[0] == "loopguard")
+{
+    return Majordomo.Bench.LoopGuard.LoopGuardBenchmarks.Run(args[1..]);
 }
 
 try

@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Majordomo.Catalog;
+using Majordomo.Chat;
+using Majordomo.Config;
+using Majordomo.LoopGuard;
+using Majordomo.Providers;
+using Majordomo.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Bench.LoopGuard;
+
+/// <summary>
+/// The loop guard's cost per request (issue 6: under 5 µs for a typical 50-message conversation):
+/// <see cref="ToolLoopGuard.Evaluate"/> on an OpenAI agent conversation of 50 messages (system, user,
+/// 24 tool calls with their results of a few hundred bytes each), once with distinct calls and once
+/// looping. <see cref="ReaderPass"/> is a bare Utf8JsonReader pass over the same bytes: the floor any
+/// reading of the conversation pays, to quote the guard as a ratio on this noisy machine.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class LoopGuardBenchmarks
+{
+    private ToolLoopGuard _guard = null!;
+    private Catalog.Catalog _catalog = null!;
+    private byte[] _distinct = null!;
+    private byte[] _looping = null!;
+    private string _dbPath = null!;
+
+    public static int Run(string[] args)
+    {
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
+                .WithWarmupCount(6)
+                .WithIterationCount(20))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkSwitcher.FromTypes([typeof(LoopGuardBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
+        return 0;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        const string json = """
+            { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+              "models": { "p/m": { "provider": "p" } }, "routes": { "default": { "chain": ["p/m"] } }, "defaultRoute": "default" }
+            """;
+        var loaded = ConfigLoader.Load(json, _ => null);
+        _catalog = CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance));
+        _dbPath = Path.Combine(Path.GetTempPath(), $"loopbench-{Environment.ProcessId}.db");
+        var store = new SqliteStore(_dbPath);
+        store.Migrate();
+        var state = new LoopStateStore(store, TimeProvider.System, NullLogger<LoopStateStore>.Instance);
+        _guard = new ToolLoopGuard(state, TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
+        _distinct = Conversation(looping: false);
+        _looping = Conversation(looping: true);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_dbPath + suffix);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ReaderPass()
+    {
+        var reader = new Utf8JsonReader(_distinct);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark]
+    public LoopVerdict Evaluate_50Messages_DistinctCalls() =>
+        _guard.Evaluate(_catalog, _distinct, "openai", new RequestMetadata(null, null, "bench-a", null, null), "default");
+
+    [Benchmark]
+    public LoopVerdict Evaluate_50Messages_Looping() =>
+        _guard.Evaluate(_catalog, _looping, "openai", new RequestMetadata(null, null, "bench-b", null, null), "default");
+
+    /// <summary>50 messages: system, user, then 24 assistant tool calls each answered by a tool message.</summary>
+    private static byte[] Conversation(bool looping)
+    {
+        var sb = new StringBuilder();
+        sb.Append("""{"model":"default","tools":[{"type":"function","function":{"name":"read_file","parameters":{"type":"object"}}}],"messages":[""");
+        sb.Append("""{"role":"system","content":"You are a coding agent. Use the tools to inspect and change files; be concise."},""");
+        sb.Append("""{"role":"user","content":"The build fails on CI with a missing symbol. Find the cause and fix it, then run the tests."}""");
+        var output = new string('x', 300);
+        for (var i = 0; i < 24; i++)
+        {
+            var path = looping && i >= 12 ? "src/app.ts" : $"src/module{i}.ts";
+            var result = looping && i >= 12 ? "export const a = 1; // unchanged " + output : $"export const m{i} = {i}; " + output;
+            sb.Append(",{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_").Append(i)
+              .Append("\",\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\":\\\"").Append(path).Append("\\\"}\"}}]}");
+            sb.Append(",{\"role\":\"tool\",\"tool_call_id\":\"call_").Append(i).Append("\",\"content\":\"").Append(result).Append("\"}");
+        }
+
+        sb.Append("]}");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}
