@@ -68,7 +68,23 @@ public sealed record HealthReport(
     HealthStore Store,
     HealthModels Models,
     string? Config,
-    HealthBudget Budget);
+    HealthBudget Budget)
+{
+    /// <summary>Health per provider and model, and the cooldowns in force (SPEC §1.9).</summary>
+    public HealthDetails? Health { get; init; }
+}
+
+public sealed record HealthDetails(
+    bool ActiveChecks,
+    IReadOnlyList<ProviderHealthSummary> Providers,
+    IReadOnlyList<ModelHealthSummary> Models,
+    IReadOnlyList<CooldownSummary> Cooldowns);
+
+public sealed record ProviderHealthSummary(string Provider, int Healthy, int Unhealthy);
+
+public sealed record ModelHealthSummary(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
+
+public sealed record CooldownSummary(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
 
 public sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped);
 

@@ -187,29 +187,38 @@ internal sealed partial class ChatCompletionsEndpoint(
             return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, refusals, requestId).ConfigureAwait(false);
         }
 
-        var (status, code) = outcome.CommonFailure switch
-        {
-            FailureClass.RateLimited => (429, "rate_limited"),
-            FailureClass.Timeout => (504, "upstream_timeout"),
-            _ => (502, "upstream_failed"),
-        };
         if (outcome.Status == ExecutionStatus.Cancelled)
         {
             return (499, "client_closed");
         }
 
+        // Nothing was tried because every entry is cooling down, rate limited or otherwise unavailable.
+        var nothingTried = outcome.Attempts.Count == 0 && outcome.Skipped is { Count: > 0 };
+        var (status, code) = outcome.CommonFailure switch
+        {
+            FailureClass.RateLimited => (429, "rate_limited"),
+            _ when nothingTried => (503, "no_model_available"),
+            FailureClass.Timeout => (504, "upstream_timeout"),
+            _ => (502, "upstream_failed"),
+        };
+
         RouterHeaders.Write(context.Response, plan, null, outcome.Attempts.Count, requestId);
-        if (status == 429 && outcome.RetryAfter is { } ra)
+        if (status is 429 or 503 && outcome.RetryAfter is { } ra)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var target = plan.RouteName ?? plan.Requested ?? "the default route";
         var summary = string.Join("; ", outcome.Attempts.Select(a => $"{a.Model}{(a.Credential is null ? "" : "[" + a.Credential + "]")}: {a.Reason ?? a.Outcome}"));
+        var skippedSummary = outcome.Skipped is { Count: > 0 } skipped
+            ? string.Join("; ", skipped.Select(s => s.Until is { } u ? $"{s.Model}: {s.Reason} until {u:yyyy-MM-ddTHH:mm:ssZ}" : $"{s.Model}: {s.Reason}"))
+            : null;
+        var soonest = outcome.AvailableAt is { } at ? $" The soonest becomes available at {at:yyyy-MM-ddTHH:mm:ssZ}." : "";
         var message = outcome.Attempts.Count == 0
-            ? $"No model of '{target}' could be tried."
-            : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}";
-        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts).ConfigureAwait(false);
+            ? skippedSummary is null ? $"No model of '{target}' could be tried." : $"No model of '{target}' is available now: {skippedSummary}.{soonest}"
+            : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}" + (skippedSummary is null ? "" : $". Not tried: {skippedSummary}.{soonest}");
+        var candidates = outcome.Skipped is { Count: > 0 } notTried ? notTried.Select(s => new ExcludedSummary(s.Model, s.Reason, s.Until)).ToArray() : null;
+        await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts, candidates, outcome.AvailableAt).ConfigureAwait(false);
         return (status, code);
     }
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Majordomo.Catalog;
+using Majordomo.Execution;
+using Majordomo.Health;
 using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
-internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets)
+internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns)
 {
     public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -51,6 +53,7 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
         var catalog = catalogs.Current;
         var (reachable, error) = store.Probe();
         var models = catalog.Models.Count;
+        var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
         var configured = catalog.Config.Providers is { Count: > 0 } && !catalogs.IsUnconfigured;
         var report = new HealthReport(
             reachable ? "ok" : "degraded",
@@ -58,12 +61,29 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
             configured,
             catalogs.IsUnconfigured ? UnconfiguredMessage : null,
             new HealthStore("sqlite", reachable, error, store.Written, store.Dropped),
-            new HealthModels(models, models, 0),
+            healthModels,
             catalog.Describe(),
-            BudgetSummary());
+            BudgetSummary())
+        {
+            Health = new HealthDetails(
+                HealthChecker.Enabled(catalog.Config),
+                providerStates,
+                modelStates,
+                cooldowns.Active(time.GetUtcNow()).Select(c => new CooldownSummary(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until)).ToArray()),
+        };
         context.Response.StatusCode = reachable ? 200 : 503;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJson.Relaxed.HealthReport, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private (HealthModels Totals, ModelHealthSummary[] Models, ProviderHealthSummary[] Providers) HealthSummary(Catalog.Catalog catalog)
+    {
+        var states = catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).Select(health.Describe).ToArray();
+        var unhealthy = states.Count(m => !m.Healthy);
+        var models = states.Select(m => new ModelHealthSummary(m.Model, m.Provider, m.Healthy, m.ConsecutiveFailures, m.LatencyMs is { } l ? Math.Round(l, 1) : null, m.LastError, m.Since)).ToArray();
+        var providers = states.GroupBy(m => m.Provider, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ProviderHealthSummary(g.Key, g.Count(m => m.Healthy), g.Count(m => !m.Healthy))).ToArray();
+        return (new HealthModels(states.Length, states.Length - unhealthy, unhealthy), models, providers);
     }
 
     private HealthBudget BudgetSummary()

@@ -16,6 +16,14 @@ public sealed class ProviderEntry
     public int BackoffMs { get; init; }
     public int TimeoutMs { get; init; }
     public int? FirstTokenTimeoutMs { get; init; }
+
+    /// <summary>Declared <c>rateLimits</c> of the provider (requests / tokens per minute).</summary>
+    public int? Rpm { get; init; }
+
+    public int? Tpm { get; init; }
+
+    /// <summary>Base URL from the config, for health checks.</summary>
+    public string? BaseUrl { get; init; }
 }
 
 public sealed class ModelEntry
@@ -46,6 +54,11 @@ public sealed class ModelEntry
     public int? BackoffMs { get; init; }
     public int? TimeoutMs { get; init; }
     public int? FirstTokenTimeoutMs { get; init; }
+
+    /// <summary>Declared <c>rateLimits</c> of the model, on top of its provider's.</summary>
+    public int? Rpm { get; init; }
+
+    public int? Tpm { get; init; }
 
     /// <summary>The model itself followed by its <c>fallbacks</c>: what a request naming this model tries.</summary>
     public IReadOnlyList<ChainEntry> Chain { get; internal set; } = [];

@@ -30,6 +30,9 @@ public static class CatalogBuilder
                 BackoffMs = p.BackoffMs ?? DefaultBackoffMs,
                 TimeoutMs = p.TimeoutMs ?? DefaultTimeoutMs,
                 FirstTokenTimeoutMs = p.FirstTokenTimeoutMs,
+                Rpm = p.RateLimits?.Rpm,
+                Tpm = p.RateLimits?.Tpm,
+                BaseUrl = p.BaseUrl,
             };
         }
 
@@ -59,6 +62,8 @@ public static class CatalogBuilder
                 BackoffMs = m.BackoffMs,
                 TimeoutMs = m.TimeoutMs,
                 FirstTokenTimeoutMs = m.FirstTokenTimeoutMs,
+                Rpm = m.RateLimits?.Rpm,
+                Tpm = m.RateLimits?.Tpm,
             };
         }
 

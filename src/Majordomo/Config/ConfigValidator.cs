@@ -60,17 +60,6 @@ public static class ConfigValidator
             Health();
             LoopDetection();
             Unknown(config.Commands, "commands");
-            NotYetApplied();
-        }
-
-        // Sections this build validates but does not act on yet: say so rather than let a user believe
-        // a budget or a rule protects them.
-        private void NotYetApplied()
-        {
-            if (config.Health is not null || config.Resilience?.Cooldown is not null || config.Resilience?.ErrorRules is not null || config.Providers?.Values.Any(p => p?.RateLimits is not null) == true)
-            {
-                Warn("resilience", "health checks, cooldowns, errorRules and rateLimits are validated but not applied by this build yet");
-            }
         }
 
         private void Unknown(ConfigSection? section, string path)
@@ -325,6 +314,9 @@ public static class ConfigValidator
                 Range(m.BackoffMs, 0, 60_000, path + ".backoffMs");
                 Range(m.TimeoutMs, 1, 3_600_000, path + ".timeoutMs");
                 Range(m.FirstTokenTimeoutMs, 1, 3_600_000, path + ".firstTokenTimeoutMs");
+                Unknown(m.RateLimits, path + ".rateLimits");
+                Range(m.RateLimits?.Rpm, 1, 1_000_000, path + ".rateLimits.rpm");
+                Range(m.RateLimits?.Tpm, 1, int.MaxValue, path + ".rateLimits.tpm");
                 NonNegative(m.Multiplier, path + ".multiplier");
                 Unknown(m.Cost, path + ".cost");
                 NonNegative(m.Cost?.InputPerMTok, path + ".cost.inputPerMTok");
@@ -806,10 +798,15 @@ public static class ConfigValidator
 
             Unknown(r, "resilience");
             Range(r.DeadlineMs, 1, 3_600_000, "resilience.deadlineMs");
+            Range(r.MaxCooldownWaitMs, 0, 60_000, "resilience.maxCooldownWaitMs");
             Unknown(r.Cooldown, "resilience.cooldown");
             Range(r.Cooldown?.InitialSeconds, 0, 86_400, "resilience.cooldown.initialSeconds");
             Range(r.Cooldown?.MaxSeconds, 0, 86_400, "resilience.cooldown.maxSeconds");
             Range(r.Cooldown?.BillingSeconds, 0, 86_400, "resilience.cooldown.billingSeconds");
+            if (r.Cooldown is { InitialSeconds: { } initial, MaxSeconds: { } max } && max < initial)
+            {
+                Error("resilience.cooldown.maxSeconds", $"is {max}, below initialSeconds ({initial})");
+            }
             for (var i = 0; i < (r.ErrorRules?.Count ?? 0); i++)
             {
                 var rule = r.ErrorRules![i];

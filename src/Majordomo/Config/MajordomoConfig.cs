@@ -128,6 +128,7 @@ public sealed record ModelConfig : ConfigSection
     public int? BackoffMs { get; init; }
     public int? TimeoutMs { get; init; }
     public int? FirstTokenTimeoutMs { get; init; }
+    public RateLimitsConfig? RateLimits { get; init; }
 }
 
 public sealed record CostConfig : ConfigSection
@@ -252,6 +253,7 @@ public sealed record ResilienceConfig : ConfigSection
 {
     public bool? NeverEscalate { get; init; }
     public int? DeadlineMs { get; init; }
+    public int? MaxCooldownWaitMs { get; init; }
     public CooldownConfig? Cooldown { get; init; }
     public List<ErrorRuleConfig>? ErrorRules { get; init; }
 }

@@ -51,6 +51,12 @@ public sealed class ExecutionOutcome
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Entries not tried and why (cooling down, rate limited, unhealthy, neverEscalate …).</summary>
+    public IReadOnlyList<SkippedEntry>? Skipped { get; init; }
+
+    /// <summary>For <see cref="ExecutionStatus.Exhausted"/>: the soonest time a skipped entry becomes available.</summary>
+    public DateTimeOffset? AvailableAt { get; init; }
+
     /// <summary>Entries not tried because a budget or quota pool had no room (SPEC §1.7), with the reason and reset time.</summary>
     public IReadOnlyList<RefusedEntry>? Refusals { get; init; }
 
@@ -62,6 +68,9 @@ public sealed class ExecutionOutcome
     /// <summary>What the request cost, settled by the budget ledger once the chain is done.</summary>
     public Budgets.RequestCost? Cost { get; set; }
 }
+
+/// <summary>An entry of the chain the executor did not try, why, and until when (null when unknown).</summary>
+public sealed record SkippedEntry(string Model, string Reason, DateTimeOffset? Until);
 
 /// <summary>A chain entry skipped by a budget (model null: the whole request was refused, e.g. a key's request budget).</summary>
 public sealed record RefusedEntry(string? Model, Catalog.Unavailability Reason);

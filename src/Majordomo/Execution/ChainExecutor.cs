@@ -3,6 +3,7 @@ using System.Text;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
+using Majordomo.Health;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
@@ -15,7 +16,16 @@ namespace Majordomo.Execution;
 /// to the client until an attempt has produced its first byte; after that the answer is committed
 /// and a failure ends the stream with an error event instead of falling back (no spliced answers).
 /// </summary>
-public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILogger<ChainExecutor> logger, BudgetLedger? budgets = null)
+public sealed partial class ChainExecutor(
+    TimeProvider time,
+    Jitter jitter,
+    ILogger<ChainExecutor> logger,
+    CatalogHolder catalogs,
+    Cooldowns cooldowns,
+    RateLimits rateLimits,
+    HealthTracker health,
+    IEnumerable<IModelGate> gates,
+    BudgetLedger? budgets = null)
 {
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
@@ -27,6 +37,31 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
     public static readonly TimeSpan MaxInPlaceWait = TimeSpan.FromSeconds(5);
 
     private static readonly TimeSpan BackoffCap = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often one request re-checks after waiting for the soonest cooling entry.</summary>
+    private const int MaxWaitPasses = 3;
+
+    private readonly IModelGate[] _gates = [.. gates];
+
+    private volatile SettingsSnapshot? _settings;
+
+    /// <summary>The resilience settings of the current config snapshot, built once per snapshot.</summary>
+    public ResilienceSettings Settings
+    {
+        get
+        {
+            var config = catalogs.Current.Config;
+            var cached = _settings;
+            if (cached is not null && ReferenceEquals(cached.Config, config))
+            {
+                return cached.Settings;
+            }
+
+            var built = ResilienceSettings.From(config);
+            _settings = new SettingsSnapshot(config, built);
+            return built;
+        }
+    }
 
     public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
     {
@@ -80,116 +115,359 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), time) : null;
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
+        var settings = Settings;
+        var unhealthyAfter = catalogs.Current.Config.Health?.UnhealthyAfter ?? HealthTracker.DefaultUnhealthyAfter;
+
+        // Rate-limit windows count tokens before the answer says how many: ~4 bytes of request per token.
+        var estimatedTokens = Math.Max(1, request.Body.Length / 4);
 
         var failures = 0; // bit mask of the failure classes seen
         TimeSpan? lastRetryAfter = null;
         var started = Stopwatch.GetTimestamp();
+        List<SkippedEntry>? skipped = null;
+        DateTimeOffset? soonest = null;
+        var onlyRateLimits = true;
 
-        foreach (var entry in plan.Attempts)
+        for (var pass = 0; ; pass++)
         {
-            if (!entry.Model.Enabled)
-            {
-                continue;
-            }
+            skipped?.Clear();
+            refusals?.Clear();
+            soonest = null;
+            onlyRateLimits = true;
+            var tried = false;
+            var ceiling = int.MaxValue;
+            int? tooSmallWindow = null;
 
-            if (ticket?.TryReserve(entry.Model) is { } refused)
+            for (var index = 0; index < plan.Attempts.Count; index++)
             {
-                // A pool or budget with no room for this model: the next entry, without an upstream call.
-                (refusals ??= []).Add(new RefusedEntry(entry.Model.Id, refused));
-                continue;
-            }
-
-            var credentials = entry.Credentials.Count > 0 ? (IReadOnlyList<Credential?>)entry.Credentials : NoCredential;
-            var nextEntry = false;
-            foreach (var credential in credentials)
-            {
-                for (var retry = 0; retry <= entry.Retries; retry++)
+                var entry = plan.Attempts[index];
+                var model = entry.Model;
+                if (!model.Enabled)
                 {
-                    if (retry > 0)
+                    continue;
+                }
+
+                // neverEscalate: an entry may replace the ones before it only at their tier or below.
+                if (settings.NeverEscalate && model.Tier > ceiling)
+                {
+                    Skip(model, $"not tried: tier {model.Tier} is above tier {ceiling} of the entry it would replace (resilience.neverEscalate)", null, rateLimit: false);
+                    continue;
+                }
+
+                ceiling = Math.Min(ceiling, model.Tier);
+
+                // After a context-too-long answer only a larger window can help.
+                if (tooSmallWindow is { } small && model.ContextWindow is { } window && window <= small)
+                {
+                    Skip(model, $"not tried: its context window ({window}) is not larger than the one that was too small ({small})", null, rateLimit: false);
+                    continue;
+                }
+
+                var now = time.GetUtcNow();
+                string? probe = null;
+                if (Gated(model, now, request, out var unavailable, out var gate))
+                {
+                    // The primary is probed near the end of its cooldown by exactly one request.
+                    if (!(index == 0 && gate is CooldownGate && TryClaimProbe(entry, now, out probe)))
                     {
-                        var wait = jitter.Backoff(entry.BackoffMs, retry, lastRetryAfter, BackoffCap);
-                        try
+                        Skip(model, gate.Name + ": " + unavailable.Reason, unavailable.Until,
+                            rateLimit: gate is RateLimitGate || ReferenceEquals(unavailable.Reason, CooldownGate.RateLimitedReason));
+                        continue;
+                    }
+                }
+
+                if (ticket?.TryReserve(model) is { } refused)
+                {
+                    // A pool or budget with no room for this model: the next entry, without an upstream call.
+                    (refusals ??= []).Add(new RefusedEntry(model.Id, refused));
+                    Note(refused.Until, rateLimit: false);
+                    continue;
+                }
+
+                var credentials = entry.Credentials.Count > 0 ? (IReadOnlyList<Credential?>)entry.Credentials : NoCredential;
+                var nextEntry = false;
+                var usableCredentials = 0;
+                foreach (var credential in credentials)
+                {
+                    var credentialId = credential?.Id ?? Cooldowns.NoCredential;
+                    if (credentialId != probe && cooldowns.CoolingUntil(model.Provider.Name, credentialId, model.Id, time.GetUtcNow(), out var coolingFor) is { } coolingUntil)
+                    {
+                        // Never retried for this request after it failed, nor while it cools down.
+                        Note(coolingUntil, coolingFor == FailureClass.RateLimited);
+                        continue;
+                    }
+
+                    usableCredentials++;
+                    FailureClass? gaveUp = null;
+                    TimeSpan? gaveUpRetryAfter = null;
+                    for (var retry = 0; retry <= entry.Retries; retry++)
+                    {
+                        if (retry > 0)
                         {
-                            await Task.Delay(wait, time, chainToken).ConfigureAwait(false);
+                            var wait = jitter.Backoff(entry.BackoffMs, retry, lastRetryAfter, BackoffCap);
+                            try
+                            {
+                                await Task.Delay(wait, time, chainToken).ConfigureAwait(false);
+                            }
+                            catch (OperationCanceledException)
+                            {
+                                return Stop(attempts, clientAborted, lastRetryAfter);
+                            }
                         }
-                        catch (OperationCanceledException)
+
+                        if (!rateLimits.TryAcquire(model, estimatedTokens, time.GetUtcNow()))
                         {
+                            var full = rateLimits.FullUntil(model, estimatedTokens, time.GetUtcNow(), out var why);
+                            Skip(model, "rateLimit: " + (why ?? "rate limit reached"), full, rateLimit: true);
+                            gaveUp = null;
+                            nextEntry = true;
+                            break;
+                        }
+
+                        tried = true;
+                        var result = await AttemptAsync(plan, entry, credential, request, sink, attempts, chainToken, clientAborted, settings.Rules).ConfigureAwait(false);
+                        if (result.Outcome is { } outcome)
+                        {
+                            Settle(model, credentialId, outcome, estimatedTokens, unhealthyAfter, settings);
+                            return outcome;
+                        }
+
+                        if (clientAborted.IsCancellationRequested || deadline?.IsCancellationRequested == true)
+                        {
+                            // Not the provider's failure: no cooldown, no health strike.
                             return Stop(attempts, clientAborted, lastRetryAfter);
                         }
+
+                        var failure = result.Failure!.Value;
+                        failures |= 1 << (int)failure;
+                        lastRetryAfter = result.RetryAfter;
+                        gaveUp = failure;
+                        gaveUpRetryAfter = result.RetryAfter;
+                        if (failure == FailureClass.RateLimited && result.RetryAfter is { } limitedFor)
+                        {
+                            rateLimits.MarkFull(model, time.GetUtcNow() + limitedFor);
+                        }
+
+                        var action = FailureClassifier.ActionFor(failure);
+                        if (action == FailureAction.FailFast)
+                        {
+                            return new ExecutionOutcome
+                            {
+                                Status = ExecutionStatus.CallerFault,
+                                Attempts = attempts,
+                                UpstreamStatus = result.Status ?? 400,
+                                UpstreamBody = result.Body,
+                            };
+                        }
+
+                        if (action == FailureAction.NextEntry)
+                        {
+                            if (failure == FailureClass.ContextTooLong)
+                            {
+                                tooSmallWindow = model.ContextWindow ?? tooSmallWindow;
+                            }
+
+                            nextEntry = true;
+                            break;
+                        }
+
+                        if (action == FailureAction.Rotate)
+                        {
+                            break;
+                        }
+
+                        // Retryable. A long Retry-After is never waited out in place.
+                        var longWait = result.RetryAfter is { } ra && ra > MaxInPlaceWait;
+                        if (failure == FailureClass.RateLimited)
+                        {
+                            // Limits are per key: the next credential, at once, when there is one.
+                            if (longWait || credentials.Count > 1)
+                            {
+                                break;
+                            }
+                        }
+                        else if (longWait || retry == entry.Retries)
+                        {
+                            // A server-side failure is the same whatever key is used: next entry, not next key.
+                            nextEntry = true;
+                            break;
+                        }
                     }
 
-                    var result = await AttemptAsync(plan, entry, credential, request, sink, attempts, chainToken, clientAborted).ConfigureAwait(false);
-                    if (result.Outcome is not null)
+                    if (gaveUp is { } given)
                     {
-                        return result.Outcome;
+                        // One strike per request and key, however many retries it took.
+                        GiveUp(model, credentialId, given, gaveUpRetryAfter, unhealthyAfter, settings);
                     }
 
-                    if (clientAborted.IsCancellationRequested || deadline?.IsCancellationRequested == true)
+                    if (nextEntry)
+                    {
+                        break;
+                    }
+                }
+
+                if (usableCredentials == 0)
+                {
+                    Skip(model, "cooldown: every credential of its provider is cooling down for it", null, rateLimit: onlyRateLimits);
+                }
+            }
+
+            // Nothing could be tried: wait for the soonest entry when that is within the bound.
+            if (!tried && soonest is { } next && pass < MaxWaitPasses)
+            {
+                var wait = next - time.GetUtcNow();
+                if (wait <= settings.MaxCooldownWait)
+                {
+                    try
+                    {
+                        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, chainToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
                     {
                         return Stop(attempts, clientAborted, lastRetryAfter);
                     }
 
-                    var failure = result.Failure!.Value;
-                    failures |= 1 << (int)failure;
-                    lastRetryAfter = result.RetryAfter;
-                    var action = FailureClassifier.ActionFor(failure);
-                    if (action == FailureAction.FailFast)
-                    {
-                        return new ExecutionOutcome
-                        {
-                            Status = ExecutionStatus.CallerFault,
-                            Attempts = attempts,
-                            UpstreamStatus = result.Status ?? 400,
-                            UpstreamBody = result.Body,
-                        };
-                    }
-
-                    if (action == FailureAction.NextEntry)
-                    {
-                        nextEntry = true;
-                        break;
-                    }
-
-                    if (action == FailureAction.Rotate)
-                    {
-                        break;
-                    }
-
-                    // Retryable. A long Retry-After is never waited out in place.
-                    var longWait = result.RetryAfter is { } ra && ra > MaxInPlaceWait;
-                    if (failure == FailureClass.RateLimited)
-                    {
-                        // Limits are per key: the next credential, at once, when there is one.
-                        if (longWait || credentials.Count > 1)
-                        {
-                            break;
-                        }
-                    }
-                    else if (longWait || retry == entry.Retries)
-                    {
-                        // A server-side failure is the same whatever key is used: next entry, not next key.
-                        nextEntry = true;
-                        break;
-                    }
-                }
-
-                if (nextEntry)
-                {
-                    break;
+                    continue;
                 }
             }
+
+            break;
         }
 
         LogExhausted(logger, plan.RouteName ?? plan.Requested ?? "?", attempts.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var untilSoonest = soonest is { } at ? at - time.GetUtcNow() : (TimeSpan?)null;
+        if (untilSoonest < TimeSpan.Zero)
+        {
+            untilSoonest = TimeSpan.Zero;
+        }
+
         return new ExecutionOutcome
         {
             Status = ExecutionStatus.Exhausted,
             Attempts = attempts,
-            CommonFailure = Single(failures),
-            RetryAfter = lastRetryAfter,
+            CommonFailure = attempts.Count == 0 ? (skipped is { Count: > 0 } && onlyRateLimits && soonest is not null ? FailureClass.RateLimited : null) : Single(failures),
+            RetryAfter = lastRetryAfter ?? untilSoonest,
+            Skipped = skipped,
+            AvailableAt = soonest,
             Refusals = refusals,
         };
+
+        void Skip(ModelEntry model, string reason, DateTimeOffset? until, bool rateLimit)
+        {
+            (skipped ??= []).Add(new SkippedEntry(model.Id, reason, until));
+            Note(until, rateLimit);
+        }
+
+        void Note(DateTimeOffset? until, bool rateLimit)
+        {
+            onlyRateLimits &= rateLimit;
+            if (until is { } u && (soonest is null || u < soonest))
+            {
+                soonest = u;
+            }
+        }
     }
+
+    /// <summary>Asks every registered gate; the first that refuses wins.</summary>
+    private bool Gated(ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)
+    {
+        var context = new GateContext(now, null, request.Metadata.Source);
+        foreach (var g in _gates)
+        {
+            // Budgets and quota pools are enforced by the ticket's atomic reservation below, which
+            // answers with the budget's own error; their gates serve selection.
+            if (budgets is not null && g.Name is "budget" or "quota")
+            {
+                continue;
+            }
+
+            if (g.Check(model, context) is { } u)
+            {
+                unavailable = u;
+                gate = g;
+                return true;
+            }
+        }
+
+        unavailable = default;
+        gate = null!;
+        return false;
+    }
+
+    private bool TryClaimProbe(ChainEntry entry, DateTimeOffset now, out string? credentialId)
+    {
+        var credentials = entry.Credentials;
+        if (credentials.Count == 0)
+        {
+            credentialId = Cooldowns.NoCredential;
+            return cooldowns.TryClaimProbe(entry.Model.Provider.Name, credentialId, entry.Model.Id, now);
+        }
+
+        foreach (var credential in credentials)
+        {
+            if (cooldowns.TryClaimProbe(entry.Model.Provider.Name, credential.Id, entry.Model.Id, now))
+            {
+                credentialId = credential.Id;
+                return true;
+            }
+        }
+
+        credentialId = null;
+        return false;
+    }
+
+    /// <summary>What a final outcome teaches the runtime state: success clears, a cut stream counts as a failure.</summary>
+    private void Settle(ModelEntry model, string credentialId, ExecutionOutcome outcome, long estimatedTokens, int unhealthyAfter, ResilienceSettings settings)
+    {
+        var now = time.GetUtcNow();
+        switch (outcome.Status)
+        {
+            case ExecutionStatus.Answered:
+                cooldowns.Clear(model.Provider.Name, credentialId, model.Id, model.Provider.Credentials);
+                health.RecordSuccess(model, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs, now, HealthTracker.PassiveSource);
+                if (outcome.Usage.Reported)
+                {
+                    rateLimits.Settle(model, estimatedTokens, outcome.Usage.InputTokens + outcome.Usage.OutputTokens, now);
+                }
+
+                break;
+            case ExecutionStatus.StreamFailed:
+                GiveUp(model, credentialId, FailureClass.Transient, null, unhealthyAfter, settings);
+                break;
+        }
+    }
+
+    private void GiveUp(ModelEntry model, string credentialId, FailureClass failure, TimeSpan? retryAfter, int unhealthyAfter, ResilienceSettings settings)
+    {
+        var now = time.GetUtcNow();
+        var duration = cooldowns.Record(model.Provider.Name, credentialId, model.Id, failure, retryAfter, now, settings);
+        if (duration > TimeSpan.Zero)
+        {
+            LogCooldown(logger, model.Id, credentialId, FailureClassifier.Name(failure), duration.TotalSeconds);
+        }
+
+        // Health is about the model answering at all: limits, keys and the request's own faults do not count.
+        if (IsServerSide(failure))
+        {
+            // The model failed, not the key: every key of the provider cools for it, so later requests
+            // do not walk the same broken model key by key.
+            var credentials = model.Provider.Credentials;
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                if (credentials[i].Id != credentialId)
+                {
+                    cooldowns.Record(model.Provider.Name, credentials[i].Id, model.Id, failure, retryAfter, now, settings);
+                }
+            }
+
+            health.RecordFailure(model, FailureClassifier.Name(failure), now, HealthTracker.PassiveSource, unhealthyAfter);
+        }
+    }
+
+    private static bool IsServerSide(FailureClass failure) =>
+        failure is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable;
+
+    private sealed record SettingsSnapshot(Config.MajordomoConfig Config, ResilienceSettings Settings);
 
     private static readonly Credential?[] NoCredential = [null];
 
@@ -203,7 +481,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
     private async Task<AttemptResult> AttemptAsync(
         RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
-        List<AttemptRecord> attempts, CancellationToken chainToken, CancellationToken clientAborted)
+        List<AttemptRecord> attempts, CancellationToken chainToken, CancellationToken clientAborted, ErrorRuleSet rules)
     {
         var model = entry.Model;
         var start = Stopwatch.GetTimestamp();
@@ -234,7 +512,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
             {
                 var errorBody = await ReadErrorBodyAsync(response, firstTokenToken).ConfigureAwait(false);
                 var text = Encoding.UTF8.GetString(errorBody);
-                var failure = FailureClassifier.FromStatus(response.StatusCode, text);
+                var failure = FailureClassifier.Classify(response.StatusCode, text, rules);
                 return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
             }
 
@@ -245,7 +523,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 if (shape == OpenAIWire.CompletionShape.Error)
                 {
                     var text = Encoding.UTF8.GetString(body);
-                    return Fail(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
+                    return Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
                 }
 
                 if (shape == OpenAIWire.CompletionShape.NotJson)
@@ -271,7 +549,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
                 return answered;
             }
 
-            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted).ConfigureAwait(false);
+            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted, rules).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
@@ -303,7 +581,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
     private async Task<AttemptResult> StreamAsync(
         RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
         List<AttemptRecord> attempts, UpstreamResponse response, long start,
-        CancellationTokenSource? firstToken, CancellationToken token, CancellationToken clientAborted)
+        CancellationTokenSource? firstToken, CancellationToken token, CancellationToken clientAborted, ErrorRuleSet rules)
     {
         var model = entry.Model;
         var usage = Usage.None;
@@ -341,7 +619,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
         if (IsErrorEvent(request, batch.EventType(0), first))
         {
             var text = Encoding.UTF8.GetString(first);
-            return Failed(FailureClassifier.FromBody(text) ?? FailureClass.Transient, response.StatusCode, Summarize(response.StatusCode, text));
+            return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
         }
 
         if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first))
@@ -543,4 +821,7 @@ public sealed partial class ChainExecutor(TimeProvider time, Jitter jitter, ILog
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
     private static partial void LogStreamFailed(ILogger logger, string model, string reason);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
+    private static partial void LogCooldown(ILogger logger, string model, string credential, string @class, double seconds);
 }

@@ -32,10 +32,19 @@ public enum FailureAction
 
 /// <summary>
 /// The one place that maps upstream failures (status codes, transport errors, error bodies of OpenAI,
-/// OpenRouter, Ollama, vLLM) to a <see cref="FailureClass"/> (STYLE #6).
+/// Anthropic, OpenRouter, Ollama, vLLM) to a <see cref="FailureClass"/> (STYLE #6). Config rules
+/// (<c>resilience.errorRules</c>) are asked first, then the built-in knowledge.
 /// </summary>
 public static class FailureClassifier
 {
+    /// <summary>Classifies an upstream error answer: the config's rules first, then <see cref="FromStatus"/>.</summary>
+    public static FailureClass Classify(int status, string? body, ErrorRuleSet? rules) =>
+        rules is not null && rules.TryMatch(status, body ?? "", out var ruled) ? ruled : FromStatus(status, body);
+
+    /// <summary>Classifies an error carried in a 2xx answer (an <c>{"error":…}</c> body or stream event).</summary>
+    public static FailureClass ClassifyBody(int status, string body, ErrorRuleSet? rules) =>
+        rules is not null && rules.TryMatch(status, body, out var ruled) ? ruled : FromBody(body) ?? FailureClass.Transient;
+
     public static FailureClass FromStatus(int status, string? body)
     {
         var text = body ?? "";
@@ -77,7 +86,12 @@ public static class FailureClassifier
             return FailureClass.Billing;
         }
 
-        if (Has(text, RateLimitMarkers))
+        if (AnthropicType(text) is { } typed)
+        {
+            return typed;
+        }
+
+        if (Has(text, RateLimitMarkers) || Has(text, UsageWindowMarkers))
         {
             return FailureClass.RateLimited;
         }
@@ -131,12 +145,58 @@ public static class FailureClassifier
 
     private static readonly string[] RateLimitMarkers = ["rate limit", "rate_limit", "ratelimit", "too many requests"];
 
-    private static readonly string[] OverloadMarkers =
+    // A subscription's usage window (Claude's 5-hour limit, a plan's quota window) is a limit of the
+    // key, not of the service: rate-limited, so the next key is tried and this one cools down.
+    private static readonly string[] UsageWindowMarkers =
     [
-        "overloaded", "capacity", "quota window", "usage window", "temporarily unavailable", "try again later", "server is busy",
+        "quota window", "usage window", "usage limit", "limit will reset", "limit resets",
     ];
 
-    private static readonly string[] ModelMarkers = ["model_not_found", "model not found", "no such model", "unknown model", "does not exist"];
+    private static readonly string[] OverloadMarkers =
+    [
+        "overloaded", "capacity", "temporarily unavailable", "try again later", "server is busy",
+    ];
+
+    private static readonly string[] ModelMarkers =
+    [
+        "model_not_found", "model not found", "no such model", "unknown model", "does not exist", "not found, try pulling",
+        "no endpoints found", "not a valid model",
+    ];
+
+    /// <summary>
+    /// Anthropic names the class in <c>{"type":"error","error":{"type":"…"}}</c> (also as a stream
+    /// <c>error</c> event); OpenRouter relays those bodies unchanged.
+    /// </summary>
+    private static FailureClass? AnthropicType(string text)
+    {
+        if (!text.Contains("_error", StringComparison.Ordinal) && !text.Contains("request_too_large", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var (marker, failure) in AnthropicTypes)
+        {
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return failure;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (string Marker, FailureClass Class)[] AnthropicTypes =
+    [
+        ("\"overloaded_error\"", FailureClass.Transient),
+        ("\"rate_limit_error\"", FailureClass.RateLimited),
+        ("\"authentication_error\"", FailureClass.Credential),
+        ("\"permission_error\"", FailureClass.Credential),
+        ("\"billing_error\"", FailureClass.Billing),
+        ("\"not_found_error\"", FailureClass.ModelUnavailable),
+        ("\"request_too_large\"", FailureClass.ContextTooLong),
+        ("\"timeout_error\"", FailureClass.Timeout),
+        ("\"api_error\"", FailureClass.Transient),
+    ];
 
     private static bool Has(string text, string[] markers)
     {
@@ -150,4 +210,90 @@ public static class FailureClassifier
 
         return false;
     }
+}
+
+/// <summary>
+/// <c>resilience.errorRules</c> compiled once per catalog snapshot: a status and/or a body pattern →
+/// a class. The first matching rule wins. Patterns run with a match timeout; a pattern that times out
+/// on a body simply does not match (the built-in classification applies).
+/// </summary>
+public sealed class ErrorRuleSet
+{
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+
+    public static readonly ErrorRuleSet Empty = new([]);
+
+    private readonly Rule[] _rules;
+
+    private ErrorRuleSet(Rule[] rules) => _rules = rules;
+
+    public int Count => _rules.Length;
+
+    /// <summary>Compiles validated rules (the validator has already refused bad regexes and classes with their path).</summary>
+    public static ErrorRuleSet Compile(IReadOnlyList<Config.ErrorRuleConfig>? rules)
+    {
+        if (rules is null || rules.Count == 0)
+        {
+            return Empty;
+        }
+
+        var compiled = new Rule[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var r = rules[i];
+            var regex = r.Pattern is null
+                ? null
+                : new System.Text.RegularExpressions.Regex(r.Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, MatchTimeout);
+            compiled[i] = new Rule(r.Status, regex, ParseClass(r.Class!));
+        }
+
+        return new ErrorRuleSet(compiled);
+    }
+
+    public static FailureClass ParseClass(string name)
+    {
+        foreach (var failure in Enum.GetValues<FailureClass>())
+        {
+            if (FailureClassifier.Name(failure) == name)
+            {
+                return failure;
+            }
+        }
+
+        throw new ArgumentException($"unknown failure class '{name}'", nameof(name));
+    }
+
+    public bool TryMatch(int status, string body, out FailureClass failure)
+    {
+        foreach (var rule in _rules)
+        {
+            if (rule.Status is { } s && s != status)
+            {
+                continue;
+            }
+
+            if (rule.Pattern is { } pattern)
+            {
+                try
+                {
+                    if (!pattern.IsMatch(body))
+                    {
+                        continue;
+                    }
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    continue;
+                }
+            }
+
+            failure = rule.Class;
+            return true;
+        }
+
+        failure = default;
+        return false;
+    }
+
+    private sealed record Rule(int? Status, System.Text.RegularExpressions.Regex? Pattern, FailureClass Class);
 }

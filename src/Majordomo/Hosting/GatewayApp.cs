@@ -2,6 +2,7 @@ using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.Health;
 using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Routing;
@@ -107,6 +108,19 @@ public static class GatewayApp
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
+        services.AddSingleton<Cooldowns>();
+        services.AddSingleton<RateLimits>();
+        services.AddSingleton<HealthTracker>();
+        services.AddSingleton<IModelGate, HealthGate>();
+        services.AddSingleton<IModelGate, CooldownGate>();
+        services.AddSingleton<IModelGate, RateLimitGate>();
+        services.AddSingleton<HealthLogStore>();
+        services.AddSingleton(sp => new ResilienceStateWriter(
+            sp.GetRequiredService<HealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ResilienceStateWriter>());
+        services.AddSingleton<IHealthProbe, HttpHealthProbe>();
+        services.AddSingleton<HealthChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
         services.AddSingleton(sp => new LoopStateStore(
             sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
@@ -156,6 +170,7 @@ public static class GatewayApp
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
         app.Services.GetRequiredService<SqliteStore>().Migrate();
         app.Services.GetRequiredService<SessionPins>().Load();
+        app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         app.Services.GetRequiredService<LoopStateStore>().Load();
 
         // Compile the first snapshot's rules now rather than on the first request (reloads compile lazily).

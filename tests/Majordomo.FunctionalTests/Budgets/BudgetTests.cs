@@ -36,6 +36,8 @@ public sealed class BudgetTests : IAsyncLifetime
             "paid": { "chain": ["cloud/paid", "local/small"] }
           },
           "defaultRoute": "default",
+          // These tests count fallbacks request by request: no cooldown may move a later request on.
+          "resilience": { "cooldown": { "initialSeconds": 0 } },
           "budgets": {{budgets}}
         }
         """;

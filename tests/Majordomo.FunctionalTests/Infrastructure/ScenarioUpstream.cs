@@ -45,6 +45,12 @@ public abstract record Scenario
 
     /// <summary>Anthropic protocol only: streams <paramref name="Chunks"/> text deltas, then an <c>event: error</c>.</summary>
     public sealed record ErrorEventAfterChunks(int Chunks, string Type = "overloaded_error") : Scenario;
+
+    /// <summary>Picks the scenario by the bearer key the call was sent with (credential rotation tests).</summary>
+    public sealed record PerKey(IReadOnlyDictionary<string, Scenario> ByKey, Scenario Otherwise) : Scenario;
+
+    /// <summary>A 200 answer that declares (and starts sending) <paramref name="Bytes"/> bytes: non-stream via Content-Length, stream as one endless event.</summary>
+    public sealed record Oversized(long Bytes) : Scenario;
 }
 
 /// <summary>A request as the upstream received it.</summary>
@@ -144,6 +150,12 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
 
         var ct = context.RequestAborted;
         var scenario = Next(model);
+        if (scenario is Scenario.PerKey perKey)
+        {
+            var key = context.Request.Headers.Authorization.FirstOrDefault()?.Replace("Bearer ", "", StringComparison.Ordinal) ?? "";
+            scenario = perKey.ByKey.TryGetValue(key, out var byKey) ? byKey : perKey.Otherwise;
+        }
+
         try
         {
             switch (scenario)
@@ -234,6 +246,26 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
                     }
 
                     break;
+                case Scenario.Oversized oversized:
+                    var block = new byte[64 * 1024];
+                    Array.Fill(block, (byte)'x');
+                    if (stream)
+                    {
+                        await StartStreamAsync(context, ct);
+                        await context.Response.WriteAsync("data: {\"pad\":\"", ct);
+                    }
+                    else
+                    {
+                        context.Response.ContentType = "application/json";
+                        context.Response.ContentLength = oversized.Bytes;
+                    }
+
+                    for (long sent = 0; sent < oversized.Bytes - block.Length; sent += block.Length)
+                    {
+                        await context.Response.Body.WriteAsync(block, ct);
+                    }
+
+                    break;
                 case Scenario.Gated gated:
                     await StartStreamAsync(context, ct);
                     await WriteEventAsync(context, Chunk(model, "first ", null), ct);
@@ -251,6 +283,10 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The gateway hung up: that is what some tests are waiting for.
+        }
+        catch (IOException)
+        {
+            // The gateway hung up mid-write (it refuses oversized answers).
         }
     }
 

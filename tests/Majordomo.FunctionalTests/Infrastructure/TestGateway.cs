@@ -37,6 +37,10 @@ public sealed class TestGateway : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A model of the current catalog snapshot.</summary>
+    public Majordomo.Catalog.ModelEntry Catalog(string model) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Catalog.CatalogHolder>(_app.Services).Current.Models[model];
+
     public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null, TimeProvider? time = null)
     {
@@ -59,8 +63,8 @@ public sealed class TestGateway : IAsyncDisposable
             LogFlushInterval = TimeSpan.FromMilliseconds(20),
             MinimumLogLevel = LogLevel.Warning,
             JitterSeed = 1,
-            ConfigureServices = services,
             Time = time,
+            ConfigureServices = services,
         });
         await app.StartAsync();
         return new TestGateway(app, directory, configPath);

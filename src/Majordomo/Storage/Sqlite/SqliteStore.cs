@@ -75,6 +75,32 @@ public sealed class SqliteStore
                 updated_at TEXT NOT NULL
             );
             """),
+        (3, "health log and live resilience state", """
+            -- One row per active health check and per change of a model's health seen in real traffic.
+            CREATE TABLE health_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                ts TEXT NOT NULL,
+                ts_unix_ms INTEGER NOT NULL,
+                provider TEXT NOT NULL,
+                model TEXT,
+                source TEXT NOT NULL,          -- active | passive
+                ok INTEGER NOT NULL,           -- this check or request succeeded
+                healthy INTEGER NOT NULL,      -- the model's state after it
+                latency_ms REAL,
+                error TEXT
+            );
+            CREATE INDEX ix_health_log_ts ON health_log(ts_unix_ms);
+            -- Cooldowns in force, so a restart does not hammer a key that is rate limited or unpaid.
+            CREATE TABLE cooldowns (
+                provider TEXT NOT NULL,
+                credential TEXT NOT NULL,      -- credential id, never the key
+                model TEXT NOT NULL,           -- '*' = every model of the provider
+                reason TEXT NOT NULL,
+                strikes INTEGER NOT NULL,
+                until_unix_ms INTEGER NOT NULL,
+                PRIMARY KEY (provider, credential, model)
+            );
+            """),
         (4, "loop guard", """
             -- The loop guard's verdict for the request (X-Router-Loop), e.g. 'warning;repeat=6'; NULL when none.
             ALTER TABLE requests ADD COLUMN loop TEXT;

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Majordomo.Catalog;
+
+namespace Majordomo.Health;
+
+/// <summary>One model's health as reported in <c>/health</c>.</summary>
+public sealed record ModelHealth(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
+
+/// <summary>A row of the health log (SQLite <c>health_log</c>).</summary>
+public sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, string? Model, string Source, bool Ok, bool Healthy, double? LatencyMs, string? Error);
+
+/// <summary>
+/// Health per model (SPEC §1.9), fed by the active checker and by real traffic (passive): after
+/// <c>unhealthyAfter</c> consecutive failures a model is unhealthy; one success makes it healthy again.
+/// In memory and thread-safe; every active check and every change of state is queued for the health
+/// log (bounded, dropped rather than waited for: the request path never blocks on storage).
+/// </summary>
+public sealed class HealthTracker
+{
+    public const int DefaultUnhealthyAfter = 3;
+    public const int DefaultIntervalSeconds = 30;
+
+    private readonly ConcurrentDictionary<string, State> _models = new(StringComparer.Ordinal);
+    private readonly Channel<HealthEvent> _log = Channel.CreateBounded<HealthEvent>(new BoundedChannelOptions(10_000)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    private int _unhealthy;
+
+    /// <summary>Rows waiting for the health log writer.</summary>
+    public ChannelReader<HealthEvent> Log => _log.Reader;
+
+    /// <summary>How many models are unhealthy right now (a cheap check before any lookup).</summary>
+    public int UnhealthyCount => Volatile.Read(ref _unhealthy);
+
+    public void RecordSuccess(ModelEntry model, double latencyMs, DateTimeOffset now, string source)
+    {
+        var state = Get(model.Id);
+        bool changed;
+        lock (state)
+        {
+            state.LatencyMs = latencyMs;
+            state.Failures = 0;
+            changed = !state.Healthy;
+            if (changed)
+            {
+                state.Healthy = true;
+                state.Since = now;
+                Interlocked.Decrement(ref _unhealthy);
+            }
+        }
+
+        if (changed || source == ActiveSource)
+        {
+            _log.Writer.TryWrite(new HealthEvent(now, model.Provider.Name, model.Id, source, true, true, latencyMs, null));
+        }
+    }
+
+    public void RecordFailure(ModelEntry model, string error, DateTimeOffset now, string source, int unhealthyAfter)
+    {
+        var state = Get(model.Id);
+        bool changed;
+        bool healthy;
+        lock (state)
+        {
+            state.Failures++;
+            state.LastError = error;
+            state.LastFailure = now;
+            changed = state.Healthy && state.Failures >= unhealthyAfter;
+            if (changed)
+            {
+                state.Healthy = false;
+                state.Since = now;
+                Interlocked.Increment(ref _unhealthy);
+            }
+
+            healthy = state.Healthy;
+        }
+
+        if (changed || source == ActiveSource)
+        {
+            _log.Writer.TryWrite(new HealthEvent(now, model.Provider.Name, model.Id, source, false, healthy, null, error));
+        }
+    }
+
+    public const string ActiveSource = "active";
+    public const string PassiveSource = "passive";
+
+    /// <summary>Null when healthy (or never seen); else since when it failed last.</summary>
+    public DateTimeOffset? UnhealthySince(string model, out DateTimeOffset lastFailure, out int failures)
+    {
+        lastFailure = default;
+        failures = 0;
+        if (Volatile.Read(ref _unhealthy) == 0 || !_models.TryGetValue(model, out var state))
+        {
+            return null;
+        }
+
+        lock (state)
+        {
+            if (state.Healthy)
+            {
+                return null;
+            }
+
+            lastFailure = state.LastFailure;
+            failures = state.Failures;
+            return state.Since;
+        }
+    }
+
+    public ModelHealth Describe(ModelEntry model)
+    {
+        if (!_models.TryGetValue(model.Id, out var state))
+        {
+            return new ModelHealth(model.Id, model.Provider.Name, true, 0, null, null, null);
+        }
+
+        lock (state)
+        {
+            return new ModelHealth(model.Id, model.Provider.Name, state.Healthy, state.Failures, state.LatencyMs, state.LastError, state.Since);
+        }
+    }
+
+    private State Get(string model) => _models.TryGetValue(model, out var s) ? s : _models.GetOrAdd(model, static _ => new State());
+
+    private sealed class State
+    {
+        public bool Healthy = true;
+        public int Failures;
+        public double? LatencyMs;
+        public string? LastError;
+        public DateTimeOffset LastFailure;
+        public DateTimeOffset? Since;
+    }
+}
+
+/// <summary>
+/// The <c>health</c> gate: an unhealthy model is skipped until one <c>health.intervalSeconds</c> after
+/// its last failure; then real traffic may probe it (so a gateway without active checks still
+/// recovers), and one success makes it healthy again.
+/// </summary>
+public sealed class HealthGate(HealthTracker health, CatalogHolder catalogs) : IModelGate
+{
+    public string Name => "health";
+
+    public Unavailability? Check(ModelEntry model, in GateContext context)
+    {
+        if (health.UnhealthyCount == 0 || health.UnhealthySince(model.Id, out var lastFailure, out _) is null)
+        {
+            return null;
+        }
+
+        var interval = TimeSpan.FromSeconds(catalogs.Current.Config.Health?.IntervalSeconds ?? HealthTracker.DefaultIntervalSeconds);
+        var until = lastFailure + interval;
+        return context.Now < until ? new Unavailability(Unhealthy, until) : null;
+    }
+
+    public const string Unhealthy = "unhealthy (consecutive failures reached health.unhealthyAfter)";
+}

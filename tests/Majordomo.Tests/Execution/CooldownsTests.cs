@@ -1,0 +1,169 @@
+using Majordomo.Catalog;
+using Majordomo.Execution;
+using Majordomo.Tests.TestSupport;
+
+namespace Majordomo.Tests.Execution;
+
+public class CooldownsTests
+{
+    private const string Json = """
+        {
+          "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1",
+                                "credentials": [ { "id": "k1", "apiKey": "sk-one-1234567" }, { "id": "k2", "apiKey": "sk-two-1234567" } ] } },
+          "models": { "p/a": { "provider": "p" }, "p/b": { "provider": "p" } }
+        }
+        """;
+
+    private static readonly ResilienceSettings Settings = ResilienceSettings.Default;
+    private readonly ManualClock _clock = new();
+    private readonly Cooldowns _cooldowns = new();
+    private readonly Majordomo.Catalog.Catalog _catalog = TestConfig.BuildCatalog(Json);
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    private ModelEntry A => _catalog.Models["p/a"];
+
+    private ModelEntry B => _catalog.Models["p/b"];
+
+    [Fact]
+    public void Record_RepeatedFailures_LadderDoublesUpToTheCap()
+    {
+        var durations = new List<double>();
+        for (var i = 0; i < 6; i++)
+        {
+            durations.Add(_cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings).TotalSeconds);
+        }
+
+        Assert.Equal([30, 60, 120, 240, 300, 300], durations);
+    }
+
+    [Fact]
+    public void Record_RetryAfterLongerThanTheLadder_IsTheMinimum()
+    {
+        var duration = _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(90), Now, Settings);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), duration);
+        Assert.Equal(Now + TimeSpan.FromSeconds(90), _cooldowns.CoolingUntil("p", "k1", "p/a", Now, out var reason));
+        Assert.Equal(FailureClass.RateLimited, reason);
+    }
+
+    [Fact]
+    public void Record_Billing_UsesTheBillingWindowForEveryModelOfTheKey()
+    {
+        var duration = _cooldowns.Record("p", "k1", "p/a", FailureClass.Billing, null, Now, Settings);
+
+        Assert.Equal(TimeSpan.FromSeconds(600), duration);
+        Assert.NotNull(_cooldowns.CoolingUntil("p", "k1", "p/b", Now, out var reason));
+        Assert.Equal(FailureClass.Billing, reason);
+        Assert.Null(_cooldowns.CoolingUntil("p", "k2", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Record_CallerFaultOrContext_NoCooldown()
+    {
+        Assert.Equal(TimeSpan.Zero, _cooldowns.Record("p", "k1", "p/a", FailureClass.CallerFault, null, Now, Settings));
+        Assert.Equal(TimeSpan.Zero, _cooldowns.Record("p", "k1", "p/a", FailureClass.ContextTooLong, null, Now, Settings));
+        Assert.True(_cooldowns.IsEmpty);
+    }
+
+    [Fact]
+    public void Gate_RateLimitedModel_DoesNotBlockItsSibling()
+    {
+        var gate = new CooldownGate(_cooldowns);
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, null, Now, Settings);
+        _cooldowns.Record("p", "k2", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(45), Now, Settings);
+
+        var a = gate.Check(A, new GateContext(Now, null, null));
+        var b = gate.Check(B, new GateContext(Now, null, null));
+
+        Assert.NotNull(a);
+        Assert.Equal(Now + TimeSpan.FromSeconds(30), a.Value.Until); // the soonest credential
+        Assert.Same(CooldownGate.RateLimitedReason, a.Value.Reason);
+        Assert.Null(b);
+    }
+
+    [Fact]
+    public void Gate_OneCredentialStillFree_ModelAvailable()
+    {
+        var gate = new CooldownGate(_cooldowns);
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Credential, null, Now, Settings);
+
+        Assert.Null(gate.Check(A, new GateContext(Now, null, null)));
+    }
+
+    [Fact]
+    public void CoolingUntil_AfterExpiry_Available()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Null(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Clear_AfterSuccess_RemovesCooldownAndResetsLadder()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _cooldowns.Clear("p", "k1", "p/a");
+
+        Assert.Null(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+        Assert.Equal(TimeSpan.FromSeconds(30), _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings));
+    }
+
+    [Fact]
+    public void Record_LongAfterTheLastCooldown_LadderStartsAgain()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _clock.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings));
+    }
+
+    [Fact]
+    public void TryClaimProbe_NearExpiry_ExactlyOneWinner()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+
+        Assert.False(_cooldowns.TryClaimProbe("p", "k1", "p/a", Now)); // 30 s left: too early
+        _clock.Advance(TimeSpan.FromSeconds(26));
+        Assert.True(_cooldowns.TryClaimProbe("p", "k1", "p/a", Now));
+        Assert.False(_cooldowns.TryClaimProbe("p", "k1", "p/a", Now));
+    }
+
+    [Fact]
+    public void Active_ListsCooldownsSoonestFirst_AndChangesAreQueuedForTheStore()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, TimeSpan.FromSeconds(100), Now, Settings);
+        _cooldowns.Record("p", "k2", "p/b", FailureClass.RateLimited, null, Now, Settings);
+        _cooldowns.Clear("p", "k2", "p/b");
+
+        var active = _cooldowns.Active(Now);
+
+        Assert.Equal(["p/a"], active.Select(c => c.Model));
+        Assert.Equal("transient", active[0].Reason);
+        var changes = new List<CooldownInfo>();
+        while (_cooldowns.Changes.TryRead(out var c))
+        {
+            changes.Add(c);
+        }
+
+        Assert.Equal(3, changes.Count);
+        Assert.Equal(DateTimeOffset.MinValue, changes[^1].Until);
+    }
+
+    [Fact]
+    public async Task Record_ConcurrentFailures_StrikesCountedExactly()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+            }
+        })));
+
+        Assert.Equal(800, _cooldowns.Active(Now).Single().Strikes);
+    }
+}
