@@ -1,9 +1,5 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
@@ -35,17 +31,7 @@ public class DecisionBenchmarks
     private ChatRequest _heartbeat = null!;
     private ChatRequest _named = null!;
 
-    public static int Run(string[] args)
-    {
-        var config = DefaultConfig.Instance
-            .AddJob(Job.Default
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
-                .WithWarmupCount(6)
-                .WithIterationCount(20))
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        BenchmarkSwitcher.FromTypes([typeof(DecisionBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
-        return 0;
-    }
+    public static int Run(string[] args) => InProcessBenchmarks.Run<DecisionBenchmarks>(args);
 
     [GlobalSetup]
     public void Setup()

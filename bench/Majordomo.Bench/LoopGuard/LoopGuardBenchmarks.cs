@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Config;
@@ -32,17 +28,7 @@ public class LoopGuardBenchmarks
     private byte[] _looping = null!;
     private string _dbPath = null!;
 
-    public static int Run(string[] args)
-    {
-        var config = DefaultConfig.Instance
-            .AddJob(Job.Default
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: false))
-                .WithWarmupCount(6)
-                .WithIterationCount(20))
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        BenchmarkSwitcher.FromTypes([typeof(LoopGuardBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
-        return 0;
-    }
+    public static int Run(string[] args) => InProcessBenchmarks.Run<LoopGuardBenchmarks>(args);
 
     [GlobalSetup]
     public void Setup()
