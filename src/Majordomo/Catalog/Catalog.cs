@@ -94,6 +94,9 @@ public sealed class Catalog
     public string? DefaultRoute { get; init; }
     public long MaxRequestBytes { get; init; }
 
+    /// <summary>Cuts this config's provider and gateway keys out of upstream text (the one redaction choke point).</summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
     /// <summary>All names a client may put in <c>model</c>, sorted, for error messages and <c>/v1/models</c>.</summary>
     public required IReadOnlyList<string> Names { get; init; }
 

@@ -125,6 +125,7 @@ public static class CatalogBuilder
             Chains = chains.ToFrozenDictionary(StringComparer.Ordinal),
             DefaultRoute = config.DefaultRoute,
             MaxRequestBytes = config.Server?.MaxRequestBytes ?? DefaultMaxRequestBytes,
+            Redactor = SecretRedactor.From(config),
             Names = names,
         };
     }

@@ -510,10 +510,10 @@ public sealed partial class ChainExecutor(
             response = await model.Provider.Client.SendAsync(call, firstTokenToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
-                var errorBody = await ReadErrorBodyAsync(response, firstTokenToken).ConfigureAwait(false);
+                var errorBody = await ReadErrorBodyAsync(response, credential, firstTokenToken).ConfigureAwait(false);
                 var text = Encoding.UTF8.GetString(errorBody);
                 var failure = FailureClassifier.Classify(response.StatusCode, text, rules);
-                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
+                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text, credential), errorBody, response.RetryAfter);
             }
 
             if (!request.Stream)
@@ -523,7 +523,7 @@ public sealed partial class ChainExecutor(
                 if (shape == OpenAIWire.CompletionShape.Error)
                 {
                     var text = Encoding.UTF8.GetString(body);
-                    return Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
+                    return Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text, credential));
                 }
 
                 if (shape == OpenAIWire.CompletionShape.NotJson)
@@ -619,7 +619,7 @@ public sealed partial class ChainExecutor(
         if (IsErrorEvent(request, batch.EventType(0), first))
         {
             var text = Encoding.UTF8.GetString(first);
-            return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
+            return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text, credential));
         }
 
         if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first))
@@ -652,6 +652,7 @@ public sealed partial class ChainExecutor(
                 // Inspect every event (usage, finish, end); then forward what arrived together and flush once.
                 // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
                 var drop = false;
+                string? errorEvent = null;
                 var count = batch.Count;
                 answerEvents += count;
                 answerBytes += batch.Raw.Length;
@@ -662,6 +663,14 @@ public sealed partial class ChainExecutor(
                     {
                         sawDone = true;
                         count = i + 1;
+                        break;
+                    }
+
+                    if (IsOpenAIErrorEvent(data))
+                    {
+                        // Not forwarded (its text may echo the request's key): the stream ends with the router's error.
+                        errorEvent = UpstreamErrorEvent(data);
+                        count = i;
                         break;
                     }
 
@@ -691,6 +700,11 @@ public sealed partial class ChainExecutor(
                             sink.WriteEvent(batch.EventType(i), data);
                         }
                     }
+                }
+
+                if (errorEvent is not null)
+                {
+                    return await StreamFailedAsync(errorEvent, "upstream_error").ConfigureAwait(false);
                 }
 
                 await sink.FlushAsync(clientAborted).ConfigureAwait(false);
@@ -732,6 +746,7 @@ public sealed partial class ChainExecutor(
 
         async Task<AttemptResult> StreamFailedAsync(string reason, string code)
         {
+            reason = Clip(Redact(reason, credential));
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "stream-failed", reason, Elapsed(start)));
             try
             {
@@ -758,11 +773,12 @@ public sealed partial class ChainExecutor(
 
     private static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null);
 
-    private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, CancellationToken token)
+    private async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, Credential? credential, CancellationToken token)
     {
         try
         {
-            return await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+            var body = await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+            return catalogs.Current.Redactor.RedactBody(body, credential);
         }
         catch (UpstreamBodyTooLargeException)
         {
@@ -788,31 +804,22 @@ public sealed partial class ChainExecutor(
     }
 
     /// <summary>
-    /// Upstream error text can echo the key it was sent ("Incorrect API key provided: sk-…"); reasons
-    /// reach the client, the logs and the store, so the credential's key is cut out of them.
+    /// Upstream text (error bodies, error events, reasons built from them) reaches the client, the logs
+    /// and the store; it passes here first, so every provider and gateway key is cut out of it
+    /// (<see cref="SecretRedactor"/>, the one choke point). <paramref name="credential"/> is the key the
+    /// upstream was sent, cut even if a reload removed it.
     /// </summary>
-    internal static string Redact(string reason, Credential? credential)
-    {
-        var key = credential?.ApiKey;
-        if (string.IsNullOrEmpty(key) || key.Length < 8)
-        {
-            return reason;
-        }
-
-        reason = reason.Replace(key, "***", StringComparison.Ordinal);
-
-        // Also a masked echo that keeps a long prefix of the key.
-        var prefix = key[..Math.Min(key.Length - 4, 12)];
-        return prefix.Length >= 8 ? reason.Replace(prefix, "***", StringComparison.Ordinal) : reason;
-    }
+    private string Redact(string text, Credential? credential) => catalogs.Current.Redactor.Redact(text, credential);
 
     /// <summary>A short, single-line reason for logs and the attempts list; never the request or a key.</summary>
-    private static string Summarize(int status, string body)
+    private string Summarize(int status, string body, Credential? credential)
     {
-        var text = body.Length > 300 ? body[..300] + "…" : body;
-        text = text.ReplaceLineEndings(" ");
+        var text = Clip(Redact(body, credential));
         return string.IsNullOrWhiteSpace(text) ? $"HTTP {status}" : $"HTTP {status}: {text}";
     }
+
+    /// <summary>At most 300 characters on one line; clipped after redaction, so no key is cut in half and kept.</summary>
+    private static string Clip(string text) => (text.Length > 300 ? text[..300] + "…" : text).ReplaceLineEndings(" ");
 
     private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter);
 
