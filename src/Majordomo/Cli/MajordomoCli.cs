@@ -144,7 +144,7 @@ public static class MajordomoCli
             return UsageError;
         }
 
-        using var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        using var providers = new ProviderFactory(TimeProvider.System);
         var catalog = CatalogBuilder.Build(source.Config!, providers);
         var warnings = source.Warnings.Concat(ChainPolicy.Warnings(catalog)).ToArray();
         foreach (var warning in warnings)
@@ -181,7 +181,7 @@ public static class MajordomoCli
             return UsageError;
         }
 
-        using var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        using var providers = new ProviderFactory(TimeProvider.System);
         var catalog = CatalogBuilder.Build(configSource.Config!, providers);
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
