@@ -42,7 +42,7 @@ public class DecisionBenchmarks
             throw new InvalidOperationException(string.Join("; ", loaded.Errors));
         }
 
-        var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        var providers = new ProviderFactory(TimeProvider.System);
         _snapshot = RoutingSnapshot.Build(CatalogBuilder.Build(loaded.Config!, providers), [new LookupGate("health"), new LookupGate("cooldown")]);
         _router = new SmartRouter(
             new NoDegradation(), new LatencyTracker(),
