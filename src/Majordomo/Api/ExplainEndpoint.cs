@@ -46,7 +46,7 @@ internal sealed class ExplainEndpoint(CatalogHolder catalogs, SmartRouter router
                 return;
             }
 
-            request.Metadata = ChatCompletionsEndpoint.MetadataFromHeaders(context.Request.Headers, request.Metadata);
+            request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
             var explanation = await RouteExplainer.ExplainAsync(router, catalog, request, null, context.RequestAborted).ConfigureAwait(false);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
             context.Response.StatusCode = 200;
