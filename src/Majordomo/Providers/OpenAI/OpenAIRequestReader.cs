@@ -431,9 +431,11 @@ public static partial class OpenAIRequestReader
 
         if (anthropic)
         {
-            if (!(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8)))
+            // Claude Code sends `system` entries inside `messages` (SPEC §4): accepted, forwarded as is
+            // to Anthropic upstreams and folded into the system prompt in translation.
+            if (!(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8) || reader.ValueTextEquals("system"u8)))
             {
-                throw new RequestValidationException($"'messages[{index}].role' must be 'user' or 'assistant' (the system prompt is the top-level 'system').", $"messages[{index}].role");
+                throw new RequestValidationException($"'messages[{index}].role' must be 'user', 'assistant' or 'system'.", $"messages[{index}].role");
             }
 
             return;
