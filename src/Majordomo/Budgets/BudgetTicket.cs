@@ -74,12 +74,11 @@ public sealed class BudgetTicket
             var limits = UsdLimits();
             if (limits.Length > 0)
             {
-                var prompt = Prompt();
-                var estimate = CostCalculator.Usd(model, prompt.EstimatedPromptTokens, prompt.MaxOutputTokens ?? DefaultReservedOutputTokens);
+                var bound = CostCalculator.Usd(model, ReservedInputTokens(_request.Body.Length, model), ReservedOutputTokens(Prompt().MaxOutputTokens, model, _request.Body.Length));
 
-                // Only cloud models are excluded by a spent USD budget; local ones still count their cost. The
-                // estimate is an upper-ish bound that makes concurrent requests see each other's spend.
-                _usdHolds = _ledger.TryHold(limits, estimate, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.WhileRoom : BudgetLedger.Admission.Always, out var refusal);
+                // Only cloud models are refused by a USD budget; local ones still count their cost. The bound
+                // must fit beside what is spent and held, so concurrent requests can never overspend together.
+                _usdHolds = _ledger.TryHold(limits, bound, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, out var refusal);
                 if (refusal is not null)
                 {
                     ReleaseModel();
@@ -173,6 +172,38 @@ public sealed class BudgetTicket
 
         _quotaHolds = _usdHolds = null;
         _reserved = null;
+    }
+
+    /// <summary>
+    /// An upper bound of the prompt's tokens: a token is rarely under 3 bytes of UTF-8 (English averages
+    /// ~4, code and JSON framing more), and the whole body — tools, framing — counts. A prompt cannot
+    /// pass the model's context window, which caps the bound (a large image's base64 is not its tokens).
+    /// </summary>
+    internal static long ReservedInputTokens(int bodyBytes, ModelEntry model)
+    {
+        var bound = (bodyBytes + 2L) / 3;
+        return model.ContextWindow is { } window ? Math.Min(bound, window) : bound;
+    }
+
+    /// <summary>
+    /// The most output the answer may have: <c>max_tokens</c>, else the model's <c>maxOutputTokens</c>,
+    /// else <see cref="DefaultReservedOutputTokens"/>; never more than the model's output cap or what its
+    /// context window leaves after the prompt.
+    /// </summary>
+    internal static long ReservedOutputTokens(int? maxTokens, ModelEntry model, int bodyBytes)
+    {
+        long output = maxTokens ?? model.MaxOutputTokens ?? DefaultReservedOutputTokens;
+        if (model.MaxOutputTokens is { } cap)
+        {
+            output = Math.Min(output, cap);
+        }
+
+        if (model.ContextWindow is { } window)
+        {
+            output = Math.Min(output, Math.Max(1, window - ReservedInputTokens(bodyBytes, model)));
+        }
+
+        return output;
     }
 
     private BudgetLimit[] UsdLimits()
