@@ -334,7 +334,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
+    [LoggerMessage(EventId = LogEvents.RequestHandled, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
     private static partial void LogRequest(ILogger logger, string requestId, string requested, string model, int status, int attempts, double durationMs);
 }
 

@@ -396,9 +396,9 @@ public sealed partial class SmartRouter(
     private static bool IsPinnable(Catalog.Catalog catalog, string name) =>
         catalog.Routes.ContainsKey(name) || catalog.Aliases.ContainsKey(name) || catalog.Models.ContainsKey(name);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Rule '{Rule}': pattern match timed out; the rule did not match")]
+    [LoggerMessage(EventId = LogEvents.RulePatternTimeout, Level = LogLevel.Warning, Message = "Rule '{Rule}': pattern match timed out; the rule did not match")]
     private static partial void LogPatternTimeout(ILogger logger, string rule);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Session {Session} pinned to {Target}")]
+    [LoggerMessage(EventId = LogEvents.SessionPinned, Level = LogLevel.Information, Message = "Session {Session} pinned to {Target}")]
     private static partial void LogPin(ILogger logger, string session, string target);
 }
