@@ -15,9 +15,8 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
     {
         var catalog = catalogs.Current;
         context.Response.Headers["X-Request-Id"] = ids.New();
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        if (!(await Admission.AuthorizeAsync(context, catalog, Ingress.OpenAI).ConfigureAwait(false)).Authorized)
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
