@@ -4,6 +4,7 @@ using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Classification;
+using Majordomo.Config;
 
 namespace Majordomo.Routing;
 
@@ -353,7 +354,7 @@ public sealed partial class SmartRouter(
         var entry = model.Chain.Count > 0 ? model.Chain[0] : null;
         var credentials = entry?.Credentials is { Count: > 0 } own ? own : model.Provider.Credentials;
         var target = new ClassifierTarget(model.Provider.Client, model.UpstreamModel, model.UpstreamModelJson,
-            credentials.Count > 0 ? credentials[0] : null, model.Provider.Locality is "local" or "lan", TimeSpan.FromMilliseconds(snapshot.ClassifierTimeoutMs));
+            credentials.Count > 0 ? credentials[0] : null, Localities.IsLocal(model.Provider.Locality), TimeSpan.FromMilliseconds(snapshot.ClassifierTimeoutMs));
         return await _modelClassifier.ClassifyAsync(view, target, cancellationToken).ConfigureAwait(false);
     }
 
