@@ -1,3 +1,5 @@
+using Majordomo.Gateway;
+
 namespace Majordomo.Api;
 
 /// <summary>
@@ -9,9 +11,9 @@ internal static class Admission
     public const string MissingKeyMessage = "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.";
 
     /// <summary>True when the key is good (or none is configured); otherwise the 401 has been written.</summary>
-    public static async Task<(bool Authorized, string? KeyName)> AuthorizeAsync(HttpContext context, Catalog.Catalog catalog, Ingress ingress)
+    public static async Task<(bool Authorized, string? KeyName)> AuthorizeAsync(HttpContext context, GatewaySnapshot snapshot, Ingress ingress)
     {
-        if (GatewayAuth.IsAuthorized(context, catalog, out var keyName))
+        if (GatewayAuth.IsAuthorized(context, snapshot.Keys, out var keyName))
         {
             return (true, keyName);
         }
@@ -21,15 +23,15 @@ internal static class Admission
     }
 
     /// <summary>The key check and the body, or null when a 401, 413 or 400 has been written.</summary>
-    public static async Task<Admitted?> AdmitAsync(HttpContext context, Catalog.Catalog catalog, Ingress ingress)
+    public static async Task<Admitted?> AdmitAsync(HttpContext context, GatewaySnapshot snapshot, Ingress ingress)
     {
-        var (authorized, keyName) = await AuthorizeAsync(context, catalog, ingress).ConfigureAwait(false);
+        var (authorized, keyName) = await AuthorizeAsync(context, snapshot, ingress).ConfigureAwait(false);
         if (!authorized)
         {
             return null;
         }
 
-        var (buffer, length, failure) = await RequestBody.ReadAsync(context.Request, catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
+        var (buffer, length, failure) = await RequestBody.ReadAsync(context.Request, snapshot.Catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
         if (failure is null)
         {
             return new Admitted(keyName, new RequestBody(buffer!, length));
@@ -37,7 +39,7 @@ internal static class Admission
 
         var tooLarge = failure == RequestBody.BodyFailure.TooLarge;
         var message = tooLarge
-            ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
+            ? $"The request body is larger than the limit of {snapshot.Catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
             : "The request body could not be read.";
         await ingress.WriteErrorAsync(context, tooLarge ? 413 : 400, message, "invalid_request_error", tooLarge ? "request_too_large" : "invalid_body").ConfigureAwait(false);
         return null;

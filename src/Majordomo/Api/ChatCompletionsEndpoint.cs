@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Majordomo.Budgets;
-using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
+using Majordomo.Gateway;
 using Majordomo.LoopGuard;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
@@ -16,7 +16,7 @@ namespace Majordomo.Api;
 /// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
 /// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
-    CatalogHolder catalogs,
+    SnapshotHolder snapshots,
     ChainExecutor executor,
     SmartRouter router,
     IRequestLog requestLog,
@@ -36,18 +36,18 @@ internal sealed partial class ChatCompletionsEndpoint(
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
         context.Response.Headers["X-Request-Id"] = requestId;
-        var catalog = catalogs.Current;
-
-        if (await Admission.AdmitAsync(context, catalog, ingress).ConfigureAwait(false) is not { } admitted)
+        // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
+        var snapshot = snapshots.Current;
+        if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
         {
             return;
         }
 
         using var body = admitted.Body;
-        await HandleBodyAsync(context, ingress, catalog, requestId, body.Memory, admitted.KeyName, started).ConfigureAwait(false);
+        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, started).ConfigureAwait(false);
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
@@ -63,11 +63,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
         ingress.ReadHeaders(context.Request.Headers, request);
         request.ApiKeyName = keyName;
-        var level = degradation.Current(time.GetUtcNow(), keyName);
+        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
+        var loop = loopGuard.Evaluate(snapshot.Loop, body.Span, request.Protocol, request.Metadata, request.Model);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
@@ -85,7 +85,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        var decision = await router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
@@ -107,7 +107,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
 
         var sink = ingress.CreateSink(context, requestId, time);
-        var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
         switch (outcome.Status)

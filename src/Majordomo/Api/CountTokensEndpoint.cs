@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Classification;
 using Majordomo.Providers.Anthropic;
 
@@ -10,12 +10,11 @@ namespace Majordomo.Api;
 /// call): answers <c>{"input_tokens": N}</c> from the router's own estimate, without an upstream call —
 /// the model that will answer is not known until the request is routed, and no tokenizer restores here.
 /// </summary>
-internal sealed class CountTokensEndpoint(CatalogHolder catalogs)
+internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var catalog = catalogs.Current;
-        if (await Admission.AdmitAsync(context, catalog, Ingress.Anthropic).ConfigureAwait(false) is not { } admitted)
+        if (await Admission.AdmitAsync(context, snapshots.Current, Ingress.Anthropic).ConfigureAwait(false) is not { } admitted)
         {
             return;
         }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 
@@ -10,13 +10,13 @@ namespace Majordomo.Api;
 /// protocol's shape plus the usual <c>X-Router-*</c> headers, and answers how it would be routed,
 /// without calling any model, executing a command or waiting in a queue.
 /// </summary>
-internal sealed class ExplainEndpoint(CatalogHolder catalogs, SmartRouter router, RequestIds ids)
+internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter router, RequestIds ids)
 {
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        var catalog = catalogs.Current;
-        if (await Admission.AdmitAsync(context, catalog, Ingress.OpenAI).ConfigureAwait(false) is not { } admitted)
+        var snapshot = snapshots.Current;
+        if (await Admission.AdmitAsync(context, snapshot, Ingress.OpenAI).ConfigureAwait(false) is not { } admitted)
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed class ExplainEndpoint(CatalogHolder catalogs, SmartRouter router
         }
 
         request.Metadata = ChatCompletionsEndpoint.MetadataFromHeaders(context.Request.Headers, request.Metadata);
-        var explanation = await RouteExplainer.ExplainAsync(router, catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+        var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Majordomo.Budgets;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Storage.Sqlite;
 
 namespace Majordomo.Api;
@@ -10,7 +10,7 @@ namespace Majordomo.Api;
 /// <c>stats --json</c>. They hold no secret, but they do show spend, traffic and key names, so they
 /// ask for a gateway key like <c>/v1/*</c> when keys are configured.
 /// </summary>
-internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
+internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
 {
     public async Task UsageAsync(HttpContext context)
     {
@@ -57,6 +57,6 @@ internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger
     private Task<(bool Authorized, string? KeyName)> AuthorizeAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        return Admission.AuthorizeAsync(context, catalogs.Current, Ingress.OpenAI);
+        return Admission.AuthorizeAsync(context, snapshots.Current, Ingress.OpenAI);
     }
 }

@@ -16,7 +16,7 @@ internal static class GatewayEndpoints
     public static IReadOnlyList<GatewayEndpoint> All(IServiceProvider services)
     {
         var chat = services.GetRequiredService<ChatCompletionsEndpoint>();
-        var countTokens = new CountTokensEndpoint(services.GetRequiredService<Catalog.CatalogHolder>());
+        var countTokens = new CountTokensEndpoint(services.GetRequiredService<Gateway.SnapshotHolder>());
         var explain = services.GetRequiredService<ExplainEndpoint>();
         var info = services.GetRequiredService<InfoEndpoints>();
         var usage = services.GetRequiredService<UsageEndpoints>();
