@@ -74,7 +74,9 @@ public sealed class BudgetTicket
             var limits = UsdLimits();
             if (limits.Length > 0)
             {
-                var bound = CostCalculator.Usd(model, ReservedInputTokens(_request.Body.Length, model), ReservedOutputTokens(Prompt().MaxOutputTokens, model, _request.Body.Length));
+                var prompt = Prompt();
+                var input = ReservedInputTokens(_request.Body.Length, prompt.EstimatedPromptTokens, model);
+                var bound = CostCalculator.Usd(model, input, ReservedOutputTokens(prompt.MaxOutputTokens, model, input));
 
                 // Only cloud models are refused by a USD budget; local ones still count their cost. The bound
                 // must fit beside what is spent and held, so concurrent requests can never overspend together.
@@ -175,13 +177,14 @@ public sealed class BudgetTicket
     }
 
     /// <summary>
-    /// An upper bound of the prompt's tokens: a token is rarely under 3 bytes of UTF-8 (English averages
-    /// ~4, code and JSON framing more), and the whole body — tools, framing — counts. A prompt cannot
-    /// pass the model's context window, which caps the bound (a large image's base64 is not its tokens).
+    /// An upper bound of the prompt's tokens: the larger of the tokenizer's count and the body's UTF-8
+    /// bytes / 3 (a token is rarely under 3 bytes — English averages ~4 — and the whole body, tools and
+    /// framing included, counts; the count alone extrapolates past its first 1,000 characters). A prompt
+    /// cannot pass the model's context window, which caps the bound (an image's base64 is not its tokens).
     /// </summary>
-    internal static long ReservedInputTokens(int bodyBytes, ModelEntry model)
+    internal static long ReservedInputTokens(int bodyBytes, int countedTokens, ModelEntry model)
     {
-        var bound = (bodyBytes + 2L) / 3;
+        var bound = Math.Max((bodyBytes + 2L) / 3, countedTokens);
         return model.ContextWindow is { } window ? Math.Min(bound, window) : bound;
     }
 
@@ -190,7 +193,7 @@ public sealed class BudgetTicket
     /// else <see cref="DefaultReservedOutputTokens"/>; never more than the model's output cap or what its
     /// context window leaves after the prompt.
     /// </summary>
-    internal static long ReservedOutputTokens(int? maxTokens, ModelEntry model, int bodyBytes)
+    internal static long ReservedOutputTokens(int? maxTokens, ModelEntry model, long inputTokens)
     {
         long output = maxTokens ?? model.MaxOutputTokens ?? DefaultReservedOutputTokens;
         if (model.MaxOutputTokens is { } cap)
@@ -200,7 +203,7 @@ public sealed class BudgetTicket
 
         if (model.ContextWindow is { } window)
         {
-            output = Math.Min(output, Math.Max(1, window - ReservedInputTokens(bodyBytes, model)));
+            output = Math.Min(output, Math.Max(1, window - inputTokens));
         }
 
         return output;
