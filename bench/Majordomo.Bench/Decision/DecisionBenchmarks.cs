@@ -42,7 +42,7 @@ public class DecisionBenchmarks
             throw new InvalidOperationException(string.Join("; ", loaded.Errors));
         }
 
-        var providers = new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance);
+        var providers = new ProviderFactory(TimeProvider.System);
         _catalog = CatalogBuilder.Build(loaded.Config!, providers);
         _router = new SmartRouter(
             [new LookupGate("health"), new LookupGate("cooldown")], new NoDegradation(), new LatencyTracker(),

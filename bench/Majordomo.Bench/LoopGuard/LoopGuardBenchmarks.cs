@@ -38,7 +38,7 @@ public class LoopGuardBenchmarks
               "models": { "p/m": { "provider": "p" } }, "routes": { "default": { "chain": ["p/m"] } }, "defaultRoute": "default" }
             """;
         var loaded = ConfigLoader.Load(json, _ => null);
-        _catalog = CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System, NullLoggerFactory.Instance));
+        _catalog = CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System));
         _dbPath = Path.Combine(Path.GetTempPath(), $"loopbench-{Environment.ProcessId}.db");
         var store = new SqliteStore(_dbPath);
         store.Migrate();

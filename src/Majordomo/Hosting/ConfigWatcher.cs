@@ -101,7 +101,7 @@ public sealed partial class ConfigWatcher(
         var previous = holder.Current;
         var next = CatalogBuilder.Build(result.Config!, providers);
         holder.Swap(next);
-        providers.RetireUnused(next);
+        providers.RetireUnused(next.Providers.Values.Select(p => p.Client));
         foreach (var warning in result.Warnings)
         {
             LogWarning(logger, warning);

@@ -15,7 +15,7 @@ public interface IProviderFactory
 /// unchanged, so a reload keeps warm connection pools. Adapters no longer used are disposed after a
 /// grace period, long enough for in-flight requests on the old snapshot to finish.
 /// </summary>
-public sealed class ProviderFactory(TimeProvider time, ILoggerFactory loggers) : IProviderFactory, IDisposable
+public sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisposable
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(15);
     private readonly Lock _lock = new();
@@ -33,7 +33,7 @@ public sealed class ProviderFactory(TimeProvider time, ILoggerFactory loggers) :
                 {
                     "simulated" => new ProtocolBridge(new SimulatedProvider(name, config.Simulation ?? new SimulationConfig(), time), "openai", time),
                     AnthropicWire.Protocol => new ProtocolBridge(new AnthropicProvider(config), AnthropicWire.Protocol, time),
-                    _ => new ProtocolBridge(new OpenAIProvider(config, loggers.CreateLogger<OpenAIProvider>()), "openai", time),
+                    _ => new ProtocolBridge(new OpenAIProvider(config), "openai", time),
                 };
                 _live[key] = provider;
             }
@@ -42,10 +42,13 @@ public sealed class ProviderFactory(TimeProvider time, ILoggerFactory loggers) :
         }
     }
 
-    /// <summary>Disposes, after a grace period, every adapter that the new catalog no longer uses.</summary>
-    public void RetireUnused(Catalog.Catalog current)
+    /// <summary>
+    /// Disposes, after a grace period, every adapter not in <paramref name="inUse"/> (the adapters the
+    /// new catalog holds). The caller names them so that this folder does not depend on the catalog.
+    /// </summary>
+    public void RetireUnused(IEnumerable<IChatProvider> inUse)
     {
-        var used = current.Providers.Values.Select(p => p.Client).ToHashSet();
+        var used = inUse.ToHashSet();
         List<IChatProvider> retired;
         lock (_lock)
         {

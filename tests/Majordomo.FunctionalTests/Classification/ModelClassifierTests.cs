@@ -24,7 +24,7 @@ public sealed class ModelClassifierTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _upstream = await ScenarioUpstream.StartAsync();
-        _provider = new OpenAIProvider(new ProviderConfig { Api = "openai", BaseUrl = _upstream.BaseUrl }, NullLogger<OpenAIProvider>.Instance);
+        _provider = new OpenAIProvider(new ProviderConfig { Api = "openai", BaseUrl = _upstream.BaseUrl });
     }
 
     public async Task DisposeAsync()

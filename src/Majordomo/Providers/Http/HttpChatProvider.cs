@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Majordomo.Config;
+
+namespace Majordomo.Providers.Http;
+
+/// <summary>
+/// What every HTTP upstream shares: one pooled <see cref="SocketsHttpHandler"/> per provider, the POST of
+/// the spliced body, <c>Accept</c> for streams, the configured headers last (so they win), and an answer
+/// read as it arrives. A protocol's adapter supplies only its URL, its body and its own headers.
+/// </summary>
+internal abstract class HttpChatProvider : IChatProvider
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private readonly HttpClient _http;
+    private readonly Uri _uri;
+    private readonly KeyValuePair<string, string>[] _headers;
+
+    protected HttpChatProvider(ProviderConfig config, Uri uri)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromMilliseconds(config.ConnectTimeoutMs ?? 10_000),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(90),
+            // No Accept-Encoding upstream: bodies are parsed for usage and forwarded, so identity is cheapest.
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            EnableMultipleHttp2Connections = true,
+            MaxConnectionsPerServer = int.MaxValue,
+        };
+
+        // Timeouts are per attempt and owned by the executor (first token, total, deadline).
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _uri = uri;
+        _headers = config.Headers?.ToArray() ?? [];
+    }
+
+    public async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, _uri)
+        {
+            Version = HttpVersion.Version11,
+            Content = new ByteArrayContent(Body(call)),
+        };
+        message.Content.Headers.ContentType = JsonContentType;
+        AddProtocolHeaders(message.Headers, call);
+        if (call.Request.Stream)
+        {
+            message.Headers.Accept.ParseAdd("text/event-stream");
+        }
+
+        foreach (var (name, value) in _headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return new HttpUpstreamResponse(response);
+    }
+
+    /// <summary>The upstream body: the request's bytes with <c>model</c> spliced in (never re-serialised).</summary>
+    protected abstract byte[] Body(UpstreamCall call);
+
+    /// <summary>Auth and protocol headers (the credential's key, versions, betas).</summary>
+    protected abstract void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _http.Dispose();
+        }
+    }
+}
