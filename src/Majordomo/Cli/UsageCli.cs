@@ -17,7 +17,8 @@ internal static class UsageCli
     public static int Usage(string? configPath, bool json, TextWriter output, TextWriter errors) =>
         WithStore(configPath, errors, (source, store) =>
         {
-            var ledger = new BudgetLedger(() => source.Config!, store.Budgets, store.Alerts, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
+            var plan = BudgetPlan.From(source.Config!);
+            var ledger = new BudgetLedger(() => plan, store.Budgets, store.Alerts, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
             var report = UsageReports.BuildAsync(ledger, store.Alerts, null, CancellationToken.None).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.UsageReport) + Environment.NewLine : UsageReports.Render(report));
             return MajordomoCli.Ok;

@@ -21,11 +21,9 @@ public sealed partial class ChainExecutor(
     TimeProvider time,
     Jitter jitter,
     ILogger<ChainExecutor> logger,
-    CatalogHolder catalogs,
     Cooldowns cooldowns,
     RateLimits rateLimits,
     HealthTracker health,
-    IEnumerable<IModelGate> gates,
     BudgetLedger? budgets = null)
 {
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
@@ -42,34 +40,16 @@ public sealed partial class ChainExecutor(
     /// <summary>How often one request re-checks after waiting for the soonest cooling entry.</summary>
     private const int MaxWaitPasses = 3;
 
-    private readonly IModelGate[] _gates = [.. gates];
-
-    private volatile SettingsSnapshot? _settings;
-
-    /// <summary>The resilience settings of the current config snapshot, built once per snapshot.</summary>
-    public ResilienceSettings Settings
-    {
-        get
-        {
-            var config = catalogs.Current.Config;
-            var cached = _settings;
-            if (cached is not null && ReferenceEquals(cached.Config, config))
-            {
-                return cached.Settings;
-            }
-
-            var built = ResilienceSettings.From(config);
-            _settings = new SettingsSnapshot(config, built);
-            return built;
-        }
-    }
-
-    public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
+    /// <summary>
+    /// Runs <paramref name="plan"/> under <paramref name="settings"/>, the settings of the snapshot the
+    /// request started on: a reload while it runs changes nothing for it.
+    /// </summary>
+    public async Task<ExecutionOutcome> ExecuteAsync(ExecutionSettings settings, RoutePlan plan, ChatRequest request, IClientSink sink, CancellationToken clientAborted)
     {
         // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
         // reserves its quota units / estimated USD before it is tried, and the real amount is settled
         // (or everything released) once the chain is done.
-        var ticket = budgets?.Open(request);
+        var ticket = budgets?.Open(settings.Budgets, request);
         if (ticket?.Refusal is { } refusal)
         {
             return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
@@ -78,7 +58,7 @@ public sealed partial class ChainExecutor(
         ExecutionOutcome? outcome = null;
         try
         {
-            outcome = await RunChainAsync(plan, request, sink, deadlineMs, ticket, clientAborted).ConfigureAwait(false);
+            outcome = await RunChainAsync(settings, plan, request, sink, ticket, clientAborted).ConfigureAwait(false);
             return outcome;
         }
         finally
@@ -109,15 +89,15 @@ public sealed partial class ChainExecutor(
         return null;
     }
 
-    private async Task<ExecutionOutcome> RunChainAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, BudgetTicket? ticket, CancellationToken clientAborted)
+    private async Task<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
     {
         List<RefusedEntry>? refusals = null;
         var attempts = new List<AttemptRecord>(4);
-        using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), time) : null;
+        var settings = snapshot.Resilience;
+        using var deadline = settings.Deadline is { } d ? new CancellationTokenSource(d, time) : null;
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
-        var settings = Settings;
-        var unhealthyAfter = catalogs.Current.Config.Health?.UnhealthyAfter ?? HealthTracker.DefaultUnhealthyAfter;
+        var unhealthyAfter = snapshot.Health.UnhealthyAfter;
 
         // Rate-limit windows count tokens before the answer says how many: ~4 bytes of request per token.
         var estimatedTokens = Math.Max(1, request.Body.Length / 4);
@@ -166,7 +146,7 @@ public sealed partial class ChainExecutor(
 
                 var now = time.GetUtcNow();
                 string? probe = null;
-                if (Gated(model, now, request, out var unavailable, out var gate))
+                if (Gated(snapshot.Gates, model, now, request, out var unavailable, out var gate))
                 {
                     // The primary is probed near the end of its cooldown by exactly one request.
                     if (!(index == 0 && gate is CooldownGate && TryClaimProbe(entry, now, out probe)))
@@ -370,10 +350,10 @@ public sealed partial class ChainExecutor(
     }
 
     /// <summary>Asks every registered gate; the first that refuses wins.</summary>
-    private bool Gated(ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)
+    private bool Gated(IModelGate[] gates, ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)
     {
         var context = new GateContext(now, null, request.Metadata.Source);
-        foreach (var g in _gates)
+        foreach (var g in gates)
         {
             // Budgets and quota pools are enforced by the ticket's atomic reservation below, which
             // answers with the budget's own error; their gates serve selection.
@@ -467,8 +447,6 @@ public sealed partial class ChainExecutor(
 
     private static bool IsServerSide(FailureClass failure) =>
         failure is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable;
-
-    private sealed record SettingsSnapshot(Config.MajordomoConfig Config, ResilienceSettings Settings);
 
     private static readonly Credential?[] NoCredential = [null];
 
