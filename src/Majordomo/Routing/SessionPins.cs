@@ -66,6 +66,6 @@ public sealed partial class SessionPins(ISessionPinStore? store, ILogger<Session
         }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.SessionPinNotStored, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
 }
