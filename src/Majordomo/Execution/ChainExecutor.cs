@@ -798,12 +798,12 @@ public sealed partial class ChainExecutor(
 
     private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter);
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
+    [LoggerMessage(EventId = LogEvents.ChainExhausted, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
     private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.StreamFailedAfterFirstByte, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
     private static partial void LogStreamFailed(ILogger logger, string model, string reason);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
+    [LoggerMessage(EventId = LogEvents.CooldownStarted, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
     private static partial void LogCooldown(ILogger logger, string model, string credential, string @class, double seconds);
 }
