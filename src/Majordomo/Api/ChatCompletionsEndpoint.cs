@@ -5,6 +5,7 @@ using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
 using Majordomo.LoopGuard;
+using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;

@@ -41,7 +41,7 @@ internal sealed class CountTokensEndpoint(CatalogHolder catalogs)
                 return;
             }
 
-            var tokens = PromptView.Parse(body.Span, AnthropicWire.Protocol).EstimatedPromptTokens;
+            var tokens = PromptView.Parse(body.Span, AnthropicProtocol.Id).EstimatedPromptTokens;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"input_tokens\":" + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", context.RequestAborted).ConfigureAwait(false);
         }

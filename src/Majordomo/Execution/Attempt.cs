@@ -1,3 +1,5 @@
+using Majordomo.Providers;
+
 namespace Majordomo.Execution;
 
 /// <summary>One upstream call made for a request: what was tried and how it ended.</summary>
