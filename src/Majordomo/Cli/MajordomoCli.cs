@@ -36,9 +36,12 @@ public static class MajordomoCli
         var sourceOption = new Option<string?>("--source") { Description = "X-Router-Source of the request (user, heartbeat, cron, subagent, …)" };
         var modelOption = new Option<string?>("--model", "-m") { Description = "The request's model (a route, alias or model id; default: none → defaultRoute)" };
         var jsonOption = new Option<bool>("--json") { Description = "Print the decision as JSON (the POST /v1/route object)" };
-        var promptArgument = new Argument<string>("prompt") { Description = "The user message to route" };
-        var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, demoOption, sourceOption, modelOption, jsonOption, promptArgument };
-        route.SetAction((result, ct) => RouteAsync(result.GetValue(configOption), result.GetValue(demoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument)!, output, errors, ct));
+        var promptArgument = new Argument<string?>("prompt") { Description = "The user message to route", Arity = ArgumentArity.ZeroOrOne };
+        var evalOption = new Option<string?>("--eval") { Description = "Score the classifier on a labelled JSONL file instead (SPEC §1.3)" };
+        var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, demoOption, sourceOption, modelOption, jsonOption, evalOption, promptArgument };
+        route.SetAction((result, ct) => result.GetValue(evalOption) is { } evalFile
+            ? RouteEvalCli.EvalAsync(evalFile, result.GetValue(jsonOption), output, errors, ct)
+            : RouteAsync(result.GetValue(configOption), result.GetValue(demoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument), output, errors, ct));
 
         var sinceOption = new Option<string>("--since") { Description = "How far back: 30m, 24h, 7d", DefaultValueFactory = _ => "24h" };
 
@@ -157,8 +160,14 @@ public static class MajordomoCli
     /// <c>route</c>: the decision for a one-message request, from the config alone. Runtime state (health,
     /// cooldowns, budgets, session pins) lives in a running gateway; ask its <c>POST /v1/route</c> for that.
     /// </summary>
-    private static async Task<int> RouteAsync(string? configPath, bool demo, string? source, string? model, bool json, string prompt, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    private static async Task<int> RouteAsync(string? configPath, bool demo, string? source, string? model, bool json, string? prompt, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
+        if (prompt is null)
+        {
+            await errors.WriteLineAsync("majordomo: route needs a prompt, or --eval FILE.jsonl").ConfigureAwait(false);
+            return UsageError;
+        }
+
         var configSource = ConfigSource.Resolve(configPath, demo);
         if (configSource.Errors.Count > 0)
         {

@@ -38,14 +38,8 @@ public class DevSetTests(ITestOutputHelper output)
         output.WriteLine($"   baseline:  {Summary(baseline)}");
         output.WriteLine("");
         PrintPerLabel(results);
-        PrintConfusion("taskType", results, r => r.TaskType, e => e.TaskType);
-        PrintConfusion("complexity", results, r => r.Complexity, e => e.Complexity);
-        output.WriteLine("Misclassified:");
-        foreach (var (e, got) in results.Where(r => r.Got.TaskType != r.Example.TaskType || Distance(r.Got.Complexity, r.Example.Complexity) > 1 || r.Example.Sensitive != r.Got.Sensitive))
-        {
-            output.WriteLine($"  {e.Id}: want {e.TaskType}/{e.Complexity}{(e.Sensitive ? "/sensitive" : "")} got {got.TaskType}/{got.Complexity}{(got.Sensitive ? "/sensitive" : "")}  {e.Preview}");
-        }
-
+        var labelled = examples.Select((e, i) => new LabelledPrompt(i + 1, e.View, e.TaskType, e.Complexity, e.Sensitive)).ToList();
+        output.WriteLine(ClassifierEvaluation.ToText(ClassifierEvaluation.Evaluate(labelled, HeuristicClassifier.Classify)));
         output.WriteLine("Complexity off by one:");
         foreach (var (e, got) in results.Where(r => Distance(r.Got.Complexity, r.Example.Complexity) == 1))
         {
@@ -94,32 +88,6 @@ public class DevSetTests(ITestOutputHelper output)
         }
 
         output.WriteLine("");
-    }
-
-    private void PrintConfusion(string title, List<(DevExample Example, Majordomo.Classification.Classification Got)> rows,
-        Func<Majordomo.Classification.Classification, string> got, Func<DevExample, string> want)
-    {
-        var labels = rows.Select(r => want(r.Example)).Concat(rows.Select(r => got(r.Got))).Distinct().Order(StringComparer.Ordinal).ToList();
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Confusion for {title} (rows = expected, columns = predicted):\n{"",-14}");
-        foreach (var l in labels)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $" {l[..Math.Min(5, l.Length)],5}");
-        }
-
-        sb.Append('\n');
-        foreach (var row in labels)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"{row,-14}");
-            foreach (var col in labels)
-            {
-                sb.Append(CultureInfo.InvariantCulture, $" {rows.Count(r => want(r.Example) == row && got(r.Got) == col),5}");
-            }
-
-            sb.Append('\n');
-        }
-
-        output.WriteLine(sb.ToString());
     }
 
     private static double Ratio(int a, int b) => b == 0 ? 1 : (double)a / b;
