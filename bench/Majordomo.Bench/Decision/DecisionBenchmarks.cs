@@ -13,7 +13,7 @@ namespace Majordomo.Bench.Decision;
 
 /// <summary>
 /// The full routing decision of SPEC §6 ("rules + heuristic classifier + selection over 50 models"):
-/// <see cref="SmartRouter.DecideAsync(Catalog.Catalog, ChatRequest, string?, CancellationToken)"/> on a
+/// <see cref="SmartRouter.DecideAsync(RoutingSnapshot, ChatRequest, string?, CancellationToken)"/> on a
 /// parsed request, for a smart route with eight rules none of which match, two model gates that answer
 /// from a dictionary (as health and cooldowns do), and prompts of ~40 and ~20,000 tokens. Parsing the
 /// HTTP body (the ingress) is not part of it; parsing the prompt for rules and the classifier is.
@@ -25,7 +25,7 @@ namespace Majordomo.Bench.Decision;
 public class DecisionBenchmarks
 {
     private SmartRouter _router = null!;
-    private Catalog.Catalog _catalog = null!;
+    private RoutingSnapshot _snapshot = null!;
     private ChatRequest _short = null!;
     private ChatRequest _long = null!;
     private ChatRequest _heartbeat = null!;
@@ -43,9 +43,9 @@ public class DecisionBenchmarks
         }
 
         var providers = new ProviderFactory(TimeProvider.System);
-        _catalog = CatalogBuilder.Build(loaded.Config!, providers);
+        _snapshot = RoutingSnapshot.Build(CatalogBuilder.Build(loaded.Config!, providers), [new LookupGate("health"), new LookupGate("cooldown")]);
         _router = new SmartRouter(
-            [new LookupGate("health"), new LookupGate("cooldown")], new NoDegradation(), new LatencyTracker(),
+            new NoDegradation(), new LatencyTracker(),
             new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
 
         const string question = "Can you look at this function and tell me why it returns null when the list is empty? " +
@@ -81,7 +81,7 @@ public class DecisionBenchmarks
     public RouteDecision NamedModel() => Decide(_named);
 
     private RouteDecision Decide(ChatRequest request) =>
-        _router.DecideAsync(_catalog, request, null, CancellationToken.None).GetAwaiter().GetResult();
+        _router.DecideAsync(_snapshot, request, null, CancellationToken.None).GetAwaiter().GetResult();
 
     private static void Expect(RouteDecision decision, string tier)
     {

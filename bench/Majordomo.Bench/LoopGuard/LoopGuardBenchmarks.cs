@@ -23,7 +23,7 @@ namespace Majordomo.Bench.LoopGuard;
 public class LoopGuardBenchmarks
 {
     private ToolLoopGuard _guard = null!;
-    private Catalog.Catalog _catalog = null!;
+    private LoopSettingsSet _loop = null!;
     private byte[] _distinct = null!;
     private byte[] _looping = null!;
     private string _dbPath = null!;
@@ -38,7 +38,7 @@ public class LoopGuardBenchmarks
               "models": { "p/m": { "provider": "p" } }, "routes": { "default": { "chain": ["p/m"] } }, "defaultRoute": "default" }
             """;
         var loaded = ConfigLoader.Load(json, _ => null);
-        _catalog = CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System));
+        _loop = new LoopSettingsSet(CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System)));
         _dbPath = Path.Combine(Path.GetTempPath(), $"loopbench-{Environment.ProcessId}.db");
         var store = new SqliteStore(_dbPath);
         store.Migrate();
@@ -72,11 +72,11 @@ public class LoopGuardBenchmarks
 
     [Benchmark]
     public LoopVerdict Evaluate_50Messages_DistinctCalls() =>
-        _guard.Evaluate(_catalog, _distinct, "openai", new RequestMetadata(null, null, "bench-a", null, null), "default");
+        _guard.Evaluate(_loop, _distinct, "openai", new RequestMetadata(null, null, "bench-a", null, null), "default");
 
     [Benchmark]
     public LoopVerdict Evaluate_50Messages_Looping() =>
-        _guard.Evaluate(_catalog, _looping, "openai", new RequestMetadata(null, null, "bench-b", null, null), "default");
+        _guard.Evaluate(_loop, _looping, "openai", new RequestMetadata(null, null, "bench-b", null, null), "default");
 
     /// <summary>50 messages: system, user, then 24 assistant tool calls each answered by a tool message.</summary>
     private static byte[] Conversation(bool looping)

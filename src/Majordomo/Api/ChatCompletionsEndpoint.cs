@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using Majordomo.Budgets;
-using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Execution;
+using Majordomo.Gateway;
 using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
@@ -18,7 +18,7 @@ namespace Majordomo.Api;
 /// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
 /// </summary>
 internal sealed partial class ChatCompletionsEndpoint(
-    CatalogHolder catalogs,
+    SnapshotHolder snapshots,
     ChainExecutor executor,
     SmartRouter router,
     IRequestLog requestLog,
@@ -38,9 +38,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         var started = Stopwatch.GetTimestamp();
         var requestId = ids.New();
         context.Response.Headers["X-Request-Id"] = requestId;
-        var catalog = catalogs.Current;
+        // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
+        var snapshot = snapshots.Current;
+        var catalog = snapshot.Catalog;
 
-        if (!GatewayAuth.IsAuthorized(context, catalog, out var keyName))
+        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys, out var keyName))
         {
             await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -59,7 +61,7 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         try
         {
-            await HandleBodyAsync(context, ingress, catalog, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
+            await HandleBodyAsync(context, ingress, snapshot, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
         }
         finally
         {
@@ -67,7 +69,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, Catalog.Catalog catalog, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
     {
         ChatRequest request;
         try
@@ -83,11 +85,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
         ingress.ReadHeaders(context.Request.Headers, request);
         request.ApiKeyName = keyName;
-        var level = degradation.Current(time.GetUtcNow(), keyName);
+        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(catalog, body.Span, request.Protocol, request.Metadata, request.Model);
+        var loop = loopGuard.Evaluate(snapshot.Loop, body.Span, request.Protocol, request.Metadata, request.Model);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
@@ -105,7 +107,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await router.DecideAsync(catalog, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        var decision = await router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
@@ -127,7 +129,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
 
         var sink = ingress.CreateSink(context, requestId, time);
-        var outcome = await executor.ExecuteAsync(plan, request, sink, catalog.Config.Resilience?.DeadlineMs, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;
         switch (outcome.Status)

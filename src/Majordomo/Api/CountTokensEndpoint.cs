@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Classification;
 using Majordomo.Providers.Anthropic;
 
@@ -11,12 +11,13 @@ namespace Majordomo.Api;
 /// call): answers <c>{"input_tokens": N}</c> from the router's own estimate, without an upstream call —
 /// the model that will answer is not known until the request is routed, and no tokenizer restores here.
 /// </summary>
-internal sealed class CountTokensEndpoint(CatalogHolder catalogs)
+internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var catalog = catalogs.Current;
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        var snapshot = snapshots.Current;
+        var catalog = snapshot.Catalog;
+        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
         {
             await AnthropicErrors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "invalid_api_key").ConfigureAwait(false);
             return;

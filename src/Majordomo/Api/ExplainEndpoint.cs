@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 
@@ -11,13 +11,14 @@ namespace Majordomo.Api;
 /// protocol's shape plus the usual <c>X-Router-*</c> headers, and answers how it would be routed,
 /// without calling any model, executing a command or waiting in a queue.
 /// </summary>
-internal sealed class ExplainEndpoint(CatalogHolder catalogs, SmartRouter router, RequestIds ids)
+internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter router, RequestIds ids)
 {
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        var catalog = catalogs.Current;
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        var snapshot = snapshots.Current;
+        var catalog = snapshot.Catalog;
+        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
         {
             await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -47,7 +48,7 @@ internal sealed class ExplainEndpoint(CatalogHolder catalogs, SmartRouter router
             }
 
             request.Metadata = ChatCompletionsEndpoint.MetadataFromHeaders(context.Request.Headers, request.Metadata);
-            var explanation = await RouteExplainer.ExplainAsync(router, catalog, request, null, context.RequestAborted).ConfigureAwait(false);
+            var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";

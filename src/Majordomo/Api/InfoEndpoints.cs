@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Execution;
 using Majordomo.Health;
 using Majordomo.Storage;
@@ -7,15 +7,16 @@ using Majordomo.Storage;
 namespace Majordomo.Api;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
-internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns)
+internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns)
 {
     public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public async Task ModelsAsync(HttpContext context)
     {
-        var catalog = catalogs.Current;
+        var snapshot = snapshots.Current;
+        var catalog = snapshot.Catalog;
         context.Response.Headers["X-Request-Id"] = ids.New();
-        if (!GatewayAuth.IsAuthorized(context, catalog))
+        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
         {
             await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
@@ -50,23 +51,24 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
 
     public async Task HealthAsync(HttpContext context)
     {
-        var catalog = catalogs.Current;
+        var snapshot = snapshots.Current;
+        var catalog = snapshot.Catalog;
         var (reachable, error) = store.Probe();
         var models = catalog.Models.Count;
         var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
-        var configured = catalog.Config.Providers is { Count: > 0 } && !catalogs.IsUnconfigured;
+        var configured = catalog.Config.Providers is { Count: > 0 } && !snapshots.IsUnconfigured;
         var report = new HealthReport(
             reachable ? "ok" : "degraded",
             Version,
             configured,
-            catalogs.IsUnconfigured ? UnconfiguredMessage : null,
+            snapshots.IsUnconfigured ? UnconfiguredMessage : null,
             new HealthStore("sqlite", reachable, error, store.Written, store.Dropped),
             healthModels,
             catalog.Describe(),
-            BudgetSummary())
+            BudgetSummary(snapshot.Budgets))
         {
             Health = new HealthDetails(
-                HealthChecker.Enabled(catalog.Config),
+                catalog.Health.ActiveChecks,
                 providerStates,
                 modelStates,
                 cooldowns.Active(time.GetUtcNow()).Select(c => new CooldownSummary(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until)).ToArray()),
@@ -86,9 +88,8 @@ internal sealed class InfoEndpoints(CatalogHolder catalogs, StoreStatus store, R
         return (new HealthModels(states.Length, states.Length - unhealthy, unhealthy), models, providers);
     }
 
-    private HealthBudget BudgetSummary()
+    private HealthBudget BudgetSummary(Budgets.BudgetPlan plan)
     {
-        var plan = budgets.Plan;
         if (plan.IsEmpty)
         {
             return new HealthBudget(false, "no budgets or quota pools are configured");

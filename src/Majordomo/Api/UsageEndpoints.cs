@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Majordomo.Budgets;
-using Majordomo.Catalog;
+using Majordomo.Gateway;
 using Majordomo.Storage.Sqlite;
 
 namespace Majordomo.Api;
@@ -10,7 +10,7 @@ namespace Majordomo.Api;
 /// <c>stats --json</c>. They hold no secret, but they do show spend, traffic and key names, so they
 /// ask for a gateway key like <c>/v1/*</c> when keys are configured.
 /// </summary>
-internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
+internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
 {
     public async Task UsageAsync(HttpContext context)
     {
@@ -19,7 +19,7 @@ internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger
             return;
         }
 
-        GatewayAuth.IsAuthorized(context, catalogs.Current, out var keyName);
+        GatewayAuth.IsAuthorized(context, snapshots.Current.Keys, out var keyName);
         var report = UsageReports.Build(ledger, budgetStore, keyName);
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.UsageReport, context.RequestAborted).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal sealed class UsageEndpoints(CatalogHolder catalogs, BudgetLedger ledger
     private async Task<bool> AuthorizeAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        if (GatewayAuth.IsAuthorized(context, catalogs.Current))
+        if (GatewayAuth.IsAuthorized(context, snapshots.Current.Keys))
         {
             return true;
         }

@@ -1,6 +1,5 @@
 using Majordomo.Catalog;
 using Majordomo.Chat;
-using Majordomo.Config;
 
 namespace Majordomo.Budgets;
 
@@ -14,18 +13,18 @@ public sealed partial class BudgetLedger : IDegradationSource
 {
     private const double Epsilon = 1e-9;
 
-    private readonly Func<MajordomoConfig> _config;
+    private readonly Func<BudgetPlan> _plan;
     private readonly BudgetStore _store;
     private readonly TimeProvider _time;
     private readonly IBudgetAlertSink? _alerts;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Scope, string Period), Counter> _counters = [];
-    private volatile PlanBox? _plan;
 
-    public BudgetLedger(Func<MajordomoConfig> config, BudgetStore store, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
+    /// <param name="plan">The plan in force, for reports (<c>/usage</c>, <c>/health</c>); the request path passes its snapshot's plan instead.</param>
+    public BudgetLedger(Func<BudgetPlan> plan, BudgetStore store, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
     {
-        _config = config;
+        _plan = plan;
         _store = store;
         _time = time;
         _logger = logger;
@@ -34,28 +33,12 @@ public sealed partial class BudgetLedger : IDegradationSource
 
     public TimeProvider Time => _time;
 
-    /// <summary>The plan of the config in force; rebuilt once per config snapshot.</summary>
-    public BudgetPlan Plan
-    {
-        get
-        {
-            var config = _config();
-            var box = _plan;
-            if (box is not null && ReferenceEquals(box.Config, config))
-            {
-                return box.Plan;
-            }
-
-            var plan = BudgetPlan.From(config);
-            _plan = new PlanBox(config, plan);
-            return plan;
-        }
-    }
+    /// <summary>The plan in force now, for reports; a request uses the plan of the snapshot it started on.</summary>
+    public BudgetPlan Plan => _plan();
 
     /// <summary>Opens the accounting of one request; refuses it when the API key's request budget is used up.</summary>
-    public BudgetTicket Open(ChatRequest request)
+    public BudgetTicket Open(BudgetPlan plan, ChatRequest request)
     {
-        var plan = Plan;
         var ticket = new BudgetTicket(this, plan, request, _time.GetUtcNow());
         if (request.ApiKeyName is { } key && plan.RequestsByKey.TryGetValue(key, out var limits))
         {
@@ -69,9 +52,8 @@ public sealed partial class BudgetLedger : IDegradationSource
     /// Whether <paramref name="model"/> may be used now, given pools and USD budgets (the gates'
     /// answer). A pool gates when one more answer would pass its limit; a USD budget when it is spent.
     /// </summary>
-    public Unavailability? Check(ModelEntry model, string? apiKey, DateTimeOffset now, bool quota, bool usd)
+    public Unavailability? Check(BudgetPlan plan, ModelEntry model, string? apiKey, DateTimeOffset now, bool quota, bool usd)
     {
-        var plan = Plan;
         if (plan.IsEmpty)
         {
             return null;
@@ -108,9 +90,8 @@ public sealed partial class BudgetLedger : IDegradationSource
     }
 
     /// <summary>The degradation level for a request: the strictest over every monthly budget it draws on.</summary>
-    public DegradationLevel Current(DateTimeOffset now, string? apiKeyName)
+    public DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
     {
-        var plan = Plan;
         if (plan.IsEmpty)
         {
             return DegradationLevel.Normal;
@@ -259,7 +240,7 @@ public sealed partial class BudgetLedger : IDegradationSource
     }
 
     /// <summary>Turns held amounts into used ones, adjusted to <paramref name="actual"/>; fires the alerts it crosses.</summary>
-    internal void Settle(Hold[] holds, double actual, DateTimeOffset now)
+    internal void Settle(Hold[] holds, double actual, DateTimeOffset now, IReadOnlyList<double> thresholds)
     {
         List<BudgetAlert>? fired = null;
         lock (_lock)
@@ -269,7 +250,7 @@ public sealed partial class BudgetLedger : IDegradationSource
                 var c = hold.Counter;
                 c.Reserved -= hold.Amount;
                 c.Used += actual;
-                foreach (var threshold in Plan.Thresholds)
+                foreach (var threshold in thresholds)
                 {
                     if (c.Used + Epsilon >= threshold * hold.Limit.Limit && c.Fired.Add(threshold))
                     {
@@ -366,8 +347,6 @@ public sealed partial class BudgetLedger : IDegradationSource
     }
 
     internal readonly record struct Hold(BudgetLimit Limit, Counter Counter, double Amount);
-
-    private sealed record PlanBox(MajordomoConfig Config, BudgetPlan Plan);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Budget alert: {Budget} reached {Percent:F0} % ({Used:0.####} of {Limit:0.####}, period {Period})")]
     private static partial void LogAlert(ILogger logger, string budget, double percent, double used, double limit, string period);

@@ -195,6 +195,9 @@ public sealed class BudgetPlan
         new(1.0, new DegradationLevel("local-only", 1.0, 0, true, true)),
     ];
 
+    /// <summary>No budgets, no pools. Declared after the defaults it reads (static fields initialise in order).</summary>
+    public static readonly BudgetPlan Empty = From(new MajordomoConfig());
+
     private static IReadOnlyList<CurveStep> CurveFrom(List<DegradationStepConfig>? steps)
     {
         if (steps is not { Count: > 0 })

@@ -142,17 +142,17 @@ public sealed class BudgetTicket
 
         if (_quotaHolds is { } q)
         {
-            _ledger.Settle(q, q[0].Amount, now);
+            _ledger.Settle(q, q[0].Amount, now, _plan.Thresholds);
         }
 
         if (_usdHolds is { } u)
         {
-            _ledger.Settle(u, usd, now);
+            _ledger.Settle(u, usd, now, _plan.Thresholds);
         }
 
         if (_requestHolds is { } req)
         {
-            _ledger.Settle(req, 1, now);
+            _ledger.Settle(req, 1, now, _plan.Thresholds);
         }
 
         _quotaHolds = _usdHolds = _requestHolds = null;

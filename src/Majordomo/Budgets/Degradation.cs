@@ -13,11 +13,12 @@ public sealed record DegradationLevel(string Name, double Usage, int? MaxTier, b
 /// <summary>The degradation level in force for a request (global, or the strictest pool's).</summary>
 public interface IDegradationSource
 {
-    DegradationLevel Current(DateTimeOffset now, string? apiKeyName);
+    /// <summary>The level under <paramref name="plan"/> (the request's snapshot's budgets).</summary>
+    DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName);
 }
 
 /// <summary>Used until budgets are configured: always <see cref="DegradationLevel.Normal"/>.</summary>
 public sealed class NoDegradation : IDegradationSource
 {
-    public DegradationLevel Current(DateTimeOffset now, string? apiKeyName) => DegradationLevel.Normal;
+    public DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName) => DegradationLevel.Normal;
 }

@@ -94,6 +94,15 @@ public sealed class Catalog
     public string? DefaultRoute { get; init; }
     public long MaxRequestBytes { get; init; }
 
+    /// <summary><c>kinds</c>: <c>X-Router-Kind</c> value → route name.</summary>
+    public FrozenDictionary<string, string> Kinds { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary><c>server.allowProfileOverride</c>.</summary>
+    public bool AllowProfileOverride { get; init; }
+
+    /// <summary><c>health.*</c> with defaults applied.</summary>
+    public HealthSettings Health { get; init; } = HealthSettings.Default;
+
     /// <summary>All names a client may put in <c>model</c>, sorted, for error messages and <c>/v1/models</c>.</summary>
     public required IReadOnlyList<string> Names { get; init; }
 

@@ -125,6 +125,9 @@ public static class CatalogBuilder
             Chains = chains.ToFrozenDictionary(StringComparer.Ordinal),
             DefaultRoute = config.DefaultRoute,
             MaxRequestBytes = config.Server?.MaxRequestBytes ?? DefaultMaxRequestBytes,
+            Kinds = (config.Kinds ?? []).ToFrozenDictionary(StringComparer.Ordinal),
+            AllowProfileOverride = config.Server?.AllowProfileOverride == true,
+            Health = HealthSettings.From(config.Health),
             Names = names,
         };
     }

@@ -186,9 +186,9 @@ public static class MajordomoCli
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
         request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
-        var router = new Routing.SmartRouter([], new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+        var router = new Routing.SmartRouter(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
             new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.SmartRouter>.Instance);
-        var explanation = await Routing.RouteExplainer.ExplainAsync(router, catalog, request, null, cancellationToken).ConfigureAwait(false);
+        var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog), request, null, cancellationToken).ConfigureAwait(false);
         if (json)
         {
             await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(explanation, Routing.RouteExplanationJson.Relaxed.RouteExplanation)).ConfigureAwait(false);

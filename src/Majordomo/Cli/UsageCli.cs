@@ -17,7 +17,8 @@ internal static class UsageCli
         WithStore(configPath, errors, (source, store) =>
         {
             using var budgetStore = new BudgetStore(store);
-            var ledger = new BudgetLedger(() => source.Config!, budgetStore, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
+            var plan = BudgetPlan.From(source.Config!);
+            var ledger = new BudgetLedger(() => plan, budgetStore, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
             var report = UsageReports.Build(ledger, budgetStore);
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.UsageReport) + Environment.NewLine : UsageReports.Render(report));
             return MajordomoCli.Ok;

@@ -9,10 +9,10 @@ namespace Majordomo.Execution;
 public sealed partial class ChainExecutor
 {
     /// <summary>Asks every registered gate; the first that refuses wins.</summary>
-    private bool Gated(ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)
+    private bool Gated(IModelGate[] gates, ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)
     {
         var context = new GateContext(now, null, request.Metadata.Source);
-        foreach (var g in _gates)
+        foreach (var g in gates)
         {
             // Budgets and quota pools are enforced by the ticket's atomic reservation below, which
             // answers with the budget's own error; their gates serve selection.

@@ -36,63 +36,41 @@ public sealed partial class ChainExecutor
     private readonly TimeProvider _time;
     private readonly Jitter _jitter;
     private readonly ILogger<ChainExecutor> _logger;
-    private readonly CatalogHolder _catalogs;
     private readonly Cooldowns _cooldowns;
     private readonly RateLimits _rateLimits;
     private readonly HealthTracker _health;
-    private readonly IModelGate[] _gates;
     private readonly BudgetLedger? _budgets;
     private readonly AttemptRunner _runner;
-
-    private volatile SettingsSnapshot? _settings;
 
     public ChainExecutor(
         TimeProvider time,
         Jitter jitter,
         ILogger<ChainExecutor> logger,
-        CatalogHolder catalogs,
         Cooldowns cooldowns,
         RateLimits rateLimits,
         HealthTracker health,
-        IEnumerable<IModelGate> gates,
         BudgetLedger? budgets = null)
     {
         _time = time;
         _jitter = jitter;
         _logger = logger;
-        _catalogs = catalogs;
         _cooldowns = cooldowns;
         _rateLimits = rateLimits;
         _health = health;
-        _gates = [.. gates];
         _budgets = budgets;
         _runner = new AttemptRunner(logger);
     }
 
-    /// <summary>The resilience settings of the current config snapshot, built once per snapshot.</summary>
-    public ResilienceSettings Settings
-    {
-        get
-        {
-            var config = _catalogs.Current.Config;
-            var cached = _settings;
-            if (cached is not null && ReferenceEquals(cached.Config, config))
-            {
-                return cached.Settings;
-            }
-
-            var built = ResilienceSettings.From(config);
-            _settings = new SettingsSnapshot(config, built);
-            return built;
-        }
-    }
-
-    public async Task<ExecutionOutcome> ExecuteAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, CancellationToken clientAborted)
+    /// <summary>
+    /// Runs <paramref name="plan"/> under <paramref name="settings"/>, the settings of the snapshot the
+    /// request started on: a reload while it runs changes nothing for it.
+    /// </summary>
+    public async Task<ExecutionOutcome> ExecuteAsync(ExecutionSettings settings, RoutePlan plan, ChatRequest request, IClientSink sink, CancellationToken clientAborted)
     {
         // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
         // reserves its quota units / estimated USD before it is tried, and the real amount is settled
         // (or everything released) once the chain is done.
-        var ticket = _budgets?.Open(request);
+        var ticket = _budgets?.Open(settings.Budgets, request);
         if (ticket?.Refusal is { } refusal)
         {
             return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
@@ -101,7 +79,7 @@ public sealed partial class ChainExecutor
         ExecutionOutcome? outcome = null;
         try
         {
-            outcome = await RunChainAsync(plan, request, sink, deadlineMs, ticket, clientAborted).ConfigureAwait(false);
+            outcome = await RunChainAsync(settings, plan, request, sink, ticket, clientAborted).ConfigureAwait(false);
             return outcome;
         }
         finally
@@ -133,16 +111,15 @@ public sealed partial class ChainExecutor
     }
 
     /// <summary>Drives the walk: makes the attempts and waits it asks for until it ends with an outcome.</summary>
-    private async Task<ExecutionOutcome> RunChainAsync(RoutePlan plan, ChatRequest request, IClientSink sink, int? deadlineMs, BudgetTicket? ticket, CancellationToken clientAborted)
+    private async Task<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
     {
-        using var deadline = deadlineMs is { } d ? new CancellationTokenSource(TimeSpan.FromMilliseconds(d), _time) : null;
+        var settings = snapshot.Resilience;
+        using var deadline = settings.Deadline is { } d ? new CancellationTokenSource(d, _time) : null;
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
-        var settings = Settings;
-        var unhealthyAfter = _catalogs.Current.Config.Health?.UnhealthyAfter ?? HealthTracker.DefaultUnhealthyAfter;
         var protocol = Protocols.Get(request.Protocol);
         var recorder = new AttemptRecorder();
-        var walk = new ChainWalk(this, plan, request, ticket, settings, unhealthyAfter, recorder, clientAborted, deadline);
+        var walk = new ChainWalk(this, snapshot, plan, request, ticket, recorder, clientAborted, deadline);
         while (true)
         {
             switch (walk.Next(out var wait))
@@ -176,8 +153,6 @@ public sealed partial class ChainExecutor
             }
         }
     }
-
-    private sealed record SettingsSnapshot(Config.MajordomoConfig Config, ResilienceSettings Settings);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
     private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);

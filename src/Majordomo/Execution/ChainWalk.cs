@@ -30,9 +30,12 @@ public sealed partial class ChainExecutor
     /// moves the walk on (retry, next credential, next entry) or ends the request.
     /// </summary>
     private sealed class ChainWalk(
-        ChainExecutor owner, RoutePlan plan, ChatRequest request, BudgetTicket? ticket, ResilienceSettings settings, int unhealthyAfter,
+        ChainExecutor owner, ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, BudgetTicket? ticket,
         AttemptRecorder recorder, CancellationToken clientAborted, CancellationTokenSource? deadline)
     {
+        private readonly ResilienceSettings _settings = snapshot.Resilience;
+        private readonly int _unhealthyAfter = snapshot.Health.UnhealthyAfter;
+
         private enum Phase { PassStart, Entry, Credential, Backoff, Acquire }
 
         // Rate-limit windows count tokens before the answer says how many: ~4 bytes of request per token.
@@ -118,7 +121,7 @@ public sealed partial class ChainExecutor
             var model = Model;
             if (result.Outcome is { } outcome)
             {
-                owner.Settle(model, CredentialId, outcome, _estimatedTokens, unhealthyAfter, settings);
+                owner.Settle(model, CredentialId, outcome, _estimatedTokens, _unhealthyAfter, _settings);
                 return outcome;
             }
 
@@ -217,7 +220,7 @@ public sealed partial class ChainExecutor
             if (!_tried && _soonest is { } next && _pass < MaxWaitPasses)
             {
                 var until = next - owner._time.GetUtcNow();
-                if (until <= settings.MaxCooldownWait)
+                if (until <= _settings.MaxCooldownWait)
                 {
                     wait = until > TimeSpan.Zero ? until : TimeSpan.Zero;
                     _phase = Phase.PassStart;
@@ -240,7 +243,7 @@ public sealed partial class ChainExecutor
             }
 
             // neverEscalate: an entry may replace the ones before it only at their tier or below.
-            if (settings.NeverEscalate && model.Tier > _ceiling)
+            if (_settings.NeverEscalate && model.Tier > _ceiling)
             {
                 SkipEntry($"not tried: tier {model.Tier} is above tier {_ceiling} of the entry it would replace (resilience.neverEscalate)", null, rateLimit: false);
                 return;
@@ -255,7 +258,7 @@ public sealed partial class ChainExecutor
 
             var now = owner._time.GetUtcNow();
             string? probe = null;
-            if (owner.Gated(model, now, request, out var unavailable, out var gate) &&
+            if (owner.Gated(snapshot.Gates, model, now, request, out var unavailable, out var gate) &&
                 !(_index == 0 && gate is CooldownGate && owner.TryClaimProbe(entry, now, out probe)))
             {
                 // The primary is probed near the end of its cooldown by exactly one request.
@@ -317,7 +320,7 @@ public sealed partial class ChainExecutor
             if (_gaveUp is { } given)
             {
                 // One strike per request and key, however many retries it took.
-                owner.GiveUp(Model, CredentialId, given, _gaveUpRetryAfter, unhealthyAfter, settings);
+                owner.GiveUp(Model, CredentialId, given, _gaveUpRetryAfter, _unhealthyAfter, _settings);
             }
 
             if (nextEntry)

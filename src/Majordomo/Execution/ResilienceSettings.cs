@@ -3,9 +3,8 @@ using Majordomo.Config;
 namespace Majordomo.Execution;
 
 /// <summary>
-/// <c>resilience.*</c> resolved for one config snapshot: defaults applied, error rules compiled once.
-/// The executor keeps the settings of the snapshot it last saw and rebuilds them only when the
-/// config object changes (a reload), so no regex is constructed per request.
+/// <c>resilience.*</c> resolved for one config snapshot: defaults applied, error rules compiled once
+/// when the config loads or reloads, so no regex is constructed per request.
 /// </summary>
 public sealed class ResilienceSettings
 {
@@ -29,6 +28,9 @@ public sealed class ResilienceSettings
     /// <summary>When every entry is cooling, the longest the executor waits for the soonest one in place.</summary>
     public TimeSpan MaxCooldownWait { get; init; }
 
+    /// <summary><c>resilience.deadlineMs</c>: the whole chain's time limit, null for none.</summary>
+    public TimeSpan? Deadline { get; init; }
+
     public static ResilienceSettings From(MajordomoConfig config)
     {
         var r = config.Resilience;
@@ -40,6 +42,7 @@ public sealed class ResilienceSettings
             CooldownMax = TimeSpan.FromSeconds(r?.Cooldown?.MaxSeconds ?? DefaultMaxSeconds),
             CooldownBilling = TimeSpan.FromSeconds(r?.Cooldown?.BillingSeconds ?? DefaultBillingSeconds),
             MaxCooldownWait = TimeSpan.FromMilliseconds(r?.MaxCooldownWaitMs ?? DefaultMaxCooldownWaitMs),
+            Deadline = r?.DeadlineMs is { } d ? TimeSpan.FromMilliseconds(d) : null,
         };
     }
 }

@@ -84,27 +84,24 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
 /// <c>health</c> section (and <c>enabled</c> is not false); a reload that adds or removes it takes
 /// effect at the next interval. Time comes from <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
-public sealed partial class HealthChecker(CatalogHolder catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
+public sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
 {
-    public const int DefaultTimeoutMs = 5000;
+    public const int DefaultTimeoutMs = HealthSettings.DefaultTimeoutMs;
 
     /// <summary>Completed rounds of checks (tests wait on it instead of sleeping).</summary>
     public int Rounds => Volatile.Read(ref _rounds);
 
     private int _rounds;
 
-    public static bool Enabled(Config.MajordomoConfig config) => config.Health is { } h && h.Enabled != false;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var health = catalogs.Current.Config.Health;
-            var interval = TimeSpan.FromSeconds(health?.IntervalSeconds ?? HealthTracker.DefaultIntervalSeconds);
             try
             {
-                await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
-                if (Enabled(catalogs.Current.Config))
+                await Task.Delay(catalogs.Current.Health.Interval, time, stoppingToken).ConfigureAwait(false);
+                if (catalogs.Current.Health.ActiveChecks)
                 {
                     await CheckOnceAsync(stoppingToken).ConfigureAwait(false);
                 }
@@ -120,9 +117,8 @@ public sealed partial class HealthChecker(CatalogHolder catalogs, HealthTracker 
     public async Task CheckOnceAsync(CancellationToken cancellationToken)
     {
         var catalog = catalogs.Current;
-        var health = catalog.Config.Health;
-        var timeout = TimeSpan.FromMilliseconds(health?.TimeoutMs ?? DefaultTimeoutMs);
-        var unhealthyAfter = health?.UnhealthyAfter ?? HealthTracker.DefaultUnhealthyAfter;
+        var timeout = catalog.Health.Timeout;
+        var unhealthyAfter = catalog.Health.UnhealthyAfter;
         var checks = new List<Task>();
         foreach (var provider in catalog.Providers.Values)
         {

@@ -18,8 +18,8 @@ public sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, stri
 /// </summary>
 public sealed class HealthTracker
 {
-    public const int DefaultUnhealthyAfter = 3;
-    public const int DefaultIntervalSeconds = 30;
+    public const int DefaultUnhealthyAfter = HealthSettings.DefaultUnhealthyAfter;
+    public const int DefaultIntervalSeconds = HealthSettings.DefaultIntervalSeconds;
 
     private readonly ConcurrentDictionary<string, State> _models = new(StringComparer.Ordinal);
     private readonly Channel<HealthEvent> _log = Channel.CreateBounded<HealthEvent>(new BoundedChannelOptions(10_000)
@@ -143,7 +143,7 @@ public sealed class HealthTracker
 /// its last failure; then real traffic may probe it (so a gateway without active checks still
 /// recovers), and one success makes it healthy again.
 /// </summary>
-public sealed class HealthGate(HealthTracker health, CatalogHolder catalogs) : IModelGate
+public sealed class HealthGate(HealthTracker health, HealthSettings settings) : IModelGate
 {
     public string Name => "health";
 
@@ -154,8 +154,7 @@ public sealed class HealthGate(HealthTracker health, CatalogHolder catalogs) : I
             return null;
         }
 
-        var interval = TimeSpan.FromSeconds(catalogs.Current.Config.Health?.IntervalSeconds ?? HealthTracker.DefaultIntervalSeconds);
-        var until = lastFailure + interval;
+        var until = lastFailure + settings.Interval;
         return context.Now < until ? new Unavailability(Unhealthy, until) : null;
     }
 

@@ -1,16 +1,19 @@
 using Majordomo.Catalog;
 using Majordomo.Config;
+using Majordomo.Gateway;
 using Majordomo.Providers;
 
 namespace Majordomo.Hosting;
 
 /// <summary>
-/// Watches the config file. A valid change becomes the new catalog without a restart (in-flight requests
-/// finish on the snapshot they started with); an invalid one is logged with every problem and ignored.
+/// Watches the config file. A valid change becomes the new <see cref="GatewaySnapshot"/>, built whole
+/// before it is swapped in, without a restart (in-flight requests finish on the snapshot they started
+/// with); an invalid one is logged with every problem and ignored.
 /// </summary>
 public sealed partial class ConfigWatcher(
     string path,
-    CatalogHolder holder,
+    SnapshotHolder holder,
+    SnapshotBuilder snapshots,
     ProviderFactory providers,
     TimeProvider time,
     ILogger<ConfigWatcher> logger) : IHostedService, IDisposable
@@ -98,9 +101,9 @@ public sealed partial class ConfigWatcher(
         }
 
         _lastText = text;
-        var previous = holder.Current;
+        var previous = holder.Current.Catalog;
         var next = CatalogBuilder.Build(result.Config!, providers);
-        holder.Swap(next);
+        holder.Swap(snapshots.Build(next));
         providers.RetireUnused(next.Providers.Values.Select(p => p.Client));
         foreach (var warning in result.Warnings)
         {

@@ -2,6 +2,7 @@ using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.Gateway;
 using Majordomo.Health;
 using Majordomo.LoopGuard;
 using Majordomo.Providers;
@@ -99,9 +100,14 @@ public static class GatewayApp
         services.AddSingleton(new Jitter(new Random(options.JitterSeed)));
         services.AddSingleton<ProviderFactory>();
         services.AddSingleton<IProviderFactory>(sp => sp.GetRequiredService<ProviderFactory>());
-        services.AddSingleton(sp => source.Config is { } config
-            ? new CatalogHolder(CatalogBuilder.Build(config, sp.GetRequiredService<ProviderFactory>()))
-            : new CatalogHolder(EmptyCatalog.Create(), unconfigured: true));
+        services.AddSingleton<SnapshotBuilder>();
+        services.AddSingleton(sp =>
+        {
+            // Built whole now, like every reload: rules compiled, defaults applied, gates bound.
+            var catalog = source.Config is { } config ? CatalogBuilder.Build(config, sp.GetRequiredService<ProviderFactory>()) : EmptyCatalog.Create();
+            return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
+        });
+        services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
         services.AddSingleton(new SqliteStore(storePath));
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval));
@@ -111,9 +117,6 @@ public static class GatewayApp
         services.AddSingleton<Cooldowns>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<HealthTracker>();
-        services.AddSingleton<IModelGate, HealthGate>();
-        services.AddSingleton<IModelGate, CooldownGate>();
-        services.AddSingleton<IModelGate, RateLimitGate>();
         services.AddSingleton<HealthLogStore>();
         services.AddSingleton(sp => new ResilienceStateWriter(
             sp.GetRequiredService<HealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
@@ -138,7 +141,7 @@ public static class GatewayApp
         services.AddSingleton<UsageEndpoints>();
         if (source.FilePath is { } path)
         {
-            services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<CatalogHolder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
+            services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<SnapshotHolder>(), sp.GetRequiredService<SnapshotBuilder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
@@ -151,18 +154,16 @@ public static class GatewayApp
     {
         services.AddSingleton(sp => new BudgetStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton(sp => new AlertWebhook(
-            () => sp.GetRequiredService<CatalogHolder>().Current.Config.Budgets?.Alerts?.Webhook,
+            () => sp.GetRequiredService<SnapshotHolder>().Current.Catalog.Config.Budgets?.Alerts?.Webhook,
             sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
         services.AddSingleton(sp => new BudgetLedger(
-            () => sp.GetRequiredService<CatalogHolder>().Current.Config,
+            () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
             sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
             sp.GetRequiredService<AlertWebhook>()));
 
         // Replaces the default NoDegradation: selection reads the level from the ledger.
         services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());
-        services.AddSingleton<IModelGate, QuotaGate>();
-        services.AddSingleton<IModelGate, UsdBudgetGate>();
     }
 
     public static WebApplication MapMajordomo(this WebApplication app)
@@ -173,12 +174,11 @@ public static class GatewayApp
         app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         app.Services.GetRequiredService<LoopStateStore>().Load();
 
-        // Compile the first snapshot's rules now rather than on the first request (reloads compile lazily).
-        app.Services.GetRequiredService<SmartRouter>().SnapshotFor(app.Services.GetRequiredService<CatalogHolder>().Current);
+        // The first snapshot is built here, before the first request, as every reload builds its own.
+        var holder = app.Services.GetRequiredService<SnapshotHolder>();
         var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
         var info = app.Services.GetRequiredService<InfoEndpoints>();
         var usage = app.Services.GetRequiredService<UsageEndpoints>();
-        var holder = app.Services.GetRequiredService<CatalogHolder>();
 
         app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
         app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));

@@ -46,17 +46,17 @@ internal sealed record LoopSettings(bool Enabled, int HistorySize, int Warning, 
     };
 }
 
-/// <summary>Settings of one catalog snapshot: global, and for each route that has its own section.</summary>
-internal sealed class LoopSettingsSet(Catalog.Catalog catalog)
+/// <summary>Settings of one catalog snapshot: global, and for each route that has its own section. Built once per reload.</summary>
+public sealed class LoopSettingsSet(Catalog.Catalog catalog)
 {
     public Catalog.Catalog Catalog { get; } = catalog;
 
-    public LoopSettings Global { get; } = LoopSettings.From(catalog.Config.LoopDetection);
+    internal LoopSettings Global { get; } = LoopSettings.From(catalog.Config.LoopDetection);
 
-    public FrozenDictionary<string, LoopSettings> Routes { get; } =
+    internal FrozenDictionary<string, LoopSettings> Routes { get; } =
         (catalog.Config.Routes ?? [])
             .Where(r => r.Value?.LoopDetection is not null)
             .ToFrozenDictionary(r => r.Key, r => LoopSettings.From(catalog.Config.LoopDetection, r.Value.LoopDetection), StringComparer.Ordinal);
 
-    public LoopSettings For(string? route) => route is not null && Routes.TryGetValue(route, out var s) ? s : Global;
+    internal LoopSettings For(string? route) => route is not null && Routes.TryGetValue(route, out var s) ? s : Global;
 }

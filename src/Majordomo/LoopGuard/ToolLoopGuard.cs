@@ -13,16 +13,15 @@ namespace Majordomo.LoopGuard;
 /// </summary>
 public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider time, ILogger<ToolLoopGuard> logger)
 {
-    private volatile LoopSettingsSet? _settings;
-
     /// <summary>
-    /// Evaluates one request. <paramref name="metadata"/> gives the session (else it is derived from the
+    /// Evaluates one request under <paramref name="loop"/> (the settings of the snapshot the request
+    /// started on). <paramref name="metadata"/> gives the session (else it is derived from the
     /// prompt, as routing does) and, with <paramref name="model"/>, the route whose settings apply.
     /// Never throws for any body.
     /// </summary>
-    public LoopVerdict Evaluate(Catalog.Catalog catalog, ReadOnlySpan<byte> body, string protocol, RequestMetadata metadata, string? model)
+    public LoopVerdict Evaluate(LoopSettingsSet loop, ReadOnlySpan<byte> body, string protocol, RequestMetadata metadata, string? model)
     {
-        var settings = SettingsFor(catalog).For(RouteFor(catalog, metadata, model));
+        var settings = loop.For(RouteFor(loop.Catalog, metadata, model));
         if (!settings.Enabled || settings.Detectors.Length == 0)
         {
             return LoopVerdict.None;
@@ -103,7 +102,7 @@ public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider tim
     /// </summary>
     internal static string? RouteFor(Catalog.Catalog catalog, RequestMetadata metadata, string? model)
     {
-        if (metadata.Profile is { } profile && catalog.Config.Server?.AllowProfileOverride == true)
+        if (metadata.Profile is { } profile && catalog.AllowProfileOverride)
         {
             return catalog.Routes.ContainsKey(profile) ? profile : null;
         }
@@ -113,7 +112,7 @@ public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider tim
             return model;
         }
 
-        if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true && catalog.Routes.ContainsKey(kindRoute))
+        if (metadata.Kind is { } kind && catalog.Kinds.TryGetValue(kind, out var kindRoute) && catalog.Routes.ContainsKey(kindRoute))
         {
             return kindRoute;
         }
@@ -124,19 +123,6 @@ public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider tim
         }
 
         return catalog.DefaultRoute;
-    }
-
-    private LoopSettingsSet SettingsFor(Catalog.Catalog catalog)
-    {
-        var current = _settings;
-        if (current is null || !ReferenceEquals(current.Catalog, catalog))
-        {
-            // Once per config snapshot; a race builds it twice, harmlessly.
-            current = new LoopSettingsSet(catalog);
-            _settings = current;
-        }
-
-        return current;
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]

@@ -60,7 +60,7 @@ public static class Commands
         sb.Append("Majordomo status").Append('\n');
         sb.Append("Session: ").Append(session).Append(request.Metadata.Session is null ? " (derived from the conversation)" : "").Append('\n');
         sb.Append("Pin: ").Append(pin is null ? "none" : pin).Append('\n');
-        var current = pin ?? (request.Metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var k) == true ? k : null) ?? catalog.DefaultRoute;
+        var current = pin ?? (request.Metadata.Kind is { } kind && catalog.Kinds.TryGetValue(kind, out var k) ? k : null) ?? catalog.DefaultRoute;
         sb.Append("Current route: ").Append(current ?? "none (requests must name a model)");
         if (current is not null && catalog.Routes.TryGetValue(current, out var route) && route.Smart)
         {

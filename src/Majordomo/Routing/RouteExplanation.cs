@@ -64,10 +64,10 @@ public sealed partial class RouteExplanationJson : JsonSerializerContext
 /// <summary>Builds a <see cref="RouteExplanation"/> from a decision made in explain mode.</summary>
 public static class RouteExplainer
 {
-    public static async ValueTask<RouteExplanation> ExplainAsync(SmartRouter router, Catalog.Catalog catalog, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken)
+    public static async ValueTask<RouteExplanation> ExplainAsync(SmartRouter router, RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken)
     {
         var trace = new DecisionTrace();
-        var decision = await router.DecideAsync(catalog, request, apiKeyName, trace, cancellationToken).ConfigureAwait(false);
+        var decision = await router.DecideAsync(snapshot, request, apiKeyName, trace, cancellationToken).ConfigureAwait(false);
         var candidates = new List<CandidateReport>();
         var plan = decision.Plan ?? decision.Error?.Headers;
         if (decision.Plan is { } p)

@@ -17,7 +17,7 @@ public static class Router
     public static RouteResolution Resolve(Catalog.Catalog catalog, ChatRequest request, string? pin = null)
     {
         var metadata = request.Metadata;
-        if (metadata.Profile is { } profile && catalog.Config.Server?.AllowProfileOverride == true)
+        if (metadata.Profile is { } profile && catalog.AllowProfileOverride)
         {
             return ResolveName(catalog, profile, request.Model);
         }
@@ -34,7 +34,7 @@ public static class Router
             return ResolveName(catalog, pin, model);
         }
 
-        if (metadata.Kind is { } kind && catalog.Config.Kinds?.TryGetValue(kind, out var kindRoute) == true)
+        if (metadata.Kind is { } kind && catalog.Kinds.TryGetValue(kind, out var kindRoute))
         {
             return ResolveName(catalog, kindRoute, model);
         }
@@ -66,7 +66,7 @@ public static class Router
             return false;
         }
 
-        if (metadata.Profile is not null && catalog.Config.Server?.AllowProfileOverride == true)
+        if (metadata.Profile is not null && catalog.AllowProfileOverride)
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Classification;
@@ -135,6 +136,13 @@ public sealed class SelectionPolicy
 public sealed class RoutingSnapshot
 {
     public required Catalog.Catalog Catalog { get; init; }
+
+    /// <summary>Every gate, bound to this snapshot's settings (health interval, budget plan).</summary>
+    public IModelGate[] Gates { get; init; } = [];
+
+    /// <summary>The budget plan of this snapshot (degradation level).</summary>
+    public BudgetPlan Budgets { get; init; } = BudgetPlan.Empty;
+
     public required CompiledRule[] Rules { get; init; }
     public required SelectionPolicy Selection { get; init; }
 
@@ -156,7 +164,7 @@ public sealed class RoutingSnapshot
         public ModelEntry Model => Entry.Model;
     }
 
-    public static RoutingSnapshot Build(Catalog.Catalog catalog)
+    public static RoutingSnapshot Build(Catalog.Catalog catalog, IModelGate[]? gates = null, BudgetPlan? budgets = null)
     {
         var config = catalog.Config;
         var rules = new List<CompiledRule>();
@@ -208,6 +216,8 @@ public sealed class RoutingSnapshot
         return new RoutingSnapshot
         {
             Catalog = catalog,
+            Gates = gates ?? [],
+            Budgets = budgets ?? BudgetPlan.Empty,
             Rules = sorted,
             Selection = policy,
             ByLocality = byLocality,

@@ -13,7 +13,6 @@ namespace Majordomo.Routing;
 /// Requests naming a model, alias or plain route never parse the prompt or classify it.
 /// </summary>
 public sealed partial class SmartRouter(
-    IEnumerable<IModelGate> gates,
     IDegradationSource degradation,
     LatencyTracker latency,
     SessionPins pins,
@@ -23,37 +22,21 @@ public sealed partial class SmartRouter(
     /// <summary>Status recorded (never sent) when the client disconnects before the decision is made.</summary>
     public const int ClientClosed = 499;
 
-    private readonly IModelGate[] _gates = gates.ToArray();
     private readonly ModelClassifier _modelClassifier = new(time, logger);
-    private volatile RoutingSnapshot? _snapshot;
 
     public LatencyTracker Latency => latency;
 
-    /// <summary>The routing snapshot of <paramref name="catalog"/>, built once when a new catalog is first seen.</summary>
-    public RoutingSnapshot SnapshotFor(Catalog.Catalog catalog)
-    {
-        var current = _snapshot;
-        if (current is not null && ReferenceEquals(current.Catalog, catalog))
-        {
-            return current;
-        }
-
-        var built = RoutingSnapshot.Build(catalog);
-        _snapshot = built;
-        return built;
-    }
-
     /// <summary>Decides a request. <paramref name="apiKeyName"/> is the gateway key's name (budgets, gates).</summary>
-    public ValueTask<RouteDecision> DecideAsync(Catalog.Catalog catalog, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken) =>
-        DecideAsync(catalog, request, apiKeyName, null, cancellationToken);
+    public ValueTask<RouteDecision> DecideAsync(RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken) =>
+        DecideAsync(snapshot, request, apiKeyName, null, cancellationToken);
 
     /// <summary>
     /// Decides a request; with a <paramref name="trace"/> it explains instead: no command is executed,
     /// no queue waits, no model is asked to classify, and the trace collects what explain output shows.
     /// </summary>
-    public ValueTask<RouteDecision> DecideAsync(Catalog.Catalog catalog, ChatRequest request, string? apiKeyName, DecisionTrace? trace, CancellationToken cancellationToken)
+    public ValueTask<RouteDecision> DecideAsync(RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, DecisionTrace? trace, CancellationToken cancellationToken)
     {
-        var snapshot = SnapshotFor(catalog);
+        var catalog = snapshot.Catalog;
         PromptView? view = null;
 
         if (trace is null && snapshot.CommandsEnabled && Commands.MayBeCommand(request.Body.Span))
@@ -83,7 +66,7 @@ public sealed partial class SmartRouter(
             {
                 view ??= Parse(request);
                 trace.Classification = HeuristicClassifier.Classify(view);
-                trace.Degradation = degradation.Current(time.GetUtcNow(), apiKeyName);
+                trace.Degradation = degradation.Current(snapshot.Budgets, time.GetUtcNow(), apiKeyName);
             }
 
             return new ValueTask<RouteDecision>(RouteDecision.For(plan));
@@ -134,18 +117,18 @@ public sealed partial class SmartRouter(
             switch (rule.Action)
             {
                 case RuleAction.Route when !rule.Target.IsSmart:
-                    return TargetDecision(rule, rule.Target, request, route, view, apiKeyName, trace);
+                    return TargetDecision(snapshot, rule, rule.Target, request, route, view, apiKeyName, trace);
                 case RuleAction.RouteSelf:
-                    Explained(trace, ref view, request, apiKeyName);
+                    Explained(snapshot, trace, ref view, request, apiKeyName);
                     return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Self, rule.Id, null, [snapshot.SelfModel!]));
                 case RuleAction.Reject:
-                    Explained(trace, ref view, request, apiKeyName);
+                    Explained(snapshot, trace, ref view, request, apiKeyName);
                     return RouteDecision.For(new RouteError(403, "rejected_by_rule", rule.Message ?? $"This request was rejected by the router's rule '{rule.Id}'.")
                     {
                         Headers = new RoutePlan(request.Model, route.Name, RouteTier.Rule, rule.Id, null, []),
                     });
                 case RuleAction.Queue when !rule.Target.IsSmart:
-                    return await QueueAsync(rule, request, route, view, apiKeyName, trace, cancellationToken).ConfigureAwait(false);
+                    return await QueueAsync(snapshot, rule, request, route, view, apiKeyName, trace, cancellationToken).ConfigureAwait(false);
             }
 
             // classify, or a route/queue whose target is itself a smart route: Tier 2 decides.
@@ -155,7 +138,7 @@ public sealed partial class SmartRouter(
         view ??= Parse(request);
         var classification = await ClassifyAsync(snapshot, view, trace, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var level = degradation.Current(now, apiKeyName);
+        var level = degradation.Current(snapshot.Budgets, now, apiKeyName);
         if (trace is not null)
         {
             trace.Classification = classification;
@@ -164,13 +147,13 @@ public sealed partial class SmartRouter(
 
         var required = (int)Math.Min(int.MaxValue, (long)view.EstimatedPromptTokens + (view.MaxOutputTokens ?? 0));
         var input = new SelectionInput(classification, required, level, route.Escalation, new GateContext(now, apiKeyName, request.Metadata.Source));
-        var ranked = Selection.Rank(snapshot, in input, _gates, latency, trace?.Excluded, out var soonest);
+        var ranked = Selection.Rank(snapshot, in input, snapshot.Gates, latency, trace?.Excluded, out var soonest);
         var header = classification.HeaderValue;
         if (ranked.Count > 0)
         {
             // The fallback model ends the chain when it is not in it already: one more safe place to land.
             if (snapshot.Selection.Fallback is { } fallback && !Contains(ranked, fallback.Model) &&
-                Selection.FallbackUnavailable(snapshot, in input, _gates, out _) is null)
+                Selection.FallbackUnavailable(snapshot, in input, snapshot.Gates, out _) is null)
             {
                 ranked.Add(fallback);
             }
@@ -178,7 +161,7 @@ public sealed partial class SmartRouter(
             return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Classified, matchedRule, header, ranked));
         }
 
-        var why = Selection.FallbackUnavailable(snapshot, in input, _gates, out var fallbackUntil);
+        var why = Selection.FallbackUnavailable(snapshot, in input, snapshot.Gates, out var fallbackUntil);
         if (why is null)
         {
             return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Fallback, matchedRule, header, [snapshot.Selection.Fallback!]));
@@ -188,7 +171,7 @@ public sealed partial class SmartRouter(
         var excluded = trace?.Excluded ?? [];
         if (trace is null)
         {
-            Selection.Rank(snapshot, in input, _gates, latency, excluded, out _);
+            Selection.Rank(snapshot, in input, snapshot.Gates, latency, excluded, out _);
         }
 
         if (fallbackUntil is { } fu && (soonest is null || fu < soonest))
@@ -214,9 +197,9 @@ public sealed partial class SmartRouter(
         });
     }
 
-    private RouteDecision TargetDecision(CompiledRule rule, RouteResolution target, ChatRequest request, RouteEntry route, PromptView? view, string? apiKeyName, DecisionTrace? trace)
+    private RouteDecision TargetDecision(RoutingSnapshot snapshot, CompiledRule rule, RouteResolution target, ChatRequest request, RouteEntry route, PromptView? view, string? apiKeyName, DecisionTrace? trace)
     {
-        Explained(trace, ref view, request, apiKeyName);
+        Explained(snapshot, trace, ref view, request, apiKeyName);
         if (target.Plan is not { } plan)
         {
             return RouteDecision.For(new RouteError(503, target.ErrorCode ?? "no_model_available", target.ErrorMessage ?? $"Rule '{rule.Id}' routes to '{rule.TargetName}', which has no enabled model.")
@@ -233,11 +216,11 @@ public sealed partial class SmartRouter(
     /// waiting (on the injected clock) until the soonest time a gate names, for at most <c>maxWaitMs</c>;
     /// past that, 429 with <c>Retry-After</c>. Explain never waits; it says what would happen.
     /// </summary>
-    private async ValueTask<RouteDecision> QueueAsync(CompiledRule rule, ChatRequest request, RouteEntry route, PromptView? view, string? apiKeyName, DecisionTrace? trace, CancellationToken cancellationToken)
+    private async ValueTask<RouteDecision> QueueAsync(RoutingSnapshot snapshot, CompiledRule rule, ChatRequest request, RouteEntry route, PromptView? view, string? apiKeyName, DecisionTrace? trace, CancellationToken cancellationToken)
     {
         if (rule.Target.Plan is not { } plan)
         {
-            return TargetDecision(rule, rule.Target, request, route, view, apiKeyName, trace);
+            return TargetDecision(snapshot, rule, rule.Target, request, route, view, apiKeyName, trace);
         }
 
         var deadline = time.GetUtcNow().AddMilliseconds(rule.MaxWaitMs);
@@ -254,7 +237,7 @@ public sealed partial class SmartRouter(
                     continue;
                 }
 
-                if (Selection.CheckGates(_gates, entry.Model, in context) is not { } unavailable)
+                if (Selection.CheckGates(snapshot.Gates, entry.Model, in context) is not { } unavailable)
                 {
                     free = true;
                     break;
@@ -274,7 +257,7 @@ public sealed partial class SmartRouter(
                         (soonest is { } at ? $" (soonest {at.ToString("O", CultureInfo.InvariantCulture)}, waits up to {rule.MaxWaitMs} ms)" : ""));
                 }
 
-                return TargetDecision(rule, rule.Target, request, route, view, apiKeyName, trace);
+                return TargetDecision(snapshot, rule, rule.Target, request, route, view, apiKeyName, trace);
             }
 
             if (soonest is not { } next || next > deadline)
@@ -320,7 +303,7 @@ public sealed partial class SmartRouter(
     }
 
     /// <summary>Explain output shows a classification even when a rule decided without one.</summary>
-    private void Explained(DecisionTrace? trace, ref PromptView? view, ChatRequest request, string? apiKeyName)
+    private void Explained(RoutingSnapshot snapshot, DecisionTrace? trace, ref PromptView? view, ChatRequest request, string? apiKeyName)
     {
         if (trace is null)
         {
@@ -329,7 +312,7 @@ public sealed partial class SmartRouter(
 
         view ??= Parse(request);
         trace.Classification ??= HeuristicClassifier.Classify(view);
-        trace.Degradation = degradation.Current(time.GetUtcNow(), apiKeyName);
+        trace.Degradation = degradation.Current(snapshot.Budgets, time.GetUtcNow(), apiKeyName);
     }
 
     /// <summary>
@@ -364,7 +347,7 @@ public sealed partial class SmartRouter(
         var session = SessionOf(request, ref v);
         if (command.Name == Commands.Status)
         {
-            return RouteDecision.For(new CommandReply(Commands.StatusText(catalog, session, request, pins.Get(session), degradation.Current(time.GetUtcNow(), apiKeyName)), CommandReply.RouterModel, command.Name));
+            return RouteDecision.For(new CommandReply(Commands.StatusText(catalog, session, request, pins.Get(session), degradation.Current(snapshot.Budgets, time.GetUtcNow(), apiKeyName)), CommandReply.RouterModel, command.Name));
         }
 
         var target = command.Argument;

@@ -37,6 +37,9 @@ public abstract record Scenario
     /// <summary>Writes <paramref name="Body"/> verbatim as a 200 text/event-stream answer.</summary>
     public sealed record RawStream(string Body) : Scenario;
 
+    /// <summary>Waits for <paramref name="Gate"/> before anything is answered, then plays <paramref name="Then"/>.</summary>
+    public sealed record Hold(TaskCompletionSource Gate, Scenario Then) : Scenario;
+
     /// <summary>Sends the first chunk, waits for <paramref name="Gate"/>, then sends the rest.</summary>
     public sealed record Gated(TaskCompletionSource Gate, int Chunks = 3) : Scenario;
 
@@ -158,6 +161,12 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
 
         try
         {
+            while (scenario is Scenario.Hold hold)
+            {
+                await hold.Gate.Task.WaitAsync(ct);
+                scenario = hold.Then;
+            }
+
             switch (scenario)
             {
                 case Scenario.Ok ok:

@@ -39,7 +39,7 @@ public sealed class TestGateway : IAsyncDisposable
 
     /// <summary>A model of the current catalog snapshot.</summary>
     public Majordomo.Catalog.ModelEntry Catalog(string model) =>
-        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Catalog.CatalogHolder>(_app.Services).Current.Models[model];
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Gateway.SnapshotHolder>(_app.Services).Current.Catalog.Models[model];
 
     public static async Task<TestGateway> StartAsync(string configJson, ScenarioUpstream? upstream = null, Func<string, string?>? getEnv = null,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, string? directory = null, TimeProvider? time = null)

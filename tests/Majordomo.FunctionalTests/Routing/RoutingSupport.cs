@@ -37,7 +37,7 @@ public sealed class SettableDegradation : IDegradationSource
 {
     public DegradationLevel Level { get; set; } = DegradationLevel.Normal;
 
-    public DegradationLevel Current(DateTimeOffset now, string? apiKeyName) => Level;
+    public DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName) => Level;
 }
 
 /// <summary>Helpers shared by the routing tests: start a gateway with a gate and degradation, post chat and explain requests.</summary>

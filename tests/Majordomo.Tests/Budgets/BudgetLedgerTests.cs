@@ -20,12 +20,14 @@ public sealed class BudgetLedgerTests : IDisposable
 
     private readonly TempDirectory _dir = new();
     private readonly global::Majordomo.Catalog.Catalog _catalog = TestConfig.BuildCatalog(Json);
+    private readonly BudgetPlan _plan;
     private readonly Clock _clock = new(new DateTimeOffset(2026, 5, 10, 12, 0, 0, TimeSpan.Zero));
     private readonly SqliteStore _store;
     private readonly List<BudgetAlert> _alerts = [];
 
     public BudgetLedgerTests()
     {
+        _plan = BudgetPlan.From(_catalog.Config);
         _store = new SqliteStore(_dir.File("m.db"));
         _store.Migrate();
     }
@@ -35,7 +37,7 @@ public sealed class BudgetLedgerTests : IDisposable
     private BudgetLedger NewLedger(out BudgetStore store)
     {
         store = new BudgetStore(_store);
-        return new BudgetLedger(() => _catalog.Config, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
+        return new BudgetLedger(() => _plan, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
     }
 
     private static ChatRequest Request() => new() { Body = """{"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray(), Protocol = "openai" };
@@ -44,7 +46,7 @@ public sealed class BudgetLedgerTests : IDisposable
 
     private void Answer(BudgetLedger ledger, string model)
     {
-        var ticket = ledger.Open(Request());
+        var ticket = ledger.Open(_plan, Request());
         Assert.Null(ticket.TryReserve(_catalog.Models[model]));
         ticket.Complete(_catalog.Models[model], Reported, 0, 0);
     }
@@ -57,14 +59,14 @@ public sealed class BudgetLedgerTests : IDisposable
         var held = new List<BudgetTicket>();
         for (var i = 0; i < 3; i++)
         {
-            var t = ledger.Open(Request());
+            var t = ledger.Open(_plan, Request());
             Assert.Null(t.TryReserve(_catalog.Models["p/premium"]));
             held.Add(t);
         }
 
-        var refused = ledger.Open(Request()).TryReserve(_catalog.Models["p/premium"]);
+        var refused = ledger.Open(_plan, Request()).TryReserve(_catalog.Models["p/premium"]);
         held[0].Complete(null, Usage.None, 0, 0); // failed: released
-        var admitted = ledger.Open(Request()).TryReserve(_catalog.Models["p/premium"]);
+        var admitted = ledger.Open(_plan, Request()).TryReserve(_catalog.Models["p/premium"]);
 
         Assert.NotNull(refused);
         Assert.Contains("quota pool 'premium' (daily) is used up (3 of 3 this day)", refused.Value.Reason, StringComparison.Ordinal);
@@ -82,8 +84,8 @@ public sealed class BudgetLedgerTests : IDisposable
             Answer(ledger, "p/half");
         }
 
-        Assert.NotNull(ledger.Open(Request()).TryReserve(_catalog.Models["p/half"])); // 3 of 3 daily
-        Assert.NotNull(new QuotaGate(ledger).Check(_catalog.Models["p/premium"], new GateContext(_clock.GetUtcNow(), null, null)));
+        Assert.NotNull(ledger.Open(_plan, Request()).TryReserve(_catalog.Models["p/half"])); // 3 of 3 daily
+        Assert.NotNull(new QuotaGate(ledger, _plan).Check(_catalog.Models["p/premium"], new GateContext(_clock.GetUtcNow(), null, null)));
     }
 
     [Fact]
@@ -106,7 +108,7 @@ public sealed class BudgetLedgerTests : IDisposable
     {
         // A process killed mid-request: the reservation was written before the attempt, so it is not lost.
         var first = NewLedger(out var store1);
-        Assert.Null(first.Open(Request()).TryReserve(_catalog.Models["p/premium"]));
+        Assert.Null(first.Open(_plan, Request()).TryReserve(_catalog.Models["p/premium"]));
         store1.Dispose();
 
         var second = NewLedger(out var store2);
@@ -136,7 +138,7 @@ public sealed class BudgetLedgerTests : IDisposable
 
         Assert.Equal(3, _alerts.Count(a => a.Scope == "quota:premium:month"));
         Assert.Equal(3, store.Alerts().Count(a => a.Scope == "quota:premium:month"));
-        Assert.Equal("normal", ledger.Current(_clock.GetUtcNow(), null).Name);
+        Assert.Equal("normal", ledger.Current(_plan, _clock.GetUtcNow(), null).Name);
     }
 
     [Fact]
@@ -148,8 +150,8 @@ public sealed class BudgetLedgerTests : IDisposable
         Answer(ledger, "p/premium");
         Answer(ledger, "p/premium"); // daily 3/3 = 100 %, monthly 3/4 = 75 %
 
-        Assert.Equal("normal", ledger.Current(_clock.GetUtcNow(), null).Name);
-        Assert.NotNull(ledger.Open(Request()).TryReserve(_catalog.Models["p/half"])); // the daily cap still gates
+        Assert.Equal("normal", ledger.Current(_plan, _clock.GetUtcNow(), null).Name);
+        Assert.NotNull(ledger.Open(_plan, Request()).TryReserve(_catalog.Models["p/half"])); // the daily cap still gates
     }
 
     [Fact]
@@ -157,11 +159,11 @@ public sealed class BudgetLedgerTests : IDisposable
     {
         var ledger = NewLedger(out var store);
         using var _ = store;
-        var gate = new UsdBudgetGate(ledger);
+        var gate = new UsdBudgetGate(ledger, _plan);
         var context = new GateContext(_clock.GetUtcNow(), null, null);
 
         Assert.Null(gate.Check(_catalog.Models["p/paid"], context));
-        var ticket = ledger.Open(Request());
+        var ticket = ledger.Open(_plan, Request());
         Assert.Null(ticket.TryReserve(_catalog.Models["p/paid"]));
         var cost = ticket.Complete(_catalog.Models["p/paid"], new Usage(600, 500, 0, true), 0, 0);
 

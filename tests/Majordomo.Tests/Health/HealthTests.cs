@@ -70,7 +70,7 @@ public class HealthTests
     [Fact]
     public void Gate_UnhealthyModel_SkippedForOneIntervalThenProbed()
     {
-        var gate = new HealthGate(_tracker, new CatalogHolder(_catalog));
+        var gate = new HealthGate(_tracker, _catalog.Health);
         var now = _clock.GetUtcNow();
         _tracker.RecordFailure(A, "x", now, HealthTracker.PassiveSource, 2);
         Assert.Null(gate.Check(A, new GateContext(now, null, null)));
@@ -151,7 +151,7 @@ public class HealthTests
     }
 
     private HealthChecker NewChecker(IHealthProbe probe) =>
-        new(new CatalogHolder(_catalog), _tracker, probe, _clock, NullLogger<HealthChecker>.Instance);
+        new(new FixedCatalog(_catalog), _tracker, probe, _clock, NullLogger<HealthChecker>.Instance);
 
     private async Task WaitForTimerAsync()
     {
@@ -222,4 +222,10 @@ public class HealthTests
             }
         }
     }
+}
+
+/// <summary>A catalog source that never changes (the checker's view of a gateway without reloads).</summary>
+internal sealed class FixedCatalog(global::Majordomo.Catalog.Catalog catalog) : ICatalogSource
+{
+    public global::Majordomo.Catalog.Catalog Current => catalog;
 }

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Majordomo.Config;
+
+namespace Majordomo.Gateway;
+
+/// <summary><c>server.apiKeys</c> encoded once per snapshot, so a request encodes only what it presents.</summary>
+public sealed class GatewayKeys
+{
+    /// <summary>Presented keys up to this many UTF-8 bytes are encoded on the stack.</summary>
+    private const int StackLimit = 256;
+
+    private readonly byte[][] _keys;
+    private readonly string?[] _names;
+
+    private GatewayKeys(byte[][] keys, string?[] names)
+    {
+        _keys = keys;
+        _names = names;
+    }
+
+    public static readonly GatewayKeys None = new([], []);
+
+    /// <summary>True when no key is configured: every request is let in.</summary>
+    public bool Open => _keys.Length == 0;
+
+    public static GatewayKeys From(List<ApiKeyConfig>? keys) => keys is not { Count: > 0 }
+        ? None
+        : new([.. keys.Select(k => Encoding.UTF8.GetBytes(k.Key ?? ""))], [.. keys.Select(k => k.Name)]);
+
+    /// <summary>
+    /// Compares <paramref name="presented"/> against every key in constant time, so timing says nothing
+    /// about which one matched; names the key that matched (its configured <c>name</c>, never the key).
+    /// </summary>
+    public bool Match(string presented, out string? keyName)
+    {
+        keyName = null;
+        Span<byte> buffer = Encoding.UTF8.GetMaxByteCount(presented.Length) > StackLimit
+            ? new byte[Encoding.UTF8.GetByteCount(presented)]
+            : stackalloc byte[StackLimit];
+        var bytes = buffer[..Encoding.UTF8.GetBytes(presented, buffer)];
+        var ok = false;
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            var match = CryptographicOperations.FixedTimeEquals(bytes, _keys[i]);
+            ok |= match;
+            keyName = match ? _names[i] : keyName;
+        }
+
+        return ok;
+    }
+}
