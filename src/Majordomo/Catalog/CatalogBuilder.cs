@@ -128,6 +128,7 @@ public static class CatalogBuilder
             Kinds = (config.Kinds ?? []).ToFrozenDictionary(StringComparer.Ordinal),
             AllowProfileOverride = config.Server?.AllowProfileOverride == true,
             Health = HealthSettings.From(config.Health),
+            Redactor = SecretRedactor.From(config),
             Names = names,
         };
     }

@@ -67,10 +67,10 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// <summary>An error status: classified; the body is kept for a caller fault, which the client gets as is.</summary>
     private static async Task<AttemptResult> RefusedAsync(AttemptScope attempt, UpstreamResponse response, ErrorRuleSet rules)
     {
-        var errorBody = await ReadErrorBodyAsync(response, attempt.FirstTokenToken).ConfigureAwait(false);
+        var errorBody = await ReadErrorBodyAsync(attempt, response).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(errorBody);
         var failure = FailureClassifier.Classify(response.StatusCode, text, rules);
-        return attempt.Fail(failure, response.StatusCode, UpstreamText.Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
+        return attempt.Fail(failure, response.StatusCode, attempt.Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
     }
 
     /// <summary>A non-streamed answer: read whole, checked, then written to the client in one go.</summary>
@@ -82,7 +82,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         if (shape == OpenAIWire.CompletionShape.Error)
         {
             var text = Encoding.UTF8.GetString(body);
-            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, UpstreamText.Summarize(response.StatusCode, text));
+            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, attempt.Summarize(response.StatusCode, text));
         }
 
         if (shape == OpenAIWire.CompletionShape.NotJson)
@@ -163,7 +163,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         if (protocol.IsErrorEvent(batch.EventType(0), first))
         {
             var text = Encoding.UTF8.GetString(first);
-            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, UpstreamText.Summarize(response.StatusCode, text));
+            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, attempt.Summarize(response.StatusCode, text));
         }
 
         if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first))
@@ -219,11 +219,13 @@ internal sealed partial class AttemptRunner(ILogger logger)
     private async Task<AttemptResult> StreamFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, string code, StreamProgress progress, double firstByteMs)
     {
         var model = attempt.Model;
+
+        // The reason can quote the upstream's error event; it reaches the client, so it is redacted first.
+        reason = UpstreamText.Clip(attempt.Recorder.Redactor.Redact(reason, attempt.Credential));
         attempt.Record(response.StatusCode, "stream-failed", reason);
         try
         {
-            var message = UpstreamText.ForClient($"The answer from '{model.Id}' was cut off: {reason}. It is incomplete.", attempt.Credential);
-            await sink.WriteStreamErrorAsync(message, code, attempt.ClientAborted).ConfigureAwait(false);
+            await sink.WriteStreamErrorAsync($"The answer from '{model.Id}' was cut off: {reason}. It is incomplete.", code, attempt.ClientAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
@@ -245,11 +247,13 @@ internal sealed partial class AttemptRunner(ILogger logger)
         AnswerEvents = progress.AnswerEvents,
     };
 
-    private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, CancellationToken token)
+    /// <summary>The error body, redacted: it is classified, and a caller fault returns it to the client as is.</summary>
+    private static async Task<byte[]> ReadErrorBodyAsync(AttemptScope attempt, UpstreamResponse response)
     {
         try
         {
-            return await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+            var body = await response.ReadBodyAsync(MaxErrorBodyBytes, attempt.FirstTokenToken).ConfigureAwait(false);
+            return attempt.Recorder.Redactor.RedactBody(body, attempt.Credential);
         }
         catch (UpstreamBodyTooLargeException)
         {

@@ -73,6 +73,9 @@ internal sealed class AttemptScope : IDisposable
         return new AttemptResult(null, failure, status, body, retryAfter);
     }
 
+    /// <summary>A short reason quoting upstream text, redacted (<see cref="UpstreamText.Summarize"/>).</summary>
+    public string Summarize(int status, string text) => UpstreamText.Summarize(Recorder.Redactor, status, text, Credential);
+
     public string TimeoutReason() => FirstToken?.IsCancellationRequested == true && !Committed
         ? $"no first token within {Entry.FirstTokenTimeoutMs} ms"
         : _total.IsCancellationRequested ? $"timed out after {Entry.TimeoutMs} ms" : "chain deadline reached";

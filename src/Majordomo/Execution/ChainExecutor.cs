@@ -118,7 +118,7 @@ public sealed partial class ChainExecutor
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
         var protocol = Protocols.Get(request.Protocol);
-        var recorder = new AttemptRecorder();
+        var recorder = new AttemptRecorder(snapshot.Redactor);
         var walk = new ChainWalk(this, snapshot, plan, request, ticket, recorder, clientAborted, deadline);
         while (true)
         {

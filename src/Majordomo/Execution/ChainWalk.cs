@@ -149,7 +149,7 @@ public sealed partial class ChainExecutor
                         Status = ExecutionStatus.CallerFault,
                         Attempts = recorder.Attempts,
                         UpstreamStatus = result.Status ?? 400,
-                        UpstreamBody = result.Body is { } body ? UpstreamText.ForClient(body, Credential) : null,
+                        UpstreamBody = result.Body,
                     };
                 case FailureAction.NextEntry:
                     if (failure == FailureClass.ContextTooLong)

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using Majordomo.Chat;
 using Majordomo.Config;
 using Majordomo.Providers.OpenAI;
@@ -145,4 +146,11 @@ internal abstract class StreamRelay
     /// (the events before it are): the caller ends the stream with an error of the router's.
     /// </summary>
     public abstract string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress);
+
+    /// <summary>Error event text kept as the reason a stream ended (redacted, then clipped, where it is recorded).</summary>
+    public const int MaxErrorEventBytes = 64 * 1024;
+
+    /// <summary>The reason a stream ended on an upstream error event.</summary>
+    protected static string ErrorReason(ReadOnlySpan<byte> data) =>
+        "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > MaxErrorEventBytes ? data[..MaxErrorEventBytes] : data);
 }

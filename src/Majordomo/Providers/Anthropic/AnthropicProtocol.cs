@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Majordomo.Chat;
 using Majordomo.Config;
 using Majordomo.Providers.OpenAI;
@@ -97,7 +96,7 @@ internal sealed class AnthropicStreamRelay : StreamRelay
             var data = batch.Data(i);
             if (AnthropicWire.IsErrorEvent(type, data))
             {
-                error = "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > 300 ? data[..300] : data);
+                error = ErrorReason(data);
                 count = i;
                 break;
             }

@@ -37,6 +37,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
     public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
     {
         var drop = false;
+        string? error = null;
         var count = batch.Count;
         progress.AnswerEvents += count;
         progress.AnswerBytes += batch.Raw.Length;
@@ -47,6 +48,14 @@ internal sealed class OpenAIStreamRelay : StreamRelay
             {
                 progress.Ended = true;
                 count = i + 1;
+                break;
+            }
+
+            if (IsErrorEvent(data))
+            {
+                // Not forwarded (its text may echo the request's key): the stream ends with the router's error.
+                error = ErrorReason(data);
+                count = i;
                 break;
             }
 
@@ -64,7 +73,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
         if (!drop && count == batch.Count && !batch.Raw.IsEmpty)
         {
             writer.WriteRaw(batch.Raw.Span);
-            return null;
+            return error;
         }
 
         // Rare: re-frame event by event, leaving out the usage-only chunks.
@@ -77,6 +86,13 @@ internal sealed class OpenAIStreamRelay : StreamRelay
             }
         }
 
-        return null;
+        return error;
     }
+
+    /// <summary>
+    /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. The vectorised
+    /// search keeps the per-chunk cost to one scan; only events naming "error" are parsed.
+    /// </summary>
+    private static bool IsErrorEvent(ReadOnlySpan<byte> data) =>
+        data.IndexOf("\"error\""u8) >= 0 && OpenAIWire.IsErrorPayload(data);
 }
