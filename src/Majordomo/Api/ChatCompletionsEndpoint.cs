@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Diagnostics;
 using Majordomo.Budgets;
 using Majordomo.Chat;
+using Majordomo.Chat.Agents;
+using Majordomo.Classification;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
@@ -82,7 +84,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
         request.ApiKeyName = keyName;
         var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
@@ -93,7 +95,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
-            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, level, loop: loop);
+            Log(requestId, request, null, LoopGuardHttp.Status, LoopGuardHttp.Code, null, started, level, loop: loop);
             return;
         }
 
@@ -259,6 +261,19 @@ internal sealed partial class ChatCompletionsEndpoint(
             Loop = loop?.Header,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
+    }
+
+    /// <summary>
+    /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a
+    /// source, the one an agent's own prompt shows (OpenClaw's heartbeat run: SPEC §1.10).
+    /// </summary>
+    internal static RequestMetadata MetadataOf(IHeaderDictionary headers, ChatRequest request)
+    {
+        var metadata = MetadataFromHeaders(headers, request.Metadata);
+        return metadata.Source is null && AgentProfiles.MayBeHeartbeat(request.Body.Span) &&
+               PromptView.Parse(request.Body.Span, request.Protocol).AgentSource is { } source
+            ? metadata with { Source = source }
+            : metadata;
     }
 
     internal static RequestMetadata MetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body) =>

@@ -47,7 +47,7 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter rout
                 return;
             }
 
-            request.Metadata = ChatCompletionsEndpoint.MetadataFromHeaders(context.Request.Headers, request.Metadata);
+            request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
             var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
             context.Response.StatusCode = 200;

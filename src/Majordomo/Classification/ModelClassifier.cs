@@ -93,7 +93,8 @@ public sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
     internal static byte[] BuildBody(PromptView prompt, string upstreamModel)
     {
         var excerpt = new StringBuilder(HeadChars + TailChars + SystemChars + 200);
-        if (prompt.SystemText.Length > 0)
+        // A known agent's system prompt describes the agent, not the task (SPEC §1.10).
+        if (prompt.SystemText.Length > 0 && prompt.Agent is null)
         {
             excerpt.Append("[system prompt] ").Append(prompt.SystemText.AsSpan(0, Math.Min(prompt.SystemText.Length, SystemChars))).Append("\n\n");
         }

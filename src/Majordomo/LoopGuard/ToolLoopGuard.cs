@@ -7,7 +7,7 @@ namespace Majordomo.LoopGuard;
 /// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: reads the tool
 /// calls of the conversation since its last user turn, asks every enabled detector how long the loop
 /// at its tail has lasted, and maps the longest to a level — warning and critical (the ingress
-/// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 429
+/// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 400
 /// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
 /// level is kept in <see cref="LoopStateStore"/> and cleared when the conversation makes progress.
 /// </summary>

@@ -371,9 +371,11 @@ public static class OpenAIRequestReader
                         throw new RequestValidationException($"'messages[{count}].role' must be a non-empty string.", $"messages[{count}].role");
                     }
 
-                    if (anthropic && !(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8)))
+                    // Claude Code sends `system` entries inside `messages` (SPEC §4): accepted, forwarded as is
+                    // to Anthropic upstreams and folded into the system prompt in translation.
+                    if (anthropic && !(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8) || reader.ValueTextEquals("system"u8)))
                     {
-                        throw new RequestValidationException($"'messages[{count}].role' must be 'user' or 'assistant' (the system prompt is the top-level 'system').", $"messages[{count}].role");
+                        throw new RequestValidationException($"'messages[{count}].role' must be 'user', 'assistant' or 'system'.", $"messages[{count}].role");
                     }
 
                     hasRole = true;
