@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 
+using Majordomo.Config;
+
 namespace Majordomo.Classification;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Majordomo.Config;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 
@@ -250,6 +251,6 @@ public sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
         return null;
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Model classifier '{Model}' failed ({Reason}); the heuristic classifier decided (heuristic-fallback)")]
+    [LoggerMessage(EventId = LogEvents.ModelClassifierFallback, Level = LogLevel.Warning, Message = "Model classifier '{Model}' failed ({Reason}); the heuristic classifier decided (heuristic-fallback)")]
     private static partial void LogFallback(ILogger logger, string model, string reason);
 }

@@ -265,6 +265,6 @@ internal sealed partial class AttemptRunner(ILogger logger)
         }
     }
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.StreamFailedAfterFirstByte, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
     private static partial void LogStreamFailed(ILogger logger, string model, string reason);
 }

@@ -154,9 +154,9 @@ public sealed partial class ChainExecutor
         }
     }
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
+    [LoggerMessage(EventId = LogEvents.ChainExhausted, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
     private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
+    [LoggerMessage(EventId = LogEvents.CooldownStarted, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
     private static partial void LogCooldown(ILogger logger, string model, string credential, string @class, double seconds);
 }

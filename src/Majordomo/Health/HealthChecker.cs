@@ -164,6 +164,6 @@ public sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker
         }
     }
 
-    [LoggerMessage(EventId = 330, Level = LogLevel.Information, Message = "Health check of provider '{Provider}' failed: {Error}")]
+    [LoggerMessage(EventId = LogEvents.HealthCheckFailed, Level = LogLevel.Information, Message = "Health check of provider '{Provider}' failed: {Error}")]
     private static partial void LogCheckFailed(ILogger logger, string provider, string error);
 }

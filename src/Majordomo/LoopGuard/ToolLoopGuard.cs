@@ -125,9 +125,9 @@ public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider tim
         return catalog.DefaultRoute;
     }
 
-    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]
+    [LoggerMessage(EventId = LogEvents.LoopLevelEntered, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]
     private static partial void LogEntered(ILogger logger, string session, string level, string detector, int count);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Loop guard: session {Session} made progress; its loop state is cleared")]
+    [LoggerMessage(EventId = LogEvents.LoopCleared, Level = LogLevel.Information, Message = "Loop guard: session {Session} made progress; its loop state is cleared")]
     private static partial void LogCleared(ILogger logger, string session);
 }

@@ -23,7 +23,7 @@ internal static class Protocols
     public static WireProtocol Hub => OpenAI;
 
     /// <summary>The demo upstream (<c>"api": "simulated"</c>): no network, answers in the hub protocol.</summary>
-    public const string SimulatedApi = "simulated";
+    public const string SimulatedApi = ProviderApis.Simulated;
 
     /// <summary>The protocol named <paramref name="name"/>; the hub for a name no protocol has (the validator refuses those).</summary>
     public static WireProtocol Get(string? name)

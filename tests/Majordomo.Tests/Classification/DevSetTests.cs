@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Majordomo.Classification;
+using Majordomo.Config;
 using Xunit.Abstractions;
 
 namespace Majordomo.Tests.Classification;

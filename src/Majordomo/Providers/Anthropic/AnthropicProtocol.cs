@@ -8,7 +8,7 @@ namespace Majordomo.Providers.Anthropic;
 /// <summary>Anthropic Messages: <c>/v1/messages</c>, its adapter, probe, error types and translation to and from the hub.</summary>
 internal sealed class AnthropicProtocol : WireProtocol
 {
-    public const string Id = "anthropic";
+    public const string Id = ProviderApis.Anthropic;
 
     public override string Name => Id;
 

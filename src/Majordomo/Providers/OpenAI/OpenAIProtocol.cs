@@ -7,7 +7,7 @@ namespace Majordomo.Providers.OpenAI;
 /// <summary>OpenAI Chat Completions: <c>/v1/chat/completions</c>, and the hub shape every translation goes through.</summary>
 internal sealed class OpenAIProtocol : WireProtocol
 {
-    public const string Id = "openai";
+    public const string Id = ProviderApis.OpenAI;
 
     public override string Name => Id;
 
