@@ -124,6 +124,7 @@ public static class GatewayApp
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
+        services.AddHostedService<Classification.TokenizerWarmup>();
         services.AddSingleton(sp => new LoopStateStore(
             sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
