@@ -2,6 +2,7 @@ using Majordomo.Chat;
 using Majordomo.Execution;
 using Majordomo.Providers;
 using Majordomo.Routing;
+using Majordomo.Storage;
 
 namespace Majordomo.Api;
 

@@ -1,16 +1,7 @@
 using Majordomo.Providers;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
-
-/// <summary>One upstream call made for a request: what was tried and how it ended.</summary>
-public sealed record AttemptRecord(
-    string Model,
-    string Provider,
-    string? Credential,
-    int? Status,
-    string Outcome,
-    string? Reason,
-    double DurationMs);
 
 public enum ExecutionStatus
 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Majordomo.Catalog;
 using Majordomo.Providers;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 
