@@ -86,7 +86,8 @@ public sealed class PromptView
     /// Prompt tokens: message text counted with the o200k tokenizer (<see cref="TokenTally"/>: exact up to
     /// its limit, extrapolated at the request's own ratio beyond), ~3 bytes a token for JSON tool
     /// arguments, a few tokens of framing per message, a flat cost per image and tool definition. The one
-    /// count behind context fit, budget reservation and <c>/v1/messages/count_tokens</c>.
+    /// count behind context fit and <c>/v1/messages/count_tokens</c>; a USD reservation takes the larger of
+    /// it and an upper bound from the body's size (<c>BudgetTicket.ReservedInputTokens</c>).
     /// </summary>
     public int EstimatedPromptTokens =>
         (int)Math.Min(int.MaxValue, _tokens.Tokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
