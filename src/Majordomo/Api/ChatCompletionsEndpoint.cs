@@ -222,7 +222,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             OutputTokens = usage.OutputTokens,
             UsageReported = usage.Reported,
             Source = request.Metadata.Source,
-            Session = request.Metadata.Session,
+            Session = request.Metadata.Session ?? request.DerivedSession ?? loop?.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
             CostUsd = outcome?.Cost?.Usd,
