@@ -11,7 +11,7 @@ namespace Majordomo.Execution;
 /// in it (<see cref="ProtocolBridge"/>). OpenAI streams keep their own loop in <see cref="ChainExecutor"/>
 /// (the benchmarked hot path); Anthropic events are inspected here.
 /// </summary>
-public sealed partial class ChainExecutor
+internal sealed partial class ChainExecutor
 {
     private static bool IsAnthropic(ChatRequest request) => request.Protocol == AnthropicWire.Protocol;
 

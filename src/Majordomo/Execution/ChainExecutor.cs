@@ -17,7 +17,7 @@ namespace Majordomo.Execution;
 /// to the client until an attempt has produced its first byte; after that the answer is committed
 /// and a failure ends the stream with an error event instead of falling back (no spliced answers).
 /// </summary>
-public sealed partial class ChainExecutor(
+internal sealed partial class ChainExecutor(
     TimeProvider time,
     Jitter jitter,
     ILogger<ChainExecutor> logger,
