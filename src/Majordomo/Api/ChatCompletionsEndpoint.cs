@@ -6,6 +6,7 @@ using Majordomo.Classification;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
+using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -225,7 +226,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             OutputTokens = usage.OutputTokens,
             UsageReported = usage.Reported,
             Source = request.Metadata.Source,
-            Session = request.Metadata.Session,
+            Session = request.Metadata.Session ?? request.DerivedSession ?? loop?.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
             CostUsd = outcome?.Cost?.Usd,
