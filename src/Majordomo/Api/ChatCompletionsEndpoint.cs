@@ -29,11 +29,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     IDegradationSource degradation,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
-
-    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
-    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
-
+    /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
     public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
