@@ -125,6 +125,17 @@ public sealed partial class ScenarioUpstream
                     await Task.Delay(50, ct);
                     context.Abort();
                     break;
+                case Scenario.HangAfterChunks hang:
+                    await StartStreamAsync(context, ct);
+                    await AnthropicStartAsync(context, model, ct);
+                    await AnthropicEventAsync(context, "content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""", ct);
+                    for (var i = 0; i < hang.Chunks; i++)
+                    {
+                        await AnthropicEventAsync(context, "content_block_delta", TextDelta(0, $"chunk{i} "), ct);
+                    }
+
+                    await Task.Delay(Timeout.Infinite, ct);
+                    break;
                 case Scenario.TruncateAfterChunks truncate:
                     await StartStreamAsync(context, ct);
                     await AnthropicStartAsync(context, model, ct);
