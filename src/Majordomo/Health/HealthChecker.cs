@@ -1,26 +1,26 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Majordomo.Catalog;
-using Majordomo.Config;
+using Majordomo.Providers;
 
 namespace Majordomo.Health;
 
 /// <summary>The result of one active check of a provider.</summary>
-public readonly record struct ProbeResult(bool Ok, double LatencyMs, string? Error);
+internal readonly record struct ProbeResult(bool Ok, double LatencyMs, string? Error);
 
 /// <summary>How the active checker reaches a provider (a seam so tests can drive the checker without a network).</summary>
-public interface IHealthProbe
+internal interface IHealthProbe
 {
     Task<ProbeResult> ProbeAsync(ProviderEntry provider, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// <c>GET {baseUrl}/models</c> (OpenAI-compatible, Ollama, vLLM, llama.cpp, OpenRouter) or
-/// <c>{baseUrl}/v1/models</c> (Anthropic), with the provider's first credential. Any HTTP answer
+/// The provider's protocol's model list (<see cref="WireProtocol.HealthPath"/>: <c>GET {baseUrl}/models</c>
+/// for OpenAI-compatible servers, <c>{baseUrl}/v1/models</c> for Anthropic) with its probe headers and the
+/// provider's first credential. Any HTTP answer
 /// below 500 means the upstream is up (a 401 is a key problem, handled by cooldowns; a 404 is a
 /// server without a model list); a 5xx, a connection failure or no answer in time means it is not.
 /// </summary>
-public sealed class HttpHealthProbe : IHealthProbe, IDisposable
+internal sealed class HttpHealthProbe : IHealthProbe, IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -46,18 +46,7 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             var key = provider.Credentials.Count > 0 ? provider.Credentials[0].ApiKey : null;
-            if (provider.Api == ProviderApis.Anthropic)
-            {
-                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
-                if (key is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("x-api-key", key);
-                }
-            }
-            else if (key is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            }
+            Protocols.Get(provider.Api).AddProbeHeaders(request.Headers, key);
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -78,13 +67,12 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
     /// <summary>Null for providers with nothing to call (simulated, no base URL).</summary>
     public static Uri? HealthUrl(ProviderEntry provider)
     {
-        if (provider.Api == ProviderApis.Simulated || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
+        if (provider.Api == Protocols.SimulatedApi || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
         {
             return null;
         }
 
-        var path = provider.Api == ProviderApis.Anthropic && !root.AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) ? "/v1/models" : "/models";
-        return new Uri(root.ToString().TrimEnd('/') + path);
+        return new Uri(root.ToString().TrimEnd('/') + Protocols.Get(provider.Api).HealthPath(root));
     }
 
     public void Dispose() => _http.Dispose();
@@ -96,7 +84,7 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
 /// <c>health</c> section (and <c>enabled</c> is not false); a reload that adds or removes it takes
 /// effect at the next interval. Time comes from <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
-public sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
+internal sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
 {
     public const int DefaultTimeoutMs = HealthSettings.DefaultTimeoutMs;
 

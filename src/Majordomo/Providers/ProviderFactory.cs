@@ -1,11 +1,8 @@
 using Majordomo.Config;
-using Majordomo.Providers.Anthropic;
-using Majordomo.Providers.OpenAI;
-using Majordomo.Providers.Simulated;
 
 namespace Majordomo.Providers;
 
-public interface IProviderFactory
+internal interface IProviderFactory
 {
     IChatProvider GetOrCreate(string name, ProviderConfig config);
 }
@@ -15,7 +12,7 @@ public interface IProviderFactory
 /// unchanged, so a reload keeps warm connection pools. Adapters no longer used are disposed after a
 /// grace period, long enough for in-flight requests on the old snapshot to finish.
 /// </summary>
-public sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisposable
+internal sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisposable
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(15);
     private readonly Lock _lock = new();
@@ -28,13 +25,8 @@ public sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisp
         {
             if (!_live.TryGetValue(key, out var provider))
             {
-                // Each adapter speaks its own protocol; the bridge serves clients of the other one.
-                provider = config.Api switch
-                {
-                    "simulated" => new ProtocolBridge(new SimulatedProvider(name, config.Simulation ?? new SimulationConfig(), time), "openai", time),
-                    AnthropicWire.Protocol => new ProtocolBridge(new AnthropicProvider(config), AnthropicWire.Protocol, time),
-                    _ => new ProtocolBridge(new OpenAIProvider(config), "openai", time),
-                };
+                // Each adapter speaks its own protocol; the bridge serves clients of the others.
+                provider = Protocols.CreateAdapter(name, config, time);
                 _live[key] = provider;
             }
 

@@ -13,7 +13,7 @@ namespace Majordomo.Routing;
 /// smart route Tier 1 rules, Tier 2 classification, candidate selection and the Tier 3 fallback.
 /// Requests naming a model, alias or plain route never parse the prompt or classify it.
 /// </summary>
-public sealed partial class SmartRouter(
+internal sealed partial class SmartRouter(
     IDegradationSource degradation,
     LatencyTracker latency,
     SessionPins pins,
@@ -79,7 +79,7 @@ public sealed partial class SmartRouter(
 
     /// <summary>The session id of SPEC §1.1: <c>X-Router-Session</c> (or body metadata), else derived from the prompt.</summary>
     public static string SessionOf(ChatRequest request, ref PromptView? view) =>
-        request.Metadata.Session ?? (view ??= Parse(request)).DerivedSessionId;
+        request.Metadata.Session ?? (request.DerivedSession ??= (view ??= Parse(request)).DerivedSessionId);
 
     private static PromptView Parse(ChatRequest request) => PromptView.Parse(request.Body.Span, request.Protocol);
 

@@ -6,7 +6,7 @@ namespace Majordomo.Storage;
 /// Failures are logged at most once per interval per area, with how many happened since the last
 /// line — a full disk must not turn into one error line per request. Thread-safe.
 /// </summary>
-public sealed partial class StoreHealth(TimeProvider time, ILogger logger, TimeSpan? logInterval = null)
+internal sealed partial class StoreHealth(TimeProvider time, ILogger logger, TimeSpan? logInterval = null)
 {
     public static readonly TimeSpan DefaultLogInterval = TimeSpan.FromSeconds(30);
 
