@@ -88,7 +88,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(snapshot.Loop, body.Span, request.Protocol, request.Metadata, request.Model);
+        var loop = loopGuard.Evaluate(snapshot.Loop, request);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using Majordomo.Chat;
 using Majordomo.Gateway;
-using Majordomo.Classification;
 using Majordomo.Providers.Anthropic;
 
 namespace Majordomo.Api;
