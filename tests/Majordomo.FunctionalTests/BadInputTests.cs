@@ -46,6 +46,16 @@ public sealed class BadInputTests : GatewayTest
     [InlineData("{\"model\":\"up/a\",\"messages\":[{\"content\":\"no role\"}]}", "'messages[0].role' is required")]
     [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":7}]}", "'messages[0].role' must be a non-empty string")]
     [InlineData("{\"model\":\"up/a\",\"stream\":true,\"stream_options\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "'stream_options' must be an object")]
+    // Issue 11 finding 8: wrong types that used to reach the upstream.
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}", "'messages[0].role' must be one of")]
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":42}]}", "'messages[0].content' must be")]
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":{}}]}", "'messages[0].content' must be")]
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":[1]}]}", "'messages[0].content[0]' must be an object")]
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}", "'messages[0].content[0].type' is required")]
+    [InlineData("{\"model\":\"up/a\",\"max_tokens\":-5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "'max_tokens' must be a positive integer")]
+    [InlineData("{\"model\":\"up/a\",\"max_tokens\":\"10\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "'max_tokens' must be a positive integer")]
+    [InlineData("{\"model\":\"up/a\",\"tools\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "'tools' must be an array")]
+    [InlineData("{\"model\":\"up/a\",\"messages\":[{\"role\":\"assistant\",\"tool_calls\":\"x\"}]}", "'messages[0].tool_calls' must be an array")]
     public async Task Post_MalformedBody_400WithClearMessage(string body, string expected)
     {
         var (status, error) = await PostAsync(body);
@@ -57,10 +67,24 @@ public sealed class BadInputTests : GatewayTest
     }
 
     [Fact]
+    public async Task Post_InvalidUtf8_400NeverForwarded()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\"caf\u00e9\"}]}");
+        body[^6] = 0xFF; // the second byte of "é"
+
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The request body is not valid UTF-8.", doc.RootElement.GetProperty("error").GetProperty("message").GetString());
+        Assert.Empty(Upstream.Received);
+    }
+
+    [Fact]
     public async Task Post_DeeplyNestedJson_400NotACrash()
     {
         var nested = new string('[', 5000) + new string(']', 5000);
-        var (status, error) = await PostAsync("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":" + nested + "}]}");
+        var (status, error) = await PostAsync("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"x\":" + nested + "}]}]}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("not valid JSON", error.GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public sealed class LoopGuardTests
     }
 
     [Fact]
-    public async Task CompleteChat_NpmTestLoopAtBreaker_Refuses429WithoutCallingUpstream()
+    public async Task CompleteChat_NpmTestLoopAtBreaker_Refuses400WithoutCallingUpstream()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
         await using var gateway = await TestGateway.StartAsync(Config, upstream);
@@ -75,7 +75,7 @@ public sealed class LoopGuardTests
 
         var ex = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync(transcript.OpenAIMessages(17)));
 
-        Assert.Equal(429, ex.Status);
+        Assert.Equal(400, ex.Status);
         var response = ex.GetRawResponse()!;
         Assert.Equal("breaker;repeat=15", Header(response, "X-Router-Loop"));
         Assert.Equal("false", Header(response, "x-should-retry"));
@@ -134,14 +134,14 @@ public sealed class LoopGuardTests
     }
 
     [Fact]
-    public async Task PostMessages_AnthropicPollAtBreaker_Refuses429InAnthropicShape()
+    public async Task PostMessages_AnthropicPollAtBreaker_Refuses400InAnthropicShape()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
         await using var gateway = await TestGateway.StartAsync(Config, upstream);
 
         using var response = await gateway.Http.SendAsync(Sse.Post("/v1/messages", LoopTranscript.Load("anthropic-job-poll-no-progress").Body(16)));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("breaker;poll=15", Header(response, "X-Router-Loop"));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("error", doc.RootElement.GetProperty("type").GetString());
@@ -160,7 +160,7 @@ public sealed class LoopGuardTests
 
         using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", LoopTranscript.Load(name).Body(calls)));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(expected, Header(response, "X-Router-Loop"));
         Assert.Empty(upstream.Received);
     }
@@ -205,7 +205,7 @@ public sealed class LoopGuardTests
     [Theory]
     [InlineData("strict", 3, 200, "warning;poll=2")]
     [InlineData("strict", 4, 200, "critical;poll=3")]
-    [InlineData("strict", 5, 429, "breaker;poll=4")]
+    [InlineData("strict", 5, 400, "breaker;poll=4")]
     [InlineData("unguarded", 20, 200, null)]
     [InlineData("pollonly", 11, 200, "critical;poll=10")]
     public async Task Post_RouteLoopDetection_OverridesGlobalSettings(string route, int calls, int status, string? expected)
@@ -273,7 +273,7 @@ public sealed class LoopGuardTests
             return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }).ToList();
         Assert.Equal(
-            [(null, 200, null), ("warning;poll=5", 200, null), ("critical;poll=10", 200, null), ("breaker;poll=15", 429, "loop_detected")],
+            [(null, 200, null), ("warning;poll=5", 200, null), ("critical;poll=10", 200, null), ("breaker;poll=15", 400, "loop_detected")],
             loops);
     }
 
@@ -317,8 +317,9 @@ public sealed class LoopGuardTests
 
         using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", $$"""{"model":"default","messages":[{"role":"user","content":"go"},{{messages}}]}"""));
 
-        // Either answered or refused as a loop (twenty identical unanswered calls are one), never a fault.
-        Assert.Contains((int)response.StatusCode, new[] { 200, 429 });
+        // Answered, refused as a loop (twenty identical unanswered calls are one) or, when a field has the
+        // wrong type, refused as the client's fault — a 400 either way, never a crash.
+        Assert.Contains((int)response.StatusCode, new[] { 200, 400 });
         Assert.Equal((int)response.StatusCode == 200, upstream.Received.Count == 1);
         using var next = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"default","messages":[{"role":"user","content":"still alive?"}]}"""));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Diagnostics;
 using Majordomo.Budgets;
 using Majordomo.Chat;
+using Majordomo.Chat.Agents;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
@@ -39,33 +39,13 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers["X-Request-Id"] = requestId;
         // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
         var snapshot = snapshots.Current;
-        var catalog = snapshot.Catalog;
-
-        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys, out var keyName))
+        if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
         {
-            await ingress.WriteErrorAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
-        var (buffer, length, failure) = await ReadBodyAsync(context.Request, catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            var status = failure == BodyFailure.TooLarge ? 413 : 400;
-            var message = failure == BodyFailure.TooLarge
-                ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
-                : "The request body could not be read.";
-            await ingress.WriteErrorAsync(context, status, message, "invalid_request_error", status == 413 ? "request_too_large" : "invalid_body").ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            await HandleBodyAsync(context, ingress, snapshot, requestId, new ReadOnlyMemory<byte>(buffer, 0, length), keyName, started).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer!);
-        }
+        using var body = admitted.Body;
+        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, started).ConfigureAwait(false);
     }
 
     private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
@@ -81,7 +61,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        request.Metadata = MetadataFromHeaders(context.Request.Headers, request.Metadata);
+        request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
         request.ApiKeyName = keyName;
         var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
@@ -92,7 +72,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
-            Log(requestId, request, null, 429, LoopGuardHttp.Code, null, started, level, loop: loop);
+            Log(requestId, request, null, LoopGuardHttp.Status, LoopGuardHttp.Code, null, started, level, loop: loop);
             return;
         }
 
@@ -260,6 +240,19 @@ internal sealed partial class ChatCompletionsEndpoint(
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }
 
+    /// <summary>
+    /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a
+    /// source, the one an agent's own prompt shows (OpenClaw's heartbeat run: SPEC §1.10).
+    /// </summary>
+    internal static RequestMetadata MetadataOf(IHeaderDictionary headers, ChatRequest request)
+    {
+        var metadata = MetadataFromHeaders(headers, request.Metadata);
+        return metadata.Source is null && AgentProfiles.MayBeHeartbeat(request.Body.Span) &&
+               request.Prompt.AgentSource is { } source
+            ? metadata with { Source = source }
+            : metadata;
+    }
+
     internal static RequestMetadata MetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body) =>
         new(
             Header(headers, "X-Router-Source") ?? body.Source,
@@ -280,74 +273,6 @@ internal sealed partial class ChatCompletionsEndpoint(
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
-    internal enum BodyFailure
-    {
-        TooLarge,
-        Unreadable,
-    }
-
-    /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    internal static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is { } declared && declared > max)
-        {
-            return (null, 0, BodyFailure.TooLarge);
-        }
-
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            // One byte over the configured limit, so the 413 below is ours, with its message.
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        var reader = request.BodyReader;
-        try
-        {
-            while (true)
-            {
-                var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var buffered = result.Buffer;
-                if (buffered.Length > max)
-                {
-                    reader.AdvanceTo(buffered.Start, buffered.End);
-                    return (null, 0, BodyFailure.TooLarge);
-                }
-
-                if (result.IsCompleted)
-                {
-                    var length = (int)buffered.Length;
-                    var array = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
-                    buffered.CopyTo(array);
-                    reader.AdvanceTo(buffered.End);
-                    return (array, length, null);
-                }
-
-                // Examine everything, consume nothing: the pipe keeps buffering until the body is complete.
-                reader.AdvanceTo(buffered.Start, buffered.End);
-            }
-        }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == 413)
-        {
-            return (null, 0, BodyFailure.TooLarge);
-        }
-        catch (Exception ex) when (ex is IOException or Microsoft.AspNetCore.Http.BadHttpRequestException or InvalidOperationException)
-        {
-            return (null, 0, BodyFailure.Unreadable);
-        }
-    }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
+    [LoggerMessage(EventId = LogEvents.RequestHandled, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
     private static partial void LogRequest(ILogger logger, string requestId, string requested, string model, int status, int attempts, double durationMs);
-}
-
-/// <summary>
-/// Request ids: a random per-process prefix plus a counter. Unique across instances and restarts
-/// without a random-number syscall per request (Guid.NewGuid / CreateVersion7 make one).
-/// </summary>
-internal sealed class RequestIds
-{
-    private readonly string _prefix = "req_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
-    private long _counter;
-
-    public string New() => string.Create(null, stackalloc char[40], $"{_prefix}{Interlocked.Increment(ref _counter):x10}");
 }

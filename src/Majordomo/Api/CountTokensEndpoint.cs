@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Majordomo.Chat;
 using Majordomo.Gateway;
@@ -15,41 +14,21 @@ internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var snapshot = snapshots.Current;
-        var catalog = snapshot.Catalog;
-        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
+        if (await Admission.AdmitAsync(context, snapshots.Current, Ingress.Anthropic).ConfigureAwait(false) is not { } admitted)
         {
-            await AnthropicErrors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
-        var (buffer, length, failure) = await ChatCompletionsEndpoint.ReadBodyAsync(context.Request, catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
-        if (failure is not null)
+        using var body = admitted.Body;
+        if (!IsObjectWithMessages(body.Memory.Span))
         {
-            var tooLarge = failure == ChatCompletionsEndpoint.BodyFailure.TooLarge;
-            await AnthropicErrors.WriteAsync(context, tooLarge ? 413 : 400, tooLarge
-                ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)."
-                : "The request body could not be read.", tooLarge ? "request_too_large" : "invalid_body").ConfigureAwait(false);
+            await AnthropicErrors.WriteAsync(context, 400, "The request body must be a JSON object with 'messages'.", "invalid_request").ConfigureAwait(false);
             return;
         }
 
-        try
-        {
-            var body = buffer.AsMemory(0, length);
-            if (!IsObjectWithMessages(body.Span))
-            {
-                await AnthropicErrors.WriteAsync(context, 400, "The request body must be a JSON object with 'messages'.", "invalid_request").ConfigureAwait(false);
-                return;
-            }
-
-            var tokens = PromptView.Parse(body.Span, AnthropicWire.Protocol).EstimatedPromptTokens;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{\"input_tokens\":" + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", context.RequestAborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer!);
-        }
+        var tokens = PromptView.Parse(body.Memory.Span, AnthropicWire.Protocol).EstimatedPromptTokens;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("{\"input_tokens\":" + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", context.RequestAborted).ConfigureAwait(false);
     }
 
     private static bool IsObjectWithMessages(ReadOnlySpan<byte> body)

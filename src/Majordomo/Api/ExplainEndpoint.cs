@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Majordomo.Gateway;
 using Majordomo.Providers.OpenAI;
@@ -17,47 +16,29 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter rout
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
         var snapshot = snapshots.Current;
-        var catalog = snapshot.Catalog;
-        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
+        if (await Admission.AdmitAsync(context, snapshot, Ingress.OpenAI).ConfigureAwait(false) is not { } admitted)
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 
-        var (buffer, length, failure) = await ChatCompletionsEndpoint.ReadBodyAsync(context.Request, catalog.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            var tooLarge = failure == ChatCompletionsEndpoint.BodyFailure.TooLarge;
-            await Errors.WriteAsync(context, tooLarge ? 413 : 400,
-                tooLarge ? $"The request body is larger than the limit of {catalog.MaxRequestBytes} bytes (server.maxRequestBytes)." : "The request body could not be read.",
-                "invalid_request_error", tooLarge ? "request_too_large" : "invalid_body").ConfigureAwait(false);
-            return;
-        }
-
+        using var body = admitted.Body;
+        Chat.ChatRequest request;
         try
         {
-            Chat.ChatRequest request;
-            try
-            {
-                request = OpenAIRequestReader.Parse(new ReadOnlyMemory<byte>(buffer, 0, length));
-            }
-            catch (RequestValidationException ex)
-            {
-                await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
-                return;
-            }
-
-            request.Metadata = ChatCompletionsEndpoint.MetadataFromHeaders(context.Request.Headers, request.Metadata);
-            var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+            request = OpenAIRequestReader.Parse(body.Memory);
         }
-        finally
+        catch (RequestValidationException ex)
         {
-            ArrayPool<byte>.Shared.Return(buffer!);
+            await Errors.WriteAsync(context, 400, ex.Message, "invalid_request_error", "invalid_request", ex.Param).ConfigureAwait(false);
+            return;
         }
+
+        request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
+        var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 }

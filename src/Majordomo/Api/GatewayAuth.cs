@@ -5,8 +5,6 @@ namespace Majordomo.Api;
 /// <summary>Gateway API keys (<c>server.apiKeys</c>): <c>Authorization: Bearer …</c> or <c>x-api-key: …</c> on <c>/v1/*</c>.</summary>
 internal static class GatewayAuth
 {
-    public static bool IsAuthorized(HttpContext context, GatewayKeys keys) => IsAuthorized(context, keys, out _);
-
     /// <summary>Also names the key that matched (its configured <c>name</c>, for budgets and logs; never the key).</summary>
     public static bool IsAuthorized(HttpContext context, GatewayKeys keys, out string? keyName)
     {

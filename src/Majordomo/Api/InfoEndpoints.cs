@@ -16,9 +16,8 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         var snapshot = snapshots.Current;
         var catalog = snapshot.Catalog;
         context.Response.Headers["X-Request-Id"] = ids.New();
-        if (!GatewayAuth.IsAuthorized(context, snapshot.Keys))
+        if (!(await Admission.AuthorizeAsync(context, snapshot, Ingress.OpenAI).ConfigureAwait(false)).Authorized)
         {
-            await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
             return;
         }
 

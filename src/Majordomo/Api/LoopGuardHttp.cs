@@ -4,7 +4,7 @@ using Majordomo.LoopGuard;
 namespace Majordomo.Api;
 
 /// <summary>
-/// The loop guard at an ingress: the <c>X-Router-Loop</c> header, and the breaker's refusal (429
+/// The loop guard at an ingress: the <c>X-Router-Loop</c> header, and the breaker's refusal (400
 /// <c>loop_detected</c>) in the ingress protocol's error shape. Any ingress calls
 /// <see cref="ToolLoopGuard.Evaluate"/>, then <see cref="Apply"/> here, then
 /// <see cref="LoopInjection.Inject"/> for warning and critical verdicts before routing.
@@ -13,6 +13,8 @@ internal static class LoopGuardHttp
 {
     public const string Header = "X-Router-Loop";
     public const string Code = "loop_detected";
+
+    public const int Status = 400;
 
     /// <summary>Sets the header; true when the request must be refused (the caller then writes <see cref="RefuseAsync"/>).</summary>
     public static bool Apply(HttpContext context, LoopVerdict verdict)
@@ -29,10 +31,14 @@ internal static class LoopGuardHttp
     {
         var tool = verdict.ToolName is { } name ? $" ('{name}')" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"Loop detected: the conversation repeated the same tool call{tool} {verdict.Count} times with no new results ({verdict.Detector}). The request was refused without calling a model (loopDetection.circuitBreakerThreshold = {verdict.BreakerThreshold}). Change approach, or send a new user message to start over.");
+            $"Majordomo stopped a tool loop: the conversation repeated the same tool call{tool} {verdict.Count} times with no new results ({verdict.Detector}). The request was refused without calling a model (loopDetection.circuitBreakerThreshold = {verdict.BreakerThreshold}). Change approach, or send a new user message to start over.");
     }
 
-    /// <summary>429 <c>loop_detected</c> in the ingress's error shape; <c>x-should-retry: false</c> tells the OpenAI and Anthropic SDKs a retry cannot help.</summary>
+    /// <summary>
+    /// 400 <c>loop_detected</c> in the ingress's error shape (SPEC §1.8): agents and SDKs retry a 429 as a
+    /// rate limit, re-sending the looping request; a 400 is shown to the user. <c>x-should-retry: false</c>
+    /// says the same to the OpenAI and Anthropic SDKs.
+    /// </summary>
     public static Task RefuseAsync(HttpContext context, LoopVerdict verdict, Ingress ingress)
     {
         if (context.Response.HasStarted)
@@ -41,6 +47,6 @@ internal static class LoopGuardHttp
         }
 
         context.Response.Headers["x-should-retry"] = "false";
-        return ingress.WriteErrorAsync(context, 429, RefusalMessage(verdict), Errors.TypeFor(429), Code);
+        return ingress.WriteErrorAsync(context, Status, RefusalMessage(verdict), Errors.TypeFor(Status), Code);
     }
 }

@@ -14,12 +14,12 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
 {
     public async Task UsageAsync(HttpContext context)
     {
-        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        var (authorized, keyName) = await AuthorizeAsync(context).ConfigureAwait(false);
+        if (!authorized)
         {
             return;
         }
 
-        GatewayAuth.IsAuthorized(context, snapshots.Current.Keys, out var keyName);
         var report = UsageReports.Build(ledger, budgetStore, keyName);
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.UsageReport, context.RequestAborted).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
 
     public async Task StatsAsync(HttpContext context)
     {
-        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        if (!(await AuthorizeAsync(context).ConfigureAwait(false)).Authorized)
         {
             return;
         }
@@ -54,15 +54,9 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.StatsReport, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<bool> AuthorizeAsync(HttpContext context)
+    private Task<(bool Authorized, string? KeyName)> AuthorizeAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        if (GatewayAuth.IsAuthorized(context, snapshots.Current.Keys))
-        {
-            return true;
-        }
-
-        await Errors.WriteAsync(context, 401, "Missing or invalid gateway API key. Send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", "authentication_error", "invalid_api_key").ConfigureAwait(false);
-        return false;
+        return Admission.AuthorizeAsync(context, snapshots.Current, Ingress.OpenAI);
     }
 }

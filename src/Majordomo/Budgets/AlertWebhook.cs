@@ -108,7 +108,7 @@ public sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 510, Level = LogLevel.Warning, Message = "Budget alert webhook for {Budget} failed after {Tries} tries: {Status}")]
+    [LoggerMessage(EventId = LogEvents.AlertWebhookFailed, Level = LogLevel.Warning, Message = "Budget alert webhook for {Budget} failed after {Tries} tries: {Status}")]
     private static partial void LogWebhookFailed(ILogger logger, string budget, int tries, string status);
 }
 

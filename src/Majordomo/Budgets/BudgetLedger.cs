@@ -348,10 +348,10 @@ public sealed partial class BudgetLedger : IDegradationSource
 
     internal readonly record struct Hold(BudgetLimit Limit, Counter Counter, double Amount);
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Budget alert: {Budget} reached {Percent:F0} % ({Used:0.####} of {Limit:0.####}, period {Period})")]
+    [LoggerMessage(EventId = LogEvents.BudgetAlert, Level = LogLevel.Warning, Message = "Budget alert: {Budget} reached {Percent:F0} % ({Used:0.####} of {Limit:0.####}, period {Period})")]
     private static partial void LogAlert(ILogger logger, string budget, double percent, double used, double limit, string period);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Budget counters could not be written to the store (enforcement continues in memory): {Error}")]
+    [LoggerMessage(EventId = LogEvents.BudgetStoreWriteFailed, Level = LogLevel.Error, Message = "Budget counters could not be written to the store (enforcement continues in memory): {Error}")]
     private static partial void LogStoreFailed(ILogger logger, string error);
 }
 

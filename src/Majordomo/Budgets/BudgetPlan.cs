@@ -189,10 +189,10 @@ public sealed class BudgetPlan
     /// <summary>SPEC §1.7 defaults: 80 % prefer-cheaper, 90 % max-tier 1, 95 % max-tier 0, 100 % local-only.</summary>
     public static readonly IReadOnlyList<CurveStep> DefaultCurve =
     [
-        new(0.8, new DegradationLevel("prefer-cheaper", 0.8, null, true, false)),
+        new(0.8, new DegradationLevel(DegradationModes.PreferCheaper, 0.8, null, true, false)),
         new(0.9, new DegradationLevel("max-tier 1", 0.9, 1, true, false)),
         new(0.95, new DegradationLevel("max-tier 0", 0.95, 0, true, false)),
-        new(1.0, new DegradationLevel("local-only", 1.0, 0, true, true)),
+        new(1.0, new DegradationLevel(DegradationModes.LocalOnly, 1.0, 0, true, true)),
     ];
 
     /// <summary>No budgets, no pools. Declared after the defaults it reads (static fields initialise in order).</summary>
@@ -213,9 +213,9 @@ public sealed class BudgetPlan
                 continue;
             }
 
-            var mode = step.Mode ?? "normal";
-            var name = step.MaxTier is { } tier ? (mode == "normal" ? $"max-tier {tier}" : $"{mode} max-tier {tier}") : mode;
-            curve.Add(new CurveStep(at, new DegradationLevel(name, at, step.MaxTier, mode is "prefer-cheaper" or "local-only", mode == "local-only")));
+            var mode = step.Mode ?? DegradationModes.Normal;
+            var name = step.MaxTier is { } tier ? (mode == DegradationModes.Normal ? $"max-tier {tier}" : $"{mode} max-tier {tier}") : mode;
+            curve.Add(new CurveStep(at, new DegradationLevel(name, at, step.MaxTier, mode is DegradationModes.PreferCheaper or DegradationModes.LocalOnly, mode == DegradationModes.LocalOnly)));
         }
 
         return curve;

@@ -1,3 +1,5 @@
+using Majordomo.Config;
+
 namespace Majordomo.Budgets;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Majordomo.Budgets;
 /// </summary>
 public sealed record DegradationLevel(string Name, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly)
 {
-    public static readonly DegradationLevel Normal = new("normal", 0, null, false, false);
+    public static readonly DegradationLevel Normal = new(DegradationModes.Normal, 0, null, false, false);
 }
 
 /// <summary>The degradation level in force for a request (global, or the strictest pool's).</summary>

@@ -103,6 +103,9 @@ public sealed class Catalog
     /// <summary><c>health.*</c> with defaults applied.</summary>
     public HealthSettings Health { get; init; } = HealthSettings.Default;
 
+    /// <summary>Cuts this config's provider and gateway keys out of upstream text (the one redaction choke point).</summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
     /// <summary>All names a client may put in <c>model</c>, sorted, for error messages and <c>/v1/models</c>.</summary>
     public required IReadOnlyList<string> Names { get; init; }
 

@@ -95,7 +95,7 @@ public static class CatalogBuilder
         var routes = new Dictionary<string, RouteEntry>(StringComparer.Ordinal);
         foreach (var (name, r) in config.Routes ?? [])
         {
-            var smart = r.Strategy == "smart";
+            var smart = r.Strategy == RouteStrategies.Smart;
             IReadOnlyList<ChainEntry> chain;
             if (smart)
             {
@@ -128,25 +128,26 @@ public static class CatalogBuilder
             Kinds = (config.Kinds ?? []).ToFrozenDictionary(StringComparer.Ordinal),
             AllowProfileOverride = config.Server?.AllowProfileOverride == true,
             Health = HealthSettings.From(config.Health),
+            Redactor = SecretRedactor.From(config),
             Names = names,
         };
     }
 
     public static int LocalityRank(string locality) => locality switch
     {
-        "local" => 0,
-        "lan" => 1,
+        Localities.Local => 0,
+        Localities.Lan => 1,
         _ => 2,
     };
 
     private static string DefaultLocality(ProviderConfig p)
     {
-        if (p.Api == "simulated")
+        if (p.Api == ProviderApis.Simulated)
         {
-            return "cloud";
+            return Localities.Cloud;
         }
 
-        return Uri.TryCreate(p.BaseUrl, UriKind.Absolute, out var uri) && uri.IsLoopback ? "local" : "cloud";
+        return Uri.TryCreate(p.BaseUrl, UriKind.Absolute, out var uri) && uri.IsLoopback ? Localities.Local : Localities.Cloud;
     }
 
     /// <summary><c>ollama/qwen2.5:1.5b</c> served by provider <c>ollama</c> is asked for as <c>qwen2.5:1.5b</c>.</summary>

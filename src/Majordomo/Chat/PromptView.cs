@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Majordomo.Chat.Agents;
 
 namespace Majordomo.Chat;
 
@@ -14,8 +15,17 @@ public sealed class PromptView
     public const string OpenAIProtocol = "openai";
     public const string AnthropicProtocol = "anthropic";
 
-    /// <summary>Text of the last user message (text parts joined by a newline); empty when none.</summary>
+    /// <summary>
+    /// The user's own words in the last user message (text parts joined by a newline, known agent
+    /// envelopes removed, bookkeeping-only messages passed over: SPEC §1.10); empty when none.
+    /// </summary>
     public string LastUserText { get; private set; } = "";
+
+    /// <summary>The agent whose envelope was found (<see cref="AgentProfiles"/>), or null.</summary>
+    public string? Agent { get; private set; }
+
+    /// <summary>The source the last user turn shows (an agent's heartbeat prompt: <c>heartbeat</c>), or null.</summary>
+    public string? AgentSource { get; private set; }
 
     /// <summary>Text of the first user message; with <see cref="SystemText"/> it derives the session id.</summary>
     public string FirstUserText { get; private set; } = "";
@@ -325,11 +335,20 @@ public sealed class PromptView
 
                     if (text.Length > 0 || ToolResults == toolResultsBefore)
                     {
-                        // An Anthropic user turn holding only tool results is not what the user said last.
-                        LastUserText = text.ToString();
+                        // An Anthropic user turn holding only tool results is not what the user said last,
+                        // nor is an agent's bookkeeping message.
+                        var raw = text.ToString();
+                        var words = AgentProfiles.Read(raw);
+                        Agent ??= words.Agent;
+                        if (!words.Bookkeeping)
+                        {
+                            LastUserText = words.Words;
+                            AgentSource = words.Source;
+                        }
+
                         if (UserMessages == 1 || FirstUserText.Length == 0)
                         {
-                            FirstUserText = LastUserText;
+                            FirstUserText = raw;
                         }
                     }
 

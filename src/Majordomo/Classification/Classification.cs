@@ -1,15 +1,6 @@
+using Majordomo.Config;
+
 namespace Majordomo.Classification;
-
-/// <summary>Complexity levels of SPEC §1.3, lower case on the wire.</summary>
-public static class Complexity
-{
-    public const string Simple = "simple";
-    public const string Medium = "medium";
-    public const string Complex = "complex";
-    public const string Reasoning = "reasoning";
-
-    public static readonly IReadOnlyList<string> All = [Simple, Medium, Complex, Reasoning];
-}
 
 /// <summary>
 /// Tier 2's answer for one request (SPEC §1.3). <see cref="Scores"/> are the feature scores that
@@ -22,7 +13,7 @@ public sealed record Classification(
     int EstimatedTokens,
     bool Sensitive,
     IReadOnlyDictionary<string, double> Scores,
-    string Source = "heuristic")
+    string Source = ClassifierModes.Heuristic)
 {
     /// <summary>The <c>X-Router-Classification</c> value: <c>complexity/taskType</c>.</summary>
     public string HeaderValue => Complexity + "/" + TaskType;

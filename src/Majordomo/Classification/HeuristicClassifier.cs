@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Majordomo.Chat;
 
+using Majordomo.Config;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -56,8 +58,9 @@ public static class HeuristicClassifier
             ScanWords(text[^TailChars..], text.Length - TailChars, zones, ref state, scores, instruction);
         }
 
-        // The system prompt sets the scene ("You are a coding agent") but weighs less than the ask.
-        var system = prompt.SystemText.AsSpan();
+        // The system prompt sets the scene ("You are a coding agent") but weighs less than the ask. A known
+        // agent's prompt describes the agent, not the task (SPEC §1.10): it sets no scene.
+        var system = prompt.Agent is null ? prompt.SystemText.AsSpan() : default;
         if (!system.IsEmpty)
         {
             var systemState = new ScanState();
@@ -450,8 +453,9 @@ public static class HeuristicClassifier
             scores[FeatureScores.Extraction] += 1;
         }
 
-        // Tools say what kind of agent this is: shell and file tools code, search tools research.
-        var names = prompt.ToolNames.AsSpan();
+        // Tools say what kind of agent this is: shell and file tools code, search tools research. A known
+        // agent offers the same tools for every chat, so they say nothing about this one.
+        var names = prompt.Agent is null ? prompt.ToolNames.AsSpan() : default;
         if (!names.IsEmpty)
         {
             if (ContainsAny(names, ["bash", "shell", "exec", "edit", "write_file", "read_file", "str_replace", "apply_patch", "patch", "grep", "glob", "run_tests", "git", "terminal", "compile", "code"]))

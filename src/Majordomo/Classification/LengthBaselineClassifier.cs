@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Majordomo.Chat;
 
+using Majordomo.Config;
+
 namespace Majordomo.Classification;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Majordomo.Chat;
+using Majordomo.Config;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 
@@ -94,7 +95,8 @@ public sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
     internal static byte[] BuildBody(PromptView prompt, string upstreamModel)
     {
         var excerpt = new StringBuilder(HeadChars + TailChars + SystemChars + 200);
-        if (prompt.SystemText.Length > 0)
+        // A known agent's system prompt describes the agent, not the task (SPEC §1.10).
+        if (prompt.SystemText.Length > 0 && prompt.Agent is null)
         {
             excerpt.Append("[system prompt] ").Append(prompt.SystemText.AsSpan(0, Math.Min(prompt.SystemText.Length, SystemChars))).Append("\n\n");
         }
@@ -250,6 +252,6 @@ public sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
         return null;
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Model classifier '{Model}' failed ({Reason}); the heuristic classifier decided (heuristic-fallback)")]
+    [LoggerMessage(EventId = LogEvents.ModelClassifierFallback, Level = LogLevel.Warning, Message = "Model classifier '{Model}' failed ({Reason}); the heuristic classifier decided (heuristic-fallback)")]
     private static partial void LogFallback(ILogger logger, string model, string reason);
 }

@@ -37,7 +37,7 @@ public sealed partial class ChainExecutor
             var data = batch.Data(i);
             if (AnthropicWire.IsErrorEvent(type, data))
             {
-                error = "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > 300 ? data[..300] : data);
+                error = UpstreamErrorEvent(data);
                 count = i;
                 break;
             }
@@ -64,4 +64,15 @@ public sealed partial class ChainExecutor
 
         return error;
     }
+
+    /// <summary>
+    /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. The vectorised
+    /// search keeps the per-chunk cost to one scan; only events naming "error" are parsed.
+    /// </summary>
+    private static bool IsOpenAIErrorEvent(ReadOnlySpan<byte> data) =>
+        data.IndexOf("\"error\""u8) >= 0 && OpenAIWire.IsErrorPayload(data);
+
+    /// <summary>The reason a stream ended on an upstream error event; redacted and clipped where it is recorded.</summary>
+    private static string UpstreamErrorEvent(ReadOnlySpan<byte> data) =>
+        "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > MaxErrorBodyBytes ? data[..MaxErrorBodyBytes] : data);
 }

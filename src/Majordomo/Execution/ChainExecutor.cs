@@ -205,7 +205,7 @@ public sealed partial class ChainExecutor(
                         }
 
                         tried = true;
-                        var result = await AttemptAsync(plan, entry, credential, request, sink, attempts, chainToken, clientAborted, settings.Rules).ConfigureAwait(false);
+                        var result = await AttemptAsync(plan, entry, credential, request, sink, attempts, chainToken, clientAborted, settings.Rules, snapshot.Redactor).ConfigureAwait(false);
                         if (result.Outcome is { } outcome)
                         {
                             Settle(model, credentialId, outcome, estimatedTokens, unhealthyAfter, settings);
@@ -457,9 +457,14 @@ public sealed partial class ChainExecutor(
             ? new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempts }
             : new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = attempts, CommonFailure = FailureClass.Timeout, RetryAfter = retryAfter };
 
+    /// <summary>
+    /// One attempt. Upstream text it keeps — error bodies for the client, error events, the reasons
+    /// that reach the attempts list, the logs and the request log — passes through
+    /// <paramref name="redactor"/> first, the one redaction choke point (<see cref="SecretRedactor"/>).
+    /// </summary>
     private async Task<AttemptResult> AttemptAsync(
         RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
-        List<AttemptRecord> attempts, CancellationToken chainToken, CancellationToken clientAborted, ErrorRuleSet rules)
+        List<AttemptRecord> attempts, CancellationToken chainToken, CancellationToken clientAborted, ErrorRuleSet rules, SecretRedactor redactor)
     {
         var model = entry.Model;
         var start = Stopwatch.GetTimestamp();
@@ -473,7 +478,7 @@ public sealed partial class ChainExecutor(
 
         AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, TimeSpan? retryAfter = null)
         {
-            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), redactor.Redact(reason, credential), Elapsed(start)));
             return new AttemptResult(null, failure, status, body, retryAfter);
         }
 
@@ -488,10 +493,10 @@ public sealed partial class ChainExecutor(
             response = await model.Provider.Client.SendAsync(call, firstTokenToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {
-                var errorBody = await ReadErrorBodyAsync(response, firstTokenToken).ConfigureAwait(false);
+                var errorBody = await ReadErrorBodyAsync(response, redactor, credential, firstTokenToken).ConfigureAwait(false);
                 var text = Encoding.UTF8.GetString(errorBody);
                 var failure = FailureClassifier.Classify(response.StatusCode, text, rules);
-                return Fail(failure, response.StatusCode, Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
+                return Fail(failure, response.StatusCode, Summarize(redactor, response.StatusCode, text, credential), errorBody, response.RetryAfter);
             }
 
             if (!request.Stream)
@@ -501,7 +506,7 @@ public sealed partial class ChainExecutor(
                 if (shape == OpenAIWire.CompletionShape.Error)
                 {
                     var text = Encoding.UTF8.GetString(body);
-                    return Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
+                    return Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(redactor, response.StatusCode, text, credential));
                 }
 
                 if (shape == OpenAIWire.CompletionShape.NotJson)
@@ -527,7 +532,7 @@ public sealed partial class ChainExecutor(
                 return answered;
             }
 
-            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted, rules).ConfigureAwait(false);
+            return await StreamAsync(plan, entry, credential, request, sink, attempts, response, start, firstToken, token, clientAborted, rules, redactor).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
         {
@@ -559,7 +564,7 @@ public sealed partial class ChainExecutor(
     private async Task<AttemptResult> StreamAsync(
         RoutePlan plan, ChainEntry entry, Credential? credential, ChatRequest request, IClientSink sink,
         List<AttemptRecord> attempts, UpstreamResponse response, long start,
-        CancellationTokenSource? firstToken, CancellationToken token, CancellationToken clientAborted, ErrorRuleSet rules)
+        CancellationTokenSource? firstToken, CancellationToken token, CancellationToken clientAborted, ErrorRuleSet rules, SecretRedactor redactor)
     {
         var model = entry.Model;
         var usage = Usage.None;
@@ -597,7 +602,7 @@ public sealed partial class ChainExecutor(
         if (IsErrorEvent(request, batch.EventType(0), first))
         {
             var text = Encoding.UTF8.GetString(first);
-            return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(response.StatusCode, text));
+            return Failed(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, Summarize(redactor, response.StatusCode, text, credential));
         }
 
         if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsJsonObject(first))
@@ -630,6 +635,7 @@ public sealed partial class ChainExecutor(
                 // Inspect every event (usage, finish, end); then forward what arrived together and flush once.
                 // Same protocol: the upstream's own bytes go through unless an event has to be dropped.
                 var drop = false;
+                string? errorEvent = null;
                 var count = batch.Count;
                 answerEvents += count;
                 answerBytes += batch.Raw.Length;
@@ -640,6 +646,14 @@ public sealed partial class ChainExecutor(
                     {
                         sawDone = true;
                         count = i + 1;
+                        break;
+                    }
+
+                    if (IsOpenAIErrorEvent(data))
+                    {
+                        // Not forwarded (its text may echo the request's key): the stream ends with the router's error.
+                        errorEvent = UpstreamErrorEvent(data);
+                        count = i;
                         break;
                     }
 
@@ -669,6 +683,11 @@ public sealed partial class ChainExecutor(
                             sink.WriteEvent(batch.EventType(i), data);
                         }
                     }
+                }
+
+                if (errorEvent is not null)
+                {
+                    return await StreamFailedAsync(errorEvent, "upstream_error").ConfigureAwait(false);
                 }
 
                 await sink.FlushAsync(clientAborted).ConfigureAwait(false);
@@ -710,6 +729,7 @@ public sealed partial class ChainExecutor(
 
         async Task<AttemptResult> StreamFailedAsync(string reason, string code)
         {
+            reason = Clip(redactor.Redact(reason, credential));
             attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, response.StatusCode, "stream-failed", reason, Elapsed(start)));
             try
             {
@@ -726,7 +746,7 @@ public sealed partial class ChainExecutor(
 
         AttemptResult Failed(FailureClass failure, int? status, string reason)
         {
-            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), Redact(reason, credential), Elapsed(start)));
+            attempts.Add(new AttemptRecord(model.Id, model.Provider.Name, credential?.Id, status, FailureClassifier.Name(failure), redactor.Redact(reason, credential), Elapsed(start)));
             return new AttemptResult(null, failure, status, null, null);
         }
     }
@@ -736,11 +756,12 @@ public sealed partial class ChainExecutor(
 
     private static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null);
 
-    private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, CancellationToken token)
+    private static async Task<byte[]> ReadErrorBodyAsync(UpstreamResponse response, SecretRedactor redactor, Credential? credential, CancellationToken token)
     {
         try
         {
-            return await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+            var body = await response.ReadBodyAsync(MaxErrorBodyBytes, token).ConfigureAwait(false);
+            return redactor.RedactBody(body, credential);
         }
         catch (UpstreamBodyTooLargeException)
         {
@@ -765,41 +786,24 @@ public sealed partial class ChainExecutor(
         return inner.Message;
     }
 
-    /// <summary>
-    /// Upstream error text can echo the key it was sent ("Incorrect API key provided: sk-…"); reasons
-    /// reach the client, the logs and the store, so the credential's key is cut out of them.
-    /// </summary>
-    internal static string Redact(string reason, Credential? credential)
-    {
-        var key = credential?.ApiKey;
-        if (string.IsNullOrEmpty(key) || key.Length < 8)
-        {
-            return reason;
-        }
-
-        reason = reason.Replace(key, "***", StringComparison.Ordinal);
-
-        // Also a masked echo that keeps a long prefix of the key.
-        var prefix = key[..Math.Min(key.Length - 4, 12)];
-        return prefix.Length >= 8 ? reason.Replace(prefix, "***", StringComparison.Ordinal) : reason;
-    }
-
     /// <summary>A short, single-line reason for logs and the attempts list; never the request or a key.</summary>
-    private static string Summarize(int status, string body)
+    private static string Summarize(SecretRedactor redactor, int status, string body, Credential? credential)
     {
-        var text = body.Length > 300 ? body[..300] + "…" : body;
-        text = text.ReplaceLineEndings(" ");
+        var text = Clip(redactor.Redact(body, credential));
         return string.IsNullOrWhiteSpace(text) ? $"HTTP {status}" : $"HTTP {status}: {text}";
     }
 
+    /// <summary>At most 300 characters on one line; clipped after redaction, so no key is cut in half and kept.</summary>
+    private static string Clip(string text) => (text.Length > 300 ? text[..300] + "…" : text).ReplaceLineEndings(" ");
+
     private readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter);
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
+    [LoggerMessage(EventId = LogEvents.ChainExhausted, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]
     private static partial void LogExhausted(ILogger logger, string route, int attempts, double elapsedMs);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.StreamFailedAfterFirstByte, Level = LogLevel.Warning, Message = "Stream from '{Model}' failed after the first byte: {Reason}")]
     private static partial void LogStreamFailed(ILogger logger, string model, string reason);
 
-    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
+    [LoggerMessage(EventId = LogEvents.CooldownStarted, Level = LogLevel.Information, Message = "'{Model}' on credential '{Credential}' cools down for {Seconds:F0} s after a {Class} failure")]
     private static partial void LogCooldown(ILogger logger, string model, string credential, string @class, double seconds);
 }

@@ -1,5 +1,6 @@
 using Majordomo.Budgets;
 using Majordomo.Catalog;
+using Majordomo.Providers;
 
 namespace Majordomo.Execution;
 
@@ -10,6 +11,9 @@ namespace Majordomo.Execution;
 /// </summary>
 public sealed record ExecutionSettings(ResilienceSettings Resilience, HealthSettings Health, BudgetPlan Budgets, IModelGate[] Gates)
 {
+    /// <summary>Cuts this snapshot's provider and gateway keys out of upstream text (<see cref="SecretRedactor"/>).</summary>
+    public SecretRedactor Redactor { get; init; } = SecretRedactor.None;
+
     /// <summary>Defaults everywhere, no budgets, no gates.</summary>
     public static readonly ExecutionSettings Default = new(ResilienceSettings.Default, HealthSettings.Default, BudgetPlan.Empty, []);
 }

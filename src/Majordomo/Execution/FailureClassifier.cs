@@ -1,3 +1,5 @@
+using Majordomo.Config;
+
 namespace Majordomo.Execution;
 
 /// <summary>What went wrong with an attempt. Retry, rotate, fall back or fail fast act on the class only.</summary>
@@ -120,15 +122,15 @@ public static class FailureClassifier
 
     public static string Name(FailureClass failure) => failure switch
     {
-        FailureClass.Transient => "transient",
-        FailureClass.RateLimited => "rate-limited",
-        FailureClass.Timeout => "timeout",
-        FailureClass.Credential => "credential",
-        FailureClass.Billing => "billing",
-        FailureClass.ModelUnavailable => "model-unavailable",
-        FailureClass.ContextTooLong => "context-too-long",
-        FailureClass.CallerFault => "caller-fault",
-        _ => "unknown",
+        FailureClass.Transient => FailureClassNames.Transient,
+        FailureClass.RateLimited => FailureClassNames.RateLimited,
+        FailureClass.Timeout => FailureClassNames.Timeout,
+        FailureClass.Credential => FailureClassNames.Credential,
+        FailureClass.Billing => FailureClassNames.Billing,
+        FailureClass.ModelUnavailable => FailureClassNames.ModelUnavailable,
+        FailureClass.ContextTooLong => FailureClassNames.ContextTooLong,
+        FailureClass.CallerFault => FailureClassNames.CallerFault,
+        _ => FailureClassNames.Unknown,
     };
 
     private static readonly string[] ContextMarkers =

@@ -72,6 +72,6 @@ public sealed partial class ResilienceStateWriter(
         }
     }
 
-    [LoggerMessage(EventId = 320, Level = LogLevel.Warning, Message = "Health log / cooldown state could not be written: {Error}")]
+    [LoggerMessage(EventId = LogEvents.ResilienceStateWriteFailed, Level = LogLevel.Warning, Message = "Health log / cooldown state could not be written: {Error}")]
     private static partial void LogFailed(ILogger logger, string error);
 }

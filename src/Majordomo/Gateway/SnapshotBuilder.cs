@@ -40,7 +40,7 @@ public sealed class SnapshotBuilder(
             Routing = RoutingSnapshot.Build(catalog, gates, budgets),
             Loop = new LoopSettingsSet(catalog),
             Budgets = budgets,
-            Execution = new ExecutionSettings(ResilienceSettings.From(config), catalog.Health, budgets, gates),
+            Execution = new ExecutionSettings(ResilienceSettings.From(config), catalog.Health, budgets, gates) { Redactor = catalog.Redactor },
             Keys = GatewayKeys.From(config.Server?.ApiKeys),
         };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Majordomo.Catalog;
+using Majordomo.Config;
 
 namespace Majordomo.Health;
 
@@ -45,7 +46,7 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             var key = provider.Credentials.Count > 0 ? provider.Credentials[0].ApiKey : null;
-            if (provider.Api == "anthropic")
+            if (provider.Api == ProviderApis.Anthropic)
             {
                 request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
                 if (key is not null)
@@ -77,12 +78,12 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
     /// <summary>Null for providers with nothing to call (simulated, no base URL).</summary>
     public static Uri? HealthUrl(ProviderEntry provider)
     {
-        if (provider.Api == "simulated" || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
+        if (provider.Api == ProviderApis.Simulated || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
         {
             return null;
         }
 
-        var path = provider.Api == "anthropic" && !root.AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) ? "/v1/models" : "/models";
+        var path = provider.Api == ProviderApis.Anthropic && !root.AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) ? "/v1/models" : "/models";
         return new Uri(root.ToString().TrimEnd('/') + path);
     }
 
@@ -175,6 +176,6 @@ public sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker
         }
     }
 
-    [LoggerMessage(EventId = 330, Level = LogLevel.Information, Message = "Health check of provider '{Provider}' failed: {Error}")]
+    [LoggerMessage(EventId = LogEvents.HealthCheckFailed, Level = LogLevel.Information, Message = "Health check of provider '{Provider}' failed: {Error}")]
     private static partial void LogCheckFailed(ILogger logger, string provider, string error);
 }

@@ -133,18 +133,18 @@ public sealed partial class ConfigWatcher(
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Config reloaded: {Catalog}")]
+    [LoggerMessage(EventId = LogEvents.ConfigReloaded, Level = LogLevel.Information, Message = "Config reloaded: {Catalog}")]
     private static partial void LogApplied(ILogger logger, string catalog);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Config reload rejected: {Error}")]
+    [LoggerMessage(EventId = LogEvents.ConfigReloadRejected, Level = LogLevel.Error, Message = "Config reload rejected: {Error}")]
     private static partial void LogRejected(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The previous config stays in force ({Count} problems in the new file)")]
+    [LoggerMessage(EventId = LogEvents.ConfigKept, Level = LogLevel.Warning, Message = "The previous config stays in force ({Count} problems in the new file)")]
     private static partial void LogKept(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Config: {Warning}")]
+    [LoggerMessage(EventId = LogEvents.ConfigWarning, Level = LogLevel.Warning, Message = "Config: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "server.urls and storage changes take effect at the next restart")]
+    [LoggerMessage(EventId = LogEvents.ConfigNeedsRestart, Level = LogLevel.Warning, Message = "server.urls and storage changes take effect at the next restart")]
     private static partial void LogNeedsRestart(ILogger logger);
 }

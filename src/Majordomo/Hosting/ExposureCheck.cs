@@ -40,6 +40,6 @@ internal static partial class ExposureCheck
         return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Listening on {Url} beyond loopback with no gateway API keys: anyone who can reach it can spend your quotas. Set server.apiKeys.")]
+    [LoggerMessage(EventId = LogEvents.OpenWithoutKeys, Level = LogLevel.Warning, Message = "Listening on {Url} beyond loopback with no gateway API keys: anyone who can reach it can spend your quotas. Set server.apiKeys.")]
     private static partial void LogOpen(ILogger logger, string url);
 }

@@ -176,34 +176,27 @@ public static class GatewayApp
 
         // The first snapshot is built here, before the first request, as every reload builds its own.
         var holder = app.Services.GetRequiredService<SnapshotHolder>();
-        var chat = app.Services.GetRequiredService<ChatCompletionsEndpoint>();
-        var info = app.Services.GetRequiredService<InfoEndpoints>();
-        var usage = app.Services.GetRequiredService<UsageEndpoints>();
+        var endpoints = GatewayEndpoints.All(app.Services);
+        foreach (var endpoint in endpoints)
+        {
+            var handler = endpoint.Handler;
+            var ingress = endpoint.Ingress;
+            app.MapMethods(endpoint.Path, [endpoint.Method], endpoint.NeedsConfig
+                ? context => holder.IsUnconfigured ? NotConfiguredAsync(context, ingress) : handler(context)
+                : handler);
+        }
 
-        app.MapPost("/v1/chat/completions", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : chat.HandleAsync(context));
-        app.MapPost("/v1/messages", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : chat.HandleMessagesAsync(context));
-        var countTokens = new CountTokensEndpoint(holder);
-        app.MapPost("/v1/messages/count_tokens", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.Anthropic) : countTokens.HandleAsync(context));
-        app.MapGet("/v1/models", info.ModelsAsync);
-        var explain = app.Services.GetRequiredService<ExplainEndpoint>();
-        app.MapPost("/v1/route", context => holder.IsUnconfigured ? NotConfiguredAsync(context, Ingress.OpenAI) : explain.HandleAsync(context));
-        app.MapGet("/health", info.HealthAsync);
-        app.MapGet("/usage", usage.UsageAsync);
-        app.MapGet("/stats", usage.StatsAsync);
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: POST /v1/chat/completions, POST /v1/messages, GET /v1/models, GET /health.\n", context.RequestAborted);
+            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + GatewayEndpoints.List(endpoints, ", ") + ".\n", context.RequestAborted);
         });
         app.MapFallback(context =>
         {
-            var messages = context.Request.Path.Equals("/v1/messages") || context.Request.Path.Equals("/v1/messages/count_tokens");
-            var knownPath = messages || context.Request.Path.Equals("/v1/chat/completions") || context.Request.Path.Equals("/v1/models") || context.Request.Path.Equals("/v1/route") || context.Request.Path.Equals("/health")
-                || context.Request.Path.Equals("/usage") || context.Request.Path.Equals("/stats");
-            var ingress = messages ? Ingress.Anthropic : Ingress.OpenAI;
-            return knownPath
-                ? ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
-                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves POST /v1/chat/completions, POST /v1/messages, POST /v1/route, GET /v1/models, GET /health, GET /usage and GET /stats.", "invalid_request_error", "unknown_endpoint");
+            var known = GatewayEndpoints.ForPath(endpoints, context.Request.Path);
+            return known is not null
+                ? known.Ingress.WriteErrorAsync(context, 405, $"Method {context.Request.Method} is not allowed on {context.Request.Path}.", "invalid_request_error", "method_not_allowed")
+                : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves {GatewayEndpoints.List(endpoints, " and ")}.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Majordomo.Config;
 
 namespace Majordomo.LoopGuard;
 
@@ -35,7 +36,7 @@ internal static class LoopDetectors
 /// </summary>
 internal sealed class PollNoProgressDetector : ILoopDetector
 {
-    public string Name => "pollNoProgress";
+    public string Name => LoopDetectorNames.PollNoProgress;
 
     public string Label => "poll";
 
@@ -65,7 +66,7 @@ internal sealed class PollNoProgressDetector : ILoopDetector
 /// </summary>
 internal sealed class PingPongDetector : ILoopDetector
 {
-    public string Name => "pingPong";
+    public string Name => LoopDetectorNames.PingPong;
 
     public string Label => "pingpong";
 
@@ -92,7 +93,7 @@ internal sealed class PingPongDetector : ILoopDetector
 /// </summary>
 internal sealed class GenericRepeatDetector : ILoopDetector
 {
-    public string Name => "genericRepeat";
+    public string Name => LoopDetectorNames.GenericRepeat;
 
     public string Label => "repeat";
 

@@ -39,9 +39,9 @@ internal sealed record LoopSettings(bool Enabled, int HistorySize, int Warning, 
     /// <summary>The config switch for a detector by its registered name (config keys and names are the same words).</summary>
     public static bool? DetectorEnabled(LoopDetectorsConfig? config, string name) => name switch
     {
-        "genericRepeat" => config?.GenericRepeat,
-        "pollNoProgress" => config?.PollNoProgress,
-        "pingPong" => config?.PingPong,
+        LoopDetectorNames.GenericRepeat => config?.GenericRepeat,
+        LoopDetectorNames.PollNoProgress => config?.PollNoProgress,
+        LoopDetectorNames.PingPong => config?.PingPong,
         _ => throw new InvalidOperationException($"detector '{name}' has no config switch"),
     };
 }

@@ -222,9 +222,9 @@ public sealed partial class LoopStateStore : BackgroundService
         }
     }
 
-    [LoggerMessage(EventId = 610, Level = LogLevel.Warning, Message = "Loop state queue is full; {Dropped} changes dropped so far (the store is too slow)")]
+    [LoggerMessage(EventId = LogEvents.LoopStateQueueFull, Level = LogLevel.Warning, Message = "Loop state queue is full; {Dropped} changes dropped so far (the store is too slow)")]
     private static partial void LogDropped(ILogger logger, long dropped);
 
-    [LoggerMessage(EventId = 611, Level = LogLevel.Error, Message = "Writing {Count} loop-state changes failed")]
+    [LoggerMessage(EventId = LogEvents.LoopStateWriteFailed, Level = LogLevel.Error, Message = "Writing {Count} loop-state changes failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 }

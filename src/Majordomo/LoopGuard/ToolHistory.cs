@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Majordomo.Chat.Agents;
 
 namespace Majordomo.LoopGuard;
 
@@ -132,6 +133,7 @@ internal struct ToolHistory : IDisposable
             ulong toolCallId = 0;
             ulong content = 0;
             var hasContent = false;
+            var bookkeeping = false;
             var toolResults = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -162,11 +164,15 @@ internal struct ToolHistory : IDisposable
                     {
                         var start = (int)reader.TokenStartIndex;
                         toolResults += ReadBlocks(ref reader, body);
-                        content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
+                        var raw = body[start..(int)reader.BytesConsumed];
+                        content = StableHash.Content(raw);
+                        bookkeeping = AgentProfiles.IsBookkeeping(raw);
                     }
                     else
                     {
-                        content = reader.TokenType == JsonTokenType.String ? StableHash.Content(body[(int)reader.TokenStartIndex..(int)reader.BytesConsumed]) : 0;
+                        var raw = body[(int)reader.TokenStartIndex..(int)reader.BytesConsumed];
+                        content = reader.TokenType == JsonTokenType.String ? StableHash.Content(raw) : 0;
+                        bookkeeping = reader.TokenType == JsonTokenType.String && AgentProfiles.IsBookkeeping(raw);
                         reader.Skip();
                     }
                 }
@@ -182,10 +188,11 @@ internal struct ToolHistory : IDisposable
                 // OpenAI: a tool message answers the call with that id; content may come before or after the id.
                 Attach(toolCallId, hasContent ? content : 0);
             }
-            else if (role == Role.User && toolResults == 0)
+            else if (role == Role.User && toolResults == 0 && !bookkeeping)
             {
-                // A user turn (not an Anthropic user message carrying tool results) starts a new task:
-                // what the agent did before it is not a loop of the current one.
+                // A user turn (not an Anthropic user message carrying tool results, nor an agent's
+                // bookkeeping message: SPEC §1.8) starts a new task: what the agent did before it is not
+                // a loop of the current one.
                 Count = 0;
             }
         }

@@ -6,7 +6,7 @@ namespace Majordomo.LoopGuard;
 /// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: reads the tool
 /// calls of the conversation since its last user turn, asks every enabled detector how long the loop
 /// at its tail has lasted, and maps the longest to a level — warning and critical (the ingress
-/// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 429
+/// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 400
 /// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
 /// level is kept in <see cref="LoopStateStore"/> and cleared when the conversation makes progress.
 /// </summary>
@@ -126,9 +126,9 @@ public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider tim
         return catalog.DefaultRoute;
     }
 
-    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]
+    [LoggerMessage(EventId = LogEvents.LoopLevelEntered, Level = LogLevel.Warning, Message = "Loop guard: session {Session} reached {Level} ({Detector}, {Count} calls)")]
     private static partial void LogEntered(ILogger logger, string session, string level, string detector, int count);
 
-    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Loop guard: session {Session} made progress; its loop state is cleared")]
+    [LoggerMessage(EventId = LogEvents.LoopCleared, Level = LogLevel.Information, Message = "Loop guard: session {Session} made progress; its loop state is cleared")]
     private static partial void LogCleared(ILogger logger, string session);
 }

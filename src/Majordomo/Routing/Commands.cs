@@ -17,9 +17,30 @@ public static class Commands
 
     public readonly record struct Command(string Name, string Argument);
 
-    /// <summary>Cheap pre-check on the raw body: a JSON string starting with <c>/use</c> or <c>/status</c>.</summary>
-    public static bool MayBeCommand(ReadOnlySpan<byte> body) =>
-        body.IndexOf("\"/use"u8) >= 0 || body.IndexOf("\"/status"u8) >= 0;
+    /// <summary>
+    /// Cheap pre-check on the raw body: a JSON string starting with <c>/use</c> or <c>/status</c>, or
+    /// one where an agent's envelope puts it (OpenClaw's <c>[… UTC] /use</c>, Claude Code's
+    /// <c>&lt;command-name&gt;/use</c>); the user's words then decide (SPEC §1.10).
+    /// </summary>
+    public static bool MayBeCommand(ReadOnlySpan<byte> body) => StartsText(body, "/use"u8) || StartsText(body, "/status"u8);
+
+    // Some occurrence of the command preceded by a string's opening quote, "] " or '>'.
+    private static bool StartsText(ReadOnlySpan<byte> body, ReadOnlySpan<byte> command)
+    {
+        var offset = 0;
+        while (body[offset..].IndexOf(command) is var i and >= 0)
+        {
+            var at = offset + i;
+            if (at > 0 && (body[at - 1] is (byte)'"' or (byte)'>' || (at > 1 && body[at - 1] == ' ' && body[at - 2] == ']')))
+            {
+                return true;
+            }
+
+            offset = at + command.Length;
+        }
+
+        return false;
+    }
 
     /// <summary>The command in a last user message, or null when the message is not exactly a command.</summary>
     public static Command? Parse(string lastUserText)

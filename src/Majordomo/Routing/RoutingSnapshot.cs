@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
-using Majordomo.Classification;
 using Majordomo.Config;
 
 namespace Majordomo.Routing;
@@ -154,7 +153,7 @@ public sealed class RoutingSnapshot
 
     public ChainEntry? SelfModel { get; init; }
     public bool CommandsEnabled { get; init; } = true;
-    public string ClassifierMode { get; init; } = "heuristic";
+    public string ClassifierMode { get; init; } = ClassifierModes.Heuristic;
     public ModelEntry? ClassifierModel { get; init; }
     public int ClassifierTimeoutMs { get; init; } = 5000;
 
@@ -203,7 +202,7 @@ public sealed class RoutingSnapshot
             TaskCapabilities = capabilities.ToFrozenDictionary(StringComparer.Ordinal),
             DeclaredCapabilities = declared,
             Tolerance = s?.QualityTolerance ?? 0,
-            ExplicitEscalation = s?.Escalation == "explicit",
+            ExplicitEscalation = s?.Escalation == Escalations.Explicit,
             SensitiveLocalOnly = s?.SensitiveLocalOnly ?? true,
             Fallback = s?.FallbackModel is { } fb ? ModelChainEntry(catalog, fb) : null,
         };
@@ -224,7 +223,7 @@ public sealed class RoutingSnapshot
             ByCost = byCost,
             SelfModel = config.SelfModel is { } self ? ModelChainEntry(catalog, self) : null,
             CommandsEnabled = config.Commands?.Enabled ?? true,
-            ClassifierMode = classifier?.Mode ?? "heuristic",
+            ClassifierMode = classifier?.Mode ?? ClassifierModes.Heuristic,
             ClassifierModel = classifier?.Model is { } cm ? ModelFor(catalog, cm) : null,
             ClassifierTimeoutMs = classifier?.TimeoutMs ?? 5000,
         };
@@ -241,10 +240,10 @@ public sealed class RoutingSnapshot
         var when = r.When;
         var action = r.Action switch
         {
-            "route" => RuleAction.Route,
-            "route_self" => RuleAction.RouteSelf,
-            "reject" => RuleAction.Reject,
-            "queue" => RuleAction.Queue,
+            RuleActions.Route => RuleAction.Route,
+            RuleActions.RouteSelf => RuleAction.RouteSelf,
+            RuleActions.Reject => RuleAction.Reject,
+            RuleActions.Queue => RuleAction.Queue,
             _ => RuleAction.Classify,
         };
         return new CompiledRule

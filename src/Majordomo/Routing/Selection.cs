@@ -1,5 +1,6 @@
 using Majordomo.Budgets;
 using Majordomo.Catalog;
+using Majordomo.Config;
 
 namespace Majordomo.Routing;
 
@@ -155,7 +156,7 @@ public static class Selection
         return null;
     }
 
-    private static bool IsLocal(ModelEntry model) => model.Provider.Locality is "local" or "lan";
+    private static bool IsLocal(ModelEntry model) => Localities.IsLocal(model.Provider.Locality);
 
     private static Why StaticCheck(ModelEntry model, SelectionPolicy policy, in SelectionInput input, int floor, string? capability)
     {

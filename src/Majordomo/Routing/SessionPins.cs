@@ -80,6 +80,6 @@ public sealed partial class SessionPins(SqliteStore? store, ILogger<SessionPins>
         }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.SessionPinNotStored, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
 }

@@ -4,6 +4,7 @@ using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
 using Majordomo.Classification;
+using Majordomo.Config;
 
 namespace Majordomo.Routing;
 
@@ -336,7 +337,7 @@ public sealed partial class SmartRouter(
         var entry = model.Chain.Count > 0 ? model.Chain[0] : null;
         var credentials = entry?.Credentials is { Count: > 0 } own ? own : model.Provider.Credentials;
         var target = new ClassifierTarget(model.Provider.Client, model.UpstreamModel, model.UpstreamModelJson,
-            credentials.Count > 0 ? credentials[0] : null, model.Provider.Locality is "local" or "lan", TimeSpan.FromMilliseconds(snapshot.ClassifierTimeoutMs));
+            credentials.Count > 0 ? credentials[0] : null, Localities.IsLocal(model.Provider.Locality), TimeSpan.FromMilliseconds(snapshot.ClassifierTimeoutMs));
         return await _modelClassifier.ClassifyAsync(view, target, cancellationToken).ConfigureAwait(false);
     }
 
@@ -379,9 +380,9 @@ public sealed partial class SmartRouter(
     private static bool IsPinnable(Catalog.Catalog catalog, string name) =>
         catalog.Routes.ContainsKey(name) || catalog.Aliases.ContainsKey(name) || catalog.Models.ContainsKey(name);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Rule '{Rule}': pattern match timed out; the rule did not match")]
+    [LoggerMessage(EventId = LogEvents.RulePatternTimeout, Level = LogLevel.Warning, Message = "Rule '{Rule}': pattern match timed out; the rule did not match")]
     private static partial void LogPatternTimeout(ILogger logger, string rule);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Session {Session} pinned to {Target}")]
+    [LoggerMessage(EventId = LogEvents.SessionPinned, Level = LogLevel.Information, Message = "Session {Session} pinned to {Target}")]
     private static partial void LogPin(ILogger logger, string session, string target);
 }

@@ -129,9 +129,9 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         }
     }
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]
+    [LoggerMessage(EventId = LogEvents.RequestLogQueueFull, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]
     private static partial void LogDropped(ILogger logger, long dropped);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Writing {Count} request-log rows failed")]
+    [LoggerMessage(EventId = LogEvents.RequestLogWriteFailed, Level = LogLevel.Error, Message = "Writing {Count} request-log rows failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 }

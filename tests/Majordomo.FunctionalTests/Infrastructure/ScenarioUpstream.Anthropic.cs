@@ -137,6 +137,12 @@ public sealed partial class ScenarioUpstream
                 case Scenario.HangBeforeHeaders:
                     await Task.Delay(Timeout.Infinite, ct);
                     break;
+                case Scenario.EchoHeaders echo:
+                    await EchoErrorAsync(context, echo.Code, anthropic: true, ct);
+                    break;
+                case Scenario.EchoHeadersMidStream:
+                    await EchoMidStreamAsync(context, model, anthropic: true, ct);
+                    break;
                 case Scenario.Garbage:
                     context.Response.ContentType = stream ? "text/event-stream" : "application/json";
                     await context.Response.WriteAsync(stream ? "event: message_start\ndata: this is not json\n\n" : "<html>502 Bad Gateway</html>", ct);

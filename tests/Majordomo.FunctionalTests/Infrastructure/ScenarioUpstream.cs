@@ -52,6 +52,12 @@ public abstract record Scenario
     /// <summary>Picks the scenario by the bearer key the call was sent with (credential rotation tests).</summary>
     public sealed record PerKey(IReadOnlyDictionary<string, Scenario> ByKey, Scenario Otherwise) : Scenario;
 
+    /// <summary>Answers <paramref name="Code"/> with an error body that quotes every request header (the key too), in either protocol.</summary>
+    public sealed record EchoHeaders(int Code) : Scenario;
+
+    /// <summary>Streams two chunks, then an error event that quotes every request header, in either protocol.</summary>
+    public sealed record EchoHeadersMidStream : Scenario;
+
     /// <summary>A 200 answer that declares (and starts sending) <paramref name="Bytes"/> bytes: non-stream via Content-Length, stream as one endless event.</summary>
     public sealed record Oversized(long Bytes) : Scenario;
 }
@@ -194,6 +200,12 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
                     break;
                 case Scenario.HangBeforeHeaders:
                     await Task.Delay(Timeout.Infinite, ct);
+                    break;
+                case Scenario.EchoHeaders echo:
+                    await EchoErrorAsync(context, echo.Code, anthropic: false, ct);
+                    break;
+                case Scenario.EchoHeadersMidStream:
+                    await EchoMidStreamAsync(context, model, anthropic: false, ct);
                     break;
                 case Scenario.HangAfterHeaders:
                     context.Response.ContentType = "text/event-stream";

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Majordomo.Chat;
 using Majordomo.Classification;
+using Majordomo.Config;
 using Xunit.Abstractions;
 
 namespace Majordomo.Tests.Classification;

@@ -132,7 +132,7 @@ public class FailureClassifierTests
         var names = Enum.GetValues<FailureClass>().Select(FailureClassifier.Name).ToArray();
 
         Assert.Equal(["transient", "rate-limited", "timeout", "credential", "billing", "model-unavailable", "context-too-long", "caller-fault", "unknown"], names);
-        Assert.All(names, n => Assert.Contains(n, Majordomo.Config.ConfigValidator.ErrorClasses));
+        Assert.All(names, n => Assert.Contains(n, Majordomo.Config.FailureClassNames.All.Words));
     }
 
     [Theory]

@@ -536,14 +536,7 @@ internal static class RequestTranslation
             w.WriteStartArray("messages");
             if (root.TryGetProperty("system", out var system))
             {
-                var text = string.Join("\n\n", TextsOf(system));
-                if (text.Length > 0)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("role", "system");
-                    w.WriteString("content", text);
-                    w.WriteEndObject();
-                }
+                WriteOpenAISystem(w, system);
             }
 
             foreach (var message in root.GetProperty("messages").EnumerateArray())
@@ -553,6 +546,11 @@ internal static class RequestTranslation
                 if (role == "assistant")
                 {
                     WriteOpenAIAssistant(w, content);
+                }
+                else if (role == "system")
+                {
+                    // Claude Code's mid-conversation system entries: a system message at the same place.
+                    WriteOpenAISystem(w, content);
                 }
                 else
                 {
@@ -667,6 +665,18 @@ internal static class RequestTranslation
         }
 
         return output.WrittenSpan.ToArray();
+    }
+
+    private static void WriteOpenAISystem(Utf8JsonWriter w, JsonElement content)
+    {
+        var text = string.Join("\n\n", TextsOf(content));
+        if (text.Length > 0)
+        {
+            w.WriteStartObject();
+            w.WriteString("role", "system");
+            w.WriteString("content", text);
+            w.WriteEndObject();
+        }
     }
 
     private static void WriteOpenAIAssistant(Utf8JsonWriter w, JsonElement content)

@@ -14,7 +14,7 @@ public sealed class RequestValidationException(string message, string? param = n
 /// needs (model, stream, stream_options, metadata) and the byte ranges to rewrite, and checks the shape.
 /// Everything else (tools, response_format, unknown fields) is skipped, not copied, not allocated.
 /// </summary>
-public static class OpenAIRequestReader
+public static partial class OpenAIRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 
@@ -32,6 +32,12 @@ public static class OpenAIRequestReader
             throw new RequestValidationException(anthropic
                 ? "The request body is empty; expected a JSON object with 'model', 'max_tokens' and 'messages'."
                 : "The request body is empty; expected a JSON object with 'model' and 'messages'.");
+        }
+
+        // The reader does not check the UTF-8 inside strings it skips; one vectorised pass does.
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            throw new RequestValidationException("The request body is not valid UTF-8.");
         }
 
         var reader = new Utf8JsonReader(span, ReaderOptions);
@@ -231,6 +237,11 @@ public static class OpenAIRequestReader
                     reader.Skip();
                 }
             }
+            else if (FieldFor(ref reader, anthropic) is { } field)
+            {
+                reader.Read();
+                CheckField(ref reader, field);
+            }
             else
             {
                 reader.Read();
@@ -358,39 +369,39 @@ public static class OpenAIRequestReader
                 throw new RequestValidationException($"'messages[{count}]' must be an object with a 'role'.", $"messages[{count}]");
             }
 
-            var depth = reader.CurrentDepth;
             var hasRole = false;
             var hasContent = false;
-            while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+
+            // Every value is consumed whole, so the next token is a property of this message or its end.
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("role"u8))
+                if (reader.ValueTextEquals("role"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
-                    {
-                        throw new RequestValidationException($"'messages[{count}].role' must be a non-empty string.", $"messages[{count}].role");
-                    }
-
-                    if (anthropic && !(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8)))
-                    {
-                        throw new RequestValidationException($"'messages[{count}].role' must be 'user' or 'assistant' (the system prompt is the top-level 'system').", $"messages[{count}].role");
-                    }
-
+                    CheckRole(ref reader, count, anthropic);
                     hasRole = true;
                 }
-                else if (anthropic && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals("content"u8))
+                else if (reader.ValueTextEquals("content"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.StartArray))
-                    {
-                        throw new RequestValidationException($"'messages[{count}].content' must be a string or an array of content blocks.", $"messages[{count}].content");
-                    }
-
+                    ReadContent(ref reader, count, anthropic);
                     hasContent = true;
-                    reader.Skip();
                 }
-                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                else if (!anthropic && reader.ValueTextEquals("tool_calls"u8))
                 {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        ReadObjects(ref reader, $"messages[{count}].tool_calls", "a tool call object");
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        throw new RequestValidationException($"'messages[{count}].tool_calls' must be an array of tool calls.", $"messages[{count}].tool_calls");
+                    }
+                }
+                else
+                {
+                    reader.Read();
                     reader.Skip();
                 }
             }
@@ -409,5 +420,101 @@ public static class OpenAIRequestReader
         }
 
         return count;
+    }
+
+    private static void CheckRole(ref Utf8JsonReader reader, int index, bool anthropic)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
+        {
+            throw new RequestValidationException($"'messages[{index}].role' must be a non-empty string.", $"messages[{index}].role");
+        }
+
+        if (anthropic)
+        {
+            // Claude Code sends `system` entries inside `messages` (SPEC §4): accepted, forwarded as is
+            // to Anthropic upstreams and folded into the system prompt in translation.
+            if (!(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8) || reader.ValueTextEquals("system"u8)))
+            {
+                throw new RequestValidationException($"'messages[{index}].role' must be 'user', 'assistant' or 'system'.", $"messages[{index}].role");
+            }
+
+            return;
+        }
+
+        if (!(reader.ValueTextEquals("user"u8) || reader.ValueTextEquals("assistant"u8) || reader.ValueTextEquals("system"u8) ||
+              reader.ValueTextEquals("developer"u8) || reader.ValueTextEquals("tool"u8) || reader.ValueTextEquals("function"u8)))
+        {
+            throw new RequestValidationException($"'messages[{index}].role' must be one of 'system', 'developer', 'user', 'assistant', 'tool' or 'function'.", $"messages[{index}].role");
+        }
+    }
+
+    /// <summary>A message's content: a string, an array of typed parts, or (OpenAI, e.g. beside tool calls) null.</summary>
+    private static void ReadContent(ref Utf8JsonReader reader, int index, bool anthropic)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return;
+            case JsonTokenType.Null when !anthropic:
+                return;
+            case JsonTokenType.StartArray:
+                break;
+            default:
+                throw new RequestValidationException(anthropic
+                    ? $"'messages[{index}].content' must be a string or an array of content blocks."
+                    : $"'messages[{index}].content' must be a string, an array of content parts or null.", $"messages[{index}].content");
+        }
+
+        var part = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new RequestValidationException($"'messages[{index}].content[{part}]' must be an object with a 'type'.", $"messages[{index}].content[{part}]");
+            }
+
+            var hasType = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType)
+                {
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
+                    {
+                        throw new RequestValidationException($"'messages[{index}].content[{part}].type' must be a non-empty string.", $"messages[{index}].content[{part}].type");
+                    }
+
+                    hasType = true;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (!hasType)
+            {
+                throw new RequestValidationException($"'messages[{index}].content[{part}].type' is required.", $"messages[{index}].content[{part}].type");
+            }
+
+            part++;
+        }
+    }
+
+    /// <summary>An array (the reader is on its start) whose elements must all be objects; their contents are skipped.</summary>
+    private static void ReadObjects(ref Utf8JsonReader reader, string path, string what)
+    {
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new RequestValidationException($"'{path}[{index}]' must be {what}.", $"{path}[{index}]");
+            }
+
+            reader.Skip();
+            index++;
+        }
     }
 }

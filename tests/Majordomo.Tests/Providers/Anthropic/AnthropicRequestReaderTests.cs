@@ -37,7 +37,7 @@ public sealed class AnthropicRequestReaderTests
     [InlineData("""{"model":"m","max_tokens":0,"messages":[{"role":"user","content":"hi"}]}""", "'max_tokens' must be a positive integer")]
     [InlineData("""{"model":"m","max_tokens":10}""", "'messages' is required")]
     [InlineData("""{"model":"m","max_tokens":10,"messages":[]}""", "at least one message")]
-    [InlineData("""{"model":"m","max_tokens":10,"messages":[{"role":"system","content":"x"}]}""", "must be 'user' or 'assistant'")]
+    [InlineData("""{"model":"m","max_tokens":10,"messages":[{"role":"tool","content":"x"}]}""", "must be 'user', 'assistant' or 'system'")]
     [InlineData("""{"model":"m","max_tokens":10,"messages":[{"role":"user"}]}""", "'messages[0].content' is required")]
     [InlineData("""{"model":"m","max_tokens":10,"messages":[{"role":"user","content":5}]}""", "must be a string or an array")]
     [InlineData("""{"model":"m","max_tokens":10,"system":5,"messages":[{"role":"user","content":"x"}]}""", "'system' must be a string")]
@@ -49,6 +49,14 @@ public sealed class AnthropicRequestReaderTests
         var ex = Assert.Throws<RequestValidationException>(() => AnthropicRequestReader.Parse(B(json)));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SystemEntryInsideMessages_AcceptedAsClaudeCodeSendsIt()
+    {
+        var request = AnthropicRequestReader.Parse(B("""{"model":"m","max_tokens":10,"messages":[{"role":"user","content":"y"},{"role":"system","content":[{"type":"text","text":"# Environment"}]}]}"""));
+
+        Assert.Equal(2, request.MessageCount);
     }
 
     [Fact]

@@ -140,6 +140,18 @@ public class OpenAIRequestReaderTests
     [InlineData("\"model\":\"m\",\"stream\":1", "'stream' must be true or false.", "stream")]
     [InlineData("\"model\":\"m\",\"stream_options\":true", "'stream_options' must be an object.", "stream_options")]
     [InlineData("\"model\":\"m\",\"stream_options\":{\"include_usage\":\"yes\"}", "'stream_options.include_usage' must be true or false.", "stream_options.include_usage")]
+    [InlineData("\"model\":\"m\",\"max_tokens\":-5", "'max_tokens' must be a positive integer.", "max_tokens")]
+    [InlineData("\"model\":\"m\",\"max_tokens\":\"10\"", "'max_tokens' must be a positive integer.", "max_tokens")]
+    [InlineData("\"model\":\"m\",\"max_tokens\":1.5", "'max_tokens' must be a positive integer.", "max_tokens")]
+    [InlineData("\"model\":\"m\",\"max_completion_tokens\":0", "'max_completion_tokens' must be a positive integer.", "max_completion_tokens")]
+    [InlineData("\"model\":\"m\",\"tools\":\"x\"", "'tools' must be an array of tool objects.", "tools")]
+    [InlineData("\"model\":\"m\",\"tools\":[{\"type\":\"function\"},7]", "'tools[1]' must be an object.", "tools[1]")]
+    [InlineData("\"model\":\"m\",\"temperature\":\"hot\"", "'temperature' must be a number.", "temperature")]
+    [InlineData("\"model\":\"m\",\"n\":[1]", "'n' must be a positive integer.", "n")]
+    [InlineData("\"model\":\"m\",\"stop\":5", "'stop' must be a string or an array of strings.", "stop")]
+    [InlineData("\"model\":\"m\",\"tool_choice\":5", "'tool_choice' must be a string or an object.", "tool_choice")]
+    [InlineData("\"model\":\"m\",\"response_format\":\"json\"", "'response_format' must be an object.", "response_format")]
+    [InlineData("\"model\":\"m\",\"parallel_tool_calls\":\"no\"", "'parallel_tool_calls' must be true or false.", "parallel_tool_calls")]
     public void Parse_WrongFieldType_NamesTheParam(string fields, string message, string param)
     {
         var ex = Invalid("{" + fields + "," + Messages + "}");
@@ -155,9 +167,17 @@ public class OpenAIRequestReaderTests
     [InlineData("{\"model\":\"m\",\"messages\":null}", "'messages' must be an array of message objects.", "messages")]
     [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\"},\"hi\"]}", "'messages[1]' must be an object with a 'role'.", "messages[1]")]
     [InlineData("{\"model\":\"m\",\"messages\":[{\"content\":\"hi\"}]}", "'messages[0].role' is required.", "messages[0].role")]
-    [InlineData("{\"model\":\"m\",\"messages\":[{\"content\":{\"role\":\"user\"}}]}", "'messages[0].role' is required.", "messages[0].role")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"content\":[{\"type\":\"text\",\"role\":\"user\"}]}]}", "'messages[0].role' is required.", "messages[0].role")]
     [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"\"}]}", "'messages[0].role' must be a non-empty string.", "messages[0].role")]
     [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":7}]}", "'messages[0].role' must be a non-empty string.", "messages[0].role")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}", "'messages[0].role' must be one of 'system', 'developer', 'user', 'assistant', 'tool' or 'function'.", "messages[0].role")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":42}]}", "'messages[0].content' must be a string, an array of content parts or null.", "messages[0].content")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":{}}]}", "'messages[0].content' must be a string, an array of content parts or null.", "messages[0].content")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[1]}]}", "'messages[0].content[0]' must be an object with a 'type'.", "messages[0].content[0]")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}]}", "'messages[0].content[0].type' is required.", "messages[0].content[0].type")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":3}]}]}", "'messages[0].content[1].type' must be a non-empty string.", "messages[0].content[1].type")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"tool_calls\":\"x\"}]}", "'messages[1].tool_calls' must be an array of tool calls.", "messages[1].tool_calls")]
+    [InlineData("{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[7]}]}", "'messages[0].tool_calls[0]' must be a tool call object.", "messages[0].tool_calls[0]")]
     public void Parse_BadMessages_ClearMessageAndParam(string json, string message, string param)
     {
         var ex = Invalid(json);
@@ -200,20 +220,20 @@ public class OpenAIRequestReaderTests
     {
         var deep = string.Concat(Enumerable.Repeat("{\"a\":", 300)) + "1" + new string('}', 300);
 
-        var ex = Invalid("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":" + deep + "}]}");
+        var ex = Invalid("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"x\":" + deep + "}]}]}");
 
         Assert.StartsWith("The request body is not valid JSON", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parse_InvalidUtf8_RejectedAsInvalidJson()
+    public void Parse_InvalidUtf8_RejectedAsInvalidUtf8()
     {
         var body = Encoding.UTF8.GetBytes("{\"model\":\"m\u00e9\"," + Messages + "}");
         body[11] = 0xFF;
 
         var ex = Assert.Throws<RequestValidationException>(() => OpenAIRequestReader.Parse(body));
 
-        Assert.StartsWith("The request body is not valid JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("The request body is not valid UTF-8.", ex.Message);
     }
 
     [Fact]
@@ -224,5 +244,24 @@ public class OpenAIRequestReaderTests
         var request = OpenAIRequestReader.Parse(bytes);
 
         Assert.True(request.Body.Span == bytes.AsSpan());
+    }
+
+    [Theory]
+    [InlineData("\"max_tokens\":null,\"temperature\":null,\"tools\":null,\"stop\":null")]
+    [InlineData("\"max_tokens\":1E+2,\"n\":1.0,\"seed\":-0,\"temperature\":1e-7,\"stop\":[\"x\"],\"tool_choice\":\"auto\"")]
+    [InlineData("\"tools\":[],\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"f\"}},\"response_format\":{\"type\":\"json_object\"}")]
+    public void Parse_WellTypedOptionalFields_Accepted(string fields)
+    {
+        Assert.Equal("m", Parse("{\"model\":\"m\"," + fields + "," + Messages + "}").Model);
+    }
+
+    [Theory]
+    [InlineData("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}")]
+    [InlineData("{\"role\":\"developer\",\"content\":[{\"type\":\"text\",\"text\":\"be brief\"}]}")]
+    [InlineData("{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":\"ok\"}")]
+    [InlineData("{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64,AA\"}}]}")]
+    public void Parse_EveryRoleAndContentShape_Accepted(string message)
+    {
+        Assert.Equal(1, Parse("{\"model\":\"m\",\"messages\":[" + message + "]}").MessageCount);
     }
 }

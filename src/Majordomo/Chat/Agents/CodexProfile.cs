@@ -1,0 +1,21 @@
+namespace Majordomo.Chat.Agents;
+
+/// <summary>
+/// Codex (npm <c>@openai/codex</c>, captured from 0.171.0): a user message holding only
+/// <c>&lt;environment_context&gt;…&lt;/environment_context&gt;</c> (cwd, shell, date, sandbox) precedes the
+/// user's words; project instructions come as <c>&lt;user_instructions&gt;</c>. Both are bookkeeping.
+/// </summary>
+internal sealed class CodexProfile : AgentProfile
+{
+    public override string Name => "codex";
+
+    public override bool MayWrap(string text) =>
+        text.Contains("<environment_context>", StringComparison.Ordinal) || text.Contains("<user_instructions>", StringComparison.Ordinal);
+
+    public override string? Strip(string text)
+    {
+        var rest = RemoveBlocks(text, "<environment_context>", "</environment_context>");
+        rest = RemoveBlocks(rest, "<user_instructions>", "</user_instructions>");
+        return rest.Length != text.Length ? rest.Trim() : null;
+    }
+}

@@ -1,0 +1,96 @@
+namespace Majordomo.Config.Validation;
+
+/// <summary><c>server</c> (listen URLs, body limit, gateway keys) and <c>storage</c>.</summary>
+internal static class ServerValidator
+{
+    public static void Validate(ValidationContext c)
+    {
+        Server(c, c.Config.Server);
+        Storage(c, c.Config.Storage);
+    }
+
+    private static void Server(ValidationContext c, ServerConfig? server)
+    {
+        if (server is null)
+        {
+            return;
+        }
+
+        c.Unknown(server, "server");
+        for (var i = 0; i < (server.Urls?.Count ?? 0); i++)
+        {
+            var url = server.Urls![i];
+            if (!ValidationContext.IsHttpUrl(url, out _))
+            {
+                c.Error(ConfigPath.Index("server.urls", i), $"'{url}' is not an http(s) URL");
+            }
+        }
+
+        if (server.MaxRequestBytes is { } max && (max < 1024 || max > 1L << 31))
+        {
+            c.Error("server.maxRequestBytes", $"must be between 1024 and {1L << 31} (got {max})");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (server.ApiKeys?.Count ?? 0); i++)
+        {
+            var key = server.ApiKeys![i];
+            var path = ConfigPath.Index("server.apiKeys", i);
+            c.Unknown(key, path);
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                c.Error(path + ".name", "is required");
+            }
+            else if (!names.Add(key.Name))
+            {
+                c.Error(path + ".name", $"duplicate key name '{key.Name}'");
+            }
+
+            if (string.IsNullOrEmpty(key.Key))
+            {
+                c.Error(path + ".key", "is required (use ${ENV_NAME} so the key stays out of the file)");
+            }
+            else if (key.Key.Length < 8)
+            {
+                c.Error(path + ".key", "is too short (at least 8 characters)");
+            }
+            else if (!keys.Add(key.Key))
+            {
+                // Never echo the key itself.
+                c.Error(path + ".key", "the same key is configured twice");
+            }
+
+            c.NonNegative(key.UsdDaily, path + ".usdDaily");
+            c.NonNegative(key.UsdMonthly, path + ".usdMonthly");
+            if (key.RequestsDaily is < 0)
+            {
+                c.Error(path + ".requestsDaily", "must not be negative");
+            }
+
+            if (key.RequestsMonthly is < 0)
+            {
+                c.Error(path + ".requestsMonthly", "must not be negative");
+            }
+        }
+    }
+
+    private static void Storage(ValidationContext c, StorageConfig? storage)
+    {
+        if (storage is null)
+        {
+            return;
+        }
+
+        c.Unknown(storage, "storage");
+        if (storage.Postgres is not null)
+        {
+            c.Error("storage.postgres", "PostgreSQL storage is not available in this build yet; use storage.sqlite");
+        }
+
+        if (storage.Sqlite is { Length: 0 })
+        {
+            c.Error("storage.sqlite", "must be a file path");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+namespace Majordomo.Config;
+
+// The words config keys accept, each vocabulary defined once. They live in Config, not in the feature
+// that gives them meaning, because the validator (Config) must read them and a folder uses only folders
+// above it; the owning feature (named on each) maps them to its own types through these constants.
+
+/// <summary><c>providers.X.api</c>. Owner: Providers (the adapter factory; the protocol registry when it lands).</summary>
+public static class ProviderApis
+{
+    public const string OpenAI = "openai", Anthropic = "anthropic", Simulated = "simulated";
+
+    public static readonly Vocabulary All = new(OpenAI, Anthropic, Simulated);
+}
+
+/// <summary><c>providers.X.locality</c>. Owner: Catalog (ordering) and Routing (local-only degradation).</summary>
+public static class Localities
+{
+    public const string Local = "local", Lan = "lan", Cloud = "cloud";
+
+    public static readonly Vocabulary All = new(Local, Lan, Cloud);
+
+    /// <summary>Local and LAN models count as local for <c>local-only</c> and self routing.</summary>
+    public static bool IsLocal(string? locality) => locality is Local or Lan;
+}
+
+/// <summary><c>routes.X.strategy</c>. Owner: Catalog.</summary>
+public static class RouteStrategies
+{
+    public const string Smart = "smart", Chain = "chain";
+
+    public static readonly Vocabulary All = new(Smart, Chain);
+}
+
+/// <summary><c>rules[i].action</c>. Owner: Routing (Tier 1 rules).</summary>
+public static class RuleActions
+{
+    public const string Route = "route", RouteSelf = "route_self", Classify = "classify", Reject = "reject", Queue = "queue";
+
+    public static readonly Vocabulary All = new(Route, RouteSelf, Classify, Reject, Queue);
+}
+
+/// <summary><c>classifier.mode</c>. Owner: Classification / Routing.</summary>
+public static class ClassifierModes
+{
+    public const string Heuristic = "heuristic", Model = "model";
+
+    public static readonly Vocabulary All = new(Heuristic, Model);
+}
+
+/// <summary>Complexity levels of SPEC §1.3 (<c>selection.qualityFloors</c>, classifier answers), lower case on the wire. Owner: Classification.</summary>
+public static class Complexity
+{
+    public const string Simple = "simple", Medium = "medium", Complex = "complex", Reasoning = "reasoning";
+
+    public static readonly IReadOnlyList<string> All = [Simple, Medium, Complex, Reasoning];
+
+    public static readonly Vocabulary Words = new(Simple, Medium, Complex, Reasoning);
+}
+
+/// <summary><c>selection.escalation</c>. Owner: Routing (selection).</summary>
+public static class Escalations
+{
+    public const string Auto = "auto", Explicit = "explicit";
+
+    public static readonly Vocabulary All = new(Auto, Explicit);
+}
+
+/// <summary><c>budgets.degradation[i].mode</c>. Owner: Budgets (the degradation curve).</summary>
+public static class DegradationModes
+{
+    public const string Normal = "normal", PreferCheaper = "prefer-cheaper", LocalOnly = "local-only";
+
+    public static readonly Vocabulary All = new(Normal, PreferCheaper, LocalOnly);
+}
+
+/// <summary>Failure classes (<c>resilience.errorRules[i].class</c>, attempt records). Owner: Execution (<c>FailureClassifier</c>).</summary>
+public static class FailureClassNames
+{
+    public const string Transient = "transient", RateLimited = "rate-limited", Timeout = "timeout", Credential = "credential", Billing = "billing",
+        ModelUnavailable = "model-unavailable", ContextTooLong = "context-too-long", CallerFault = "caller-fault", Unknown = "unknown";
+
+    public static readonly Vocabulary All = new(Transient, RateLimited, Timeout, Credential, Billing, ModelUnavailable, ContextTooLong, CallerFault, Unknown);
+}
+
+/// <summary>Loop detectors (<c>loopDetection.detectors</c> keys). Owner: LoopGuard.</summary>
+public static class LoopDetectorNames
+{
+    public const string GenericRepeat = "genericRepeat", PollNoProgress = "pollNoProgress", PingPong = "pingPong";
+
+    public static readonly Vocabulary All = new(GenericRepeat, PollNoProgress, PingPong);
+}

@@ -1,0 +1,55 @@
+using Majordomo.Api;
+
+namespace Majordomo.Hosting;
+
+/// <summary>
+/// One row per endpoint. The route table, the 405 for a known path with the wrong method, the
+/// not-configured 503 and the lists in <c>GET /</c> and the 404 all read this list, so adding an
+/// endpoint is one line here.
+/// </summary>
+/// <param name="Ingress">The error shape for this path (405, 503, refusals).</param>
+/// <param name="NeedsConfig">Answered with 503 <c>not_configured</c> while no config is loaded.</param>
+internal sealed record GatewayEndpoint(string Method, string Path, Ingress Ingress, RequestDelegate Handler, bool NeedsConfig = false);
+
+internal static class GatewayEndpoints
+{
+    public static IReadOnlyList<GatewayEndpoint> All(IServiceProvider services)
+    {
+        var chat = services.GetRequiredService<ChatCompletionsEndpoint>();
+        var countTokens = new CountTokensEndpoint(services.GetRequiredService<Gateway.SnapshotHolder>());
+        var explain = services.GetRequiredService<ExplainEndpoint>();
+        var info = services.GetRequiredService<InfoEndpoints>();
+        var usage = services.GetRequiredService<UsageEndpoints>();
+        return
+        [
+            new("POST", "/v1/chat/completions", Ingress.OpenAI, chat.HandleAsync, NeedsConfig: true),
+            new("POST", "/v1/messages", Ingress.Anthropic, chat.HandleMessagesAsync, NeedsConfig: true),
+            new("POST", "/v1/messages/count_tokens", Ingress.Anthropic, countTokens.HandleAsync, NeedsConfig: true),
+            new("POST", "/v1/route", Ingress.OpenAI, explain.HandleAsync, NeedsConfig: true),
+            new("GET", "/v1/models", Ingress.OpenAI, info.ModelsAsync),
+            new("GET", "/health", Ingress.OpenAI, info.HealthAsync),
+            new("GET", "/usage", Ingress.OpenAI, usage.UsageAsync),
+            new("GET", "/stats", Ingress.OpenAI, usage.StatsAsync),
+        ];
+    }
+
+    public static GatewayEndpoint? ForPath(IReadOnlyList<GatewayEndpoint> endpoints, PathString path)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            if (path.Equals(endpoint.Path))
+            {
+                return endpoint;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"POST /v1/chat/completions, …, GET /usage{last}GET /stats".</summary>
+    public static string List(IReadOnlyList<GatewayEndpoint> endpoints, string last)
+    {
+        var names = endpoints.Select(e => e.Method + " " + e.Path).ToArray();
+        return names.Length < 2 ? string.Concat(names) : string.Join(", ", names[..^1]) + last + names[^1];
+    }
+}
