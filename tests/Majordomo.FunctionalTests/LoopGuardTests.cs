@@ -293,7 +293,7 @@ public sealed class LoopGuardTests
 
         // What a restarted gateway loads from the same store before its first request.
         var states = new Majordomo.LoopGuard.LoopStateStore(
-            new Majordomo.Storage.Sqlite.SqliteStore(gateway.StorePath), TimeProvider.System,
+            new Majordomo.Storage.Sqlite.SqliteLoopSessionStore(new Majordomo.Storage.Sqlite.SqliteStore(gateway.StorePath)), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Majordomo.LoopGuard.LoopStateStore>.Instance);
         states.Load();
         var state = states.Get("s-restart");

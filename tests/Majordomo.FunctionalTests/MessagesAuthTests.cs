@@ -175,6 +175,19 @@ public sealed class CountTokensTests : GatewayTest
     }
 
     [Fact]
+    public async Task CountTokens_ShortPrompt_IsTheO200kCountPlusFraming()
+    {
+        // CJK runs about a token per one or two characters: a 4-characters-a-token guess would say ~32 here.
+        var text = string.Concat(Enumerable.Repeat("今日は良い天気ですね。", 10));
+        var client = new AnthropicClient { BaseUrl = Gateway.BaseUrl, ApiKey = "unused", MaxRetries = 0 };
+
+        var count = await client.Messages.CountTokens(new MessageCountTokensParams { Model = "default", Messages = [new UserMessageParam(text)] });
+
+        Assert.Equal(Majordomo.Classification.TokenTally.CountExact(text) + 4, count.InputTokens);
+        Assert.True(count.InputTokens > 40, $"counted {count.InputTokens}");
+    }
+
+    [Fact]
     public async Task CountTokens_BadBody_Is400InAnthropicShape()
     {
         using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/messages/count_tokens", """{"model":"x"}"""));

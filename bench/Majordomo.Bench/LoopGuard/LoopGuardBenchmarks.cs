@@ -42,7 +42,7 @@ public class LoopGuardBenchmarks
         _dbPath = Path.Combine(Path.GetTempPath(), $"loopbench-{Environment.ProcessId}.db");
         var store = new SqliteStore(_dbPath);
         store.Migrate();
-        var state = new LoopStateStore(store, TimeProvider.System, NullLogger<LoopStateStore>.Instance);
+        var state = new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance);
         _guard = new ToolLoopGuard(state, TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
         _distinct = Conversation(looping: false);
         _looping = Conversation(looping: true);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Majordomo.Execution;
 using Majordomo.Providers.Anthropic;
+using Majordomo.Storage;
 
 namespace Majordomo.Api;
 

@@ -7,8 +7,9 @@ namespace Majordomo.Api;
 
 /// <summary>
 /// <c>POST /v1/messages/count_tokens</c> (Anthropic's token counter, which Claude Code and the SDKs
-/// call): answers <c>{"input_tokens": N}</c> from the router's own estimate, without an upstream call —
-/// the model that will answer is not known until the request is routed, and no tokenizer restores here.
+/// call): answers <c>{"input_tokens": N}</c> with the router's own count (o200k, the one behind context
+/// fit and budgets), without an upstream call — the model that will answer is not known until the
+/// request is routed.
 /// </summary>
 internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
 {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Majordomo.Execution;
+using Majordomo.Storage;
 
 namespace Majordomo.Api;
 

@@ -3,6 +3,7 @@ using Majordomo.Execution;
 using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
+using Majordomo.Storage;
 
 namespace Majordomo.Api;
 

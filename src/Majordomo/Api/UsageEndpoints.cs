@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Majordomo.Budgets;
 using Majordomo.Gateway;
-using Majordomo.Storage.Sqlite;
+using Majordomo.Storage;
 
 namespace Majordomo.Api;
 
@@ -10,7 +10,7 @@ namespace Majordomo.Api;
 /// <c>stats --json</c>. They hold no secret, but they do show spend, traffic and key names, so they
 /// ask for a gateway key like <c>/v1/*</c> when keys are configured.
 /// </summary>
-internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledger, BudgetStore budgetStore, SqliteStore store, RequestIds ids, TimeProvider time)
+internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledger, IAlertStore alerts, IRequestLogStore requests, RequestIds ids, TimeProvider time)
 {
     public async Task UsageAsync(HttpContext context)
     {
@@ -20,7 +20,7 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
             return;
         }
 
-        var report = UsageReports.Build(ledger, budgetStore, keyName);
+        var report = await UsageReports.BuildAsync(ledger, alerts, keyName, context.RequestAborted).ConfigureAwait(false);
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.UsageReport, context.RequestAborted).ConfigureAwait(false);
     }
@@ -42,9 +42,9 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
         StatsReport report;
         try
         {
-            report = StatsReports.Build(store, now - span, now.AddSeconds(1));
+            report = await StatsReports.BuildAsync(requests, now - span, now.AddSeconds(1), context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (StoreException ex)
         {
             await Errors.WriteAsync(context, 503, "The request log cannot be read: " + ex.Message, "server_error", "store_unavailable").ConfigureAwait(false);
             return;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
+using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
@@ -16,12 +17,12 @@ public sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
 
     private readonly Channel<BudgetAlert> _queue = Channel.CreateBounded<BudgetAlert>(new BoundedChannelOptions(1000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
     private readonly Func<string?> _url;
-    private readonly BudgetStore _store;
+    private readonly IAlertStore _store;
     private readonly TimeProvider _time;
     private readonly HttpClient _http;
     private readonly ILogger<AlertWebhook> _logger;
 
-    public AlertWebhook(Func<string?> url, BudgetStore store, TimeProvider time, ILogger<AlertWebhook> logger, HttpMessageHandler? handler = null)
+    public AlertWebhook(Func<string?> url, IAlertStore store, TimeProvider time, ILogger<AlertWebhook> logger, HttpMessageHandler? handler = null)
     {
         _url = url;
         _store = store;
@@ -94,9 +95,9 @@ public sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
 
         try
         {
-            _store.MarkWebhook(alert, status);
+            await _store.MarkWebhookAsync(alert, status, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (StoreException ex)
         {
             LogWebhookFailed(_logger, alert.Budget, 0, ex.Message);
         }

@@ -1,5 +1,6 @@
 using Majordomo.Catalog;
 using Majordomo.Chat;
+using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
@@ -14,7 +15,8 @@ public sealed partial class BudgetLedger : IDegradationSource
     private const double Epsilon = 1e-9;
 
     private readonly Func<BudgetPlan> _plan;
-    private readonly BudgetStore _store;
+    private readonly IBudgetStore _store;
+    private readonly IAlertStore _alertStore;
     private readonly TimeProvider _time;
     private readonly IBudgetAlertSink? _alerts;
     private readonly ILogger _logger;
@@ -22,10 +24,11 @@ public sealed partial class BudgetLedger : IDegradationSource
     private readonly Dictionary<(string Scope, string Period), Counter> _counters = [];
 
     /// <param name="plan">The plan in force, for reports (<c>/usage</c>, <c>/health</c>); the request path passes its snapshot's plan instead.</param>
-    public BudgetLedger(Func<BudgetPlan> plan, BudgetStore store, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
+    public BudgetLedger(Func<BudgetPlan> plan, IBudgetStore store, IAlertStore alertStore, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
     {
         _plan = plan;
         _store = store;
+        _alertStore = alertStore;
         _time = time;
         _logger = logger;
         _alerts = alerts;
@@ -174,8 +177,8 @@ public sealed partial class BudgetLedger : IDegradationSource
 
         counter = new Counter(key.Item1, period.Key)
         {
-            Used = _store.Read(key.Item1, period.Key),
-            Fired = _store.FiredThresholds(key.Item1, period.Key),
+            Used = StoreSync.Wait(_store.ReadAsync(key.Item1, period.Key, CancellationToken.None)),
+            Fired = [.. StoreSync.Wait(_alertStore.FiredThresholdsAsync(key.Item1, period.Key, CancellationToken.None))],
         };
         _counters[key] = counter;
         return counter;
@@ -221,7 +224,18 @@ public sealed partial class BudgetLedger : IDegradationSource
         }
 
         // Written before the attempt is sent: a unit reserved is counted even if the process dies now.
-        Persist(holds, 1);
+        // Admission was decided above, in memory (one gateway owns its counters), so the store only counts.
+        var reservations = new CounterReservation[holds.Length];
+        var n = 0;
+        foreach (var hold in holds)
+        {
+            if (hold.Amount != 0)
+            {
+                reservations[n++] = new CounterReservation(hold.Counter.Scope, hold.Counter.Period, hold.Amount);
+            }
+        }
+
+        Write(() => StoreSync.Wait(_store.TryReserveAsync(new ArraySegment<CounterReservation>(reservations, 0, n), _time.GetUtcNow(), CancellationToken.None)), n);
         return holds;
     }
 
@@ -236,7 +250,8 @@ public sealed partial class BudgetLedger : IDegradationSource
             }
         }
 
-        Persist(holds, -1);
+        var deltas = Deltas(holds);
+        Write(() => StoreSync.Wait(_store.ReleaseAsync(deltas, _time.GetUtcNow(), CancellationToken.None)), deltas.Count);
     }
 
     /// <summary>Turns held amounts into used ones, adjusted to <paramref name="actual"/>; fires the alerts it crosses.</summary>
@@ -271,7 +286,7 @@ public sealed partial class BudgetLedger : IDegradationSource
                 deltas[i] = new CounterDelta(holds[i].Counter.Scope, holds[i].Counter.Period, delta);
             }
 
-            Write(deltas);
+            Write(() => StoreSync.Wait(_store.SettleAsync(deltas, _time.GetUtcNow(), CancellationToken.None)), deltas.Length);
         }
 
         foreach (var alert in fired ?? [])
@@ -280,7 +295,7 @@ public sealed partial class BudgetLedger : IDegradationSource
         }
     }
 
-    private void Persist(Hold[] holds, int sign)
+    private static ArraySegment<CounterDelta> Deltas(Hold[] holds)
     {
         var deltas = new CounterDelta[holds.Length];
         var n = 0;
@@ -288,20 +303,25 @@ public sealed partial class BudgetLedger : IDegradationSource
         {
             if (hold.Amount != 0)
             {
-                deltas[n++] = new CounterDelta(hold.Counter.Scope, hold.Counter.Period, sign * hold.Amount);
+                deltas[n++] = new CounterDelta(hold.Counter.Scope, hold.Counter.Period, hold.Amount);
             }
         }
 
-        Write(deltas.AsSpan(0, n));
+        return new ArraySegment<CounterDelta>(deltas, 0, n);
     }
 
-    private void Write(ReadOnlySpan<CounterDelta> deltas)
+    private void Write(Action write, int count)
     {
+        if (count == 0)
+        {
+            return;
+        }
+
         try
         {
-            _store.Add(deltas, _time.GetUtcNow());
+            write();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (StoreException ex)
         {
             // The in-memory counters still hold: enforcement goes on; only durability is lost, loudly.
             LogStoreFailed(_logger, ex.Message);
@@ -313,9 +333,9 @@ public sealed partial class BudgetLedger : IDegradationSource
         bool stored;
         try
         {
-            stored = _store.TryAddAlert(alert);
+            stored = StoreSync.Wait(_alertStore.TryAddAsync(alert, CancellationToken.None));
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (StoreException ex)
         {
             LogStoreFailed(_logger, ex.Message);
             stored = true;

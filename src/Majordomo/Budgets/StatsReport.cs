@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Majordomo.Storage.Sqlite;
+using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
@@ -59,18 +59,8 @@ public static class StatsReports
         }
     }
 
-    public static StatsReport Build(SqliteStore store, DateTimeOffset since, DateTimeOffset until)
+    public static async Task<StatsReport> BuildAsync(IRequestLogStore store, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        using var connection = store.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT answered_by, status, duration_ms, first_byte_ms, cost_usd, cost_estimated, quota_units, input_tokens, output_tokens,
-                   tier, route, degradation, attempt_count, json_extract(attempts, '$[0].model')
-            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until;
-            """;
-        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
-
         long requests = 0, answered = 0, errors = 0, fallbacks = 0, retried = 0, estimated = 0, input = 0, output = 0;
         double cost = 0, units = 0;
         var durations = new List<double>();
@@ -80,52 +70,45 @@ public static class StatsReports
         var routes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var statuses = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var levels = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        using (var rows = command.ExecuteReader())
+        await foreach (var row in store.SummariesAsync(since, until, cancellationToken).ConfigureAwait(false))
         {
-            while (rows.Read())
+            requests++;
+            durations.Add(row.DurationMs);
+            if (row.FirstByteMs is { } firstByte)
             {
-                requests++;
-                var model = rows.IsDBNull(0) ? null : rows.GetString(0);
-                var status = rows.GetInt32(1);
-                durations.Add(rows.GetDouble(2));
-                if (!rows.IsDBNull(3))
+                firstBytes.Add(firstByte);
+            }
+
+            var usd = row.CostUsd ?? 0;
+            cost += usd;
+            units += row.QuotaUnits;
+            estimated += row.CostEstimated ? 1 : 0;
+            input += row.InputTokens;
+            output += row.OutputTokens;
+            Count(tiers, row.Tier ?? "none");
+            Count(routes, row.Route ?? "none");
+            Count(statuses, row.Status.ToString(CultureInfo.InvariantCulture));
+            Count(levels, row.Degradation ?? "normal");
+            if (row.AttemptCount > 1)
+            {
+                retried++;
+            }
+
+            if (row.AnsweredBy is { } model)
+            {
+                answered++;
+                if (row.FirstAttemptModel is { } first && first != model)
                 {
-                    firstBytes.Add(rows.GetDouble(3));
+                    fallbacks++;
                 }
 
-                var usd = rows.IsDBNull(4) ? 0 : rows.GetDouble(4);
-                var u = rows.GetDouble(6);
-                cost += usd;
-                units += u;
-                estimated += rows.GetInt64(5);
-                input += rows.GetInt64(7);
-                output += rows.GetInt64(8);
-                Count(tiers, rows.IsDBNull(9) ? "none" : rows.GetString(9));
-                Count(routes, rows.IsDBNull(10) ? "none" : rows.GetString(10));
-                Count(statuses, status.ToString(CultureInfo.InvariantCulture));
-                Count(levels, rows.IsDBNull(11) ? "normal" : rows.GetString(11));
-                if (rows.GetInt64(12) > 1)
-                {
-                    retried++;
-                }
+                var m = models.GetValueOrDefault(model);
+                models[model] = (m.N + 1, m.Usd + usd, m.Units + row.QuotaUnits);
+            }
 
-                if (model is not null)
-                {
-                    answered++;
-                    var first = rows.IsDBNull(13) ? null : rows.GetString(13);
-                    if (first is not null && first != model)
-                    {
-                        fallbacks++;
-                    }
-
-                    var m = models.GetValueOrDefault(model);
-                    models[model] = (m.N + 1, m.Usd + usd, m.Units + u);
-                }
-
-                if (status >= 400)
-                {
-                    errors++;
-                }
+            if (row.Status >= 400)
+            {
+                errors++;
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
@@ -32,7 +33,7 @@ public sealed record UsageAlert(string Budget, string Period, double Threshold, 
 
 public static class UsageReports
 {
-    public static UsageReport Build(BudgetLedger ledger, BudgetStore store, string? apiKeyName = null)
+    public static async Task<UsageReport> BuildAsync(BudgetLedger ledger, IAlertStore store, string? apiKeyName, CancellationToken cancellationToken)
     {
         var now = ledger.Time.GetUtcNow();
         var plan = ledger.Plan;
@@ -87,9 +88,9 @@ public static class UsageReports
         IReadOnlyList<BudgetAlert> stored;
         try
         {
-            stored = store.Alerts(20);
+            stored = await store.RecentAsync(20, cancellationToken).ConfigureAwait(false);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (StoreException)
         {
             stored = [];
         }

@@ -83,12 +83,13 @@ public sealed class PromptView
     public bool HasTools => ToolDefinitions > 0 || ToolCalls > 0 || ToolResults > 0;
 
     /// <summary>
-    /// Estimated prompt tokens without a tokenizer (none restores here): ~4 characters a token for
-    /// text, ~3 bytes a token for JSON arguments, a few tokens of framing per message, a flat cost per
-    /// image. Good enough for context-window fit and length features; not for billing.
+    /// Prompt tokens: message text counted with the o200k tokenizer (<see cref="TokenTally"/>: exact up to
+    /// its limit, extrapolated at the request's own ratio beyond), ~3 bytes a token for JSON tool
+    /// arguments, a few tokens of framing per message, a flat cost per image and tool definition. The one
+    /// count behind context fit, budget reservation and <c>/v1/messages/count_tokens</c>.
     /// </summary>
     public int EstimatedPromptTokens =>
-        (int)Math.Min(int.MaxValue, (TextChars + 3) / 4 + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
+        (int)Math.Min(int.MaxValue, _tokens.Tokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
 
     /// <summary>
     /// The session id used when the client sends none (SPEC §1.1): a stable hash of the system prompt
@@ -106,6 +107,7 @@ public sealed class PromptView
         }
     }
 
+    private readonly TokenTally _tokens = new();
     private StringBuilder? _userText;
     private StringBuilder? _toolText;
     private StringBuilder? _toolNames;
@@ -375,6 +377,7 @@ public sealed class PromptView
         {
             var s = reader.GetString() ?? "";
             TextChars += s.Length;
+            _tokens.Add(s);
             if (!isToolResult)
             {
                 AppendPart(text, s);
@@ -458,6 +461,7 @@ public sealed class PromptView
             if (partText is not null)
             {
                 TextChars += partText.Length;
+                _tokens.Add(partText);
                 if (!isToolResult && type is null or "text" or "input_text")
                 {
                     AppendPart(text, partText);

@@ -91,7 +91,7 @@ public static class MajordomoCli
                 Urls = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             });
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or Storage.StoreException)
         {
             await errors.WriteLineAsync("majordomo: cannot start: " + ex.Message).ConfigureAwait(false);
             return RuntimeFailure;

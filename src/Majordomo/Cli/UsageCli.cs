@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Majordomo.Budgets;
 using Majordomo.Hosting;
+using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,10 +17,9 @@ internal static class UsageCli
     public static int Usage(string? configPath, bool json, TextWriter output, TextWriter errors) =>
         WithStore(configPath, errors, (source, store) =>
         {
-            using var budgetStore = new BudgetStore(store);
             var plan = BudgetPlan.From(source.Config!);
-            var ledger = new BudgetLedger(() => plan, budgetStore, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
-            var report = UsageReports.Build(ledger, budgetStore);
+            var ledger = new BudgetLedger(() => plan, store.Budgets, store.Alerts, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
+            var report = UsageReports.BuildAsync(ledger, store.Alerts, null, CancellationToken.None).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.UsageReport) + Environment.NewLine : UsageReports.Render(report));
             return MajordomoCli.Ok;
         });
@@ -35,13 +35,13 @@ internal static class UsageCli
         return WithStore(configPath, errors, (_, store) =>
         {
             var now = TimeProvider.System.GetUtcNow();
-            var report = StatsReports.Build(store, now - span, now.AddSeconds(1));
+            var report = StatsReports.BuildAsync(store.Requests, now - span, now.AddSeconds(1), CancellationToken.None).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.StatsReport) + Environment.NewLine : StatsReports.Render(report));
             return MajordomoCli.Ok;
         });
     }
 
-    private static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, SqliteStore, int> run)
+    private static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, StoreSet, int> run)
     {
         var source = ConfigSource.Resolve(configPath, demo: false);
         if (source.Errors.Count > 0)
@@ -72,11 +72,11 @@ internal static class UsageCli
 
         try
         {
-            var store = new SqliteStore(path);
-            store.Migrate();
-            return run(source, store);
+            using var stores = new SqliteStore(path).CreateSet();
+            StoreSync.Wait(stores.Store.MigrateAsync(CancellationToken.None));
+            return run(source, stores);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (StoreException ex)
         {
             errors.WriteLine($"majordomo: cannot read the store '{path}': {ex.Message}");
             return MajordomoCli.RuntimeFailure;
@@ -85,7 +85,7 @@ internal static class UsageCli
         {
             if (temporary)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                SqliteStore.ReleaseFiles();
                 foreach (var file in new[] { path, path + "-wal", path + "-shm" })
                 {
                     File.Delete(file);

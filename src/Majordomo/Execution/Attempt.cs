@@ -1,14 +1,6 @@
-namespace Majordomo.Execution;
+using Majordomo.Storage;
 
-/// <summary>One upstream call made for a request: what was tried and how it ended.</summary>
-public sealed record AttemptRecord(
-    string Model,
-    string Provider,
-    string? Credential,
-    int? Status,
-    string Outcome,
-    string? Reason,
-    double DurationMs);
+namespace Majordomo.Execution;
 
 public enum ExecutionStatus
 {

@@ -7,6 +7,7 @@ using Majordomo.Health;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 

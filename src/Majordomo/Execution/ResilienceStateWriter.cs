@@ -1,4 +1,5 @@
 using Majordomo.Health;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 
@@ -8,7 +9,7 @@ namespace Majordomo.Execution;
 /// restart does not send traffic straight back to a key that is rate limited or unpaid.
 /// </summary>
 public sealed partial class ResilienceStateWriter(
-    HealthLogStore store, HealthTracker health, Cooldowns cooldowns, TimeProvider time, ILogger<ResilienceStateWriter> logger, TimeSpan? interval = null) : BackgroundService
+    IHealthLogStore store, HealthTracker health, Cooldowns cooldowns, TimeProvider time, ILogger<ResilienceStateWriter> logger, TimeSpan? interval = null) : BackgroundService
 {
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(1);
 
@@ -17,12 +18,12 @@ public sealed partial class ResilienceStateWriter(
     {
         try
         {
-            foreach (var c in store.LoadCooldowns(time.GetUtcNow()))
+            foreach (var c in StoreSync.Wait(store.LoadCooldownsAsync(time.GetUtcNow(), CancellationToken.None)))
             {
                 cooldowns.Restore(new CooldownInfo(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until));
             }
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or ArgumentException)
+        catch (Exception ex) when (ex is StoreException or ArgumentException)
         {
             LogFailed(logger, ex.Message);
         }
@@ -64,9 +65,9 @@ public sealed partial class ResilienceStateWriter(
 
         try
         {
-            store.Write(events, changes);
+            StoreSync.Wait(store.WriteAsync(events, changes, CancellationToken.None));
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or IOException)
+        catch (StoreException ex)
         {
             LogFailed(logger, ex.Message);
         }

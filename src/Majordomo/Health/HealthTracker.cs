@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Majordomo.Catalog;
+using Majordomo.Storage;
 
 namespace Majordomo.Health;
 
 /// <summary>One model's health as reported in <c>/health</c>.</summary>
 public sealed record ModelHealth(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
-
-/// <summary>A row of the health log (SQLite <c>health_log</c>).</summary>
-public sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, string? Model, string Source, bool Ok, bool Healthy, double? LatencyMs, string? Error);
 
 /// <summary>
 /// Health per model (SPEC §1.9), fed by the active checker and by real traffic (passive): after

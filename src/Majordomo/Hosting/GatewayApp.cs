@@ -108,31 +108,31 @@ public static class GatewayApp
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        services.AddSingleton(new SqliteStore(storePath));
+        AddStores(services, new SqliteStore(storePath).CreateSet());
         services.AddSingleton(sp => new RequestLogWriter(
-            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval));
+            sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<Cooldowns>();
         services.AddSingleton<RateLimits>();
         services.AddSingleton<HealthTracker>();
-        services.AddSingleton<HealthLogStore>();
         services.AddSingleton(sp => new ResilienceStateWriter(
-            sp.GetRequiredService<HealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
+            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ResilienceStateWriter>());
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
+        services.AddHostedService<Classification.TokenizerWarmup>();
         services.AddSingleton(sp => new LoopStateStore(
-            sp.GetRequiredService<SqliteStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
+            sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
         services.AddSingleton<ToolLoopGuard>();
         AddBudgets(services);
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
-        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
+        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<ISessionPinStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
         services.AddSingleton<SmartRouter>();
         services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
@@ -149,17 +149,30 @@ public static class GatewayApp
         return services;
     }
 
+    /// <summary>The store behind the storage seam: the set as a whole and each kind of state's interface.</summary>
+    private static void AddStores(IServiceCollection services, StoreSet stores)
+    {
+        // Registered by factory so the container disposes the set (and its connections) on shutdown.
+        services.AddSingleton(_ => stores);
+        services.AddSingleton(_ => stores.Store);
+        services.AddSingleton(_ => stores.Requests);
+        services.AddSingleton(_ => stores.Budgets);
+        services.AddSingleton(_ => stores.Alerts);
+        services.AddSingleton(_ => stores.Sessions);
+        services.AddSingleton(_ => stores.Loops);
+        services.AddSingleton(_ => stores.Health);
+    }
+
     /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
     private static void AddBudgets(IServiceCollection services)
     {
-        services.AddSingleton(sp => new BudgetStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton(sp => new AlertWebhook(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Catalog.Config.Budgets?.Alerts?.Webhook,
-            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
+            sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
         services.AddSingleton(sp => new BudgetLedger(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
-            sp.GetRequiredService<BudgetStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
+            sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
             sp.GetRequiredService<AlertWebhook>()));
 
         // Replaces the default NoDegradation: selection reads the level from the ledger.
@@ -169,7 +182,7 @@ public static class GatewayApp
     public static WebApplication MapMajordomo(this WebApplication app)
     {
         // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
-        app.Services.GetRequiredService<SqliteStore>().Migrate();
+        StoreSync.Wait(app.Services.GetRequiredService<IStore>().MigrateAsync(CancellationToken.None));
         app.Services.GetRequiredService<SessionPins>().Load();
         app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
         app.Services.GetRequiredService<LoopStateStore>().Load();

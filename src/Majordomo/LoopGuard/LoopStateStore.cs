@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Majordomo.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Majordomo.Storage;
 
 namespace Majordomo.LoopGuard;
 
@@ -9,7 +8,7 @@ namespace Majordomo.LoopGuard;
 public sealed record LoopSessionState(LoopLevel Level, string Detector, int Count, DateTimeOffset UpdatedAt);
 
 /// <summary>
-/// Loop state per session (table <c>loop_sessions</c>, migration 4), so a looping session is still
+/// Loop state per session (kept in the <see cref="ILoopSessionStore"/>), so a looping session is still
 /// known as such after a restart and operators can see which sessions loop. Reads come from memory;
 /// changes go through a bounded channel to a writer thread — a request never waits on the store.
 /// Sessions idle for a day are forgotten.
@@ -24,7 +23,7 @@ public sealed partial class LoopStateStore : BackgroundService
     private readonly Channel<(string Session, LoopSessionState? State)> _changes =
         Channel.CreateBounded<(string, LoopSessionState?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    private readonly SqliteStore _store;
+    private readonly ILoopSessionStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<LoopStateStore> _logger;
     private readonly TimeSpan _interval;
@@ -32,7 +31,7 @@ public sealed partial class LoopStateStore : BackgroundService
     private long _dropped;
     private long _written;
 
-    public LoopStateStore(SqliteStore store, TimeProvider time, ILogger<LoopStateStore> logger, TimeSpan? interval = null)
+    public LoopStateStore(ILoopSessionStore store, TimeProvider time, ILogger<LoopStateStore> logger, TimeSpan? interval = null)
     {
         _store = store;
         _time = time;
@@ -105,22 +104,9 @@ public sealed partial class LoopStateStore : BackgroundService
     /// <summary>Loads the sessions still looping from the store (called once at start, after migrations).</summary>
     public void Load()
     {
-        var cutoff = (_time.GetUtcNow() - Retention).ToUnixTimeMilliseconds();
-        using var connection = _store.Open();
-        using (var prune = connection.CreateCommand())
+        foreach (var stored in StoreSync.Wait(_store.LoadAsync(_time.GetUtcNow() - Retention, MaxSessions, CancellationToken.None)))
         {
-            prune.CommandText = "DELETE FROM loop_sessions WHERE updated_unix_ms < $cutoff;";
-            prune.Parameters.AddWithValue("$cutoff", cutoff);
-            prune.ExecuteNonQuery();
-        }
-
-        using var query = connection.CreateCommand();
-        query.CommandText = "SELECT session, level, detector, count, updated_unix_ms FROM loop_sessions ORDER BY updated_unix_ms DESC LIMIT $max;";
-        query.Parameters.AddWithValue("$max", MaxSessions);
-        using var rows = query.ExecuteReader();
-        while (rows.Read())
-        {
-            var level = rows.GetString(1) switch
+            var level = stored.Level switch
             {
                 "warning" => LoopLevel.Warning,
                 "critical" => LoopLevel.Critical,
@@ -129,7 +115,7 @@ public sealed partial class LoopStateStore : BackgroundService
             };
             if (level != LoopLevel.None)
             {
-                _sessions[rows.GetString(0)] = new LoopSessionState(level, rows.GetString(2), rows.GetInt32(3), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(4)));
+                _sessions[stored.Session] = new LoopSessionState(level, stored.Detector, stored.Count, stored.UpdatedAt);
             }
         }
     }
@@ -176,46 +162,27 @@ public sealed partial class LoopStateStore : BackgroundService
                 return;
             }
 
+            var upserts = new List<StoredLoopSession>(batch.Count);
+            var deletes = new List<string>();
+            foreach (var (session, state) in batch)
+            {
+                if (state is null)
+                {
+                    deletes.Add(session);
+                }
+                else
+                {
+                    upserts.Add(new StoredLoopSession(session, LoopVerdict.LevelName(state.Level), state.Detector, state.Count, state.UpdatedAt));
+                }
+            }
+
             try
             {
-                using var connection = _store.Open();
-                using var tx = connection.BeginTransaction();
-                using var upsert = connection.CreateCommand();
-                upsert.Transaction = tx;
-                upsert.CommandText = """
-                    INSERT INTO loop_sessions (session, level, detector, count, updated_unix_ms) VALUES ($s, $l, $d, $c, $u)
-                    ON CONFLICT(session) DO UPDATE SET level = excluded.level, detector = excluded.detector, count = excluded.count, updated_unix_ms = excluded.updated_unix_ms;
-                    """;
-                var s = upsert.Parameters.Add("$s", SqliteType.Text);
-                var l = upsert.Parameters.Add("$l", SqliteType.Text);
-                var d = upsert.Parameters.Add("$d", SqliteType.Text);
-                var c = upsert.Parameters.Add("$c", SqliteType.Integer);
-                var u = upsert.Parameters.Add("$u", SqliteType.Integer);
-                using var delete = connection.CreateCommand();
-                delete.Transaction = tx;
-                delete.CommandText = "DELETE FROM loop_sessions WHERE session = $s;";
-                var ds = delete.Parameters.Add("$s", SqliteType.Text);
-                foreach (var (session, state) in batch)
-                {
-                    if (state is null)
-                    {
-                        ds.Value = session;
-                        delete.ExecuteNonQuery();
-                        continue;
-                    }
-
-                    s.Value = session;
-                    l.Value = LoopVerdict.LevelName(state.Level);
-                    d.Value = state.Detector;
-                    c.Value = state.Count;
-                    u.Value = state.UpdatedAt.ToUnixTimeMilliseconds();
-                    upsert.ExecuteNonQuery();
-                }
-
-                tx.Commit();
+                // On the writer's own thread (or at shutdown): waiting holds up no request.
+                StoreSync.Wait(_store.ApplyAsync(upserts, deletes, CancellationToken.None));
                 Interlocked.Add(ref _written, batch.Count);
             }
-            catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+            catch (StoreException ex)
             {
                 LogWriteFailed(_logger, ex, batch.Count);
             }

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using Majordomo.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using Majordomo.Storage;
 
 namespace Majordomo.Routing;
 
 /// <summary>
 /// Session pins set by <c>/use</c> (SPEC §1.1): session id → route, alias or model id. Kept in memory
-/// for the hot path and written through to the store's <c>sessions</c> table (migration 2), so pins
+/// for the hot path and written through to the <see cref="ISessionPinStore"/>, so pins
 /// survive restarts. Only a <c>/use</c> command writes; routing reads the dictionary.
 /// </summary>
-public sealed partial class SessionPins(SqliteStore? store, ILogger<SessionPins> logger)
+public sealed partial class SessionPins(ISessionPinStore? store, ILogger<SessionPins> logger)
 {
     private readonly ConcurrentDictionary<string, string> _pins = new(StringComparer.Ordinal);
     private int _count;
@@ -27,13 +26,9 @@ public sealed partial class SessionPins(SqliteStore? store, ILogger<SessionPins>
             return;
         }
 
-        using var connection = store.Open();
-        using var query = connection.CreateCommand();
-        query.CommandText = "SELECT session_id, pin FROM sessions WHERE pin IS NOT NULL;";
-        using var rows = query.ExecuteReader();
-        while (rows.Read())
+        foreach (var (session, pin) in StoreSync.Wait(store.LoadAsync(CancellationToken.None)))
         {
-            _pins[rows.GetString(0)] = rows.GetString(1);
+            _pins[session] = pin;
         }
 
         Volatile.Write(ref _count, _pins.Count);
@@ -63,18 +58,9 @@ public sealed partial class SessionPins(SqliteStore? store, ILogger<SessionPins>
 
         try
         {
-            using var connection = store.Open();
-            using var upsert = connection.CreateCommand();
-            upsert.CommandText = """
-                INSERT INTO sessions(session_id, pin, updated_at) VALUES ($s, $p, $t)
-                ON CONFLICT(session_id) DO UPDATE SET pin = excluded.pin, updated_at = excluded.updated_at;
-                """;
-            upsert.Parameters.AddWithValue("$s", session);
-            upsert.Parameters.AddWithValue("$p", (object?)pin ?? DBNull.Value);
-            upsert.Parameters.AddWithValue("$t", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            upsert.ExecuteNonQuery();
+            StoreSync.Wait(store.SetAsync(session, pin, now, CancellationToken.None));
         }
-        catch (SqliteException ex)
+        catch (StoreException ex)
         {
             LogStoreFailed(logger, ex.Message);
         }

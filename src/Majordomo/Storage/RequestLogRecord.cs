@@ -1,5 +1,3 @@
-using Majordomo.Execution;
-
 namespace Majordomo.Storage;
 
 /// <summary>One row of the request log: what was asked, how it was routed, every attempt, what it cost in tokens.</summary>

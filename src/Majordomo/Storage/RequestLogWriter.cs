@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Majordomo.Storage.Sqlite;
 
 namespace Majordomo.Storage;
 
@@ -17,16 +16,16 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         // Wait mode makes TryWrite report a full queue (DropWrite would say true and drop silently).
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    private readonly SqliteStore _store;
+    private readonly IRequestLogStore _store;
     private readonly ILogger<RequestLogWriter> _logger;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
     private readonly Lock _drainLock = new();
-    private SqliteStore.RequestWriter? _writer;
+    private IRequestLogAppender? _appender;
     private long _dropped;
     private long _written;
 
-    public RequestLogWriter(SqliteStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null)
+    public RequestLogWriter(IRequestLogStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null)
     {
         _store = store;
         _time = time;
@@ -85,8 +84,11 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         // Flush what is left so a graceful shutdown loses nothing.
         var batch = new List<RequestLogRecord>(MaxBatch);
         Drain(_channel.Reader, batch);
-        _writer?.Dispose();
-        _writer = null;
+        lock (_drainLock)
+        {
+            _appender?.Dispose();
+            _appender = null;
+        }
     }
 
     private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
@@ -115,16 +117,16 @@ public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 
             try
             {
-                // One connection with the insert prepared once, kept across batches.
-                _writer ??= _store.OpenRequestWriter();
-                _writer.Write(batch);
+                // One appender kept across batches; on the writer's own thread, waiting holds up no request.
+                _appender ??= _store.OpenAppender();
+                StoreSync.Wait(_appender.AppendAsync(batch, CancellationToken.None));
                 Interlocked.Add(ref _written, batch.Count);
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+            catch (StoreException ex)
             {
                 LogWriteFailed(_logger, ex, batch.Count);
-                _writer?.Dispose();
-                _writer = null;
+                _appender?.Dispose();
+                _appender = null;
             }
         }
     }

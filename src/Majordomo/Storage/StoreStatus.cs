@@ -1,12 +1,12 @@
-using Majordomo.Storage.Sqlite;
-
 namespace Majordomo.Storage;
 
 /// <summary>Store reachability and log-writer counters for <c>/health</c>; the probe result is cached briefly.</summary>
-public sealed class StoreStatus(SqliteStore store, RequestLogWriter writer, TimeProvider time)
+public sealed class StoreStatus(IStore store, RequestLogWriter writer, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private (DateTimeOffset At, bool Ok, string? Error) _last;
+
+    public string Kind => store.Kind;
 
     public long Written => writer.Written;
 
@@ -23,21 +23,7 @@ public sealed class StoreStatus(SqliteStore store, RequestLogWriter writer, Time
             }
         }
 
-        bool ok;
-        string? error = null;
-        try
-        {
-            using var connection = store.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1;";
-            command.ExecuteScalar();
-            ok = true;
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
-        {
-            ok = false;
-            error = ex.Message;
-        }
+        var (ok, error) = StoreSync.Wait(store.ProbeAsync(CancellationToken.None));
 
         lock (_lock)
         {

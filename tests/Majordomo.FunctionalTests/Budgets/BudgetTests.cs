@@ -136,14 +136,14 @@ public sealed class BudgetTests : IAsyncLifetime
                      + "data: " + ScenarioUpstream.Chunk("paid", null, "stop") + "\n\ndata: [DONE]\n\n";
         _upstream.Script("paid", new Scenario.RawStream(events));
 
-        using var response = await gateway.Http.SendAsync(BudgetHttp.Chat("cloud/paid", stream: true, text: new string('x', 400)), HttpCompletionOption.ResponseHeadersRead);
+        using var response = await gateway.Http.SendAsync(BudgetHttp.Chat("cloud/paid", stream: true, text: string.Concat(Enumerable.Repeat("The quick brown fox jumps. ", 15))), HttpCompletionOption.ResponseHeadersRead);
         await response.Content.ReadAsStringAsync();
         await gateway.StopAsync();
 
         var row = Query(gateway.StorePath, "SELECT cost_usd, cost_estimated, usage_reported FROM requests")[0];
         Assert.Equal(1L, row[1]);
         Assert.Equal(0L, row[2]);
-        Assert.InRange((double)row[0]!, 0.1, 0.2); // ~105 prompt tokens x $1000/M + ~11 output tokens x $2000/M
+        Assert.InRange((double)row[0]!, 0.1, 0.2); // ~94 o200k prompt tokens x $1000/M + ~11 output tokens x $2000/M
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
+using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Majordomo.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,10 +35,10 @@ public sealed class BudgetLedgerTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private BudgetLedger NewLedger(out BudgetStore store)
+    private BudgetLedger NewLedger(out SqliteBudgetStore store)
     {
-        store = new BudgetStore(_store);
-        return new BudgetLedger(() => _plan, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
+        store = new SqliteBudgetStore(_store);
+        return new BudgetLedger(() => _plan, store, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
     }
 
     private static ChatRequest Request() => new() { Body = """{"messages":[{"role":"user","content":"hi"}]}"""u8.ToArray(), Protocol = "openai" };
@@ -137,7 +138,7 @@ public sealed class BudgetLedgerTests : IDisposable
         Answer(ledger, "p/premium");
 
         Assert.Equal(3, _alerts.Count(a => a.Scope == "quota:premium:month"));
-        Assert.Equal(3, store.Alerts().Count(a => a.Scope == "quota:premium:month"));
+        Assert.Equal(3, StoreSync.Wait(store.RecentAsync(100, CancellationToken.None)).Count(a => a.Scope == "quota:premium:month"));
         Assert.Equal("normal", ledger.Current(_plan, _clock.GetUtcNow(), null).Name);
     }
 

@@ -1,5 +1,6 @@
 using Majordomo.Catalog;
 using Majordomo.Health;
+using Majordomo.Storage;
 using Majordomo.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 

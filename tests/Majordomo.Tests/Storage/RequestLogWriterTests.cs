@@ -30,7 +30,7 @@ public sealed class RequestLogWriterTests : IDisposable
     public async Task StopAsync_AfterEnqueueWhileRunning_FlushesEveryRow()
     {
         var store = NewStore("run.db");
-        using var writer = new RequestLogWriter(store, TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromMilliseconds(20));
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromMilliseconds(20));
         await writer.StartAsync(CancellationToken.None);
 
         const int n = 1234;
@@ -51,7 +51,7 @@ public sealed class RequestLogWriterTests : IDisposable
     public async Task StopAsync_LoopNeverRan_StillFlushesTheQueue()
     {
         var store = NewStore("idle.db");
-        using var writer = new RequestLogWriter(store, TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
         for (var i = 0; i < 10; i++)
         {
             writer.TryEnqueue(SqliteStoreTests.Record("r" + i));
@@ -66,7 +66,7 @@ public sealed class RequestLogWriterTests : IDisposable
     public async Task StopAsync_WhileWaitingForABatch_FlushesWithoutWaitingTheInterval()
     {
         var store = NewStore("wait.db");
-        using var writer = new RequestLogWriter(store, TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
         await writer.StartAsync(CancellationToken.None);
         writer.TryEnqueue(SqliteStoreTests.Record("only"));
 
@@ -81,7 +81,7 @@ public sealed class RequestLogWriterTests : IDisposable
     public async Task ExecuteAsync_Running_WritesInTheBackgroundBeforeShutdown()
     {
         var store = NewStore("bg.db");
-        using var writer = new RequestLogWriter(store, TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromMilliseconds(1));
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromMilliseconds(1));
         await writer.StartAsync(CancellationToken.None);
 
         writer.TryEnqueue(SqliteStoreTests.Record("bg"));
@@ -100,7 +100,7 @@ public sealed class RequestLogWriterTests : IDisposable
     public void TryEnqueue_QueueFull_DropsAndCounts()
     {
         var store = NewStore("full.db");
-        using var writer = new RequestLogWriter(store, TimeProvider.System, NullLogger<RequestLogWriter>.Instance);
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance);
         var record = SqliteStoreTests.Record("x");
 
         for (var i = 0; i < RequestLogWriter.Capacity; i++)

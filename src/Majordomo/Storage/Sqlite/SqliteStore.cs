@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Majordomo.Execution;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -9,9 +8,10 @@ namespace Majordomo.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store (SPEC §5): one SQLite file in WAL mode, versioned migrations applied at start.
-/// Connections are opened per unit of work; Microsoft.Data.Sqlite pools them.
+/// Connections are opened per unit of work; Microsoft.Data.Sqlite pools them. Each kind of state has
+/// its own class here implementing its interface in <c>Storage/</c>; <see cref="CreateSet"/> builds them all.
 /// </summary>
-public sealed class SqliteStore
+public sealed class SqliteStore : IStore
 {
     private readonly string _connectionString;
 
@@ -29,6 +29,76 @@ public sealed class SqliteStore
     }
 
     public string Path { get; }
+
+    public string Kind => "sqlite";
+
+    /// <summary>The errors that mean "the store failed" (not a bug): wrapped in <see cref="StoreException"/> at the seam.</summary>
+    internal static bool IsFailure(Exception ex) => ex is SqliteException or IOException or InvalidOperationException;
+
+    internal static StoreException Fail(Exception ex) => new(ex.Message, ex);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction on a fresh connection; store failures come out as <see cref="StoreException"/>.</summary>
+    internal void InTransaction<TState>(TState state, Action<SqliteConnection, SqliteTransaction, TState> work)
+    {
+        try
+        {
+            using var connection = Open();
+            using var tx = connection.BeginTransaction();
+            work(connection, tx, state);
+            tx.Commit();
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+    }
+
+    /// <summary>Runs one statement with one parameter (a purge, a cleanup); returns the rows changed.</summary>
+    internal static int Execute(SqliteConnection connection, string sql, string name, object value)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue(name, value);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Closes pooled connections so the files can be deleted (a temporary store).</summary>
+    public static void ReleaseFiles() => SqliteConnection.ClearAllPools();
+
+    /// <summary>The stores of every kind of state, over this one file.</summary>
+    public StoreSet CreateSet()
+    {
+        var budgets = new SqliteBudgetStore(this);
+        return new StoreSet(this, new SqliteRequestLogStore(this), budgets, budgets, new SqliteSessionPinStore(this), new SqliteLoopSessionStore(this), new SqliteHealthLogStore(this));
+    }
+
+    public ValueTask<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ValueTask.FromResult(Migrate());
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+    }
+
+    public ValueTask<StoreProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1;";
+            command.ExecuteScalar();
+            return ValueTask.FromResult(new StoreProbe(true, null));
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            return ValueTask.FromResult(new StoreProbe(false, ex.Message));
+        }
+    }
 
     /// <summary>
     /// Migrations in order; a migration is never edited once shipped, only followed by a new one.
@@ -240,7 +310,7 @@ public sealed class SqliteStore
     /// SQLitePCLRaw: at saturation the log shares the CPU with the request path, and
     /// Microsoft.Data.Sqlite's per-execution statement walk and by-name binding were most of its cost.
     /// </summary>
-    public sealed class RequestWriter : IDisposable
+    public sealed class RequestWriter : IRequestLogAppender
     {
         private const int SqliteDone = 101;
         private readonly SqliteConnection _connection;
@@ -258,6 +328,19 @@ public sealed class SqliteStore
                     ?23, ?24, ?25, ?26, ?27, ?28);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
+        }
+
+        public ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken)
+        {
+            try
+            {
+                Write(batch);
+                return ValueTask.CompletedTask;
+            }
+            catch (Exception ex) when (IsFailure(ex))
+            {
+                throw Fail(ex);
+            }
         }
 
         public void Write(IReadOnlyList<RequestLogRecord> batch)

@@ -1,0 +1,23 @@
+namespace Majordomo.Storage;
+
+/// <summary>The health log (active checks, changes seen in traffic) and the cooldowns in force.</summary>
+public interface IHealthLogStore
+{
+    /// <summary>
+    /// Appends health events and applies cooldown changes in one transaction; a cooldown whose
+    /// <see cref="StoredCooldown.Until"/> is <see cref="DateTimeOffset.MinValue"/> is removed.
+    /// </summary>
+    ValueTask WriteAsync(IReadOnlyList<HealthEvent> events, IReadOnlyList<StoredCooldown> cooldowns, CancellationToken cancellationToken);
+
+    /// <summary>Cooldowns still in force at <paramref name="now"/>; expired ones are deleted.</summary>
+    ValueTask<IReadOnlyList<StoredCooldown>> LoadCooldownsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The latest health events, newest first (tests, diagnostics).</summary>
+    ValueTask<IReadOnlyList<HealthEvent>> RecentAsync(int limit, CancellationToken cancellationToken);
+}
+
+/// <summary>One active health check, or one change of a model's health seen in real traffic.</summary>
+public sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, string? Model, string Source, bool Ok, bool Healthy, double? LatencyMs, string? Error);
+
+/// <summary>A cooldown as stored; the credential is its id, never its key.</summary>
+public sealed record StoredCooldown(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);

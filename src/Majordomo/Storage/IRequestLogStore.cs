@@ -1,0 +1,38 @@
+namespace Majordomo.Storage;
+
+/// <summary>The request log (SPEC §5): rows appended in batches by the background writer, read back for <c>/stats</c>.</summary>
+public interface IRequestLogStore
+{
+    /// <summary>
+    /// Opens an appender for a writer that appends batch after batch (SQLite: one connection with the
+    /// insert prepared once). Throws <see cref="StoreException"/> when the store cannot be opened.
+    /// </summary>
+    IRequestLogAppender OpenAppender();
+
+    /// <summary>What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>.</summary>
+    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+}
+
+/// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
+public interface IRequestLogAppender : IDisposable
+{
+    /// <summary>Appends rows in one transaction; a row whose id is already stored is ignored. After a <see cref="StoreException"/> the appender is not reused.</summary>
+    ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken);
+}
+
+/// <summary>The columns of one request-log row that <c>/stats</c> aggregates.</summary>
+public readonly record struct RequestSummary(
+    string? AnsweredBy,
+    int Status,
+    double DurationMs,
+    double? FirstByteMs,
+    double? CostUsd,
+    bool CostEstimated,
+    double QuotaUnits,
+    long InputTokens,
+    long OutputTokens,
+    string? Tier,
+    string? Route,
+    string? Degradation,
+    int AttemptCount,
+    string? FirstAttemptModel);

@@ -1,0 +1,44 @@
+namespace Majordomo.Storage;
+
+/// <summary>
+/// The database behind the seam as a whole: its kind (<c>/health</c> reports it), migrations and a
+/// reachability probe. Each kind of state has its own interface (<see cref="StoreSet"/> bundles them).
+/// </summary>
+public interface IStore
+{
+    /// <summary>"sqlite" (embedded) or, later, "postgres".</summary>
+    string Kind { get; }
+
+    /// <summary>Applies missing migrations; returns the schema version. Throws <see cref="StoreException"/> when the store cannot be opened.</summary>
+    ValueTask<int> MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>One cheap round trip; a failure is reported, not thrown.</summary>
+    ValueTask<StoreProbe> ProbeAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The result of <see cref="IStore.ProbeAsync"/>.</summary>
+public readonly record struct StoreProbe(bool Reachable, string? Error);
+
+/// <summary>Every store of one database, so hosting and the contract tests wire them in one place.</summary>
+public sealed record StoreSet(
+    IStore Store,
+    IRequestLogStore Requests,
+    IBudgetStore Budgets,
+    IAlertStore Alerts,
+    ISessionPinStore Sessions,
+    ILoopSessionStore Loops,
+    IHealthLogStore Health) : IDisposable
+{
+    public void Dispose()
+    {
+        // One implementation may back several interfaces; dispose each object once.
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var part in new object[] { Requests, Budgets, Alerts, Sessions, Loops, Health, Store })
+        {
+            if (seen.Add(part) && part is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+    }
+}
