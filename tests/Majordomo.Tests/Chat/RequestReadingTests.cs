@@ -50,7 +50,7 @@ public sealed class RequestReadingTests : IDisposable
         var catalog = TestConfig.BuildCatalog(Config);
         var store = new SqliteStore(_dir.File("m.db"));
         store.Migrate();
-        var state = new LoopStateStore(store, TimeProvider.System, NullLogger<LoopStateStore>.Instance);
+        var state = new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance);
         state.Set("other", new LoopSessionState(LoopLevel.Warning, "genericRepeat", 5, DateTimeOffset.UnixEpoch)); // forces the derived session id
         var guard = new ToolLoopGuard(state, TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
         var request = Request("auto");
