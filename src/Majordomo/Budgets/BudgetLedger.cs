@@ -71,7 +71,7 @@ public sealed partial class BudgetLedger : IDegradationSource
                     var c = CounterOf(limit, now, out var period);
                     if (c.Used + c.Reserved + model.Multiplier > limit.Limit + Epsilon)
                     {
-                        return Exhausted(limit, c, period);
+                        return Refusal(limit, c, period, model.Multiplier, now);
                     }
                 }
             }
@@ -83,7 +83,7 @@ public sealed partial class BudgetLedger : IDegradationSource
                     var c = CounterOf(limit, now, out var period);
                     if (c.Used + c.Reserved >= limit.Limit - Epsilon)
                     {
-                        return Exhausted(limit, c, period);
+                        return Refusal(limit, c, period, 0, now);
                     }
                 }
             }
@@ -161,9 +161,38 @@ public sealed partial class BudgetLedger : IDegradationSource
         }
     }
 
-    private static Unavailability Exhausted(BudgetLimit limit, Counter c, BudgetPeriod period) =>
-        new($"{limit.Describe()} is used up ({limit.Amount(c.Used + c.Reserved)} of {limit.Amount(limit.Limit)} this {limit.PeriodName}); it resets at {period.End.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
-            period.End);
+    /// <summary>
+    /// Why <paramref name="amount"/> more does not fit <paramref name="limit"/>. A reservation is not
+    /// spending: "used up" only when the spend itself reached the limit; otherwise "would be exceeded",
+    /// with the reset as the retry time when the spend leaves no room for the amount, none when the
+    /// amount is larger than the whole limit, and a short wait when requests in flight hold the room.
+    /// </summary>
+    private static Unavailability Refusal(BudgetLimit limit, Counter c, BudgetPeriod period, double amount, DateTimeOffset now)
+    {
+        var resets = $"it resets at {period.End.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        if (c.Used >= limit.Limit - Epsilon)
+        {
+            return new($"{limit.Describe()} is used up ({limit.Amount(c.Used)} of {limit.Amount(limit.Limit)} this {limit.PeriodName}); {resets}", period.End);
+        }
+
+        var ask = amount > 0 ? $"this request may cost up to {limit.Amount(amount)}" : "requests in flight hold the rest";
+        var used = $"{limit.Amount(c.Used)} of {limit.Amount(limit.Limit)} is used this {limit.PeriodName}";
+        if (amount > limit.Limit + Epsilon)
+        {
+            var hint = limit.Kind == BudgetKind.Usd ? " (a lower max_tokens lowers what a request reserves)" : "";
+            return new($"{limit.Describe()} would be exceeded: {ask}, more than the whole limit of {limit.Amount(limit.Limit)} this {limit.PeriodName}{hint}", null);
+        }
+
+        if (c.Used + amount > limit.Limit + Epsilon)
+        {
+            return new($"{limit.Describe()} would be exceeded: {ask} and {used}; {resets}", period.End);
+        }
+
+        return new($"{limit.Describe()} would be exceeded: {ask} and {used}, {limit.Amount(c.Reserved)} more is held by requests in flight", now + InFlightRetry);
+    }
+
+    /// <summary>When room held by requests in flight is worth asking for again: they settle (or release) as they end.</summary>
+    internal static readonly TimeSpan InFlightRetry = TimeSpan.FromSeconds(5);
 
     // Caller holds _lock. A counter is read from the store once, when its period is first touched.
     private Counter CounterOf(BudgetLimit limit, DateTimeOffset now, out BudgetPeriod period)
@@ -188,9 +217,8 @@ public sealed partial class BudgetLedger : IDegradationSource
 
     /// <summary>
     /// Holds <paramref name="amount"/> on each limit, or none. <see cref="Admission.Fit"/>: the amount
-    /// must fit (quota units, request counts: exact). <see cref="Admission.WhileRoom"/>: some room must be
-    /// left (USD: the amount is only an estimate, so a spent budget stops new requests while in-flight
-    /// estimates count against it). <see cref="Admission.Always"/>: count only.
+    /// must fit beside what is used and held (quota units, request counts, and USD, whose amount is an
+    /// upper bound of the cost). <see cref="Admission.Always"/>: count only (local models' USD).
     /// </summary>
     internal Hold[]? TryHold(ReadOnlySpan<BudgetLimit> limits, double amount, DateTimeOffset now, Admission admission, out Unavailability? refusal)
     {
@@ -205,12 +233,11 @@ public sealed partial class BudgetLedger : IDegradationSource
                 var full = admission switch
                 {
                     Admission.Fit => c.Used + c.Reserved + amount > limit.Limit + Epsilon,
-                    Admission.WhileRoom => c.Used + c.Reserved >= limit.Limit - Epsilon,
                     _ => false,
                 };
                 if (full)
                 {
-                    refusal = Exhausted(limit, c, period);
+                    refusal = Refusal(limit, c, period, amount, now);
                     return null;
                 }
 
@@ -362,7 +389,6 @@ public sealed partial class BudgetLedger : IDegradationSource
     internal enum Admission
     {
         Fit,
-        WhileRoom,
         Always,
     }
 

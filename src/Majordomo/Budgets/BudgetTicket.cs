@@ -73,11 +73,12 @@ public sealed class BudgetTicket
             if (limits.Length > 0)
             {
                 var prompt = Prompt();
-                var estimate = CostCalculator.Usd(model, prompt.EstimatedPromptTokens, prompt.MaxOutputTokens ?? DefaultReservedOutputTokens);
+                var input = ReservedInputTokens(_request.Body.Length, prompt.EstimatedPromptTokens, model);
+                var bound = CostCalculator.Usd(model, input, ReservedOutputTokens(prompt.MaxOutputTokens, model, input));
 
-                // Only cloud models are excluded by a spent USD budget; local ones still count their cost. The
-                // estimate is an upper-ish bound that makes concurrent requests see each other's spend.
-                _usdHolds = _ledger.TryHold(limits, estimate, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.WhileRoom : BudgetLedger.Admission.Always, out var refusal);
+                // Only cloud models are refused by a USD budget; local ones still count their cost. The bound
+                // must fit beside what is spent and held, so concurrent requests can never overspend together.
+                _usdHolds = _ledger.TryHold(limits, bound, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, out var refusal);
                 if (refusal is not null)
                 {
                     ReleaseModel();
@@ -171,6 +172,39 @@ public sealed class BudgetTicket
 
         _quotaHolds = _usdHolds = null;
         _reserved = null;
+    }
+
+    /// <summary>
+    /// An upper bound of the prompt's tokens: the larger of the tokenizer's count and the body's UTF-8
+    /// bytes / 3 (a token is rarely under 3 bytes — English averages ~4 — and the whole body, tools and
+    /// framing included, counts; the count alone extrapolates past its first 1,000 characters). A prompt
+    /// cannot pass the model's context window, which caps the bound (an image's base64 is not its tokens).
+    /// </summary>
+    internal static long ReservedInputTokens(int bodyBytes, int countedTokens, ModelEntry model)
+    {
+        var bound = Math.Max((bodyBytes + 2L) / 3, countedTokens);
+        return model.ContextWindow is { } window ? Math.Min(bound, window) : bound;
+    }
+
+    /// <summary>
+    /// The most output the answer may have: <c>max_tokens</c>, else the model's <c>maxOutputTokens</c>,
+    /// else <see cref="DefaultReservedOutputTokens"/>; never more than the model's output cap or what its
+    /// context window leaves after the prompt.
+    /// </summary>
+    internal static long ReservedOutputTokens(int? maxTokens, ModelEntry model, long inputTokens)
+    {
+        long output = maxTokens ?? model.MaxOutputTokens ?? DefaultReservedOutputTokens;
+        if (model.MaxOutputTokens is { } cap)
+        {
+            output = Math.Min(output, cap);
+        }
+
+        if (model.ContextWindow is { } window)
+        {
+            output = Math.Min(output, Math.Max(1, window - inputTokens));
+        }
+
+        return output;
     }
 
     private BudgetLimit[] UsdLimits()

@@ -12,8 +12,8 @@ namespace Majordomo.Chat;
 /// </summary>
 public sealed class PromptView
 {
-    public const string OpenAIProtocol = "openai";
-    public const string AnthropicProtocol = "anthropic";
+    public const string OpenAIProtocol = Providers.OpenAI.OpenAIProtocol.Id;
+    public const string AnthropicProtocol = Providers.Anthropic.AnthropicProtocol.Id;
 
     /// <summary>
     /// The user's own words in the last user message (text parts joined by a newline, known agent
@@ -86,7 +86,8 @@ public sealed class PromptView
     /// Prompt tokens: message text counted with the o200k tokenizer (<see cref="TokenTally"/>: exact up to
     /// its limit, extrapolated at the request's own ratio beyond), ~3 bytes a token for JSON tool
     /// arguments, a few tokens of framing per message, a flat cost per image and tool definition. The one
-    /// count behind context fit, budget reservation and <c>/v1/messages/count_tokens</c>.
+    /// count behind context fit and <c>/v1/messages/count_tokens</c>; a USD reservation takes the larger of
+    /// it and an upper bound from the body's size (<c>BudgetTicket.ReservedInputTokens</c>).
     /// </summary>
     public int EstimatedPromptTokens =>
         (int)Math.Min(int.MaxValue, _tokens.Tokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));

@@ -16,7 +16,8 @@ public sealed class BudgetTests : IAsyncLifetime
 
     /// <summary>
     /// cloud/premium draws 1 unit of pool 'premium'; cloud/paid costs $1000 / $2000 per million tokens
-    /// (the scenario upstream reports 11 in / 7 out: $0.025 an answer); the rest are free.
+    /// (the scenario upstream reports 11 in / 7 out: $0.025 an answer; a plain "hello" request reserves
+    /// 26 input + its 7 output tokens at most, $0.04); the rest are free.
     /// </summary>
     public static string Config(string budgets, string apiKeys = "") => $$"""
         {
@@ -27,7 +28,7 @@ public sealed class BudgetTests : IAsyncLifetime
           },
           "models": {
             "cloud/premium": { "provider": "cloud", "upstreamModel": "premium", "tier": 2, "quality": 90, "quota": "premium", "multiplier": 1 },
-            "cloud/paid": { "provider": "cloud", "upstreamModel": "paid", "tier": 1, "cost": { "inputPerMTok": 1000, "outputPerMTok": 2000 } },
+            "cloud/paid": { "provider": "cloud", "upstreamModel": "paid", "tier": 1, "maxOutputTokens": 7, "cost": { "inputPerMTok": 1000, "outputPerMTok": 2000 } },
             "cloud/free": { "provider": "cloud", "upstreamModel": "free", "tier": 0, "quota": "premium", "multiplier": 0 },
             "local/small": { "provider": "local", "upstreamModel": "small", "tier": 0 }
           },
@@ -107,7 +108,8 @@ public sealed class BudgetTests : IAsyncLifetime
     [Fact]
     public async Task UsdBudget_Spent_PaidCloudModelExcludedLocalStillAnswers()
     {
-        await using var gateway = await TestGateway.StartAsync(Config("""{ "usd": { "daily": 0.05 } }"""), _upstream);
+        // Room for two answers ($0.05) and for the second's reservation beside the first's spend ($0.025 + $0.04).
+        await using var gateway = await TestGateway.StartAsync(Config("""{ "usd": { "daily": 0.07 } }"""), _upstream);
 
         var models = new List<string>();
         for (var i = 0; i < 3; i++)

@@ -14,7 +14,7 @@ public sealed class BudgetLedgerTests : IDisposable
         { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:1/v1", "locality": "cloud" } },
           "models": { "p/premium": { "provider": "p", "quota": "premium", "multiplier": 1 },
                       "p/half": { "provider": "p", "quota": "premium", "multiplier": 0.5 },
-                      "p/paid": { "provider": "p", "cost": { "inputPerMTok": 1000, "outputPerMTok": 1000 } } },
+                      "p/paid": { "provider": "p", "maxOutputTokens": 500, "cost": { "inputPerMTok": 1000, "outputPerMTok": 1000 } } },
           "budgets": { "quotas": { "premium": { "monthly": 4, "daily": 3 } }, "usd": { "monthly": 1 },
                        "alerts": { "thresholds": [0.5, 0.75] } } }
         """;
@@ -70,8 +70,9 @@ public sealed class BudgetLedgerTests : IDisposable
         var admitted = ledger.Open(_plan, Request()).TryReserve(_catalog.Models["p/premium"]);
 
         Assert.NotNull(refused);
-        Assert.Contains("quota pool 'premium' (daily) is used up (3 of 3 this day)", refused.Value.Reason, StringComparison.Ordinal);
-        Assert.Equal(new DateTimeOffset(2026, 5, 11, 0, 0, 0, TimeSpan.Zero), refused.Value.Until);
+        // Held is not spent: "would be exceeded", worth retrying once requests in flight settle.
+        Assert.Contains("quota pool 'premium' (daily) would be exceeded: this request may cost up to 1 and 0 of 3 is used this day, 3 more is held by requests in flight", refused.Value.Reason, StringComparison.Ordinal);
+        Assert.Equal(_clock.GetUtcNow() + BudgetLedger.InFlightRetry, refused.Value.Until);
         Assert.Null(admitted);
     }
 
