@@ -6,6 +6,7 @@ using Majordomo.Classification;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
+using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
