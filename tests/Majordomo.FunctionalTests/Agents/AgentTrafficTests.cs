@@ -159,6 +159,25 @@ public sealed class AgentTrafficTests
     }
 
     [Fact]
+    public async Task PostMessages_OpenClawImageToolResult_ReachesAnOpenAIUpstreamAsAFollowingUserMessage()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(AgentConfigs.Gateway, upstream);
+
+        using var response = await gateway.Http.SendAsync(AgentFixture.Load("openclaw-anthropic-image-tool-result").Request("default"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var got = upstream.Received.Single().Json();
+        var messages = got.RootElement.GetProperty("messages").EnumerateArray().ToList();
+        var tool = messages.FindIndex(m => m.GetProperty("role").GetString() == "tool");
+        Assert.Contains("Read image file [image/png]", messages[tool].GetProperty("content").GetString(), StringComparison.Ordinal);
+        var images = messages[tool + 1];
+        Assert.Equal("user", images.GetProperty("role").GetString());
+        Assert.Equal("Image(s) from tool result #1 (toolu0):", images.GetProperty("content")[0].GetProperty("text").GetString());
+        Assert.StartsWith("data:image/png;base64,iVBOR", images.GetProperty("content")[1].GetProperty("image_url").GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetModels_EntriesCarryContextLengthAndMaxOutputTokens()
     {
         // OpenClaw users copy these into contextWindow / maxTokens instead of guessing.
