@@ -236,6 +236,10 @@ internal sealed partial class ChatCompletionsEndpoint(
             ApiKey = request.ApiKeyName,
             Degradation = level.Name,
             Loop = loop?.Header,
+            Complexity = plan?.Classified?.Complexity,
+            TaskType = plan?.Classified?.TaskType,
+            Sensitive = plan?.Classified?.Sensitive,
+            ClassifierSource = plan?.Classified?.Source,
         });
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }
