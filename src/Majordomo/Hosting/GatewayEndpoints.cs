@@ -20,6 +20,7 @@ internal static class GatewayEndpoints
         var explain = services.GetRequiredService<ExplainEndpoint>();
         var info = services.GetRequiredService<InfoEndpoints>();
         var usage = services.GetRequiredService<UsageEndpoints>();
+        var metrics = services.GetRequiredService<Monitoring.MetricsEndpoint>();
         return
         [
             new("POST", "/v1/chat/completions", Ingress.OpenAI, chat.HandleAsync, NeedsConfig: true),
@@ -30,6 +31,7 @@ internal static class GatewayEndpoints
             new("GET", "/health", Ingress.OpenAI, info.HealthAsync),
             new("GET", "/usage", Ingress.OpenAI, usage.UsageAsync),
             new("GET", "/stats", Ingress.OpenAI, usage.StatsAsync),
+            new("GET", "/metrics", Ingress.OpenAI, metrics.HandleAsync),
         ];
     }
 
