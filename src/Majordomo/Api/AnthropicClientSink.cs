@@ -11,17 +11,8 @@ internal static class AnthropicErrors
     public static Task WriteAsync(HttpContext context, int status, string message, string? code, IReadOnlyList<AttemptRecord>? attempts = null,
         IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null)
     {
-        var response = context.Response;
-        if (response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        var bytes = Serialize(AnthropicWire.ErrorTypeFor(status), message, code, attempts, response.Headers["X-Request-Id"].ToString(), candidates, availableAt);
-        response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        var requestId = context.Response.Headers["X-Request-Id"].ToString();
+        return JsonAnswers.WriteAsync(context, status, Serialize(AnthropicWire.ErrorTypeFor(status), message, code, attempts, requestId, candidates, availableAt));
     }
 
     public static byte[] Serialize(string type, string message, string? code, IReadOnlyList<AttemptRecord>? attempts, string? requestId,

@@ -17,7 +17,6 @@ internal static class AnthropicCommandReply
         var response = context.Response;
         var id = "msg_" + (response.Headers["X-Request-Id"].ToString() is { Length: > 0 } rid ? rid : "router");
         var buffer = new ArrayBufferWriter<byte>(512);
-        response.StatusCode = 200;
         if (!request.Stream)
         {
             using (var w = new Utf8JsonWriter(buffer))
@@ -25,14 +24,11 @@ internal static class AnthropicCommandReply
                 Message(w, id, reply.Model, reply.Text);
             }
 
-            response.ContentType = "application/json";
-            response.ContentLength = buffer.WrittenCount;
-            await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+            await JsonAnswers.WriteAsync(context, 200, buffer.WrittenMemory).ConfigureAwait(false);
             return;
         }
 
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
+        JsonAnswers.StartEventStream(response);
         Event(buffer, AnthropicWire.MessageStart, w =>
         {
             w.WriteStartObject();
@@ -41,28 +37,8 @@ internal static class AnthropicCommandReply
             Message(w, id, reply.Model, null);
             w.WriteEndObject();
         });
-        Event(buffer, AnthropicWire.ContentBlockStart, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", AnthropicWire.ContentBlockStart);
-            w.WriteNumber("index", 0);
-            w.WriteStartObject("content_block");
-            w.WriteString("type", "text");
-            w.WriteString("text", "");
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-        Event(buffer, AnthropicWire.ContentBlockDelta, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", AnthropicWire.ContentBlockDelta);
-            w.WriteNumber("index", 0);
-            w.WriteStartObject("delta");
-            w.WriteString("type", "text_delta");
-            w.WriteString("text", reply.Text);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+        TextBlockEvent(buffer, AnthropicWire.ContentBlockStart, "content_block", "text", "");
+        TextBlockEvent(buffer, AnthropicWire.ContentBlockDelta, "delta", "text_delta", reply.Text);
         Event(buffer, AnthropicWire.ContentBlockStop, w =>
         {
             w.WriteStartObject();
@@ -89,6 +65,20 @@ internal static class AnthropicCommandReply
         });
         await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
+
+    // content_block_start and content_block_delta of the one text block: { type, index 0, inner: { type, text } }.
+    private static void TextBlockEvent(ArrayBufferWriter<byte> buffer, string eventType, string inner, string innerType, string text) =>
+        Event(buffer, eventType, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("type", eventType);
+            w.WriteNumber("index", 0);
+            w.WriteStartObject(inner);
+            w.WriteString("type", innerType);
+            w.WriteString("text", text);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
 
     // The whole message (text given) or the empty one message_start carries (text null).
     private static void Message(Utf8JsonWriter w, string id, string model, string? text)

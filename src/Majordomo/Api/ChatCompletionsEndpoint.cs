@@ -6,6 +6,7 @@ using Majordomo.Classification;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
+using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -161,10 +162,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (ingress.IsErrorPayload(body))
         {
             // The upstream's own error, exactly as it said it: the client's request was at fault.
-            context.Response.StatusCode = outcome.UpstreamStatus;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            await JsonAnswers.WriteAsync(context, outcome.UpstreamStatus, body).ConfigureAwait(false);
             return;
         }
 

@@ -27,7 +27,7 @@ internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
             return;
         }
 
-        var tokens = PromptView.Parse(body.Memory.Span, AnthropicWire.Protocol).EstimatedPromptTokens;
+        var tokens = PromptView.Parse(body.Memory.Span, AnthropicProtocol.Id).EstimatedPromptTokens;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync("{\"input_tokens\":" + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", context.RequestAborted).ConfigureAwait(false);
     }

@@ -9,23 +9,13 @@ internal static class Errors
     public static Task WriteAsync(HttpContext context, int status, string message, string type, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
         IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null)
     {
-        var response = context.Response;
-        if (response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = status;
-        response.ContentType = "application/json";
         var error = new OpenAIError(message, type, code, param)
         {
             Attempts = attempts?.Select(a => new AttemptSummary(a.Model, a.Provider, a.Credential, a.Status, a.Outcome, a.Reason, Math.Round(a.DurationMs, 1))).ToArray(),
             Candidates = candidates,
             AvailableAt = availableAt,
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope);
-        response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        return JsonAnswers.WriteAsync(context, status, JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorEnvelope(error), ApiJson.Relaxed.OpenAIErrorEnvelope));
     }
 
     public static string TypeFor(int status) => status switch

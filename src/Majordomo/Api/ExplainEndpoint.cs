@@ -36,9 +36,6 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter rout
         request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
         var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        await JsonAnswers.WriteAsync(context, 200, bytes).ConfigureAwait(false);
     }
 }

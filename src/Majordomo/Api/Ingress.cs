@@ -1,7 +1,6 @@
 using Majordomo.Chat;
 using Majordomo.Execution;
-using Majordomo.Providers.Anthropic;
-using Majordomo.Providers.OpenAI;
+using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
 
@@ -18,10 +17,13 @@ internal abstract class Ingress
 
     public static readonly Ingress Anthropic = new AnthropicIngress();
 
-    /// <summary><c>openai</c> or <c>anthropic</c>, as in <see cref="ChatRequest.Protocol"/>.</summary>
-    public abstract string Protocol { get; }
+    /// <summary>The wire protocol this ingress speaks (its reader, answer shapes, relay), from the registry.</summary>
+    public abstract WireProtocol Wire { get; }
 
-    public abstract ChatRequest Parse(ReadOnlyMemory<byte> body);
+    /// <summary>The protocol's name, as in <see cref="ChatRequest.Protocol"/>.</summary>
+    public string Protocol => Wire.Name;
+
+    public ChatRequest Parse(ReadOnlyMemory<byte> body) => Wire.Parse(body);
 
     /// <summary>Protocol headers that travel with the request (e.g. <c>anthropic-beta</c>).</summary>
     public virtual void ReadHeaders(IHeaderDictionary headers, ChatRequest request)
@@ -39,15 +41,13 @@ internal abstract class Ingress
     public abstract Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time);
 
     /// <summary>True when an upstream's error body is already in this protocol's shape (returned as is).</summary>
-    public abstract bool IsErrorPayload(ReadOnlySpan<byte> body);
+    public bool IsErrorPayload(ReadOnlySpan<byte> body) => Wire.IsErrorAnswer(body);
 
     internal abstract IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time);
 
     private sealed class OpenAIIngress : Ingress
     {
-        public override string Protocol => "openai";
-
-        public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body);
+        public override WireProtocol Wire => Protocols.OpenAI;
 
         public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
             IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
@@ -56,16 +56,12 @@ internal abstract class Ingress
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             OpenAICommandReply.WriteAsync(context, request, reply, time);
 
-        public override bool IsErrorPayload(ReadOnlySpan<byte> body) => OpenAIWire.IsErrorPayload(body);
-
         internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new OpenAIClientSink(context, requestId, time);
     }
 
     private sealed class AnthropicIngress : Ingress
     {
-        public override string Protocol => AnthropicWire.Protocol;
-
-        public override ChatRequest Parse(ReadOnlyMemory<byte> body) => AnthropicRequestReader.Parse(body);
+        public override WireProtocol Wire => Protocols.Anthropic;
 
         public override void ReadHeaders(IHeaderDictionary headers, ChatRequest request)
         {
@@ -82,8 +78,6 @@ internal abstract class Ingress
 
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             AnthropicCommandReply.WriteAsync(context, request, reply);
-
-        public override bool IsErrorPayload(ReadOnlySpan<byte> body) => AnthropicWire.InspectMessage(body, out _) == OpenAIWire.CompletionShape.Error;
 
         internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new AnthropicClientSink(context, requestId, time);
     }

@@ -17,7 +17,6 @@ internal static class OpenAICommandReply
         var id = "chatcmpl-" + (response.Headers["X-Request-Id"].ToString() is { Length: > 0 } rid ? rid : "router");
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var buffer = new ArrayBufferWriter<byte>(512);
-        response.StatusCode = 200;
         if (!request.Stream)
         {
             using (var w = new Utf8JsonWriter(buffer))
@@ -37,14 +36,11 @@ internal static class OpenAICommandReply
                 w.WriteEndObject();
             }
 
-            response.ContentType = "application/json";
-            response.ContentLength = buffer.WrittenCount;
-            await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+            await JsonAnswers.WriteAsync(context, 200, buffer.WrittenMemory).ConfigureAwait(false);
             return;
         }
 
-        response.ContentType = "text/event-stream; charset=utf-8";
-        response.Headers.CacheControl = "no-cache";
+        JsonAnswers.StartEventStream(response);
         Event(buffer, w =>
         {
             Start(w, id, "chat.completion.chunk", created, reply.Model);

@@ -12,8 +12,8 @@ namespace Majordomo.Classification;
 /// </summary>
 public sealed class PromptView
 {
-    public const string OpenAIProtocol = "openai";
-    public const string AnthropicProtocol = "anthropic";
+    public const string OpenAIProtocol = Providers.OpenAI.OpenAIProtocol.Id;
+    public const string AnthropicProtocol = Providers.Anthropic.AnthropicProtocol.Id;
 
     /// <summary>
     /// The user's own words in the last user message (text parts joined by a newline, known agent

@@ -18,10 +18,10 @@ internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig
             throw new JsonException("expected a model id string or an entry object");
         }
 
-        ChainEntryObject raw;
+        ChainEntryFields raw;
         try
         {
-            raw = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ChainEntryObject)
+            raw = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ChainEntryFields)
                 ?? throw new JsonException("expected a chain entry object");
         }
         catch (JsonException ex) when (ex.Path is not null)
@@ -29,17 +29,8 @@ internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig
             // Rethrown without a path so the serializer stamps the entry's own path; the loader joins both.
             throw new JsonException(ex.Message, ex);
         }
-        return new ChainEntryConfig
-        {
-            Model = raw.Model,
-            Provider = raw.Provider,
-            Credentials = raw.Credentials,
-            Retries = raw.Retries,
-            BackoffMs = raw.BackoffMs,
-            TimeoutMs = raw.TimeoutMs,
-            FirstTokenTimeoutMs = raw.FirstTokenTimeoutMs,
-            Unknown = raw.Unknown,
-        };
+
+        return new ChainEntryConfig(raw);
     }
 
     public override void Write(Utf8JsonWriter writer, ChainEntryConfig value, JsonSerializerOptions options)
@@ -68,18 +59,6 @@ internal sealed class ChainRefConverter : JsonConverter<ChainRef>
         => writer.WriteStringValue(value.Name);
 }
 
-/// <summary>The object form of a chain entry, deserialized without the string-or-object converter.</summary>
-internal sealed record ChainEntryObject : ConfigSection
-{
-    public string? Model { get; init; }
-    public string? Provider { get; init; }
-    public List<string>? Credentials { get; init; }
-    public int? Retries { get; init; }
-    public int? BackoffMs { get; init; }
-    public int? TimeoutMs { get; init; }
-    public int? FirstTokenTimeoutMs { get; init; }
-}
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     ReadCommentHandling = JsonCommentHandling.Skip,
@@ -87,6 +66,6 @@ internal sealed record ChainEntryObject : ConfigSection
     NumberHandling = JsonNumberHandling.Strict,
     WriteIndented = true)]
 [JsonSerializable(typeof(MajordomoConfig))]
-[JsonSerializable(typeof(ChainEntryObject))]
+[JsonSerializable(typeof(ChainEntryFields))]
 [JsonSerializable(typeof(List<ChainEntryConfig>))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

@@ -141,7 +141,21 @@ public sealed record CostConfig : ConfigSection
 
 /// <summary>A chain entry: either a bare model id string or an object with per-entry overrides.</summary>
 [JsonConverter(typeof(ChainEntryConfigConverter))]
-public sealed record ChainEntryConfig : ConfigSection
+public sealed record ChainEntryConfig : ChainEntryFields
+{
+    public ChainEntryConfig()
+    {
+    }
+
+    /// <summary>The entry an object form was read into.</summary>
+    public ChainEntryConfig(ChainEntryFields fields)
+        : base(fields)
+    {
+    }
+}
+
+/// <summary>The fields of a chain entry; the object form is read as this type (no string-or-object converter).</summary>
+public record ChainEntryFields : ConfigSection
 {
     public string? Model { get; init; }
     public string? Provider { get; init; }

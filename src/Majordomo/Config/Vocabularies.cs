@@ -4,7 +4,7 @@ namespace Majordomo.Config;
 // that gives them meaning, because the validator (Config) must read them and a folder uses only folders
 // above it; the owning feature (named on each) maps them to its own types through these constants.
 
-/// <summary><c>providers.X.api</c>. Owner: Providers (the adapter factory; the protocol registry when it lands).</summary>
+/// <summary><c>providers.X.api</c>. Owner: Providers (<c>Providers/Protocols</c>, the protocol registry, names each protocol with these).</summary>
 public static class ProviderApis
 {
     public const string OpenAI = "openai", Anthropic = "anthropic", Simulated = "simulated";

@@ -1,3 +1,4 @@
+using Majordomo.Providers;
 using Majordomo.Storage;
 
 namespace Majordomo.Execution;

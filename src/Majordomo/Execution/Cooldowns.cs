@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Majordomo.Catalog;
+using Majordomo.Providers;
 
 namespace Majordomo.Execution;
 

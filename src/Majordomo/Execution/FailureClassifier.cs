@@ -1,20 +1,7 @@
 using Majordomo.Config;
+using Majordomo.Providers;
 
 namespace Majordomo.Execution;
-
-/// <summary>What went wrong with an attempt. Retry, rotate, fall back or fail fast act on the class only.</summary>
-public enum FailureClass
-{
-    Transient,
-    RateLimited,
-    Timeout,
-    Credential,
-    Billing,
-    ModelUnavailable,
-    ContextTooLong,
-    CallerFault,
-    Unknown,
-}
 
 /// <summary>What the executor does next with a failed attempt.</summary>
 public enum FailureAction
@@ -88,7 +75,7 @@ public static class FailureClassifier
             return FailureClass.Billing;
         }
 
-        if (AnthropicType(text) is { } typed)
+        if (ProtocolErrorType(text) is { } typed)
         {
             return typed;
         }
@@ -166,39 +153,24 @@ public static class FailureClassifier
     ];
 
     /// <summary>
-    /// Anthropic names the class in <c>{"type":"error","error":{"type":"…"}}</c> (also as a stream
-    /// <c>error</c> event); OpenRouter relays those bodies unchanged.
+    /// The error types each registered protocol names (<see cref="WireProtocol.ErrorTypes"/>), e.g.
+    /// Anthropic's <c>{"type":"error","error":{"type":"overloaded_error"}}</c>, which OpenRouter relays too.
     /// </summary>
-    private static FailureClass? AnthropicType(string text)
+    private static FailureClass? ProtocolErrorType(string text)
     {
-        if (!text.Contains("_error", StringComparison.Ordinal) && !text.Contains("request_too_large", StringComparison.Ordinal))
+        foreach (var protocol in Protocols.All)
         {
-            return null;
-        }
-
-        foreach (var (marker, failure) in AnthropicTypes)
-        {
-            if (text.Contains(marker, StringComparison.Ordinal))
+            foreach (var (marker, failure) in protocol.ErrorTypes)
             {
-                return failure;
+                if (text.Contains(marker, StringComparison.Ordinal))
+                {
+                    return failure;
+                }
             }
         }
 
         return null;
     }
-
-    private static readonly (string Marker, FailureClass Class)[] AnthropicTypes =
-    [
-        ("\"overloaded_error\"", FailureClass.Transient),
-        ("\"rate_limit_error\"", FailureClass.RateLimited),
-        ("\"authentication_error\"", FailureClass.Credential),
-        ("\"permission_error\"", FailureClass.Credential),
-        ("\"billing_error\"", FailureClass.Billing),
-        ("\"not_found_error\"", FailureClass.ModelUnavailable),
-        ("\"request_too_large\"", FailureClass.ContextTooLong),
-        ("\"timeout_error\"", FailureClass.Timeout),
-        ("\"api_error\"", FailureClass.Transient),
-    ];
 
     private static bool Has(string text, string[] markers)
     {

@@ -1,4 +1,5 @@
 using Majordomo.Catalog;
+using Majordomo.Providers;
 using Majordomo.Routing;
 
 namespace Majordomo.Execution;
@@ -10,16 +11,10 @@ public sealed record AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
 /// Where the executor writes the answer. Implemented by the ingress (the only code that touches
 /// <c>HttpContext</c>); it owns the client's wire format.
 /// </summary>
-public interface IClientSink
+public interface IClientSink : IEventWriter
 {
     /// <summary>Sends status and headers of a streamed answer; after this the answer is committed.</summary>
     ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken);
-
-    /// <summary>Buffers one event for the client; <see cref="FlushAsync"/> sends what is buffered.</summary>
-    void WriteEvent(string? eventType, ReadOnlySpan<byte> data);
-
-    /// <summary>Buffers complete events exactly as the upstream framed them (same protocol only).</summary>
-    void WriteRaw(ReadOnlySpan<byte> events);
 
     /// <summary>Sends every buffered event now.</summary>
     ValueTask FlushAsync(CancellationToken cancellationToken);

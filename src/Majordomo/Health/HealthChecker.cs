@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Majordomo.Catalog;
-using Majordomo.Config;
+using Majordomo.Providers;
 
 namespace Majordomo.Health;
 
@@ -15,8 +14,9 @@ public interface IHealthProbe
 }
 
 /// <summary>
-/// <c>GET {baseUrl}/models</c> (OpenAI-compatible, Ollama, vLLM, llama.cpp, OpenRouter) or
-/// <c>{baseUrl}/v1/models</c> (Anthropic), with the provider's first credential. Any HTTP answer
+/// The provider's protocol's model list (<see cref="WireProtocol.HealthPath"/>: <c>GET {baseUrl}/models</c>
+/// for OpenAI-compatible servers, <c>{baseUrl}/v1/models</c> for Anthropic) with its probe headers and the
+/// provider's first credential. Any HTTP answer
 /// below 500 means the upstream is up (a 401 is a key problem, handled by cooldowns; a 404 is a
 /// server without a model list); a 5xx, a connection failure or no answer in time means it is not.
 /// </summary>
@@ -46,18 +46,7 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             var key = provider.Credentials.Count > 0 ? provider.Credentials[0].ApiKey : null;
-            if (provider.Api == ProviderApis.Anthropic)
-            {
-                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
-                if (key is not null)
-                {
-                    request.Headers.TryAddWithoutValidation("x-api-key", key);
-                }
-            }
-            else if (key is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            }
+            Protocols.Get(provider.Api).AddProbeHeaders(request.Headers, key);
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token).ConfigureAwait(false);
             var latency = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -78,13 +67,12 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
     /// <summary>Null for providers with nothing to call (simulated, no base URL).</summary>
     public static Uri? HealthUrl(ProviderEntry provider)
     {
-        if (provider.Api == ProviderApis.Simulated || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
+        if (provider.Api == Protocols.SimulatedApi || provider.BaseUrl is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var root))
         {
             return null;
         }
 
-        var path = provider.Api == ProviderApis.Anthropic && !root.AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) ? "/v1/models" : "/models";
-        return new Uri(root.ToString().TrimEnd('/') + path);
+        return new Uri(root.ToString().TrimEnd('/') + Protocols.Get(provider.Api).HealthPath(root));
     }
 
     public void Dispose() => _http.Dispose();

@@ -13,53 +13,48 @@ namespace Majordomo.Providers;
 /// and the answer — body, stream events and error bodies — is translated back into the ingress
 /// protocol. The executor and the client sink therefore only ever see the ingress protocol.
 /// </summary>
-internal sealed class ProtocolBridge(IChatProvider inner, string upstreamProtocol, TimeProvider time) : IChatProvider
+internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream, TimeProvider time) : IChatProvider
 {
-    public string UpstreamProtocol { get; } = upstreamProtocol;
+    public WireProtocol Upstream { get; } = upstream;
 
     internal IChatProvider Inner => inner;
 
     public Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken) =>
-        call.Request.Protocol == UpstreamProtocol
+        call.Request.Protocol == Upstream.Name
             ? inner.SendAsync(call, cancellationToken)
             : TranslateAsync(call, cancellationToken);
 
     private async Task<UpstreamResponse> TranslateAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
-        var ingress = call.Request.Protocol;
+        var ingress = Protocols.Get(call.Request.Protocol);
         ChatRequest translated;
         try
         {
-            if (UpstreamProtocol == AnthropicWire.Protocol)
+            // Ingress → hub → upstream: one step when either side is the hub.
+            var body = ingress.Translation is { } from ? from.RequestToHub(call.Request.Body, call.UpstreamModel) : call.Request.Body;
+            if (Upstream.Translation is { } to)
             {
-                var body = RequestTranslation.OpenAIToAnthropic(call.Request.Body, call.UpstreamModel, call.MaxOutputTokens);
-                translated = AnthropicRequestReader.Parse(body);
+                body = to.RequestFromHub(body, call.UpstreamModel, call.MaxOutputTokens);
             }
-            else
-            {
-                var body = RequestTranslation.AnthropicToOpenAI(call.Request.Body, call.UpstreamModel);
-                translated = OpenAIRequestReader.Parse(body);
-            }
+
+            translated = Upstream.Parse(body);
         }
         catch (Exception ex) when (ex is TranslationException or RequestValidationException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
             var reason = ex is TranslationException or RequestValidationException ? ex.Message : "the request has a shape the translation does not understand";
-            var message = $"This request cannot be sent to the {UpstreamProtocol}-protocol upstream: {reason}";
-            var error = ingress == AnthropicWire.Protocol
-                ? ResponseTranslation.AnthropicError(message, "invalid_request_error", "untranslatable_request")
-                : ResponseTranslation.OpenAIError(message, "invalid_request_error", "untranslatable_request");
-            return new FixedResponse(400, error);
+            var message = $"This request cannot be sent to the {Upstream.Name}-protocol upstream: {reason}";
+            return new FixedResponse(400, ingress.Error(message, "invalid_request_error", "untranslatable_request"));
         }
 
         translated.Metadata = call.Request.Metadata;
         var response = await inner.SendAsync(call with { Request = translated }, cancellationToken).ConfigureAwait(false);
-        return new TranslatedResponse(response, UpstreamProtocol, time);
+        return new TranslatedResponse(response, Upstream.Translation, ingress.Translation, Upstream, time);
     }
 
     public void Dispose() => inner.Dispose();
 
-    /// <summary>An upstream answer presented in the ingress protocol.</summary>
-    private sealed class TranslatedResponse(UpstreamResponse inner, string upstreamProtocol, TimeProvider time) : UpstreamResponse
+    /// <summary>An upstream answer presented in the ingress protocol (translations null where a side is the hub).</summary>
+    private sealed class TranslatedResponse(UpstreamResponse inner, HubTranslation? upstream, HubTranslation? ingress, WireProtocol upstreamProtocol, TimeProvider time) : UpstreamResponse
     {
         private readonly SseBatch _upstream = new();
         private IStreamTranslator? _translator;
@@ -71,29 +66,32 @@ internal sealed class ProtocolBridge(IChatProvider inner, string upstreamProtoco
 
         public override string? ContentType => inner.IsSuccess ? "application/json" : inner.ContentType;
 
-        private bool FromAnthropic => upstreamProtocol == AnthropicWire.Protocol;
-
         public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
         {
             var body = await inner.ReadBodyAsync(maxBytes, cancellationToken).ConfigureAwait(false);
             if (!inner.IsSuccess)
             {
-                return FromAnthropic ? ResponseTranslation.AnthropicErrorToOpenAI(body) : ResponseTranslation.OpenAIErrorToAnthropic(inner.StatusCode, body);
+                return Error(inner.StatusCode, body);
             }
 
-            if (FromAnthropic)
+            if (upstreamProtocol.IsErrorAnswer(body))
             {
-                return AnthropicWire.InspectMessage(body, out _) == OpenAIWire.CompletionShape.Error
-                    ? ResponseTranslation.AnthropicErrorToOpenAI(body)
-                    : ResponseTranslation.MessageToCompletion(body, time.GetUtcNow().ToUnixTimeSeconds());
+                return Error(200, body);
             }
 
-            return OpenAIWire.IsErrorPayload(body) ? ResponseTranslation.OpenAIErrorToAnthropic(200, body) : ResponseTranslation.CompletionToMessage(body);
+            var hub = upstream is null ? body : upstream.AnswerToHub(body, time.GetUtcNow().ToUnixTimeSeconds());
+            return ingress is null ? hub : ingress.AnswerFromHub(hub);
+        }
+
+        private byte[] Error(int status, byte[] body)
+        {
+            var hub = upstream is null ? body : upstream.ErrorToHub(status, body);
+            return ingress is null ? hub : ingress.ErrorFromHub(status, hub);
         }
 
         public override async ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken)
         {
-            _translator ??= FromAnthropic ? new AnthropicToOpenAIStream(time.GetUtcNow().ToUnixTimeSeconds()) : new OpenAIToAnthropicStream();
+            _translator ??= StreamTranslator();
             batch.Clear();
             while (!_ended)
             {
@@ -119,11 +117,47 @@ internal sealed class ProtocolBridge(IChatProvider inner, string upstreamProtoco
             return false;
         }
 
+        private IStreamTranslator StreamTranslator()
+        {
+            var toHub = upstream?.StreamToHub(time.GetUtcNow().ToUnixTimeSeconds());
+            var fromHub = ingress?.StreamFromHub();
+            return toHub is null ? fromHub! : fromHub is null ? toHub : new ChainedTranslator(toHub, fromHub);
+        }
+
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
                 inner.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Two translation steps (upstream → hub → ingress) when neither side is the hub.</summary>
+    private sealed class ChainedTranslator(IStreamTranslator first, IStreamTranslator second) : IStreamTranslator
+    {
+        private readonly SseBatch _middle = new();
+
+        public void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output)
+        {
+            _middle.Clear();
+            first.Translate(eventType, data, _middle);
+            Forward(output);
+        }
+
+        public void Complete(SseBatch output)
+        {
+            _middle.Clear();
+            first.Complete(_middle);
+            Forward(output);
+            second.Complete(output);
+        }
+
+        private void Forward(SseBatch output)
+        {
+            for (var i = 0; i < _middle.Count; i++)
+            {
+                second.Translate(_middle.EventType(i), _middle.Data(i), output);
             }
         }
     }

@@ -1,7 +1,4 @@
 using Majordomo.Config;
-using Majordomo.Providers.Anthropic;
-using Majordomo.Providers.OpenAI;
-using Majordomo.Providers.Simulated;
 
 namespace Majordomo.Providers;
 
@@ -28,13 +25,8 @@ public sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisp
         {
             if (!_live.TryGetValue(key, out var provider))
             {
-                // Each adapter speaks its own protocol; the bridge serves clients of the other one.
-                provider = config.Api switch
-                {
-                    "simulated" => new ProtocolBridge(new SimulatedProvider(name, config.Simulation ?? new SimulationConfig(), time), "openai", time),
-                    AnthropicWire.Protocol => new ProtocolBridge(new AnthropicProvider(config), AnthropicWire.Protocol, time),
-                    _ => new ProtocolBridge(new OpenAIProvider(config), "openai", time),
-                };
+                // Each adapter speaks its own protocol; the bridge serves clients of the others.
+                provider = Protocols.CreateAdapter(name, config, time);
                 _live[key] = provider;
             }
 

@@ -1,5 +1,6 @@
 using Majordomo.Catalog;
 using Majordomo.Execution;
+using Majordomo.Providers;
 using Majordomo.Tests.TestSupport;
 
 namespace Majordomo.Tests.Execution;

@@ -1,4 +1,5 @@
 using Majordomo.Execution;
+using Majordomo.Providers;
 
 namespace Majordomo.Tests.Execution;
 

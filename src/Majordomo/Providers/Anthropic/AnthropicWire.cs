@@ -10,8 +10,6 @@ namespace Majordomo.Providers.Anthropic;
 /// </summary>
 internal static class AnthropicWire
 {
-    public const string Protocol = "anthropic";
-
     /// <summary>The <c>anthropic-version</c> sent upstream (the only stable version of the Messages API).</summary>
     public const string Version = "2023-06-01";
 

@@ -4,16 +4,6 @@ using Majordomo.Providers.OpenAI;
 
 namespace Majordomo.Providers.Anthropic;
 
-/// <summary>Turns one protocol's stream events into the other's, event by event, keeping what the answer so far needs.</summary>
-internal interface IStreamTranslator
-{
-    /// <summary>Translates one upstream event into zero or more events added to <paramref name="output"/>.</summary>
-    void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output);
-
-    /// <summary>The upstream stream ended: adds whatever closing events the answer so far calls for.</summary>
-    void Complete(SseBatch output);
-}
-
 /// <summary>
 /// Anthropic stream events → OpenAI chat.completion.chunk events: message_start → the role chunk, text
 /// deltas → content chunks, tool_use blocks and their input_json_delta → tool_calls chunks (one OpenAI

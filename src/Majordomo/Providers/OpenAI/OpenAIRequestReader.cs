@@ -277,7 +277,7 @@ public static partial class OpenAIRequestReader
         return new ChatRequest
         {
             Body = body,
-            Protocol = anthropic ? Anthropic.AnthropicWire.Protocol : "openai",
+            Protocol = anthropic ? Anthropic.AnthropicProtocol.Id : OpenAIProtocol.Id,
             Model = string.IsNullOrWhiteSpace(model) ? null : model,
             Stream = stream,
             ClientWantsUsage = wantsUsage,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Majordomo.Chat;
 using Majordomo.Execution;
+using Majordomo.Providers;
 using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
 

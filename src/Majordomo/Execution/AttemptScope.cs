@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Majordomo.Catalog;
+using Majordomo.Providers;
+using Majordomo.Routing;
+
+namespace Majordomo.Execution;
+
+/// <summary>How one attempt ended: an outcome the client got, or a classified failure the walk acts on.</summary>
+internal readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter)
+{
+    public static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null);
+}
+
+/// <summary>
+/// One attempt's facts and timers: the entry and credential, when it began, and its cancellation —
+/// the attempt's total timeout, the chain's deadline and the client, plus the first-token timer that
+/// only governs the call and its first read.
+/// </summary>
+internal sealed class AttemptScope : IDisposable
+{
+    private readonly CancellationTokenSource _total;
+    private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource? _beforeFirst;
+
+    public AttemptScope(RoutePlan plan, ChainEntry entry, Credential? credential, AttemptRecorder recorder, TimeProvider time, CancellationToken chainToken, CancellationToken clientAborted)
+    {
+        Plan = plan;
+        Entry = entry;
+        Credential = credential;
+        Recorder = recorder;
+        ClientAborted = clientAborted;
+        Start = Stopwatch.GetTimestamp();
+        _total = new CancellationTokenSource(TimeSpan.FromMilliseconds(entry.TimeoutMs), time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(chainToken, _total.Token);
+        FirstToken = entry.FirstTokenTimeoutMs is { } ftt ? new CancellationTokenSource(TimeSpan.FromMilliseconds(ftt), time) : null;
+        _beforeFirst = FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(_linked.Token, FirstToken.Token);
+    }
+
+    public RoutePlan Plan { get; }
+
+    public ChainEntry Entry { get; }
+
+    public ModelEntry Model => Entry.Model;
+
+    public Credential? Credential { get; }
+
+    public AttemptRecorder Recorder { get; }
+
+    public CancellationToken ClientAborted { get; }
+
+    public long Start { get; }
+
+    /// <summary>The whole attempt: its own timeout, the chain's deadline, the client.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    /// <summary>Until the first byte: <see cref="Token"/> and the first-token timer.</summary>
+    public CancellationToken FirstTokenToken => _beforeFirst?.Token ?? _linked.Token;
+
+    public CancellationTokenSource? FirstToken { get; }
+
+    /// <summary>A non-streamed answer is being written: a timeout now is no longer "no first token".</summary>
+    public bool Committed { get; set; }
+
+    public double ElapsedMs => Stopwatch.GetElapsedTime(Start).TotalMilliseconds;
+
+    /// <summary>Records this attempt (<see cref="AttemptRecorder.Record"/>).</summary>
+    public void Record(int? status, string outcome, string? reason) => Recorder.Record(Model, Credential, status, outcome, reason, Start);
+
+    /// <summary>Records a failed attempt and hands its class (and what the walk needs of it) back.</summary>
+    public AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, TimeSpan? retryAfter = null)
+    {
+        Record(status, FailureClassifier.Name(failure), reason);
+        return new AttemptResult(null, failure, status, body, retryAfter);
+    }
+
+    /// <summary>A short reason quoting upstream text, redacted (<see cref="UpstreamText.Summarize"/>).</summary>
+    public string Summarize(int status, string text) => UpstreamText.Summarize(Recorder.Redactor, status, text, Credential);
+
+    public string TimeoutReason() => FirstToken?.IsCancellationRequested == true && !Committed
+        ? $"no first token within {Entry.FirstTokenTimeoutMs} ms"
+        : _total.IsCancellationRequested ? $"timed out after {Entry.TimeoutMs} ms" : "chain deadline reached";
+
+    public void Dispose()
+    {
+        _beforeFirst?.Dispose();
+        FirstToken?.Dispose();
+        _linked.Dispose();
+        _total.Dispose();
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Majordomo.Chat;
+using Majordomo.Config;
+using Majordomo.Providers.OpenAI;
+
+namespace Majordomo.Providers;
+
+/// <summary>
+/// Everything the gateway knows about one wire protocol, in one object registered once in
+/// <see cref="Protocols"/>: its name, how a request in it is read, how an answer in it is inspected and
+/// relayed to a client, its adapter and health probe as an upstream, the error types it names, and
+/// its translation to and from the hub shape (OpenAI Chat Completions). What touches <c>HttpContext</c>
+/// (error shapes, command replies, the client sink) is the ingress side in <c>Api/Ingress</c>.
+/// </summary>
+internal abstract class WireProtocol
+{
+    /// <summary>The protocol's name: <c>ChatRequest.Protocol</c> and the config's <c>api</c> value.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Reads a client body in this protocol (one pass, see <see cref="OpenAIRequestReader"/>).</summary>
+    public abstract ChatRequest Parse(ReadOnlyMemory<byte> body);
+
+    /// <summary>What a complete answer in this protocol is (an answer, an error, not JSON) and its usage.</summary>
+    public abstract OpenAIWire.CompletionShape InspectAnswer(ReadOnlySpan<byte> body, out Usage usage);
+
+    /// <summary>True when a body in this protocol is an error (an upstream error kept as is for the client).</summary>
+    public abstract bool IsErrorAnswer(ReadOnlySpan<byte> body);
+
+    /// <summary>True when a stream event is an error (an upstream error event before the first byte is a failure).</summary>
+    public abstract bool IsErrorEvent(string? eventType, ReadOnlySpan<byte> data);
+
+    /// <summary>Inspects and forwards the events of a stream answered in this protocol.</summary>
+    public abstract StreamRelay Relay { get; }
+
+    /// <summary>An error body in this protocol's shape.</summary>
+    public abstract byte[] Error(string message, string type, string? code);
+
+    /// <summary>
+    /// Typed error names this protocol puts in its error bodies and the class each means, asked by
+    /// <c>FailureClassifier</c> after the generic markers (context, billing) and before the loose ones.
+    /// </summary>
+    public virtual IReadOnlyList<(string Marker, FailureClass Class)> ErrorTypes => [];
+
+    /// <summary>Translation to and from the hub shape; null for the hub itself.</summary>
+    public virtual HubTranslation? Translation => null;
+
+    /// <summary>The adapter of an upstream that speaks this protocol; null when it is an ingress only.</summary>
+    public virtual IChatProvider? CreateAdapter(ProviderConfig config) => null;
+
+    /// <summary>The path the health probe asks, relative to the provider's base URL.</summary>
+    public virtual string HealthPath(Uri root) => "/models";
+
+    /// <summary>Auth (and protocol) headers of a health probe made with <paramref name="key"/>.</summary>
+    public virtual void AddProbeHeaders(HttpRequestHeaders headers, string? key)
+    {
+        if (key is not null)
+        {
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// One protocol's translation to and from the hub shape (OpenAI Chat Completions): requests, complete
+/// answers, error bodies and stream events. A request from protocol A to an upstream of protocol B goes
+/// A → hub → B (one step when either is the hub); the answer comes back the same way.
+/// </summary>
+internal abstract class HubTranslation
+{
+    /// <summary>A request in this protocol → a hub request for <paramref name="upstreamModel"/>.</summary>
+    public abstract byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel);
+
+    /// <summary>A hub request → a request in this protocol (<paramref name="maxOutputTokens"/> when it must name one).</summary>
+    public abstract byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens);
+
+    /// <summary>A complete answer in this protocol → a hub answer.</summary>
+    public abstract byte[] AnswerToHub(byte[] body, long created);
+
+    /// <summary>A hub answer → an answer in this protocol.</summary>
+    public abstract byte[] AnswerFromHub(byte[] hubBody);
+
+    /// <summary>An error body in this protocol → a hub error body, keeping the type and code.</summary>
+    public abstract byte[] ErrorToHub(int status, byte[] body);
+
+    /// <summary>A hub error body → an error body in this protocol, keeping the type and code.</summary>
+    public abstract byte[] ErrorFromHub(int status, byte[] hubBody);
+
+    /// <summary>Translates this protocol's stream events into hub events, one stream at a time.</summary>
+    public abstract IStreamTranslator StreamToHub(long created);
+
+    /// <summary>Translates hub stream events into this protocol's, one stream at a time.</summary>
+    public abstract IStreamTranslator StreamFromHub();
+}
+
+/// <summary>Turns one protocol's stream events into another's, event by event, keeping what the answer so far needs.</summary>
+internal interface IStreamTranslator
+{
+    /// <summary>Translates one upstream event into zero or more events added to <paramref name="output"/>.</summary>
+    void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output);
+
+    /// <summary>The upstream stream ended: adds whatever closing events the answer so far calls for.</summary>
+    void Complete(SseBatch output);
+}
+
+/// <summary>Where a relay writes events (the client sink implements it).</summary>
+public interface IEventWriter
+{
+    /// <summary>Buffers one event for the client.</summary>
+    void WriteEvent(string? eventType, ReadOnlySpan<byte> data);
+
+    /// <summary>Buffers complete events exactly as the upstream framed them (same protocol only).</summary>
+    void WriteRaw(ReadOnlySpan<byte> events);
+}
+
+/// <summary>What a relay has learnt of one stream so far (a struct on the caller's frame: nothing allocated per stream).</summary>
+public struct StreamProgress
+{
+    public Usage Usage;
+
+    /// <summary>The protocol's end marker arrived (<c>[DONE]</c>, <c>message_stop</c>).</summary>
+    public bool Ended;
+
+    /// <summary>A finish / stop reason arrived: the answer is complete even without the end marker.</summary>
+    public bool Finished;
+
+    /// <summary>The client asked for usage itself (else a usage-only chunk the router asked for is left out).</summary>
+    public bool ClientWantsUsage;
+
+    /// <summary>Size of the answer as received, for a cost estimate when no usage is reported.</summary>
+    public long AnswerBytes;
+
+    public long AnswerEvents;
+}
+
+/// <summary>
+/// Inspects each batch of a stream in one protocol (usage, finish, end, errors) and forwards it to the
+/// client — the upstream's own bytes whenever the whole batch goes out. One stateless instance per protocol.
+/// </summary>
+internal abstract class StreamRelay
+{
+    /// <summary>
+    /// Relays one batch. Returns null, or the text of an upstream error event, which is not forwarded
+    /// (the events before it are): the caller ends the stream with an error of the router's.
+    /// </summary>
+    public abstract string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress);
+
+    /// <summary>Error event text kept as the reason a stream ended (redacted, then clipped, where it is recorded).</summary>
+    public const int MaxErrorEventBytes = 64 * 1024;
+
+    /// <summary>The reason a stream ended on an upstream error event.</summary>
+    protected static string ErrorReason(ReadOnlySpan<byte> data) =>
+        "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > MaxErrorEventBytes ? data[..MaxErrorEventBytes] : data);
+}

@@ -1,0 +1,296 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Majordomo.Tests.Architecture;
+
+/// <summary>
+/// Keeps ARCHITECTURE.md's promise "a folder uses only folders above it" true, and SQL inside
+/// <c>Storage/</c>. Dependencies are gathered two ways, because neither alone sees everything:
+/// <list type="bullet">
+/// <item>the source text of each file: <c>using Majordomo.X</c> directives and every qualified
+/// <c>Majordomo.X.</c> reference (what a reader sees; catches uses inside method bodies);</item>
+/// <item>reflection over the compiled assembly: base types, interfaces, fields, properties, method and
+/// constructor signatures of every type in a folder's namespace, compiler-generated closures and
+/// state machines included (catches short qualifications such as <c>Budgets.RequestCost</c> and
+/// types reached through a parent namespace without a <c>using</c>).</item>
+/// </list>
+/// A folder is a namespace's second segment (<c>Majordomo.Providers.OpenAI</c> → Providers). The
+/// root namespace <c>Majordomo</c> (<c>LogEvents</c>: constants, uses nothing) may be used by every
+/// folder; <c>Program.cs</c> sits below everything.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    /// <summary>
+    /// Top to bottom; a folder may use any folder in an earlier layer. Folders in one layer are
+    /// siblings that do not use each other: Health, Budgets and LoopGuard each keep their own
+    /// store-backed state, and whatever combines them (routing, execution) sits below them.
+    /// Gateway (the per-reload snapshot) bundles what Routing and Execution resolve, so it sits
+    /// below Execution and above Api.
+    /// </summary>
+    internal static readonly string[][] Layers =
+    [
+        ["Chat"],
+        ["Config"],
+        ["Providers"],
+        ["Classification"],
+        ["Catalog"],
+        ["Storage"],
+        ["Health", "Budgets", "LoopGuard"],
+        ["Routing"],
+        ["Execution"],
+        ["Gateway"],
+        ["Api"],
+        ["Hosting"],
+        ["Cli"],
+    ];
+
+    /// <summary>
+    /// Upward dependencies that exist today and have an owner removing them. Each entry names who
+    /// removes it; the test fails on any dependency not listed here, and on an entry that no longer
+    /// occurs (so the list only shrinks).
+    /// </summary>
+    internal static readonly (string From, string To, string Owner)[] KnownViolations = [];
+
+    private static readonly Lazy<string> SourceRoot = new(FindSourceRoot);
+
+    [Fact]
+    public void Folders_UseOnlyFoldersAboveThem()
+    {
+        var source = SourceDependencies().ToArray();
+        var assembly = AssemblyDependencies().ToArray();
+        Assert.True(source.Length > 100 && assembly.Length > 100, $"too few dependencies found ({source.Length} in source, {assembly.Length} in the assembly): is the scan looking at the right place?");
+        var found = Violations(source.Concat(assembly)).ToArray();
+        var unexpected = found.Where(v => !KnownViolations.Any(k => k.From == v.From && k.To == v.To)).ToArray();
+        Assert.True(unexpected.Length == 0,
+            "Upward folder dependencies (a folder may use only folders above it, see docs/ARCHITECTURE.md):\n" +
+            string.Join("\n", unexpected.Select(v => $"  {v.From} → {v.To} ({v.Where})").Distinct().Take(40)));
+
+        var stale = KnownViolations.Where(k => !found.Any(v => v.From == k.From && v.To == k.To)).ToArray();
+        Assert.True(stale.Length == 0, "Allow-listed violations that no longer occur; remove them from KnownViolations: " +
+            string.Join(", ", stale.Select(k => $"{k.From} → {k.To}")));
+    }
+
+    [Fact]
+    public void Sql_LivesOnlyInStorage()
+    {
+        var offenders = SourceFiles()
+            .Where(f => Folder(f) != "Storage")
+            .SelectMany(f => SqlLines(File.ReadAllText(f)).Select(line => $"{Relative(f)}: {line}"))
+            .ToArray();
+        Assert.True(offenders.Length == 0, "SQL or SQLite types outside src/Majordomo/Storage/:\n  " + string.Join("\n  ", offenders));
+    }
+
+    [Fact]
+    public void Violations_SyntheticUpwardDependency_IsReported()
+    {
+        // Proves the check can fail: Storage using Execution (the cycle issue 10 removed), a sibling
+        // pair, and an allowed downward use.
+        var deps = new[]
+        {
+            new Dependency("Storage", "Execution", "Storage/Fake.cs"),
+            new Dependency("Budgets", "LoopGuard", "Budgets/Fake.cs"),
+            new Dependency("Execution", "Storage", "Execution/Fake.cs"),
+            new Dependency("Api", "Majordomo", "Api/Fake.cs"),
+        };
+
+        var found = Violations(deps).Select(v => (v.From, v.To)).ToArray();
+
+        Assert.Equal([("Storage", "Execution"), ("Budgets", "LoopGuard")], found);
+    }
+
+    [Fact]
+    public void SourceDependencies_SyntheticFile_FindsUsingsAndQualifiedNames()
+    {
+        const string text = """
+            using Majordomo.Execution;
+            using Majordomo.Providers.OpenAI;
+            namespace Majordomo.Storage;
+            class X { global::Majordomo.Routing.RoutePlan? P; Majordomo.Api.Errors? E; }
+            """;
+
+        var targets = ReferencedFolders(text).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(["Api", "Execution", "Providers", "Routing", "Storage"], targets);
+    }
+
+    [Fact]
+    public void SqlLines_SyntheticSource_FindsStatementsAndDriverTypes()
+    {
+        const string text = """
+            var a = "SELECT used FROM budget_counters";
+            var b = "INSERT INTO t VALUES (1)";
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection("x");
+            // the selection of a model is not SQL
+            """;
+
+        Assert.Equal(3, SqlLines(text).Count());
+    }
+
+    internal readonly record struct Dependency(string From, string To, string Where);
+
+    internal static IEnumerable<Dependency> Violations(IEnumerable<Dependency> dependencies)
+    {
+        foreach (var d in dependencies)
+        {
+            if (d.From == d.To || d.To == "Majordomo" || d.From == "Majordomo")
+            {
+                continue;
+            }
+
+            var from = Rank(d.From);
+            var to = Rank(d.To);
+            if (from is null || to is null)
+            {
+                // A folder missing from Layers is itself a violation: place it in the order first.
+                yield return d;
+                continue;
+            }
+
+            if (to >= from)
+            {
+                yield return d;
+            }
+        }
+    }
+
+    private static int? Rank(string folder)
+    {
+        for (var i = 0; i < Layers.Length; i++)
+        {
+            if (Layers[i].Contains(folder))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Dependency> SourceDependencies()
+    {
+        foreach (var file in SourceFiles())
+        {
+            var from = Folder(file);
+            if (from == "Majordomo")
+            {
+                continue; // Program.cs: the entry point sits below everything
+            }
+
+            foreach (var to in ReferencedFolders(File.ReadAllText(file)))
+            {
+                yield return new Dependency(from, to, Relative(file));
+            }
+        }
+    }
+
+    internal static IEnumerable<string> ReferencedFolders(string text) =>
+        QualifiedName().Matches(text).Select(m => m.Groups[1].Value).Distinct();
+
+    private static IEnumerable<Dependency> AssemblyDependencies()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var type in typeof(Majordomo.Storage.IStore).Assembly.GetTypes())
+        {
+            if (FolderOf(type) is not { } from || from == "Majordomo")
+            {
+                continue;
+            }
+
+            var used = new List<Type?> { type.BaseType };
+            used.AddRange(type.GetInterfaces());
+            used.AddRange(type.GetFields(all).Select(f => f.FieldType));
+            used.AddRange(type.GetProperties(all).Select(p => p.PropertyType));
+            foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+            {
+                used.AddRange(method.GetParameters().Select(p => p.ParameterType));
+                if (method is MethodInfo info)
+                {
+                    used.Add(info.ReturnType);
+                }
+            }
+
+            foreach (var to in used.SelectMany(Flatten).Select(FolderOf).OfType<string>().Distinct())
+            {
+                yield return new Dependency(from, to, type.FullName ?? type.Name);
+            }
+        }
+    }
+
+    private static IEnumerable<Type> Flatten(Type? type)
+    {
+        if (type is null)
+        {
+            yield break;
+        }
+
+        if (type.HasElementType)
+        {
+            foreach (var t in Flatten(type.GetElementType()))
+            {
+                yield return t;
+            }
+
+            yield break;
+        }
+
+        yield return type;
+        if (type.IsGenericType)
+        {
+            foreach (var t in type.GetGenericArguments().SelectMany(Flatten))
+            {
+                yield return t;
+            }
+        }
+    }
+
+    /// <summary>The folder of a type by its namespace (its declaring type's, for nested and generated types).</summary>
+    private static string? FolderOf(Type type)
+    {
+        var ns = type.Namespace;
+        if (ns is null || !(ns == "Majordomo" || ns.StartsWith("Majordomo.", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var parts = ns.Split('.');
+        return parts.Length == 1 ? "Majordomo" : parts[1];
+    }
+
+    internal static IEnumerable<string> SqlLines(string text) =>
+        text.Split('\n').Where(line => SqlText().IsMatch(line)).Select(line => line.Trim());
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(SourceRoot.Value, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Relative(f).StartsWith("bin/", StringComparison.Ordinal) && !Relative(f).StartsWith("obj/", StringComparison.Ordinal));
+
+    private static string Relative(string file) => Path.GetRelativePath(SourceRoot.Value, file).Replace('\\', '/');
+
+    /// <summary>A file's folder: the first directory under src/Majordomo ("Majordomo" for a file at the root).</summary>
+    private static string Folder(string file)
+    {
+        var relative = Relative(file);
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? "Majordomo" : relative[..slash];
+    }
+
+    private static string FindSourceRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Majordomo.slnx")))
+            {
+                return Path.Combine(dir.FullName, "src", "Majordomo");
+            }
+        }
+
+        throw new InvalidOperationException("Majordomo.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    // using Majordomo.X; / Majordomo.X.Type / global::Majordomo.X — not preceded by a letter or a dot.
+    [GeneratedRegex(@"(?<![\w.])Majordomo\.([A-Z]\w*)")]
+    private static partial Regex QualifiedName();
+
+    // SQL statements (upper case, as every statement here is written) and the SQLite driver's types.
+    [GeneratedRegex(@"\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|CREATE\s+(TABLE|INDEX|UNIQUE)\b|DELETE\s+FROM\b|UPDATE\s+\w+\s+SET\b|ALTER\s+TABLE\b|PRAGMA\s+\w)|Microsoft\.Data\.Sqlite|\bSqlite(Command|Connection|Exception|Type|Transaction|DataReader)\b|\bSQLitePCL\b")]
+    private static partial Regex SqlText();
+}
