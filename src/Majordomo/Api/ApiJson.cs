@@ -52,6 +52,16 @@ public sealed record AttemptSummary(string Model, string Provider, string? Crede
 
 public sealed record ModelListEntry(string Id, string Object, long Created, string OwnedBy)
 {
+    /// <summary>The model's <c>contextWindow</c> (a route's or alias's: of the model it resolves to first).</summary>
+    [JsonPropertyName("context_length")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ContextLength { get; init; }
+
+    /// <summary>The model's <c>maxOutputTokens</c>, like <see cref="ContextLength"/>.</summary>
+    [JsonPropertyName("max_output_tokens")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxOutputTokens { get; init; }
+
     [JsonPropertyName("majordomo")]
     public ModelListInfo? Majordomo { get; init; }
 }

@@ -32,11 +32,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     MajordomoTracing tracing,
     ILogger<ChatCompletionsEndpoint> logger)
 {
-    public Task HandleAsync(HttpContext context) => HandleAsync(context, Ingress.OpenAI);
-
-    /// <summary><c>POST /v1/messages</c> (Anthropic Messages).</summary>
-    public Task HandleMessagesAsync(HttpContext context) => HandleAsync(context, Ingress.Anthropic);
-
+    /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
     public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
@@ -235,7 +231,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             OutputTokens = usage.OutputTokens,
             UsageReported = usage.Reported,
             Source = request.Metadata.Source,
-            Session = request.Metadata.Session,
+            Session = request.Metadata.Session ?? request.DerivedSession ?? loop?.Session,
             Kind = request.Metadata.Kind,
             Attempts = outcome?.Attempts ?? [],
             CostUsd = outcome?.Cost?.Usd,

@@ -25,21 +25,32 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         var data = new List<ModelListEntry>();
         foreach (var route in catalog.Routes.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
+            // A smart route has no first model: what answers depends on the request.
+            var first = route.Smart || route.Chain.Count == 0 ? null : route.Chain[0].Model;
             data.Add(new ModelListEntry(route.Name, "model", created, "majordomo")
             {
+                ContextLength = first?.ContextWindow,
+                MaxOutputTokens = first?.MaxOutputTokens,
                 Majordomo = new ModelListInfo("route", null, null, null, route.Smart ? null : route.Chain.Select(c => c.Model.Id).ToArray()),
             });
         }
 
         foreach (var (alias, model) in catalog.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            data.Add(new ModelListEntry(alias, "model", created, "majordomo") { Majordomo = new ModelListInfo("alias", model.Provider.Name, model.Tier, model.Id, null) });
+            data.Add(new ModelListEntry(alias, "model", created, "majordomo")
+            {
+                ContextLength = model.ContextWindow,
+                MaxOutputTokens = model.MaxOutputTokens,
+                Majordomo = new ModelListInfo("alias", model.Provider.Name, model.Tier, model.Id, null),
+            });
         }
 
         foreach (var model in catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
         {
             data.Add(new ModelListEntry(model.Id, "model", created, model.Provider.Name)
             {
+                ContextLength = model.ContextWindow,
+                MaxOutputTokens = model.MaxOutputTokens,
                 Majordomo = new ModelListInfo("model", model.Provider.Name, model.Tier, null, model.Chain.Count > 1 ? model.Chain.Select(c => c.Model.Id).ToArray() : null),
             });
         }

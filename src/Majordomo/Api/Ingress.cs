@@ -17,6 +17,12 @@ internal abstract class Ingress
 
     public static readonly Ingress Anthropic = new AnthropicIngress();
 
+    /// <summary>Every chat ingress, each served at its <see cref="Path"/> by <c>ChatCompletionsEndpoint</c> (routes are made from this list).</summary>
+    public static readonly IReadOnlyList<Ingress> All = [OpenAI, Anthropic];
+
+    /// <summary>The path a client of this protocol posts to.</summary>
+    public abstract string Path { get; }
+
     /// <summary>The wire protocol this ingress speaks (its reader, answer shapes, relay), from the registry.</summary>
     public abstract WireProtocol Wire { get; }
 
@@ -49,6 +55,8 @@ internal abstract class Ingress
     {
         public override WireProtocol Wire => Protocols.OpenAI;
 
+        public override string Path => "/v1/chat/completions";
+
         public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
             IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
             Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
@@ -62,6 +70,8 @@ internal abstract class Ingress
     private sealed class AnthropicIngress : Ingress
     {
         public override WireProtocol Wire => Protocols.Anthropic;
+
+        public override string Path => "/v1/messages";
 
         public override void ReadHeaders(IHeaderDictionary headers, ChatRequest request)
         {

@@ -32,6 +32,12 @@ public sealed class ChatRequest
 
     public string? Model { get; init; }
 
+    /// <summary>
+    /// The session id derived from the prompt (SPEC §1.1) once something needed it (pins, commands, the loop
+    /// guard); logged when the client sent no <c>X-Router-Session</c>. Null when nothing read the prompt.
+    /// </summary>
+    public string? DerivedSession { get; set; }
+
     public bool Stream { get; init; }
 
     /// <summary>True when the client itself asked for <c>stream_options.include_usage</c>.</summary>

@@ -23,8 +23,7 @@ internal static class GatewayEndpoints
         var metrics = services.GetRequiredService<Monitoring.MetricsEndpoint>();
         return
         [
-            new("POST", "/v1/chat/completions", Ingress.OpenAI, chat.HandleAsync, NeedsConfig: true),
-            new("POST", "/v1/messages", Ingress.Anthropic, chat.HandleMessagesAsync, NeedsConfig: true),
+            .. Ingress.All.Select(ingress => new GatewayEndpoint("POST", ingress.Path, ingress, context => chat.HandleAsync(context, ingress), NeedsConfig: true)),
             new("POST", "/v1/messages/count_tokens", Ingress.Anthropic, countTokens.HandleAsync, NeedsConfig: true),
             new("POST", "/v1/route", Ingress.OpenAI, explain.HandleAsync, NeedsConfig: true),
             new("GET", "/v1/models", Ingress.OpenAI, info.ModelsAsync),

@@ -79,7 +79,7 @@ public sealed partial class SmartRouter(
 
     /// <summary>The session id of SPEC §1.1: <c>X-Router-Session</c> (or body metadata), else derived from the prompt.</summary>
     public static string SessionOf(ChatRequest request, ref PromptView? view) =>
-        request.Metadata.Session ?? (view ??= Parse(request)).DerivedSessionId;
+        request.Metadata.Session ?? (request.DerivedSession ??= (view ??= Parse(request)).DerivedSessionId);
 
     private static PromptView Parse(ChatRequest request) => PromptView.Parse(request.Body.Span, request.Protocol);
 

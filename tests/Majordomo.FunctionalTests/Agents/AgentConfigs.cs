@@ -5,7 +5,7 @@ internal static class AgentConfigs
 {
     /// <summary>
     /// "anth" speaks Anthropic, "up" OpenAI. Routes: <c>default</c> (up/a), <c>anthropic</c> (anth/claude),
-    /// <c>heartbeat</c> (up/small), <c>auto</c> (smart: simple → up/small, else up/big); alias <c>sonnet</c>.
+    /// <c>heartbeat</c> (up/small), <c>auto</c> (smart over up/small and up/big only: simple → up/small, the free one; medium and above → up/big); alias <c>sonnet</c>.
     /// </summary>
     public const string Gateway = """
         {
@@ -16,8 +16,9 @@ internal static class AgentConfigs
           "models": {
             "anth/claude": { "provider": "anth", "upstreamModel": "claude-x", "contextWindow": 200000, "maxOutputTokens": 64000 },
             "up/a":     { "provider": "up", "upstreamModel": "a", "contextWindow": 128000, "maxOutputTokens": 8192 },
-            "up/small": { "provider": "up", "upstreamModel": "small", "tier": 0, "quality": 40, "contextWindow": 128000 },
-            "up/big":   { "provider": "up", "upstreamModel": "big", "tier": 2, "quality": 90, "contextWindow": 128000 },
+            "up/small": { "provider": "up", "upstreamModel": "small", "tier": 0, "quality": 40, "contextWindow": 128000, "capabilities": ["chat"] },
+            "up/big":   { "provider": "up", "upstreamModel": "big", "tier": 2, "quality": 90, "contextWindow": 128000, "capabilities": ["chat"],
+                          "cost": { "inputPerMTok": 5, "outputPerMTok": 15 } },
           },
           "aliases": { "sonnet": "anth/claude" },
           "routes": {
@@ -30,6 +31,9 @@ internal static class AgentConfigs
           "selection": {
             "fallbackModel": "up/small",
             "qualityFloors": { "simple": 0, "medium": 60, "complex": 80, "reasoning": 80 },
+            // Only up/small and up/big list "chat": auto never picks the other routes' models.
+            "taskCapabilities": { "conversation": "chat", "coding": "chat", "math": "chat", "reasoning": "chat", "summarization": "chat",
+                                  "extraction": "chat", "creative": "chat", "vision": "chat", "research": "chat", "translation": "chat" },
           },
         }
         """;

@@ -30,6 +30,11 @@ public sealed class AgentTrafficTests
         Assert.Contains("Pinned this session to alias", text, StringComparison.Ordinal);
         Assert.Contains("sonnet", text, StringComparison.Ordinal);
         Assert.Empty(upstream.Received);
+
+        // The session the pin was stored under (derived: OpenClaw sends no X-Router-Session) is in the log.
+        var id = Header(response, "X-Request-Id")!;
+        await gateway.StopAsync();
+        Assert.StartsWith("h-", Column(gateway, id, "session"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -151,6 +156,46 @@ public sealed class AgentTrafficTests
         }
 
         Assert.DoesNotContain("defer_loading", got.RootElement.GetProperty("tools").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostMessages_OpenClawImageToolResult_ReachesAnOpenAIUpstreamAsAFollowingUserMessage()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(AgentConfigs.Gateway, upstream);
+
+        using var response = await gateway.Http.SendAsync(AgentFixture.Load("openclaw-anthropic-image-tool-result").Request("default"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var got = upstream.Received.Single().Json();
+        var messages = got.RootElement.GetProperty("messages").EnumerateArray().ToList();
+        var tool = messages.FindIndex(m => m.GetProperty("role").GetString() == "tool");
+        Assert.Contains("Read image file [image/png]", messages[tool].GetProperty("content").GetString(), StringComparison.Ordinal);
+        var images = messages[tool + 1];
+        Assert.Equal("user", images.GetProperty("role").GetString());
+        Assert.Equal("Image(s) from tool result #1 (toolu0):", images.GetProperty("content")[0].GetProperty("text").GetString());
+        Assert.StartsWith("data:image/png;base64,iVBOR", images.GetProperty("content")[1].GetProperty("image_url").GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetModels_EntriesCarryContextLengthAndMaxOutputTokens()
+    {
+        // OpenClaw users copy these into contextWindow / maxTokens instead of guessing.
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(AgentConfigs.Gateway, upstream);
+
+        using var doc = JsonDocument.Parse(await gateway.Http.GetStringAsync("/v1/models"));
+
+        var entries = doc.RootElement.GetProperty("data").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+        foreach (var (id, context, output) in new[] { ("anthropic", 200000, 64000), ("sonnet", 200000, 64000), ("anth/claude", 200000, 64000), ("default", 128000, 8192) })
+        {
+            Assert.Equal(context, entries[id].GetProperty("context_length").GetInt32());
+            Assert.Equal(output, entries[id].GetProperty("max_output_tokens").GetInt32());
+        }
+
+        Assert.Equal(128000, entries["up/small"].GetProperty("context_length").GetInt32());
+        Assert.False(entries["up/small"].TryGetProperty("max_output_tokens", out _));
+        Assert.False(entries["auto"].TryGetProperty("context_length", out _));
     }
 
     internal static string? Header(HttpResponseMessage response, string name) =>

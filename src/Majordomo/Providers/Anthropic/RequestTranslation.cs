@@ -778,6 +778,8 @@ internal static class RequestTranslation
             }
         }
 
+        WriteToolResultImages(w, content);
+
         var parts = 0;
         var onlyText = true;
         foreach (var block in content.EnumerateArray())
@@ -865,6 +867,70 @@ internal static class RequestTranslation
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// OpenAI tool messages carry text only: images a tool returned follow the tool messages as one user
+    /// message (<c>Image(s) from tool result #N (id):</c> + <c>image_url</c> parts), as OpenClaw itself
+    /// sends them to OpenAI models.
+    /// </summary>
+    private static void WriteToolResultImages(Utf8JsonWriter w, JsonElement content)
+    {
+        var started = false;
+        var number = 0;
+        foreach (var block in content.EnumerateArray())
+        {
+            if (!(block.TryGetProperty("type", out var t) && t.ValueEquals("tool_result")))
+            {
+                continue;
+            }
+
+            number++;
+            if (!block.TryGetProperty("content", out var result) || result.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var captioned = false;
+            foreach (var part in result.EnumerateArray())
+            {
+                if (!(part.TryGetProperty("type", out var pt) && pt.ValueEquals("image")))
+                {
+                    continue;
+                }
+
+                if (!started)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("role", "user");
+                    w.WriteStartArray("content");
+                    started = true;
+                }
+
+                if (!captioned)
+                {
+                    var id = block.TryGetProperty("tool_use_id", out var tid) && tid.ValueKind == JsonValueKind.String ? tid.GetString() : "";
+                    w.WriteStartObject();
+                    w.WriteString("type", "text");
+                    w.WriteString("text", $"Image(s) from tool result #{number} ({id}):");
+                    w.WriteEndObject();
+                    captioned = true;
+                }
+
+                w.WriteStartObject();
+                w.WriteString("type", "image_url");
+                w.WriteStartObject("image_url");
+                w.WriteString("url", SourceUrl(part));
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+        }
+
+        if (started)
+        {
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+    }
+
     private static string ToolResultText(JsonElement result)
     {
         if (result.ValueKind != JsonValueKind.Array)
@@ -883,7 +949,9 @@ internal static class RequestTranslation
 
             text.Append(type == "text" && block.TryGetProperty("text", out var tx)
                 ? tx.GetString()
-                : "[" + type + " omitted: OpenAI tool messages carry text only]");
+                : type == "image"
+                    ? "[image: sent in the next user message]"
+                    : "[" + type + " omitted: OpenAI tool messages carry text only]");
         }
 
         return text.ToString();
