@@ -69,16 +69,16 @@ public class DecisionBenchmarks
     }
 
     [Benchmark(Description = "smart, ~40-token prompt")]
-    public RouteDecision ShortPrompt() => Decide(_short);
+    public object? ShortPrompt() => Decide(_short).Plan;
 
     [Benchmark(Description = "smart, ~20k-token prompt")]
-    public RouteDecision LongPrompt() => Decide(_long);
+    public object? LongPrompt() => Decide(_long).Plan;
 
     [Benchmark(Description = "smart, rule match on source")]
-    public RouteDecision RuleMatch() => Decide(_heartbeat);
+    public object? RuleMatch() => Decide(_heartbeat).Plan;
 
     [Benchmark(Baseline = true, Description = "named model (no smart routing)")]
-    public RouteDecision NamedModel() => Decide(_named);
+    public object? NamedModel() => Decide(_named).Plan;
 
     private RouteDecision Decide(ChatRequest request) =>
         _router.DecideAsync(_snapshot, request, null, CancellationToken.None).GetAwaiter().GetResult();

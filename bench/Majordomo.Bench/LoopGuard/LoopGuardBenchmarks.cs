@@ -71,11 +71,11 @@ public class LoopGuardBenchmarks
     }
 
     [Benchmark]
-    public LoopVerdict Evaluate_50Messages_DistinctCalls() =>
+    public object Evaluate_50Messages_DistinctCalls() =>
         _guard.Evaluate(_loop, _distinct, "openai", new RequestMetadata(null, null, "bench-a", null, null), "default");
 
     [Benchmark]
-    public LoopVerdict Evaluate_50Messages_Looping() =>
+    public object Evaluate_50Messages_Looping() =>
         _guard.Evaluate(_loop, _looping, "openai", new RequestMetadata(null, null, "bench-b", null, null), "default");
 
     /// <summary>50 messages: system, user, then 24 assistant tool calls each answered by a tool message.</summary>

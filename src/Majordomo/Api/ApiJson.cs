@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Majordomo.Api;
 
-public sealed record OpenAIError(string Message, string Type, string? Code, string? Param = null)
+internal sealed record OpenAIError(string Message, string Type, string? Code, string? Param = null)
 {
     [JsonPropertyName("attempts")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -20,19 +20,19 @@ public sealed record OpenAIError(string Message, string Type, string? Code, stri
     public DateTimeOffset? AvailableAt { get; init; }
 }
 
-public sealed record ExcludedSummary(string Model, string Reason, DateTimeOffset? Until);
+internal sealed record ExcludedSummary(string Model, string Reason, DateTimeOffset? Until);
 
-public sealed record OpenAIErrorEnvelope(OpenAIError Error);
+internal sealed record OpenAIErrorEnvelope(OpenAIError Error);
 
 /// <summary>Anthropic's error shape: <c>{"type":"error","error":{"type","message"},"request_id"}</c>; <c>code</c> and <c>attempts</c> are the router's additions.</summary>
-public sealed record AnthropicErrorEnvelope(string Type, AnthropicError Error)
+internal sealed record AnthropicErrorEnvelope(string Type, AnthropicError Error)
 {
     [JsonPropertyName("request_id")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? RequestId { get; init; }
 }
 
-public sealed record AnthropicError(string Type, string Message)
+internal sealed record AnthropicError(string Type, string Message)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Code { get; init; }
@@ -48,9 +48,9 @@ public sealed record AnthropicError(string Type, string Message)
     public DateTimeOffset? AvailableAt { get; init; }
 }
 
-public sealed record AttemptSummary(string Model, string Provider, string? Credential, int? Status, string Outcome, string? Reason, double DurationMs);
+internal sealed record AttemptSummary(string Model, string Provider, string? Credential, int? Status, string Outcome, string? Reason, double DurationMs);
 
-public sealed record ModelListEntry(string Id, string Object, long Created, string OwnedBy)
+internal sealed record ModelListEntry(string Id, string Object, long Created, string OwnedBy)
 {
     /// <summary>The model's <c>contextWindow</c> (a route's or alias's: of the model it resolves to first).</summary>
     [JsonPropertyName("context_length")]
@@ -66,11 +66,11 @@ public sealed record ModelListEntry(string Id, string Object, long Created, stri
     public ModelListInfo? Majordomo { get; init; }
 }
 
-public sealed record ModelListInfo(string Kind, string? Provider, int? Tier, string? Target, IReadOnlyList<string>? Chain);
+internal sealed record ModelListInfo(string Kind, string? Provider, int? Tier, string? Target, IReadOnlyList<string>? Chain);
 
-public sealed record ModelList(string Object, IReadOnlyList<ModelListEntry> Data);
+internal sealed record ModelList(string Object, IReadOnlyList<ModelListEntry> Data);
 
-public sealed record HealthReport(
+internal sealed record HealthReport(
     string Status,
     string Version,
     bool Configured,
@@ -84,24 +84,24 @@ public sealed record HealthReport(
     public HealthDetails? Health { get; init; }
 }
 
-public sealed record HealthDetails(
+internal sealed record HealthDetails(
     bool ActiveChecks,
     IReadOnlyList<ProviderHealthSummary> Providers,
     IReadOnlyList<ModelHealthSummary> Models,
     IReadOnlyList<CooldownSummary> Cooldowns);
 
-public sealed record ProviderHealthSummary(string Provider, int Healthy, int Unhealthy);
+internal sealed record ProviderHealthSummary(string Provider, int Healthy, int Unhealthy);
 
-public sealed record ModelHealthSummary(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
+internal sealed record ModelHealthSummary(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
 
-public sealed record CooldownSummary(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
+internal sealed record CooldownSummary(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
 
-public sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped);
+internal sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped);
 
-public sealed record HealthModels(int Total, int Healthy, int Unhealthy);
+internal sealed record HealthModels(int Total, int Healthy, int Unhealthy);
 
 /// <summary>The budget summary of <c>/health</c>: whether budgets apply, the degradation level, the fullest limit.</summary>
-public sealed record HealthBudget(bool Enforced, string Note)
+internal sealed record HealthBudget(bool Enforced, string Note)
 {
     public string Level { get; init; } = "normal";
 

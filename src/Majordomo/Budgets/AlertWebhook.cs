@@ -9,7 +9,7 @@ namespace Majordomo.Budgets;
 /// by one background loop, each alert tried up to <see cref="MaxTries"/> times with growing waits
 /// (on the injected clock). The outcome is written back to the alert's row.
 /// </summary>
-public sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
+internal sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
 {
     public const int MaxTries = 4;
 
@@ -114,7 +114,7 @@ public sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
 }
 
 /// <summary>The JSON body posted to the webhook.</summary>
-public sealed record AlertPayload(
+internal sealed record AlertPayload(
     string Type, string Budget, string Scope, string Period, double Threshold, double Used, double Limit, double Percent,
     DateTimeOffset At, DateTimeOffset? ResetsAt);
 

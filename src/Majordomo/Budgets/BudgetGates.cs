@@ -3,7 +3,7 @@ using Majordomo.Catalog;
 namespace Majordomo.Budgets;
 
 /// <summary><c>quota</c>: a model whose pool has no room for one more answer at its multiplier is out.</summary>
-public sealed class QuotaGate(BudgetLedger ledger, BudgetPlan plan) : IModelGate
+internal sealed class QuotaGate(BudgetLedger ledger, BudgetPlan plan) : IModelGate
 {
     public string Name => "quota";
 
@@ -12,7 +12,7 @@ public sealed class QuotaGate(BudgetLedger ledger, BudgetPlan plan) : IModelGate
 }
 
 /// <summary><c>budget</c>: with a USD budget spent (global or the caller's key), paid cloud models are out; local and free ones stay.</summary>
-public sealed class UsdBudgetGate(BudgetLedger ledger, BudgetPlan plan) : IModelGate
+internal sealed class UsdBudgetGate(BudgetLedger ledger, BudgetPlan plan) : IModelGate
 {
     public string Name => "budget";
 

@@ -10,7 +10,7 @@ namespace Majordomo.Budgets;
 /// and threshold alerts. Every increment is also written to the store before the answer it pays for
 /// is sent (reserve up-front, settle after), so counters survive restarts and killed processes.
 /// </summary>
-public sealed partial class BudgetLedger : IDegradationSource
+internal sealed partial class BudgetLedger : IDegradationSource
 {
     private const double Epsilon = 1e-9;
 
@@ -402,7 +402,7 @@ public sealed partial class BudgetLedger : IDegradationSource
 }
 
 /// <summary>Where alerts go after they are stored and logged (the webhook dispatcher).</summary>
-public interface IBudgetAlertSink
+internal interface IBudgetAlertSink
 {
     void Enqueue(BudgetAlert alert);
 }

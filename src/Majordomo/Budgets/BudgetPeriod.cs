@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Majordomo.Budgets;
 
-public enum PeriodKind
+internal enum PeriodKind
 {
     Day,
     Month,
@@ -12,7 +12,7 @@ public enum PeriodKind
 /// One budget period in a time zone: a local calendar day, or a month that starts on
 /// <c>resetDayOfMonth</c> at local midnight. <see cref="Key"/> names the period in the store.
 /// </summary>
-public readonly record struct BudgetPeriod(DateTimeOffset Start, DateTimeOffset End, string Key)
+internal readonly record struct BudgetPeriod(DateTimeOffset Start, DateTimeOffset End, string Key)
 {
     public bool Contains(DateTimeOffset now) => now >= Start && now < End;
 

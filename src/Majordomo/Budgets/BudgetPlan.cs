@@ -3,7 +3,7 @@ using Majordomo.Config;
 
 namespace Majordomo.Budgets;
 
-public enum BudgetKind
+internal enum BudgetKind
 {
     /// <summary>US dollars of token cost.</summary>
     Usd,
@@ -19,7 +19,7 @@ public enum BudgetKind
 /// One limit from config: a scope (what is counted), a period kind and a ceiling. Its current
 /// period is cached and recomputed only when the clock passes its end.
 /// </summary>
-public sealed class BudgetLimit
+internal sealed class BudgetLimit
 {
     private volatile PeriodBox? _period;
 
@@ -74,13 +74,13 @@ public sealed class BudgetLimit
 }
 
 /// <summary>A step of the degradation curve from config (or the SPEC defaults).</summary>
-public sealed record CurveStep(double AtUsage, DegradationLevel Level);
+internal sealed record CurveStep(double AtUsage, DegradationLevel Level);
 
 /// <summary>
 /// The limits and the curve of one config snapshot, indexed for the request path: by pool, by API
 /// key, and the global USD limits. Immutable; rebuilt when the config changes.
 /// </summary>
-public sealed class BudgetPlan
+internal sealed class BudgetPlan
 {
     public static readonly IReadOnlyList<double> DefaultThresholds = [0.8, 0.95];
 

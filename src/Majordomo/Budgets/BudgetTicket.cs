@@ -10,7 +10,7 @@ namespace Majordomo.Budgets;
 /// and estimated USD (or says which budget is used up); <see cref="Complete"/> settles the real amount
 /// when the request was answered and releases everything otherwise. Not thread-safe: one per request.
 /// </summary>
-public sealed class BudgetTicket
+internal sealed class BudgetTicket
 {
     /// <summary>Output tokens assumed for a USD reservation when the request sets no max_tokens.</summary>
     public const int DefaultReservedOutputTokens = 1024;

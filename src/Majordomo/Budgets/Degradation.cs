@@ -7,20 +7,20 @@ namespace Majordomo.Budgets;
 /// automatic routing, <see cref="PreferCheaper"/> orders by cost first, <see cref="LocalOnly"/>
 /// keeps only local/free models. Never empty: the last level still leaves the local and free models.
 /// </summary>
-public sealed record DegradationLevel(string Name, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly)
+internal sealed record DegradationLevel(string Name, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly)
 {
     public static readonly DegradationLevel Normal = new(DegradationModes.Normal, 0, null, false, false);
 }
 
 /// <summary>The degradation level in force for a request (global, or the strictest pool's).</summary>
-public interface IDegradationSource
+internal interface IDegradationSource
 {
     /// <summary>The level under <paramref name="plan"/> (the request's snapshot's budgets).</summary>
     DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName);
 }
 
 /// <summary>Used until budgets are configured: always <see cref="DegradationLevel.Normal"/>.</summary>
-public sealed class NoDegradation : IDegradationSource
+internal sealed class NoDegradation : IDegradationSource
 {
     public DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName) => DegradationLevel.Normal;
 }

@@ -4,13 +4,13 @@ using Majordomo.Chat;
 namespace Majordomo.Budgets;
 
 /// <summary>What one request cost: USD, quota units, and whether the token counts were estimated.</summary>
-public sealed record RequestCost(double Usd, bool Estimated, long InputTokens, long OutputTokens, double QuotaUnits)
+internal sealed record RequestCost(double Usd, bool Estimated, long InputTokens, long OutputTokens, double QuotaUnits)
 {
     public static readonly RequestCost Zero = new(0, false, 0, 0, 0);
 }
 
 /// <summary>USD from token counts and a model's prices per million tokens (SPEC §1.7).</summary>
-public static class CostCalculator
+internal static class CostCalculator
 {
     /// <summary>
     /// <paramref name="inputTokens"/> includes cached tokens (OpenAI's <c>prompt_tokens</c> does);

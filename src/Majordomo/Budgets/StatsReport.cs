@@ -4,12 +4,12 @@ using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
-public sealed record StatsModel(string Model, long Requests, double Share, double CostUsd, double QuotaUnits);
+internal sealed record StatsModel(string Model, long Requests, double Share, double CostUsd, double QuotaUnits);
 
-public sealed record StatsLatency(double P50Ms, double P95Ms, double P99Ms, double? FirstByteP50Ms);
+internal sealed record StatsLatency(double P50Ms, double P95Ms, double P99Ms, double? FirstByteP50Ms);
 
 /// <summary><c>GET /stats</c> and <c>majordomo stats --json</c>: routing mix, cost, latency and fallbacks from the request log.</summary>
-public sealed record StatsReport(
+internal sealed record StatsReport(
     DateTimeOffset Since,
     DateTimeOffset Until,
     long Requests,
@@ -29,7 +29,7 @@ public sealed record StatsReport(
     IReadOnlyDictionary<string, long> Statuses,
     IReadOnlyDictionary<string, long> Degradation);
 
-public static class StatsReports
+internal static class StatsReports
 {
     /// <summary>Parses <c>24h</c>, <c>7d</c>, <c>30m</c>, <c>90s</c> (a bare number is hours).</summary>
     public static bool TryParseSince(string? text, out TimeSpan span)

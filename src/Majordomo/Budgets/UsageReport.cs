@@ -6,7 +6,7 @@ using Majordomo.Storage;
 namespace Majordomo.Budgets;
 
 /// <summary>One limit as <c>usage</c> shows it: how much is used, when it resets, when it would run out.</summary>
-public sealed record UsageLine(
+internal sealed record UsageLine(
     string Budget,
     string Kind,
     string Scope,
@@ -24,14 +24,14 @@ public sealed record UsageLine(
     bool DrivesCurve,
     string ConfigPath);
 
-public sealed record UsageDegradation(string Level, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly, string? DrivenBy, string Meaning, string? Next);
+internal sealed record UsageDegradation(string Level, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly, string? DrivenBy, string Meaning, string? Next);
 
 /// <summary><c>GET /usage</c> and <c>majordomo usage --json</c>.</summary>
-public sealed record UsageReport(DateTimeOffset Now, bool Enforced, UsageDegradation Degradation, IReadOnlyList<UsageLine> Budgets, IReadOnlyList<UsageAlert> Alerts);
+internal sealed record UsageReport(DateTimeOffset Now, bool Enforced, UsageDegradation Degradation, IReadOnlyList<UsageLine> Budgets, IReadOnlyList<UsageAlert> Alerts);
 
-public sealed record UsageAlert(string Budget, string Period, double Threshold, double Used, double Limit, DateTimeOffset At, string? Webhook);
+internal sealed record UsageAlert(string Budget, string Period, double Threshold, double Used, double Limit, DateTimeOffset At, string? Webhook);
 
-public static class UsageReports
+internal static class UsageReports
 {
     public static async Task<UsageReport> BuildAsync(BudgetLedger ledger, IAlertStore store, string? apiKeyName, CancellationToken cancellationToken)
     {
@@ -163,4 +163,4 @@ public static class UsageReports
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(UsageReport))]
 [JsonSerializable(typeof(StatsReport))]
-public sealed partial class BudgetJson : JsonSerializerContext;
+internal sealed partial class BudgetJson : JsonSerializerContext;

@@ -5,7 +5,7 @@ using Majordomo.Providers;
 namespace Majordomo.Catalog;
 
 /// <summary>A provider as resolved from config, with its built adapter.</summary>
-public sealed class ProviderEntry
+internal sealed class ProviderEntry
 {
     public required string Name { get; init; }
     public required string Api { get; init; }
@@ -26,7 +26,7 @@ public sealed class ProviderEntry
     public string? BaseUrl { get; init; }
 }
 
-public sealed class ModelEntry
+internal sealed class ModelEntry
 {
     public required string Id { get; init; }
     public required ProviderEntry Provider { get; init; }
@@ -67,9 +67,9 @@ public sealed class ModelEntry
 }
 
 /// <summary>One step of an attempt chain: a model plus the per-entry policy resolved from entry, model and provider.</summary>
-public sealed record ChainEntry(ModelEntry Model, int Retries, int BackoffMs, int TimeoutMs, int? FirstTokenTimeoutMs, IReadOnlyList<Credential> Credentials);
+internal sealed record ChainEntry(ModelEntry Model, int Retries, int BackoffMs, int TimeoutMs, int? FirstTokenTimeoutMs, IReadOnlyList<Credential> Credentials);
 
-public enum TargetKind
+internal enum TargetKind
 {
     Route,
     Alias,
@@ -77,13 +77,13 @@ public enum TargetKind
     Chain,
 }
 
-public sealed record RouteEntry(string Name, bool Smart, IReadOnlyList<ChainEntry> Chain, bool Escalation);
+internal sealed record RouteEntry(string Name, bool Smart, IReadOnlyList<ChainEntry> Chain, bool Escalation);
 
 /// <summary>
 /// The immutable, resolved view of one config: what the request path reads. A request takes the
 /// current snapshot once and uses it throughout (YARP's Config / Model / State split).
 /// </summary>
-public sealed class Catalog
+internal sealed class Catalog
 {
     public required MajordomoConfig Config { get; init; }
     public required FrozenDictionary<string, ProviderEntry> Providers { get; init; }
@@ -115,7 +115,7 @@ public sealed class Catalog
         (DefaultRoute is null ? "" : $", default route '{DefaultRoute}'");
 }
 
-public static class EmptyCatalog
+internal static class EmptyCatalog
 {
     /// <summary>A catalog with nothing in it, for a gateway started without configuration.</summary>
     public static Catalog Create() => new()

@@ -6,7 +6,7 @@ using Majordomo.Providers.OpenAI;
 namespace Majordomo.Catalog;
 
 /// <summary>Turns a validated config into a <see cref="Catalog"/>. Defaults for unset policy live here.</summary>
-public static class CatalogBuilder
+internal static class CatalogBuilder
 {
     public const int DefaultRetries = 1;
     public const int DefaultBackoffMs = 250;

@@ -5,7 +5,7 @@ namespace Majordomo.Catalog;
 /// escalation check mirrors the executor's run-time <c>resilience.neverEscalate</c>: an entry above
 /// the lowest tier of the entries before it is flagged (at run time it would not be tried).
 /// </summary>
-public static class ChainPolicy
+internal static class ChainPolicy
 {
     public static IEnumerable<string> Warnings(Catalog catalog)
     {

@@ -3,7 +3,7 @@ using Majordomo.Config;
 namespace Majordomo.Catalog;
 
 /// <summary><c>health.*</c> resolved once per snapshot, every default applied (SPEC §1.9).</summary>
-public sealed record HealthSettings(bool ActiveChecks, TimeSpan Interval, TimeSpan Timeout, int UnhealthyAfter)
+internal sealed record HealthSettings(bool ActiveChecks, TimeSpan Interval, TimeSpan Timeout, int UnhealthyAfter)
 {
     public const int DefaultUnhealthyAfter = 3;
     public const int DefaultIntervalSeconds = 30;

@@ -4,7 +4,7 @@ namespace Majordomo.Catalog;
 /// The catalog in force, for background work (health checks) that sits above the request path. The
 /// request path never asks this: it is handed the snapshot its endpoint read once.
 /// </summary>
-public interface ICatalogSource
+internal interface ICatalogSource
 {
     Catalog Current { get; }
 }

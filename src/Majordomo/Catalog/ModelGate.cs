@@ -1,10 +1,10 @@
 namespace Majordomo.Catalog;
 
 /// <summary>Why a model cannot be used right now, and when it can be again (null when unknown).</summary>
-public readonly record struct Unavailability(string Reason, DateTimeOffset? Until);
+internal readonly record struct Unavailability(string Reason, DateTimeOffset? Until);
 
 /// <summary>What a gate may consider besides the model: the clock and who is asking.</summary>
-public readonly record struct GateContext(DateTimeOffset Now, string? ApiKeyName, string? Source);
+internal readonly record struct GateContext(DateTimeOffset Now, string? ApiKeyName, string? Source);
 
 /// <summary>
 /// Runtime state that can take a model out of selection: health, cooldowns and rate limits
@@ -12,7 +12,7 @@ public readonly record struct GateContext(DateTimeOffset Now, string? ApiKeyName
 /// executor ask every registered gate (STYLE #7: policies by name). Implementations are thread-safe
 /// and answer from memory: the hot path never waits on storage.
 /// </summary>
-public interface IModelGate
+internal interface IModelGate
 {
     /// <summary>Short stable name (<c>health</c>, <c>cooldown</c>, <c>rateLimit</c>, <c>budget</c>, <c>quota</c>).</summary>
     string Name { get; }

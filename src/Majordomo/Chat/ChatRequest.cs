@@ -1,13 +1,13 @@
 namespace Majordomo.Chat;
 
 /// <summary>Routing metadata from the <c>X-Router-*</c> headers or the body's <c>metadata</c> object (a header wins).</summary>
-public sealed record RequestMetadata(string? Source, string? Channel, string? Session, string? Kind, string? Profile)
+internal sealed record RequestMetadata(string? Source, string? Channel, string? Session, string? Kind, string? Profile)
 {
     public static readonly RequestMetadata Empty = new(null, null, null, null, null);
 }
 
 /// <summary>A byte range inside the client's body; <see cref="Start"/> is -1 when absent.</summary>
-public readonly record struct JsonSpan(int Start, int Length)
+internal readonly record struct JsonSpan(int Start, int Length)
 {
     public static readonly JsonSpan None = new(-1, 0);
 
@@ -20,7 +20,7 @@ public readonly record struct JsonSpan(int Start, int Length)
 /// A chat request as received: the client's exact bytes plus what routing needs, parsed once.
 /// Same-protocol forwarding splices router-owned fields into <see cref="Body"/> (STYLE #4).
 /// </summary>
-public sealed class ChatRequest
+internal sealed class ChatRequest
 {
     public required ReadOnlyMemory<byte> Body { get; init; }
 
@@ -74,7 +74,7 @@ public sealed class ChatRequest
 }
 
 /// <summary>Token usage as reported by the upstream (or estimated when it reports none).</summary>
-public readonly record struct Usage(long InputTokens, long OutputTokens, long CachedInputTokens, bool Reported)
+internal readonly record struct Usage(long InputTokens, long OutputTokens, long CachedInputTokens, bool Reported)
 {
     public static readonly Usage None = new(0, 0, 0, false);
 }

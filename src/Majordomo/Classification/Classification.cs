@@ -7,7 +7,7 @@ namespace Majordomo.Classification;
 /// drove it (for explain output); <see cref="Source"/> is <c>heuristic</c>, <c>model</c> or
 /// <c>heuristic-fallback</c> (the model-backed classifier failed or timed out).
 /// </summary>
-public sealed record Classification(
+internal sealed record Classification(
     string Complexity,
     string TaskType,
     int EstimatedTokens,

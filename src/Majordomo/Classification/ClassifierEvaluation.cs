@@ -6,7 +6,7 @@ using Majordomo.Config;
 namespace Majordomo.Classification;
 
 /// <summary>One labelled line of an evaluation file: the request it stands for and whichever labels it carries.</summary>
-public sealed record LabelledPrompt(int Line, PromptView View, string? TaskType, string? Complexity, bool? Sensitive)
+internal sealed record LabelledPrompt(int Line, PromptView View, string? TaskType, string? Complexity, bool? Sensitive)
 {
     /// <summary>The start of the user's last message on one line, for listing misclassified lines.</summary>
     public string Preview
@@ -21,14 +21,14 @@ public sealed record LabelledPrompt(int Line, PromptView View, string? TaskType,
 }
 
 /// <summary>One line the classifier got wrong on some label: what the label said and what it answered.</summary>
-public sealed record EvaluationError(int Line, string? WantTaskType, string GotTaskType, string? WantComplexity, string GotComplexity,
+internal sealed record EvaluationError(int Line, string? WantTaskType, string GotTaskType, string? WantComplexity, string GotComplexity,
     bool? WantSensitive, bool GotSensitive, string Preview);
 
 /// <summary>
 /// Scores of a classifier on labelled prompts (SPEC §1.3, <c>majordomo route --eval</c>). A metric whose
 /// label no line carries is null, not 0 or 1: there was nothing to measure.
 /// </summary>
-public sealed record EvaluationReport(
+internal sealed record EvaluationReport(
     int N,
     double? TaskTypeAccuracy,
     double? ComplexityExact,
@@ -40,7 +40,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<EvaluationError> Errors);
 
 /// <summary>Reads labelled JSONL and scores a classifier on it; shared by the CLI, the tests and the training tool.</summary>
-public static class ClassifierEvaluation
+internal static class ClassifierEvaluation
 {
     /// <summary>The ordinal position of a complexity level, -1 when it is not one.</summary>
     public static int Level(string? complexity) => complexity switch

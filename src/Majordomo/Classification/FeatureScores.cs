@@ -7,7 +7,7 @@ namespace Majordomo.Classification;
 /// The feature scores behind one heuristic decision, shown by explain. A fixed set of names over one
 /// array of values: one small allocation per request instead of a dictionary with its buckets.
 /// </summary>
-public sealed class FeatureScores : IReadOnlyDictionary<string, double>
+internal sealed class FeatureScores : IReadOnlyDictionary<string, double>
 {
     public const int Code = 0;
     public const int Math = 1;

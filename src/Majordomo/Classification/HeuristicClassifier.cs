@@ -13,7 +13,7 @@ namespace Majordomo.Classification;
 /// conversation; complexity sums the task's base level with hardness cues, steps, length and agentic
 /// depth. <c>sensitive</c> scans every system, user and tool-result text in full (recall is the bar).
 /// </summary>
-public static class HeuristicClassifier
+internal static class HeuristicClassifier
 {
     /// <summary>Characters of the last user message read from its start; the rest is sampled from its end.</summary>
     public const int HeadChars = 3000;

@@ -8,7 +8,7 @@ namespace Majordomo.Classification;
 /// Classifies by prompt length alone. It is the yardstick the dev-set test prints next to the
 /// heuristic classifier, so the value of every other feature is visible.
 /// </summary>
-public static class LengthBaselineClassifier
+internal static class LengthBaselineClassifier
 {
     public static Classification Classify(PromptView prompt)
     {

@@ -11,7 +11,7 @@ namespace Majordomo.Classification;
 /// Where <c>classifier.model</c> lives: its provider, upstream name and credential, resolved by routing
 /// from the catalog. <paramref name="Local"/> is true for a <c>local</c> or <c>lan</c> provider.
 /// </summary>
-public sealed record ClassifierTarget(IChatProvider Provider, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential, bool Local, TimeSpan Timeout);
+internal sealed record ClassifierTarget(IChatProvider Provider, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential, bool Local, TimeSpan Timeout);
 
 /// <summary>
 /// <c>classifier.mode: "model"</c> (SPEC §1.3): asks a small model for <c>{complexity, taskType}</c> with a
@@ -20,7 +20,7 @@ public sealed record ClassifierTarget(IChatProvider Provider, string UpstreamMod
 /// with <see cref="Classification.Source"/> <c>heuristic-fallback</c>), and it alone decides
 /// <c>sensitive</c> together with the model (either one saying yes is yes) and the token estimate.
 /// </summary>
-public sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
+internal sealed partial class ModelClassifier(TimeProvider time, ILogger logger)
 {
     public const string ModelSource = "model";
     public const string FallbackSource = "heuristic-fallback";

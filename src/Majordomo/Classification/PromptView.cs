@@ -10,7 +10,7 @@ namespace Majordomo.Classification;
 /// messages, tool_calls, tool messages) and Anthropic Messages (top-level <c>system</c>, content
 /// blocks, tool_use/tool_result). Never throws: a body it cannot read yields what was read so far.
 /// </summary>
-public sealed class PromptView
+internal sealed class PromptView
 {
     public const string OpenAIProtocol = Providers.OpenAI.OpenAIProtocol.Id;
     public const string AnthropicProtocol = Providers.Anthropic.AnthropicProtocol.Id;

@@ -30,7 +30,7 @@ public enum SensitiveKind
 /// social security, tax id and similar phrasing followed by an id-like value. E-mail addresses and
 /// phone numbers alone are not sensitive: too common in ordinary requests to send them all local.
 /// </remarks>
-public static class SensitiveScanner
+internal static class SensitiveScanner
 {
     // Lower-case triggers, matched case-insensitively; each hit is confirmed by the checks below.
     private static readonly SearchValues<string> Triggers = SearchValues.Create(

@@ -10,7 +10,7 @@ namespace Majordomo.Classification;
 /// amount whatever the size: BPE costs tenths of a microsecond per character, the class pass about a
 /// nanosecond.
 /// </summary>
-public sealed class TokenTally
+internal sealed class TokenTally
 {
     /// <summary>Characters counted exactly per request; beyond this, estimated.</summary>
     public const int ExactChars = 1_000;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Majordomo.Cli;
 
 /// <summary>The <c>majordomo</c> command line (SPEC §3). Exit codes: 0 ok, 1 runtime failure, 2 usage or config error.</summary>
-public static class MajordomoCli
+internal static class MajordomoCli
 {
     public const int Ok = 0;
     public const int RuntimeFailure = 1;

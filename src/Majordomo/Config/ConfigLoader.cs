@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Majordomo.Config;
 
 /// <summary>The outcome of loading a config: the config when valid, and every problem found.</summary>
-public sealed record ConfigLoadResult(MajordomoConfig? Config, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+internal sealed record ConfigLoadResult(MajordomoConfig? Config, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
 {
     public bool IsValid => Config is not null && Errors.Count == 0;
 }
@@ -14,7 +14,7 @@ public sealed record ConfigLoadResult(MajordomoConfig? Config, IReadOnlyList<str
 /// Reads config text: JSON with comments and trailing commas, <c>${ENV}</c> / <c>${ENV:-default}</c>
 /// substitution in every string, binding to records, then validation of the whole file at once.
 /// </summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     /// <summary>Config files larger than this are refused before parsing (a config is a few KiB).</summary>
     public const int MaxConfigBytes = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ public sealed record ValidationResult(IReadOnlyList<string> Errors, IReadOnlyLis
 /// area has its own small validator in <c>Validation/</c>; they share one <see cref="ValidationContext"/>
 /// and run in this order (the order problems are reported in).
 /// </summary>
-public static class ConfigValidator
+internal static class ConfigValidator
 {
     private static readonly Action<ValidationContext>[] Areas =
     [

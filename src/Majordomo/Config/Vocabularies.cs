@@ -5,7 +5,7 @@ namespace Majordomo.Config;
 // above it; the owning feature (named on each) maps them to its own types through these constants.
 
 /// <summary><c>providers.X.api</c>. Owner: Providers (<c>Providers/Protocols</c>, the protocol registry, names each protocol with these).</summary>
-public static class ProviderApis
+internal static class ProviderApis
 {
     public const string OpenAI = "openai", Anthropic = "anthropic", Simulated = "simulated";
 
@@ -13,7 +13,7 @@ public static class ProviderApis
 }
 
 /// <summary><c>providers.X.locality</c>. Owner: Catalog (ordering) and Routing (local-only degradation).</summary>
-public static class Localities
+internal static class Localities
 {
     public const string Local = "local", Lan = "lan", Cloud = "cloud";
 
@@ -24,7 +24,7 @@ public static class Localities
 }
 
 /// <summary><c>routes.X.strategy</c>. Owner: Catalog.</summary>
-public static class RouteStrategies
+internal static class RouteStrategies
 {
     public const string Smart = "smart", Chain = "chain";
 
@@ -32,7 +32,7 @@ public static class RouteStrategies
 }
 
 /// <summary><c>rules[i].action</c>. Owner: Routing (Tier 1 rules).</summary>
-public static class RuleActions
+internal static class RuleActions
 {
     public const string Route = "route", RouteSelf = "route_self", Classify = "classify", Reject = "reject", Queue = "queue";
 
@@ -40,7 +40,7 @@ public static class RuleActions
 }
 
 /// <summary><c>classifier.mode</c>. Owner: Classification / Routing.</summary>
-public static class ClassifierModes
+internal static class ClassifierModes
 {
     public const string Heuristic = "heuristic", Model = "model";
 
@@ -48,7 +48,7 @@ public static class ClassifierModes
 }
 
 /// <summary>Complexity levels of SPEC §1.3 (<c>selection.qualityFloors</c>, classifier answers), lower case on the wire. Owner: Classification.</summary>
-public static class Complexity
+internal static class Complexity
 {
     public const string Simple = "simple", Medium = "medium", Complex = "complex", Reasoning = "reasoning";
 
@@ -58,7 +58,7 @@ public static class Complexity
 }
 
 /// <summary><c>selection.escalation</c>. Owner: Routing (selection).</summary>
-public static class Escalations
+internal static class Escalations
 {
     public const string Auto = "auto", Explicit = "explicit";
 
@@ -66,7 +66,7 @@ public static class Escalations
 }
 
 /// <summary><c>budgets.degradation[i].mode</c>. Owner: Budgets (the degradation curve).</summary>
-public static class DegradationModes
+internal static class DegradationModes
 {
     public const string Normal = "normal", PreferCheaper = "prefer-cheaper", LocalOnly = "local-only";
 
@@ -74,7 +74,7 @@ public static class DegradationModes
 }
 
 /// <summary>Failure classes (<c>resilience.errorRules[i].class</c>, attempt records). Owner: Execution (<c>FailureClassifier</c>).</summary>
-public static class FailureClassNames
+internal static class FailureClassNames
 {
     public const string Transient = "transient", RateLimited = "rate-limited", Timeout = "timeout", Credential = "credential", Billing = "billing",
         ModelUnavailable = "model-unavailable", ContextTooLong = "context-too-long", CallerFault = "caller-fault", Unknown = "unknown";
@@ -83,7 +83,7 @@ public static class FailureClassNames
 }
 
 /// <summary>Loop detectors (<c>loopDetection.detectors</c> keys). Owner: LoopGuard.</summary>
-public static class LoopDetectorNames
+internal static class LoopDetectorNames
 {
     public const string GenericRepeat = "genericRepeat", PollNoProgress = "pollNoProgress", PingPong = "pingPong";
 

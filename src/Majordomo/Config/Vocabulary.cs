@@ -1,7 +1,7 @@
 namespace Majordomo.Config;
 
 /// <summary>A closed set of words a config key accepts, in the order error messages list them.</summary>
-public sealed class Vocabulary
+internal sealed class Vocabulary
 {
     private readonly HashSet<string> _set;
 

@@ -3,7 +3,7 @@ using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 
-public enum ExecutionStatus
+internal enum ExecutionStatus
 {
     /// <summary>An answer reached the client.</summary>
     Answered,
@@ -22,7 +22,7 @@ public enum ExecutionStatus
 }
 
 /// <summary>What the executor did for one request.</summary>
-public sealed class ExecutionOutcome
+internal sealed class ExecutionOutcome
 {
     public required ExecutionStatus Status { get; init; }
 
@@ -63,7 +63,7 @@ public sealed class ExecutionOutcome
 }
 
 /// <summary>An entry of the chain the executor did not try, why, and until when (null when unknown).</summary>
-public sealed record SkippedEntry(string Model, string Reason, DateTimeOffset? Until);
+internal sealed record SkippedEntry(string Model, string Reason, DateTimeOffset? Until);
 
 /// <summary>A chain entry skipped by a budget (model null: the whole request was refused, e.g. a key's request budget).</summary>
-public sealed record RefusedEntry(string? Model, Catalog.Unavailability Reason);
+internal sealed record RefusedEntry(string? Model, Catalog.Unavailability Reason);

@@ -6,7 +6,7 @@ using Majordomo.Providers;
 namespace Majordomo.Execution;
 
 /// <summary>What the walk asks of the runtime state (gates, probes) and what it teaches it (success, give-up).</summary>
-public sealed partial class ChainExecutor
+internal sealed partial class ChainExecutor
 {
     /// <summary>Asks every registered gate; the first that refuses wins.</summary>
     private bool Gated(IModelGate[] gates, ModelEntry model, DateTimeOffset now, ChatRequest request, out Unavailability unavailable, out IModelGate gate)

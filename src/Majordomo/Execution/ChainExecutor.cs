@@ -15,7 +15,7 @@ namespace Majordomo.Execution;
 /// Nothing is sent to the client until an attempt has produced its first byte; after that the answer is
 /// committed and a failure ends the stream with an error event instead of falling back.
 /// </summary>
-public sealed partial class ChainExecutor
+internal sealed partial class ChainExecutor
 {
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
     public const int MaxErrorBodyBytes = AttemptRunner.MaxErrorBodyBytes;

@@ -7,7 +7,7 @@ using Majordomo.Routing;
 
 namespace Majordomo.Execution;
 
-public sealed partial class ChainExecutor
+internal sealed partial class ChainExecutor
 {
     /// <summary>What the walk asks its driver to do next.</summary>
     private enum Step

@@ -5,10 +5,10 @@ using Majordomo.Providers;
 namespace Majordomo.Execution;
 
 /// <summary>A cooldown's key: one model on one credential of one provider. <see cref="Cooldowns.AnyModel"/> covers every model.</summary>
-public readonly record struct CooldownKey(string Provider, string Credential, string Model);
+internal readonly record struct CooldownKey(string Provider, string Credential, string Model);
 
 /// <summary>A cooldown as reported in <c>/health</c> and tests.</summary>
-public sealed record CooldownInfo(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
+internal sealed record CooldownInfo(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
 
 /// <summary>
 /// Cooldowns of (provider, credential, model) after failures (SPEC §1.6), in memory and thread-safe.
@@ -19,7 +19,7 @@ public sealed record CooldownInfo(string Provider, string Credential, string Mod
 /// (30, 60, 120, 240, 300 by default), billing failures wait <c>billingSeconds</c>, and
 /// <c>Retry-After</c> is always a minimum. A success clears the cooldown and the ladder.
 /// </summary>
-public sealed class Cooldowns
+internal sealed class Cooldowns
 {
     /// <summary>The model part of a key that cools a credential for every model.</summary>
     public const string AnyModel = "*";
@@ -212,7 +212,7 @@ public sealed class Cooldowns
 /// The <c>cooldown</c> gate: a model is unavailable while every credential of its provider is cooling
 /// for it; <see cref="Unavailability.Until"/> is when the first of them comes back.
 /// </summary>
-public sealed class CooldownGate(Cooldowns cooldowns) : IModelGate
+internal sealed class CooldownGate(Cooldowns cooldowns) : IModelGate
 {
     public string Name => "cooldown";
 

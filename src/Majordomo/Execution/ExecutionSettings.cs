@@ -9,7 +9,7 @@ namespace Majordomo.Execution;
 /// defaults, health thresholds, the budget plan tickets are opened on, and the gates bound to them.
 /// Built once per load/reload (see <c>GatewaySnapshot</c>); a request keeps the one it started with.
 /// </summary>
-public sealed record ExecutionSettings(ResilienceSettings Resilience, HealthSettings Health, BudgetPlan Budgets, IModelGate[] Gates)
+internal sealed record ExecutionSettings(ResilienceSettings Resilience, HealthSettings Health, BudgetPlan Budgets, IModelGate[] Gates)
 {
     /// <summary>Cuts this snapshot's provider and gateway keys out of upstream text (<see cref="SecretRedactor"/>).</summary>
     public SecretRedactor Redactor { get; init; } = SecretRedactor.None;

@@ -24,7 +24,7 @@ public enum FailureAction
 /// Anthropic, OpenRouter, Ollama, vLLM) to a <see cref="FailureClass"/> (STYLE #6). Config rules
 /// (<c>resilience.errorRules</c>) are asked first, then the built-in knowledge.
 /// </summary>
-public static class FailureClassifier
+internal static class FailureClassifier
 {
     /// <summary>Classifies an upstream error answer: the config's rules first, then <see cref="FromStatus"/>.</summary>
     public static FailureClass Classify(int status, string? body, ErrorRuleSet? rules) =>
@@ -191,7 +191,7 @@ public static class FailureClassifier
 /// a class. The first matching rule wins. Patterns run with a match timeout; a pattern that times out
 /// on a body simply does not match (the built-in classification applies).
 /// </summary>
-public sealed class ErrorRuleSet
+internal sealed class ErrorRuleSet
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
 

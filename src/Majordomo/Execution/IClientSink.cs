@@ -5,13 +5,13 @@ using Majordomo.Routing;
 namespace Majordomo.Execution;
 
 /// <summary>What the client is told about the answer before its body: which model, how it was routed.</summary>
-public sealed record AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
+internal sealed record AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
 
 /// <summary>
 /// Where the executor writes the answer. Implemented by the ingress (the only code that touches
 /// <c>HttpContext</c>); it owns the client's wire format.
 /// </summary>
-public interface IClientSink : IEventWriter
+internal interface IClientSink : IEventWriter
 {
     /// <summary>Sends status and headers of a streamed answer; after this the answer is committed.</summary>
     ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken);

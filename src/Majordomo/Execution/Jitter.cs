@@ -1,7 +1,7 @@
 namespace Majordomo.Execution;
 
 /// <summary>A seeded, thread-safe source of backoff jitter (injected so tests are repeatable).</summary>
-public sealed class Jitter(Random random)
+internal sealed class Jitter(Random random)
 {
     private readonly Lock _lock = new();
 

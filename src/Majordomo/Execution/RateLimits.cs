@@ -11,7 +11,7 @@ namespace Majordomo.Execution;
 /// and settles the reported usage after; a 429 from an upstream whose limits are declared marks the
 /// window full until its <c>Retry-After</c>.
 /// </summary>
-public sealed class RateLimits
+internal sealed class RateLimits
 {
     private static readonly long MinuteTicks = TimeSpan.FromMinutes(1).Ticks;
 
@@ -240,7 +240,7 @@ public sealed class RateLimits
 }
 
 /// <summary>The <c>rateLimit</c> gate: unavailable while a declared window has no room; <c>Until</c> is when a slot frees.</summary>
-public sealed class RateLimitGate(RateLimits limits) : IModelGate
+internal sealed class RateLimitGate(RateLimits limits) : IModelGate
 {
     public string Name => "rateLimit";
 

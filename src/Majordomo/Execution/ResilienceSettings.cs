@@ -6,7 +6,7 @@ namespace Majordomo.Execution;
 /// <c>resilience.*</c> resolved for one config snapshot: defaults applied, error rules compiled once
 /// when the config loads or reloads, so no regex is constructed per request.
 /// </summary>
-public sealed class ResilienceSettings
+internal sealed class ResilienceSettings
 {
     public const int DefaultInitialSeconds = 30;
     public const int DefaultMaxSeconds = 300;

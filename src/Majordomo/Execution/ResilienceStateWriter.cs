@@ -8,7 +8,7 @@ namespace Majordomo.Execution;
 /// (the request path only queues them). At start it restores the cooldowns still in force, so a
 /// restart does not send traffic straight back to a key that is rate limited or unpaid.
 /// </summary>
-public sealed partial class ResilienceStateWriter(
+internal sealed partial class ResilienceStateWriter(
     IHealthLogStore store, HealthTracker health, Cooldowns cooldowns, TimeProvider time, ILogger<ResilienceStateWriter> logger, TimeSpan? interval = null) : BackgroundService
 {
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(1);

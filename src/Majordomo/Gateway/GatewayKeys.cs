@@ -5,7 +5,7 @@ using Majordomo.Config;
 namespace Majordomo.Gateway;
 
 /// <summary><c>server.apiKeys</c> encoded once per snapshot, so a request encodes only what it presents.</summary>
-public sealed class GatewayKeys
+internal sealed class GatewayKeys
 {
     /// <summary>Presented keys up to this many UTF-8 bytes are encoded on the stack.</summary>
     private const int StackLimit = 256;

@@ -12,7 +12,7 @@ namespace Majordomo.Gateway;
 /// endpoint reads <see cref="SnapshotHolder.Current"/> once and hands the parts down, so a request
 /// that started before a reload finishes on the snapshot it started with, in every component.
 /// </summary>
-public sealed class GatewaySnapshot
+internal sealed class GatewaySnapshot
 {
     public required Catalog.Catalog Catalog { get; init; }
     public required RoutingSnapshot Routing { get; init; }

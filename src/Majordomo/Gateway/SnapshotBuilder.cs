@@ -12,7 +12,7 @@ namespace Majordomo.Gateway;
 /// every gate bound to the snapshot's settings. Runs at startup and on each accepted reload.
 /// </summary>
 /// <param name="extraGates">Gates registered as <see cref="IModelGate"/> services (tests add their own); asked after the built-in ones.</param>
-public sealed class SnapshotBuilder(
+internal sealed class SnapshotBuilder(
     HealthTracker health,
     Cooldowns cooldowns,
     RateLimits rateLimits,

@@ -3,7 +3,7 @@ using Majordomo.Catalog;
 namespace Majordomo.Gateway;
 
 /// <summary>The one reference to the snapshot in force; a reload swaps it atomically, in-flight requests keep theirs.</summary>
-public sealed class SnapshotHolder(GatewaySnapshot initial, bool unconfigured = false) : ICatalogSource
+internal sealed class SnapshotHolder(GatewaySnapshot initial, bool unconfigured = false) : ICatalogSource
 {
     private volatile GatewaySnapshot _current = initial;
 

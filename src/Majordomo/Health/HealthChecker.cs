@@ -5,10 +5,10 @@ using Majordomo.Providers;
 namespace Majordomo.Health;
 
 /// <summary>The result of one active check of a provider.</summary>
-public readonly record struct ProbeResult(bool Ok, double LatencyMs, string? Error);
+internal readonly record struct ProbeResult(bool Ok, double LatencyMs, string? Error);
 
 /// <summary>How the active checker reaches a provider (a seam so tests can drive the checker without a network).</summary>
-public interface IHealthProbe
+internal interface IHealthProbe
 {
     Task<ProbeResult> ProbeAsync(ProviderEntry provider, TimeSpan timeout, CancellationToken cancellationToken);
 }
@@ -20,7 +20,7 @@ public interface IHealthProbe
 /// below 500 means the upstream is up (a 401 is a key problem, handled by cooldowns; a 404 is a
 /// server without a model list); a 5xx, a connection failure or no answer in time means it is not.
 /// </summary>
-public sealed class HttpHealthProbe : IHealthProbe, IDisposable
+internal sealed class HttpHealthProbe : IHealthProbe, IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -84,7 +84,7 @@ public sealed class HttpHealthProbe : IHealthProbe, IDisposable
 /// <c>health</c> section (and <c>enabled</c> is not false); a reload that adds or removes it takes
 /// effect at the next interval. Time comes from <see cref="TimeProvider"/>, so tests drive it.
 /// </summary>
-public sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
+internal sealed partial class HealthChecker(ICatalogSource catalogs, HealthTracker tracker, IHealthProbe probe, TimeProvider time, ILogger<HealthChecker> logger) : BackgroundService
 {
     public const int DefaultTimeoutMs = HealthSettings.DefaultTimeoutMs;
 

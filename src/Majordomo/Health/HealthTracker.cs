@@ -6,7 +6,7 @@ using Majordomo.Storage;
 namespace Majordomo.Health;
 
 /// <summary>One model's health as reported in <c>/health</c>.</summary>
-public sealed record ModelHealth(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
+internal sealed record ModelHealth(string Model, string Provider, bool Healthy, int ConsecutiveFailures, double? LatencyMs, string? LastError, DateTimeOffset? Since);
 
 /// <summary>
 /// Health per model (SPEC §1.9), fed by the active checker and by real traffic (passive): after
@@ -14,7 +14,7 @@ public sealed record ModelHealth(string Model, string Provider, bool Healthy, in
 /// In memory and thread-safe; every active check and every change of state is queued for the health
 /// log (bounded, dropped rather than waited for: the request path never blocks on storage).
 /// </summary>
-public sealed class HealthTracker
+internal sealed class HealthTracker
 {
     public const int DefaultUnhealthyAfter = HealthSettings.DefaultUnhealthyAfter;
     public const int DefaultIntervalSeconds = HealthSettings.DefaultIntervalSeconds;
@@ -141,7 +141,7 @@ public sealed class HealthTracker
 /// its last failure; then real traffic may probe it (so a gateway without active checks still
 /// recovers), and one success makes it healthy again.
 /// </summary>
-public sealed class HealthGate(HealthTracker health, HealthSettings settings) : IModelGate
+internal sealed class HealthGate(HealthTracker health, HealthSettings settings) : IModelGate
 {
     public string Name => "health";
 

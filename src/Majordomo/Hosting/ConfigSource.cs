@@ -77,7 +77,7 @@ public sealed record ConfigSource(MajordomoConfig? Config, string? FilePath, str
 }
 
 /// <summary>The built-in demo catalog (<c>examples/demo.json</c>, embedded).</summary>
-public static class DemoConfig
+internal static class DemoConfig
 {
     public static string Text()
     {

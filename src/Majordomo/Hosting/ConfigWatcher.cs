@@ -10,7 +10,7 @@ namespace Majordomo.Hosting;
 /// before it is swapped in, without a restart (in-flight requests finish on the snapshot they started
 /// with); an invalid one is logged with every problem and ignored.
 /// </summary>
-public sealed partial class ConfigWatcher(
+internal sealed partial class ConfigWatcher(
     string path,
     SnapshotHolder holder,
     SnapshotBuilder snapshots,

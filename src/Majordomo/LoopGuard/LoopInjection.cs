@@ -12,7 +12,7 @@ namespace Majordomo.LoopGuard;
 /// right before its next step, and after every cached prefix (prompt caches stay valid). Anthropic:
 /// appended to top-level <c>system</c> (string or text blocks), the only place that protocol takes one.
 /// </summary>
-public static class LoopInjection
+internal static class LoopInjection
 {
     public const string Marker = "[Majordomo loop guard]";
 

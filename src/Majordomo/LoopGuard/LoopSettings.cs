@@ -47,7 +47,7 @@ internal sealed record LoopSettings(bool Enabled, int HistorySize, int Warning, 
 }
 
 /// <summary>Settings of one catalog snapshot: global, and for each route that has its own section. Built once per reload.</summary>
-public sealed class LoopSettingsSet(Catalog.Catalog catalog)
+internal sealed class LoopSettingsSet(Catalog.Catalog catalog)
 {
     public Catalog.Catalog Catalog { get; } = catalog;
 

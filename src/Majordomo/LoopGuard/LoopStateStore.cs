@@ -5,7 +5,7 @@ using Majordomo.Storage;
 namespace Majordomo.LoopGuard;
 
 /// <summary>A session's loop state: the last level reported, the detector and count behind it.</summary>
-public sealed record LoopSessionState(LoopLevel Level, string Detector, int Count, DateTimeOffset UpdatedAt);
+internal sealed record LoopSessionState(LoopLevel Level, string Detector, int Count, DateTimeOffset UpdatedAt);
 
 /// <summary>
 /// Loop state per session (kept in the <see cref="ILoopSessionStore"/>), so a looping session is still
@@ -13,7 +13,7 @@ public sealed record LoopSessionState(LoopLevel Level, string Detector, int Coun
 /// changes go through a bounded channel to a writer thread — a request never waits on the store.
 /// Sessions idle for a day are forgotten.
 /// </summary>
-public sealed partial class LoopStateStore : BackgroundService
+internal sealed partial class LoopStateStore : BackgroundService
 {
     public const int Capacity = 10_000;
     public const int MaxSessions = 100_000;

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Majordomo.LoopGuard;
 
-public enum LoopLevel
+internal enum LoopLevel
 {
     None,
     Warning,
@@ -15,7 +15,7 @@ public enum LoopLevel
 /// What the loop guard decided for one request: the level, the detector that decided and its count,
 /// and what an injection into this body needs (positions found by the same pass, the tool's name).
 /// </summary>
-public sealed record LoopVerdict
+internal sealed record LoopVerdict
 {
     public static readonly LoopVerdict None = new() { Level = LoopLevel.None };
 

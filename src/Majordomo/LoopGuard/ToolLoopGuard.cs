@@ -11,7 +11,7 @@ namespace Majordomo.LoopGuard;
 /// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
 /// level is kept in <see cref="LoopStateStore"/> and cleared when the conversation makes progress.
 /// </summary>
-public sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider time, ILogger<ToolLoopGuard> logger)
+internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider time, ILogger<ToolLoopGuard> logger)
 {
     /// <summary>
     /// Evaluates one request under <paramref name="loop"/> (the settings of the snapshot the request

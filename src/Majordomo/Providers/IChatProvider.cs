@@ -3,7 +3,7 @@ using Majordomo.Chat;
 namespace Majordomo.Providers;
 
 /// <summary>One credential of a provider. <see cref="ToString"/> never shows the key.</summary>
-public sealed class Credential(string id, string? apiKey)
+internal sealed class Credential(string id, string? apiKey)
 {
     public string Id { get; } = id;
 
@@ -13,7 +13,7 @@ public sealed class Credential(string id, string? apiKey)
 }
 
 /// <summary>What one attempt sends: the client's request, the upstream model name and the credential.</summary>
-public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential)
+internal sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, ReadOnlyMemory<byte> UpstreamModelJson, Credential? Credential)
 {
     /// <summary>The model's <c>maxOutputTokens</c>: the <c>max_tokens</c> sent to an upstream that requires one when the client gave none.</summary>
     public int? MaxOutputTokens { get; init; }
@@ -23,7 +23,7 @@ public sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, Rea
 /// An upstream answer whose headers have arrived. The executor reads either the body (non-stream, and
 /// error bodies) or the events (stream); disposing it releases the connection.
 /// </summary>
-public abstract class UpstreamResponse : IDisposable
+internal abstract class UpstreamResponse : IDisposable
 {
     public abstract int StatusCode { get; }
 
@@ -54,7 +54,7 @@ public abstract class UpstreamResponse : IDisposable
     }
 }
 
-public sealed class UpstreamBodyTooLargeException(int limit) : Exception($"the upstream answer is larger than {limit} bytes")
+internal sealed class UpstreamBodyTooLargeException(int limit) : Exception($"the upstream answer is larger than {limit} bytes")
 {
     public int Limit { get; } = limit;
 }
@@ -63,7 +63,7 @@ public sealed class UpstreamBodyTooLargeException(int limit) : Exception($"the u
 /// The provider seam, shaped like M.E.AI's <c>IChatClient</c> but wire-level: one call per attempt.
 /// Adapters translate protocols when they must and forward bytes when they can.
 /// </summary>
-public interface IChatProvider : IDisposable
+internal interface IChatProvider : IDisposable
 {
     /// <summary>Sends one attempt and returns once the response headers have arrived.</summary>
     Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken);

@@ -2,7 +2,7 @@ using Majordomo.Config;
 
 namespace Majordomo.Providers;
 
-public interface IProviderFactory
+internal interface IProviderFactory
 {
     IChatProvider GetOrCreate(string name, ProviderConfig config);
 }
@@ -12,7 +12,7 @@ public interface IProviderFactory
 /// unchanged, so a reload keeps warm connection pools. Adapters no longer used are disposed after a
 /// grace period, long enough for in-flight requests on the old snapshot to finish.
 /// </summary>
-public sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisposable
+internal sealed class ProviderFactory(TimeProvider time) : IProviderFactory, IDisposable
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(15);
     private readonly Lock _lock = new();

@@ -14,7 +14,7 @@ namespace Majordomo.Providers;
 /// ("Incorrect API key provided: sk-…", a 400 that dumps the request's headers). Built once per config
 /// snapshot; only used on failure paths, so it may allocate.
 /// </summary>
-public sealed partial class SecretRedactor
+internal sealed partial class SecretRedactor
 {
     public const string Mask = "***";
 

@@ -7,7 +7,7 @@ namespace Majordomo.Providers;
 /// The events one read from an upstream made available, stored back to back in one reusable buffer:
 /// no allocation per event, and the caller can forward them all and flush once.
 /// </summary>
-public sealed class SseBatch
+internal sealed class SseBatch
 {
     private byte[] _data = new byte[4096];
     private int _length;
@@ -71,7 +71,7 @@ public sealed class SseBatch
 /// still reaches the client as soon as it arrives; nothing waits for more). One pooled buffer: the
 /// unparsed tail is moved to its front before the next read, so parsing always sees one span.
 /// </summary>
-public sealed class SseBatchReader(Stream stream, int maxEventBytes)
+internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
 {
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _start;

@@ -106,7 +106,7 @@ internal interface IStreamTranslator
 }
 
 /// <summary>Where a relay writes events (the client sink implements it).</summary>
-public interface IEventWriter
+internal interface IEventWriter
 {
     /// <summary>Buffers one event for the client.</summary>
     void WriteEvent(string? eventType, ReadOnlySpan<byte> data);
@@ -116,7 +116,7 @@ public interface IEventWriter
 }
 
 /// <summary>What a relay has learnt of one stream so far (a struct on the caller's frame: nothing allocated per stream).</summary>
-public struct StreamProgress
+internal struct StreamProgress
 {
     public Usage Usage;
 

@@ -10,7 +10,7 @@ namespace Majordomo.Routing;
 /// whole last user message. Detection is a vectorised byte search of the body first, so requests
 /// that cannot hold a command never parse the prompt for it.
 /// </summary>
-public static class Commands
+internal static class Commands
 {
     public const string Use = "/use";
     public const string Status = "/status";

@@ -7,7 +7,7 @@ namespace Majordomo.Routing;
 /// ordering key of SPEC §1.4. Thread-safe without locks: a lost update between two racing requests only
 /// drops one sample of a moving average.
 /// </summary>
-public sealed class LatencyTracker
+internal sealed class LatencyTracker
 {
     /// <summary>Weight of a new sample: about the last ten requests dominate.</summary>
     public const double Alpha = 0.2;

@@ -7,7 +7,7 @@ namespace Majordomo.Routing;
 /// router gives itself (<c>/use</c>, <c>/status</c>). Exactly one is set. Protocol-neutral: each
 /// ingress renders errors and replies in its own wire format.
 /// </summary>
-public readonly record struct RouteDecision(RoutePlan? Plan, RouteError? Error, CommandReply? Reply)
+internal readonly record struct RouteDecision(RoutePlan? Plan, RouteError? Error, CommandReply? Reply)
 {
     public static RouteDecision For(RoutePlan plan) => new(plan, null, null);
 
@@ -17,7 +17,7 @@ public readonly record struct RouteDecision(RoutePlan? Plan, RouteError? Error, 
 }
 
 /// <summary>A reply written by the router itself, without calling a model.</summary>
-public sealed record CommandReply(string Text, string Model, string Command)
+internal sealed record CommandReply(string Text, string Model, string Command)
 {
     /// <summary>The model name the router answers as.</summary>
     public const string RouterModel = "majordomo";
@@ -28,7 +28,7 @@ public sealed record CommandReply(string Text, string Model, string Command)
 /// <c>X-Router-*</c> headers when the decision got that far. A 503 from selection lists every
 /// candidate with why it was excluded and <see cref="AvailableAt"/>, the soonest one is back.
 /// </summary>
-public sealed record RouteError(int Status, string Code, string Message)
+internal sealed record RouteError(int Status, string Code, string Message)
 {
     public string? Param { get; init; }
 
@@ -45,7 +45,7 @@ public sealed record RouteError(int Status, string Code, string Message)
 /// Collects what explain output shows (SPEC §4 <c>POST /v1/route</c>): classification, rule,
 /// degradation and every excluded candidate with its reason. Only explain requests allocate one.
 /// </summary>
-public sealed class DecisionTrace
+internal sealed class DecisionTrace
 {
     public Classification.Classification? Classification { get; set; }
 

@@ -9,7 +9,7 @@ namespace Majordomo.Routing;
 /// would be routed, never calling a model. <see cref="Candidates"/> is the ranked attempt chain
 /// followed by the excluded models with their reasons.
 /// </summary>
-public sealed record RouteExplanation(
+internal sealed record RouteExplanation(
     string? Requested,
     string? Route,
     string? Tier,
@@ -27,7 +27,7 @@ public sealed record RouteExplanation(
     public IReadOnlyList<string>? Notes { get; init; }
 }
 
-public sealed record ClassificationReport(
+internal sealed record ClassificationReport(
     string Complexity,
     string TaskType,
     int EstimatedTokens,
@@ -37,20 +37,20 @@ public sealed record ClassificationReport(
 
 /// <summary>One candidate: <see cref="Rank"/> (1-based) in the attempt chain, or null with the reason in <see cref="Excluded"/>.
 /// <see cref="Score"/> is the model's quality, the value compared with the floor.</summary>
-public sealed record CandidateReport(string Model, int? Rank, double Score, string? Excluded)
+internal sealed record CandidateReport(string Model, int? Rank, double Score, string? Excluded)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? Until { get; init; }
 }
 
-public sealed record ExplainError(int Status, string Code, string Message);
+internal sealed record ExplainError(int Status, string Code, string Message);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RouteExplanation))]
-public sealed partial class RouteExplanationJson : JsonSerializerContext
+internal sealed partial class RouteExplanationJson : JsonSerializerContext
 {
     /// <summary>Model ids and reasons quote names; the relaxed encoder keeps them readable (never embedded in HTML).</summary>
     public static RouteExplanationJson Relaxed { get; } = new(new JsonSerializerOptions
@@ -62,7 +62,7 @@ public sealed partial class RouteExplanationJson : JsonSerializerContext
 }
 
 /// <summary>Builds a <see cref="RouteExplanation"/> from a decision made in explain mode.</summary>
-public static class RouteExplainer
+internal static class RouteExplainer
 {
     public static async ValueTask<RouteExplanation> ExplainAsync(SmartRouter router, RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken)
     {

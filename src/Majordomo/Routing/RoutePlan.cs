@@ -3,7 +3,7 @@ using Majordomo.Catalog;
 namespace Majordomo.Routing;
 
 /// <summary>How a request reached its chain; the value of <c>X-Router-Tier</c>.</summary>
-public static class RouteTier
+internal static class RouteTier
 {
     public const string Rule = "rule";
     public const string Classified = "classified";
@@ -15,7 +15,7 @@ public static class RouteTier
 }
 
 /// <summary>The routing decision for one request: the ordered attempts plus why they were chosen.</summary>
-public sealed record RoutePlan(
+internal sealed record RoutePlan(
     string? Requested,
     string? RouteName,
     string Tier,
@@ -27,7 +27,7 @@ public sealed record RoutePlan(
 /// The result of resolving a name: a plan, a smart route to run the pipeline for
 /// (<see cref="Smart"/>, with no plan yet), or a client error.
 /// </summary>
-public readonly record struct RouteResolution(RoutePlan? Plan, string? ErrorCode, string? ErrorMessage, RouteEntry? Smart = null)
+internal readonly record struct RouteResolution(RoutePlan? Plan, string? ErrorCode, string? ErrorMessage, RouteEntry? Smart = null)
 {
     public bool IsSmart => Smart is not null;
 }

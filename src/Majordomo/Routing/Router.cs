@@ -10,7 +10,7 @@ namespace Majordomo.Routing;
 /// route resolves to <see cref="RouteResolution.Smart"/>: the pipeline (<see cref="SmartRouter"/>) decides.
 /// An unknown name is always a 404 listing the valid names: a typo is never routed silently.
 /// </summary>
-public static class Router
+internal static class Router
 {
     public const string ModelNotFound = "model_not_found";
 

@@ -8,7 +8,7 @@ using Majordomo.Config;
 
 namespace Majordomo.Routing;
 
-public enum RuleAction
+internal enum RuleAction
 {
     Route,
     RouteSelf,
@@ -18,7 +18,7 @@ public enum RuleAction
 }
 
 /// <summary>A Tier 1 rule compiled once per catalog snapshot (SPEC §1.2): conditions, action, resolved target.</summary>
-public sealed class CompiledRule
+internal sealed class CompiledRule
 {
     /// <summary>Bounds one pattern match: a hostile prompt must not pin a core in backtracking.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
@@ -93,7 +93,7 @@ public sealed class CompiledRule
 }
 
 /// <summary>Selection settings of SPEC §1.4 with defaults applied.</summary>
-public sealed class SelectionPolicy
+internal sealed class SelectionPolicy
 {
     public static readonly FrozenDictionary<string, int> DefaultFloors = new Dictionary<string, int>(StringComparer.Ordinal)
     {
@@ -133,7 +133,7 @@ public sealed class SelectionPolicy
 /// rules sorted by priority with compiled regexes, the selection policy, and the candidates in their
 /// static order (locality, cost, quality), so a request only filters and breaks ties by latency.
 /// </summary>
-public sealed class RoutingSnapshot
+internal sealed class RoutingSnapshot
 {
     public required Catalog.Catalog Catalog { get; init; }
 

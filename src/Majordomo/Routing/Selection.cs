@@ -5,7 +5,7 @@ using Majordomo.Config;
 namespace Majordomo.Routing;
 
 /// <summary>What selection needs to know about one request besides the snapshot.</summary>
-public readonly record struct SelectionInput(
+internal readonly record struct SelectionInput(
     Classification.Classification Classification,
     int RequiredContext,
     DegradationLevel Degradation,
@@ -13,14 +13,14 @@ public readonly record struct SelectionInput(
     GateContext Gate);
 
 /// <summary>A model selection left out, and why (explain output and 503 bodies).</summary>
-public sealed record ExcludedCandidate(ModelEntry Model, string Reason, DateTimeOffset? Until);
+internal sealed record ExcludedCandidate(ModelEntry Model, string Reason, DateTimeOffset? Until);
 
 /// <summary>
 /// Candidate selection (SPEC §1.4): hard filters over the snapshot's pre-ordered models, then recent
 /// latency among models equal in every static key. The ranked list is the request's attempt chain.
 /// Runs in one pass with no LINQ; reasons are only formatted when someone asks (explain, 503).
 /// </summary>
-public static class Selection
+internal static class Selection
 {
     private enum Why
     {

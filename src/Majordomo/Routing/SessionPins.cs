@@ -8,7 +8,7 @@ namespace Majordomo.Routing;
 /// for the hot path and written through to the <see cref="ISessionPinStore"/>, so pins
 /// survive restarts. Only a <c>/use</c> command writes; routing reads the dictionary.
 /// </summary>
-public sealed partial class SessionPins(ISessionPinStore? store, ILogger<SessionPins> logger)
+internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<SessionPins> logger)
 {
     private readonly ConcurrentDictionary<string, string> _pins = new(StringComparer.Ordinal);
     private int _count;

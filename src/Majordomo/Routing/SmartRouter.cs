@@ -13,7 +13,7 @@ namespace Majordomo.Routing;
 /// smart route Tier 1 rules, Tier 2 classification, candidate selection and the Tier 3 fallback.
 /// Requests naming a model, alias or plain route never parse the prompt or classify it.
 /// </summary>
-public sealed partial class SmartRouter(
+internal sealed partial class SmartRouter(
     IDegradationSource degradation,
     LatencyTracker latency,
     SessionPins pins,

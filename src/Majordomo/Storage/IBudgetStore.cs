@@ -6,7 +6,7 @@ namespace Majordomo.Storage;
 /// request but never lose one. Each operation is atomic over all the counters it names (one
 /// transaction): a reservation on three limits is stored on all three or on none.
 /// </summary>
-public interface IBudgetStore
+internal interface IBudgetStore
 {
     /// <summary>
     /// Adds each amount to its counter, or nothing: when any counter with a <see cref="CounterReservation.Limit"/>
@@ -26,13 +26,13 @@ public interface IBudgetStore
 }
 
 /// <summary>An amount for one counter (scope and period).</summary>
-public readonly record struct CounterDelta(string Scope, string Period, double Amount);
+internal readonly record struct CounterDelta(string Scope, string Period, double Amount);
 
 /// <summary>An amount to hold on one counter, refused when the counter would pass <see cref="Limit"/> (null: no check).</summary>
-public readonly record struct CounterReservation(string Scope, string Period, double Amount, double? Limit = null);
+internal readonly record struct CounterReservation(string Scope, string Period, double Amount, double? Limit = null);
 
 /// <summary>Budget threshold alerts: each threshold fires once per scope and period, even across restarts and instances.</summary>
-public interface IAlertStore
+internal interface IAlertStore
 {
     /// <summary>Thresholds already fired for a scope and period.</summary>
     ValueTask<IReadOnlyCollection<double>> FiredThresholdsAsync(string scope, string period, CancellationToken cancellationToken);
@@ -48,7 +48,7 @@ public interface IAlertStore
 }
 
 /// <summary>A threshold crossed: stored once per scope, period and threshold, then posted to the webhook.</summary>
-public sealed record BudgetAlert(string Scope, string Period, double Threshold, string Budget, double Used, double Limit, DateTimeOffset At, DateTimeOffset? ResetsAt)
+internal sealed record BudgetAlert(string Scope, string Period, double Threshold, string Budget, double Used, double Limit, DateTimeOffset At, DateTimeOffset? ResetsAt)
 {
     public string? WebhookStatus { get; init; }
 }

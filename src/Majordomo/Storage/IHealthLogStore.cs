@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>The health log (active checks, changes seen in traffic) and the cooldowns in force.</summary>
-public interface IHealthLogStore
+internal interface IHealthLogStore
 {
     /// <summary>
     /// Appends health events and applies cooldown changes in one transaction; a cooldown whose
@@ -17,7 +17,7 @@ public interface IHealthLogStore
 }
 
 /// <summary>One active health check, or one change of a model's health seen in real traffic.</summary>
-public sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, string? Model, string Source, bool Ok, bool Healthy, double? LatencyMs, string? Error);
+internal sealed record HealthEvent(DateTimeOffset Timestamp, string Provider, string? Model, string Source, bool Ok, bool Healthy, double? LatencyMs, string? Error);
 
 /// <summary>A cooldown as stored; the credential is its id, never its key.</summary>
-public sealed record StoredCooldown(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
+internal sealed record StoredCooldown(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);

@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>Sessions currently in a tool loop (the loop guard's state), so a restart still knows them.</summary>
-public interface ILoopSessionStore
+internal interface ILoopSessionStore
 {
     /// <summary>Forgets sessions not updated since <paramref name="notBefore"/>, then returns up to <paramref name="max"/> of the rest, newest first.</summary>
     ValueTask<IReadOnlyList<StoredLoopSession>> LoadAsync(DateTimeOffset notBefore, int max, CancellationToken cancellationToken);
@@ -11,4 +11,4 @@ public interface ILoopSessionStore
 }
 
 /// <summary>A looping session as stored; <see cref="Level"/> is the level's wire name (<c>warning</c>, <c>critical</c>, <c>breaker</c>).</summary>
-public sealed record StoredLoopSession(string Session, string Level, string Detector, int Count, DateTimeOffset UpdatedAt);
+internal sealed record StoredLoopSession(string Session, string Level, string Detector, int Count, DateTimeOffset UpdatedAt);

@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>The request log (SPEC §5): rows appended in batches by the background writer, read back for <c>/stats</c>.</summary>
-public interface IRequestLogStore
+internal interface IRequestLogStore
 {
     /// <summary>
     /// Opens an appender for a writer that appends batch after batch (SQLite: one connection with the
@@ -14,14 +14,14 @@ public interface IRequestLogStore
 }
 
 /// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
-public interface IRequestLogAppender : IDisposable
+internal interface IRequestLogAppender : IDisposable
 {
     /// <summary>Appends rows in one transaction; a row whose id is already stored is ignored. After a <see cref="StoreException"/> the appender is not reused.</summary>
     ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken);
 }
 
 /// <summary>The columns of one request-log row that <c>/stats</c> aggregates.</summary>
-public readonly record struct RequestSummary(
+internal readonly record struct RequestSummary(
     string? AnsweredBy,
     int Status,
     double DurationMs,

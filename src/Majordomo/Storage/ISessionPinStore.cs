@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>Session pins set by <c>/use</c> (SPEC §1.1): session id → route, alias or model id.</summary>
-public interface ISessionPinStore
+internal interface ISessionPinStore
 {
     /// <summary>Every session currently pinned.</summary>
     ValueTask<IReadOnlyList<KeyValuePair<string, string>>> LoadAsync(CancellationToken cancellationToken);

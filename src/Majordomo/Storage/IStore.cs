@@ -4,7 +4,7 @@ namespace Majordomo.Storage;
 /// The database behind the seam as a whole: its kind (<c>/health</c> reports it), migrations and a
 /// reachability probe. Each kind of state has its own interface (<see cref="StoreSet"/> bundles them).
 /// </summary>
-public interface IStore
+internal interface IStore
 {
     /// <summary>"sqlite" (embedded) or, later, "postgres".</summary>
     string Kind { get; }
@@ -17,10 +17,10 @@ public interface IStore
 }
 
 /// <summary>The result of <see cref="IStore.ProbeAsync"/>.</summary>
-public readonly record struct StoreProbe(bool Reachable, string? Error);
+internal readonly record struct StoreProbe(bool Reachable, string? Error);
 
 /// <summary>Every store of one database, so hosting and the contract tests wire them in one place.</summary>
-public sealed record StoreSet(
+internal sealed record StoreSet(
     IStore Store,
     IRequestLogStore Requests,
     IBudgetStore Budgets,

@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>One row of the request log: what was asked, how it was routed, every attempt, what it cost in tokens.</summary>
-public sealed record RequestLogRecord
+internal sealed record RequestLogRecord
 {
     public required string Id { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
@@ -43,7 +43,7 @@ public sealed record RequestLogRecord
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>
-public interface IRequestLog
+internal interface IRequestLog
 {
     /// <summary>Queues a record for the background writer; false when the queue is full (the row is dropped and counted).</summary>
     bool TryEnqueue(RequestLogRecord record);

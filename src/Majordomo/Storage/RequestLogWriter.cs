@@ -7,7 +7,7 @@ namespace Majordomo.Storage;
 /// (SPEC §5). A full queue drops the row (counted and logged) rather than make a request wait on disk.
 /// On graceful shutdown the queue is drained completely.
 /// </summary>
-public sealed partial class RequestLogWriter : BackgroundService, IRequestLog
+internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 {
     public const int Capacity = 10_000;
     public const int MaxBatch = 500;

@@ -5,7 +5,7 @@ namespace Majordomo.Storage;
 /// Implementations wrap their driver's exception in this one, so the feature folders handle store
 /// failures without knowing which database is behind the seam.
 /// </summary>
-public sealed class StoreException : Exception
+internal sealed class StoreException : Exception
 {
     public StoreException(string message)
         : base(message)

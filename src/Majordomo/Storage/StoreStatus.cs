@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
 /// <summary>Store reachability and log-writer counters for <c>/health</c>; the probe result is cached briefly.</summary>
-public sealed class StoreStatus(IStore store, RequestLogWriter writer, TimeProvider time)
+internal sealed class StoreStatus(IStore store, RequestLogWriter writer, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private (DateTimeOffset At, bool Ok, string? Error) _last;

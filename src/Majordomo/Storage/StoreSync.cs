@@ -6,7 +6,7 @@ namespace Majordomo.Storage;
 /// synchronously, so this costs nothing there; a store with network round trips should be awaited by
 /// its callers instead (the PostgreSQL work moves those callers to async).
 /// </summary>
-public static class StoreSync
+internal static class StoreSync
 {
     public static void Wait(ValueTask task)
     {

@@ -5,7 +5,7 @@ public abstract class GatewayTest : IAsyncLifetime
 {
     protected ScenarioUpstream Upstream { get; private set; } = null!;
 
-    protected TestGateway Gateway { get; private set; } = null!;
+    private protected TestGateway Gateway { get; private set; } = null!;
 
     protected virtual string Config => Configs.Standard;
 

@@ -12,7 +12,7 @@ namespace Majordomo.FunctionalTests.Infrastructure;
 /// The real gateway on Kestrel at 127.0.0.1 with an ephemeral port, a config file in a temp folder
 /// (with <c>{UPSTREAM}</c> replaced by the scenario upstream's URL) and a real SQLite file.
 /// </summary>
-public sealed class TestGateway : IAsyncDisposable
+internal sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

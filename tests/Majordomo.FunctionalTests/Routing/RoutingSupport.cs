@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Majordomo.FunctionalTests.Routing;
 
 /// <summary>A model gate scripted by the test: blocks models until a time (or for good).</summary>
-public sealed class ScriptedGate : IModelGate
+internal sealed class ScriptedGate : IModelGate
 {
     private readonly ConcurrentDictionary<string, (string Reason, DateTimeOffset? Until)> _blocked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _checks = new(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ public sealed class ScriptedGate : IModelGate
 }
 
 /// <summary>A degradation source the test sets.</summary>
-public sealed class SettableDegradation : IDegradationSource
+internal sealed class SettableDegradation : IDegradationSource
 {
     public DegradationLevel Level { get; set; } = DegradationLevel.Normal;
 
@@ -41,7 +41,7 @@ public sealed class SettableDegradation : IDegradationSource
 }
 
 /// <summary>Helpers shared by the routing tests: start a gateway with a gate and degradation, post chat and explain requests.</summary>
-public static class RoutingHttp
+internal static class RoutingHttp
 {
     public static Task<TestGateway> StartAsync(string config, ScenarioUpstream upstream, ScriptedGate gate, SettableDegradation degradation, string? directory = null) =>
         TestGateway.StartAsync(config, upstream, services: s =>

@@ -115,14 +115,14 @@ public class DevSetTests(ITestOutputHelper output)
 }
 
 /// <summary>One labelled prompt, already read into a <see cref="PromptView"/>.</summary>
-public sealed record DevExample(string Id, string Half, string TaskType, string Complexity, bool Sensitive, PromptView View, string Preview);
+internal sealed record DevExample(string Id, string Half, string TaskType, string Complexity, bool Sensitive, PromptView View, string Preview);
 
 /// <summary>
 /// Loads the dev set. A line is either a whole request <c>body</c> (with its <c>protocol</c>), or a
 /// <c>prompt</c> (plus optional <c>system</c>) that is wrapped in turn as OpenAI string content, OpenAI
 /// array content and an Anthropic content block, so every shape is exercised.
 /// </summary>
-public static class DevSet
+internal static class DevSet
 {
     public static List<DevExample> Load()
     {

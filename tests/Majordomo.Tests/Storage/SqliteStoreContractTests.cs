@@ -9,7 +9,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 {
     private readonly TempDirectory _dir = new();
 
-    protected override async Task<StoreSet> CreateAsync(string name)
+    private protected override async Task<StoreSet> CreateAsync(string name)
     {
         var set = new SqliteStore(_dir.File(name + ".db")).CreateSet();
         await set.Store.MigrateAsync(CancellationToken.None);

@@ -13,7 +13,7 @@ public abstract class StoreContractTests : IDisposable
     private readonly List<StoreSet> _opened = [];
 
     /// <summary>Opens (and migrates) the database called <paramref name="name"/>; the same name in one test reopens the same data.</summary>
-    protected abstract Task<StoreSet> CreateAsync(string name);
+    private protected abstract Task<StoreSet> CreateAsync(string name);
 
     private async Task<StoreSet> OpenAsync(string name = "db")
     {

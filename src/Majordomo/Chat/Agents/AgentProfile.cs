@@ -7,7 +7,7 @@ namespace Majordomo.Chat.Agents;
 /// <param name="Agent">The profile whose envelope was found (<c>openclaw</c>, <c>claude-code</c>, <c>codex</c>), or null.</param>
 /// <param name="Bookkeeping">True when the message held only an agent's bookkeeping: not a new user turn.</param>
 /// <param name="Source">The routing source the envelope shows (<c>heartbeat</c>), or null.</param>
-public readonly record struct AgentText(string Words, string? Agent, bool Bookkeeping, string? Source);
+internal readonly record struct AgentText(string Words, string? Agent, bool Bookkeeping, string? Source);
 
 /// <summary>
 /// One agent's envelope: how it wraps what the user typed. A profile removes its own wrapping from a

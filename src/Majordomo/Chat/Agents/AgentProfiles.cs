@@ -6,7 +6,7 @@ namespace Majordomo.Chat.Agents;
 /// guard), and the source an agent's own prompt shows (OpenClaw's heartbeat). The body itself is never
 /// changed: upstreams get what the client sent.
 /// </summary>
-public static class AgentProfiles
+internal static class AgentProfiles
 {
     private static readonly AgentProfile[] All = [new OpenClawProfile(), new ClaudeCodeProfile(), new CodexProfile()];
 

@@ -8,7 +8,7 @@ namespace Majordomo.Providers.Anthropic;
 /// shares): <c>model</c>, <c>stream</c>, the router's <c>metadata</c> keys and the spans to rewrite, plus
 /// the checks Anthropic makes (required <c>max_tokens</c>, user/assistant roles with content).
 /// </summary>
-public static class AnthropicRequestReader
+internal static class AnthropicRequestReader
 {
     public static ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body, anthropic: true);
 }

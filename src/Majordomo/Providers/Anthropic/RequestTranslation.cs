@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Majordomo.Providers.Anthropic;
 
 /// <summary>A request that cannot be expressed in the upstream's protocol; the client gets a 400 naming why.</summary>
-public sealed class TranslationException(string message) : Exception(message);
+internal sealed class TranslationException(string message) : Exception(message);
 
 /// <summary>
 /// Request bodies across protocols: OpenAI Chat Completions ⇄ Anthropic Messages. Used only when the

@@ -7,7 +7,7 @@ namespace Majordomo.Providers.OpenAI;
 /// client's fault and gets a 400 naming the field, instead of reaching (and being paid for at) the
 /// upstream. Null is accepted wherever a field is optional.
 /// </summary>
-public static partial class OpenAIRequestReader
+internal static partial class OpenAIRequestReader
 {
     [Flags]
     private enum Kinds

@@ -4,7 +4,7 @@ using Majordomo.Chat;
 namespace Majordomo.Providers.OpenAI;
 
 /// <summary>A client error found while parsing a request body; becomes a 400 in the ingress shape.</summary>
-public sealed class RequestValidationException(string message, string? param = null) : Exception(message)
+internal sealed class RequestValidationException(string message, string? param = null) : Exception(message)
 {
     public string? Param { get; } = param;
 }
@@ -14,7 +14,7 @@ public sealed class RequestValidationException(string message, string? param = n
 /// needs (model, stream, stream_options, metadata) and the byte ranges to rewrite, and checks the shape.
 /// Everything else (tools, response_format, unknown fields) is skipped, not copied, not allocated.
 /// </summary>
-public static partial class OpenAIRequestReader
+internal static partial class OpenAIRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 

@@ -8,7 +8,7 @@ namespace Majordomo.Storage.Sqlite;
 /// connection and a prepared statement: a WAL commit with <c>synchronous=NORMAL</c> is an append
 /// without fsync (tens of µs), and it survives a killed process.
 /// </summary>
-public sealed class SqliteBudgetStore(SqliteStore store) : IBudgetStore, IAlertStore, IDisposable
+internal sealed class SqliteBudgetStore(SqliteStore store) : IBudgetStore, IAlertStore, IDisposable
 {
     private const double Epsilon = 1e-9;
 

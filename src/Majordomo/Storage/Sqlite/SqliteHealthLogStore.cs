@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Majordomo.Storage.Sqlite;
 
 /// <summary>The health log and the persisted cooldowns (migration 3).</summary>
-public sealed class SqliteHealthLogStore(SqliteStore store) : IHealthLogStore
+internal sealed class SqliteHealthLogStore(SqliteStore store) : IHealthLogStore
 {
     public ValueTask WriteAsync(IReadOnlyList<HealthEvent> events, IReadOnlyList<StoredCooldown> cooldowns, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Majordomo.Storage.Sqlite;
 
 /// <summary>Looping sessions in the <c>loop_sessions</c> table (migration 4).</summary>
-public sealed class SqliteLoopSessionStore(SqliteStore store) : ILoopSessionStore
+internal sealed class SqliteLoopSessionStore(SqliteStore store) : ILoopSessionStore
 {
     public ValueTask<IReadOnlyList<StoredLoopSession>> LoadAsync(DateTimeOffset notBefore, int max, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Majordomo.Storage.Sqlite;
 
 /// <summary>The request log in SQLite; appenders are <see cref="SqliteStore.RequestWriter"/>s.</summary>
-public sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStore
+internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStore
 {
     public IRequestLogAppender OpenAppender()
     {

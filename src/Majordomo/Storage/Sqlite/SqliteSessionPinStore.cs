@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Majordomo.Storage.Sqlite;
 
 /// <summary>Session pins in the <c>sessions</c> table (migration 2); a cleared pin keeps its row with a NULL pin.</summary>
-public sealed class SqliteSessionPinStore(SqliteStore store) : ISessionPinStore
+internal sealed class SqliteSessionPinStore(SqliteStore store) : ISessionPinStore
 {
     public ValueTask<IReadOnlyList<KeyValuePair<string, string>>> LoadAsync(CancellationToken cancellationToken)
     {

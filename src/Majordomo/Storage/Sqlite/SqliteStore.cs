@@ -11,7 +11,7 @@ namespace Majordomo.Storage.Sqlite;
 /// Connections are opened per unit of work; Microsoft.Data.Sqlite pools them. Each kind of state has
 /// its own class here implementing its interface in <c>Storage/</c>; <see cref="CreateSet"/> builds them all.
 /// </summary>
-public sealed class SqliteStore : IStore
+internal sealed class SqliteStore : IStore
 {
     private readonly string _connectionString;
 
