@@ -23,7 +23,14 @@ internal static class TelemetryServices
         services.AddSingleton<MetricsEndpoint>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MajordomoMetrics.MeterName)
-            .AddPrometheusExporter(o => o.DisableTotalNameSuffixForCounters = false));
+            .AddPrometheusExporter(o =>
+            {
+                o.DisableTotalNameSuffixForCounters = false;
+
+                // The exporter caches a scrape for 300 ms by default: a scrape right after a request
+                // would show counts from before it. Scrapes are seconds apart; nothing to save.
+                o.ScrapeResponseCacheDurationMilliseconds = 0;
+            }));
         return services;
     }
 }

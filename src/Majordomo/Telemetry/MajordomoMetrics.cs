@@ -9,7 +9,7 @@ namespace Majordomo.Telemetry;
 /// recorded once per request from its request-log row (attempts included), never per chunk. The names
 /// are the Prometheus names; the exporter keeps them as they are. Label values are config names only.
 /// </summary>
-public sealed class MajordomoMetrics
+internal sealed class MajordomoMetrics
 {
     public const string MeterName = "Majordomo";
 

@@ -9,7 +9,7 @@ namespace Majordomo.Telemetry;
 /// exporter) <see cref="StartRequest"/> returns null and nothing else runs. Only config names, ids,
 /// counts and outcomes go on spans: never prompt or answer text, never upstream error text.
 /// </summary>
-public sealed class MajordomoTracing : IDisposable
+internal sealed class MajordomoTracing : IDisposable
 {
     public const string SourceName = "Majordomo";
 
