@@ -33,6 +33,8 @@ internal static class LogEvents
     // Storage (500–509), Budgets (510–599)
     public const int RequestLogQueueFull = 500;
     public const int RequestLogWriteFailed = 501;
+    public const int StoreWritesFailing = 502;
+    public const int StoreWritesRecovered = 503;
     public const int AlertWebhookFailed = 510;
     public const int BudgetAlert = 511;
     public const int BudgetStoreWriteFailed = 512;

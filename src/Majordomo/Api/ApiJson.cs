@@ -82,6 +82,9 @@ internal sealed record HealthReport(
 {
     /// <summary>Health per provider and model, and the cooldowns in force (SPEC §1.9).</summary>
     public HealthDetails? Health { get; init; }
+
+    /// <summary>Why the status is <c>degraded</c>, one line each (SPEC §4); empty when it is <c>ok</c>.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 }
 
 internal sealed record HealthDetails(

@@ -203,6 +203,12 @@ internal sealed partial class ChatCompletionsEndpoint(
     {
         var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
+        if (outcome is { Status: ExecutionStatus.Cancelled or ExecutionStatus.StreamFailed, Cost: { } charged } && !usage.Reported)
+        {
+            // A stream cut short is logged with the tokens it was charged for (estimated, so not "reported").
+            usage = new Usage(charged.InputTokens, charged.OutputTokens, 0, Reported: false);
+        }
+
         requestLog.TryEnqueue(new RequestLogRecord
         {
             Id = requestId,

@@ -64,15 +64,16 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         var snapshot = snapshots.Current;
         var catalog = snapshot.Catalog;
         var (reachable, error) = store.Probe();
+        var problems = store.Problems(reachable, error);
         var models = catalog.Models.Count;
         var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
         var configured = catalog.Config.Providers is { Count: > 0 } && !snapshots.IsUnconfigured;
         var report = new HealthReport(
-            reachable ? "ok" : "degraded",
+            problems.Count == 0 ? "ok" : "degraded",
             Version,
             configured,
             snapshots.IsUnconfigured ? UnconfiguredMessage : null,
-            new HealthStore("sqlite", reachable, error, store.Written, store.Dropped),
+            new HealthStore(store.Kind, reachable, error, store.Written, store.Dropped),
             healthModels,
             catalog.Describe(),
             BudgetSummary(snapshot.Budgets))
@@ -82,8 +83,12 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
                 providerStates,
                 modelStates,
                 cooldowns.Active(time.GetUtcNow()).Select(c => new CooldownSummary(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until)).ToArray()),
+            Problems = problems,
         };
-        context.Response.StatusCode = reachable ? 200 : 503;
+
+        // 200 even when degraded: the gateway still routes (counters held in memory, retried), and a
+        // liveness check that restarted it now would lose what is pending (SPEC §5).
+        context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJson.Relaxed.HealthReport, context.RequestAborted).ConfigureAwait(false);
     }

@@ -10,13 +10,14 @@ namespace Majordomo.Budgets;
 /// and threshold alerts. Every increment is also written to the store before the answer it pays for
 /// is sent (reserve up-front, settle after), so counters survive restarts and killed processes.
 /// </summary>
-internal sealed partial class BudgetLedger : IDegradationSource
+internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 {
     private const double Epsilon = 1e-9;
 
     private readonly Func<BudgetPlan> _plan;
     private readonly IBudgetStore _store;
     private readonly IAlertStore _alertStore;
+    private readonly CounterJournal _journal;
     private readonly TimeProvider _time;
     private readonly IBudgetAlertSink? _alerts;
     private readonly ILogger _logger;
@@ -24,10 +25,12 @@ internal sealed partial class BudgetLedger : IDegradationSource
     private readonly Dictionary<(string Scope, string Period), Counter> _counters = [];
 
     /// <param name="plan">The plan in force, for reports (<c>/usage</c>, <c>/health</c>); the request path passes its snapshot's plan instead.</param>
-    public BudgetLedger(Func<BudgetPlan> plan, IBudgetStore store, IAlertStore alertStore, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null)
+    public BudgetLedger(Func<BudgetPlan> plan, IBudgetStore store, IAlertStore alertStore, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null,
+        StoreHealth? storeHealth = null)
     {
         _plan = plan;
         _store = store;
+        _journal = new CounterJournal(store, time, storeHealth ?? new StoreHealth(time, logger));
         _alertStore = alertStore;
         _time = time;
         _logger = logger;
@@ -250,19 +253,9 @@ internal sealed partial class BudgetLedger : IDegradationSource
             }
         }
 
-        // Written before the attempt is sent: a unit reserved is counted even if the process dies now.
-        // Admission was decided above, in memory (one gateway owns its counters), so the store only counts.
-        var reservations = new CounterReservation[holds.Length];
-        var n = 0;
-        foreach (var hold in holds)
-        {
-            if (hold.Amount != 0)
-            {
-                reservations[n++] = new CounterReservation(hold.Counter.Scope, hold.Counter.Period, hold.Amount);
-            }
-        }
-
-        Write(() => StoreSync.Wait(_store.TryReserveAsync(new ArraySegment<CounterReservation>(reservations, 0, n), _time.GetUtcNow(), CancellationToken.None)), n);
+        // Written before the attempt is sent: a unit reserved is counted even if the process dies now
+        // (while the store fails, it is kept pending and written once the store is back).
+        _journal.Reserve(Deltas(holds));
         return holds;
     }
 
@@ -277,8 +270,7 @@ internal sealed partial class BudgetLedger : IDegradationSource
             }
         }
 
-        var deltas = Deltas(holds);
-        Write(() => StoreSync.Wait(_store.ReleaseAsync(deltas, _time.GetUtcNow(), CancellationToken.None)), deltas.Count);
+        _journal.Release(Deltas(holds));
     }
 
     /// <summary>Turns held amounts into used ones, adjusted to <paramref name="actual"/>; fires the alerts it crosses.</summary>
@@ -313,7 +305,7 @@ internal sealed partial class BudgetLedger : IDegradationSource
                 deltas[i] = new CounterDelta(holds[i].Counter.Scope, holds[i].Counter.Period, delta);
             }
 
-            Write(() => StoreSync.Wait(_store.SettleAsync(deltas, _time.GetUtcNow(), CancellationToken.None)), deltas.Length);
+            _journal.Settle(deltas);
         }
 
         foreach (var alert in fired ?? [])
@@ -337,23 +329,11 @@ internal sealed partial class BudgetLedger : IDegradationSource
         return new ArraySegment<CounterDelta>(deltas, 0, n);
     }
 
-    private void Write(Action write, int count)
-    {
-        if (count == 0)
-        {
-            return;
-        }
+    /// <summary>Counters with an amount not yet in the store (the store failed; retried until written).</summary>
+    public int PendingStoreWrites => _journal.Pending;
 
-        try
-        {
-            write();
-        }
-        catch (StoreException ex)
-        {
-            // The in-memory counters still hold: enforcement goes on; only durability is lost, loudly.
-            LogStoreFailed(_logger, ex.Message);
-        }
-    }
+    /// <summary>Stores what is still pending (shutdown).</summary>
+    public void Dispose() => _journal.Dispose();
 
     private void RaiseAlert(BudgetAlert alert)
     {

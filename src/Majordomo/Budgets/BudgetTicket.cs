@@ -123,7 +123,8 @@ internal sealed class BudgetTicket
         if (estimated)
         {
             input = Prompt().EstimatedPromptTokens;
-            output = CostCalculator.EstimateOutputTokens(_request.Stream, answerBytes, answerEvents);
+            // A stream cut short says how much text it delivered (output counted from it); else estimate.
+            output = output > 0 ? output : CostCalculator.EstimateOutputTokens(_request.Stream, answerBytes, answerEvents);
         }
 
         var usd = CostCalculator.Usd(answeredBy, input, output, estimated ? 0 : usage.CachedInputTokens);

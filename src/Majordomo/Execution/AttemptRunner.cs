@@ -241,7 +241,8 @@ internal sealed partial class AttemptRunner(ILogger logger)
         Status = status,
         Attempts = attempt.Recorder.Attempts,
         AnsweredBy = attempt.Model.Id,
-        Usage = progress.Usage,
+        // A stream that did not end is charged for what was delivered, not for what the upstream reported so far.
+        Usage = status == ExecutionStatus.Answered ? progress.Usage : progress.Delivered(),
         FirstByteMs = firstByteMs,
         AnswerBytes = progress.AnswerBytes,
         AnswerEvents = progress.AnswerEvents,

@@ -108,9 +108,9 @@ public static class GatewayApp
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, new SqliteStore(storePath).CreateSet());
+        AddStores(services, new SqliteStore(storePath).CreateSet(), time);
         services.AddSingleton(sp => new RequestLogWriter(
-            sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval));
+            sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddSingleton<StoreStatus>();
@@ -125,7 +125,7 @@ public static class GatewayApp
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
         services.AddHostedService<Classification.TokenizerWarmup>();
         services.AddSingleton(sp => new LoopStateStore(
-            sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval));
+            sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
         services.AddSingleton<ToolLoopGuard>();
         AddBudgets(services);
@@ -150,8 +150,9 @@ public static class GatewayApp
     }
 
     /// <summary>The store behind the storage seam: the set as a whole and each kind of state's interface.</summary>
-    private static void AddStores(IServiceCollection services, StoreSet stores)
+    private static void AddStores(IServiceCollection services, StoreSet stores, TimeProvider time)
     {
+        services.AddSingleton(sp => new StoreHealth(time, sp.GetRequiredService<ILoggerFactory>().CreateLogger<StoreHealth>()));
         // Registered by factory so the container disposes the set (and its connections) on shutdown.
         services.AddSingleton(_ => stores);
         services.AddSingleton(_ => stores.Store);
@@ -173,7 +174,7 @@ public static class GatewayApp
         services.AddSingleton(sp => new BudgetLedger(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
             sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
-            sp.GetRequiredService<AlertWebhook>()));
+            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>()));
 
         // Replaces the default NoDegradation: selection reads the level from the ledger.
         services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());

@@ -24,6 +24,7 @@ internal sealed partial class LoopStateStore : BackgroundService
         Channel.CreateBounded<(string, LoopSessionState?)>(new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly ILoopSessionStore _store;
+    private readonly StoreHealth _health;
     private readonly TimeProvider _time;
     private readonly ILogger<LoopStateStore> _logger;
     private readonly TimeSpan _interval;
@@ -31,11 +32,12 @@ internal sealed partial class LoopStateStore : BackgroundService
     private long _dropped;
     private long _written;
 
-    public LoopStateStore(ILoopSessionStore store, TimeProvider time, ILogger<LoopStateStore> logger, TimeSpan? interval = null)
+    public LoopStateStore(ILoopSessionStore store, TimeProvider time, ILogger<LoopStateStore> logger, TimeSpan? interval = null, StoreHealth? health = null)
     {
         _store = store;
         _time = time;
         _logger = logger;
+        _health = health ?? new StoreHealth(time, logger);
         _interval = interval ?? TimeSpan.FromMilliseconds(100);
     }
 
@@ -181,10 +183,11 @@ internal sealed partial class LoopStateStore : BackgroundService
                 // On the writer's own thread (or at shutdown): waiting holds up no request.
                 StoreSync.Wait(_store.ApplyAsync(upserts, deletes, CancellationToken.None));
                 Interlocked.Add(ref _written, batch.Count);
+                _health.Succeeded("loop state");
             }
             catch (StoreException ex)
             {
-                LogWriteFailed(_logger, ex, batch.Count);
+                _health.Failed("loop state", ex, $"{batch.Count} session changes not stored");
             }
         }
     }
@@ -192,6 +195,4 @@ internal sealed partial class LoopStateStore : BackgroundService
     [LoggerMessage(EventId = LogEvents.LoopStateQueueFull, Level = LogLevel.Warning, Message = "Loop state queue is full; {Dropped} changes dropped so far (the store is too slow)")]
     private static partial void LogDropped(ILogger logger, long dropped);
 
-    [LoggerMessage(EventId = LogEvents.LoopStateWriteFailed, Level = LogLevel.Error, Message = "Writing {Count} loop-state changes failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 }

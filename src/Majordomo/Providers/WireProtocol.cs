@@ -133,6 +133,24 @@ internal struct StreamProgress
     public long AnswerBytes;
 
     public long AnswerEvents;
+
+    /// <summary>
+    /// Bytes of answer text forwarded so far (content, tool arguments, thinking — as JSON string bytes):
+    /// what a stream cut short is charged for when the upstream never said how many tokens it sent.
+    /// </summary>
+    public long TextBytes;
+
+    /// <summary>
+    /// What a stream that did not end is charged for (SPEC §5): the usage reported so far where it says
+    /// anything, output tokens at least those of the text delivered (about 4 bytes a token), and input
+    /// marked unreported when no real count arrived (a translated <c>message_start</c> says 0), so that
+    /// the prompt's estimate is used.
+    /// </summary>
+    public readonly Usage Delivered()
+    {
+        var output = Math.Max(Usage.OutputTokens, (TextBytes + 3) / 4);
+        return new Usage(Usage.InputTokens, output, Usage.CachedInputTokens, Usage.Reported && Usage.InputTokens > 0);
+    }
 }
 
 /// <summary>
@@ -149,6 +167,62 @@ internal abstract class StreamRelay
 
     /// <summary>Error event text kept as the reason a stream ended (redacted, then clipped, where it is recorded).</summary>
     public const int MaxErrorEventBytes = 64 * 1024;
+
+    /// <summary>
+    /// Bytes of the JSON string value of each <paramref name="key"/> (given with its quotes) in
+    /// <paramref name="json"/>, escapes counted as written. A vectorised search per key; nothing allocated.
+    /// </summary>
+    protected static long StringBytes(ReadOnlySpan<byte> json, ReadOnlySpan<byte> key)
+    {
+        long total = 0;
+        int at;
+        while ((at = json.IndexOf(key)) >= 0)
+        {
+            json = json[(at + key.Length)..].TrimStart(" \t"u8);
+            if (json.IsEmpty || json[0] != (byte)':')
+            {
+                continue;
+            }
+
+            json = json[1..].TrimStart(" \t"u8);
+            if (json.IsEmpty || json[0] != (byte)'"')
+            {
+                continue;
+            }
+
+            var length = StringLength(json[1..]);
+            total += length;
+            json = json[Math.Min(json.Length, length + 2)..];
+        }
+
+        return total;
+    }
+
+    /// <summary>Bytes up to the closing quote of a JSON string whose opening quote is just before <paramref name="s"/>.</summary>
+    private static int StringLength(ReadOnlySpan<byte> s)
+    {
+        var i = 0;
+        while (true)
+        {
+            var q = s[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (q < 0)
+            {
+                return s.Length;
+            }
+
+            i += q;
+            if (s[i] == (byte)'"')
+            {
+                return i;
+            }
+
+            i += 2; // an escape: skip the escaped byte
+            if (i >= s.Length)
+            {
+                return s.Length;
+            }
+        }
+    }
 
     /// <summary>The reason a stream ended on an upstream error event.</summary>
     protected static string ErrorReason(ReadOnlySpan<byte> data) =>

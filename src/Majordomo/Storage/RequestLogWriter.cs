@@ -11,6 +11,7 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 {
     public const int Capacity = 10_000;
     public const int MaxBatch = 500;
+    private const string Area = "request log";
 
     private readonly Channel<RequestLogRecord> _channel = Channel.CreateBounded<RequestLogRecord>(
         // Wait mode makes TryWrite report a full queue (DropWrite would say true and drop silently).
@@ -20,19 +21,22 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private readonly ILogger<RequestLogWriter> _logger;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
+    private readonly StoreHealth _health;
     private readonly Lock _drainLock = new();
     private IRequestLogAppender? _appender;
     private long _dropped;
     private long _written;
 
-    public RequestLogWriter(IRequestLogStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null)
+    public RequestLogWriter(IRequestLogStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null, StoreHealth? health = null)
     {
+        _health = health ?? new StoreHealth(time, logger);
         _store = store;
         _time = time;
         _logger = logger;
         _interval = interval ?? TimeSpan.FromMilliseconds(100);
     }
 
+    /// <summary>Rows lost: the queue was full, or their batch could not be written.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Written => Interlocked.Read(ref _written);
@@ -121,10 +125,13 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
                 _appender ??= _store.OpenAppender();
                 StoreSync.Wait(_appender.AppendAsync(batch, CancellationToken.None));
                 Interlocked.Add(ref _written, batch.Count);
+                _health.Succeeded(Area);
             }
             catch (StoreException ex)
             {
-                LogWriteFailed(_logger, ex, batch.Count);
+                // The rows are lost (the log is not worth a request's wait); counted, reported by /health, logged once per interval.
+                var dropped = Interlocked.Add(ref _dropped, batch.Count);
+                _health.Failed(Area, ex, $"{batch.Count} rows dropped, {dropped} in all");
                 _appender?.Dispose();
                 _appender = null;
             }
@@ -133,7 +140,4 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 
     [LoggerMessage(EventId = LogEvents.RequestLogQueueFull, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]
     private static partial void LogDropped(ILogger logger, long dropped);
-
-    [LoggerMessage(EventId = LogEvents.RequestLogWriteFailed, Level = LogLevel.Error, Message = "Writing {Count} request-log rows failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 }

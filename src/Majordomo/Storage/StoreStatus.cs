@@ -1,7 +1,7 @@
 namespace Majordomo.Storage;
 
-/// <summary>Store reachability and log-writer counters for <c>/health</c>; the probe result is cached briefly.</summary>
-internal sealed class StoreStatus(IStore store, RequestLogWriter writer, TimeProvider time)
+/// <summary>Store reachability, write problems and log-writer counters for <c>/health</c>; the probe result is cached briefly.</summary>
+internal sealed class StoreStatus(IStore store, RequestLogWriter writer, StoreHealth health, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private (DateTimeOffset At, bool Ok, string? Error) _last;
@@ -11,6 +11,18 @@ internal sealed class StoreStatus(IStore store, RequestLogWriter writer, TimePro
     public long Written => writer.Written;
 
     public long Dropped => writer.Dropped;
+
+    /// <summary>What is wrong with storage now, one line each (empty when all is well): <c>/health</c>'s <c>problems</c>.</summary>
+    public IReadOnlyList<string> Problems(bool reachable, string? error)
+    {
+        var writes = health.Problems();
+        if (reachable)
+        {
+            return writes;
+        }
+
+        return [$"store: not usable: {error}", .. writes];
+    }
 
     public (bool Reachable, string? Error) Probe()
     {

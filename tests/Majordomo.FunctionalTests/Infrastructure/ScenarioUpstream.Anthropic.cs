@@ -104,13 +104,7 @@ public sealed partial class ScenarioUpstream
                     await context.Response.WriteAsync(status.Body, ct);
                     break;
                 case Scenario.ErrorEventAfterChunks error:
-                    await StartStreamAsync(context, ct);
-                    await AnthropicStartAsync(context, model, ct);
-                    await AnthropicEventAsync(context, "content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""", ct);
-                    for (var i = 0; i < error.Chunks; i++)
-                    {
-                        await AnthropicEventAsync(context, "content_block_delta", TextDelta(0, $"chunk{i} "), ct);
-                    }
+                    await AnthropicChunksAsync(context, model, error.Chunks, ct);
 
                     await AnthropicEventAsync(context, "error", $$$"""{"type":"error","error":{"type":"{{{error.Type}}}","message":"Overloaded"}}""", ct);
                     break;
@@ -124,6 +118,11 @@ public sealed partial class ScenarioUpstream
 
                     await Task.Delay(50, ct);
                     context.Abort();
+                    break;
+                case Scenario.HangAfterChunks hang:
+                    await AnthropicChunksAsync(context, model, hang.Chunks, ct);
+
+                    await Task.Delay(Timeout.Infinite, ct);
                     break;
                 case Scenario.TruncateAfterChunks truncate:
                     await StartStreamAsync(context, ct);
@@ -160,6 +159,18 @@ public sealed partial class ScenarioUpstream
         catch (OperationCanceledException)
         {
             // The gateway hung up.
+        }
+    }
+
+    /// <summary>A stream's start, its text block's start and <paramref name="chunks"/> text deltas ("chunk0 " …).</summary>
+    private async Task AnthropicChunksAsync(HttpContext context, string model, int chunks, CancellationToken ct)
+    {
+        await StartStreamAsync(context, ct);
+        await AnthropicStartAsync(context, model, ct);
+        await AnthropicEventAsync(context, "content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""", ct);
+        for (var i = 0; i < chunks; i++)
+        {
+            await AnthropicEventAsync(context, "content_block_delta", TextDelta(0, $"chunk{i} "), ct);
         }
     }
 

@@ -89,6 +89,8 @@ internal sealed class AnthropicStreamRelay : StreamRelay
     public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
     {
         var count = batch.Count;
+        progress.AnswerEvents += count;
+        progress.AnswerBytes += batch.Raw.Length;
         string? error = null;
         for (var i = 0; i < count; i++)
         {
@@ -102,6 +104,11 @@ internal sealed class AnthropicStreamRelay : StreamRelay
             }
 
             AnthropicWire.Inspect(type, data, ref progress.Usage, ref progress.Finished, ref progress.Ended);
+            if ((type ?? AnthropicWire.TypeOf(data)) == AnthropicWire.ContentBlockDelta)
+            {
+                progress.TextBytes += StringBytes(data, "\"text\""u8) + StringBytes(data, "\"partial_json\""u8) + StringBytes(data, "\"thinking\""u8);
+            }
+
             if (progress.Ended)
             {
                 count = i + 1;

@@ -68,6 +68,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
             }
 
             progress.Finished = progress.Finished || OpenAIWire.HasFinishReason(data);
+            progress.TextBytes += StringBytes(data, "\"content\""u8) + StringBytes(data, "\"arguments\""u8);
         }
 
         if (!drop && count == batch.Count && !batch.Raw.IsEmpty)

@@ -86,6 +86,13 @@ internal sealed class SqliteStore : IStore
 
     public ValueTask<StoreProbe> ProbeAsync(CancellationToken cancellationToken)
     {
+        // An open connection keeps writing into a deleted file's inode without an error: every row
+        // from then on is lost at the next restart. Only the path tells.
+        if (!File.Exists(Path))
+        {
+            return ValueTask.FromResult(new StoreProbe(false, $"the database file '{Path}' was deleted or moved while in use; rows written now are lost (restore it, or restart to create a new one)"));
+        }
+
         try
         {
             using var connection = Open();

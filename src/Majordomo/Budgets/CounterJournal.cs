@@ -1,0 +1,191 @@
+using Majordomo.Storage;
+
+namespace Majordomo.Budgets;
+
+/// <summary>
+/// Writes the ledger's counter amounts to the store and never loses one (SPEC §5): when a write
+/// fails, the amounts stay pending in memory (netted per counter), a timer retries them, and they
+/// are written once the store is back; <c>/health</c> reports the area meanwhile. While amounts are
+/// pending, new ones queue behind them instead of trying the failing store on the request path
+/// (amounts only add up, so their order does not matter). Thread-safe.
+/// </summary>
+internal sealed class CounterJournal : IDisposable
+{
+    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(1);
+    private const string Area = "budget counters";
+    private const double Epsilon = 1e-12;
+
+    private readonly IBudgetStore _store;
+    private readonly TimeProvider _time;
+    private readonly StoreHealth _health;
+    private readonly TimeSpan _retryInterval;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Scope, string Period), double> _pending = [];
+    private int _pendingCount;
+    private ITimer? _retry;
+
+    public CounterJournal(IBudgetStore store, TimeProvider time, StoreHealth health, TimeSpan? retryInterval = null)
+    {
+        _store = store;
+        _time = time;
+        _health = health;
+        _retryInterval = retryInterval ?? DefaultRetryInterval;
+    }
+
+    /// <summary>Counters with an amount not yet in the store.</summary>
+    public int Pending => Volatile.Read(ref _pendingCount);
+
+    public void Reserve(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Reserve, amounts);
+
+    public void Release(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Release, amounts);
+
+    public void Settle(IReadOnlyList<CounterDelta> adjustments) => Write(Operation.Settle, adjustments);
+
+    private void Write(Operation operation, IReadOnlyList<CounterDelta> deltas)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+
+        if (Pending > 0)
+        {
+            lock (_lock)
+            {
+                if (_pending.Count > 0)
+                {
+                    AddPending(operation, deltas);
+                    return;
+                }
+            }
+        }
+
+        try
+        {
+            var now = _time.GetUtcNow();
+            StoreSync.Wait(operation switch
+            {
+                Operation.Reserve => Reserve(deltas, now),
+                Operation.Release => _store.ReleaseAsync(deltas, now, CancellationToken.None),
+                _ => _store.SettleAsync(deltas, now, CancellationToken.None),
+            });
+            _health.Succeeded(Area);
+        }
+        catch (StoreException ex)
+        {
+            // The in-memory counters still hold, so enforcement goes on; the amounts wait here.
+            int pending;
+            lock (_lock)
+            {
+                AddPending(operation, deltas);
+                pending = _pending.Count;
+                _retry ??= _time.CreateTimer(_ => Flush(), null, _retryInterval, _retryInterval);
+            }
+
+            _health.Failed(Area, ex, Consequence(pending));
+        }
+    }
+
+    private async ValueTask Reserve(IReadOnlyList<CounterDelta> deltas, DateTimeOffset now)
+    {
+        // Admission was decided in memory (one gateway owns its counters): the store only counts.
+        var reservations = new CounterReservation[deltas.Count];
+        for (var i = 0; i < reservations.Length; i++)
+        {
+            reservations[i] = new CounterReservation(deltas[i].Scope, deltas[i].Period, deltas[i].Amount);
+        }
+
+        await _store.TryReserveAsync(reservations, now, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the pending amounts; true when nothing is pending any more.</summary>
+    public bool Flush()
+    {
+        CounterDelta[] batch;
+        lock (_lock)
+        {
+            if (_pending.Count == 0)
+            {
+                return true;
+            }
+
+            batch = _pending.Select(p => new CounterDelta(p.Key.Scope, p.Key.Period, p.Value)).ToArray();
+        }
+
+        try
+        {
+            // Net amounts per counter: a plain adjustment, whatever mix of reserve/release/settle they came from.
+            StoreSync.Wait(_store.SettleAsync(batch, _time.GetUtcNow(), CancellationToken.None));
+        }
+        catch (StoreException ex)
+        {
+            _health.Failed(Area, ex, Consequence(Pending));
+            return false;
+        }
+
+        lock (_lock)
+        {
+            // Amounts added while this batch was written stay pending for the next round.
+            foreach (var written in batch)
+            {
+                var key = (written.Scope, written.Period);
+                var left = _pending[key] - written.Amount;
+                if (Math.Abs(left) < Epsilon)
+                {
+                    _pending.Remove(key);
+                }
+                else
+                {
+                    _pending[key] = left;
+                }
+            }
+
+            Volatile.Write(ref _pendingCount, _pending.Count);
+            if (_pending.Count > 0)
+            {
+                return false;
+            }
+
+            _retry?.Dispose();
+            _retry = null;
+        }
+
+        _health.Succeeded(Area);
+        return true;
+    }
+
+    // Caller holds _lock.
+    private void AddPending(Operation operation, IReadOnlyList<CounterDelta> deltas)
+    {
+        var sign = operation == Operation.Release ? -1 : 1;
+        foreach (var d in deltas)
+        {
+            var key = (d.Scope, d.Period);
+            _pending[key] = _pending.GetValueOrDefault(key) + sign * d.Amount;
+        }
+
+        Volatile.Write(ref _pendingCount, _pending.Count);
+    }
+
+    private static string Consequence(int pending) =>
+        $"{pending} counter amount(s) pending in memory, retried until stored (lost only if the process dies first)";
+
+    /// <summary>A last attempt to store what is pending (shutdown).</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _retry?.Dispose();
+            _retry = null;
+        }
+
+        Flush();
+    }
+
+    private enum Operation
+    {
+        Reserve,
+        Release,
+        Settle,
+    }
+}
