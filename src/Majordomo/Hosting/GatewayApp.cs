@@ -207,7 +207,8 @@ public static class GatewayApp
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + GatewayEndpoints.List(endpoints, ", ") + ".\n", context.RequestAborted);
         });
-        app.MapFallback(context =>
+        // "{*path}" rather than the default "{*path:nonfile}": /.env and /swagger/index.html get the JSON 404 too.
+        app.MapFallback("{*path}", context =>
         {
             var known = GatewayEndpoints.ForPath(endpoints, context.Request.Path);
             return known is not null

@@ -28,6 +28,9 @@ internal static class GatewayEndpoints
             new("POST", "/v1/route", Ingress.OpenAI, explain.HandleAsync, NeedsConfig: true),
             new("GET", "/v1/models", Ingress.OpenAI, info.ModelsAsync),
             new("GET", "/health", Ingress.OpenAI, info.HealthAsync),
+
+            // Load balancers probe with HEAD: the same status and headers, and Kestrel sends no body for HEAD.
+            new("HEAD", "/health", Ingress.OpenAI, info.HealthAsync),
             new("GET", "/usage", Ingress.OpenAI, usage.UsageAsync),
             new("GET", "/stats", Ingress.OpenAI, usage.StatsAsync),
             new("GET", "/metrics", Ingress.OpenAI, metrics.HandleAsync),
