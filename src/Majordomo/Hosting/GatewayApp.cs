@@ -5,6 +5,7 @@ using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;
 using Majordomo.LoopGuard;
+using Majordomo.Monitoring;
 using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -139,6 +140,7 @@ public static class GatewayApp
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
+        services.AddMajordomoTelemetry();
         if (source.FilePath is { } path)
         {
             services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<SnapshotHolder>(), sp.GetRequiredService<SnapshotBuilder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
