@@ -34,7 +34,8 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter rout
         }
 
         request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
-        var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, null, context.RequestAborted).ConfigureAwait(false);
+        request.ApiKeyName = admitted.KeyName;
+        var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, admitted.KeyName, context.RequestAborted).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
         await JsonAnswers.WriteAsync(context, 200, bytes).ConfigureAwait(false);
     }

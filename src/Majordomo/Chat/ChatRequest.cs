@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Majordomo.Chat;
 
 /// <summary>Routing metadata from the <c>X-Router-*</c> headers or the body's <c>metadata</c> object (a header wins).</summary>
@@ -49,6 +51,18 @@ internal sealed class ChatRequest
 
     /// <summary>The configured name of the gateway API key that authorised the request (never the key itself).</summary>
     public string? ApiKeyName { get; set; }
+
+    /// <summary>The session id of SPEC §1.1: <c>X-Router-Session</c> (or body metadata), else derived from the prompt.</summary>
+    public string SessionId => Metadata.Session ?? (DerivedSession ??= Prompt.DerivedSessionId);
+
+    /// <summary>
+    /// What session pins and loop state are kept under (SPEC §1.1): the session id, scoped by the gateway
+    /// key name when keys are configured, so tenants sending the same id (or the same first messages) never
+    /// share a pin or a loop history. The name's length leads, so no name and id can spell another tenant's key.
+    /// </summary>
+    public string SessionKey => ApiKeyName is { } name
+        ? string.Create(CultureInfo.InvariantCulture, $"{name.Length}:{name}:{SessionId}")
+        : SessionId;
 
     internal JsonSpan ModelValue { get; init; } = JsonSpan.None;
 

@@ -56,7 +56,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             // Progress (or no loop): forget the session's state — the id is only worked out when there is one to forget.
             if (!state.IsEmpty)
             {
-                var session = metadata.Session ?? request.Prompt.DerivedSessionId;
+                var session = request.SessionKey;
                 if (state.Clear(session))
                 {
                     LogCleared(logger, session);
@@ -66,7 +66,8 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             return LoopVerdict.None;
         }
 
-        var sessionId = metadata.Session ?? request.Prompt.DerivedSessionId;
+        var sessionId = request.SessionId;
+        var sessionKey = request.SessionKey;
         var last = window[^1];
         var verdict = new LoopVerdict
         {
@@ -87,10 +88,10 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             SystemKind = history.SystemKind,
         };
 
-        var previous = state.Set(sessionId, new LoopSessionState(level, decider.Name, best, time.GetUtcNow()));
+        var previous = state.Set(sessionKey, new LoopSessionState(level, decider.Name, best, time.GetUtcNow()));
         if (level > previous)
         {
-            LogEntered(logger, sessionId, LoopVerdict.LevelName(level), decider.Name, best);
+            LogEntered(logger, sessionKey, LoopVerdict.LevelName(level), decider.Name, best);
         }
 
         return verdict;

@@ -45,14 +45,14 @@ internal sealed partial class SmartRouter(
             view = Parse(request);
             if (Commands.Parse(view.LastUserText) is { } command)
             {
-                return new ValueTask<RouteDecision>(RunCommand(snapshot, request, view, command, apiKeyName));
+                return new ValueTask<RouteDecision>(RunCommand(snapshot, request, command, apiKeyName));
             }
         }
 
         string? pin = null;
         if (!pins.IsEmpty && Router.PinApplies(catalog, request))
         {
-            pin = PinFor(catalog, SessionOf(request, ref view));
+            pin = PinFor(catalog, request.SessionKey);
         }
 
         var resolution = Router.Resolve(catalog, request, pin);
@@ -76,10 +76,6 @@ internal sealed partial class SmartRouter(
         var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
         return new ValueTask<RouteDecision>(RouteDecision.For(new RouteError(status, resolution.ErrorCode!, resolution.ErrorMessage!) { Param = "model" }));
     }
-
-    /// <summary>The session id of SPEC §1.1: <c>X-Router-Session</c> (or body metadata), else derived from the prompt.</summary>
-    public static string SessionOf(ChatRequest request, ref PromptView? view) =>
-        request.Metadata.Session ?? (request.DerivedSession ??= (view ??= Parse(request)).DerivedSessionId);
 
     private static PromptView Parse(ChatRequest request) => request.Prompt;
 
@@ -341,14 +337,13 @@ internal sealed partial class SmartRouter(
         return await _modelClassifier.ClassifyAsync(view, target, cancellationToken).ConfigureAwait(false);
     }
 
-    private RouteDecision RunCommand(RoutingSnapshot snapshot, ChatRequest request, PromptView view, Commands.Command command, string? apiKeyName)
+    private RouteDecision RunCommand(RoutingSnapshot snapshot, ChatRequest request, Commands.Command command, string? apiKeyName)
     {
         var catalog = snapshot.Catalog;
-        PromptView? v = view;
-        var session = SessionOf(request, ref v);
+        var session = request.SessionKey;
         if (command.Name == Commands.Status)
         {
-            return RouteDecision.For(new CommandReply(Commands.StatusText(catalog, session, request, pins.Get(session), degradation.Current(snapshot.Budgets, time.GetUtcNow(), apiKeyName)), CommandReply.RouterModel, command.Name));
+            return RouteDecision.For(new CommandReply(Commands.StatusText(catalog, request.SessionId, request, pins.Get(session), degradation.Current(snapshot.Budgets, time.GetUtcNow(), apiKeyName)), CommandReply.RouterModel, command.Name));
         }
 
         var target = command.Argument;
