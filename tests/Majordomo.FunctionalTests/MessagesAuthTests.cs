@@ -183,7 +183,7 @@ public sealed class CountTokensTests : GatewayTest
 
         var count = await client.Messages.CountTokens(new MessageCountTokensParams { Model = "default", Messages = [new UserMessageParam(text)] });
 
-        Assert.Equal(Majordomo.Classification.TokenTally.CountExact(text) + 4, count.InputTokens);
+        Assert.Equal(Majordomo.Chat.TokenTally.CountExact(text) + 4, count.InputTokens);
         Assert.True(count.InputTokens > 40, $"counted {count.InputTokens}");
     }
 

@@ -72,11 +72,11 @@ public class LoopGuardBenchmarks
 
     [Benchmark]
     public object Evaluate_50Messages_DistinctCalls() =>
-        _guard.Evaluate(_loop, _distinct, "openai", new RequestMetadata(null, null, "bench-a", null, null), "default");
+        _guard.Evaluate(_loop, new ChatRequest { Body = _distinct, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-a", null, null) });
 
     [Benchmark]
     public object Evaluate_50Messages_Looping() =>
-        _guard.Evaluate(_loop, _looping, "openai", new RequestMetadata(null, null, "bench-b", null, null), "default");
+        _guard.Evaluate(_loop, new ChatRequest { Body = _looping, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-b", null, null) });
 
     /// <summary>50 messages: system, user, then 24 assistant tool calls each answered by a tool message.</summary>
     private static byte[] Conversation(bool looping)

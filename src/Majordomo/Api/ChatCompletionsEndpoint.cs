@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Majordomo.Budgets;
 using Majordomo.Chat;
 using Majordomo.Chat.Agents;
-using Majordomo.Classification;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
@@ -66,7 +65,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(snapshot.Loop, body.Span, request.Protocol, request.Metadata, request.Model);
+        var loop = loopGuard.Evaluate(snapshot.Loop, request);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
@@ -249,7 +248,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     {
         var metadata = MetadataFromHeaders(headers, request.Metadata);
         return metadata.Source is null && AgentProfiles.MayBeHeartbeat(request.Body.Span) &&
-               PromptView.Parse(request.Body.Span, request.Protocol).AgentSource is { } source
+               request.Prompt.AgentSource is { } source
             ? metadata with { Source = source }
             : metadata;
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Majordomo.Chat;
 using Majordomo.Gateway;
-using Majordomo.Classification;
 using Majordomo.Providers.Anthropic;
 
 namespace Majordomo.Api;

@@ -1,6 +1,5 @@
 using Majordomo.Catalog;
 using Majordomo.Chat;
-using Majordomo.Classification;
 
 namespace Majordomo.Budgets;
 
@@ -23,7 +22,6 @@ internal sealed class BudgetTicket
     private BudgetLedger.Hold[]? _quotaHolds;
     private BudgetLedger.Hold[]? _usdHolds;
     private ModelEntry? _reserved;
-    private PromptView? _prompt;
     private bool _completed;
 
     internal BudgetTicket(BudgetLedger ledger, BudgetPlan plan, ChatRequest request, DateTimeOffset opened)
@@ -221,5 +219,5 @@ internal sealed class BudgetTicket
         return _plan.GlobalUsd.Length == 0 ? keyed : [.. _plan.GlobalUsd, .. keyed];
     }
 
-    private PromptView Prompt() => _prompt ??= PromptView.Parse(_request.Body.Span, _request.Protocol);
+    private PromptView Prompt() => _request.Prompt;
 }

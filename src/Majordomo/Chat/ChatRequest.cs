@@ -71,6 +71,17 @@ internal sealed class ChatRequest
     internal int ObjectEnd { get; init; }
 
     internal int ObjectStart { get; init; }
+
+    private PromptView? _prompt;
+
+    /// <summary>
+    /// The prompt as the loop guard, the router, the classifier and budgets read it: parsed from
+    /// <see cref="Body"/> at most once, on first use, so a request naming a model never parses it.
+    /// </summary>
+    public PromptView Prompt => _prompt ??= PromptView.Parse(Body.Span, Protocol);
+
+    /// <summary>Whether <see cref="Prompt"/> has been read (tests of the named-model fast path).</summary>
+    internal bool PromptRead => _prompt is not null;
 }
 
 /// <summary>Token usage as reported by the upstream (or estimated when it reports none).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Majordomo.Chat;
 using Majordomo.Config;
 
 namespace Majordomo.Classification;

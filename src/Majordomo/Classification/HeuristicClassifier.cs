@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Majordomo.Chat;
 
 using Majordomo.Config;
 

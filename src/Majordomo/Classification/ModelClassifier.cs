@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Majordomo.Chat;
 using Majordomo.Config;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;

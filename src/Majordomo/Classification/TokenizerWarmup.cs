@@ -1,3 +1,5 @@
+using Majordomo.Chat;
+
 namespace Majordomo.Classification;
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Majordomo.Chat;
 
 namespace Majordomo.LoopGuard;
 
@@ -35,7 +36,7 @@ internal static class LoopInjection
         }
 
         var text = Message(verdict);
-        return protocol == Classification.PromptView.AnthropicProtocol ? AnthropicSystem(body, verdict, text) : OpenAIMessage(body, verdict, text);
+        return protocol == PromptView.AnthropicProtocol ? AnthropicSystem(body, verdict, text) : OpenAIMessage(body, verdict, text);
     }
 
     private static byte[] OpenAIMessage(ReadOnlySpan<byte> body, LoopVerdict verdict, string text)

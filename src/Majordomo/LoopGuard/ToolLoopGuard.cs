@@ -1,5 +1,4 @@
 using Majordomo.Chat;
-using Majordomo.Classification;
 
 namespace Majordomo.LoopGuard;
 
@@ -15,18 +14,20 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 {
     /// <summary>
     /// Evaluates one request under <paramref name="loop"/> (the settings of the snapshot the request
-    /// started on). <paramref name="metadata"/> gives the session (else it is derived from the
-    /// prompt, as routing does) and, with <paramref name="model"/>, the route whose settings apply.
-    /// Never throws for any body.
+    /// started on). The request's metadata gives the session (else it is derived from the request's
+    /// <see cref="ChatRequest.Prompt"/>, shared with routing) and, with its model, the route whose
+    /// settings apply. Never throws for any body.
     /// </summary>
-    public LoopVerdict Evaluate(LoopSettingsSet loop, ReadOnlySpan<byte> body, string protocol, RequestMetadata metadata, string? model)
+    public LoopVerdict Evaluate(LoopSettingsSet loop, ChatRequest request)
     {
-        var settings = loop.For(RouteFor(loop.Catalog, metadata, model));
+        var metadata = request.Metadata;
+        var settings = loop.For(RouteFor(loop.Catalog, metadata, request.Model));
         if (!settings.Enabled || settings.Detectors.Length == 0)
         {
             return LoopVerdict.None;
         }
 
+        var body = request.Body.Span;
         using var history = ToolHistory.Read(body);
         var calls = history.Calls;
         var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
@@ -55,7 +56,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             // Progress (or no loop): forget the session's state — the id is only worked out when there is one to forget.
             if (!state.IsEmpty)
             {
-                var session = metadata.Session ?? PromptView.Parse(body, protocol).DerivedSessionId;
+                var session = metadata.Session ?? request.Prompt.DerivedSessionId;
                 if (state.Clear(session))
                 {
                     LogCleared(logger, session);
@@ -65,7 +66,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             return LoopVerdict.None;
         }
 
-        var sessionId = metadata.Session ?? PromptView.Parse(body, protocol).DerivedSessionId;
+        var sessionId = metadata.Session ?? request.Prompt.DerivedSessionId;
         var last = window[^1];
         var verdict = new LoopVerdict
         {

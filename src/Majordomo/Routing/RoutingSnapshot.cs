@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
-using Majordomo.Classification;
 using Majordomo.Config;
 
 namespace Majordomo.Routing;

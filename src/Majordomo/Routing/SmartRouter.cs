@@ -81,7 +81,7 @@ internal sealed partial class SmartRouter(
     public static string SessionOf(ChatRequest request, ref PromptView? view) =>
         request.Metadata.Session ?? (request.DerivedSession ??= (view ??= Parse(request)).DerivedSessionId);
 
-    private static PromptView Parse(ChatRequest request) => PromptView.Parse(request.Body.Span, request.Protocol);
+    private static PromptView Parse(ChatRequest request) => request.Prompt;
 
     /// <summary>A stored pin that no longer names anything (the config changed) is ignored, not an error.</summary>
     private string? PinFor(Catalog.Catalog catalog, string session) =>

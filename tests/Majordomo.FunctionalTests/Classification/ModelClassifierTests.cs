@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Majordomo.Chat;
 using Majordomo.Classification;
 using Majordomo.Config;
 using Majordomo.FunctionalTests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Majordomo.Chat;
 using Majordomo.Classification;
 using Majordomo.Config;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Majordomo.Classification;
+using Majordomo.Chat;
 using Xunit.Abstractions;
 
 namespace Majordomo.Tests.Classification;

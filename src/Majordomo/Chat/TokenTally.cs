@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 
-namespace Majordomo.Classification;
+namespace Majordomo.Chat;
 
 /// <summary>
 /// Prompt tokens (SPEC §1.3) with the real o200k BPE tokenizer. The first <see cref="ExactChars"/>

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Majordomo.Chat.Agents;
 
-namespace Majordomo.Classification;
+namespace Majordomo.Chat;
 
 /// <summary>
 /// What rules, the classifier, sessions and the loop guard need to know about a prompt, read once

@@ -1,7 +1,8 @@
 using System.Text;
+using Majordomo.Chat;
 using Majordomo.Classification;
 
-namespace Majordomo.Tests.Classification;
+namespace Majordomo.Tests.Chat;
 
 public class PromptViewTests
 {

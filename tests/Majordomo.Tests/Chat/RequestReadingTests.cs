@@ -1,0 +1,76 @@
+using Majordomo.Budgets;
+using Majordomo.Chat;
+using Majordomo.LoopGuard;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Routing;
+using Majordomo.Storage.Sqlite;
+using Majordomo.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Tests.Chat;
+
+/// <summary>The request is read once: one <see cref="PromptView"/> per request, shared by the loop guard, the router and budgets.</summary>
+public sealed class RequestReadingTests : IDisposable
+{
+    private const string Config = """
+        {
+          "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+          "models": { "p/m": { "provider": "p" } },
+          "routes": { "auto": { "strategy": "smart" }, "r": { "chain": ["p/m"] } }
+        }
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static ChatRequest Request(string model, string? session = null)
+    {
+        var request = OpenAIRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"model":"{{model}}","messages":[{"role":"user","content":"Explain how a hash map handles collisions."}]}"""));
+        request.Metadata = new RequestMetadata(null, null, session, null, null);
+        return request;
+    }
+
+    private static SmartRouter Router() => new(new NoDegradation(), new LatencyTracker(),
+        new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
+
+    [Fact]
+    public void Prompt_ReadTwice_ParsedOnceAndShared()
+    {
+        var request = Request("auto");
+
+        Assert.False(request.PromptRead);
+        Assert.Same(request.Prompt, request.Prompt);
+        Assert.True(request.PromptRead);
+    }
+
+    [Fact]
+    public async Task LoopGuardRouterAndTicket_SmartRoute_ShareTheOneReading()
+    {
+        var catalog = TestConfig.BuildCatalog(Config);
+        var store = new SqliteStore(_dir.File("m.db"));
+        store.Migrate();
+        var state = new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance);
+        state.Set("other", new LoopSessionState(LoopLevel.Warning, "genericRepeat", 5, DateTimeOffset.UnixEpoch)); // forces the derived session id
+        var guard = new ToolLoopGuard(state, TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
+        var request = Request("auto");
+
+        guard.Evaluate(new LoopSettingsSet(catalog), request);
+        var read = request.Prompt;
+        var decision = await Router().DecideAsync(RoutingSnapshot.Build(catalog), request, null, CancellationToken.None);
+
+        Assert.NotNull(decision.Plan);
+        Assert.Same(read, request.Prompt);
+    }
+
+    [Fact]
+    public async Task DecideAsync_NamedRoute_NeverReadsThePrompt()
+    {
+        var request = Request("r");
+
+        var decision = await Router().DecideAsync(RoutingSnapshot.Build(TestConfig.BuildCatalog(Config)), request, null, CancellationToken.None);
+
+        Assert.Equal("r", decision.Plan!.RouteName);
+        Assert.False(request.PromptRead);
+    }
+}
