@@ -111,14 +111,14 @@ internal static partial class OpenAIRequestReader
             return true;
         }
 
-        // 100, 1E+2 and 100.0 are the same integer to a JSON client.
+        // 100, 1E+2 and 100.0 are the same integer to a JSON client; counts must fit an int, a seed a long.
         if (!reader.TryGetDouble(out var value) || value != Math.Floor(value) || double.IsInfinity(value))
         {
             return false;
         }
 
-        return (allowed & Kinds.Integer) != 0
-            || ((allowed & Kinds.PositiveInteger) != 0 && value >= 1)
-            || ((allowed & Kinds.NonNegativeInteger) != 0 && value >= 0);
+        return ((allowed & Kinds.Integer) != 0 && value is >= long.MinValue and <= long.MaxValue)
+            || ((allowed & Kinds.PositiveInteger) != 0 && value is >= 1 and <= int.MaxValue)
+            || ((allowed & Kinds.NonNegativeInteger) != 0 && value is >= 0 and <= int.MaxValue);
     }
 }

@@ -27,7 +27,7 @@ internal static partial class OpenAIRequestReader
     internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic)
     {
         var span = body.Span;
-        if (span.IsEmpty || span.Trim((byte)' ').IsEmpty)
+        if (span.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new RequestValidationException(anthropic
                 ? "The request body is empty; expected a JSON object with 'model', 'max_tokens' and 'messages'."
