@@ -46,6 +46,22 @@ public sealed class AnthropicUpstreamTests : GatewayTest
     }
 
     [Fact]
+    public async Task BigAnswer_OfTheOtherProtocol_IsRefusedAboveTheTranslationCap_NextEntryAnswers()
+    {
+        // 20 MB of text: more than translation may hold (16 MB), far less than a same-protocol answer may be (64 MB).
+        Upstream.Script("claude-x", new Scenario.Ok(new string('x', 20 * 1024 * 1024)));
+
+        // To a client of its own protocol the answer is forwarded whole.
+        using var anthropic = await Gateway.Http.SendAsync(Sse.Post("/v1/messages", """{"model":"anth/claude","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, anthropic.StatusCode);
+        Assert.True((await anthropic.Content.ReadAsByteArrayAsync()).Length > 20 * 1024 * 1024);
+
+        using var openAI = await Gateway.Http.PostAsync("/v1/chat/completions", new StringContent("""{"model":"default","messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, openAI.StatusCode);
+        Assert.Equal("up/a", Sse.Header(openAI, "X-Router-Model"));
+    }
+
+    [Fact]
     public async Task CompleteChat_ModelWithMaxOutputTokens_SendsItWhenTheClientGivesNone()
     {
         await Gateway.ChatClient("anth/limited").CompleteChatAsync([new UserChatMessage("hi")]);

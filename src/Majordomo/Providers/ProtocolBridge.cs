@@ -15,6 +15,9 @@ namespace Majordomo.Providers;
 /// </summary>
 internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream, TimeProvider time) : IChatProvider
 {
+    /// <summary>A non-streamed answer of the other protocol larger than this is refused (the next entry is tried).</summary>
+    public const int MaxTranslatedBytes = 16 * 1024 * 1024;
+
     public WireProtocol Upstream { get; } = upstream;
 
     internal IChatProvider Inner => inner;
@@ -68,7 +71,8 @@ internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream,
 
         public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
         {
-            var body = await inner.ReadBodyAsync(maxBytes, cancellationToken).ConfigureAwait(false);
+            // Translation holds the whole answer (and a JSON document of it): capped well below what passes through.
+            var body = await inner.ReadBodyAsync(Math.Min(maxBytes, MaxTranslatedBytes), cancellationToken).ConfigureAwait(false);
             if (!inner.IsSuccess)
             {
                 return Error(inner.StatusCode, body);

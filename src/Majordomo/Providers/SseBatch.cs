@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Majordomo.Providers;
@@ -73,7 +72,7 @@ internal sealed class SseBatch
 /// </summary>
 internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private byte[] _buffer = PooledBuffers.Rent(16 * 1024);
     private int _start;
     private int _end;
 
@@ -109,9 +108,9 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
 
             if (_end == _buffer.Length)
             {
-                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+                var bigger = PooledBuffers.Rent(_buffer.Length * 2);
                 _buffer.AsSpan(0, _end).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_buffer);
+                PooledBuffers.Return(_buffer);
                 _buffer = bigger;
             }
 
@@ -132,7 +131,7 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            PooledBuffers.Return(buffer);
         }
 
         _start = _end = 0;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Majordomo.Providers.Http;
 
 /// <summary>An HTTP answer read as it arrives; shared by the HTTP adapters of every protocol.</summary>
@@ -48,7 +46,7 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
                 return exact;
             }
 
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            var buffer = PooledBuffers.Rent(16 * 1024);
             var used = 0;
             try
             {
@@ -63,9 +61,9 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
 
                     if (used == buffer.Length)
                     {
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        var bigger = PooledBuffers.Rent(buffer.Length * 2);
                         buffer.AsSpan(0, used).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        PooledBuffers.Return(buffer);
                         buffer = bigger;
                     }
                 }
@@ -74,7 +72,7 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                PooledBuffers.Return(buffer);
             }
         }
     }
