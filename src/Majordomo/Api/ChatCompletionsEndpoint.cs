@@ -9,6 +9,7 @@ using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
 using Majordomo.Storage;
+using Majordomo.Telemetry;
 
 namespace Majordomo.Api;
 
@@ -26,6 +27,8 @@ internal sealed partial class ChatCompletionsEndpoint(
     RequestIds ids,
     TimeProvider time,
     IDegradationSource degradation,
+    MajordomoMetrics metrics,
+    MajordomoTracing tracing,
     ILogger<ChatCompletionsEndpoint> logger)
 {
     /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
@@ -42,10 +45,15 @@ internal sealed partial class ChatCompletionsEndpoint(
         }
 
         using var body = admitted.Body;
-        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, started).ConfigureAwait(false);
+        var headers = context.Request.Headers;
+        using var span = tracing.StartRequest(headers.TraceParent, headers.TraceState);
+        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span)).ConfigureAwait(false);
     }
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, long started)
+    /// <summary>When the request started, and its span (null while nothing listens).</summary>
+    private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span);
+
+    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
     {
         ChatRequest request;
         try
@@ -69,7 +77,8 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
-            Log(requestId, request, null, LoopGuardHttp.Status, LoopGuardHttp.Code, null, started, level, loop: loop);
+            // Refused before routing: it counts for the loop guard, not in majordomo_requests_total.
+            Log(requestId, request, null, LoopGuardHttp.Status, LoopGuardHttp.Code, null, started, level, loop: loop, routed: false);
             return;
         }
 
@@ -198,9 +207,9 @@ internal sealed partial class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null)
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true)
     {
-        var duration = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var duration = Stopwatch.GetElapsedTime(started.Timestamp).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
         if (outcome is { Status: ExecutionStatus.Cancelled or ExecutionStatus.StreamFailed, Cost: { } charged } && !usage.Reported)
         {
@@ -208,7 +217,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             usage = new Usage(charged.InputTokens, charged.OutputTokens, 0, Reported: false);
         }
 
-        requestLog.TryEnqueue(new RequestLogRecord
+        var row = new RequestLogRecord
         {
             Id = requestId,
             Timestamp = time.GetUtcNow(),
@@ -236,9 +245,30 @@ internal sealed partial class ChatCompletionsEndpoint(
             ApiKey = request.ApiKeyName,
             Degradation = level.Name,
             Loop = loop?.Header,
-        });
+            Complexity = plan?.Classified?.Complexity,
+            TaskType = plan?.Classified?.TaskType,
+            Sensitive = plan?.Classified?.Sensitive,
+            ClassifierSource = plan?.Classified?.Source,
+        };
+        requestLog.TryEnqueue(row);
+
+        metrics.Record(row, routed, LoopLevelName(loop?.Level ?? LoopLevel.None));
+        if (started.Span is { } span)
+        {
+            tracing.EndRequest(span, row, plan?.Classification);
+        }
+
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }
+
+    /// <summary>The <c>level</c> label of <c>majordomo_loop_guard_total</c>; null when no loop was found.</summary>
+    private static string? LoopLevelName(LoopLevel level) => level switch
+    {
+        LoopLevel.Warning => "warning",
+        LoopLevel.Critical => "critical",
+        LoopLevel.Breaker => "breaker",
+        _ => null,
+    };
 
     /// <summary>
     /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a

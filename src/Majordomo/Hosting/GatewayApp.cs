@@ -6,6 +6,7 @@ using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;
 using Majordomo.LoopGuard;
+using Majordomo.Monitoring;
 using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
@@ -140,6 +141,7 @@ public static class GatewayApp
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
+        services.AddMajordomoTelemetry();
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
         {

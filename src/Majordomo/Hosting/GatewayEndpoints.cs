@@ -20,6 +20,7 @@ internal static class GatewayEndpoints
         var explain = services.GetRequiredService<ExplainEndpoint>();
         var info = services.GetRequiredService<InfoEndpoints>();
         var usage = services.GetRequiredService<UsageEndpoints>();
+        var metrics = services.GetRequiredService<Monitoring.MetricsEndpoint>();
         return
         [
             .. Ingress.All.Select(ingress => new GatewayEndpoint("POST", ingress.Path, ingress, context => chat.HandleAsync(context, ingress), NeedsConfig: true)),
@@ -29,6 +30,7 @@ internal static class GatewayEndpoints
             new("GET", "/health", Ingress.OpenAI, info.HealthAsync),
             new("GET", "/usage", Ingress.OpenAI, usage.UsageAsync),
             new("GET", "/stats", Ingress.OpenAI, usage.StatsAsync),
+            new("GET", "/metrics", Ingress.OpenAI, metrics.HandleAsync),
         ];
     }
 

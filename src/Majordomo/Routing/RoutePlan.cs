@@ -21,7 +21,11 @@ internal sealed record RoutePlan(
     string Tier,
     string? Rule,
     string? Classification,
-    IReadOnlyList<ChainEntry> Attempts);
+    IReadOnlyList<ChainEntry> Attempts)
+{
+    /// <summary>Tier 2's full answer when the request was classified (stored in the request log).</summary>
+    public Classification.Classification? Classified { get; init; }
+}
 
 /// <summary>
 /// The result of resolving a name: a plan, a smart route to run the pipeline for

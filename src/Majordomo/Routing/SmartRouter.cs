@@ -159,13 +159,13 @@ internal sealed partial class SmartRouter(
                 ranked.Add(fallback);
             }
 
-            return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Classified, matchedRule, header, ranked));
+            return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Classified, matchedRule, header, ranked) { Classified = classification });
         }
 
         var why = Selection.FallbackUnavailable(snapshot, in input, snapshot.Gates, out var fallbackUntil);
         if (why is null)
         {
-            return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Fallback, matchedRule, header, [snapshot.Selection.Fallback!]));
+            return RouteDecision.For(new RoutePlan(request.Model, route.Name, RouteTier.Fallback, matchedRule, header, [snapshot.Selection.Fallback!]) { Classified = classification });
         }
 
         // Nothing at all: the 503 lists every candidate and why (rank again, collecting reasons, only now).
@@ -191,7 +191,7 @@ internal sealed partial class SmartRouter(
 
         return RouteDecision.For(new RouteError(503, "no_model_available", message.ToString())
         {
-            Headers = new RoutePlan(request.Model, route.Name, RouteTier.Fallback, matchedRule, header, []),
+            Headers = new RoutePlan(request.Model, route.Name, RouteTier.Fallback, matchedRule, header, []) { Classified = classification },
             Candidates = excluded,
             AvailableAt = soonest,
             RetryAfterSeconds = soonest is { } r ? Seconds(r - now) : null,

@@ -40,6 +40,16 @@ internal sealed record RequestLogRecord
 
     /// <summary>The degradation level in force when the request was routed.</summary>
     public string? Degradation { get; init; }
+
+    /// <summary>Tier 2's classification (SPEC §1.3); all null when the request was not classified.</summary>
+    public string? Complexity { get; init; }
+
+    public string? TaskType { get; init; }
+
+    public bool? Sensitive { get; init; }
+
+    /// <summary><c>heuristic</c>, <c>model</c> or <c>heuristic-fallback</c>.</summary>
+    public string? ClassifierSource { get; init; }
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>

@@ -75,6 +75,26 @@ public sealed class RealAgentTests(AgentClients clients)
         Assert.Equal(4, upstream.Received.Count);
     }
 
+    [Theory]
+    [InlineData("anthropic-messages", "a")]
+    [InlineData("openai-completions", "claude-x")]
+    public async Task OpenClaw_ImageFromATool_ReachesAnUpstreamOfTheOtherProtocol(string api, string upstreamModel)
+    {
+        // anthropic-messages → OpenAI upstream ("default" = up/a) and openai-completions → Anthropic
+        // upstream ("anthropic" = anth/claude): the image read by the tool reaches the model either way.
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        upstream.Script(upstreamModel, new Scenario.ToolCall("read", """{"path":"pixel.png"}"""), new Scenario.Ok("A single pixel."));
+        await using var gateway = await TestGateway.StartAsync(Config, upstream);
+        var home = Home();
+        await File.WriteAllBytesAsync(Path.Combine(home, "pixel.png"), Convert.FromBase64String(Pixel));
+
+        var run = await OpenClawAsync(gateway, api, home, upstreamModel == "a" ? "default" : "anthropic", "Look at pixel.png and describe it.");
+
+        Assert.Equal("A single pixel.", Final(run));
+        var second = upstream.Received[1].BodyText;
+        Assert.Contains(upstreamModel == "a" ? "data:image/png;base64," + Pixel[..16] : "\"media_type\":\"image/png\"", second, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ClaudeCode_PrintMode_AnsweredThroughTheGateway()
     {
@@ -111,6 +131,7 @@ public sealed class RealAgentTests(AgentClients clients)
                   { id: "default", name: "Majordomo default", input: ["text", "image"], contextWindow: 128000, maxTokens: 8192 },
                   { id: "auto", name: "Majordomo smart", input: ["text", "image"], contextWindow: 128000, maxTokens: 8192 },
                   { id: "loop", name: "Majordomo loop", input: ["text"], contextWindow: 128000, maxTokens: 8192 },
+                  { id: "anthropic", name: "Majordomo via Anthropic", input: ["text", "image"], contextWindow: 128000, maxTokens: 8192 },
                 ],
               } } },
               agents: { defaults: { model: { primary: "majordomo/default" }, workspace: "{{home}}" } },
@@ -134,6 +155,8 @@ public sealed class RealAgentTests(AgentClients clients)
             : root.TryGetProperty("payloads", out var payloads) && payloads.GetArrayLength() > 0 ? payloads[0].GetProperty("text").GetString()!
             : root.GetRawText();
     }
+
+    private const string Pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
 
     private static string Home()
     {

@@ -35,11 +35,13 @@ public sealed partial class LayeringTests
         ["Classification"],
         ["Catalog"],
         ["Storage"],
+        ["Telemetry"],
         ["Health", "Budgets", "LoopGuard"],
         ["Routing"],
         ["Execution"],
         ["Gateway"],
         ["Api"],
+        ["Monitoring"],
         ["Hosting"],
         ["Cli"],
     ];

@@ -219,6 +219,13 @@ internal sealed class SqliteStore : IStore
                 PRIMARY KEY (scope, period, threshold)
             );
             """),
+        (6, "classification", """
+            -- Tier 2's answer for a classified request (SPEC §1.3); null when no classification ran.
+            ALTER TABLE requests ADD COLUMN complexity TEXT;
+            ALTER TABLE requests ADD COLUMN task_type TEXT;
+            ALTER TABLE requests ADD COLUMN sensitive INTEGER;
+            ALTER TABLE requests ADD COLUMN classifier_source TEXT;
+            """),
     ];
 
     public SqliteConnection Open()
@@ -330,9 +337,9 @@ internal sealed class SqliteStore : IStore
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
                     stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts,
-                    cost_usd, cost_estimated, quota_units, api_key, degradation, loop)
+                    cost_usd, cost_estimated, quota_units, api_key, degradation, loop, complexity, task_type, sensitive, classifier_source)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                    ?23, ?24, ?25, ?26, ?27, ?28);
+                    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
@@ -389,6 +396,10 @@ internal sealed class SqliteStore : IStore
                 Text(26, r.ApiKey);
                 Text(27, r.Degradation);
                 Text(28, r.Loop);
+                Text(29, r.Complexity);
+                Text(30, r.TaskType);
+                Check(r.Sensitive is { } sensitive ? raw.sqlite3_bind_int64(_insert, 31, sensitive ? 1 : 0) : raw.sqlite3_bind_null(_insert, 31));
+                Text(32, r.ClassifierSource);
                 var step = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (step != SqliteDone)

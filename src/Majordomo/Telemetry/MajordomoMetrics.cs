@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Majordomo.Storage;
+
+namespace Majordomo.Telemetry;
+
+/// <summary>
+/// The gateway's instruments (SPEC §4 <c>/metrics</c>): one <see cref="Meter"/> named <c>Majordomo</c>,
+/// recorded once per request from its request-log row (attempts included), never per chunk. The names
+/// are the Prometheus names; the exporter keeps them as they are. Label values are config names only.
+/// </summary>
+internal sealed class MajordomoMetrics
+{
+    public const string MeterName = "Majordomo";
+
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _attempts;
+    private readonly Counter<long> _fallbacks;
+    private readonly Counter<long> _tokens;
+    private readonly Counter<double> _cost;
+    private readonly Counter<long> _loopGuard;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _firstToken;
+
+    public MajordomoMetrics(IMeterFactory meters)
+    {
+        Meter = meters.Create(MeterName);
+        _requests = Meter.CreateCounter<long>("majordomo_requests_total", null, "Requests that reached routing, by route, answering model, tier and HTTP status sent.");
+        _attempts = Meter.CreateCounter<long>("majordomo_attempts_total", null, "Upstream calls, by provider, model and outcome (the failure class or ok).");
+        _fallbacks = Meter.CreateCounter<long>("majordomo_fallbacks_total", null, "Requests answered by a model other than the first one tried.");
+        _tokens = Meter.CreateCounter<long>("majordomo_tokens_total", null, "Tokens of answered requests, by model and direction (input / output).");
+        _cost = Meter.CreateCounter<double>("majordomo_cost_usd_total", null, "USD cost of answered requests, by model.");
+        _loopGuard = Meter.CreateCounter<long>("majordomo_loop_guard_total", null, "Requests the loop guard flagged, by level (warning, critical, breaker).");
+        Meter.CreateCounter<long>("majordomo_cache_total", null, "Response-cache lookups, by result (hit / miss).");
+        _duration = Meter.CreateHistogram("majordomo_request_duration_seconds", "s", "Whole request duration, by route and answering model.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
+        _firstToken = Meter.CreateHistogram("majordomo_time_to_first_token_seconds", "s", "Time to the first streamed byte, by route and answering model.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
+    }
+
+    /// <summary>Request latencies from a cached answer (ms) to a long reasoning stream (minutes).</summary>
+    private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+    /// <summary>The meter, for the gauges registered beside it (<c>Monitoring/StateGauges</c>).</summary>
+    public Meter Meter { get; }
+
+    /// <summary>
+    /// Records a finished request from its row. <paramref name="routed"/> is false for a request refused
+    /// before routing (the loop guard's breaker): it counts for the loop guard only.
+    /// </summary>
+    public void Record(RequestLogRecord row, bool routed, string? loopLevel)
+    {
+        if (loopLevel is not null)
+        {
+            _loopGuard.Add(1, new KeyValuePair<string, object?>("level", loopLevel));
+        }
+
+        var attempts = row.Attempts;
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var a = attempts[i];
+            _attempts.Add(1, new TagList { { "provider", a.Provider }, { "model", a.Model }, { "outcome", a.Outcome } });
+        }
+
+        if (!routed)
+        {
+            return;
+        }
+
+        var route = row.Route ?? "";
+        var model = row.AnsweredBy ?? "";
+        _requests.Add(1, new TagList { { "route", route }, { "model", model }, { "tier", row.Tier ?? "" }, { "status", StatusLabel(row.Status) } });
+        var routeModel = new TagList { { "route", route }, { "model", model } };
+        _duration.Record(row.DurationMs / 1000, routeModel);
+        if (row.FirstByteMs is { } firstByte && row.Stream)
+        {
+            _firstToken.Record(firstByte / 1000, routeModel);
+        }
+
+        if (row.AnsweredBy is null)
+        {
+            return;
+        }
+
+        if (attempts.Count > 0 && attempts[0].Model != row.AnsweredBy)
+        {
+            _fallbacks.Add(1, new KeyValuePair<string, object?>("route", route));
+        }
+
+        _tokens.Add(row.InputTokens, new TagList { { "model", model }, { "direction", "input" } });
+        _tokens.Add(row.OutputTokens, new TagList { { "model", model }, { "direction", "output" } });
+        if (row.CostUsd is { } usd)
+        {
+            _cost.Add(usd, new KeyValuePair<string, object?>("model", model));
+        }
+    }
+
+    /// <summary>Status codes as label values without a string per request for the common ones.</summary>
+    private static string StatusLabel(int status) => status switch
+    {
+        200 => "200",
+        400 => "400",
+        401 => "401",
+        429 => "429",
+        499 => "499",
+        502 => "502",
+        503 => "503",
+        504 => "504",
+        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
