@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Majordomo.FunctionalTests.Infrastructure;
 using Majordomo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,5 +82,65 @@ public sealed class ConfigReloadTests
         await File.WriteAllTextAsync(gateway.ConfigPath, "{ \"providers\": ");
         using var again = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"up/c","messages":[{"role":"user","content":"hi"}]}"""));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_ConfigFileDeletedThenRestored_DegradedNamingTheFileThenOk()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, upstream);
+        var original = await File.ReadAllTextAsync(gateway.ConfigPath);
+        Assert.Equal("ok", (await HealthAsync(gateway)).GetProperty("status").GetString());
+
+        File.Delete(gateway.ConfigPath);
+        var problem = await ProblemAsync(gateway);
+        Assert.Contains("was deleted or moved", problem, StringComparison.Ordinal);
+        Assert.Contains(gateway.ConfigPath, problem, StringComparison.Ordinal);
+
+        // The config loaded before still routes.
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"default","messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await File.WriteAllTextAsync(gateway.ConfigPath, original);
+        Assert.True(await EventuallyAsync(async () => (await HealthAsync(gateway)).GetProperty("status").GetString() == "ok", TimeSpan.FromSeconds(10)), "ok again once restored");
+    }
+
+    [Fact]
+    public async Task Health_ConfigFileInvalidThenFixed_DegradedWhileInvalidThenOk()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, upstream);
+        var original = await File.ReadAllTextAsync(gateway.ConfigPath);
+
+        await File.WriteAllTextAsync(gateway.ConfigPath, "{ \"providers\": ");
+        var problem = await ProblemAsync(gateway);
+        Assert.Contains("is invalid", problem, StringComparison.Ordinal);
+        Assert.Contains(gateway.ConfigPath, problem, StringComparison.Ordinal);
+
+        // Put back exactly as it was: nothing to apply, but the file backs the config in force again.
+        await File.WriteAllTextAsync(gateway.ConfigPath, original);
+        Assert.True(await EventuallyAsync(async () => (await HealthAsync(gateway)).GetProperty("status").GetString() == "ok", TimeSpan.FromSeconds(10)), "ok again once fixed");
+
+        // A new valid edit after a bad one clears it too.
+        await File.WriteAllTextAsync(gateway.ConfigPath, "{ \"providers\": ");
+        await ProblemAsync(gateway);
+        await File.WriteAllTextAsync(gateway.ConfigPath, original.Replace("\"aliases\": { \"alpha\": \"up/a\" }", "\"aliases\": { \"alpha\": \"up/a\", \"bravo\": \"up/b\" }", StringComparison.Ordinal));
+        Assert.True(await EventuallyAsync(async () => (await HealthAsync(gateway)).GetProperty("status").GetString() == "ok", TimeSpan.FromSeconds(10)), "ok again once a valid edit applied");
+    }
+
+    private static async Task<JsonElement> HealthAsync(TestGateway gateway)
+    {
+        using var response = await gateway.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+    }
+
+    /// <summary>Waits for <c>/health</c> to turn degraded (the watcher debounces, the existence check is cached for a second) and returns its one problem.</summary>
+    private static async Task<string> ProblemAsync(TestGateway gateway)
+    {
+        JsonElement health = default;
+        var degraded = await EventuallyAsync(async () => (health = await HealthAsync(gateway)).GetProperty("status").GetString() == "degraded", TimeSpan.FromSeconds(10));
+        Assert.True(degraded, "degraded within 10 s");
+        return Assert.Single(health.GetProperty("problems").EnumerateArray()).GetString()!;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Majordomo.Config;
 using Majordomo.Gateway;
 using Majordomo.Execution;
 using Majordomo.Health;
@@ -7,7 +8,7 @@ using Majordomo.Storage;
 namespace Majordomo.Api;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /health</c>.</summary>
-internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns)
+internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store, RequestIds ids, TimeProvider time, Budgets.BudgetLedger budgets, HealthTracker health, Cooldowns cooldowns, ConfigFileStatus config)
 {
     public static readonly string Version = typeof(InfoEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -64,7 +65,7 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         var snapshot = snapshots.Current;
         var catalog = snapshot.Catalog;
         var (reachable, error) = store.Probe();
-        var problems = store.Problems(reachable, error);
+        IReadOnlyList<string> problems = [.. config.Problems(), .. store.Problems(reachable, error)];
         var models = catalog.Models.Count;
         var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
         var configured = catalog.Config.Providers is { Count: > 0 } && !snapshots.IsUnconfigured;

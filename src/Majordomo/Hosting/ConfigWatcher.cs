@@ -15,6 +15,7 @@ internal sealed partial class ConfigWatcher(
     SnapshotHolder holder,
     SnapshotBuilder snapshots,
     ProviderFactory providers,
+    ConfigFileStatus status,
     TimeProvider time,
     ILogger<ConfigWatcher> logger) : IHostedService, IDisposable
 {
@@ -82,8 +83,15 @@ internal sealed partial class ConfigWatcher(
     private IReadOnlyList<string> ReloadCore()
     {
         var text = TryRead();
-        if (text is null || text == _lastText)
+        if (text is null)
         {
+            return [];
+        }
+
+        if (text == _lastText)
+        {
+            // Put back as it was after a bad edit: the config in force is the file's again.
+            status.Applied();
             return [];
         }
 
@@ -96,11 +104,13 @@ internal sealed partial class ConfigWatcher(
             }
 
             LogKept(logger, result.Errors.Count);
+            status.Rejected(result.Errors.Count);
             Reloaded?.Invoke(false, result.Errors);
             return result.Errors;
         }
 
         _lastText = text;
+        status.Applied();
         var previous = holder.Current.Catalog;
         var next = CatalogBuilder.Build(result.Config!, providers);
         holder.Swap(snapshots.Build(next));

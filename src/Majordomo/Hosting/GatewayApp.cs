@@ -1,6 +1,7 @@
 using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
+using Majordomo.Config;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;
@@ -141,9 +142,12 @@ public static class GatewayApp
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
         services.AddMajordomoTelemetry();
+        services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
         {
-            services.AddSingleton(sp => new ConfigWatcher(path, sp.GetRequiredService<SnapshotHolder>(), sp.GetRequiredService<SnapshotBuilder>(), sp.GetRequiredService<ProviderFactory>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
+            services.AddSingleton(sp => new ConfigWatcher(
+                path, sp.GetRequiredService<SnapshotHolder>(), sp.GetRequiredService<SnapshotBuilder>(), sp.GetRequiredService<ProviderFactory>(),
+                sp.GetRequiredService<ConfigFileStatus>(), time, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
             services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         }
 
