@@ -2,6 +2,7 @@ using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Config;
+using Majordomo.Dashboard;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;
@@ -141,6 +142,7 @@ public static class GatewayApp
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
+        services.AddSingleton<DashboardPage>();
         services.AddMajordomoTelemetry();
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
@@ -206,8 +208,15 @@ public static class GatewayApp
                 : handler);
         }
 
+        var dashboard = app.Services.GetRequiredService<DashboardPage>();
         app.MapGet("/", context =>
         {
+            // A browser gets the dashboard; scripts and curl keep the endpoint list.
+            if (DashboardPage.WantsPage(context.Request))
+            {
+                return dashboard.HandleAsync(context);
+            }
+
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + GatewayEndpoints.List(endpoints, ", ") + ".\n", context.RequestAborted);
         });
