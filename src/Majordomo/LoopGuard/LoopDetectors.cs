@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Majordomo.Chat;
 using Majordomo.Config;
 
 namespace Majordomo.LoopGuard;
