@@ -31,8 +31,8 @@ public sealed class RequestReadingTests : IDisposable
         return request;
     }
 
-    private static SmartRouter Router() => new(new NoDegradation(), new LatencyTracker(),
-        new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
+    private static RouteDecider Router() => new(new NoDegradation(), new LatencyTracker(),
+        new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<RouteDecider>.Instance);
 
     [Fact]
     public void Prompt_ReadTwice_ParsedOnceAndShared()
