@@ -34,21 +34,7 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         while (Guard(rows.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new RequestSummary(
-                rows.IsDBNull(0) ? null : rows.GetString(0),
-                rows.GetInt32(1),
-                rows.GetDouble(2),
-                rows.IsDBNull(3) ? null : rows.GetDouble(3),
-                rows.IsDBNull(4) ? null : rows.GetDouble(4),
-                rows.GetInt64(5) != 0,
-                rows.GetDouble(6),
-                rows.GetInt64(7),
-                rows.GetInt64(8),
-                rows.IsDBNull(9) ? null : rows.GetString(9),
-                rows.IsDBNull(10) ? null : rows.GetString(10),
-                rows.IsDBNull(11) ? null : rows.GetString(11),
-                rows.GetInt32(12),
-                rows.IsDBNull(13) ? null : rows.GetString(13));
+            yield return RequestSummaryReader.Read(rows);
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
