@@ -13,7 +13,17 @@ internal interface IRequestLogStore
 
     /// <summary>What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>.</summary>
     IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest rows first (<c>GET /v1/requests</c>): at most <see cref="RecentQuery.Limit"/>, with
+    /// timestamp ≥ <see cref="RecentQuery.Since"/> when given, only <see cref="RecentQuery.KeyName"/>'s
+    /// rows when given. Rows come back whole, attempts included.
+    /// </summary>
+    ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>
+internal readonly record struct RecentQuery(int Limit, DateTimeOffset? Since, string? KeyName);
 
 /// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
 internal interface IRequestLogAppender : IDisposable
