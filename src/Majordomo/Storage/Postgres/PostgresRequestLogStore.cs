@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -45,6 +46,25 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         }
     }
 
+    public async ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken)
+    {
+        // ix_requests_ts serves both the order and the window; seq orders rows of one timestamp as they were written.
+        var batch = PostgresStore.Batch(PostgresStore.Command($"""
+            SELECT {RequestLogRecordReader.Columns}
+            FROM requests
+            WHERE ($1::timestamptz IS NULL OR ts >= $1) AND ($2::text IS NULL OR api_key = $2)
+            ORDER BY ts DESC, seq DESC LIMIT $3;
+            """, query.Since?.UtcDateTime, query.KeyName, query.Limit));
+        try
+        {
+            return await store.QueryAsync(batch, static r => RequestLogRecordReader.Read(r, r.GetFieldValue<DateTimeOffset>(1)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw PostgresStore.Fail(ex);
+        }
+    }
+
     private static async Task<T> Guard<T>(Func<Task<T>> step)
     {
         try
@@ -81,7 +101,7 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
                 if (!_staged)
                 {
                     await using var create = new NpgsqlCommand(
-                        "CREATE TEMP TABLE IF NOT EXISTS requests_in (LIKE requests INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;", connection);
+                        $"CREATE TEMP TABLE IF NOT EXISTS requests_in ON COMMIT DELETE ROWS AS SELECT {Columns} FROM requests WITH NO DATA;", connection);
                     await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     _staged = true;
                 }

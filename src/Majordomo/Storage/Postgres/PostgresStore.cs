@@ -266,6 +266,8 @@ internal sealed class PostgresStore : IStore, IDisposable
         (1, "request log, sessions, health log, cooldowns, loop guard, budgets", """
             CREATE TABLE requests (
                 id text PRIMARY KEY,
+                -- Write order, for rows of one timestamp (GET /v1/requests newest first).
+                seq bigint GENERATED ALWAYS AS IDENTITY,
                 ts timestamptz NOT NULL,
                 ingress text NOT NULL,
                 requested_model text,
