@@ -9,8 +9,11 @@ internal interface IRequestLogStore
     /// </summary>
     IRequestLogAppender OpenAppender();
 
-    /// <summary>What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>.</summary>
-    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>;
+    /// with <paramref name="apiKey"/>, only the rows of that gateway key name (a tenant's own <c>/stats</c>).
+    /// </summary>
+    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken);
 }
 
 /// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
