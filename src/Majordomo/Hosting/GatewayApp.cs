@@ -141,6 +141,7 @@ public static class GatewayApp
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
+        services.AddSingleton<RequestLogEndpoint>();
         services.AddMajordomoTelemetry();
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)

@@ -14,7 +14,17 @@ internal interface IRequestLogStore
     /// with <paramref name="apiKey"/>, only the rows of that gateway key name (a tenant's own <c>/stats</c>).
     /// </summary>
     IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest rows first (<c>GET /v1/requests</c>): at most <see cref="RecentQuery.Limit"/>, with
+    /// timestamp ≥ <see cref="RecentQuery.Since"/> when given, only <see cref="RecentQuery.KeyName"/>'s
+    /// rows when given. Rows come back whole, attempts included.
+    /// </summary>
+    ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>
+internal readonly record struct RecentQuery(int Limit, DateTimeOffset? Since, string? KeyName);
 
 /// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
 internal interface IRequestLogAppender : IDisposable

@@ -179,6 +179,9 @@ public sealed class StoreOutageTests : IAsyncLifetime
         public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken) =>
             inner.SummariesAsync(since, until, apiKey, cancellationToken);
 
+        public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) =>
+            inner.RecentAsync(query, cancellationToken);
+
         private sealed class Appender(IRequestLogAppender inner, Switch flaky) : IRequestLogAppender
         {
             public ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken)

@@ -106,6 +106,43 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestLog_Recent_NewestFirstWholeRowsLimitedSinceAndPerKey()
+    {
+        var stores = await OpenAsync();
+        var old = SqliteStoreTests.Record("old") with { Timestamp = Now.AddHours(-2), ApiKey = "alice" };
+        var fellBack = SqliteStoreTests.Record("fell-back", attempts: 2) with
+        {
+            Timestamp = Now,
+            ApiKey = "alice",
+            CostUsd = 0.25,
+            Degradation = "normal",
+            Loop = "warning;repeat=6",
+            Complexity = "complex",
+            TaskType = "coding",
+            Sensitive = false,
+            ClassifierSource = "heuristic",
+        };
+        var bobs = SqliteStoreTests.Record("bobs") with { Timestamp = Now.AddMinutes(1), ApiKey = "bob", AnsweredBy = null, Status = 502, FirstByteMs = null };
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync([old, fellBack, bobs], CancellationToken.None);
+        }
+
+        var all = await stores.Requests.RecentAsync(new RecentQuery(10, null, null), CancellationToken.None);
+        var limited = await stores.Requests.RecentAsync(new RecentQuery(2, null, null), CancellationToken.None);
+        var recent = await stores.Requests.RecentAsync(new RecentQuery(10, Now.AddHours(-1), null), CancellationToken.None);
+        var alice = await stores.Requests.RecentAsync(new RecentQuery(10, null, "alice"), CancellationToken.None);
+
+        Assert.Equal(["bobs", "fell-back", "old"], all.Select(r => r.Id));
+        Assert.Equal(["bobs", "fell-back"], limited.Select(r => r.Id));
+        Assert.Equal(["bobs", "fell-back"], recent.Select(r => r.Id));
+        Assert.Equal(["fell-back", "old"], alice.Select(r => r.Id));
+        Assert.Equal(fellBack with { Attempts = [] }, alice[0] with { Attempts = [] });
+        Assert.Equal(fellBack.Attempts, alice[0].Attempts);
+        Assert.Equal((null, 502, null), (all[0].AnsweredBy, all[0].Status, all[0].FirstByteMs));
+    }
+
+    [Fact]
     public async Task Budgets_ReserveReleaseSettle_AddUpAndSurviveAReopen()
     {
         var stores = await OpenAsync();
