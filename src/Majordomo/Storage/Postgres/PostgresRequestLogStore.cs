@@ -27,7 +27,7 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         }
     }
 
-    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Streamed row by row (a long window can hold millions of rows); an iterator cannot yield
         // inside a try/catch, so each step that touches the database translates its own errors.
@@ -35,10 +35,11 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         await using var command = new NpgsqlCommand("""
             SELECT answered_by, status, duration_ms, first_byte_ms, cost_usd, cost_estimated, quota_units, input_tokens, output_tokens,
                    tier, route, degradation, attempt_count, attempts -> 0 ->> 'model'
-            FROM requests WHERE ts >= $1 AND ts < $2;
+            FROM requests WHERE ts >= $1 AND ts < $2 AND ($3::text IS NULL OR api_key = $3);
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = until.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)apiKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await using var rows = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await Guard(() => rows.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
