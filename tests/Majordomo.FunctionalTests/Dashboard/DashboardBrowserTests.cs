@@ -46,6 +46,7 @@ public sealed class DashboardBrowserTests : GatewayTest
         var stats = await GetJsonAsync("/stats");
         var usage = await GetJsonAsync("/usage");
         var health = await GetJsonAsync("/health");
+        var requests = await GetJsonAsync("/v1/requests?limit=25");
         Assert.Equal(5, stats.GetProperty("requests").GetInt32());
         Assert.Equal("prefer-cheaper", usage.GetProperty("degradation").GetProperty("level").GetString());
 
@@ -57,9 +58,7 @@ public sealed class DashboardBrowserTests : GatewayTest
         {
             // Before the key is given, the page's first calls are refused with 401 and the browser
             // logs each refused load; that is how the page learns it needs a key. Nothing else may fail.
-            // Until GET /v1/requests lands (issue 14 item 4), its 404 is expected too.
-            if (message.Type == "error" && !(!keyGiven && message.Text.Contains("status of 401", StringComparison.Ordinal))
-                && !message.Location.Contains("/v1/requests", StringComparison.Ordinal))
+            if (message.Type == "error" && !(!keyGiven && message.Text.Contains("status of 401", StringComparison.Ordinal)))
             {
                 errors.Add(message.Text);
             }
@@ -103,6 +102,27 @@ public sealed class DashboardBrowserTests : GatewayTest
         {
             await Expect(page.Locator($"[data-cooldown=\"{cooldown.GetProperty("model").GetString()}\"]")).ToBeVisibleAsync();
         }
+
+        // The request that fell back: expanding its row shows the attempt chain of /v1/requests.
+        var fellBack = requests.GetProperty("data").EnumerateArray().Single(r => r.GetProperty("attempts").GetArrayLength() == 2);
+        var id = fellBack.GetProperty("id").GetString()!;
+        await page.Locator($"tr[data-request-id=\"{id}\"]").ClickAsync();
+        var chain = page.Locator($"[data-detail-for=\"{id}\"] [data-field=attempts] li");
+        await Expect(chain).ToHaveCountAsync(2);
+        var i = 0;
+        foreach (var attempt in fellBack.GetProperty("attempts").EnumerateArray())
+        {
+            var link = chain.Nth(i++);
+            await Expect(link).ToContainTextAsync(attempt.GetProperty("model").GetString()!);
+            await Expect(link).ToContainTextAsync(attempt.GetProperty("outcome").GetString()!);
+        }
+
+        await Expect(chain.Nth(0)).ToContainTextAsync("m/a");
+        await Expect(chain.Nth(1)).ToContainTextAsync("m/b");
+
+        // The expanded record survives the next refresh (2 s).
+        await page.WaitForTimeoutAsync(2500);
+        await Expect(chain).ToHaveCountAsync(2);
 
         var shot = Path.Combine(AppContext.BaseDirectory, "dashboard.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
