@@ -18,8 +18,7 @@ internal sealed class RequestLogEndpoint(SnapshotHolder snapshots, IRequestLogSt
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        var (authorized, keyName) = await Admission.AuthorizeAsync(context, snapshots.Current, Ingress.OpenAI).ConfigureAwait(false);
-        if (!authorized)
+        if (await Caller.RequireAsync(context, snapshots.Current, Ingress.OpenAI).ConfigureAwait(false) is not { } caller)
         {
             return;
         }
@@ -39,7 +38,7 @@ internal sealed class RequestLogEndpoint(SnapshotHolder snapshots, IRequestLogSt
         IReadOnlyList<RequestLogRecord> rows;
         try
         {
-            rows = await requests.RecentAsync(new RecentQuery(limit, since, TenantOf(keyName)), context.RequestAborted).ConfigureAwait(false);
+            rows = await requests.RecentAsync(new RecentQuery(limit, since, caller.Tenant), context.RequestAborted).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {
@@ -52,12 +51,6 @@ internal sealed class RequestLogEndpoint(SnapshotHolder snapshots, IRequestLogSt
         RequestRowJson.WriteList(writer, rows);
         await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Whose rows the caller may read: null = every tenant's. With no keys configured there is one
-    /// tenant; a key sees only the rows it sent (SPEC §4 tenant scoping).
-    /// </summary>
-    private static string? TenantOf(string? keyName) => keyName;
 
     internal static bool TryParseLimit(string? text, out int limit)
     {

@@ -9,8 +9,11 @@ internal interface IRequestLogStore
     /// </summary>
     IRequestLogAppender OpenAppender();
 
-    /// <summary>What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>.</summary>
-    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>;
+    /// with <paramref name="apiKey"/>, only the rows of that gateway key name (a tenant's own <c>/stats</c>).
+    /// </summary>
+    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// The newest rows first (<c>GET /v1/requests</c>): at most <see cref="RecentQuery.Limit"/>, with

@@ -15,12 +15,13 @@ public sealed class RequestLogTests : IAsyncLifetime
 {
     private const string AliceKey = "mjd-alice-key-8f2c91d0";
     private const string BobKey = "mjd-bob-key-77aa03e1";
+    private const string AdminKey = "mjd-ops-key-5d1e0b7a";
     private const string UpstreamKey = "sk-requests-upstream-secret";
     private const string Prompt = "the secret plan is PURPLE-ELEPHANT-42";
 
     private const string Config = """
         {
-          "server": { "apiKeys": [ { "name": "alice", "key": "${ALICE}" }, { "name": "bob", "key": "${BOB}" } ] },
+          "server": { "apiKeys": [ { "name": "alice", "key": "${ALICE}" }, { "name": "bob", "key": "${BOB}" }, { "name": "ops", "key": "${OPS}", "admin": true } ] },
           "providers": {
             "up": { "api": "openai", "baseUrl": "{UPSTREAM}", "retries": 0, "backoffMs": 1,
                     "credentials": [ { "id": "k1", "apiKey": "${UP}" } ] },
@@ -46,6 +47,7 @@ public sealed class RequestLogTests : IAsyncLifetime
         {
             "ALICE" => AliceKey,
             "BOB" => BobKey,
+            "OPS" => AdminKey,
             "UP" => UpstreamKey,
             _ => null,
         });
@@ -78,6 +80,8 @@ public sealed class RequestLogTests : IAsyncLifetime
         var clean = alice[1];
         Assert.True(fellBack.GetProperty("time").GetDateTimeOffset() >= clean.GetProperty("time").GetDateTimeOffset());
         Assert.Equal("bob", Assert.Single(bob).GetProperty("key_name").GetString());
+        var (_, all) = await WaitForRowsAsync(AdminKey, 3); // an admin key reads every tenant's rows
+        Assert.Equal(["alice", "alice", "bob"], all.Select(r => r.GetProperty("key_name").GetString()).Order(StringComparer.Ordinal));
         Assert.True(bob[0].GetProperty("ttft_ms").GetDouble() > 0); // a stream
         Assert.Equal(("m/b", "direct"), (bob[0].GetProperty("model").GetString(), bob[0].GetProperty("tier").GetString()));
 

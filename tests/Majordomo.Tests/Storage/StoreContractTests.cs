@@ -61,7 +61,7 @@ public abstract class StoreContractTests : IDisposable
         }
 
         var rows = new List<RequestSummary>();
-        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), CancellationToken.None))
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), null, CancellationToken.None))
         {
             rows.Add(row);
         }
@@ -72,6 +72,37 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal((123.5, 45.25, 100L, 20L, "route", "default"), (a.DurationMs, a.FirstByteMs!.Value, a.InputTokens, a.OutputTokens, a.Tier, a.Route));
         var f = Assert.Single(rows, r => r.Status == 503);
         Assert.Equal((null, null, null, 0), (f.AnsweredBy, f.Tier, f.CostUsd, f.AttemptCount));
+    }
+
+    [Fact]
+    public async Task RequestLog_SummariesOfOneKey_OnlyThatKeysRows()
+    {
+        var stores = await OpenAsync();
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync(
+                [
+                    SqliteStoreTests.Record("alice-1") with { Timestamp = Now, ApiKey = "alice" },
+                    SqliteStoreTests.Record("carol-1") with { Timestamp = Now, ApiKey = "carol", Status = 429 },
+                    SqliteStoreTests.Record("nokey-1") with { Timestamp = Now },
+                ],
+                CancellationToken.None);
+        }
+
+        var alice = new List<RequestSummary>();
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), "alice", CancellationToken.None))
+        {
+            alice.Add(row);
+        }
+
+        var all = 0;
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), null, CancellationToken.None))
+        {
+            all++;
+        }
+
+        Assert.Equal(200, Assert.Single(alice).Status);
+        Assert.Equal(3, all);
     }
 
     [Fact]

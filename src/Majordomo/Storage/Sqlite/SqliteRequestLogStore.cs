@@ -20,7 +20,7 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         }
     }
 
-    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Streamed row by row (a long window can hold millions of rows); an iterator cannot yield
         // inside a try/catch, so each step that touches SQLite translates its own errors.
@@ -29,8 +29,9 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         command.CommandText = """
             SELECT answered_by, status, duration_ms, first_byte_ms, cost_usd, cost_estimated, quota_units, input_tokens, output_tokens,
                    tier, route, degradation, attempt_count, json_extract(attempts, '$[0].model')
-            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until;
+            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until AND ($key IS NULL OR api_key = $key);
             """;
+        command.Parameters.AddWithValue("$key", (object?)apiKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
         using var rows = Guard(command.ExecuteReader);
