@@ -135,7 +135,7 @@ public static class GatewayApp
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
         services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<ISessionPinStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
-        services.AddSingleton<SmartRouter>();
+        services.AddSingleton<RouteDecider>();
         services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
