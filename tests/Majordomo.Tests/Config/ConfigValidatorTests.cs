@@ -93,10 +93,30 @@ public class ConfigValidatorTests
     }
 
     [Fact]
-    public void Validate_PostgresStorage_IsAnErrorInThisBuild()
+    public void Validate_PostgresConnectionString_IsAccepted()
     {
-        Assert.Equal("storage.postgres: PostgreSQL storage is not available in this build yet; use storage.sqlite",
-            SingleError(Cfg("\"storage\": { \"postgres\": \"Host=db;Database=m\" }")));
+        var result = TestConfig.Load(Cfg("\"storage\": { \"postgres\": \"Host=db;Database=m;Username=u;Password=p\" }"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Theory]
+    [InlineData("", "storage.postgres: must be a PostgreSQL connection string")]
+    [InlineData("Database=m;Password=hunter2", "storage.postgres: names no Host")]
+    [InlineData("Host=db;Password='hunter2", "storage.postgres: is not a connection string of Key=Value pairs")]
+    public void Validate_BadPostgresConnectionString_SaysWhatIsWrongWithoutQuotingIt(string connectionString, string expected)
+    {
+        var error = SingleError(Cfg($"\"storage\": {{ \"postgres\": \"{connectionString}\" }}"));
+
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SqliteAndPostgresBoth_IsAnError()
+    {
+        Assert.Equal("storage: set storage.sqlite or storage.postgres, not both",
+            SingleError(Cfg("\"storage\": { \"sqlite\": \"m.db\", \"postgres\": \"Host=db\" }")));
     }
 
     [Fact]
