@@ -145,7 +145,7 @@ public static class GatewayApp
         services.AddSingleton<UsageEndpoints>();
         services.AddSingleton<DashboardPage>();
         services.AddSingleton<RequestLogEndpoint>();
-        services.AddMajordomoTelemetry();
+        services.AddMajordomoTelemetry(source.Config?.Telemetry?.Otlp);
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
         {
