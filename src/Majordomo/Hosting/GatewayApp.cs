@@ -143,7 +143,7 @@ public static class GatewayApp
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
         services.AddSingleton<RequestLogEndpoint>();
-        services.AddMajordomoTelemetry();
+        services.AddMajordomoTelemetry(source.Config?.Telemetry?.Otlp);
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
         {

@@ -220,6 +220,28 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void Validate_TelemetryOtlp_EndpointRequiredUrlProtocolKnownNoUnknownKeys()
+    {
+        var errors = Errors(Cfg("""
+            "telemetry": { "otlp": { "endpoint": "collector:4317", "protocol": "thrift", "trace": true } }
+            """));
+        var missing = SingleError(Cfg("""
+            "telemetry": { "otlp": { "protocol": "grpc" } }
+            """));
+        var good = TestConfig.Load(Cfg("""
+            "telemetry": { "otlp": { "endpoint": "http://127.0.0.1:4318", "protocol": "http/protobuf", "traces": true, "metrics": false } }
+            """));
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("telemetry.otlp.endpoint: 'collector:4317' is not an http(s) URL", errors);
+        Assert.Contains(errors, e => e.StartsWith("telemetry.otlp.protocol: ", StringComparison.Ordinal) && e.Contains("http/protobuf", StringComparison.Ordinal));
+        Assert.Contains("telemetry.otlp.trace: unknown key", errors);
+        Assert.StartsWith("telemetry.otlp.endpoint: is required", missing, StringComparison.Ordinal);
+        Assert.True(good.IsValid, string.Join("; ", good.Errors));
+        Assert.Equal(false, good.Config!.Telemetry!.Otlp!.Metrics);
+    }
+
+    [Fact]
     public void Validate_MissingBaseUrlForOpenAI_IsRequiredButNotForSimulated()
     {
         Assert.Equal("providers.p.baseUrl: is required",
