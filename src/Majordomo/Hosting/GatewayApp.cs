@@ -83,6 +83,10 @@ public static class GatewayApp
             // Endpoints other than chat completions take no body worth more than this; the chat endpoint
             // raises the limit per request to the live server.maxRequestBytes and answers a clear 413.
             k.Limits.MaxRequestBodySize = DefaultBodyLimit;
+
+            // Kestrel refuses headers above its limit before the app runs, with an empty body: its limit is
+            // raised and Api/HeaderLimit answers the usual limit in JSON.
+            k.Limits.MaxRequestHeadersTotalSize = HeaderLimit.KestrelLimit;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
@@ -198,6 +202,10 @@ public static class GatewayApp
         // The first snapshot is built here, before the first request, as every reload builds its own.
         var holder = app.Services.GetRequiredService<SnapshotHolder>();
         var endpoints = GatewayEndpoints.All(app.Services);
+        app.Use((context, next) => HeaderLimit.Exceeded(context.Request.Headers)
+            ? (GatewayEndpoints.ForPath(endpoints, context.Request.Path)?.Ingress ?? Ingress.OpenAI)
+                .WriteErrorAsync(context, 431, HeaderLimit.Message, "invalid_request_error", "headers_too_large")
+            : next(context));
         foreach (var endpoint in endpoints)
         {
             var handler = endpoint.Handler;
