@@ -33,6 +33,7 @@ internal static class CatalogBuilder
                 Rpm = p.RateLimits?.Rpm,
                 Tpm = p.RateLimits?.Tpm,
                 BaseUrl = p.BaseUrl,
+                HealthPath = p.HealthPath,
             };
         }
 
@@ -46,7 +47,8 @@ internal static class CatalogBuilder
                 Provider = providerEntries[m.Provider!],
                 UpstreamModel = upstream,
                 UpstreamModelJson = OpenAIWire.EncodeJsonString(upstream),
-                Enabled = m.Enabled ?? true,
+                // A disabled provider disables its models: they never answer and are listed as disabled.
+                Enabled = (m.Enabled ?? true) && (config.Providers![m.Provider!].Enabled ?? true),
                 Tier = m.Tier ?? 0,
                 Quality = m.Quality ?? 50,
                 Capabilities = m.Capabilities ?? [],

@@ -206,6 +206,7 @@ public static class GatewayApp
             ? (GatewayEndpoints.ForPath(endpoints, context.Request.Path)?.Ingress ?? Ingress.OpenAI)
                 .WriteErrorAsync(context, 431, HeaderLimit.Message, "invalid_request_error", "headers_too_large")
             : next(context));
+        app.Use((context, next) => Cors.Apply(context, holder.Current.Cors) ? Task.CompletedTask : next(context));
         foreach (var endpoint in endpoints)
         {
             var handler = endpoint.Handler;

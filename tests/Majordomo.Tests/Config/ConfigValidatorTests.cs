@@ -548,6 +548,14 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void Validate_HealthPathNeitherPathNorUrl_IsAnError()
+    {
+        Assert.Equal("providers.p.healthPath: 'health' is neither a path starting with '/' nor an http(s) URL",
+            SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9\", \"healthPath\": \"health\" } }")));
+        Assert.Empty(Errors(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9\", \"healthPath\": \"/api/tags\" } }")));
+    }
+
+    [Fact]
     public void Validate_UnknownErrorClass_ListsTheValidClasses()
     {
         var error = SingleError(Cfg("\"resilience\": { \"errorRules\": [ { \"status\": 418, \"class\": \"teapot\" } ] }"));
