@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Majordomo.Storage;
 
 /// <summary>The request log (SPEC §5): rows appended in batches by the background writer, read back for <c>/stats</c>.</summary>
@@ -49,3 +51,23 @@ internal readonly record struct RequestSummary(
     string? Degradation,
     int AttemptCount,
     string? FirstAttemptModel);
+
+/// <summary>Reads a <see cref="RequestSummary"/> from a row whose columns are in its order (each store's stats query selects them so).</summary>
+internal static class RequestSummaryReader
+{
+    public static RequestSummary Read(DbDataReader rows) => new(
+        rows.IsDBNull(0) ? null : rows.GetString(0),
+        rows.GetInt32(1),
+        rows.GetDouble(2),
+        rows.IsDBNull(3) ? null : rows.GetDouble(3),
+        rows.IsDBNull(4) ? null : rows.GetDouble(4),
+        rows.GetBoolean(5),
+        rows.GetDouble(6),
+        rows.GetInt64(7),
+        rows.GetInt64(8),
+        rows.IsDBNull(9) ? null : rows.GetString(9),
+        rows.IsDBNull(10) ? null : rows.GetString(10),
+        rows.IsDBNull(11) ? null : rows.GetString(11),
+        rows.GetInt32(12),
+        rows.IsDBNull(13) ? null : rows.GetString(13));
+}

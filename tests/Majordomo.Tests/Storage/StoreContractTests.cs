@@ -33,7 +33,7 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_Twice_KeepsTheVersionAndProbeSucceeds()
+    public async Task Migrate_Twice_KeepsTheVersionSchemaCurrentProbeSucceeds()
     {
         var stores = await OpenAsync();
 
@@ -41,7 +41,11 @@ public abstract class StoreContractTests : IDisposable
         var second = await stores.Store.MigrateAsync(CancellationToken.None);
         var probe = await stores.Store.ProbeAsync(CancellationToken.None);
 
+        var schema = await stores.Store.ReadSchemaAsync(CancellationToken.None);
+
         Assert.Equal(first, second);
+        Assert.True(schema.IsCurrent, schema.ToString());
+        Assert.Equal(first, schema.Version);
         Assert.True(probe.Reachable, probe.Error);
         Assert.False(string.IsNullOrEmpty(stores.Store.Kind));
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Majordomo.Storage.Sqlite;
 
@@ -38,21 +37,7 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         while (Guard(rows.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new RequestSummary(
-                rows.IsDBNull(0) ? null : rows.GetString(0),
-                rows.GetInt32(1),
-                rows.GetDouble(2),
-                rows.IsDBNull(3) ? null : rows.GetDouble(3),
-                rows.IsDBNull(4) ? null : rows.GetDouble(4),
-                rows.GetInt64(5) != 0,
-                rows.GetDouble(6),
-                rows.GetInt64(7),
-                rows.GetInt64(8),
-                rows.IsDBNull(9) ? null : rows.GetString(9),
-                rows.IsDBNull(10) ? null : rows.GetString(10),
-                rows.IsDBNull(11) ? null : rows.GetString(11),
-                rows.GetInt32(12),
-                rows.IsDBNull(13) ? null : rows.GetString(13));
+            yield return RequestSummaryReader.Read(rows);
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
@@ -76,9 +61,7 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         using var command = connection.CreateCommand();
         // ix_requests_ts serves both the order and the window; a tenant's rows are filtered along that index.
         command.CommandText = $"""
-            SELECT id, ts, ingress, requested_model, route, tier, rule, answered_by, status, error_code, stream, duration_ms, first_byte_ms,
-                   input_tokens, output_tokens, usage_reported, source, session, kind, attempts, loop, cost_usd, cost_estimated, quota_units,
-                   api_key, degradation, complexity, task_type, sensitive, classifier_source
+            SELECT {RequestLogRecordReader.Columns}
             FROM requests
             WHERE ts_unix_ms >= $since {(query.KeyName is null ? "" : "AND api_key = $key")}
             ORDER BY ts_unix_ms DESC, rowid DESC LIMIT $limit;
@@ -95,68 +78,10 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         while (rows.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.Add(Row(rows));
+            result.Add(RequestLogRecordReader.Read(rows, DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
         }
 
         return result;
-    }
-
-    private static RequestLogRecord Row(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Timestamp = DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        Ingress = r.GetString(2),
-        RequestedModel = Text(r, 3),
-        Route = Text(r, 4),
-        Tier = Text(r, 5),
-        Rule = Text(r, 6),
-        AnsweredBy = Text(r, 7),
-        Status = r.GetInt32(8),
-        ErrorCode = Text(r, 9),
-        Stream = r.GetInt64(10) != 0,
-        DurationMs = r.GetDouble(11),
-        FirstByteMs = r.IsDBNull(12) ? null : r.GetDouble(12),
-        InputTokens = r.GetInt64(13),
-        OutputTokens = r.GetInt64(14),
-        UsageReported = r.GetInt64(15) != 0,
-        Source = Text(r, 16),
-        Session = Text(r, 17),
-        Kind = Text(r, 18),
-        Attempts = Attempts(r.GetString(19)),
-        Loop = Text(r, 20),
-        CostUsd = r.IsDBNull(21) ? null : r.GetDouble(21),
-        CostEstimated = r.GetInt64(22) != 0,
-        QuotaUnits = r.GetDouble(23),
-        ApiKey = Text(r, 24),
-        Degradation = Text(r, 25),
-        Complexity = Text(r, 26),
-        TaskType = Text(r, 27),
-        Sensitive = r.IsDBNull(28) ? null : r.GetInt64(28) != 0,
-        ClassifierSource = Text(r, 29),
-    };
-
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    /// <summary>The <c>attempts</c> column as <see cref="SqliteStore.RequestWriter"/> writes it.</summary>
-    private static AttemptRecord[] Attempts(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var attempts = new AttemptRecord[document.RootElement.GetArrayLength()];
-        var i = 0;
-        foreach (var a in document.RootElement.EnumerateArray())
-        {
-            var status = a.GetProperty("status");
-            attempts[i++] = new AttemptRecord(
-                a.GetProperty("model").GetString()!,
-                a.GetProperty("provider").GetString()!,
-                a.GetProperty("credential").GetString(),
-                status.ValueKind == JsonValueKind.Number ? status.GetInt32() : null,
-                a.GetProperty("outcome").GetString()!,
-                a.GetProperty("reason").GetString(),
-                a.GetProperty("duration_ms").GetDouble());
-        }
-
-        return attempts;
     }
 
     private static T Guard<T>(Func<T> step)
