@@ -11,6 +11,7 @@ using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -73,6 +74,11 @@ public static class GatewayApp
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
+        // A failed start (a busy port) is logged by the host with its whole stack trace; the caller says
+        // it in one line ("cannot listen: …"). Quiet until started, so later host errors still show.
+        var started = new StrongBox<bool>(false);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => started.Value || level < LogLevel.Error);
+
         var config = source.Config;
         var urls = options.Urls ?? config?.Server?.Urls ?? [DefaultUrl];
         builder.WebHost.UseUrls([.. urls]);
@@ -94,6 +100,7 @@ public static class GatewayApp
         builder.Services.AddMajordomo(options, source, storePath);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => started.Value = true);
         ExposureCheck.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Majordomo.Hosting"), config, urls);
         app.MapMajordomo();
         return app;
@@ -216,11 +223,7 @@ public static class GatewayApp
                 : handler);
         }
 
-        app.MapGet("/", context =>
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + GatewayEndpoints.List(endpoints, ", ") + ".\n", context.RequestAborted);
-        });
+        app.MapGet("/", context => GatewayEndpoints.WriteIndexAsync(context, endpoints));
         // "{*path}" rather than the default "{*path:nonfile}": /.env and /swagger/index.html get the JSON 404 too.
         app.MapFallback("{*path}", context =>
         {
@@ -235,9 +238,18 @@ public static class GatewayApp
     private static Task NotConfiguredAsync(HttpContext context, Ingress ingress) =>
         ingress.WriteErrorAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
 
-    /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
+    /// <summary>
+    /// Relative SQLite paths are relative to the config file's folder, else to the working directory.
+    /// Without any config nothing worth keeping is recorded, so the store goes to the temp folder rather
+    /// than leaving a majordomo.db wherever <c>serve</c> was first tried.
+    /// </summary>
     public static string StorePathFor(ConfigSource source)
     {
+        if (source.IsUnconfigured)
+        {
+            return Path.Combine(Path.GetTempPath(), "majordomo-unconfigured.db");
+        }
+
         var configured = source.Config?.Storage?.Sqlite;
         if (configured is null)
         {

@@ -550,9 +550,11 @@ public class ConfigValidatorTests
     [Fact]
     public void Validate_HealthPathNeitherPathNorUrl_IsAnError()
     {
-        Assert.Equal("providers.p.healthPath: 'health' is neither a path starting with '/' nor an http(s) URL",
-            SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9\", \"healthPath\": \"health\" } }")));
-        Assert.Empty(Errors(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9\", \"healthPath\": \"/api/tags\" } }")));
+        static string With(string healthPath) => DefaultProviders.Replace("\"baseUrl\": \"http://127.0.0.1:9/v1\",", $"\"baseUrl\": \"http://127.0.0.1:9/v1\", \"healthPath\": \"{healthPath}\",", StringComparison.Ordinal);
+
+        Assert.Equal("providers.p.healthPath: 'health' is neither a path starting with '/' nor an http(s) URL", SingleError(Cfg(providers: With("health"))));
+        Assert.True(TestConfig.Load(Cfg(providers: With("/api/tags"))).IsValid);
+        Assert.True(TestConfig.Load(Cfg(providers: With("http://127.0.0.1:9/health"))).IsValid);
     }
 
     [Fact]
