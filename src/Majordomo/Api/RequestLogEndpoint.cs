@@ -107,15 +107,7 @@ internal static class RequestRowJson
         w.WriteStartObject("classification");
         w.WriteString("complexity", r.Complexity);
         w.WriteString("taskType", r.TaskType);
-        if (r.Sensitive is { } sensitive)
-        {
-            w.WriteBoolean("sensitive", sensitive);
-        }
-        else
-        {
-            w.WriteNull("sensitive");
-        }
-
+        w.WriteBooleanOrNull("sensitive", r.Sensitive);
         w.WriteString("source", r.ClassifierSource);
         w.WriteEndObject();
         w.WriteNumber("status", r.Status);
@@ -126,7 +118,7 @@ internal static class RequestRowJson
             w.WriteStartObject();
             w.WriteString("model", a.Model);
             w.WriteString("credential", a.Credential);
-            Number(w, "status", a.Status);
+            w.WriteNumberOrNull("status", a.Status);
             w.WriteString("outcome", a.Outcome);
             w.WriteNumber("ms", Math.Round(a.DurationMs, 1));
             w.WriteEndObject();
@@ -135,28 +127,15 @@ internal static class RequestRowJson
         w.WriteEndArray();
         w.WriteNumber("input_tokens", r.InputTokens);
         w.WriteNumber("output_tokens", r.OutputTokens);
-        Number(w, "cost_usd", r.CostUsd);
+        w.WriteNumberOrNull("cost_usd", r.CostUsd);
         w.WriteNumber("latency_ms", Math.Round(r.DurationMs, 1));
         // Time to first token means a stream's first byte, as in majordomo_time_to_first_token_seconds.
-        Number(w, "ttft_ms", r.Stream && r.FirstByteMs is { } ttft ? Math.Round(ttft, 1) : null);
+        w.WriteNumberOrNull("ttft_ms", r.Stream && r.FirstByteMs is { } ttft ? Math.Round(ttft, 1) : null);
         w.WriteString("degradation", r.Degradation);
         w.WriteString("loop", r.Loop);
         // The response cache logs its hits with tier "cache" (SPEC §8); other rows did not use it.
         w.WriteString("cache", r.Tier == "cache" ? "hit" : null);
         w.WriteString("key_name", r.ApiKey);
         w.WriteEndObject();
-    }
-
-    /// <summary>A number or null (ints too: a whole double is written without a fraction).</summary>
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

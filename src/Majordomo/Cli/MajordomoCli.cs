@@ -155,7 +155,35 @@ internal static class MajordomoCli
         }
 
         output.WriteLine($"OK: {source.Description}: {catalog.Describe()}" + (warnings.Length > 0 ? $" ({warnings.Length} warnings)" : ""));
-        return Ok;
+        return source.Config!.Storage?.Postgres is null ? Ok : CheckSharedStore(source, output, errors);
+    }
+
+    /// <summary>
+    /// <c>storage.postgres</c>: is the database reachable, and is its schema this build's? Nothing is
+    /// changed (the gateway applies pending migrations when it starts). Exit 1 when it cannot be used.
+    /// </summary>
+    private static int CheckSharedStore(ConfigSource source, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            using var stores = GatewayApp.OpenStores(source, "");
+            var schema = Storage.StoreSync.Wait(stores.Store.ReadSchemaAsync(CancellationToken.None));
+            if (schema.Version > schema.Latest)
+            {
+                errors.WriteLine($"majordomo: storage.postgres: the database has schema version {schema.Version}, newer than this build knows ({schema.Latest}); upgrade Majordomo");
+                return RuntimeFailure;
+            }
+
+            output.WriteLine(schema.IsCurrent
+                ? $"storage.postgres: reachable, migrated (schema version {schema.Version})"
+                : $"storage.postgres: reachable, {schema.Missing} migration(s) pending (schema version {schema.Version} of {schema.Latest}); 'majordomo serve' applies them at start");
+            return Ok;
+        }
+        catch (Storage.StoreException ex)
+        {
+            errors.WriteLine($"majordomo: storage.postgres: cannot use the database: {ex.Message}");
+            return RuntimeFailure;
+        }
     }
 
     /// <summary>
@@ -188,8 +216,8 @@ internal static class MajordomoCli
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
         request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
-        var router = new Routing.SmartRouter(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
-            new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.SmartRouter>.Instance);
+        var router = new Routing.RouteDecider(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+            new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.RouteDecider>.Instance);
         var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog), request, null, cancellationToken).ConfigureAwait(false);
         if (json)
         {
@@ -201,7 +229,7 @@ internal static class MajordomoCli
         }
 
         // An unknown model is the caller's mistake (exit 2); a decision that refuses the request is still an answer.
-        return explanation.Error?.Code == Routing.Router.ModelNotFound ? UsageError : Ok;
+        return explanation.Error?.Code == Routing.RouteResolver.ModelNotFound ? UsageError : Ok;
     }
 
     private static int Init(string path, bool force, TextWriter output, TextWriter errors)

@@ -12,6 +12,14 @@ internal static class ProviderApis
     public static readonly Vocabulary All = new(OpenAI, Anthropic, Simulated);
 }
 
+/// <summary><c>telemetry.otlp.protocol</c>. Owner: Monitoring (<c>TelemetryServices</c> maps them to the exporter's protocol).</summary>
+internal static class OtlpProtocols
+{
+    public const string Grpc = "grpc", HttpProtobuf = "http/protobuf";
+
+    public static readonly Vocabulary All = new(Grpc, HttpProtobuf);
+}
+
 /// <summary><c>providers.X.locality</c>. Owner: Catalog (ordering) and Routing (local-only degradation).</summary>
 internal static class Localities
 {

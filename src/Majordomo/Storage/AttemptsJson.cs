@@ -18,15 +18,7 @@ internal static class AttemptsJson
             w.WriteString("model", a.Model);
             w.WriteString("provider", a.Provider);
             w.WriteString("credential", a.Credential);
-            if (a.Status is { } status)
-            {
-                w.WriteNumber("status", status);
-            }
-            else
-            {
-                w.WriteNull("status");
-            }
-
+            w.WriteNumberOrNull("status", a.Status);
             w.WriteString("outcome", a.Outcome);
             w.WriteString("reason", a.Reason);
             w.WriteNumber("duration_ms", Math.Round(a.DurationMs, 3));

@@ -61,6 +61,26 @@ internal sealed class SqliteStore : IStore
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs one query (with at most one parameter) and maps each row it returns.</summary>
+    internal static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, string? name = null, object? value = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (name is not null)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var rows = command.ExecuteReader();
+        var list = new List<T>();
+        while (rows.Read())
+        {
+            list.Add(map(rows));
+        }
+
+        return list;
+    }
+
     /// <summary>Closes pooled connections so the files can be deleted (a temporary store).</summary>
     public static void ReleaseFiles() => SqliteConnection.ClearAllPools();
 
