@@ -216,20 +216,54 @@ internal static class MajordomoCli
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
         request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
-        var router = new Routing.RouteDecider(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+        var (stores, degradation, unread) = StoredDegradation(configSource);
+        using var _ = stores;
+        var router = new Routing.RouteDecider(degradation, new Routing.LatencyTracker(),
             new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.RouteDecider>.Instance);
-        var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog), request, null, cancellationToken).ConfigureAwait(false);
+        var budgets = Budgets.BudgetPlan.From(configSource.Config!);
+        var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog, budgets: budgets), request, null, cancellationToken).ConfigureAwait(false);
         if (json)
         {
             await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(explanation, Routing.RouteExplanationJson.Relaxed.RouteExplanation)).ConfigureAwait(false);
+            if (unread is not null)
+            {
+                await errors.WriteLineAsync("note: degradation " + unread).ConfigureAwait(false);
+            }
         }
         else
         {
-            await output.WriteAsync(Routing.RouteExplainer.ToText(explanation)).ConfigureAwait(false);
+            await output.WriteAsync(Routing.RouteExplainer.ToText(unread is null ? explanation : explanation with { Degradation = $"{explanation.Degradation} ({unread})" })).ConfigureAwait(false);
         }
 
         // An unknown model is the caller's mistake (exit 2); a decision that refuses the request is still an answer.
         return explanation.Error?.Code == Routing.RouteResolver.ModelNotFound ? UsageError : Ok;
+    }
+
+    /// <summary>
+    /// The degradation level a gateway on this config would route at, from the counters in its store;
+    /// without a store, "normal" and why (<c>Unread</c>) — never a level presented as read when it was not.
+    /// </summary>
+    private static (Storage.StoreSet? Stores, Budgets.IDegradationSource Source, string? Unread) StoredDegradation(ConfigSource source)
+    {
+        var path = GatewayApp.StorePathFor(source);
+        if (source.Config!.Storage?.Postgres is null && !File.Exists(path))
+        {
+            return (null, new Budgets.NoDegradation(), $"not read from the store: no store at '{path}'");
+        }
+
+        Storage.StoreSet? stores = null;
+        try
+        {
+            stores = GatewayApp.OpenStores(source, path);
+            Storage.StoreSync.Wait(stores.Store.MigrateAsync(CancellationToken.None));
+            var plan = Budgets.BudgetPlan.From(source.Config);
+            return (stores, new Budgets.BudgetLedger(() => plan, stores.Budgets, stores.Alerts, TimeProvider.System, NullLogger<Budgets.BudgetLedger>.Instance), null);
+        }
+        catch (Storage.StoreException ex)
+        {
+            stores?.Dispose();
+            return (null, new Budgets.NoDegradation(), "not read from the store: " + ex.Message);
+        }
     }
 
     private static int Init(string path, bool force, TextWriter output, TextWriter errors)
