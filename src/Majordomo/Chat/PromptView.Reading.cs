@@ -20,6 +20,16 @@ internal sealed partial class PromptView
         ToolResult,
     }
 
+    private enum MessageProperty
+    {
+        Other,
+        Role,
+        Content,
+        ToolCalls,
+        FunctionCall,
+        ToolCallId,
+    }
+
     private enum Role
     {
         Other,
@@ -203,38 +213,26 @@ internal sealed partial class PromptView
         var message = default(MessageTools);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("role"u8))
+            // Every property's value is read; the name decides what is done with it.
+            var property = MessagePropertyOf(ref reader);
+            reader.Read();
+            switch (property)
             {
-                reader.Read();
-                role = ReadRole(ref reader);
-            }
-            else if (reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                var kind = reader.TokenType;
-                message.HasContent = true;
-                message.Results += ReadContent(ref reader, body, text, Part.Message);
-                var raw = body[start..(int)reader.BytesConsumed];
-                var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
-                message.Content = hashed ? StableHash.Content(raw) : 0;
-                message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
-            }
-            else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8))
-            {
-                var calls = reader.ValueTextEquals("tool_calls"u8);
-                reader.Read();
-                ReadToolCalls(ref reader, calls);
-            }
-            else if (reader.ValueTextEquals("tool_call_id"u8))
-            {
-                reader.Read();
-                message.ToolCallId = ToolHistory.ReadId(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case MessageProperty.Role:
+                    role = ReadRole(ref reader);
+                    break;
+                case MessageProperty.Content:
+                    ReadMessageContent(ref reader, body, text, ref message);
+                    break;
+                case MessageProperty.ToolCalls or MessageProperty.FunctionCall:
+                    ReadToolCalls(ref reader, property == MessageProperty.ToolCalls);
+                    break;
+                case MessageProperty.ToolCallId:
+                    message.ToolCallId = ToolHistory.ReadId(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -250,6 +248,27 @@ internal sealed partial class PromptView
             // bookkeeping message: SPEC §1.8) starts a new task.
             Tools.Clear();
         }
+    }
+
+    private static MessageProperty MessagePropertyOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("role"u8) ? MessageProperty.Role
+        : reader.ValueTextEquals("content"u8) ? MessageProperty.Content
+        : reader.ValueTextEquals("tool_calls"u8) ? MessageProperty.ToolCalls
+        : reader.ValueTextEquals("function_call"u8) ? MessageProperty.FunctionCall
+        : reader.ValueTextEquals("tool_call_id"u8) ? MessageProperty.ToolCallId
+        : MessageProperty.Other;
+
+    // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
+    private void ReadMessageContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, ref MessageTools message)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var kind = reader.TokenType;
+        message.HasContent = true;
+        message.Results += ReadContent(ref reader, body, text, Part.Message);
+        var raw = body[start..(int)reader.BytesConsumed];
+        var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
+        message.Content = hashed ? StableHash.Content(raw) : 0;
+        message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
     }
 
     private static Role ReadRole(ref Utf8JsonReader reader) =>
