@@ -40,8 +40,8 @@ public sealed class DashboardPageTests : GatewayTest
         script.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var list = await Gateway.Http.SendAsync(script);
         var text = await list.Content.ReadAsStringAsync();
-        Assert.NotEqual("text/html", list.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("GET /dashboard", text);
+        Assert.Equal("application/json", list.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"GET /dashboard\"", text);
         Assert.Contains("GET /stats", text);
     }
 }
