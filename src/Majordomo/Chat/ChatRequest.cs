@@ -19,6 +19,13 @@ internal readonly record struct JsonSpan(int Start, int Length)
 }
 
 /// <summary>
+/// What a Responses body (<c>POST /v1/responses</c>) adds: where <c>input</c> is (a string, or an array of
+/// items), the <c>previous_response_id</c> it continues, whether the answer may be stored, and the hosted
+/// tools (<c>web_search</c>, …) it offers, comma-separated (null when none).
+/// </summary>
+internal sealed record ResponsesFacts(JsonSpan Input, bool InputIsString, string? PreviousResponseId, JsonSpan PreviousResponseIdValue, bool Store, string? HostedTools);
+
+/// <summary>
 /// A chat request as received: the client's exact bytes plus what routing needs, parsed once.
 /// Same-protocol forwarding splices router-owned fields into <see cref="Body"/> (STYLE #4).
 /// </summary>
@@ -80,6 +87,9 @@ internal sealed class ChatRequest
     internal JsonSpan MetadataValue { get; init; } = JsonSpan.None;
 
     internal byte[]? FilteredMetadata { get; init; }
+
+    /// <summary>The Responses-only facts; null for the other protocols.</summary>
+    internal ResponsesFacts? Responses { get; init; }
 
     /// <summary>Index of the closing brace of the top-level object.</summary>
     internal int ObjectEnd { get; init; }

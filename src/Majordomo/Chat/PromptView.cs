@@ -151,7 +151,23 @@ internal sealed class PromptView
                 reader.Read();
                 ReadMessages(ref reader);
             }
-            else if (reader.ValueTextEquals("system"u8))
+            else if (reader.ValueTextEquals("input"u8))
+            {
+                // Responses: a string is one user message; an array holds messages and function call items.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    var text = new StringBuilder();
+                    ReadContent(ref reader, text, isToolResult: false);
+                    MessageCount++;
+                    EndMessage("user", text, ToolResults);
+                }
+                else
+                {
+                    ReadMessages(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("system"u8) || reader.ValueTextEquals("instructions"u8))
             {
                 reader.Read();
                 var sb = new StringBuilder();
@@ -184,7 +200,7 @@ internal sealed class PromptView
                 reader.Read();
                 ReadResponseFormat(ref reader);
             }
-            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
+            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8) || reader.ValueTextEquals("max_output_tokens"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var max) && max > 0)
@@ -282,6 +298,33 @@ internal sealed class PromptView
                     reader.Read();
                     role = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    // Responses items: a function call or its output stands for a tool call or a tool message.
+                    reader.Read();
+                    if (reader.ValueTextEquals("function_call"u8))
+                    {
+                        ToolCalls++;
+                    }
+                    else if (reader.ValueTextEquals("function_call_output"u8))
+                    {
+                        role = "tool";
+                    }
+
+                    reader.Skip();
+                }
+                else if (reader.ValueTextEquals("arguments"u8))
+                {
+                    reader.Read();
+                    var start = reader.TokenStartIndex;
+                    reader.Skip();
+                    ToolBytes += reader.BytesConsumed - start;
+                }
+                else if (reader.ValueTextEquals("output"u8))
+                {
+                    reader.Read();
+                    ReadContent(ref reader, text, isToolResult: false);
+                }
                 else if (reader.ValueTextEquals("content"u8))
                 {
                     reader.Read();
@@ -318,56 +361,62 @@ internal sealed class PromptView
                 }
             }
 
-            switch (role)
-            {
-                case "user":
-                    UserMessages++;
-                    if (text.Length > 0)
-                    {
-                        // Only from the second user turn on: one turn's text is LastUserText itself.
-                        if (_userText is null && LastUserText.Length > 0)
-                        {
-                            _userText = new StringBuilder(LastUserText);
-                        }
+            EndMessage(role, text, toolResultsBefore);
+        }
+    }
 
-                        if (_userText is not null)
-                        {
-                            _userText.Append('\n').Append(text);
-                        }
+    /// <summary>What one message adds once read: user words (agent envelopes removed), system text, tool results.</summary>
+    private void EndMessage(string? role, StringBuilder text, int toolResultsBefore)
+    {
+        switch (role)
+        {
+            case "user":
+                UserMessages++;
+                if (text.Length > 0)
+                {
+                    // Only from the second user turn on: one turn's text is LastUserText itself.
+                    if (_userText is null && LastUserText.Length > 0)
+                    {
+                        _userText = new StringBuilder(LastUserText);
                     }
 
-                    if (text.Length > 0 || ToolResults == toolResultsBefore)
+                    if (_userText is not null)
                     {
-                        // An Anthropic user turn holding only tool results is not what the user said last,
-                        // nor is an agent's bookkeeping message.
-                        var raw = text.ToString();
-                        var words = AgentProfiles.Read(raw);
-                        Agent ??= words.Agent;
-                        if (!words.Bookkeeping)
-                        {
-                            LastUserText = words.Words;
-                            AgentSource = words.Source;
-                        }
+                        _userText.Append('\n').Append(text);
+                    }
+                }
 
-                        if (UserMessages == 1 || FirstUserText.Length == 0)
-                        {
-                            FirstUserText = raw;
-                        }
+                if (text.Length > 0 || ToolResults == toolResultsBefore)
+                {
+                    // An Anthropic user turn holding only tool results is not what the user said last,
+                    // nor is an agent's bookkeeping message.
+                    var raw = text.ToString();
+                    var words = AgentProfiles.Read(raw);
+                    Agent ??= words.Agent;
+                    if (!words.Bookkeeping)
+                    {
+                        LastUserText = words.Words;
+                        AgentSource = words.Source;
                     }
 
-                    break;
-                case "assistant":
-                    AssistantMessages++;
-                    break;
-                case "system" or "developer":
-                    Append(SystemText, text, out var system);
-                    SystemText = system;
-                    break;
-                case "tool" or "function":
-                    ToolResults++;
-                    AppendTool(text);
-                    break;
-            }
+                    if (UserMessages == 1 || FirstUserText.Length == 0)
+                    {
+                        FirstUserText = raw;
+                    }
+                }
+
+                break;
+            case "assistant":
+                AssistantMessages++;
+                break;
+            case "system" or "developer":
+                Append(SystemText, text, out var system);
+                SystemText = system;
+                break;
+            case "tool" or "function":
+                ToolResults++;
+                AppendTool(text);
+                break;
         }
     }
 

@@ -89,8 +89,9 @@ internal struct ToolHistory : IDisposable
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("messages"u8))
+            if (reader.ValueTextEquals("messages"u8) || reader.ValueTextEquals("input"u8))
             {
+                // Responses `input` items read like messages: function_call / function_call_output items are the calls.
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
@@ -135,9 +136,13 @@ internal struct ToolHistory : IDisposable
             var hasContent = false;
             var bookkeeping = false;
             var toolResults = 0;
+            var item = default(ResponsesItem);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("role"u8))
+                if (item.Read(ref reader))
+                {
+                }
+                else if (reader.ValueTextEquals("role"u8))
                 {
                     reader.Read();
                     role = reader.TokenType != JsonTokenType.String ? Role.Other
@@ -183,7 +188,15 @@ internal struct ToolHistory : IDisposable
                 }
             }
 
-            if (role == Role.Tool && toolCallId != 0)
+            if (item.IsCall && item.Name != 0)
+            {
+                Add(StableHash.Combine(item.Name, item.Arguments), item.CallId, item.NameStart, item.NameLength);
+            }
+            else if (item.IsOutput && item.CallId != 0)
+            {
+                Attach(item.CallId, item.Output);
+            }
+            else if (role == Role.Tool && toolCallId != 0)
             {
                 // OpenAI: a tool message answers the call with that id; content may come before or after the id.
                 Attach(toolCallId, hasContent ? content : 0);
@@ -277,7 +290,7 @@ internal struct ToolHistory : IDisposable
     }
 
     // OpenAI arguments are JSON text inside a JSON string; a few clients send the object itself.
-    private static ulong Arguments(ref Utf8JsonReader reader)
+    internal static ulong Arguments(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -441,5 +454,73 @@ internal struct ToolHistory : IDisposable
         Other,
         ToolUse,
         ToolResult,
+    }
+}
+
+/// <summary>
+/// What a Responses input item says of tool calls: a <c>function_call</c> (name, arguments, <c>call_id</c>)
+/// or a <c>function_call_output</c> (the result for a <c>call_id</c>). Properties come in any order.
+/// </summary>
+internal struct ResponsesItem
+{
+    public bool IsCall;
+    public bool IsOutput;
+    public ulong CallId;
+    public ulong Name;
+    public ulong Arguments;
+    public ulong Output;
+    public int NameStart;
+    public int NameLength;
+
+    /// <summary>Reads the property the reader is on when it is one of these; false (nothing consumed) otherwise.</summary>
+    public bool Read(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("type"u8))
+        {
+            reader.Read();
+            IsCall = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("function_call"u8);
+            IsOutput = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("function_call_output"u8);
+            reader.Skip();
+            return true;
+        }
+
+        if (reader.ValueTextEquals("call_id"u8))
+        {
+            reader.Read();
+            CallId = reader.TokenType == JsonTokenType.String ? StableHash.Bytes(reader.ValueSpan) : 0;
+            reader.Skip();
+            return true;
+        }
+
+        if (reader.ValueTextEquals("name"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                Name = StableHash.Bytes(reader.ValueSpan);
+                NameStart = (int)reader.TokenStartIndex + 1;
+                NameLength = reader.ValueSpan.Length;
+            }
+
+            reader.Skip();
+            return true;
+        }
+
+        if (reader.ValueTextEquals("arguments"u8))
+        {
+            reader.Read();
+            Arguments = ToolHistory.Arguments(ref reader);
+            return true;
+        }
+
+        if (reader.ValueTextEquals("output"u8))
+        {
+            reader.Read();
+            Output = reader.TokenType == JsonTokenType.String ? StableHash.Bytes(reader.ValueSpan) : StableHash.Json(ref reader);
+            reader.Skip();
+            return true;
+        }
+
+        return false;
     }
 }

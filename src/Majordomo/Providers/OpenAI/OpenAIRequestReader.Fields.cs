@@ -61,10 +61,27 @@ internal static partial class OpenAIRequestReader
         new("thinking"u8.ToArray(), "thinking", Kinds.Object, "an object"),
     ];
 
+    private static readonly Field[] ResponsesFields =
+    [
+        new("max_output_tokens"u8.ToArray(), "max_output_tokens", Kinds.PositiveInteger, "a positive integer"),
+        new("max_tool_calls"u8.ToArray(), "max_tool_calls", Kinds.PositiveInteger, "a positive integer"),
+        new("temperature"u8.ToArray(), "temperature", Kinds.Number, "a number"),
+        new("top_p"u8.ToArray(), "top_p", Kinds.Number, "a number"),
+        new("top_logprobs"u8.ToArray(), "top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
+        new("parallel_tool_calls"u8.ToArray(), "parallel_tool_calls", Kinds.Bool, "true or false"),
+        new("background"u8.ToArray(), "background", Kinds.Bool, "true or false"),
+        new("user"u8.ToArray(), "user", Kinds.String, "a string"),
+        new("truncation"u8.ToArray(), "truncation", Kinds.String, "a string"),
+        new("tool_choice"u8.ToArray(), "tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
+        new("text"u8.ToArray(), "text", Kinds.Object, "an object"),
+        new("reasoning"u8.ToArray(), "reasoning", Kinds.Object, "an object"),
+        new("include"u8.ToArray(), "include", Kinds.Array, "an array of strings"),
+    ];
+
     /// <summary>The checked field the reader's property name is, or null for one passed through unchecked.</summary>
-    private static Field? FieldFor(ref Utf8JsonReader reader, bool anthropic)
+    private static Field? FieldFor(ref Utf8JsonReader reader, Dialect dialect)
     {
-        foreach (var field in anthropic ? AnthropicFields : OpenAIFields)
+        foreach (var field in dialect switch { Dialect.Anthropic => AnthropicFields, Dialect.Responses => ResponsesFields, _ => OpenAIFields })
         {
             if (reader.ValueTextEquals(field.Name))
             {
