@@ -13,7 +13,7 @@ namespace Majordomo.Bench.Decision;
 
 /// <summary>
 /// The full routing decision of SPEC §6 ("rules + heuristic classifier + selection over 50 models"):
-/// <see cref="SmartRouter.DecideAsync(RoutingSnapshot, ChatRequest, string?, CancellationToken)"/> on a
+/// <see cref="RouteDecider.DecideAsync(RoutingSnapshot, ChatRequest, string?, CancellationToken)"/> on a
 /// parsed request, for a smart route with eight rules none of which match, two model gates that answer
 /// from a dictionary (as health and cooldowns do), and prompts of ~40 and ~20,000 tokens. Parsing the
 /// HTTP body (the ingress) is not part of it; parsing the prompt for rules and the classifier is.
@@ -24,7 +24,7 @@ namespace Majordomo.Bench.Decision;
 [MaxColumn]
 public class DecisionBenchmarks
 {
-    private SmartRouter _router = null!;
+    private RouteDecider _router = null!;
     private RoutingSnapshot _snapshot = null!;
     private ChatRequest _short = null!;
     private ChatRequest _long = null!;
@@ -44,9 +44,9 @@ public class DecisionBenchmarks
 
         var providers = new ProviderFactory(TimeProvider.System);
         _snapshot = RoutingSnapshot.Build(CatalogBuilder.Build(loaded.Config!, providers), [new LookupGate("health"), new LookupGate("cooldown")]);
-        _router = new SmartRouter(
+        _router = new RouteDecider(
             new NoDegradation(), new LatencyTracker(),
-            new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
+            new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<RouteDecider>.Instance);
 
         const string question = "Can you look at this function and tell me why it returns null when the list is empty? " +
             "I think the loop never runs but I am not sure what the right fix is, and whether I should throw instead.";

@@ -87,6 +87,12 @@ internal sealed record HealthReport(
     public IReadOnlyList<string> Problems { get; init; } = [];
 }
 
+/// <summary>
+/// <c>/health</c> for a caller without a gateway key while keys are configured: whether the gateway
+/// works, not what it routes to (model ids, providers, credentials and budget names need a key).
+/// </summary>
+internal sealed record PublicHealthReport(string Status, string Version, IReadOnlyList<string> Problems);
+
 internal sealed record HealthDetails(
     bool ActiveChecks,
     IReadOnlyList<ProviderHealthSummary> Providers,
@@ -120,6 +126,7 @@ internal sealed record HealthBudget(bool Enforced, string Note)
 [JsonSerializable(typeof(AnthropicErrorEnvelope))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(PublicHealthReport))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
 
 internal static class ApiJson

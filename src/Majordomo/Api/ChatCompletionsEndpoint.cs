@@ -21,7 +21,7 @@ namespace Majordomo.Api;
 internal sealed partial class ChatCompletionsEndpoint(
     SnapshotHolder snapshots,
     ChainExecutor executor,
-    SmartRouter router,
+    RouteDecider router,
     IRequestLog requestLog,
     ToolLoopGuard loopGuard,
     RequestIds ids,
@@ -120,7 +120,7 @@ internal sealed partial class ChatCompletionsEndpoint(
         if (decision.Plan is not { } plan)
         {
             var error = decision.Error!;
-            if (error.Status != SmartRouter.ClientClosed)
+            if (error.Status != RouteDecider.ClientClosed)
             {
                 await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
             }

@@ -10,7 +10,7 @@ namespace Majordomo.Api;
 /// protocol's shape plus the usual <c>X-Router-*</c> headers, and answers how it would be routed,
 /// without calling any model, executing a command or waiting in a queue.
 /// </summary>
-internal sealed class ExplainEndpoint(SnapshotHolder snapshots, SmartRouter router, RequestIds ids)
+internal sealed class ExplainEndpoint(SnapshotHolder snapshots, RouteDecider router, RequestIds ids)
 {
     public async Task HandleAsync(HttpContext context)
     {

@@ -17,7 +17,8 @@ internal static class GatewayAuth
         return Presented(context.Request.Headers) is { } presented && keys.Match(presented, out keyName);
     }
 
-    private static string? Presented(IHeaderDictionary headers)
+    /// <summary>The key the client presented, or null.</summary>
+    public static string? Presented(IHeaderDictionary headers)
     {
         var auth = headers.Authorization;
         if (auth.Count > 0 && auth[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

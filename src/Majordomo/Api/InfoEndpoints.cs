@@ -66,18 +66,31 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         var catalog = snapshot.Catalog;
         var (reachable, error) = store.Probe();
         IReadOnlyList<string> problems = [.. config.Problems(), .. store.Problems(reachable, error)];
+        var status = problems.Count == 0 ? "ok" : "degraded";
+
+        // 200 even when degraded: the gateway still routes (counters held in memory, retried), and a
+        // liveness check that restarted it now would lose what is pending (SPEC §5).
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        var caller = Caller.Resolve(context, snapshot);
+        if (!caller.Authenticated)
+        {
+            await JsonSerializer.SerializeAsync(context.Response.Body, new PublicHealthReport(status, Version, problems), ApiJson.Relaxed.PublicHealthReport, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var models = catalog.Models.Count;
         var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
         var configured = catalog.Config.Providers is { Count: > 0 } && !snapshots.IsUnconfigured;
         var report = new HealthReport(
-            problems.Count == 0 ? "ok" : "degraded",
+            status,
             Version,
             configured,
             snapshots.IsUnconfigured ? UnconfiguredMessage : null,
             new HealthStore(store.Kind, reachable, error, store.Written, store.Dropped),
             healthModels,
             catalog.Describe(),
-            BudgetSummary(snapshot.Budgets))
+            BudgetSummary(snapshot.Budgets, caller))
         {
             Health = new HealthDetails(
                 catalog.Health.ActiveChecks,
@@ -87,10 +100,6 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
             Problems = problems,
         };
 
-        // 200 even when degraded: the gateway still routes (counters held in memory, retried), and a
-        // liveness check that restarted it now would lose what is pending (SPEC §5).
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, ApiJson.Relaxed.HealthReport, context.RequestAborted).ConfigureAwait(false);
     }
 
@@ -104,7 +113,8 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         return (new HealthModels(states.Length, states.Length - unhealthy, unhealthy), models, providers);
     }
 
-    private HealthBudget BudgetSummary(Budgets.BudgetPlan plan)
+    /// <summary>A tenant key sees the curve its requests get and only the budgets it draws on.</summary>
+    private HealthBudget BudgetSummary(Budgets.BudgetPlan plan, Caller caller)
     {
         if (plan.IsEmpty)
         {
@@ -112,10 +122,15 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         }
 
         var now = time.GetUtcNow();
-        var usage = budgets.CurveUsage(plan, now, null, out var drivenBy);
+        var usage = budgets.CurveUsage(plan, now, caller.Tenant, out var drivenBy);
         var exhausted = new List<string>();
         foreach (var limit in plan.Limits)
         {
+            if (!Budgets.UsageReports.DrawsOn(limit, caller.Tenant))
+            {
+                continue;
+            }
+
             var (used, reserved, _) = budgets.Snapshot(limit, now);
             if (used + reserved >= limit.Limit)
             {

@@ -102,14 +102,7 @@ internal static class OpenAICommandReply
         }
 
         w.WriteEndObject();
-        if (finish is null)
-        {
-            w.WriteNull("finish_reason");
-        }
-        else
-        {
-            w.WriteString("finish_reason", finish);
-        }
+        w.WriteString("finish_reason", finish); // null is written as JSON null
 
         w.WriteEndObject();
         w.WriteEndArray();

@@ -8,26 +8,26 @@ namespace Majordomo.Api;
 /// <summary>
 /// <c>GET /usage</c> and <c>GET /stats</c>: the same objects as <c>majordomo usage --json</c> and
 /// <c>stats --json</c>. They hold no secret, but they do show spend, traffic and key names, so they
-/// ask for a gateway key like <c>/v1/*</c> when keys are configured.
+/// ask for a gateway key like <c>/v1/*</c> when keys are configured, and a key without
+/// <c>"admin": true</c> sees only its own budgets and requests (plus the shared ones it draws on).
 /// </summary>
 internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledger, IAlertStore alerts, IRequestLogStore requests, RequestIds ids, TimeProvider time)
 {
     public async Task UsageAsync(HttpContext context)
     {
-        var (authorized, keyName) = await AuthorizeAsync(context).ConfigureAwait(false);
-        if (!authorized)
+        if (await RequireAsync(context).ConfigureAwait(false) is not { } caller)
         {
             return;
         }
 
-        var report = await UsageReports.BuildAsync(ledger, alerts, keyName, context.RequestAborted).ConfigureAwait(false);
+        var report = await UsageReports.BuildAsync(ledger, alerts, caller.KeyName, caller.Tenant, context.RequestAborted).ConfigureAwait(false);
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.UsageReport, context.RequestAborted).ConfigureAwait(false);
     }
 
     public async Task StatsAsync(HttpContext context)
     {
-        if (!(await AuthorizeAsync(context).ConfigureAwait(false)).Authorized)
+        if (await RequireAsync(context).ConfigureAwait(false) is not { } caller)
         {
             return;
         }
@@ -42,7 +42,7 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
         StatsReport report;
         try
         {
-            report = await StatsReports.BuildAsync(requests, now - span, now.AddSeconds(1), context.RequestAborted).ConfigureAwait(false);
+            report = await StatsReports.BuildAsync(requests, now - span, now.AddSeconds(1), caller.Tenant, context.RequestAborted).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {
@@ -54,9 +54,9 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
         await JsonSerializer.SerializeAsync(context.Response.Body, report, BudgetJson.Default.StatsReport, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private Task<(bool Authorized, string? KeyName)> AuthorizeAsync(HttpContext context)
+    private Task<Caller?> RequireAsync(HttpContext context)
     {
         context.Response.Headers["X-Request-Id"] = ids.New();
-        return Admission.AuthorizeAsync(context, snapshots.Current, Ingress.OpenAI);
+        return Caller.RequireAsync(context, snapshots.Current, Ingress.OpenAI);
     }
 }

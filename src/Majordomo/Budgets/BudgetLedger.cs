@@ -201,7 +201,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     private Counter CounterOf(BudgetLimit limit, DateTimeOffset now, out BudgetPeriod period)
     {
         period = limit.Current(now);
-        var key = (limit.Scope + ":" + limit.PeriodName, period.Key);
+        var key = (limit.CounterScope, period.Key);
         if (_counters.TryGetValue(key, out var counter))
         {
             return counter;

@@ -59,7 +59,8 @@ internal static class StatsReports
         }
     }
 
-    public static async Task<StatsReport> BuildAsync(IRequestLogStore store, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>Every request in the window, or with <paramref name="apiKey"/> only that gateway key's.</summary>
+    public static async Task<StatsReport> BuildAsync(IRequestLogStore store, DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken)
     {
         long requests = 0, answered = 0, errors = 0, fallbacks = 0, retried = 0, estimated = 0, input = 0, output = 0;
         double cost = 0, units = 0;
@@ -70,7 +71,7 @@ internal static class StatsReports
         var routes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var statuses = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var levels = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var row in store.SummariesAsync(since, until, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in store.SummariesAsync(since, until, apiKey, cancellationToken).ConfigureAwait(false))
         {
             requests++;
             durations.Add(row.DurationMs);

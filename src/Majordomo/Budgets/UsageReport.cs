@@ -33,13 +33,23 @@ internal sealed record UsageAlert(string Budget, string Period, double Threshold
 
 internal static class UsageReports
 {
-    public static async Task<UsageReport> BuildAsync(BudgetLedger ledger, IAlertStore store, string? apiKeyName, CancellationToken cancellationToken)
+    /// <param name="apiKeyName">The caller's key: the degradation shown is the one its requests get.</param>
+    /// <param name="tenant">When set, only the budgets this key draws on: its own, the global ones and the shared pools (SPEC §4).</param>
+    public static async Task<UsageReport> BuildAsync(BudgetLedger ledger, IAlertStore store, string? apiKeyName, string? tenant, CancellationToken cancellationToken)
     {
         var now = ledger.Time.GetUtcNow();
         var plan = ledger.Plan;
         var lines = new List<UsageLine>(plan.Limits.Count);
+        var visible = new HashSet<string>(StringComparer.Ordinal); // counter scopes, as alerts name them
         foreach (var limit in plan.Limits)
         {
+            if (!DrawsOn(limit, tenant))
+            {
+                continue;
+            }
+
+            visible.Add(limit.CounterScope);
+
             var (used, reserved, period) = ledger.Snapshot(limit, now);
             var total = used + reserved;
             lines.Add(new UsageLine(
@@ -95,9 +105,13 @@ internal static class UsageReports
             stored = [];
         }
 
-        var alerts = stored.Select(a => new UsageAlert(a.Budget, a.Period, a.Threshold, a.Used, a.Limit, a.At, a.WebhookStatus)).ToArray();
+        var alerts = stored.Where(a => tenant is null || visible.Contains(a.Scope)).Select(a => new UsageAlert(a.Budget, a.Period, a.Threshold, a.Used, a.Limit, a.At, a.WebhookStatus)).ToArray();
         return new UsageReport(now, !plan.IsEmpty, degradation, lines, alerts);
     }
+
+    /// <summary>Whether requests of gateway key <paramref name="tenant"/> count against <paramref name="limit"/> (every limit when null).</summary>
+    public static bool DrawsOn(BudgetLimit limit, string? tenant) =>
+        tenant is null || limit.ApiKey is null || string.Equals(limit.ApiKey, tenant, StringComparison.Ordinal);
 
     /// <summary>The day the limit runs out at the rate so far this period; null when it lasts to the reset.</summary>
     public static DateTimeOffset? Projection(double used, double limit, BudgetPeriod period, DateTimeOffset now)

@@ -10,7 +10,7 @@ namespace Majordomo.Chat;
 /// messages, tool_calls, tool messages) and Anthropic Messages (top-level <c>system</c>, content
 /// blocks, tool_use/tool_result). Never throws: a body it cannot read yields what was read so far.
 /// </summary>
-internal sealed class PromptView
+internal sealed partial class PromptView
 {
     public const string OpenAIProtocol = Providers.OpenAI.OpenAIProtocol.Id;
     public const string AnthropicProtocol = Providers.Anthropic.AnthropicProtocol.Id;
@@ -82,6 +82,9 @@ internal sealed class PromptView
 
     public bool HasTools => ToolDefinitions > 0 || ToolCalls > 0 || ToolResults > 0;
 
+    /// <summary>The conversation's tool calls since its last user turn (the loop guard's input), read in the same pass.</summary>
+    public ToolHistory Tools { get; } = new();
+
     /// <summary>
     /// Prompt tokens: message text counted with the o200k tokenizer (<see cref="TokenTally"/>: exact up to
     /// its limit, extrapolated at the request's own ratio beyond), ~3 bytes a token for JSON tool
@@ -90,7 +93,7 @@ internal sealed class PromptView
     /// it and an upper bound from the body's size (<c>BudgetTicket.ReservedInputTokens</c>).
     /// </summary>
     public int EstimatedPromptTokens =>
-        (int)Math.Min(int.MaxValue, _tokens.Tokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
+        (int)Math.Min(int.MaxValue, TextTokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
 
     /// <summary>
     /// The session id used when the client sends none (SPEC §1.1): a stable hash of the system prompt
@@ -108,7 +111,10 @@ internal sealed class PromptView
         }
     }
 
-    private readonly TokenTally _tokens = new();
+    // Every text in reading order; tokenized on first use, so a request that never asks for its token
+    // count (a named model under the loop guard) does not pay the tokenizer.
+    private List<string>? _texts;
+    private long _textTokens = -1;
     private StringBuilder? _userText;
     private StringBuilder? _toolText;
     private StringBuilder? _toolNames;
@@ -136,420 +142,58 @@ internal sealed class PromptView
         return view;
     }
 
-    private void Read(ReadOnlySpan<byte> body)
+    private long TextTokens
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        get
         {
-            return;
-        }
+            if (_textTokens < 0)
+            {
+                var tally = new TokenTally();
+                foreach (var text in _texts ?? [])
+                {
+                    tally.Add(text);
+                }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                ReadMessages(ref reader);
+                _textTokens = tally.Tokens;
             }
-            else if (reader.ValueTextEquals("input"u8))
-            {
-                // Responses: a string is one user message; an array holds messages and function call items.
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    var text = new StringBuilder();
-                    ReadContent(ref reader, text, isToolResult: false);
-                    MessageCount++;
-                    EndMessage("user", text, ToolResults);
-                }
-                else
-                {
-                    ReadMessages(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("system"u8) || reader.ValueTextEquals("instructions"u8))
-            {
-                reader.Read();
-                var sb = new StringBuilder();
-                ReadContent(ref reader, sb, isToolResult: false);
-                Append(SystemText, sb, out var system);
-                SystemText = system;
-            }
-            else if (reader.ValueTextEquals("tools"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartArray)
-                {
-                    var depth = reader.CurrentDepth;
-                    while (reader.Read() && reader.CurrentDepth > depth)
-                    {
-                        if (reader.TokenType == JsonTokenType.StartObject)
-                        {
-                            ToolDefinitions++;
-                            ReadToolDefinition(ref reader);
-                        }
-                    }
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-            else if (reader.ValueTextEquals("response_format"u8))
-            {
-                reader.Read();
-                ReadResponseFormat(ref reader);
-            }
-            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8) || reader.ValueTextEquals("max_output_tokens"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var max) && max > 0)
-                {
-                    MaxOutputTokens = max;
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+
+            return _textTokens;
         }
     }
 
-    // The first string-valued "name" inside the definition: OpenAI nests it under "function", Anthropic
-    // puts it at the top; a parameter called "name" in a schema has an object value and is passed over.
-    private void ReadToolDefinition(ref Utf8JsonReader reader)
+    private void CountText(string text)
     {
-        var depth = reader.CurrentDepth;
-        var named = false;
-        while (reader.Read() && reader.CurrentDepth > depth)
+        TextChars += text.Length;
+        if (text.Length > 0)
         {
-            if (!named && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    named = true;
-                    _toolNames ??= new StringBuilder();
-                    if (_toolNames.Length > 0)
-                    {
-                        _toolNames.Append(',');
-                    }
-
-                    _toolNames.Append(reader.GetString());
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
+            (_texts ??= []).Add(text);
         }
     }
 
-    private void ReadResponseFormat(ref Utf8JsonReader reader)
+    /// <summary>Counts a text and adds it to the part's text: a tool's output to <see cref="ToolResultText"/>, any other to <paramref name="text"/>.</summary>
+    private void AddText(string part, StringBuilder text, Part kind)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        CountText(part);
+        if (kind != Part.ToolResult)
         {
-            reader.Skip();
-            return;
+            AppendPart(text, part);
         }
-
-        var depth = reader.CurrentDepth;
-        while (reader.Read() && reader.CurrentDepth > depth)
+        else if (part.Length > 0)
         {
-            if (reader.CurrentDepth == depth + 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                ResponseFormat = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-            else if (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            ToolText().Append(part);
         }
     }
 
-    private void ReadMessages(ref Utf8JsonReader reader)
+    /// <summary>The tool output collected so far, a line break added when it holds some already.</summary>
+    private StringBuilder ToolText()
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        _toolText ??= new StringBuilder();
+        if (_toolText.Length > 0)
         {
-            reader.Skip();
-            return;
+            _toolText.Append('\n');
         }
 
-        var text = new StringBuilder();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            MessageCount++;
-            text.Clear();
-            string? role = null;
-            var toolResultsBefore = ToolResults;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("role"u8))
-                {
-                    reader.Read();
-                    role = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    // Responses items: a function call or its output stands for a tool call or a tool message.
-                    reader.Read();
-                    if (reader.ValueTextEquals("function_call"u8))
-                    {
-                        ToolCalls++;
-                    }
-                    else if (reader.ValueTextEquals("function_call_output"u8))
-                    {
-                        role = "tool";
-                    }
-
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("arguments"u8))
-                {
-                    reader.Read();
-                    var start = reader.TokenStartIndex;
-                    reader.Skip();
-                    ToolBytes += reader.BytesConsumed - start;
-                }
-                else if (reader.ValueTextEquals("output"u8))
-                {
-                    reader.Read();
-                    ReadContent(ref reader, text, isToolResult: false);
-                }
-                else if (reader.ValueTextEquals("content"u8))
-                {
-                    reader.Read();
-                    ReadContent(ref reader, text, isToolResult: false);
-                }
-                else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8))
-                {
-                    reader.Read();
-                    var start = reader.TokenStartIndex;
-                    if (reader.TokenType == JsonTokenType.StartArray)
-                    {
-                        var depth = reader.CurrentDepth;
-                        while (reader.Read() && reader.CurrentDepth > depth)
-                        {
-                            if (reader.TokenType == JsonTokenType.StartObject)
-                            {
-                                ToolCalls++;
-                                reader.Skip();
-                            }
-                        }
-                    }
-                    else if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        ToolCalls++;
-                        reader.Skip();
-                    }
-
-                    ToolBytes += reader.BytesConsumed - start;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            EndMessage(role, text, toolResultsBefore);
-        }
-    }
-
-    /// <summary>What one message adds once read: user words (agent envelopes removed), system text, tool results.</summary>
-    private void EndMessage(string? role, StringBuilder text, int toolResultsBefore)
-    {
-        switch (role)
-        {
-            case "user":
-                UserMessages++;
-                if (text.Length > 0)
-                {
-                    // Only from the second user turn on: one turn's text is LastUserText itself.
-                    if (_userText is null && LastUserText.Length > 0)
-                    {
-                        _userText = new StringBuilder(LastUserText);
-                    }
-
-                    if (_userText is not null)
-                    {
-                        _userText.Append('\n').Append(text);
-                    }
-                }
-
-                if (text.Length > 0 || ToolResults == toolResultsBefore)
-                {
-                    // An Anthropic user turn holding only tool results is not what the user said last,
-                    // nor is an agent's bookkeeping message.
-                    var raw = text.ToString();
-                    var words = AgentProfiles.Read(raw);
-                    Agent ??= words.Agent;
-                    if (!words.Bookkeeping)
-                    {
-                        LastUserText = words.Words;
-                        AgentSource = words.Source;
-                    }
-
-                    if (UserMessages == 1 || FirstUserText.Length == 0)
-                    {
-                        FirstUserText = raw;
-                    }
-                }
-
-                break;
-            case "assistant":
-                AssistantMessages++;
-                break;
-            case "system" or "developer":
-                Append(SystemText, text, out var system);
-                SystemText = system;
-                break;
-            case "tool" or "function":
-                ToolResults++;
-                AppendTool(text);
-                break;
-        }
-    }
-
-    /// <summary>Reads a content value (string, or array of parts/blocks) into <paramref name="text"/>, counting media and tools.</summary>
-    private void ReadContent(ref Utf8JsonReader reader, StringBuilder text, bool isToolResult)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            var s = reader.GetString() ?? "";
-            TextChars += s.Length;
-            _tokens.Add(s);
-            if (!isToolResult)
-            {
-                AppendPart(text, s);
-            }
-            else
-            {
-                AppendTool(s);
-            }
-
-            return;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            string? type = null;
-            string? partText = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String)
-                    {
-                        partText = reader.GetString();
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-                else if (reader.ValueTextEquals("content"u8))
-                {
-                    // Anthropic tool_result content: text the tool returned, not the user's words.
-                    reader.Read();
-                    ReadContent(ref reader, text, isToolResult: true);
-                }
-                else if (reader.ValueTextEquals("input"u8))
-                {
-                    reader.Read();
-                    var start = reader.TokenStartIndex;
-                    reader.Skip();
-                    ToolBytes += reader.BytesConsumed - start;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            switch (type)
-            {
-                case "image_url" or "image" or "input_audio" or "audio" or "file" or "document" or "video" or "input_image":
-                    MediaParts++;
-                    break;
-                case "tool_use":
-                    ToolCalls++;
-                    break;
-                case "tool_result":
-                    ToolResults++;
-                    break;
-            }
-
-            if (partText is not null)
-            {
-                TextChars += partText.Length;
-                _tokens.Add(partText);
-                if (!isToolResult && type is null or "text" or "input_text")
-                {
-                    AppendPart(text, partText);
-                }
-                else if (isToolResult)
-                {
-                    AppendTool(partText);
-                }
-            }
-        }
-    }
-
-    private void AppendTool(StringBuilder part)
-    {
-        if (part.Length > 0)
-        {
-            _toolText ??= new StringBuilder();
-            if (_toolText.Length > 0)
-            {
-                _toolText.Append('\n');
-            }
-
-            _toolText.Append(part);
-        }
-    }
-
-    private void AppendTool(string part)
-    {
-        if (part.Length > 0)
-        {
-            _toolText ??= new StringBuilder();
-            if (_toolText.Length > 0)
-            {
-                _toolText.Append('\n');
-            }
-
-            _toolText.Append(part);
-        }
+        return _toolText;
     }
 
     private static void AppendPart(StringBuilder text, string part)

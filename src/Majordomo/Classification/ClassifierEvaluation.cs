@@ -298,15 +298,6 @@ internal static class ClassifierEvaluation
         }
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, Math.Round(v, 4));
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+    private static void Number(Utf8JsonWriter writer, string name, double? value) =>
+        writer.WriteNumberOrNull(name, value is { } v ? Math.Round(v, 4) : null);
 }

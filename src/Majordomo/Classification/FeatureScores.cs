@@ -50,6 +50,9 @@ internal sealed class FeatureScores : IReadOnlyDictionary<string, double>
 
     public IEnumerable<double> Values => _values;
 
+    /// <summary>The scores, indexed by the feature constants above.</summary>
+    public ReadOnlySpan<double> Span => _values;
+
     public int Count => Names.Length;
 
     public bool ContainsKey(string key) => Array.IndexOf(Names, key) >= 0;

@@ -504,39 +504,36 @@ internal static class HeuristicClassifier
 
         // What the user asks in the instruction lines decides; the pasted material, the tools and the
         // system prompt decide only when the ask itself names no task.
-        var asked = -1;
-        var askedScore = 0.0;
-        for (var t = 0; t < FeatureScores.Conversation; t++)
-        {
-            if (instruction[t] > askedScore)
-            {
-                asked = t;
-                askedScore = instruction[t];
-            }
-        }
-
+        var asked = StrongestTask(instruction, out var askedScore);
         if (asked >= 0 && askedScore >= TaskThreshold + 0.5 && instruction[FeatureScores.Conversation] < askedScore)
         {
             return TaskNames[asked];
         }
 
-        var best = -1;
-        var bestScore = 0.0;
-        for (var t = 0; t < FeatureScores.Conversation; t++)
-        {
-            if (scores[t] > bestScore)
-            {
-                best = t;
-                bestScore = scores[t];
-            }
-        }
-
+        var best = StrongestTask(scores.Span, out var bestScore);
         if (best < 0 || bestScore < TaskThreshold || scores[FeatureScores.Conversation] >= bestScore + 1)
         {
             return "conversation";
         }
 
         return TaskNames[best];
+    }
+
+    /// <summary>The task (before <see cref="FeatureScores.Conversation"/>) with the highest positive score; -1 when none scores.</summary>
+    private static int StrongestTask(ReadOnlySpan<double> scores, out double score)
+    {
+        var best = -1;
+        score = 0.0;
+        for (var t = 0; t < FeatureScores.Conversation; t++)
+        {
+            if (scores[t] > score)
+            {
+                best = t;
+                score = scores[t];
+            }
+        }
+
+        return best;
     }
 
     private static string PickComplexity(PromptView prompt, string task, ref ScanState state, FeatureScores scores)

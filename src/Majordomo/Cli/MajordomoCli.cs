@@ -186,8 +186,8 @@ internal static class MajordomoCli
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
         request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
-        var router = new Routing.SmartRouter(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
-            new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.SmartRouter>.Instance);
+        var router = new Routing.RouteDecider(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+            new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.RouteDecider>.Instance);
         var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog), request, null, cancellationToken).ConfigureAwait(false);
         if (json)
         {
@@ -199,7 +199,7 @@ internal static class MajordomoCli
         }
 
         // An unknown model is the caller's mistake (exit 2); a decision that refuses the request is still an answer.
-        return explanation.Error?.Code == Routing.Router.ModelNotFound ? UsageError : Ok;
+        return explanation.Error?.Code == Routing.RouteResolver.ModelNotFound ? UsageError : Ok;
     }
 
     private static int Init(string path, bool force, TextWriter output, TextWriter errors)

@@ -19,7 +19,7 @@ internal static class UsageCli
         {
             var plan = BudgetPlan.From(source.Config!);
             var ledger = new BudgetLedger(() => plan, store.Budgets, store.Alerts, TimeProvider.System, NullLogger<BudgetLedger>.Instance);
-            var report = UsageReports.BuildAsync(ledger, store.Alerts, null, CancellationToken.None).GetAwaiter().GetResult();
+            var report = UsageReports.BuildAsync(ledger, store.Alerts, null, null, CancellationToken.None).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.UsageReport) + Environment.NewLine : UsageReports.Render(report));
             return MajordomoCli.Ok;
         });
@@ -35,7 +35,7 @@ internal static class UsageCli
         return WithStore(configPath, errors, (_, store) =>
         {
             var now = TimeProvider.System.GetUtcNow();
-            var report = StatsReports.BuildAsync(store.Requests, now - span, now.AddSeconds(1), CancellationToken.None).GetAwaiter().GetResult();
+            var report = StatsReports.BuildAsync(store.Requests, now - span, now.AddSeconds(1), null, CancellationToken.None).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.StatsReport) + Environment.NewLine : StatsReports.Render(report));
             return MajordomoCli.Ok;
         });

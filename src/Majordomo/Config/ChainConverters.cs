@@ -3,21 +3,49 @@ using System.Text.Json.Serialization;
 
 namespace Majordomo.Config;
 
-// Chain entries are written either as "provider/model" or as { "model": ..., "retries": ... }.
-internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig>
+/// <summary>
+/// A config value written either as a string (its short form) or as a JSON object or array (the full
+/// form); written back as the short form.
+/// </summary>
+internal abstract class ShortFormConverter<T> : JsonConverter<T>
 {
-    public override ChainEntryConfig? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    /// <summary>The token the full form starts with.</summary>
+    protected abstract JsonTokenType FullForm { get; }
+
+    /// <summary>The error when the value is neither form.</summary>
+    protected abstract string Expected { get; }
+
+    protected abstract T FromShortForm(string? value);
+
+    protected abstract T? ReadFullForm(ref Utf8JsonReader reader);
+
+    protected abstract string? ShortForm(T value);
+
+    public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return new ChainEntryConfig { Model = reader.GetString() };
+            return FromShortForm(reader.GetString());
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException("expected a model id string or an entry object");
-        }
+        return reader.TokenType == FullForm ? ReadFullForm(ref reader) : throw new JsonException(Expected);
+    }
 
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        => writer.WriteStringValue(ShortForm(value));
+}
+
+// Chain entries are written either as "provider/model" or as { "model": ..., "retries": ... }.
+internal sealed class ChainEntryConfigConverter : ShortFormConverter<ChainEntryConfig>
+{
+    protected override JsonTokenType FullForm => JsonTokenType.StartObject;
+
+    protected override string Expected => "expected a model id string or an entry object";
+
+    protected override ChainEntryConfig FromShortForm(string? value) => new() { Model = value };
+
+    protected override ChainEntryConfig ReadFullForm(ref Utf8JsonReader reader)
+    {
         ChainEntryFields raw;
         try
         {
@@ -33,30 +61,22 @@ internal sealed class ChainEntryConfigConverter : JsonConverter<ChainEntryConfig
         return new ChainEntryConfig(raw);
     }
 
-    public override void Write(Utf8JsonWriter writer, ChainEntryConfig value, JsonSerializerOptions options)
-        => writer.WriteStringValue(value.Model);
+    protected override string? ShortForm(ChainEntryConfig value) => value.Model;
 }
 
-internal sealed class ChainRefConverter : JsonConverter<ChainRef>
+// A route's chain is a chain's name or the entries themselves.
+internal sealed class ChainRefConverter : ShortFormConverter<ChainRef>
 {
-    public override ChainRef? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return new ChainRef { Name = reader.GetString() };
-        }
+    protected override JsonTokenType FullForm => JsonTokenType.StartArray;
 
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("expected a chain name or an array of entries");
-        }
+    protected override string Expected => "expected a chain name or an array of entries";
 
-        var entries = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ListChainEntryConfig);
-        return new ChainRef { Entries = entries };
-    }
+    protected override ChainRef FromShortForm(string? value) => new() { Name = value };
 
-    public override void Write(Utf8JsonWriter writer, ChainRef value, JsonSerializerOptions options)
-        => writer.WriteStringValue(value.Name);
+    protected override ChainRef ReadFullForm(ref Utf8JsonReader reader) =>
+        new() { Entries = JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.ListChainEntryConfig) };
+
+    protected override string? ShortForm(ChainRef value) => value.Name;
 }
 
 [JsonSourceGenerationOptions(

@@ -51,6 +51,9 @@ public sealed record ApiKeyConfig : ConfigSection
     public long? RequestsDaily { get; init; }
     public long? RequestsMonthly { get; init; }
 
+    /// <summary>May read every tenant's <c>/usage</c>, <c>/stats</c> and request log (SPEC §4); other keys see their own.</summary>
+    public bool? Admin { get; init; }
+
     // Records print every property; a key must never reach a log line through ToString().
     protected override bool PrintMembers(System.Text.StringBuilder builder)
     {

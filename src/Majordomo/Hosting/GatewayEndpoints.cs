@@ -21,12 +21,14 @@ internal static class GatewayEndpoints
         var info = services.GetRequiredService<InfoEndpoints>();
         var usage = services.GetRequiredService<UsageEndpoints>();
         var metrics = services.GetRequiredService<Monitoring.MetricsEndpoint>();
+        var requestLog = services.GetRequiredService<RequestLogEndpoint>();
         return
         [
             .. Ingress.All.Select(ingress => new GatewayEndpoint("POST", ingress.Path, ingress, context => chat.HandleAsync(context, ingress), NeedsConfig: true)),
             new("POST", "/v1/messages/count_tokens", Ingress.Anthropic, countTokens.HandleAsync, NeedsConfig: true),
             new("POST", "/v1/route", Ingress.OpenAI, explain.HandleAsync, NeedsConfig: true),
             new("GET", "/v1/models", Ingress.OpenAI, info.ModelsAsync),
+            new("GET", "/v1/requests", Ingress.OpenAI, requestLog.HandleAsync),
             new("GET", "/health", Ingress.OpenAI, info.HealthAsync),
 
             // Load balancers probe with HEAD: the same status and headers, and Kestrel sends no body for HEAD.

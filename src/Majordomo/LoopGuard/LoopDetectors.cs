@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using Majordomo.Chat;
 using Majordomo.Config;
 
 namespace Majordomo.LoopGuard;
@@ -99,11 +100,6 @@ internal sealed class GenericRepeatDetector : ILoopDetector
 
     public int Count(ReadOnlySpan<ToolCall> window)
     {
-        if (window.Length < 2)
-        {
-            return 0;
-        }
-
         // Two open-addressing sets of 64-bit hashes (calls; call+result pairs), sized to twice the window.
         var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)window.Length * 2);
         ulong[]? rented = null;
@@ -127,7 +123,7 @@ internal sealed class GenericRepeatDetector : ILoopDetector
                 }
             }
 
-            var count = window.Length - lastNew;
+            var count = window.Length - lastNew; // 0 or 1 for a window too short to repeat anything
             return count < 2 ? 0 : count;
         }
         finally

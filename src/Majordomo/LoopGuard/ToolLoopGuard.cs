@@ -3,8 +3,9 @@ using Majordomo.Chat;
 namespace Majordomo.LoopGuard;
 
 /// <summary>
-/// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: reads the tool
-/// calls of the conversation since its last user turn, asks every enabled detector how long the loop
+/// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: takes the tool
+/// calls of the conversation since its last user turn from the request's one reading
+/// (<see cref="PromptView.Tools"/>, shared with routing, budgets and the classifier), asks every enabled detector how long the loop
 /// at its tail has lasted, and maps the longest to a level — warning and critical (the ingress
 /// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 400
 /// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
@@ -28,7 +29,8 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         }
 
         var body = request.Body.Span;
-        using var history = ToolHistory.Read(body);
+        var prompt = request.Prompt;
+        var history = prompt.Tools;
         var calls = history.Calls;
         var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
         var best = 0;
@@ -81,7 +83,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             CriticalThreshold = settings.Critical,
             BreakerThreshold = settings.Breaker,
             MessagesEnd = history.MessagesEnd,
-            MessageCount = history.MessageCount,
+            MessageCount = prompt.MessageCount,
             ObjectStart = history.ObjectStart,
             SystemStart = history.SystemStart,
             SystemLength = history.SystemLength,

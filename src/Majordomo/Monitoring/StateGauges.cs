@@ -58,7 +58,7 @@ internal sealed class StateGauges(SnapshotHolder snapshots, BudgetLedger budgets
     }
 
     /// <summary><c>usd:month</c>, <c>usd:key:alice:day</c>: the scope and period, names from config only.</summary>
-    internal static string BudgetLabel(BudgetLimit limit) => limit.Scope + ":" + limit.PeriodName;
+    internal static string BudgetLabel(BudgetLimit limit) => limit.CounterScope;
 
     private int CurrentLevel()
     {

@@ -13,10 +13,10 @@ namespace Majordomo.Providers;
 /// its translation to and from the hub shape (OpenAI Chat Completions). What touches <c>HttpContext</c>
 /// (error shapes, command replies, the client sink) is the ingress side in <c>Api/Ingress</c>.
 /// </summary>
-internal abstract class WireProtocol
+internal abstract class WireProtocol(string name, StreamRelay relay)
 {
     /// <summary>The protocol's name: <c>ChatRequest.Protocol</c> and the config's <c>api</c> value.</summary>
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Reads a client body in this protocol (one pass, see <see cref="OpenAIRequestReader"/>).</summary>
     public abstract ChatRequest Parse(ReadOnlyMemory<byte> body);
@@ -31,7 +31,7 @@ internal abstract class WireProtocol
     public abstract bool IsErrorEvent(string? eventType, ReadOnlySpan<byte> data);
 
     /// <summary>Inspects and forwards the events of a stream answered in this protocol.</summary>
-    public abstract StreamRelay Relay { get; }
+    public StreamRelay Relay { get; } = relay;
 
     /// <summary>An error body in this protocol's shape.</summary>
     public abstract byte[] Error(string message, string type, string? code);

@@ -64,7 +64,7 @@ internal sealed partial class RouteExplanationJson : JsonSerializerContext
 /// <summary>Builds a <see cref="RouteExplanation"/> from a decision made in explain mode.</summary>
 internal static class RouteExplainer
 {
-    public static async ValueTask<RouteExplanation> ExplainAsync(SmartRouter router, RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken)
+    public static async ValueTask<RouteExplanation> ExplainAsync(RouteDecider router, RoutingSnapshot snapshot, ChatRequest request, string? apiKeyName, CancellationToken cancellationToken)
     {
         var trace = new DecisionTrace();
         var decision = await router.DecideAsync(snapshot, request, apiKeyName, trace, cancellationToken).ConfigureAwait(false);

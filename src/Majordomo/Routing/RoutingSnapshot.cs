@@ -263,7 +263,7 @@ internal sealed class RoutingSnapshot
             MaxTokens = when?.MaxTokens,
             Action = action,
             TargetName = r.Target,
-            Target = r.Target is { } t && action is RuleAction.Route or RuleAction.Queue ? Router.ResolveName(catalog, t, null) : default,
+            Target = r.Target is { } t && action is RuleAction.Route or RuleAction.Queue ? RouteResolver.ResolveName(catalog, t, null) : default,
             MaxWaitMs = r.MaxWaitMs ?? 0,
             Message = r.Message,
         };

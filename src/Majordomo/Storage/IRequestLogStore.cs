@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Majordomo.Storage;
 
 /// <summary>The request log (SPEC §5): rows appended in batches by the background writer, read back for <c>/stats</c>.</summary>
@@ -9,9 +11,22 @@ internal interface IRequestLogStore
     /// </summary>
     IRequestLogAppender OpenAppender();
 
-    /// <summary>What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>.</summary>
-    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// What the stats report needs of every row with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>;
+    /// with <paramref name="apiKey"/>, only the rows of that gateway key name (a tenant's own <c>/stats</c>).
+    /// </summary>
+    IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest rows first (<c>GET /v1/requests</c>): at most <see cref="RecentQuery.Limit"/>, with
+    /// timestamp ≥ <see cref="RecentQuery.Since"/> when given, only <see cref="RecentQuery.KeyName"/>'s
+    /// rows when given. Rows come back whole, attempts included.
+    /// </summary>
+    ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
 }
+
+/// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>
+internal readonly record struct RecentQuery(int Limit, DateTimeOffset? Since, string? KeyName);
 
 /// <summary>Appends request-log rows; disposing it releases what it holds (connection, prepared statement).</summary>
 internal interface IRequestLogAppender : IDisposable
@@ -36,3 +51,23 @@ internal readonly record struct RequestSummary(
     string? Degradation,
     int AttemptCount,
     string? FirstAttemptModel);
+
+/// <summary>Reads a <see cref="RequestSummary"/> from a row whose columns are in its order (each store's stats query selects them so).</summary>
+internal static class RequestSummaryReader
+{
+    public static RequestSummary Read(DbDataReader rows) => new(
+        rows.IsDBNull(0) ? null : rows.GetString(0),
+        rows.GetInt32(1),
+        rows.GetDouble(2),
+        rows.IsDBNull(3) ? null : rows.GetDouble(3),
+        rows.IsDBNull(4) ? null : rows.GetDouble(4),
+        rows.GetBoolean(5),
+        rows.GetDouble(6),
+        rows.GetInt64(7),
+        rows.GetInt64(8),
+        rows.IsDBNull(9) ? null : rows.GetString(9),
+        rows.IsDBNull(10) ? null : rows.GetString(10),
+        rows.IsDBNull(11) ? null : rows.GetString(11),
+        rows.GetInt32(12),
+        rows.IsDBNull(13) ? null : rows.GetString(13));
+}

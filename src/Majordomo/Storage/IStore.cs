@@ -6,7 +6,7 @@ namespace Majordomo.Storage;
 /// </summary>
 internal interface IStore
 {
-    /// <summary>"sqlite" (embedded) or, later, "postgres".</summary>
+    /// <summary>"sqlite" (embedded) or "postgres" (a fleet's shared database).</summary>
     string Kind { get; }
 
     /// <summary>Applies missing migrations; returns the schema version. Throws <see cref="StoreException"/> when the store cannot be opened.</summary>
@@ -14,6 +14,22 @@ internal interface IStore
 
     /// <summary>One cheap round trip; a failure is reported, not thrown.</summary>
     ValueTask<StoreProbe> ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Which migrations are applied, without applying any (<c>majordomo check</c>). Throws <see cref="StoreException"/> when the store cannot be reached.</summary>
+    ValueTask<StoreSchema> ReadSchemaAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The schema as found: the highest version applied, the highest this build knows, and how many known versions are missing.</summary>
+internal readonly record struct StoreSchema(int Version, int Latest, int Missing)
+{
+    /// <summary>Every migration this build knows is applied, and none newer.</summary>
+    public bool IsCurrent => Missing == 0 && Version == Latest;
+
+    public static StoreSchema From(IReadOnlyCollection<int> applied, IEnumerable<int> known)
+    {
+        var versions = known.ToArray();
+        return new StoreSchema(applied.Count == 0 ? 0 : applied.Max(), versions.Max(), versions.Count(v => !applied.Contains(v)));
+    }
 }
 
 /// <summary>The result of <see cref="IStore.ProbeAsync"/>.</summary>

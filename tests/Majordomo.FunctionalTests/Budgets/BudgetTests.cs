@@ -151,7 +151,7 @@ public sealed class BudgetTests : IAsyncLifetime
     [Fact]
     public async Task ApiKey_RequestBudgetUsedUp_429NamesKeyBudgetAndKeyIsNeverStored()
     {
-        const string keys = """ "apiKeys": [ { "name": "openclaw", "key": "mdk-openclaw-secret", "requestsDaily": 2 }, { "name": "ops", "key": "mdk-ops-secret-key" } ] """;
+        const string keys = """ "apiKeys": [ { "name": "openclaw", "key": "mdk-openclaw-secret", "requestsDaily": 2 }, { "name": "ops", "key": "mdk-ops-secret-key", "admin": true } ] """;
         await using var gateway = await TestGateway.StartAsync(Config("{}", keys), _upstream);
 
         var statuses = new List<HttpStatusCode>();
@@ -171,6 +171,7 @@ public sealed class BudgetTests : IAsyncLifetime
         Assert.DoesNotContain("mdk-openclaw-secret", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
 
+        // Another tenant's budget is readable only by an admin key (SPEC §4).
         var usage = await BudgetHttp.GetJsonAsync(gateway.Http, "/usage", "mdk-ops-secret-key");
         Assert.Equal(2, BudgetHttp.Budget(usage, "requests:key:openclaw", "day").GetProperty("used").GetDouble());
         Assert.DoesNotContain("mdk-", usage.GetRawText(), StringComparison.Ordinal);

@@ -182,7 +182,7 @@ public sealed class SelectionTests : IAsyncLifetime
         using var response = await ChatAsync(_gateway, Body("Hello there"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var tracker = _gateway.Services.GetRequiredService<SmartRouter>().Latency;
+        var tracker = _gateway.Services.GetRequiredService<RouteDecider>().Latency;
         Assert.NotNull(tracker.Get("loc/coder"));
         Assert.Null(tracker.Get("loc/coder2"));
     }

@@ -176,8 +176,11 @@ public sealed class StoreOutageTests : IAsyncLifetime
     {
         public IRequestLogAppender OpenAppender() => new Appender(inner.OpenAppender(), flaky);
 
-        public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
-            inner.SummariesAsync(since, until, cancellationToken);
+        public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken) =>
+            inner.SummariesAsync(since, until, apiKey, cancellationToken);
+
+        public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) =>
+            inner.RecentAsync(query, cancellationToken);
 
         private sealed class Appender(IRequestLogAppender inner, Switch flaky) : IRequestLogAppender
         {

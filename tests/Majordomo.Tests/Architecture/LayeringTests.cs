@@ -122,10 +122,11 @@ public sealed partial class LayeringTests
             var a = "SELECT used FROM budget_counters";
             var b = "INSERT INTO t VALUES (1)";
             using var c = new Microsoft.Data.Sqlite.SqliteConnection("x");
+            await using var d = await dataSource.OpenConnectionAsync(); NpgsqlConnection e;
             // the selection of a model is not SQL
             """;
 
-        Assert.Equal(3, SqlLines(text).Count());
+        Assert.Equal(4, SqlLines(text).Count());
     }
 
     internal readonly record struct Dependency(string From, string To, string Where);
@@ -292,7 +293,7 @@ public sealed partial class LayeringTests
     [GeneratedRegex(@"(?<![\w.])Majordomo\.([A-Z]\w*)")]
     private static partial Regex QualifiedName();
 
-    // SQL statements (upper case, as every statement here is written) and the SQLite driver's types.
-    [GeneratedRegex(@"\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|CREATE\s+(TABLE|INDEX|UNIQUE)\b|DELETE\s+FROM\b|UPDATE\s+\w+\s+SET\b|ALTER\s+TABLE\b|PRAGMA\s+\w)|Microsoft\.Data\.Sqlite|\bSqlite(Command|Connection|Exception|Type|Transaction|DataReader)\b|\bSQLitePCL\b")]
+    // SQL statements (upper case, as every statement here is written) and the SQLite and PostgreSQL drivers' types.
+    [GeneratedRegex(@"\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|CREATE\s+(TABLE|INDEX|UNIQUE)\b|DELETE\s+FROM\b|UPDATE\s+\w+\s+SET\b|ALTER\s+TABLE\b|PRAGMA\s+\w)|Microsoft\.Data\.Sqlite|\bSqlite(Command|Connection|Exception|Type|Transaction|DataReader)\b|\bSQLitePCL\b|\bNpgsql\w*")]
     private static partial Regex SqlText();
 }

@@ -31,8 +31,8 @@ public sealed class RequestReadingTests : IDisposable
         return request;
     }
 
-    private static SmartRouter Router() => new(new NoDegradation(), new LatencyTracker(),
-        new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<SmartRouter>.Instance);
+    private static RouteDecider Router() => new(new NoDegradation(), new LatencyTracker(),
+        new SessionPins(null, NullLogger<SessionPins>.Instance), TimeProvider.System, NullLogger<RouteDecider>.Instance);
 
     [Fact]
     public void Prompt_ReadTwice_ParsedOnceAndShared()
@@ -61,6 +61,55 @@ public sealed class RequestReadingTests : IDisposable
 
         Assert.NotNull(decision.Plan);
         Assert.Same(read, request.Prompt);
+    }
+
+    /// <summary>Six identical <c>read_file</c> calls, each answered the same: a pollNoProgress loop (warning at 5).</summary>
+    private static byte[] LoopingBody(string model)
+    {
+        var messages = new System.Text.StringBuilder("""{"role":"user","content":"Fix the build."}""");
+        for (var i = 0; i < 6; i++)
+        {
+            messages.Append($$$""",{"role":"assistant","tool_calls":[{"id":"c{{{i}}}","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"a.cs\"}"}}]},{"role":"tool","tool_call_id":"c{{{i}}}","content":"same"}""");
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes($$"""{"model":"{{model}}","messages":[{{messages}}]}""");
+    }
+
+    [Fact]
+    public void Evaluate_PromptAlreadyRead_JudgesTheSharedReadingNotTheBodyAgain()
+    {
+        var catalog = TestConfig.BuildCatalog(Config);
+        var store = new SqliteStore(_dir.File("l.db"));
+        store.Migrate();
+        var guard = new ToolLoopGuard(new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance),
+            TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
+        var body = LoopingBody("r");
+        var request = OpenAIRequestReader.Parse(body);
+        var read = request.Prompt;
+
+        // Blank the body after the one reading: a guard that walked the body again would find no calls at all.
+        var blank = "{}"u8;
+        blank.CopyTo(body);
+        body.AsSpan(blank.Length).Fill((byte)' ');
+        var verdict = guard.Evaluate(new LoopSettingsSet(catalog), request);
+
+        Assert.Same(read, request.Prompt);
+        Assert.Equal(6, read.Tools.Count);
+        Assert.Equal(LoopLevel.Warning, verdict.Level);
+        Assert.Equal(6, verdict.Count);
+    }
+
+    [Fact]
+    public void Parse_AgentConversation_ToolHistoryAndPromptFactsFromOnePass()
+    {
+        var view = PromptView.Parse(LoopingBody("r"), "openai");
+
+        Assert.Equal(13, view.MessageCount);
+        Assert.Equal(6, view.ToolCalls);
+        Assert.Equal(6, view.ToolResults);
+        Assert.Equal(6, view.Tools.Count);
+        Assert.All(view.Tools.Calls.ToArray(), call => Assert.True(call.HasResult));
+        Assert.Equal("Fix the build.", view.LastUserText);
     }
 
     [Fact]

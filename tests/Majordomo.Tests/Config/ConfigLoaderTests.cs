@@ -206,6 +206,22 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void Load_ApiKeyAdmin_ReadAsBoolAndAWrongTypeNamesTheField()
+    {
+        var config = TestConfig.LoadValid("{" + Providers + """
+            , "models": { "p/m": { "provider": "p" } },
+              "server": { "apiKeys": [ { "name": "ops", "key": "ops-key-0001", "admin": true }, { "name": "team", "key": "team-key-001" } ] } }
+            """);
+        Assert.Equal([true, null], config.Server!.ApiKeys!.Select(k => k.Admin));
+
+        var wrong = TestConfig.Load("{" + Providers + """
+            , "models": { "p/m": { "provider": "p" } },
+              "server": { "apiKeys": [ { "name": "ops", "key": "ops-key-0001", "admin": "yes" } ] } }
+            """);
+        Assert.StartsWith("server.apiKeys[0].admin", Assert.Single(wrong.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownKeyInProvider_ReportedWithBracketlessPath()
     {
         var result = TestConfig.Load("""

@@ -144,7 +144,7 @@ public sealed class ConfigSourceTests : IDisposable
         Assert.Null(source.FilePath);
         Assert.Equal("single upstream http://127.0.0.1:11434/v1 (model qwen2.5:1.5b) from the environment", source.Description);
         var catalog = CatalogBuilder.Build(source.Config!, new FakeProviderFactory());
-        var plan = Router.Resolve(catalog, new ChatRequest { Body = "{}"u8.ToArray(), Protocol = "openai" }).Plan!;
+        var plan = RouteResolver.Resolve(catalog, new ChatRequest { Body = "{}"u8.ToArray(), Protocol = "openai" }).Plan!;
         Assert.Equal("default", plan.RouteName);
         var entry = Assert.Single(plan.Attempts);
         Assert.Equal("qwen2.5:1.5b", entry.Model.UpstreamModel);

@@ -33,7 +33,7 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
-    public async Task Migrate_Twice_KeepsTheVersionAndProbeSucceeds()
+    public async Task Migrate_Twice_KeepsTheVersionSchemaCurrentProbeSucceeds()
     {
         var stores = await OpenAsync();
 
@@ -41,7 +41,11 @@ public abstract class StoreContractTests : IDisposable
         var second = await stores.Store.MigrateAsync(CancellationToken.None);
         var probe = await stores.Store.ProbeAsync(CancellationToken.None);
 
+        var schema = await stores.Store.ReadSchemaAsync(CancellationToken.None);
+
         Assert.Equal(first, second);
+        Assert.True(schema.IsCurrent, schema.ToString());
+        Assert.Equal(first, schema.Version);
         Assert.True(probe.Reachable, probe.Error);
         Assert.False(string.IsNullOrEmpty(stores.Store.Kind));
     }
@@ -61,7 +65,7 @@ public abstract class StoreContractTests : IDisposable
         }
 
         var rows = new List<RequestSummary>();
-        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), CancellationToken.None))
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), null, CancellationToken.None))
         {
             rows.Add(row);
         }
@@ -72,6 +76,74 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal((123.5, 45.25, 100L, 20L, "route", "default"), (a.DurationMs, a.FirstByteMs!.Value, a.InputTokens, a.OutputTokens, a.Tier, a.Route));
         var f = Assert.Single(rows, r => r.Status == 503);
         Assert.Equal((null, null, null, 0), (f.AnsweredBy, f.Tier, f.CostUsd, f.AttemptCount));
+    }
+
+    [Fact]
+    public async Task RequestLog_SummariesOfOneKey_OnlyThatKeysRows()
+    {
+        var stores = await OpenAsync();
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync(
+                [
+                    SqliteStoreTests.Record("alice-1") with { Timestamp = Now, ApiKey = "alice" },
+                    SqliteStoreTests.Record("carol-1") with { Timestamp = Now, ApiKey = "carol", Status = 429 },
+                    SqliteStoreTests.Record("nokey-1") with { Timestamp = Now },
+                ],
+                CancellationToken.None);
+        }
+
+        var alice = new List<RequestSummary>();
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), "alice", CancellationToken.None))
+        {
+            alice.Add(row);
+        }
+
+        var all = 0;
+        await foreach (var row in stores.Requests.SummariesAsync(Now.AddHours(-1), Now.AddHours(1), null, CancellationToken.None))
+        {
+            all++;
+        }
+
+        Assert.Equal(200, Assert.Single(alice).Status);
+        Assert.Equal(3, all);
+    }
+
+    [Fact]
+    public async Task RequestLog_Recent_NewestFirstWholeRowsLimitedSinceAndPerKey()
+    {
+        var stores = await OpenAsync();
+        var old = SqliteStoreTests.Record("old") with { Timestamp = Now.AddHours(-2), ApiKey = "alice" };
+        var fellBack = SqliteStoreTests.Record("fell-back", attempts: 2) with
+        {
+            Timestamp = Now,
+            ApiKey = "alice",
+            CostUsd = 0.25,
+            Degradation = "normal",
+            Loop = "warning;repeat=6",
+            Complexity = "complex",
+            TaskType = "coding",
+            Sensitive = false,
+            ClassifierSource = "heuristic",
+        };
+        var bobs = SqliteStoreTests.Record("bobs") with { Timestamp = Now.AddMinutes(1), ApiKey = "bob", AnsweredBy = null, Status = 502, FirstByteMs = null };
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync([old, fellBack, bobs], CancellationToken.None);
+        }
+
+        var all = await stores.Requests.RecentAsync(new RecentQuery(10, null, null), CancellationToken.None);
+        var limited = await stores.Requests.RecentAsync(new RecentQuery(2, null, null), CancellationToken.None);
+        var recent = await stores.Requests.RecentAsync(new RecentQuery(10, Now.AddHours(-1), null), CancellationToken.None);
+        var alice = await stores.Requests.RecentAsync(new RecentQuery(10, null, "alice"), CancellationToken.None);
+
+        Assert.Equal(["bobs", "fell-back", "old"], all.Select(r => r.Id));
+        Assert.Equal(["bobs", "fell-back"], limited.Select(r => r.Id));
+        Assert.Equal(["bobs", "fell-back"], recent.Select(r => r.Id));
+        Assert.Equal(["fell-back", "old"], alice.Select(r => r.Id));
+        Assert.Equal(fellBack with { Attempts = [] }, alice[0] with { Attempts = [] });
+        Assert.Equal(fellBack.Attempts, alice[0].Attempts);
+        Assert.Equal((null, 502, null), (all[0].AnsweredBy, all[0].Status, all[0].FirstByteMs));
     }
 
     [Fact]

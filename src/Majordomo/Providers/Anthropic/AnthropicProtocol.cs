@@ -6,13 +6,9 @@ using Majordomo.Providers.OpenAI;
 namespace Majordomo.Providers.Anthropic;
 
 /// <summary>Anthropic Messages: <c>/v1/messages</c>, its adapter, probe, error types and translation to and from the hub.</summary>
-internal sealed class AnthropicProtocol : WireProtocol
+internal sealed class AnthropicProtocol() : WireProtocol(Id, new AnthropicStreamRelay())
 {
     public const string Id = ProviderApis.Anthropic;
-
-    public override string Name => Id;
-
-    public override StreamRelay Relay { get; } = new AnthropicStreamRelay();
 
     public override HubTranslation Translation { get; } = new AnthropicTranslation();
 

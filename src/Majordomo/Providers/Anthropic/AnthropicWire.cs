@@ -199,17 +199,7 @@ internal static class AnthropicWire
         _ => null,
     };
 
-    private static bool HasStopReason(ReadOnlySpan<byte> data)
-    {
-        var i = data.IndexOf("\"stop_reason\""u8);
-        if (i < 0)
-        {
-            return false;
-        }
-
-        var rest = data[(i + 13)..].TrimStart(" \t\r\n:"u8);
-        return rest.Length > 0 && rest[0] == (byte)'"';
-    }
+    private static bool HasStopReason(ReadOnlySpan<byte> data) => OpenAI.OpenAIWire.HasStringValue(data, "\"stop_reason\""u8);
 
     // Reads "usage" at the top level, or inside the object named by container (message_start's "message").
     private static Usage ReadNestedUsage(ReadOnlySpan<byte> data, ReadOnlySpan<byte> container, Usage current)

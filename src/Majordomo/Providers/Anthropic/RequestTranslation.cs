@@ -21,114 +21,120 @@ internal static class RequestTranslation
 
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 128 };
 
-    // ------------------------------------------------------------------ OpenAI → Anthropic
-
-    /// <summary>An OpenAI Chat Completions body as an Anthropic Messages body.</summary>
-    public static byte[] OpenAIToAnthropic(ReadOnlyMemory<byte> body, string upstreamModel, int? maxOutputTokens)
+    /// <summary>Reads the client's body once and writes the other protocol's object with one writer: the upstream model first, then <paramref name="write"/>.</summary>
+    private static byte[] Translate(ReadOnlyMemory<byte> body, string upstreamModel, Action<JsonElement, Utf8JsonWriter> write)
     {
         using var doc = JsonDocument.Parse(body, ReadOptions);
-        var root = doc.RootElement;
         var output = new ArrayBufferWriter<byte>(body.Length + 256);
         using (var w = new Utf8JsonWriter(output, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("model", upstreamModel);
-
-            if (root.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count > 1)
-            {
-                throw new TranslationException("'n' > 1 cannot be served by an Anthropic-protocol upstream (it returns one answer).");
-            }
-
-            var maxTokens = IntOrNull(root, "max_completion_tokens") ?? IntOrNull(root, "max_tokens") ?? maxOutputTokens ?? AnthropicWire.DefaultMaxTokens;
-            w.WriteNumber("max_tokens", maxTokens);
-
-            // System and developer messages become the top-level system prompt; the rest alternate.
-            var messages = root.GetProperty("messages");
-            var system = new List<JsonElement>();
-            var turns = new List<(string Role, List<JsonElement> Messages)>();
-            foreach (var message in messages.EnumerateArray())
-            {
-                var role = message.TryGetProperty("role", out var r) ? r.GetString() : null;
-                if (role is "system" or "developer")
-                {
-                    if (message.TryGetProperty("content", out var c))
-                    {
-                        system.Add(c);
-                    }
-
-                    continue;
-                }
-
-                var anthropicRole = role == "assistant" ? "assistant" : "user";
-                if (turns.Count > 0 && turns[^1].Role == anthropicRole)
-                {
-                    turns[^1].Messages.Add(message);
-                }
-                else
-                {
-                    turns.Add((anthropicRole, [message]));
-                }
-            }
-
-            WriteSystem(w, system);
-
-            w.WriteStartArray("messages");
-            foreach (var (role, group) in turns)
-            {
-                if (role == "assistant")
-                {
-                    WriteAssistantTurn(w, group);
-                }
-                else
-                {
-                    WriteUserTurn(w, group);
-                }
-            }
-
-            w.WriteEndArray();
-
-            if (root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
-            {
-                w.WriteBoolean("stream", true);
-            }
-
-            if (root.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number)
-            {
-                // OpenAI's range is 0–2, Anthropic's 0–1: the top of the range means "most random" in both.
-                w.WriteNumber("temperature", Math.Clamp(temperature.GetDouble(), 0, 1));
-            }
-
-            if (root.TryGetProperty("top_p", out var topP) && topP.ValueKind == JsonValueKind.Number)
-            {
-                w.WritePropertyName("top_p");
-                topP.WriteTo(w);
-            }
-
-            WriteStopSequences(w, root);
-            var hasTools = WriteTools(w, root);
-            if (hasTools)
-            {
-                WriteToolChoice(w, root);
-            }
-
-            var userId = root.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.String ? user.GetString() : null;
-            if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
-                metadata.TryGetProperty("user_id", out var uid) && uid.ValueKind == JsonValueKind.String)
-            {
-                userId = uid.GetString();
-            }
-
-            if (!string.IsNullOrEmpty(userId))
-            {
-                w.WriteStartObject("metadata");
-                w.WriteString("user_id", userId);
-                w.WriteEndObject();
-            }
-
+            write(doc.RootElement, w);
             w.WriteEndObject();
         }
 
         return output.WrittenSpan.ToArray();
+    }
+
+    // ------------------------------------------------------------------ OpenAI → Anthropic
+
+    /// <summary>An OpenAI Chat Completions body as an Anthropic Messages body.</summary>
+    public static byte[] OpenAIToAnthropic(ReadOnlyMemory<byte> body, string upstreamModel, int? maxOutputTokens) =>
+        Translate(body, upstreamModel, (root, w) => WriteAnthropic(root, w, maxOutputTokens));
+
+    private static void WriteAnthropic(JsonElement root, Utf8JsonWriter w, int? maxOutputTokens)
+    {
+        if (root.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count > 1)
+        {
+            throw new TranslationException("'n' > 1 cannot be served by an Anthropic-protocol upstream (it returns one answer).");
+        }
+
+        var maxTokens = IntOrNull(root, "max_completion_tokens") ?? IntOrNull(root, "max_tokens") ?? maxOutputTokens ?? AnthropicWire.DefaultMaxTokens;
+        w.WriteNumber("max_tokens", maxTokens);
+
+        // System and developer messages become the top-level system prompt; the rest alternate.
+        var messages = root.GetProperty("messages");
+        var system = new List<JsonElement>();
+        var turns = new List<(string Role, List<JsonElement> Messages)>();
+        foreach (var message in messages.EnumerateArray())
+        {
+            var role = message.TryGetProperty("role", out var r) ? r.GetString() : null;
+            if (role is "system" or "developer")
+            {
+                if (message.TryGetProperty("content", out var c))
+                {
+                    system.Add(c);
+                }
+
+                continue;
+            }
+
+            var anthropicRole = role == "assistant" ? "assistant" : "user";
+            if (turns.Count > 0 && turns[^1].Role == anthropicRole)
+            {
+                turns[^1].Messages.Add(message);
+            }
+            else
+            {
+                turns.Add((anthropicRole, [message]));
+            }
+        }
+
+        WriteSystem(w, system);
+
+        w.WriteStartArray("messages");
+        foreach (var (role, group) in turns)
+        {
+            if (role == "assistant")
+            {
+                WriteAssistantTurn(w, group);
+            }
+            else
+            {
+                WriteUserTurn(w, group);
+            }
+        }
+
+        w.WriteEndArray();
+
+        if (root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
+        {
+            w.WriteBoolean("stream", true);
+        }
+
+        if (root.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number)
+        {
+            // OpenAI's range is 0–2, Anthropic's 0–1: the top of the range means "most random" in both.
+            w.WriteNumber("temperature", Math.Clamp(temperature.GetDouble(), 0, 1));
+        }
+
+        if (root.TryGetProperty("top_p", out var topP) && topP.ValueKind == JsonValueKind.Number)
+        {
+            w.WritePropertyName("top_p");
+            topP.WriteTo(w);
+        }
+
+        WriteStopSequences(w, root);
+        var hasTools = WriteTools(w, root);
+        if (hasTools)
+        {
+            WriteToolChoice(w, root);
+        }
+
+        var userId = root.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.String ? user.GetString() : null;
+        if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
+            metadata.TryGetProperty("user_id", out var uid) && uid.ValueKind == JsonValueKind.String)
+        {
+            userId = uid.GetString();
+        }
+
+        if (!string.IsNullOrEmpty(userId))
+        {
+            w.WriteStartObject("metadata");
+            w.WriteString("user_id", userId);
+            w.WriteEndObject();
+        }
     }
 
     private static int? IntOrNull(JsonElement root, string name) =>
@@ -152,10 +158,7 @@ internal static class RequestTranslation
         {
             foreach (var text in TextsOf(content))
             {
-                w.WriteStartObject();
-                w.WriteString("type", "text");
-                w.WriteString("text", text);
-                w.WriteEndObject();
+                WriteTextPart(w, text);
             }
         }
 
@@ -190,10 +193,7 @@ internal static class RequestTranslation
         if (group.Count == 1 && group[0].GetProperty("role").GetString() == "user" &&
             group[0].TryGetProperty("content", out var only) && only.ValueKind == JsonValueKind.String)
         {
-            w.WriteStartObject();
-            w.WriteString("role", "user");
-            w.WriteString("content", only.GetString());
-            w.WriteEndObject();
+            WriteTextMessage(w, "user", only.GetString());
             return;
         }
 
@@ -301,10 +301,7 @@ internal static class RequestTranslation
             return;
         }
 
-        w.WriteStartObject();
-        w.WriteString("type", "text");
-        w.WriteString("text", text);
-        w.WriteEndObject();
+        WriteTextPart(w, text);
     }
 
     // data:<media type>;base64,<data> → a base64 source; http(s) → a url source.
@@ -524,147 +521,138 @@ internal static class RequestTranslation
     // ------------------------------------------------------------------ Anthropic → OpenAI
 
     /// <summary>An Anthropic Messages body as an OpenAI Chat Completions body.</summary>
-    public static byte[] AnthropicToOpenAI(ReadOnlyMemory<byte> body, string upstreamModel)
+    public static byte[] AnthropicToOpenAI(ReadOnlyMemory<byte> body, string upstreamModel) =>
+        Translate(body, upstreamModel, WriteOpenAI);
+
+    private static void WriteOpenAI(JsonElement root, Utf8JsonWriter w)
     {
-        using var doc = JsonDocument.Parse(body, ReadOptions);
-        var root = doc.RootElement;
-        var output = new ArrayBufferWriter<byte>(body.Length + 256);
-        using (var w = new Utf8JsonWriter(output, WriterOptions))
+        w.WriteStartArray("messages");
+        if (root.TryGetProperty("system", out var system))
         {
-            w.WriteStartObject();
-            w.WriteString("model", upstreamModel);
-            w.WriteStartArray("messages");
-            if (root.TryGetProperty("system", out var system))
+            WriteOpenAISystem(w, system);
+        }
+
+        foreach (var message in root.GetProperty("messages").EnumerateArray())
+        {
+            var role = message.GetProperty("role").GetString();
+            var content = message.TryGetProperty("content", out var c) ? c : default;
+            if (role == "assistant")
             {
-                WriteOpenAISystem(w, system);
+                WriteOpenAIAssistant(w, content);
             }
-
-            foreach (var message in root.GetProperty("messages").EnumerateArray())
+            else if (role == "system")
             {
-                var role = message.GetProperty("role").GetString();
-                var content = message.TryGetProperty("content", out var c) ? c : default;
-                if (role == "assistant")
-                {
-                    WriteOpenAIAssistant(w, content);
-                }
-                else if (role == "system")
-                {
-                    // Claude Code's mid-conversation system entries: a system message at the same place.
-                    WriteOpenAISystem(w, content);
-                }
-                else
-                {
-                    WriteOpenAIUser(w, content);
-                }
+                // Claude Code's mid-conversation system entries: a system message at the same place.
+                WriteOpenAISystem(w, content);
             }
-
-            w.WriteEndArray();
-
-            if (root.TryGetProperty("max_tokens", out var maxTokens) && maxTokens.ValueKind == JsonValueKind.Number)
+            else
             {
-                w.WritePropertyName("max_tokens");
-                maxTokens.WriteTo(w);
+                WriteOpenAIUser(w, content);
             }
+        }
 
-            if (root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
-            {
-                w.WriteBoolean("stream", true);
-                w.WriteStartObject("stream_options");
-                w.WriteBoolean("include_usage", true);
-                w.WriteEndObject();
-            }
+        w.WriteEndArray();
 
-            foreach (var name in (ReadOnlySpan<string>)["temperature", "top_p"])
-            {
-                if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
-                {
-                    w.WritePropertyName(name);
-                    value.WriteTo(w);
-                }
-            }
+        if (root.TryGetProperty("max_tokens", out var maxTokens) && maxTokens.ValueKind == JsonValueKind.Number)
+        {
+            w.WritePropertyName("max_tokens");
+            maxTokens.WriteTo(w);
+        }
 
-            if (root.TryGetProperty("stop_sequences", out var stop) && stop.ValueKind == JsonValueKind.Array && stop.GetArrayLength() > 0)
-            {
-                w.WritePropertyName("stop");
-                stop.WriteTo(w);
-            }
-
-            var hasTools = false;
-            if (root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0)
-            {
-                hasTools = true;
-                w.WriteStartArray("tools");
-                foreach (var tool in tools.EnumerateArray())
-                {
-                    var type = tool.TryGetProperty("type", out var t) ? t.GetString() : null;
-                    if (type is not (null or "custom"))
-                    {
-                        throw new TranslationException($"server tools such as '{type}' cannot be sent to an OpenAI-protocol upstream.");
-                    }
-
-                    w.WriteStartObject();
-                    w.WriteString("type", "function");
-                    w.WriteStartObject("function");
-                    w.WriteString("name", tool.TryGetProperty("name", out var name) ? name.GetString() : "");
-                    if (tool.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String)
-                    {
-                        w.WriteString("description", description.GetString());
-                    }
-
-                    if (tool.TryGetProperty("input_schema", out var schema) && schema.ValueKind == JsonValueKind.Object)
-                    {
-                        w.WritePropertyName("parameters");
-                        schema.WriteTo(w);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            if (hasTools && root.TryGetProperty("tool_choice", out var choice) && choice.ValueKind == JsonValueKind.Object)
-            {
-                var type = choice.TryGetProperty("type", out var t) ? t.GetString() : "auto";
-                w.WritePropertyName("tool_choice");
-                switch (type)
-                {
-                    case "any":
-                        w.WriteStringValue("required");
-                        break;
-                    case "none":
-                        w.WriteStringValue("none");
-                        break;
-                    case "tool":
-                        w.WriteStartObject();
-                        w.WriteString("type", "function");
-                        w.WriteStartObject("function");
-                        w.WriteString("name", choice.TryGetProperty("name", out var n) ? n.GetString() : "");
-                        w.WriteEndObject();
-                        w.WriteEndObject();
-                        break;
-                    default:
-                        w.WriteStringValue("auto");
-                        break;
-                }
-
-                if (choice.TryGetProperty("disable_parallel_tool_use", out var dp) && dp.ValueKind == JsonValueKind.True)
-                {
-                    w.WriteBoolean("parallel_tool_calls", false);
-                }
-            }
-
-            if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
-                metadata.TryGetProperty("user_id", out var userId) && userId.ValueKind == JsonValueKind.String)
-            {
-                w.WriteString("user", userId.GetString());
-            }
-
+        if (root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
+        {
+            w.WriteBoolean("stream", true);
+            w.WriteStartObject("stream_options");
+            w.WriteBoolean("include_usage", true);
             w.WriteEndObject();
         }
 
-        return output.WrittenSpan.ToArray();
+        foreach (var name in (ReadOnlySpan<string>)["temperature", "top_p"])
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+            {
+                w.WritePropertyName(name);
+                value.WriteTo(w);
+            }
+        }
+
+        if (root.TryGetProperty("stop_sequences", out var stop) && stop.ValueKind == JsonValueKind.Array && stop.GetArrayLength() > 0)
+        {
+            w.WritePropertyName("stop");
+            stop.WriteTo(w);
+        }
+
+        var hasTools = false;
+        if (root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0)
+        {
+            hasTools = true;
+            w.WriteStartArray("tools");
+            foreach (var tool in tools.EnumerateArray())
+            {
+                var type = tool.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type is not (null or "custom"))
+                {
+                    throw new TranslationException($"server tools such as '{type}' cannot be sent to an OpenAI-protocol upstream.");
+                }
+
+                w.WriteStartObject();
+                w.WriteString("type", "function");
+                w.WriteStartObject("function");
+                w.WriteString("name", tool.TryGetProperty("name", out var name) ? name.GetString() : "");
+                if (tool.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String)
+                {
+                    w.WriteString("description", description.GetString());
+                }
+
+                if (tool.TryGetProperty("input_schema", out var schema) && schema.ValueKind == JsonValueKind.Object)
+                {
+                    w.WritePropertyName("parameters");
+                    schema.WriteTo(w);
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (hasTools && root.TryGetProperty("tool_choice", out var choice) && choice.ValueKind == JsonValueKind.Object)
+        {
+            var type = choice.TryGetProperty("type", out var t) ? t.GetString() : "auto";
+            w.WritePropertyName("tool_choice");
+            switch (type)
+            {
+                case "any":
+                    w.WriteStringValue("required");
+                    break;
+                case "none":
+                    w.WriteStringValue("none");
+                    break;
+                case "tool":
+                    w.WriteStartObject();
+                    w.WriteString("type", "function");
+                    w.WriteStartObject("function");
+                    w.WriteString("name", choice.TryGetProperty("name", out var n) ? n.GetString() : "");
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                    break;
+                default:
+                    w.WriteStringValue("auto");
+                    break;
+            }
+
+            if (choice.TryGetProperty("disable_parallel_tool_use", out var dp) && dp.ValueKind == JsonValueKind.True)
+            {
+                w.WriteBoolean("parallel_tool_calls", false);
+            }
+        }
+
+        if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object &&
+            metadata.TryGetProperty("user_id", out var userId) && userId.ValueKind == JsonValueKind.String)
+        {
+            w.WriteString("user", userId.GetString());
+        }
     }
 
     private static void WriteOpenAISystem(Utf8JsonWriter w, JsonElement content)
@@ -672,10 +660,7 @@ internal static class RequestTranslation
         var text = string.Join("\n\n", TextsOf(content));
         if (text.Length > 0)
         {
-            w.WriteStartObject();
-            w.WriteString("role", "system");
-            w.WriteString("content", text);
-            w.WriteEndObject();
+            WriteTextMessage(w, "system", text);
         }
     }
 
@@ -745,10 +730,7 @@ internal static class RequestTranslation
     {
         if (content.ValueKind == JsonValueKind.String)
         {
-            w.WriteStartObject();
-            w.WriteString("role", "user");
-            w.WriteString("content", content.GetString());
-            w.WriteEndObject();
+            WriteTextMessage(w, "user", content.GetString());
             return;
         }
 
@@ -828,27 +810,16 @@ internal static class RequestTranslation
             switch (type)
             {
                 case "text":
-                    w.WriteStartObject();
-                    w.WriteString("type", "text");
-                    w.WriteString("text", block.GetProperty("text").GetString());
-                    w.WriteEndObject();
+                    WriteTextPart(w, block.GetProperty("text").GetString());
                     break;
                 case "image":
-                    w.WriteStartObject();
-                    w.WriteString("type", "image_url");
-                    w.WriteStartObject("image_url");
-                    w.WriteString("url", SourceUrl(block));
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    WriteOpenAIImagePart(w, SourceUrl(block));
                     break;
                 case "document":
                     var source = block.GetProperty("source");
                     if (source.TryGetProperty("type", out var st) && st.ValueEquals("text"))
                     {
-                        w.WriteStartObject();
-                        w.WriteString("type", "text");
-                        w.WriteString("text", source.TryGetProperty("data", out var d) ? d.GetString() : "");
-                        w.WriteEndObject();
+                        WriteTextPart(w, source.TryGetProperty("data", out var d) ? d.GetString() : "");
                         break;
                     }
 
@@ -864,6 +835,34 @@ internal static class RequestTranslation
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{"role":…,"content":"…"}</c>: a message of plain text, the same in both protocols.</summary>
+    private static void WriteTextMessage(Utf8JsonWriter w, string role, string? text)
+    {
+        w.WriteStartObject();
+        w.WriteString("role", role);
+        w.WriteString("content", text);
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>{"type":"text","text":…}</c>: a text part in OpenAI and a text block in Anthropic alike.</summary>
+    private static void WriteTextPart(Utf8JsonWriter w, string? text)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "text");
+        w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOpenAIImagePart(Utf8JsonWriter w, string url)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "image_url");
+        w.WriteStartObject("image_url");
+        w.WriteString("url", url);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -908,19 +907,11 @@ internal static class RequestTranslation
                 if (!captioned)
                 {
                     var id = block.TryGetProperty("tool_use_id", out var tid) && tid.ValueKind == JsonValueKind.String ? tid.GetString() : "";
-                    w.WriteStartObject();
-                    w.WriteString("type", "text");
-                    w.WriteString("text", $"Image(s) from tool result #{number} ({id}):");
-                    w.WriteEndObject();
+                    WriteTextPart(w, $"Image(s) from tool result #{number} ({id}):");
                     captioned = true;
                 }
 
-                w.WriteStartObject();
-                w.WriteString("type", "image_url");
-                w.WriteStartObject("image_url");
-                w.WriteString("url", SourceUrl(part));
-                w.WriteEndObject();
-                w.WriteEndObject();
+                WriteOpenAIImagePart(w, SourceUrl(part));
             }
         }
 

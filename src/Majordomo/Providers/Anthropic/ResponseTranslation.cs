@@ -151,14 +151,7 @@ internal static class ResponseTranslation
             w.WriteStartObject("error");
             w.WriteString("message", message);
             w.WriteString("type", type);
-            if (code is null)
-            {
-                w.WriteNull("code");
-            }
-            else
-            {
-                w.WriteString("code", code);
-            }
+            w.WriteString("code", code); // null is written as JSON null
 
             w.WriteEndObject();
             w.WriteEndObject();

@@ -154,14 +154,7 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
         w.WriteStartObject();
         w.WriteNumber("index", 0);
         delta(w);
-        if (finishReason is null)
-        {
-            w.WriteNull("finish_reason");
-        }
-        else
-        {
-            w.WriteString("finish_reason", finishReason);
-        }
+        w.WriteString("finish_reason", finishReason); // null is written as JSON null
 
         w.WriteEndObject();
         w.WriteEndArray();
@@ -413,17 +406,7 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
     {
         _openBlock = _nextBlock++;
         _openIsText = isText;
-        var index = _openBlock;
-        Event(output, AnthropicWire.ContentBlockStart, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("type", AnthropicWire.ContentBlockStart);
-            w.WriteNumber("index", index);
-            w.WriteStartObject("content_block");
-            contentBlock(w);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+        BlockEvent(output, AnthropicWire.ContentBlockStart, "content_block", contentBlock);
     }
 
     private void CloseBlock(SseBatch output)
@@ -445,16 +428,20 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
         });
     }
 
-    private void Delta(SseBatch output, Action<Utf8JsonWriter> delta)
+    private void Delta(SseBatch output, Action<Utf8JsonWriter> delta) =>
+        BlockEvent(output, AnthropicWire.ContentBlockDelta, "delta", delta);
+
+    /// <summary>A <c>content_block_start</c> or <c>_delta</c> of the open block: its index and one object the caller fills.</summary>
+    private void BlockEvent(SseBatch output, string type, string objectName, Action<Utf8JsonWriter> fill)
     {
         var index = _openBlock;
-        Event(output, AnthropicWire.ContentBlockDelta, w =>
+        Event(output, type, w =>
         {
             w.WriteStartObject();
-            w.WriteString("type", AnthropicWire.ContentBlockDelta);
+            w.WriteString("type", type);
             w.WriteNumber("index", index);
-            w.WriteStartObject("delta");
-            delta(w);
+            w.WriteStartObject(objectName);
+            fill(w);
             w.WriteEndObject();
             w.WriteEndObject();
         });

@@ -5,13 +5,9 @@ using Majordomo.Providers.Anthropic;
 namespace Majordomo.Providers.OpenAI;
 
 /// <summary>OpenAI Chat Completions: <c>/v1/chat/completions</c>, and the hub shape every translation goes through.</summary>
-internal sealed class OpenAIProtocol : WireProtocol
+internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay())
 {
     public const string Id = ProviderApis.OpenAI;
-
-    public override string Name => Id;
-
-    public override StreamRelay Relay { get; } = new OpenAIStreamRelay();
 
     public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body);
 

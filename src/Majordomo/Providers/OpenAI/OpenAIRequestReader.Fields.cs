@@ -24,58 +24,66 @@ internal static partial class OpenAIRequestReader
         Object = 256,
     }
 
-    private sealed record Field(byte[] Name, string Path, Kinds Allowed, string Expected);
+    private sealed record Field(string Path, Kinds Allowed, string Expected)
+    {
+        public byte[] Name { get; } = System.Text.Encoding.UTF8.GetBytes(Path);
+    }
+
+    // Checked alike in both protocols.
+    private static readonly Field Temperature = new("temperature", Kinds.Number, "a number");
+    private static readonly Field TopP = new("top_p", Kinds.Number, "a number");
+    private static readonly Field Tools = new("tools", Kinds.ObjectArray, "an array of tool objects");
 
     private static readonly Field[] OpenAIFields =
     [
-        new("max_tokens"u8.ToArray(), "max_tokens", Kinds.PositiveInteger, "a positive integer"),
-        new("max_completion_tokens"u8.ToArray(), "max_completion_tokens", Kinds.PositiveInteger, "a positive integer"),
-        new("n"u8.ToArray(), "n", Kinds.PositiveInteger, "a positive integer"),
-        new("temperature"u8.ToArray(), "temperature", Kinds.Number, "a number"),
-        new("top_p"u8.ToArray(), "top_p", Kinds.Number, "a number"),
-        new("presence_penalty"u8.ToArray(), "presence_penalty", Kinds.Number, "a number"),
-        new("frequency_penalty"u8.ToArray(), "frequency_penalty", Kinds.Number, "a number"),
-        new("seed"u8.ToArray(), "seed", Kinds.Integer, "an integer"),
-        new("top_logprobs"u8.ToArray(), "top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
-        new("logprobs"u8.ToArray(), "logprobs", Kinds.Bool, "true or false"),
-        new("parallel_tool_calls"u8.ToArray(), "parallel_tool_calls", Kinds.Bool, "true or false"),
-        new("store"u8.ToArray(), "store", Kinds.Bool, "true or false"),
-        new("stop"u8.ToArray(), "stop", Kinds.String | Kinds.Array, "a string or an array of strings"),
-        new("user"u8.ToArray(), "user", Kinds.String, "a string"),
-        new("reasoning_effort"u8.ToArray(), "reasoning_effort", Kinds.String, "a string"),
-        new("tools"u8.ToArray(), "tools", Kinds.ObjectArray, "an array of tool objects"),
-        new("functions"u8.ToArray(), "functions", Kinds.ObjectArray, "an array of function objects"),
-        new("tool_choice"u8.ToArray(), "tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
-        new("response_format"u8.ToArray(), "response_format", Kinds.Object, "an object"),
-        new("logit_bias"u8.ToArray(), "logit_bias", Kinds.Object, "an object"),
+        new("max_tokens", Kinds.PositiveInteger, "a positive integer"),
+        new("max_completion_tokens", Kinds.PositiveInteger, "a positive integer"),
+        new("n", Kinds.PositiveInteger, "a positive integer"),
+        Temperature,
+        TopP,
+        new("presence_penalty", Kinds.Number, "a number"),
+        new("frequency_penalty", Kinds.Number, "a number"),
+        new("seed", Kinds.Integer, "an integer"),
+        new("top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
+        new("logprobs", Kinds.Bool, "true or false"),
+        new("parallel_tool_calls", Kinds.Bool, "true or false"),
+        new("store", Kinds.Bool, "true or false"),
+        new("stop", Kinds.String | Kinds.Array, "a string or an array of strings"),
+        new("user", Kinds.String, "a string"),
+        new("reasoning_effort", Kinds.String, "a string"),
+        Tools,
+        new("functions", Kinds.ObjectArray, "an array of function objects"),
+        new("tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
+        new("response_format", Kinds.Object, "an object"),
+        new("logit_bias", Kinds.Object, "an object"),
     ];
 
     private static readonly Field[] AnthropicFields =
     [
-        new("temperature"u8.ToArray(), "temperature", Kinds.Number, "a number"),
-        new("top_p"u8.ToArray(), "top_p", Kinds.Number, "a number"),
-        new("top_k"u8.ToArray(), "top_k", Kinds.NonNegativeInteger, "a non-negative integer"),
-        new("stop_sequences"u8.ToArray(), "stop_sequences", Kinds.Array, "an array of strings"),
-        new("tools"u8.ToArray(), "tools", Kinds.ObjectArray, "an array of tool objects"),
-        new("tool_choice"u8.ToArray(), "tool_choice", Kinds.Object, "an object"),
-        new("thinking"u8.ToArray(), "thinking", Kinds.Object, "an object"),
+        Temperature,
+        TopP,
+        new("top_k", Kinds.NonNegativeInteger, "a non-negative integer"),
+        new("stop_sequences", Kinds.Array, "an array of strings"),
+        Tools,
+        new("tool_choice", Kinds.Object, "an object"),
+        new("thinking", Kinds.Object, "an object"),
     ];
 
     private static readonly Field[] ResponsesFields =
     [
-        new("max_output_tokens"u8.ToArray(), "max_output_tokens", Kinds.PositiveInteger, "a positive integer"),
-        new("max_tool_calls"u8.ToArray(), "max_tool_calls", Kinds.PositiveInteger, "a positive integer"),
-        new("temperature"u8.ToArray(), "temperature", Kinds.Number, "a number"),
-        new("top_p"u8.ToArray(), "top_p", Kinds.Number, "a number"),
-        new("top_logprobs"u8.ToArray(), "top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
-        new("parallel_tool_calls"u8.ToArray(), "parallel_tool_calls", Kinds.Bool, "true or false"),
-        new("background"u8.ToArray(), "background", Kinds.Bool, "true or false"),
-        new("user"u8.ToArray(), "user", Kinds.String, "a string"),
-        new("truncation"u8.ToArray(), "truncation", Kinds.String, "a string"),
-        new("tool_choice"u8.ToArray(), "tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
-        new("text"u8.ToArray(), "text", Kinds.Object, "an object"),
-        new("reasoning"u8.ToArray(), "reasoning", Kinds.Object, "an object"),
-        new("include"u8.ToArray(), "include", Kinds.Array, "an array of strings"),
+        new("max_output_tokens", Kinds.PositiveInteger, "a positive integer"),
+        new("max_tool_calls", Kinds.PositiveInteger, "a positive integer"),
+        Temperature,
+        TopP,
+        new("top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
+        new("parallel_tool_calls", Kinds.Bool, "true or false"),
+        new("background", Kinds.Bool, "true or false"),
+        new("user", Kinds.String, "a string"),
+        new("truncation", Kinds.String, "a string"),
+        new("tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
+        new("text", Kinds.Object, "an object"),
+        new("reasoning", Kinds.Object, "an object"),
+        new("include", Kinds.Array, "an array of strings"),
     ];
 
     /// <summary>The checked field the reader's property name is, or null for one passed through unchecked.</summary>

@@ -285,15 +285,21 @@ internal static class OpenAIWire
     }
 
     /// <summary>True when a chunk carries a non-null finish_reason.</summary>
-    public static bool HasFinishReason(ReadOnlySpan<byte> json)
+    public static bool HasFinishReason(ReadOnlySpan<byte> json) => HasStringValue(json, "\"finish_reason\""u8);
+
+    /// <summary>
+    /// True when the first property named <paramref name="quotedName"/> (quotes included) has a string value:
+    /// a byte search, no parse, for the per-chunk checks of both protocols' streams.
+    /// </summary>
+    public static bool HasStringValue(ReadOnlySpan<byte> json, ReadOnlySpan<byte> quotedName)
     {
-        var i = json.IndexOf("\"finish_reason\""u8);
+        var i = json.IndexOf(quotedName);
         if (i < 0)
         {
             return false;
         }
 
-        var rest = json[(i + 15)..].TrimStart(" :"u8);
+        var rest = json[(i + quotedName.Length)..].TrimStart(" \t\r\n:"u8);
         return rest.Length > 0 && rest[0] == (byte)'"';
     }
 

@@ -12,13 +12,9 @@ namespace Majordomo.Providers.Responses;
 /// (<c>{baseUrl}/responses</c>, bearer key) that get a Responses client's bytes untouched but for
 /// <c>model</c> and the router's metadata keys. Errors use OpenAI's shape, so the hub's error bodies pass as they are.
 /// </summary>
-internal sealed class ResponsesProtocol : WireProtocol
+internal sealed class ResponsesProtocol() : WireProtocol(Id, new ResponsesStreamRelay())
 {
     public const string Id = ProviderApis.OpenAIResponses;
-
-    public override string Name => Id;
-
-    public override StreamRelay Relay { get; } = new ResponsesStreamRelay();
 
     public override HubTranslation Translation { get; } = new ResponsesTranslation();
 

@@ -108,17 +108,13 @@ internal sealed class SqliteHealthLogStore(SqliteStore store) : IHealthLogStore
         try
         {
             using var connection = store.Open();
-            using var query = connection.CreateCommand();
-            query.CommandText = "SELECT ts_unix_ms, provider, model, source, ok, healthy, latency_ms, error FROM health_log ORDER BY id DESC LIMIT $n;";
-            query.Parameters.AddWithValue("$n", limit);
-            using var rows = query.ExecuteReader();
-            var list = new List<HealthEvent>();
-            while (rows.Read())
-            {
-                list.Add(new HealthEvent(DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(0)), rows.GetString(1), rows.IsDBNull(2) ? null : rows.GetString(2),
-                    rows.GetString(3), rows.GetInt64(4) == 1, rows.GetInt64(5) == 1, rows.IsDBNull(6) ? null : rows.GetDouble(6), rows.IsDBNull(7) ? null : rows.GetString(7)));
-            }
-
+            var list = SqliteStore.Query(
+                connection,
+                "SELECT ts_unix_ms, provider, model, source, ok, healthy, latency_ms, error FROM health_log ORDER BY id DESC LIMIT $n;",
+                static rows => new HealthEvent(DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(0)), rows.GetString(1), rows.IsDBNull(2) ? null : rows.GetString(2),
+                    rows.GetString(3), rows.GetInt64(4) == 1, rows.GetInt64(5) == 1, rows.IsDBNull(6) ? null : rows.GetDouble(6), rows.IsDBNull(7) ? null : rows.GetString(7)),
+                "$n",
+                limit);
             return ValueTask.FromResult<IReadOnlyList<HealthEvent>>(list);
         }
         catch (Exception ex) when (SqliteStore.IsFailure(ex))

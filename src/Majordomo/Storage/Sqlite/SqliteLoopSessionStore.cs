@@ -11,16 +11,12 @@ internal sealed class SqliteLoopSessionStore(SqliteStore store) : ILoopSessionSt
         {
             using var connection = store.Open();
             SqliteStore.Execute(connection, "DELETE FROM loop_sessions WHERE updated_unix_ms < $cutoff;", "$cutoff", notBefore.ToUnixTimeMilliseconds());
-            using var query = connection.CreateCommand();
-            query.CommandText = "SELECT session, level, detector, count, updated_unix_ms FROM loop_sessions ORDER BY updated_unix_ms DESC LIMIT $max;";
-            query.Parameters.AddWithValue("$max", max);
-            using var rows = query.ExecuteReader();
-            var list = new List<StoredLoopSession>();
-            while (rows.Read())
-            {
-                list.Add(new StoredLoopSession(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetInt32(3), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(4))));
-            }
-
+            var list = SqliteStore.Query(
+                connection,
+                "SELECT session, level, detector, count, updated_unix_ms FROM loop_sessions ORDER BY updated_unix_ms DESC LIMIT $max;",
+                static rows => new StoredLoopSession(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetInt32(3), DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(4))),
+                "$max",
+                max);
             return ValueTask.FromResult<IReadOnlyList<StoredLoopSession>>(list);
         }
         catch (Exception ex) when (SqliteStore.IsFailure(ex))

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace Majordomo.Storage.Sqlite;
 
@@ -17,7 +19,7 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         }
     }
 
-    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Streamed row by row (a long window can hold millions of rows); an iterator cannot yield
         // inside a try/catch, so each step that touches SQLite translates its own errors.
@@ -26,32 +28,60 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         command.CommandText = """
             SELECT answered_by, status, duration_ms, first_byte_ms, cost_usd, cost_estimated, quota_units, input_tokens, output_tokens,
                    tier, route, degradation, attempt_count, json_extract(attempts, '$[0].model')
-            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until;
+            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until AND ($key IS NULL OR api_key = $key);
             """;
+        command.Parameters.AddWithValue("$key", (object?)apiKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
         using var rows = Guard(command.ExecuteReader);
         while (Guard(rows.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new RequestSummary(
-                rows.IsDBNull(0) ? null : rows.GetString(0),
-                rows.GetInt32(1),
-                rows.GetDouble(2),
-                rows.IsDBNull(3) ? null : rows.GetDouble(3),
-                rows.IsDBNull(4) ? null : rows.GetDouble(4),
-                rows.GetInt64(5) != 0,
-                rows.GetDouble(6),
-                rows.GetInt64(7),
-                rows.GetInt64(8),
-                rows.IsDBNull(9) ? null : rows.GetString(9),
-                rows.IsDBNull(10) ? null : rows.GetString(10),
-                rows.IsDBNull(11) ? null : rows.GetString(11),
-                rows.GetInt32(12),
-                rows.IsDBNull(13) ? null : rows.GetString(13));
+            yield return RequestSummaryReader.Read(rows);
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ValueTask.FromResult(Recent(query, cancellationToken));
+        }
+        catch (Exception ex) when (SqliteStore.IsFailure(ex) || ex is JsonException or FormatException)
+        {
+            throw SqliteStore.Fail(ex);
+        }
+    }
+
+    private IReadOnlyList<RequestLogRecord> Recent(RecentQuery query, CancellationToken cancellationToken)
+    {
+        using var connection = store.Open();
+        using var command = connection.CreateCommand();
+        // ix_requests_ts serves both the order and the window; a tenant's rows are filtered along that index.
+        command.CommandText = $"""
+            SELECT {RequestLogRecordReader.Columns}
+            FROM requests
+            WHERE ts_unix_ms >= $since {(query.KeyName is null ? "" : "AND api_key = $key")}
+            ORDER BY ts_unix_ms DESC, rowid DESC LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$since", query.Since?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        if (query.KeyName is { } key)
+        {
+            command.Parameters.AddWithValue("$key", key);
+        }
+
+        var result = new List<RequestLogRecord>(Math.Min(query.Limit, 256));
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(RequestLogRecordReader.Read(rows, DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        return result;
     }
 
     private static T Guard<T>(Func<T> step)

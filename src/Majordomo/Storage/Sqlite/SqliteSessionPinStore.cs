@@ -10,15 +10,7 @@ internal sealed class SqliteSessionPinStore(SqliteStore store) : ISessionPinStor
         try
         {
             using var connection = store.Open();
-            using var query = connection.CreateCommand();
-            query.CommandText = "SELECT session_id, pin FROM sessions WHERE pin IS NOT NULL;";
-            using var rows = query.ExecuteReader();
-            var list = new List<KeyValuePair<string, string>>();
-            while (rows.Read())
-            {
-                list.Add(new(rows.GetString(0), rows.GetString(1)));
-            }
-
+            var list = SqliteStore.Query(connection, "SELECT session_id, pin FROM sessions WHERE pin IS NOT NULL;", static rows => KeyValuePair.Create(rows.GetString(0), rows.GetString(1)));
             return ValueTask.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(list);
         }
         catch (Exception ex) when (SqliteStore.IsFailure(ex))

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -62,6 +61,26 @@ internal sealed class SqliteStore : IStore
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs one query (with at most one parameter) and maps each row it returns.</summary>
+    internal static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, string? name = null, object? value = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (name is not null)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using var rows = command.ExecuteReader();
+        var list = new List<T>();
+        while (rows.Read())
+        {
+            list.Add(map(rows));
+        }
+
+        return list;
+    }
+
     /// <summary>Closes pooled connections so the files can be deleted (a temporary store).</summary>
     public static void ReleaseFiles() => SqliteConnection.ClearAllPools();
 
@@ -105,6 +124,52 @@ internal sealed class SqliteStore : IStore
         {
             return ValueTask.FromResult(new StoreProbe(false, ex.Message));
         }
+    }
+
+    public ValueTask<StoreSchema> ReadSchemaAsync(CancellationToken cancellationToken)
+    {
+        var known = Migrations.Select(m => m.Version);
+        if (!File.Exists(Path))
+        {
+            return ValueTask.FromResult(StoreSchema.From([], known));
+        }
+
+        try
+        {
+            using var connection = Open();
+            return ValueTask.FromResult(StoreSchema.From(Applied(connection), known));
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+    }
+
+    private static HashSet<int> Applied(SqliteConnection connection)
+    {
+        var applied = new HashSet<int>();
+        if (!TableExists(connection, "schema_migrations"))
+        {
+            return applied;
+        }
+
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT version FROM schema_migrations;";
+        using var rows = query.ExecuteReader();
+        while (rows.Read())
+        {
+            applied.Add(rows.GetInt32(0));
+        }
+
+        return applied;
+    }
+
+    private static bool TableExists(SqliteConnection connection, string name)
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $n;";
+        query.Parameters.AddWithValue("$n", name);
+        return Convert.ToInt64(query.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>
@@ -260,17 +325,7 @@ internal sealed class SqliteStore : IStore
             create.ExecuteNonQuery();
         }
 
-        var applied = new HashSet<int>();
-        using (var query = connection.CreateCommand())
-        {
-            query.CommandText = "SELECT version FROM schema_migrations;";
-            using var rows = query.ExecuteReader();
-            while (rows.Read())
-            {
-                applied.Add(rows.GetInt32(0));
-            }
-        }
-
+        var applied = Applied(connection);
         var current = applied.Count == 0 ? 0 : applied.Max();
         var latest = Migrations.Max(m => m.Version);
         if (current > latest)
@@ -388,7 +443,7 @@ internal sealed class SqliteStore : IStore
                 Text(19, r.Session);
                 Text(20, r.Kind);
                 Check(raw.sqlite3_bind_int64(_insert, 21, r.Attempts.Count));
-                AttemptsJson(r.Attempts);
+                AttemptsJson.Write(_json, r.Attempts);
                 Check(raw.sqlite3_bind_text(_insert, 22, _json.WrittenSpan));
                 Check(r.CostUsd is { } usd ? raw.sqlite3_bind_double(_insert, 23, usd) : raw.sqlite3_bind_null(_insert, 23));
                 Check(raw.sqlite3_bind_int64(_insert, 24, r.CostEstimated ? 1 : 0));
@@ -419,37 +474,6 @@ internal sealed class SqliteStore : IStore
             if (rc != 0)
             {
                 throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string() ?? $"sqlite error {rc}", rc);
-            }
-        }
-
-        private void AttemptsJson(IReadOnlyList<AttemptRecord> attempts)
-        {
-            _json.ResetWrittenCount();
-            using (var w = new Utf8JsonWriter(_json))
-            {
-                w.WriteStartArray();
-                foreach (var a in attempts)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("model", a.Model);
-                    w.WriteString("provider", a.Provider);
-                    w.WriteString("credential", a.Credential);
-                    if (a.Status is { } status)
-                    {
-                        w.WriteNumber("status", status);
-                    }
-                    else
-                    {
-                        w.WriteNull("status");
-                    }
-
-                    w.WriteString("outcome", a.Outcome);
-                    w.WriteString("reason", a.Reason);
-                    w.WriteNumber("duration_ms", Math.Round(a.DurationMs, 3));
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
             }
         }
 

@@ -7,10 +7,10 @@ namespace Majordomo.Routing;
 /// Resolves what a request asked for (SPEC §1.1): an allowed profile override, else a <c>model</c> naming
 /// anything but the default or a smart route, else the session pin (user traffic only), else
 /// <c>kinds[X-Router-Kind]</c>, else the named default/smart route or <c>defaultRoute</c>. A smart
-/// route resolves to <see cref="RouteResolution.Smart"/>: the pipeline (<see cref="SmartRouter"/>) decides.
+/// route resolves to <see cref="RouteResolution.Smart"/>: the pipeline (<see cref="RouteDecider"/>) decides.
 /// An unknown name is always a 404 listing the valid names: a typo is never routed silently.
 /// </summary>
-internal static class Router
+internal static class RouteResolver
 {
     public const string ModelNotFound = "model_not_found";
 

@@ -9,16 +9,17 @@ using Majordomo.Config;
 namespace Majordomo.Routing;
 
 /// <summary>
-/// The router (SPEC §1.1–§1.5): built-in commands, then resolution with the session pin, then for a
+/// Decides where a request goes (SPEC §1.1–§1.5) — a <see cref="RoutePlan"/>, a route error or a command
+/// reply: built-in commands, then resolution with the session pin (<see cref="RouteResolver"/>), then for a
 /// smart route Tier 1 rules, Tier 2 classification, candidate selection and the Tier 3 fallback.
 /// Requests naming a model, alias or plain route never parse the prompt or classify it.
 /// </summary>
-internal sealed partial class SmartRouter(
+internal sealed partial class RouteDecider(
     IDegradationSource degradation,
     LatencyTracker latency,
     SessionPins pins,
     TimeProvider time,
-    ILogger<SmartRouter> logger)
+    ILogger<RouteDecider> logger)
 {
     /// <summary>Status recorded (never sent) when the client disconnects before the decision is made.</summary>
     public const int ClientClosed = 499;
@@ -50,12 +51,12 @@ internal sealed partial class SmartRouter(
         }
 
         string? pin = null;
-        if (!pins.IsEmpty && Router.PinApplies(catalog, request))
+        if (!pins.IsEmpty && RouteResolver.PinApplies(catalog, request))
         {
             pin = PinFor(catalog, request.SessionKey);
         }
 
-        var resolution = Router.Resolve(catalog, request, pin);
+        var resolution = RouteResolver.Resolve(catalog, request, pin);
         if (resolution.Smart is { } smart)
         {
             return SmartAsync(snapshot, smart, request, view, apiKeyName, trace, cancellationToken);
@@ -73,7 +74,7 @@ internal sealed partial class SmartRouter(
             return new ValueTask<RouteDecision>(RouteDecision.For(plan));
         }
 
-        var status = resolution.ErrorCode == Router.ModelNotFound ? 404 : 503;
+        var status = resolution.ErrorCode == RouteResolver.ModelNotFound ? 404 : 503;
         return new ValueTask<RouteDecision>(RouteDecision.For(new RouteError(status, resolution.ErrorCode!, resolution.ErrorMessage!) { Param = "model" }));
     }
 
@@ -81,7 +82,7 @@ internal sealed partial class SmartRouter(
 
     /// <summary>A stored pin that no longer names anything (the config changed) is ignored, not an error.</summary>
     private string? PinFor(Catalog.Catalog catalog, string session) =>
-        pins.Get(session) is { } pin && Router.ResolveName(catalog, pin, null).ErrorCode is null ? pin : null;
+        pins.Get(session) is { } pin && RouteResolver.ResolveName(catalog, pin, null).ErrorCode is null ? pin : null;
 
     private async ValueTask<RouteDecision> SmartAsync(
         RoutingSnapshot snapshot, RouteEntry route, ChatRequest request, PromptView? view, string? apiKeyName,
@@ -349,7 +350,7 @@ internal sealed partial class SmartRouter(
         var target = command.Argument;
         if (target.Length == 0)
         {
-            return RouteDecision.For(new RouteError(400, "invalid_command", "Usage: /use <route, alias or model> to pin this session, or /use default to clear the pin. Valid names: " + Router.NameList(catalog) + "."));
+            return RouteDecision.For(new RouteError(400, "invalid_command", "Usage: /use <route, alias or model> to pin this session, or /use default to clear the pin. Valid names: " + RouteResolver.NameList(catalog) + "."));
         }
 
         if (target == "default")
@@ -363,7 +364,7 @@ internal sealed partial class SmartRouter(
         if (!IsPinnable(catalog, target))
         {
             return RouteDecision.For(new RouteError(400, "unknown_use_target",
-                $"/use: there is no route, alias or model named '{Router.Printable(target)}'. Valid names: {Router.NameList(catalog)}, or 'default' to clear the pin.")
+                $"/use: there is no route, alias or model named '{RouteResolver.Printable(target)}'. Valid names: {RouteResolver.NameList(catalog)}, or 'default' to clear the pin.")
             { Param = "messages" });
         }
 

@@ -4,7 +4,7 @@ using Majordomo.Tests.TestSupport;
 
 namespace Majordomo.Tests.Routing;
 
-public class RouterTests
+public class RouteResolverTests
 {
     private const string Config = """
         {
@@ -39,7 +39,7 @@ public class RouterTests
 
     private static RoutePlan Resolve(Majordomo.Catalog.Catalog catalog, ChatRequest request)
     {
-        var resolution = Router.Resolve(catalog, request);
+        var resolution = RouteResolver.Resolve(catalog, request);
         Assert.Null(resolution.ErrorCode);
         return resolution.Plan!;
     }
@@ -168,16 +168,16 @@ public class RouterTests
     [Fact]
     public void Resolve_UnknownProfileWhenOverrideAllowed_IsModelNotFound()
     {
-        var resolution = Router.Resolve(OverrideCatalog, Request("p/small", profile: "nope"));
+        var resolution = RouteResolver.Resolve(OverrideCatalog, Request("p/small", profile: "nope"));
 
-        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Equal(RouteResolver.ModelNotFound, resolution.ErrorCode);
         Assert.Null(resolution.Plan);
     }
 
     [Fact]
     public void Resolve_UnknownName_ModelNotFoundListingEveryValidName()
     {
-        var resolution = Router.Resolve(Catalog, Request("gpt-5"));
+        var resolution = RouteResolver.Resolve(Catalog, Request("gpt-5"));
 
         Assert.Null(resolution.Plan);
         Assert.Equal("model_not_found", resolution.ErrorCode);
@@ -187,15 +187,15 @@ public class RouterTests
     [Fact]
     public void Resolve_NameDifferingOnlyByCase_IsNotRoutedSilently()
     {
-        Assert.Equal(Router.ModelNotFound, Router.Resolve(Catalog, Request("Premium")).ErrorCode);
+        Assert.Equal(RouteResolver.ModelNotFound, RouteResolver.Resolve(Catalog, Request("Premium")).ErrorCode);
     }
 
     [Fact]
     public void Resolve_HugeOrControlCharacterName_IsEchoedShortAndPrintable()
     {
-        var resolution = Router.Resolve(Catalog, Request("bad\nname" + new string('x', 500)));
+        var resolution = RouteResolver.Resolve(Catalog, Request("bad\nname" + new string('x', 500)));
 
-        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Equal(RouteResolver.ModelNotFound, resolution.ErrorCode);
         Assert.StartsWith("The model 'bad?name", resolution.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("…' does not exist", resolution.ErrorMessage, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 101), resolution.ErrorMessage, StringComparison.Ordinal);
@@ -206,10 +206,10 @@ public class RouterTests
     {
         var catalog = TestConfig.BuildCatalog(TestConfig.Minimal);
 
-        var resolution = Router.Resolve(catalog, Request(null));
+        var resolution = RouteResolver.Resolve(catalog, Request(null));
 
         Assert.Null(resolution.Plan);
-        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Equal(RouteResolver.ModelNotFound, resolution.ErrorCode);
         Assert.Equal("The request names no model and no defaultRoute is configured. Valid models: p/m.", resolution.ErrorMessage);
     }
 
@@ -236,7 +236,7 @@ public class RouterTests
               "routes": { "auto": { "strategy": "smart" } } }
             """);
 
-        var resolution = Router.Resolve(catalog, Request("auto"));
+        var resolution = RouteResolver.Resolve(catalog, Request("auto"));
 
         Assert.True(resolution.IsSmart);
         Assert.Null(resolution.Plan);
@@ -246,13 +246,13 @@ public class RouterTests
     [Fact]
     public void Resolve_EmptyCatalog_NoDefaultRouteError()
     {
-        var resolution = Router.Resolve(Majordomo.Catalog.EmptyCatalog.Create(), Request(null));
+        var resolution = RouteResolver.Resolve(Majordomo.Catalog.EmptyCatalog.Create(), Request(null));
 
-        Assert.Equal(Router.ModelNotFound, resolution.ErrorCode);
+        Assert.Equal(RouteResolver.ModelNotFound, resolution.ErrorCode);
     }
 }
 
-public class RouterPinTests
+public class RouteResolverPinTests
 {
     private static readonly Majordomo.Catalog.Catalog Catalog = TestConfig.BuildCatalog("""
         {
@@ -284,13 +284,13 @@ public class RouterPinTests
     [InlineData(null, null, "default", false)]
     public void PinApplies_OnlyUserTrafficOnDefaultOrSmart(string? model, string? source, string? profile, bool expected)
     {
-        Assert.Equal(expected, Router.PinApplies(Catalog, Request(model, source, profile: profile)));
+        Assert.Equal(expected, RouteResolver.PinApplies(Catalog, Request(model, source, profile: profile)));
     }
 
     [Fact]
     public void Resolve_Pin_WinsOverKindsAndDefault()
     {
-        var plan = Router.Resolve(Catalog, Request(null, kind: "run"), pin: "big").Plan!;
+        var plan = RouteResolver.Resolve(Catalog, Request(null, kind: "run"), pin: "big").Plan!;
 
         Assert.Equal(RouteTier.Alias, plan.Tier);
         Assert.Equal("p/big", plan.Attempts[0].Model.Id);

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text.Json;
 
-namespace Majordomo.LoopGuard;
+namespace Majordomo.Chat;
 
 /// <summary>
 /// A fast 64-bit hash that is the same in every process (state survives restarts; string.GetHashCode

@@ -1,0 +1,627 @@
+using System.Text;
+using System.Text.Json;
+using Majordomo.Chat.Agents;
+
+namespace Majordomo.Chat;
+
+/// <summary>
+/// The one walk over the body: the prompt's facts and, in the same pass, the conversation's
+/// <see cref="ToolHistory"/> — so the loop guard, the router, budgets and the classifier share one reading.
+/// </summary>
+internal sealed partial class PromptView
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
+
+    /// <summary>What a content value belongs to: tool calls and results count only in a message's own content.</summary>
+    private enum Part
+    {
+        System,
+        Message,
+        ToolResult,
+    }
+
+    private enum Role
+    {
+        Other,
+        User,
+        Assistant,
+        System,
+        Tool,
+        Function,
+    }
+
+    private void Read(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return;
+        }
+
+        Tools.ObjectStart = (int)reader.TokenStartIndex;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("messages"u8))
+            {
+                reader.Read();
+                ReadMessages(ref reader, body);
+            }
+            else if (reader.ValueTextEquals("input"u8))
+            {
+                // Responses: a string is one user message; an array holds message and function call items.
+                reader.Read();
+                ReadInput(ref reader, body);
+            }
+            else if (reader.ValueTextEquals("system"u8))
+            {
+                reader.Read();
+                ReadSystem(ref reader, body);
+            }
+            else if (reader.ValueTextEquals("instructions"u8))
+            {
+                reader.Read();
+                var sb = new StringBuilder();
+                ReadContent(ref reader, body, sb, Part.System);
+                Append(SystemText, sb, out var system);
+                SystemText = system;
+            }
+            else if (reader.ValueTextEquals("tools"u8))
+            {
+                reader.Read();
+                ReadToolDefinitions(ref reader);
+            }
+            else if (reader.ValueTextEquals("response_format"u8))
+            {
+                reader.Read();
+                ReadResponseFormat(ref reader);
+            }
+            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8) || reader.ValueTextEquals("max_output_tokens"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var max) && max > 0)
+                {
+                    MaxOutputTokens = max;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    // Anthropic's top-level system prompt; where it stands is kept for a system message the loop guard may inject.
+    private void ReadSystem(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        Tools.SystemKind = reader.TokenType;
+        Tools.SystemStart = (int)reader.TokenStartIndex;
+        var sb = new StringBuilder();
+        ReadContent(ref reader, body, sb, Part.System);
+        Tools.SystemLength = (int)reader.BytesConsumed - Tools.SystemStart;
+        Append(SystemText, sb, out var system);
+        SystemText = system;
+    }
+
+    /// <summary>True on a value of <paramref name="kind"/> (its depth given); any other value is skipped.</summary>
+    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType kind, out int depth)
+    {
+        depth = reader.CurrentDepth;
+        if (reader.TokenType == kind)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
+    private void ReadToolDefinitions(ref Utf8JsonReader reader)
+    {
+        if (!Enter(ref reader, JsonTokenType.StartArray, out var depth))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                ToolDefinitions++;
+                ReadToolDefinition(ref reader);
+            }
+        }
+    }
+
+    // The first string-valued "name" inside the definition: OpenAI nests it under "function", Anthropic
+    // puts it at the top; a parameter called "name" in a schema has an object value and is passed over.
+    private void ReadToolDefinition(ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        var named = false;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (!named && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    named = true;
+                    _toolNames ??= new StringBuilder();
+                    if (_toolNames.Length > 0)
+                    {
+                        _toolNames.Append(',');
+                    }
+
+                    _toolNames.Append(reader.GetString());
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+    }
+
+    private void ReadResponseFormat(ref Utf8JsonReader reader)
+    {
+        if (!Enter(ref reader, JsonTokenType.StartObject, out var depth))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.CurrentDepth == depth + 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                ResponseFormat = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private void ReadMessages(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+
+        var text = new StringBuilder();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            MessageCount++;
+            text.Clear();
+            ReadMessage(ref reader, body, text);
+        }
+
+        Tools.MessagesEnd = (int)reader.TokenStartIndex;
+    }
+
+    private void ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            ReadMessages(ref reader, body);
+            return;
+        }
+
+        var text = new StringBuilder();
+        ReadContent(ref reader, body, text, Part.Message);
+        MessageCount++;
+        CountMessage(Role.User, text, ToolResults);
+    }
+
+    private void ReadMessage(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text)
+    {
+        var role = Role.Other;
+        var toolResultsBefore = ToolResults;
+        var message = default(MessageTools);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("role"u8))
+            {
+                reader.Read();
+                role = ReadRole(ref reader);
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                var kind = reader.TokenType;
+                message.HasContent = true;
+                message.Results += ReadContent(ref reader, body, text, Part.Message);
+                var raw = body[start..(int)reader.BytesConsumed];
+                var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
+                message.Content = hashed ? StableHash.Content(raw) : 0;
+                message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
+            }
+            else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8))
+            {
+                var calls = reader.ValueTextEquals("tool_calls"u8);
+                reader.Read();
+                ReadToolCalls(ref reader, calls);
+            }
+            else if (reader.ValueTextEquals("tool_call_id"u8))
+            {
+                reader.Read();
+                message.ToolCallId = ToolHistory.ReadId(ref reader);
+            }
+            else if (!ReadItemProperty(ref reader, body, text, ref message))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (message.Item == ItemKind.Call)
+        {
+            // A Responses function_call item: one tool call, read into the history like an OpenAI tool_calls entry.
+            ToolCalls++;
+            if (message.Name != 0)
+            {
+                Tools.Add(StableHash.Combine(message.Name, message.Arguments), message.ToolCallId, message.NameStart, message.NameLength);
+            }
+        }
+        else if (message.Item == ItemKind.Output)
+        {
+            // A function_call_output item is a tool message answering the call with its call_id.
+            role = Role.Tool;
+        }
+
+        CountMessage(role, text, toolResultsBefore);
+        if (role == Role.Tool && message.ToolCallId != 0)
+        {
+            // OpenAI: a tool message answers the call with that id; content may come before or after the id.
+            Tools.Attach(message.ToolCallId, message.HasContent ? message.Content : 0);
+        }
+        else if (role == Role.User && message.Results == 0 && !message.Bookkeeping)
+        {
+            // A user turn (not an Anthropic user message carrying tool results, nor an agent's
+            // bookkeeping message: SPEC §1.8) starts a new task.
+            Tools.Clear();
+        }
+    }
+
+    private static Role ReadRole(ref Utf8JsonReader reader) =>
+        reader.TokenType != JsonTokenType.String ? Role.Other
+        : reader.ValueTextEquals("user"u8) ? Role.User
+        : reader.ValueTextEquals("assistant"u8) ? Role.Assistant
+        : reader.ValueTextEquals("system"u8) || reader.ValueTextEquals("developer"u8) ? Role.System
+        : reader.ValueTextEquals("tool"u8) ? Role.Tool
+        : reader.ValueTextEquals("function"u8) ? Role.Function
+        : Role.Other;
+
+    // OpenAI tool_calls (an array: each call is counted and, directly in the array, read into the
+    // history) or the legacy function_call object (counted only).
+    private void ReadToolCalls(ref Utf8JsonReader reader, bool calls)
+    {
+        var start = reader.TokenStartIndex;
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            var depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    ToolCalls++;
+                    if (calls && reader.CurrentDepth == depth + 1)
+                    {
+                        Tools.ReadOpenAICall(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            ToolCalls++;
+            reader.Skip();
+        }
+
+        ToolBytes += reader.BytesConsumed - start;
+    }
+
+    /// <summary>The prompt facts of one message, once its properties (in any order) are read.</summary>
+    private void CountMessage(Role role, StringBuilder text, int toolResultsBefore)
+    {
+        switch (role)
+        {
+            case Role.User:
+                UserMessages++;
+                CountUserTurn(text, toolResultsBefore);
+                break;
+            case Role.Assistant:
+                AssistantMessages++;
+                break;
+            case Role.System:
+                Append(SystemText, text, out var system);
+                SystemText = system;
+                break;
+            case Role.Tool or Role.Function:
+                ToolResults++;
+                if (text.Length > 0)
+                {
+                    ToolText().Append(text);
+                }
+
+                break;
+        }
+    }
+
+    private void CountUserTurn(StringBuilder text, int toolResultsBefore)
+    {
+        if (text.Length > 0)
+        {
+            // Only from the second user turn on: one turn's text is LastUserText itself.
+            if (_userText is null && LastUserText.Length > 0)
+            {
+                _userText = new StringBuilder(LastUserText);
+            }
+
+            _userText?.Append('\n').Append(text);
+        }
+
+        if (text.Length > 0 || ToolResults == toolResultsBefore)
+        {
+            // An Anthropic user turn holding only tool results is not what the user said last,
+            // nor is an agent's bookkeeping message.
+            var raw = text.ToString();
+            var words = AgentProfiles.Read(raw);
+            Agent ??= words.Agent;
+            if (!words.Bookkeeping)
+            {
+                LastUserText = words.Words;
+                AgentSource = words.Source;
+            }
+
+            if (UserMessages == 1 || FirstUserText.Length == 0)
+            {
+                FirstUserText = raw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a content value (string, or array of parts/blocks) into <paramref name="text"/>, counting media
+    /// and tools; in a message's own content, <c>tool_use</c> and <c>tool_result</c> blocks go into the tool
+    /// history. Returns the <c>tool_result</c> blocks directly in it.
+    /// </summary>
+    private int ReadContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, Part part)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            AddText(reader.GetString() ?? "", text, part);
+            return 0;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return 0;
+        }
+
+        var results = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            results += ReadBlock(ref reader, body, text, part);
+        }
+
+        return results;
+    }
+
+    /// <summary>One part or block (the reader on its <c>{</c>); returns 1 for a <c>tool_result</c> block.</summary>
+    private int ReadBlock(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, Part part)
+    {
+        string? type = null;
+        string? partText = null;
+        var block = default(BlockTools);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    partText = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                // Anthropic tool_result content: text the tool returned, not the user's words.
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                ReadContent(ref reader, body, text, Part.ToolResult);
+                block.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
+            }
+            else if (reader.ValueTextEquals("input"u8))
+            {
+                reader.Read();
+                var start = reader.TokenStartIndex;
+                block.Input = StableHash.Json(ref reader);
+                ToolBytes += reader.BytesConsumed - start;
+            }
+            else if (reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("tool_use_id"u8))
+            {
+                reader.Read();
+                block.Id = ToolHistory.ReadId(ref reader);
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                block.Name = ToolHistory.ReadName(ref reader, out block.NameStart, out block.NameLength);
+            }
+            else if (reader.ValueTextEquals("is_error"u8))
+            {
+                reader.Read();
+                block.IsError = reader.TokenType == JsonTokenType.True;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        CountBlock(type, partText, text, part);
+        return part == Part.Message ? RecordBlock(type, block) : 0;
+    }
+
+    private void CountBlock(string? type, string? partText, StringBuilder text, Part part)
+    {
+        switch (type)
+        {
+            case "image_url" or "image" or "input_audio" or "audio" or "file" or "document" or "video" or "input_image":
+                MediaParts++;
+                break;
+            case "tool_use":
+                ToolCalls++;
+                break;
+            case "tool_result":
+                ToolResults++;
+                break;
+        }
+
+        if (partText is not null && (part == Part.ToolResult || type is null or "text" or "input_text"))
+        {
+            AddText(partText, text, part);
+        }
+        else if (partText is not null)
+        {
+            CountText(partText);
+        }
+    }
+
+    // Anthropic content blocks: tool_use adds a call, tool_result answers one.
+    private int RecordBlock(string? type, in BlockTools block)
+    {
+        if (type == "tool_use" && block.Name != 0)
+        {
+            Tools.Add(StableHash.Combine(block.Name, block.Input), block.Id, block.NameStart, block.NameLength);
+        }
+        else if (type == "tool_result")
+        {
+            if (block.Id != 0)
+            {
+                Tools.Attach(block.Id, block.IsError ? ~block.Content : block.Content);
+            }
+
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The properties only a Responses input item has (<c>type</c>, <c>call_id</c>, <c>name</c>, <c>arguments</c>,
+    /// <c>output</c>); false, nothing consumed, for any other.
+    /// </summary>
+    private bool ReadItemProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, ref MessageTools message)
+    {
+        if (reader.ValueTextEquals("type"u8))
+        {
+            reader.Read();
+            message.Item = reader.TokenType != JsonTokenType.String ? ItemKind.None
+                : reader.ValueTextEquals("function_call"u8) ? ItemKind.Call
+                : reader.ValueTextEquals("function_call_output"u8) ? ItemKind.Output
+                : ItemKind.None;
+            reader.Skip();
+        }
+        else if (reader.ValueTextEquals("call_id"u8))
+        {
+            reader.Read();
+            message.ToolCallId = ToolHistory.ReadId(ref reader);
+        }
+        else if (reader.ValueTextEquals("name"u8))
+        {
+            reader.Read();
+            message.Name = ToolHistory.ReadName(ref reader, out message.NameStart, out message.NameLength);
+        }
+        else if (reader.ValueTextEquals("arguments"u8))
+        {
+            reader.Read();
+            var start = reader.TokenStartIndex;
+            message.Arguments = ToolHistory.Arguments(ref reader);
+            ToolBytes += reader.BytesConsumed - start;
+        }
+        else if (reader.ValueTextEquals("output"u8))
+        {
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            ReadContent(ref reader, body, text, Part.ToolResult);
+            message.HasContent = true;
+            message.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private enum ItemKind
+    {
+        None,
+        Call,
+        Output,
+    }
+
+    /// <summary>What a message's properties say about tools, in whatever order they come.</summary>
+    private struct MessageTools
+    {
+        public ItemKind Item;
+        public ulong Name;
+        public ulong Arguments;
+        public int NameStart;
+        public int NameLength;
+        public ulong ToolCallId;
+        public ulong Content;
+        public bool HasContent;
+        public bool Bookkeeping;
+        public int Results;
+    }
+
+    /// <summary>What a content block's properties say about a tool call or result.</summary>
+    private struct BlockTools
+    {
+        public ulong Id;
+        public ulong Name;
+        public ulong Input;
+        public ulong Content;
+        public bool IsError;
+        public int NameStart;
+        public int NameLength;
+    }
+}

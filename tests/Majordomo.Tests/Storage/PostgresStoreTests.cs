@@ -1,0 +1,98 @@
+using Majordomo.Storage;
+using Majordomo.Storage.Postgres;
+using Majordomo.Tests.TestSupport;
+
+namespace Majordomo.Tests.Storage;
+
+/// <summary>What the PostgreSQL store adds to the contract: several instances on one database, and a database that is not there.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStoreTests(PostgresServer server)
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 10, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task MigrateAsync_FourInstancesStartingTogether_AllSucceedOnOneSchema()
+    {
+        var connectionString = await server.CreateDatabaseAsync("migrate_race");
+        var stores = Enumerable.Range(0, 4).Select(_ => new PostgresStore(connectionString)).ToArray();
+        try
+        {
+            Assert.Equal(new StoreSchema(0, 1, 1), await stores[0].ReadSchemaAsync(CancellationToken.None));
+
+            var versions = await Task.WhenAll(stores.Select(s => s.MigrateAsync(CancellationToken.None).AsTask()));
+
+            Assert.All(versions, v => Assert.Equal(1, v));
+            var schema = await stores[3].ReadSchemaAsync(CancellationToken.None);
+            Assert.True(schema.IsCurrent, schema.ToString());
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                store.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TryReserveAsync_200AtOnceFromTwoInstances_HoldsExactlyTheLimit()
+    {
+        var connectionString = await server.CreateDatabaseAsync("reserve_race");
+        using var a = new PostgresStore(connectionString).CreateSet();
+        using var b = new PostgresStore(connectionString).CreateSet();
+        await a.Store.MigrateAsync(CancellationToken.None);
+
+        // Each reservation names the limited pool and an unlimited USD counter: both are held, or neither.
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).Budgets.TryReserveAsync(
+                [new CounterReservation("usd:month", "m2026-05-01", 0.5), new CounterReservation("quota:premium:month", "m2026-05-01", 1, Limit: 50)],
+                Now, CancellationToken.None).AsTask())));
+
+        Assert.Equal(50, results.Count(ok => ok));
+        Assert.Equal(50, await a.Budgets.ReadAsync("quota:premium:month", "m2026-05-01", CancellationToken.None));
+        Assert.Equal(25, await b.Budgets.ReadAsync("usd:month", "m2026-05-01", CancellationToken.None), 9);
+    }
+
+    [Fact]
+    public async Task ReleaseAndSettle_RepeatedCounterInOneBatch_AddsEachAmount()
+    {
+        using var stores = new PostgresStore(await server.CreateDatabaseAsync("settle_repeat")).CreateSet();
+        await stores.Store.MigrateAsync(CancellationToken.None);
+
+        await stores.Budgets.SettleAsync([new CounterDelta("a", "p", 2), new CounterDelta("a", "p", 3)], Now, CancellationToken.None);
+        await stores.Budgets.ReleaseAsync([new CounterDelta("a", "p", 1), new CounterDelta("a", "p", 1)], Now, CancellationToken.None);
+
+        Assert.Equal(3, await stores.Budgets.ReadAsync("a", "p", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Store_NoServerOnThePort_ProbeReportsIt_CallsThrowStoreException()
+    {
+        // A port nobody listens on: connection refused at once.
+        using var stores = new PostgresStore($"Host=127.0.0.1;Port={ClosedPort()};Username=majordomo;Password=hunter2secret;Database=x;Timeout=2").CreateSet();
+
+        var probe = await stores.Store.ProbeAsync(CancellationToken.None);
+        var migrate = await Assert.ThrowsAsync<StoreException>(() => stores.Store.MigrateAsync(CancellationToken.None).AsTask());
+        var reserve = await Assert.ThrowsAsync<StoreException>(() => stores.Budgets.TryReserveAsync([new CounterReservation("a", "p", 1, 5)], Now, CancellationToken.None).AsTask());
+
+        Assert.False(probe.Reachable);
+        Assert.False(string.IsNullOrEmpty(probe.Error));
+        Assert.DoesNotContain("hunter2secret", probe.Error + migrate.Message + reserve.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_UnknownKeyword_StoreExceptionWithoutThePassword()
+    {
+        var ex = Assert.Throws<StoreException>(() => new PostgresStore("Host=db;Password=hunter2secret;Colour=blue"));
+
+        Assert.Contains("storage.postgres", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
