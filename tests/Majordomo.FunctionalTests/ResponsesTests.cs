@@ -331,6 +331,41 @@ public sealed class ResponsesTests : GatewayTest
         Assert.Equal(calls, Upstream.Received.Count);
     }
 
+    [Theory]
+    [InlineData("up/a", "/v1/chat/completions")]
+    [InlineData("sonnet", "/v1/messages")]
+    public async Task CapturedCodexBody_IsTranslated_WebSearchDroppedAndNamed_NamespaceFlattened(string model, string path)
+    {
+        var codex = AgentFixture.Load("codex-plain");
+        using var request = codex.Request(model);
+
+        using var response = await Gateway.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("web_search", Sse.Header(response, ResponsesHeaders.DroppedTools));
+        var events = await Sse.ReadAllEventsAsync(response);
+        Assert.Equal("response.completed", JsonDocument.Parse(events[^1]).RootElement.GetProperty("type").GetString());
+        var sent = Assert.Single(Upstream.Received);
+        Assert.Equal(path, sent.Path);
+        Assert.Contains("close_agent", sent.BodyText, StringComparison.Ordinal);   // a function of Codex's namespace tool
+        Assert.DoesNotContain("prompt_cache_key", sent.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("client_metadata", sent.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CapturedCodexBody_ToAResponsesUpstream_IsForwardedUntouched()
+    {
+        var codex = AgentFixture.Load("codex-plain");
+        using var request = codex.Request("resp/r");
+
+        using var response = await Gateway.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains(ResponsesHeaders.DroppedTools));
+        await Sse.ReadAllEventsAsync(response);
+        Assert.Equal(codex.Json("r"), Assert.Single(Upstream.Received).BodyText);
+    }
+
     [Fact]
     public async Task ChatClient_RoutedToAResponsesUpstream_Gets400Untranslatable()
     {

@@ -12,13 +12,14 @@ namespace Majordomo.Providers.Responses;
 /// <c>function_call_output</c> items <c>tool</c> messages (images they hold follow as one user message),
 /// function and <c>namespace</c> tools flat functions. Hosted tools are dropped (the ingress names them in
 /// <c>X-Router-Dropped-Tools</c>); a <c>tool_choice</c> forcing one cannot be honoured and is refused.
-/// Reasoning items and fields a chat upstream has no counterpart for are dropped.
+/// Reasoning items and fields a chat upstream has no counterpart for are dropped; <c>reasoning.effort</c> becomes
+/// <c>reasoning_effort</c> for a model with the <c>reasoning</c> capability.
 /// </summary>
 internal static class ResponsesRequestTranslation
 {
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 128 };
 
-    public static byte[] ToChat(ReadOnlyMemory<byte> body, string upstreamModel)
+    public static byte[] ToChat(ReadOnlyMemory<byte> body, string upstreamModel, bool reasoning = false)
     {
         using var doc = JsonDocument.Parse(body, ReadOptions);
         var root = doc.RootElement;
@@ -43,6 +44,11 @@ internal static class ResponsesRequestTranslation
 
             w.WriteEndArray();
             WriteOptions(w, root);
+            if (reasoning && Reasoning.ResponsesEffort(root) is { } effort)
+            {
+                w.WriteString("reasoning_effort", effort);
+            }
+
             var functions = WriteTools(w, root);
             WriteToolChoice(w, root, functions);
             w.WriteEndObject();

@@ -12,9 +12,9 @@ internal sealed class ResponsesTranslation : HubTranslation
 {
     private const string OneWay = "an 'openai-responses' upstream answers Responses clients (POST /v1/responses) only; route chat and Messages clients to an 'openai' or 'anthropic' upstream.";
 
-    public override byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel) => ResponsesRequestTranslation.ToChat(body, upstreamModel);
+    public override byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel, bool reasoning) => ResponsesRequestTranslation.ToChat(body, upstreamModel, reasoning);
 
-    public override byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens) => throw new TranslationException(OneWay);
+    public override byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens, bool reasoning) => throw new TranslationException(OneWay);
 
     public override byte[] AnswerToHub(byte[] body, long created) => throw new TranslationException(OneWay);
 
