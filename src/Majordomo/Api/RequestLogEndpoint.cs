@@ -116,10 +116,7 @@ internal static class RequestRowJson
         {
             // The attempt's reason is left out: it quotes the upstream (redacted, but still its text).
             w.WriteStartObject();
-            w.WriteString("model", a.Model);
-            w.WriteString("credential", a.Credential);
-            w.WriteNumberOrNull("status", a.Status);
-            w.WriteString("outcome", a.Outcome);
+            AttemptsJson.WriteOutcome(w, a);
             w.WriteNumber("ms", Math.Round(a.DurationMs, 1));
             w.WriteEndObject();
         }

@@ -46,7 +46,8 @@ internal static class CatalogBuilder
                 Provider = providerEntries[m.Provider!],
                 UpstreamModel = upstream,
                 UpstreamModelJson = OpenAIWire.EncodeJsonString(upstream),
-                Enabled = m.Enabled ?? true,
+                // A disabled provider disables every model it serves.
+                Enabled = (m.Enabled ?? true) && config.Providers![m.Provider!].Enabled != false,
                 Tier = m.Tier ?? 0,
                 Quality = m.Quality ?? 50,
                 Capabilities = m.Capabilities ?? [],

@@ -26,6 +26,21 @@ internal readonly record struct JsonSpan(int Start, int Length)
 internal sealed record ResponsesFacts(JsonSpan Input, bool InputIsString, string? PreviousResponseId, JsonSpan PreviousResponseIdValue, bool Store, string? HostedTools);
 
 /// <summary>
+/// The byte ranges of the client's body the router may rewrite when it forwards the body as is (STYLE #4):
+/// the <c>model</c> value, <c>stream_options</c> and its <c>include_usage</c>, and the top-level braces.
+/// <paramref name="MetadataRemoval"/> is what to cut when <c>metadata</c> held only router-owned keys (the
+/// property with its separating comma); when it mixed router-owned and other keys,
+/// <paramref name="MetadataValue"/> is its value and <paramref name="FilteredMetadata"/> the value without them.
+/// </summary>
+internal readonly record struct BodySplices(
+    JsonSpan Model, JsonSpan StreamOptions, JsonSpan IncludeUsage,
+    JsonSpan MetadataRemoval, JsonSpan MetadataValue, byte[]? FilteredMetadata,
+    int ObjectStart, int ObjectEnd)
+{
+    public static readonly BodySplices None = new(JsonSpan.None, JsonSpan.None, JsonSpan.None, JsonSpan.None, JsonSpan.None, null, 0, 0);
+}
+
+/// <summary>
 /// A chat request as received: the client's exact bytes plus what routing needs, parsed once.
 /// Same-protocol forwarding splices router-owned fields into <see cref="Body"/> (STYLE #4).
 /// </summary>
@@ -71,30 +86,11 @@ internal sealed class ChatRequest
         ? string.Create(CultureInfo.InvariantCulture, $"{name.Length}:{name}:{SessionId}")
         : SessionId;
 
-    internal JsonSpan ModelValue { get; init; } = JsonSpan.None;
-
-    internal JsonSpan StreamOptionsValue { get; init; } = JsonSpan.None;
-
-    internal JsonSpan IncludeUsageValue { get; init; } = JsonSpan.None;
-
-    /// <summary>
-    /// Bytes to cut when <c>metadata</c> held only router-owned keys: the property with its separating
-    /// comma. <see cref="JsonSpan.None"/> otherwise.
-    /// </summary>
-    internal JsonSpan MetadataRemoval { get; init; } = JsonSpan.None;
-
-    /// <summary>When <c>metadata</c> mixed router-owned and other keys: its value span and the value without them.</summary>
-    internal JsonSpan MetadataValue { get; init; } = JsonSpan.None;
-
-    internal byte[]? FilteredMetadata { get; init; }
+    /// <summary>Where the router may rewrite <see cref="Body"/>, found by the one parse.</summary>
+    internal BodySplices Splices { get; init; } = BodySplices.None;
 
     /// <summary>The Responses-only facts; null for the other protocols.</summary>
     internal ResponsesFacts? Responses { get; init; }
-
-    /// <summary>Index of the closing brace of the top-level object.</summary>
-    internal int ObjectEnd { get; init; }
-
-    internal int ObjectStart { get; init; }
 
     private PromptView? _prompt;
 

@@ -20,6 +20,23 @@ internal sealed partial class PromptView
         ToolResult,
     }
 
+    private enum MessageProperty
+    {
+        Other,
+        Role,
+        Content,
+        ToolCalls,
+        FunctionCall,
+        ToolCallId,
+
+        // Responses input items.
+        ItemType,
+        CallId,
+        Name,
+        Arguments,
+        Output,
+    }
+
     private enum Role
     {
         Other,
@@ -231,38 +248,29 @@ internal sealed partial class PromptView
         var message = default(MessageTools);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("role"u8))
+            // Every property's value is read; the name decides what is done with it.
+            var property = MessagePropertyOf(ref reader);
+            reader.Read();
+            switch (property)
             {
-                reader.Read();
-                role = ReadRole(ref reader);
-            }
-            else if (reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                var kind = reader.TokenType;
-                message.HasContent = true;
-                message.Results += ReadContent(ref reader, body, text, Part.Message);
-                var raw = body[start..(int)reader.BytesConsumed];
-                var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
-                message.Content = hashed ? StableHash.Content(raw) : 0;
-                message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
-            }
-            else if (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8))
-            {
-                var calls = reader.ValueTextEquals("tool_calls"u8);
-                reader.Read();
-                ReadToolCalls(ref reader, calls);
-            }
-            else if (reader.ValueTextEquals("tool_call_id"u8))
-            {
-                reader.Read();
-                message.ToolCallId = ToolHistory.ReadId(ref reader);
-            }
-            else if (!ReadItemProperty(ref reader, body, text, ref message))
-            {
-                reader.Read();
-                reader.Skip();
+                case MessageProperty.Role:
+                    role = ReadRole(ref reader);
+                    break;
+                case MessageProperty.Content:
+                    ReadMessageContent(ref reader, body, text, ref message);
+                    break;
+                case MessageProperty.ToolCalls or MessageProperty.FunctionCall:
+                    ReadToolCalls(ref reader, property == MessageProperty.ToolCalls);
+                    break;
+                case MessageProperty.ToolCallId:
+                    message.ToolCallId = ToolHistory.ReadId(ref reader);
+                    break;
+                case MessageProperty.ItemType or MessageProperty.CallId or MessageProperty.Name or MessageProperty.Arguments or MessageProperty.Output:
+                    ReadItemProperty(ref reader, property, body, ref message);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -293,6 +301,32 @@ internal sealed partial class PromptView
             // bookkeeping message: SPEC §1.8) starts a new task.
             Tools.Clear();
         }
+    }
+
+    private static MessageProperty MessagePropertyOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("role"u8) ? MessageProperty.Role
+        : reader.ValueTextEquals("content"u8) ? MessageProperty.Content
+        : reader.ValueTextEquals("tool_calls"u8) ? MessageProperty.ToolCalls
+        : reader.ValueTextEquals("function_call"u8) ? MessageProperty.FunctionCall
+        : reader.ValueTextEquals("tool_call_id"u8) ? MessageProperty.ToolCallId
+        : reader.ValueTextEquals("type"u8) ? MessageProperty.ItemType
+        : reader.ValueTextEquals("call_id"u8) ? MessageProperty.CallId
+        : reader.ValueTextEquals("name"u8) ? MessageProperty.Name
+        : reader.ValueTextEquals("arguments"u8) ? MessageProperty.Arguments
+        : reader.ValueTextEquals("output"u8) ? MessageProperty.Output
+        : MessageProperty.Other;
+
+    // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
+    private void ReadMessageContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, ref MessageTools message)
+    {
+        var start = (int)reader.TokenStartIndex;
+        var kind = reader.TokenType;
+        message.HasContent = true;
+        message.Results += ReadContent(ref reader, body, text, Part.Message);
+        var raw = body[start..(int)reader.BytesConsumed];
+        var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
+        message.Content = hashed ? StableHash.Content(raw) : 0;
+        message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
     }
 
     private static Role ReadRole(ref Utf8JsonReader reader) =>
@@ -544,51 +578,38 @@ internal sealed partial class PromptView
     }
 
     /// <summary>
-    /// The properties only a Responses input item has (<c>type</c>, <c>call_id</c>, <c>name</c>, <c>arguments</c>,
-    /// <c>output</c>); false, nothing consumed, for any other.
+    /// A property only a Responses input item has (<c>type</c>, <c>call_id</c>, <c>name</c>, <c>arguments</c>,
+    /// <c>output</c>); the reader is on its value.
     /// </summary>
-    private bool ReadItemProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, ref MessageTools message)
+    private void ReadItemProperty(ref Utf8JsonReader reader, MessageProperty property, ReadOnlySpan<byte> body, ref MessageTools message)
     {
-        if (reader.ValueTextEquals("type"u8))
+        switch (property)
         {
-            reader.Read();
-            message.Item = reader.TokenType != JsonTokenType.String ? ItemKind.None
-                : reader.ValueTextEquals("function_call"u8) ? ItemKind.Call
-                : reader.ValueTextEquals("function_call_output"u8) ? ItemKind.Output
-                : ItemKind.None;
-            reader.Skip();
+            case MessageProperty.ItemType:
+                message.Item = reader.TokenType != JsonTokenType.String ? ItemKind.None
+                    : reader.ValueTextEquals("function_call"u8) ? ItemKind.Call
+                    : reader.ValueTextEquals("function_call_output"u8) ? ItemKind.Output
+                    : ItemKind.None;
+                reader.Skip();
+                break;
+            case MessageProperty.CallId:
+                message.ToolCallId = ToolHistory.ReadId(ref reader);
+                break;
+            case MessageProperty.Name:
+                message.Name = ToolHistory.ReadName(ref reader, out message.NameStart, out message.NameLength);
+                break;
+            case MessageProperty.Arguments:
+                var start = reader.TokenStartIndex;
+                message.Arguments = ToolHistory.Arguments(ref reader);
+                ToolBytes += reader.BytesConsumed - start;
+                break;
+            default:
+                var outputStart = (int)reader.TokenStartIndex;
+                ReadContent(ref reader, body, new StringBuilder(), Part.ToolResult);
+                message.HasContent = true;
+                message.Content = StableHash.Content(body[outputStart..(int)reader.BytesConsumed]);
+                break;
         }
-        else if (reader.ValueTextEquals("call_id"u8))
-        {
-            reader.Read();
-            message.ToolCallId = ToolHistory.ReadId(ref reader);
-        }
-        else if (reader.ValueTextEquals("name"u8))
-        {
-            reader.Read();
-            message.Name = ToolHistory.ReadName(ref reader, out message.NameStart, out message.NameLength);
-        }
-        else if (reader.ValueTextEquals("arguments"u8))
-        {
-            reader.Read();
-            var start = reader.TokenStartIndex;
-            message.Arguments = ToolHistory.Arguments(ref reader);
-            ToolBytes += reader.BytesConsumed - start;
-        }
-        else if (reader.ValueTextEquals("output"u8))
-        {
-            reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            ReadContent(ref reader, body, text, Part.ToolResult);
-            message.HasContent = true;
-            message.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
-        }
-        else
-        {
-            return false;
-        }
-
-        return true;
     }
 
     private enum ItemKind

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Majordomo.Chat;
-
 using Majordomo.Config;
 
 namespace Majordomo.Classification;
@@ -19,6 +18,7 @@ internal static class HeuristicClassifier
     /// <summary>Characters of the last user message read from its start; the rest is sampled from its end.</summary>
     public const int HeadChars = 3000;
 
+    /// <summary>Characters read from the end of a message longer than <see cref="HeadChars"/> + this.</summary>
     public const int TailChars = 1000;
 
     // Cues in the first or last line of a message are the instruction; cues elsewhere are usually
@@ -26,15 +26,19 @@ internal static class HeuristicClassifier
     // material too: only its first or last characters count as the instruction.
     private const int InstructionLine = 400;
     private const int LongLineZone = 200;
+
+    /// <summary>What a cue outside the instruction zone counts for, against 1 inside it.</summary>
     private const double BodyWeight = 0.3;
 
+    /// <summary>The score a task needs to win over plain conversation.</summary>
     private const double TaskThreshold = 1.2;
 
-    private static readonly string[] TaskNames =
-        ["coding", "math", "reasoning", "summarization", "extraction", "creative", "research", "translation", "conversation"];
-
-    // Base complexity of each task (0 simple, 1 medium, 2 complex), in TaskNames order.
-    private static readonly double[] TaskBase = [1.15, 1.1, 1.5, 1.0, 0.9, 1.0, 1.4, 0.7, 0.0];
+    // Each scored task in FeatureScores order, with its base complexity (0 simple, 1 medium, 2 complex).
+    private static readonly (string Name, double Base)[] Tasks =
+    [
+        ("coding", 1.15), ("math", 1.1), ("reasoning", 1.5), ("summarization", 1.0), ("extraction", 0.9),
+        ("creative", 1.0), ("research", 1.4), ("translation", 0.7), ("conversation", 0.0),
+    ];
 
     private static readonly FrozenDictionary<string, Cue> Cues = Cue.Table();
     private static readonly FrozenDictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -507,7 +511,7 @@ internal static class HeuristicClassifier
         var asked = StrongestTask(instruction, out var askedScore);
         if (asked >= 0 && askedScore >= TaskThreshold + 0.5 && instruction[FeatureScores.Conversation] < askedScore)
         {
-            return TaskNames[asked];
+            return Tasks[asked].Name;
         }
 
         var best = StrongestTask(scores.Span, out var bestScore);
@@ -516,7 +520,7 @@ internal static class HeuristicClassifier
             return "conversation";
         }
 
-        return TaskNames[best];
+        return Tasks[best].Name;
     }
 
     /// <summary>The task (before <see cref="FeatureScores.Conversation"/>) with the highest positive score; -1 when none scores.</summary>
@@ -536,13 +540,22 @@ internal static class HeuristicClassifier
         return best;
     }
 
+    private static double BaseComplexity(string task)
+    {
+        foreach (var (name, level) in Tasks)
+        {
+            if (name == task)
+            {
+                return level;
+            }
+        }
+
+        return Tasks[0].Base;
+    }
+
     private static string PickComplexity(PromptView prompt, string task, ref ScanState state, FeatureScores scores)
     {
-        var level = TaskBase[Array.IndexOf(TaskNames, task) is var ti && ti >= 0 ? ti : 0];
-        if (task == "vision")
-        {
-            level = 1.0;
-        }
+        var level = task == "vision" ? 1.0 : BaseComplexity(task);
 
         var hard = Math.Clamp(scores[FeatureScores.Hardness], -3, 4);
         level += hard * 0.45;

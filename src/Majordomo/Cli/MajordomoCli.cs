@@ -153,7 +153,35 @@ internal static class MajordomoCli
         }
 
         output.WriteLine($"OK: {source.Description}: {catalog.Describe()}" + (warnings.Length > 0 ? $" ({warnings.Length} warnings)" : ""));
-        return Ok;
+        return source.Config!.Storage?.Postgres is null ? Ok : CheckSharedStore(source, output, errors);
+    }
+
+    /// <summary>
+    /// <c>storage.postgres</c>: is the database reachable, and is its schema this build's? Nothing is
+    /// changed (the gateway applies pending migrations when it starts). Exit 1 when it cannot be used.
+    /// </summary>
+    private static int CheckSharedStore(ConfigSource source, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            using var stores = GatewayApp.OpenStores(source, "");
+            var schema = Storage.StoreSync.Wait(stores.Store.ReadSchemaAsync(CancellationToken.None));
+            if (schema.Version > schema.Latest)
+            {
+                errors.WriteLine($"majordomo: storage.postgres: the database has schema version {schema.Version}, newer than this build knows ({schema.Latest}); upgrade Majordomo");
+                return RuntimeFailure;
+            }
+
+            output.WriteLine(schema.IsCurrent
+                ? $"storage.postgres: reachable, migrated (schema version {schema.Version})"
+                : $"storage.postgres: reachable, {schema.Missing} migration(s) pending (schema version {schema.Version} of {schema.Latest}); 'majordomo serve' applies them at start");
+            return Ok;
+        }
+        catch (Storage.StoreException ex)
+        {
+            errors.WriteLine($"majordomo: storage.postgres: cannot use the database: {ex.Message}");
+            return RuntimeFailure;
+        }
     }
 
     /// <summary>

@@ -61,6 +61,22 @@ internal static class UsageCli
             return MajordomoCli.UsageError;
         }
 
+        if (source.Config.Storage?.Postgres is not null)
+        {
+            // The fleet's shared database: the same numbers every instance sees.
+            try
+            {
+                using var shared = GatewayApp.OpenStores(source, "");
+                StoreSync.Wait(shared.Store.MigrateAsync(CancellationToken.None));
+                return run(source, shared);
+            }
+            catch (StoreException ex)
+            {
+                errors.WriteLine($"majordomo: cannot read the PostgreSQL store (storage.postgres): {ex.Message}");
+                return MajordomoCli.RuntimeFailure;
+            }
+        }
+
         // A store that does not exist yet has counted nothing: read an empty one rather than create it here.
         var path = GatewayApp.StorePathFor(source);
         var temporary = !File.Exists(path);

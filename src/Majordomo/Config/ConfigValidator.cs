@@ -30,6 +30,7 @@ internal static class ConfigValidator
         ResilienceValidator.Resilience,
         ResilienceValidator.Health,
         LoopDetectionValidator.Validate,
+        TelemetryValidator.Validate,
         c => c.Unknown(c.Config.Commands, "commands"),
     ];
 

@@ -32,6 +32,22 @@ public sealed record MajordomoConfig : ConfigSection
     public HealthConfig? Health { get; init; }
     public LoopDetectionConfig? LoopDetection { get; init; }
     public CommandsConfig? Commands { get; init; }
+    public TelemetryConfig? Telemetry { get; init; }
+}
+
+/// <summary><c>telemetry</c> (SPEC §7): export to an OpenTelemetry collector; off when absent.</summary>
+public sealed record TelemetryConfig : ConfigSection
+{
+    public OtlpConfig? Otlp { get; init; }
+}
+
+/// <summary><c>telemetry.otlp</c>: the collector's base URL, the protocol, and which signals to send.</summary>
+public sealed record OtlpConfig : ConfigSection
+{
+    public string? Endpoint { get; init; }
+    public string? Protocol { get; init; }
+    public bool? Traces { get; init; }
+    public bool? Metrics { get; init; }
 }
 
 public sealed record ServerConfig : ConfigSection

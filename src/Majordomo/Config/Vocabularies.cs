@@ -1,6 +1,6 @@
 namespace Majordomo.Config;
 
-// The words config keys accept, each vocabulary defined once. They live in Config, not in the feature
+// The words config keys accept, each vocabulary defined once, in the order of the config's sections. They live in Config, not in the feature
 // that gives them meaning, because the validator (Config) must read them and a folder uses only folders
 // above it; the owning feature (named on each) maps them to its own types through these constants.
 
@@ -88,4 +88,12 @@ internal static class LoopDetectorNames
     public const string GenericRepeat = "genericRepeat", PollNoProgress = "pollNoProgress", PingPong = "pingPong";
 
     public static readonly Vocabulary All = new(GenericRepeat, PollNoProgress, PingPong);
+}
+
+/// <summary><c>telemetry.otlp.protocol</c>. Owner: Monitoring (<c>TelemetryServices</c> maps them to the exporter's protocol).</summary>
+internal static class OtlpProtocols
+{
+    public const string Grpc = "grpc", HttpProtobuf = "http/protobuf";
+
+    public static readonly Vocabulary All = new(Grpc, HttpProtobuf);
 }

@@ -4,6 +4,7 @@ using Majordomo.Chat;
 using Majordomo.Health;
 using Majordomo.Providers;
 using Majordomo.Routing;
+using Majordomo.Telemetry;
 
 namespace Majordomo.Execution;
 
@@ -41,6 +42,7 @@ internal sealed partial class ChainExecutor
     private readonly HealthTracker _health;
     private readonly BudgetLedger? _budgets;
     private readonly AttemptRunner _runner;
+    private readonly MajordomoTracing? _tracing;
 
     public ChainExecutor(
         TimeProvider time,
@@ -49,8 +51,10 @@ internal sealed partial class ChainExecutor
         Cooldowns cooldowns,
         RateLimits rateLimits,
         HealthTracker health,
-        BudgetLedger? budgets = null)
+        BudgetLedger? budgets = null,
+        MajordomoTracing? tracing = null)
     {
+        _tracing = tracing;
         _time = time;
         _jitter = jitter;
         _logger = logger;
@@ -118,7 +122,7 @@ internal sealed partial class ChainExecutor
         using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
         var chainToken = chainCts?.Token ?? clientAborted;
         var protocol = Protocols.Get(request.Protocol);
-        var recorder = new AttemptRecorder(snapshot.Redactor);
+        var recorder = new AttemptRecorder(snapshot.Redactor, _tracing);
         var walk = new ChainWalk(this, snapshot, plan, request, ticket, recorder, clientAborted, deadline);
         while (true)
         {

@@ -121,7 +121,8 @@ internal sealed partial class ConfigWatcher(
         }
 
         if (!Equals(string.Join(",", previous.Config.Server?.Urls ?? []), string.Join(",", next.Config.Server?.Urls ?? [])) ||
-            previous.Config.Storage?.Sqlite != next.Config.Storage?.Sqlite)
+            previous.Config.Storage?.Sqlite != next.Config.Storage?.Sqlite ||
+            previous.Config.Storage?.Postgres != next.Config.Storage?.Postgres)
         {
             LogNeedsRestart(logger);
         }

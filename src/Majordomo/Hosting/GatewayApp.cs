@@ -10,6 +10,7 @@ using Majordomo.Monitoring;
 using Majordomo.Providers;
 using Majordomo.Routing;
 using Majordomo.Storage;
+using Majordomo.Storage.Postgres;
 using Majordomo.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,7 +32,7 @@ public sealed record GatewayOptions
 
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>Overrides <c>storage.sqlite</c> (tests point it at a temp file).</summary>
+    /// <summary>Overrides <c>storage.sqlite</c> (tests point it at a temp file); unused when <c>storage.postgres</c> is set.</summary>
     public string? StorePath { get; init; }
 
     /// <summary>Batch interval of the request-log writer.</summary>
@@ -110,7 +111,7 @@ public static class GatewayApp
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, new SqliteStore(storePath).CreateSet(), time);
+        AddStores(services, OpenStores(source, storePath), time);
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
@@ -143,7 +144,7 @@ public static class GatewayApp
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
         services.AddSingleton<RequestLogEndpoint>();
-        services.AddMajordomoTelemetry();
+        services.AddMajordomoTelemetry(source.Config?.Telemetry?.Otlp);
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
         if (source.FilePath is { } path)
         {
@@ -226,6 +227,13 @@ public static class GatewayApp
 
     private static Task NotConfiguredAsync(HttpContext context, Ingress ingress) =>
         ingress.WriteErrorAsync(context, 503, InfoEndpoints.UnconfiguredMessage, "server_error", "not_configured");
+
+    /// <summary>
+    /// The store the config names: the PostgreSQL database of <c>storage.postgres</c>, else the SQLite
+    /// file at <paramref name="sqlitePath"/>. Nothing is opened yet (migrations run at start).
+    /// </summary>
+    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath) =>
+        source.Config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
 
     /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
     public static string StorePathFor(ConfigSource source)

@@ -22,17 +22,15 @@ internal sealed class CompiledRule
     /// <summary>Bounds one pattern match: a hostile prompt must not pin a core in backtracking.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
+    private static readonly RuleWhenConfig Always = new();
+
     public required string Id { get; init; }
     public int Priority { get; init; }
-    public string? Source { get; init; }
-    public string? Channel { get; init; }
-    public string? Kind { get; init; }
-    public string? Model { get; init; }
+
+    /// <summary>The conditions as configured (immutable; none: the rule always matches); the pattern is compiled into <see cref="Pattern"/>.</summary>
+    public RuleWhenConfig When { get; init; } = Always;
+
     public Regex? Pattern { get; init; }
-    public bool? HasMedia { get; init; }
-    public bool? HasTools { get; init; }
-    public int? MinTokens { get; init; }
-    public int? MaxTokens { get; init; }
     public RuleAction Action { get; init; }
     public string? TargetName { get; init; }
 
@@ -43,14 +41,14 @@ internal sealed class CompiledRule
     public string? Message { get; init; }
 
     /// <summary>True when matching needs the parsed prompt (text, media, tools or tokens).</summary>
-    public bool NeedsPrompt => Pattern is not null || HasMedia is not null || HasTools is not null || MinTokens is not null || MaxTokens is not null;
+    public bool NeedsPrompt => Pattern is not null || When.HasMedia is not null || When.HasTools is not null || When.MinTokens is not null || When.MaxTokens is not null;
 
     /// <summary>Conditions on request metadata only: checked before the prompt is parsed.</summary>
     public bool MatchesMetadata(ChatRequest request)
     {
         var m = request.Metadata;
-        return Same(Source, m.Source) && Same(Channel, m.Channel) && Same(Kind, m.Kind) &&
-               (Model is null || string.Equals(Model, request.Model, StringComparison.Ordinal));
+        return Same(When.Source, m.Source) && Same(When.Channel, m.Channel) && Same(When.Kind, m.Kind) &&
+               (When.Model is null || string.Equals(When.Model, request.Model, StringComparison.Ordinal));
 
         static bool Same(string? wanted, string? actual) =>
             wanted is null || string.Equals(wanted, actual, StringComparison.OrdinalIgnoreCase);
@@ -60,15 +58,15 @@ internal sealed class CompiledRule
     public bool MatchesPrompt(PromptView view, out bool timedOut)
     {
         timedOut = false;
-        if ((HasMedia is { } media && media != view.HasMedia) || (HasTools is { } tools && tools != view.HasTools))
+        if ((When.HasMedia is { } media && media != view.HasMedia) || (When.HasTools is { } tools && tools != view.HasTools))
         {
             return false;
         }
 
-        if (MinTokens is not null || MaxTokens is not null)
+        if (When.MinTokens is not null || When.MaxTokens is not null)
         {
             var tokens = view.EstimatedPromptTokens;
-            if ((MinTokens is { } min && tokens < min) || (MaxTokens is { } max && tokens > max))
+            if ((When.MinTokens is { } min && tokens < min) || (When.MaxTokens is { } max && tokens > max))
             {
                 return false;
             }
@@ -250,17 +248,10 @@ internal sealed class RoutingSnapshot
         {
             Id = r.Id ?? "rules[" + index + "]",
             Priority = r.Priority ?? 100,
-            Source = when?.Source,
-            Channel = when?.Channel,
-            Kind = when?.Kind,
-            Model = when?.Model,
+            When = when ?? new RuleWhenConfig(),
 
             // The validator has compiled every pattern already; a bad one never reaches a snapshot.
             Pattern = when?.Pattern is { } p ? new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, CompiledRule.MatchTimeout) : null,
-            HasMedia = when?.HasMedia,
-            HasTools = when?.HasTools,
-            MinTokens = when?.MinTokens,
-            MaxTokens = when?.MaxTokens,
             Action = action,
             TargetName = r.Target,
             Target = r.Target is { } t && action is RuleAction.Route or RuleAction.Queue ? RouteResolver.ResolveName(catalog, t, null) : default,

@@ -15,16 +15,22 @@ internal static class AttemptsJson
         foreach (var a in attempts)
         {
             w.WriteStartObject();
-            w.WriteString("model", a.Model);
+            WriteOutcome(w, a);
             w.WriteString("provider", a.Provider);
-            w.WriteString("credential", a.Credential);
-            w.WriteNumberOrNull("status", a.Status);
-            w.WriteString("outcome", a.Outcome);
             w.WriteString("reason", a.Reason);
             w.WriteNumber("duration_ms", Math.Round(a.DurationMs, 3));
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>Which model and credential an attempt used and how it ended: what every view of an attempt shows.</summary>
+    public static void WriteOutcome(Utf8JsonWriter w, AttemptRecord a)
+    {
+        w.WriteString("model", a.Model);
+        w.WriteString("credential", a.Credential);
+        w.WriteNumberOrNull("status", a.Status);
+        w.WriteString("outcome", a.Outcome);
     }
 }

@@ -5,19 +5,24 @@ namespace Majordomo.Telemetry;
 
 /// <summary>
 /// Spans (SPEC §7): one <c>chat {route}</c> span per request and a child per upstream attempt, with
-/// the OpenTelemetry GenAI attributes. Without a listener (no <c>telemetry.otlp.traces</c>, no test
-/// exporter) <see cref="StartRequest"/> returns null and nothing else runs. Only config names, ids,
-/// counts and outcomes go on spans: never prompt or answer text, never upstream error text.
+/// the OpenTelemetry GenAI attributes. Without a listener (no <c>telemetry.otlp</c> traces, no test
+/// exporter) <see cref="StartRequest"/> returns null, no attempt span is made and nothing else runs.
+/// Only config names, ids, counts and outcomes go on spans: never prompt or answer text, never
+/// upstream error text, never a key.
 /// </summary>
 internal sealed class MajordomoTracing : IDisposable
 {
     public const string SourceName = "Majordomo";
 
+    /// <summary>The answered attempt's span, kept open on the request span until the usage is known.</summary>
+    private const string AnswerSpan = "majordomo.answer";
+
     public ActivitySource Source { get; } = new(SourceName);
 
     /// <summary>
     /// Starts the request span, continuing the caller's W3C <c>traceparent</c>. It becomes
-    /// <see cref="Activity.Current"/>, so the upstream call carries it on (HttpClient injects it).
+    /// <see cref="Activity.Current"/>, so the upstream call carries the trace on (HttpClient injects
+    /// <c>traceparent</c> from it) and the executor finds it (<see cref="CurrentRequest"/>).
     /// </summary>
     public Activity? StartRequest(string? traceparent, string? tracestate)
     {
@@ -30,11 +35,53 @@ internal sealed class MajordomoTracing : IDisposable
         return Source.StartActivity("chat", ActivityKind.Server, parent);
     }
 
+    /// <summary>The request span of the running request, or null when none is recorded.</summary>
+    public Activity? CurrentRequest() =>
+        Activity.Current is { } current && ReferenceEquals(current.Source, Source) && current.Kind == ActivityKind.Server ? current : null;
+
     /// <summary>
-    /// Ends the request span from the request's log row and adds one child span per attempt. The
-    /// attempts are laid one after another from the span's start (the row keeps each one's duration,
-    /// not its start), so backoff waits show after the last attempt, not between them.
+    /// One attempt's span, made when the attempt is recorded (<c>Execution/AttemptRecorder</c>), from its
+    /// start to now. The answered attempt's span stays open until <see cref="EndRequest"/> adds its usage.
     /// </summary>
+    public void Attempt(Activity request, AttemptRecord attempt, string upstreamModel)
+    {
+        var previous = Activity.Current;
+        var end = DateTime.UtcNow;
+        var span = Source.StartActivity("chat " + attempt.Model, ActivityKind.Client, request.Context, startTime: end - TimeSpan.FromMilliseconds(attempt.DurationMs));
+
+        // Starting a span makes it current; the request span stays the current one for what follows.
+        Activity.Current = previous;
+        if (span is null)
+        {
+            return;
+        }
+
+        span.SetTag("gen_ai.operation.name", "chat");
+        span.SetTag("gen_ai.provider.name", attempt.Provider);
+        span.SetTag("gen_ai.system", attempt.Provider);
+        span.SetTag("gen_ai.request.model", upstreamModel);
+        span.SetTag("majordomo.model", attempt.Model);
+        span.SetTag("majordomo.attempt.outcome", attempt.Outcome);
+        span.SetTag("majordomo.credential", attempt.Credential);
+        if (attempt.Status is { } status)
+        {
+            span.SetTag("http.response.status_code", status);
+        }
+
+        span.SetEndTime(end);
+        if (attempt.Outcome == "ok")
+        {
+            span.SetTag("gen_ai.response.model", upstreamModel);
+            request.SetCustomProperty(AnswerSpan, span);
+            return;
+        }
+
+        span.SetStatus(ActivityStatusCode.Error, attempt.Outcome);
+        span.SetTag("error.type", attempt.Outcome);
+        span.Stop();
+    }
+
+    /// <summary>Ends the request span from the request's log row (and the answered attempt's span with its usage).</summary>
     public void EndRequest(Activity span, RequestLogRecord row, string? classification)
     {
         span.DisplayName = "chat " + (row.Route ?? row.RequestedModel ?? "default");
@@ -45,6 +92,7 @@ internal sealed class MajordomoTracing : IDisposable
         span.SetTag("majordomo.rule", row.Rule);
         span.SetTag("majordomo.classification", classification);
         span.SetTag("majordomo.request_id", row.Id);
+        span.SetTag("majordomo.attempts", row.Attempts.Count);
         span.SetTag("http.response.status_code", row.Status);
         if (row.AnsweredBy is { } answeredBy)
         {
@@ -60,49 +108,14 @@ internal sealed class MajordomoTracing : IDisposable
             span.SetTag("error.type", row.ErrorCode ?? row.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var at = span.StartTimeUtc;
-        for (var i = 0; i < row.Attempts.Count; i++)
+        if (span.GetCustomProperty(AnswerSpan) is Activity answer)
         {
-            var attempt = row.Attempts[i];
-            var answered = row.AnsweredBy is not null && i == row.Attempts.Count - 1 && attempt.Outcome == "ok";
-            AddAttempt(span, attempt, at, answered ? row : null);
-            at += TimeSpan.FromMilliseconds(attempt.DurationMs);
+            answer.SetTag("gen_ai.usage.input_tokens", row.InputTokens);
+            answer.SetTag("gen_ai.usage.output_tokens", row.OutputTokens);
+            answer.Stop();
         }
 
         span.Stop();
-    }
-
-    private void AddAttempt(Activity parent, AttemptRecord attempt, DateTime start, RequestLogRecord? answer)
-    {
-        using var child = Source.StartActivity("chat " + attempt.Model, ActivityKind.Client, parent.Context, startTime: start);
-        if (child is null)
-        {
-            return;
-        }
-
-        child.SetTag("gen_ai.operation.name", "chat");
-        child.SetTag("gen_ai.provider.name", attempt.Provider);
-        child.SetTag("gen_ai.request.model", attempt.Model);
-        child.SetTag("majordomo.attempt.outcome", attempt.Outcome);
-        child.SetTag("majordomo.credential", attempt.Credential);
-        if (attempt.Status is { } status)
-        {
-            child.SetTag("http.response.status_code", status);
-        }
-
-        if (answer is not null)
-        {
-            child.SetTag("gen_ai.response.model", attempt.Model);
-            child.SetTag("gen_ai.usage.input_tokens", answer.InputTokens);
-            child.SetTag("gen_ai.usage.output_tokens", answer.OutputTokens);
-        }
-        else if (attempt.Outcome != "ok")
-        {
-            child.SetStatus(ActivityStatusCode.Error, attempt.Outcome);
-            child.SetTag("error.type", attempt.Outcome);
-        }
-
-        child.SetEndTime(start + TimeSpan.FromMilliseconds(attempt.DurationMs));
     }
 
     public void Dispose() => Source.Dispose();

@@ -55,6 +55,20 @@ public class CatalogBuilderTests
     }
 
     [Fact]
+    public void Build_DisabledProvider_DisablesEveryModelItServes()
+    {
+        var catalog = TestConfig.BuildCatalog(Config.Replace("""
+            "ollama":  { "api": "openai", "baseUrl": "http://127.0.0.1:11434/v1" }
+            """.Trim(), """
+            "ollama":  { "api": "openai", "baseUrl": "http://127.0.0.1:11434/v1", "enabled": false }
+            """.Trim(), StringComparison.Ordinal));
+
+        Assert.False(catalog.Models["ollama/qwen2.5:1.5b"].Enabled);
+        Assert.True(catalog.Models["copilot/gpt-4.1"].Enabled);
+        Assert.True(Built.Models["ollama/qwen2.5:1.5b"].Enabled);
+    }
+
+    [Fact]
     public void Build_ProviderLocality_DefaultsToLocalForLoopbackAndCloudOtherwise()
     {
         Assert.Equal("local", Built.Providers["ollama"].Locality);

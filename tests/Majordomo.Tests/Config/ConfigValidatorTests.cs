@@ -93,10 +93,30 @@ public class ConfigValidatorTests
     }
 
     [Fact]
-    public void Validate_PostgresStorage_IsAnErrorInThisBuild()
+    public void Validate_PostgresConnectionString_IsAccepted()
     {
-        Assert.Equal("storage.postgres: PostgreSQL storage is not available in this build yet; use storage.sqlite",
-            SingleError(Cfg("\"storage\": { \"postgres\": \"Host=db;Database=m\" }")));
+        var result = TestConfig.Load(Cfg("\"storage\": { \"postgres\": \"Host=db;Database=m;Username=u;Password=p\" }"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+    }
+
+    [Theory]
+    [InlineData("", "storage.postgres: must be a PostgreSQL connection string")]
+    [InlineData("Database=m;Password=hunter2", "storage.postgres: names no Host")]
+    [InlineData("Host=db;Password='hunter2", "storage.postgres: is not a connection string of Key=Value pairs")]
+    public void Validate_BadPostgresConnectionString_SaysWhatIsWrongWithoutQuotingIt(string connectionString, string expected)
+    {
+        var error = SingleError(Cfg($"\"storage\": {{ \"postgres\": \"{connectionString}\" }}"));
+
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SqliteAndPostgresBoth_IsAnError()
+    {
+        Assert.Equal("storage: set storage.sqlite or storage.postgres, not both",
+            SingleError(Cfg("\"storage\": { \"sqlite\": \"m.db\", \"postgres\": \"Host=db\" }")));
     }
 
     [Fact]
@@ -197,6 +217,28 @@ public class ConfigValidatorTests
     {
         Assert.Equal($"providers.p.baseUrl: '{url}' is not an http(s) URL without a query string",
             SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"" + url + "\" }, \"q\": { \"api\": \"simulated\" } }")));
+    }
+
+    [Fact]
+    public void Validate_TelemetryOtlp_EndpointRequiredUrlProtocolKnownNoUnknownKeys()
+    {
+        var errors = Errors(Cfg("""
+            "telemetry": { "otlp": { "endpoint": "collector:4317", "protocol": "thrift", "trace": true } }
+            """));
+        var missing = SingleError(Cfg("""
+            "telemetry": { "otlp": { "protocol": "grpc" } }
+            """));
+        var good = TestConfig.Load(Cfg("""
+            "telemetry": { "otlp": { "endpoint": "http://127.0.0.1:4318", "protocol": "http/protobuf", "traces": true, "metrics": false } }
+            """));
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("telemetry.otlp.endpoint: 'collector:4317' is not an http(s) URL", errors);
+        Assert.Contains(errors, e => e.StartsWith("telemetry.otlp.protocol: ", StringComparison.Ordinal) && e.Contains("http/protobuf", StringComparison.Ordinal));
+        Assert.Contains("telemetry.otlp.trace: unknown key", errors);
+        Assert.StartsWith("telemetry.otlp.endpoint: is required", missing, StringComparison.Ordinal);
+        Assert.True(good.IsValid, string.Join("; ", good.Errors));
+        Assert.Equal(false, good.Config!.Telemetry!.Otlp!.Metrics);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class RulesAndCommandsTests
     [Fact]
     public void MatchesMetadata_SourceIsCaseInsensitive_ModelIsExact()
     {
-        var rule = new CompiledRule { Id = "x", Source = "Heartbeat", Model = "auto" };
+        var rule = new CompiledRule { Id = "x", When = new() { Source = "Heartbeat", Model = "auto" } };
 
         Assert.True(rule.MatchesMetadata(Request("auto", "heartbeat")));
         Assert.False(rule.MatchesMetadata(Request("AUTO", "heartbeat")));
@@ -47,10 +47,10 @@ public class RulesAndCommandsTests
     {
         var view = PromptView.Parse("""{"messages":[{"role":"user","content":"hello world"}],"tools":[{"type":"function","function":{"name":"f"}}]}"""u8, "openai");
 
-        Assert.True(new CompiledRule { Id = "t", HasTools = true, HasMedia = false }.MatchesPrompt(view, out _));
-        Assert.False(new CompiledRule { Id = "t", HasTools = false }.MatchesPrompt(view, out _));
-        Assert.False(new CompiledRule { Id = "t", MinTokens = 1000 }.MatchesPrompt(view, out _));
-        Assert.True(new CompiledRule { Id = "t", MaxTokens = 1000 }.MatchesPrompt(view, out _));
+        Assert.True(new CompiledRule { Id = "t", When = new() { HasTools = true, HasMedia = false } }.MatchesPrompt(view, out _));
+        Assert.False(new CompiledRule { Id = "t", When = new() { HasTools = false } }.MatchesPrompt(view, out _));
+        Assert.False(new CompiledRule { Id = "t", When = new() { MinTokens = 1000 } }.MatchesPrompt(view, out _));
+        Assert.True(new CompiledRule { Id = "t", When = new() { MaxTokens = 1000 } }.MatchesPrompt(view, out _));
     }
 
     [Theory]

@@ -69,7 +69,7 @@ public sealed class PostgresStoreTests(PostgresServer server)
     public async Task Store_NoServerOnThePort_ProbeReportsIt_CallsThrowStoreException()
     {
         // A port nobody listens on: connection refused at once.
-        using var stores = new PostgresStore($"Host=127.0.0.1;Port={ClosedPort()};Username=majordomo;Password=hunter2secret;Database=x;Timeout=2").CreateSet();
+        using var stores = new PostgresStore($"Host=127.0.0.1;Port={PostgresServer.FreePort()};Username=majordomo;Password=hunter2secret;Database=x;Timeout=2").CreateSet();
 
         var probe = await stores.Store.ProbeAsync(CancellationToken.None);
         var migrate = await Assert.ThrowsAsync<StoreException>(() => stores.Store.MigrateAsync(CancellationToken.None).AsTask());
@@ -87,12 +87,5 @@ public sealed class PostgresStoreTests(PostgresServer server)
 
         Assert.Contains("storage.postgres", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", ex.Message, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

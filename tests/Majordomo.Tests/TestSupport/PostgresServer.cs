@@ -127,7 +127,8 @@ public sealed class PostgresServer : IDisposable
             "PostgreSQL server binaries not found (no /usr/lib/postgresql/*/bin/pg_ctl): install Debian's 'postgresql' package (.ci/run does) or set MAJORDOMO_PG_BIN");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now (a server that is not there: connection refused at once).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

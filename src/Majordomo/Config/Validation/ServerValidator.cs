@@ -83,14 +83,48 @@ internal static class ServerValidator
         }
 
         c.Unknown(storage, "storage");
-        if (storage.Postgres is not null)
-        {
-            c.Error("storage.postgres", "PostgreSQL storage is not available in this build yet; use storage.sqlite");
-        }
-
         if (storage.Sqlite is { Length: 0 })
         {
             c.Error("storage.sqlite", "must be a file path");
         }
+
+        if (storage.Postgres is { } postgres)
+        {
+            if (storage.Sqlite is not null)
+            {
+                c.Error("storage", "set storage.sqlite or storage.postgres, not both");
+            }
+
+            if (PostgresProblem(postgres) is { } problem)
+            {
+                c.Error("storage.postgres", problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The shape of a connection string (<c>Host=…;Database=…</c>). Keywords are checked by the driver
+    /// at start and by <c>majordomo check</c>. Messages never quote the string: it may hold a password.
+    /// </summary>
+    private static string? PostgresProblem(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "must be a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=${PGPASSWORD})";
+        }
+
+        var parsed = new System.Data.Common.DbConnectionStringBuilder();
+        try
+        {
+            parsed.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "is not a connection string of Key=Value pairs separated by ';' (e.g. Host=db;Database=majordomo;Username=majordomo)";
+        }
+
+        return parsed.ContainsKey("Host") || parsed.ContainsKey("Server")
+            ? null
+            : "names no Host (e.g. Host=db.internal;Port=5432;Database=majordomo;Username=majordomo)";
     }
 }

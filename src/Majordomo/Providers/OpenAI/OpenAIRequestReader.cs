@@ -314,14 +314,7 @@ internal static partial class OpenAIRequestReader
             ClientWantsUsage = wantsUsage,
             MessageCount = messageCount,
             Metadata = new RequestMetadata(source, channel, session, kind, profile),
-            ModelValue = modelSpan,
-            StreamOptionsValue = streamOptions,
-            IncludeUsageValue = includeUsage,
-            MetadataRemoval = metadataRemoval,
-            MetadataValue = metadataValue,
-            FilteredMetadata = filteredMetadata,
-            ObjectStart = objectStart,
-            ObjectEnd = objectEnd,
+            Splices = new(modelSpan, streamOptions, includeUsage, metadataRemoval, metadataValue, filteredMetadata, objectStart, objectEnd),
             Responses = responses ? input.Facts() : null,
         };
     }

@@ -17,46 +17,47 @@ internal static class OpenAIWire
     public static byte[] RewriteBody(ChatRequest request, ReadOnlySpan<byte> upstreamModelJson, bool forceIncludeUsage)
     {
         var body = request.Body.Span;
+        var at = request.Splices;
         Span<Edit> edits = stackalloc Edit[4];
         var count = 0;
-        if (request.ModelValue.IsPresent)
+        if (at.Model.IsPresent)
         {
-            edits[count++] = new Edit(request.ModelValue.Start, request.ModelValue.End, EditKind.Model);
+            edits[count++] = new Edit(at.Model.Start, at.Model.End, EditKind.Model);
         }
         else
         {
-            edits[count++] = new Edit(request.ObjectStart + 1, request.ObjectStart + 1, EditKind.InsertModel);
+            edits[count++] = new Edit(at.ObjectStart + 1, at.ObjectStart + 1, EditKind.InsertModel);
         }
 
         if (forceIncludeUsage && request.Stream && !request.ClientWantsUsage)
         {
-            if (request.IncludeUsageValue.IsPresent)
+            if (at.IncludeUsage.IsPresent)
             {
-                edits[count++] = new Edit(request.IncludeUsageValue.Start, request.IncludeUsageValue.End, EditKind.True);
+                edits[count++] = new Edit(at.IncludeUsage.Start, at.IncludeUsage.End, EditKind.True);
             }
-            else if (request.StreamOptionsValue.IsPresent && body[request.StreamOptionsValue.Start] == (byte)'{')
+            else if (at.StreamOptions.IsPresent && body[at.StreamOptions.Start] == (byte)'{')
             {
-                var open = request.StreamOptionsValue.Start + 1;
-                var empty = body[open..(request.StreamOptionsValue.End - 1)].Trim(" \t\r\n"u8).IsEmpty;
+                var open = at.StreamOptions.Start + 1;
+                var empty = body[open..(at.StreamOptions.End - 1)].Trim(" \t\r\n"u8).IsEmpty;
                 edits[count++] = new Edit(open, open, empty ? EditKind.IncludeUsageOnly : EditKind.IncludeUsageComma);
             }
-            else if (request.StreamOptionsValue.IsPresent)
+            else if (at.StreamOptions.IsPresent)
             {
-                edits[count++] = new Edit(request.StreamOptionsValue.Start, request.StreamOptionsValue.End, EditKind.StreamOptionsObject);
+                edits[count++] = new Edit(at.StreamOptions.Start, at.StreamOptions.End, EditKind.StreamOptionsObject);
             }
             else
             {
-                edits[count++] = new Edit(request.ObjectEnd, request.ObjectEnd, EditKind.AppendStreamOptions);
+                edits[count++] = new Edit(at.ObjectEnd, at.ObjectEnd, EditKind.AppendStreamOptions);
             }
         }
 
-        if (request.MetadataRemoval.IsPresent)
+        if (at.MetadataRemoval.IsPresent)
         {
-            edits[count++] = new Edit(request.MetadataRemoval.Start, request.MetadataRemoval.End, EditKind.Remove);
+            edits[count++] = new Edit(at.MetadataRemoval.Start, at.MetadataRemoval.End, EditKind.Remove);
         }
-        else if (request.FilteredMetadata is not null)
+        else if (at.FilteredMetadata is not null)
         {
-            edits[count++] = new Edit(request.MetadataValue.Start, request.MetadataValue.End, EditKind.Metadata);
+            edits[count++] = new Edit(at.MetadataValue.Start, at.MetadataValue.End, EditKind.Metadata);
         }
 
         // By position; an insertion sorts before a removal that starts at the same byte.
@@ -92,7 +93,7 @@ internal static class OpenAIWire
     private static ReadOnlySpan<byte> Replacement(EditKind kind, ReadOnlySpan<byte> upstreamModelJson, ChatRequest request) => kind switch
     {
         EditKind.Remove => [],
-        EditKind.Metadata => request.FilteredMetadata,
+        EditKind.Metadata => request.Splices.FilteredMetadata,
         EditKind.Model => upstreamModelJson,
         EditKind.InsertModel => "\"model\":"u8,
         EditKind.True => "true"u8,

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+using Majordomo.FunctionalTests.Budgets;
+using Majordomo.FunctionalTests.Infrastructure;
+using Majordomo.Storage;
+using Majordomo.Storage.Postgres;
+using Majordomo.Tests.TestSupport;
+
+namespace Majordomo.FunctionalTests.Storage;
+
+/// <summary>The real executable on <c>storage.postgres</c> (a real server): answers, logs and counts in the database, and keeps its counters through kill -9.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly string _directory = Directory.CreateTempSubdirectory("majordomo-pg-gw-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Serve_OnPostgres_LogsAndCountsInTheDatabase_CountersSurviveKill()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("gateway");
+        var config = Path.Combine(_directory, "majordomo.json");
+        await File.WriteAllTextAsync(config, TestGateway.Render(
+            BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 50 } } }""")
+                .Replace("\"server\": {  }", $"\"storage\": {{ \"postgres\": \"{connectionString}\" }}", StringComparison.Ordinal),
+            upstream));
+
+        await using (var gateway = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
+            for (var i = 0; i < 3; i++)
+            {
+                using var response = await http.SendAsync(BudgetHttp.Chat("cloud/premium"));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            var health = await BudgetHttp.GetJsonAsync(http, "/health");
+            var store = health.GetProperty("store");
+            Assert.Equal(("postgres", true), (store.GetProperty("kind").GetString(), store.GetProperty("reachable").GetBoolean()));
+            Assert.Equal(3, await LoggedRowsAsync(connectionString, expected: 3));
+        } // DisposeAsync kills the process (SIGKILL): no graceful shutdown, no final flush.
+
+        var usage = GatewayProcess.Start(_directory, null, "usage", "--config", config, "--json");
+        Assert.Equal(0, await usage.WaitForExitAsync(StartTimeout));
+        using var report = JsonDocument.Parse(usage.Stdout);
+        Assert.Equal(3, BudgetHttp.Budget(report.RootElement, "quota:premium", "month").GetProperty("used").GetDouble());
+        Assert.False(File.Exists(Path.Combine(_directory, "majordomo.db")), "no SQLite file is made when storage.postgres is set");
+    }
+
+    /// <summary>Rows in the database's request log, waiting up to 10 s for the background writer to reach <paramref name="expected"/>.</summary>
+    private static async Task<int> LoggedRowsAsync(string connectionString, int expected)
+    {
+        using var stores = new PostgresStore(connectionString).CreateSet();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var rows = await stores.Requests.RecentAsync(new RecentQuery(100, null, null), CancellationToken.None);
+            if (rows.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                Assert.All(rows, r => Assert.Equal(("cloud/premium", 200), (r.AnsweredBy, r.Status)));
+                return rows.Count;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
