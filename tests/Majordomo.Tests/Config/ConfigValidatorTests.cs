@@ -87,7 +87,7 @@ public class ConfigValidatorTests
     [Fact]
     public void Validate_MisspelledApi_ListsAnthropicAmongExpected()
     {
-        Assert.Equal("providers.p.api: unknown api 'anthropc' (expected openai, anthropic or simulated)", SingleError(Cfg(providers: """
+        Assert.Equal("providers.p.api: unknown api 'anthropc' (expected openai, anthropic, openai-responses or simulated)", SingleError(Cfg(providers: """
             "providers": { "p": { "api": "anthropc", "baseUrl": "https://api.anthropic.com" }, "q": { "api": "simulated" } }
             """)));
     }
@@ -266,7 +266,7 @@ public class ConfigValidatorTests
     [Fact]
     public void Validate_UnknownApi_IsAnError()
     {
-        Assert.Equal("providers.p.api: unknown api 'grpc' (expected openai, anthropic or simulated)",
+        Assert.Equal("providers.p.api: unknown api 'grpc' (expected openai, anthropic, openai-responses or simulated)",
             SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"grpc\", \"baseUrl\": \"http://x.test\" }, \"q\": { \"api\": \"simulated\" } }")));
     }
 
@@ -587,6 +587,24 @@ public class ConfigValidatorTests
     {
         Assert.Equal("providers.q.simulation.failureRate: must be between 0 and 1",
             SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:9\" }, \"q\": { \"api\": \"simulated\", \"simulation\": { \"failureRate\": 1.5 } } }")));
+    }
+
+    [Fact]
+    public void Validate_HealthPathNeitherPathNorUrl_IsAnError()
+    {
+        static string With(string healthPath) => DefaultProviders.Replace("\"baseUrl\": \"http://127.0.0.1:9/v1\",", $"\"baseUrl\": \"http://127.0.0.1:9/v1\", \"healthPath\": \"{healthPath}\",", StringComparison.Ordinal);
+
+        Assert.Equal("providers.p.healthPath: 'health' is neither a path starting with '/' nor an http(s) URL", SingleError(Cfg(providers: With("health"))));
+        Assert.True(TestConfig.Load(Cfg(providers: With("/api/tags"))).IsValid);
+        Assert.True(TestConfig.Load(Cfg(providers: With("http://127.0.0.1:9/health"))).IsValid);
+    }
+
+    [Fact]
+    public void Validate_CorsOriginWithAPath_IsAnError()
+    {
+        Assert.Equal("server.cors.origins[1]: 'https://app.example.com/ui' is not an origin such as https://app.example.com (or \"*\")",
+            SingleError(Cfg("\"server\": { \"cors\": { \"origins\": [\"https://ok.example.com\", \"https://app.example.com/ui\"] } }")));
+        Assert.True(TestConfig.Load(Cfg("\"server\": { \"cors\": { \"origins\": [\"*\"] } }")).IsValid);
     }
 
     [Fact]
