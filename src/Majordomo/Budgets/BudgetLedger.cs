@@ -255,8 +255,60 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
         // Written before the attempt is sent: a unit reserved is counted even if the process dies now
         // (while the store fails, it is kept pending and written once the store is back).
-        _journal.Reserve(Deltas(holds));
-        return holds;
+        if (admission != Admission.Fit)
+        {
+            _journal.Reserve(Deltas(holds));
+            return holds;
+        }
+
+        // The store checks the limits too: for one gateway it agrees with memory; for a fleet on one
+        // PostgreSQL it is the exact check, since other instances' holds are not in this memory.
+        if (_journal.TryReserve(Reservations(holds)))
+        {
+            return holds;
+        }
+
+        refusal = RefusedByStore(holds, amount, now);
+        return null;
+    }
+
+    /// <summary>Takes back holds the store refused and says why, from the store's amounts (others' use included).</summary>
+    private Unavailability RefusedByStore(Hold[] holds, double amount, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            foreach (var hold in holds)
+            {
+                hold.Counter.Reserved -= amount;
+            }
+        }
+
+        // Only a refusal reads: one round trip per limit of a request that is not served anyway.
+        Unavailability? first = null;
+        foreach (var hold in holds)
+        {
+            var stored = _journal.Read(hold.Counter.Scope, hold.Counter.Period) ?? hold.Counter.Used + hold.Counter.Reserved;
+            var shared = new Counter(hold.Counter.Scope, hold.Counter.Period) { Used = stored, Fired = [] };
+            var refusal = Refusal(hold.Limit, shared, hold.Limit.Current(now), amount, now);
+            first ??= refusal;
+            if (stored + amount > hold.Limit.Limit + Epsilon)
+            {
+                return refusal;
+            }
+        }
+
+        return first!.Value;
+    }
+
+    private static CounterReservation[] Reservations(Hold[] holds)
+    {
+        var reservations = new CounterReservation[holds.Length];
+        for (var i = 0; i < holds.Length; i++)
+        {
+            reservations[i] = new CounterReservation(holds[i].Counter.Scope, holds[i].Counter.Period, holds[i].Amount, holds[i].Limit.Limit);
+        }
+
+        return reservations;
     }
 
     /// <summary>Releases held amounts (the request was not answered).</summary>

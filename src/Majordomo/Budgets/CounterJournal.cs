@@ -37,6 +37,55 @@ internal sealed class CounterJournal : IDisposable
 
     public void Reserve(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Reserve, amounts);
 
+    /// <summary>
+    /// Holds amounts that must fit their limits in the store too: false when the store refuses (a
+    /// PostgreSQL store shared by a fleet: other instances hold the room). While the store fails, or
+    /// amounts are pending, the amounts are kept pending and the local decision stands (true).
+    /// </summary>
+    public bool TryReserve(IReadOnlyList<CounterReservation> reservations)
+    {
+        if (reservations.Count == 0)
+        {
+            return true;
+        }
+
+        var deltas = new CounterDelta[reservations.Count];
+        for (var i = 0; i < deltas.Length; i++)
+        {
+            deltas[i] = new CounterDelta(reservations[i].Scope, reservations[i].Period, reservations[i].Amount);
+        }
+
+        if (QueueBehindPending(Operation.Reserve, deltas))
+        {
+            return true;
+        }
+
+        try
+        {
+            var stored = StoreSync.Wait(_store.TryReserveAsync(reservations, _time.GetUtcNow(), CancellationToken.None));
+            _health.Succeeded(Area);
+            return stored;
+        }
+        catch (StoreException ex)
+        {
+            KeepPending(Operation.Reserve, deltas, ex);
+            return true;
+        }
+    }
+
+    /// <summary>A counter's amount in the store (a refused reservation explains itself with it).</summary>
+    public double? Read(string scope, string period)
+    {
+        try
+        {
+            return StoreSync.Wait(_store.ReadAsync(scope, period, CancellationToken.None));
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+
     public void Release(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Release, amounts);
 
     public void Settle(IReadOnlyList<CounterDelta> adjustments) => Write(Operation.Settle, adjustments);
@@ -48,16 +97,9 @@ internal sealed class CounterJournal : IDisposable
             return;
         }
 
-        if (Pending > 0)
+        if (QueueBehindPending(operation, deltas))
         {
-            lock (_lock)
-            {
-                if (_pending.Count > 0)
-                {
-                    AddPending(operation, deltas);
-                    return;
-                }
-            }
+            return;
         }
 
         try
@@ -73,17 +115,42 @@ internal sealed class CounterJournal : IDisposable
         }
         catch (StoreException ex)
         {
-            // The in-memory counters still hold, so enforcement goes on; the amounts wait here.
-            int pending;
-            lock (_lock)
+            KeepPending(operation, deltas, ex);
+        }
+    }
+
+    /// <summary>While amounts are pending, new ones join them rather than try the failing store: true when queued.</summary>
+    private bool QueueBehindPending(Operation operation, IReadOnlyList<CounterDelta> deltas)
+    {
+        if (Pending == 0)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_pending.Count == 0)
             {
-                AddPending(operation, deltas);
-                pending = _pending.Count;
-                _retry ??= _time.CreateTimer(_ => Flush(), null, _retryInterval, _retryInterval);
+                return false;
             }
 
-            _health.Failed(Area, ex, Consequence(pending));
+            AddPending(operation, deltas);
+            return true;
         }
+    }
+
+    private void KeepPending(Operation operation, IReadOnlyList<CounterDelta> deltas, StoreException ex)
+    {
+        // The in-memory counters still hold, so enforcement goes on; the amounts wait here.
+        int pending;
+        lock (_lock)
+        {
+            AddPending(operation, deltas);
+            pending = _pending.Count;
+            _retry ??= _time.CreateTimer(_ => Flush(), null, _retryInterval, _retryInterval);
+        }
+
+        _health.Failed(Area, ex, Consequence(pending));
     }
 
     private async ValueTask Reserve(IReadOnlyList<CounterDelta> deltas, DateTimeOffset now)

@@ -10,8 +10,9 @@ internal interface IBudgetStore
 {
     /// <summary>
     /// Adds each amount to its counter, or nothing: when any counter with a <see cref="CounterReservation.Limit"/>
-    /// would pass it, no counter changes and the result is false. A null limit counts without a check
-    /// (a single gateway decides admission in memory; a fleet lets the store decide).
+    /// would pass it, no counter changes and the result is false. A null limit counts without a check.
+    /// The ledger passes the limit of every hold that must fit, after its own check in memory: for one
+    /// gateway the store agrees; for a fleet on one database the store's check is the exact one.
     /// </summary>
     ValueTask<bool> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -31,11 +31,7 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
         var connectionString = await server.CreateDatabaseAsync("gateway");
-        var config = Path.Combine(_directory, "majordomo.json");
-        await File.WriteAllTextAsync(config, TestGateway.Render(
-            BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 50 } } }""")
-                .Replace("\"server\": {  }", $"\"storage\": {{ \"postgres\": \"{connectionString}\" }}", StringComparison.Ordinal),
-            upstream));
+        var config = await WriteConfigAsync(connectionString, """{ "quotas": { "premium": { "monthly": 50 } } }""", upstream);
 
         await using (var gateway = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0"))
         {
@@ -57,6 +53,45 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         using var report = JsonDocument.Parse(usage.Stdout);
         Assert.Equal(3, BudgetHttp.Budget(report.RootElement, "quota:premium", "month").GetProperty("used").GetDouble());
         Assert.False(File.Exists(Path.Combine(_directory, "majordomo.db")), "no SQLite file is made when storage.postgres is set");
+    }
+
+    [Fact]
+    public async Task Fleet_TwoProcessesOneDatabase_200RequestsAtOnce_ExactlyTheQuotaAnsweredByThePool()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+
+        // Slow streams so the requests are in flight together, on both instances.
+        upstream.Script("premium", new Scenario.Ok(Chunks: 5, ChunkDelayMs: 20));
+        var config = await WriteConfigAsync(await server.CreateDatabaseAsync("fleet_quota"), """{ "quotas": { "premium": { "monthly": 50 } } }""", upstream);
+        await using var a = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        await using var b = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var httpA = new HttpClient { BaseAddress = new Uri(await a.ListeningAsync(StartTimeout)) };
+        using var httpB = new HttpClient { BaseAddress = new Uri(await b.ListeningAsync(StartTimeout)) };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            using var response = await (i % 2 == 0 ? httpA : httpB).SendAsync(BudgetHttp.Chat("default", stream: true), HttpCompletionOption.ResponseHeadersRead);
+            await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, Model: Sse.Header(response, "X-Router-Model"));
+        }));
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(50, results.Count(r => r.Model == "cloud/premium"));
+        Assert.Equal(150, results.Count(r => r.Model == "cloud/free"));
+        Assert.Equal(50, upstream.ReceivedFor("premium").Count);
+        var usage = GatewayProcess.Start(_directory, null, "usage", "--config", config, "--json");
+        Assert.Equal(0, await usage.WaitForExitAsync(StartTimeout));
+        using var report = JsonDocument.Parse(usage.Stdout);
+        Assert.Equal(50, BudgetHttp.Budget(report.RootElement, "quota:premium", "month").GetProperty("used").GetDouble());
+    }
+
+    private async Task<string> WriteConfigAsync(string connectionString, string budgets, ScenarioUpstream upstream)
+    {
+        var config = Path.Combine(_directory, "majordomo.json");
+        await File.WriteAllTextAsync(config, TestGateway.Render(
+            BudgetTests.Config(budgets).Replace("\"server\": {  }", $"\"storage\": {{ \"postgres\": \"{connectionString}\" }}", StringComparison.Ordinal),
+            upstream));
+        return config;
     }
 
     /// <summary>Rows in the database's request log, waiting up to 10 s for the background writer to reach <paramref name="expected"/>.</summary>
