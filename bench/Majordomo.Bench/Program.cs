@@ -21,6 +21,8 @@ const string Usage = """
                routing decision benchmark (rules + heuristic classifier + selection, 50 models), in process
       loopguard [BenchmarkDotNet arguments]
                loop guard cost on a 50-message agent conversation, in process
+      telemetry [BenchmarkDotNet arguments]
+               per-request recording cost (instruments + attempt hook), with and without listeners, in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -37,6 +39,11 @@ if (args[0] == "decision")
 if (args[0] == "loopguard")
 {
     return Majordomo.Bench.LoopGuard.LoopGuardBenchmarks.Run(args[1..]);
+}
+
+if (args[0] == "telemetry")
+{
+    return Majordomo.Bench.Telemetry.TelemetryBenchmarks.Run(args[1..]);
 }
 
 try

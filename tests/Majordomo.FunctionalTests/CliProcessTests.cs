@@ -105,6 +105,7 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("not_configured", await chat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await Task.Delay(200);
         Assert.Contains("majordomo init", process.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "majordomo.db")), "serve without a config created majordomo.db in the working directory");
     }
 
     [Fact]
@@ -144,5 +145,10 @@ public sealed class CliProcessTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("cannot listen", process.Stderr, StringComparison.Ordinal);
+
+        // The friendly line only: no Kestrel log line with a stack trace before it.
+        var printed = process.Stdout + process.Stderr;
+        Assert.DoesNotContain("   at ", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", printed.Replace("cannot listen", "", StringComparison.Ordinal).Split('\n').Where(l => !l.StartsWith("majordomo: ", StringComparison.Ordinal)).Aggregate("", (a, l) => a + l), StringComparison.Ordinal);
     }
 }

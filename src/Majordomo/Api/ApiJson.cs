@@ -66,7 +66,11 @@ internal sealed record ModelListEntry(string Id, string Object, long Created, st
     public ModelListInfo? Majordomo { get; init; }
 }
 
-internal sealed record ModelListInfo(string Kind, string? Provider, int? Tier, string? Target, IReadOnlyList<string>? Chain);
+internal sealed record ModelListInfo(string Kind, string? Provider, int? Tier, string? Target, IReadOnlyList<string>? Chain)
+{
+    /// <summary>False for a model with <c>"enabled": false</c> or of a provider with <c>"enabled": false</c>: it never answers.</summary>
+    public bool Enabled { get; init; } = true;
+}
 
 internal sealed record ModelList(string Object, IReadOnlyList<ModelListEntry> Data);
 

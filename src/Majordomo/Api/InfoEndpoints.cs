@@ -52,7 +52,10 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
             {
                 ContextLength = model.ContextWindow,
                 MaxOutputTokens = model.MaxOutputTokens,
-                Majordomo = new ModelListInfo("model", model.Provider.Name, model.Tier, null, model.Chain.Count > 1 ? model.Chain.Select(c => c.Model.Id).ToArray() : null),
+                Majordomo = new ModelListInfo("model", model.Provider.Name, model.Tier, null, model.Chain.Count > 1 ? model.Chain.Select(c => c.Model.Id).ToArray() : null)
+                {
+                    Enabled = model.Enabled,
+                },
             });
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Majordomo.Storage;
@@ -58,6 +59,7 @@ internal sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
     {
         var payload = new AlertPayload("budget_alert", alert.Budget, alert.Scope, alert.Period, alert.Threshold, alert.Used, alert.Limit,
             Math.Round(alert.Used / alert.Limit * 100, 1), alert.At, alert.ResetsAt);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, AlertJson.Default.AlertPayload);
         string status = "failed";
         for (var attempt = 1; attempt <= MaxTries; attempt++)
         {
@@ -69,7 +71,10 @@ internal sealed partial class AlertWebhook : BackgroundService, IBudgetAlertSink
 
             try
             {
-                using var response = await _http.PostAsJsonAsync(url, payload, AlertJson.Default.AlertPayload, cancellationToken).ConfigureAwait(false);
+                // A sized body (Content-Length), not chunked: receivers that read Content-Length saw nothing.
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     status = $"delivered ({attempt} tries)";

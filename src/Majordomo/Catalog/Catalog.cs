@@ -24,6 +24,9 @@ internal sealed class ProviderEntry
 
     /// <summary>Base URL from the config, for health checks.</summary>
     public string? BaseUrl { get; init; }
+
+    /// <summary><c>providers.X.healthPath</c>: null for the protocol's model list.</summary>
+    public string? HealthPath { get; init; }
 }
 
 internal sealed class ModelEntry

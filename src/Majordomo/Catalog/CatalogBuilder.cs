@@ -33,6 +33,7 @@ internal static class CatalogBuilder
                 Rpm = p.RateLimits?.Rpm,
                 Tpm = p.RateLimits?.Tpm,
                 BaseUrl = p.BaseUrl,
+                HealthPath = p.HealthPath,
             };
         }
 

@@ -21,14 +21,16 @@ internal static class MajordomoCli
         var configOption = new Option<string?>("--config", "-c") { Description = "Config file (default: $MAJORDOMO_CONFIG, then ./majordomo.json)" };
         var urlsOption = new Option<string?>("--urls") { Description = "Listen URLs, separated by ';' (overrides server.urls)" };
         var demoOption = new Option<bool>("--demo") { Description = "Serve the built-in catalog of simulated providers (offline)" };
+        var checkDemoOption = new Option<bool>("--demo") { Description = "Check the built-in demo catalog instead of a config file" };
+        var routeDemoOption = new Option<bool>("--demo") { Description = "Route with the built-in demo catalog instead of a config file" };
         var pathOption = new Option<string>("--path") { Description = "Where to write the starter config", DefaultValueFactory = _ => ConfigSource.DefaultFileName };
         var forceOption = new Option<bool>("--force") { Description = "Overwrite an existing file" };
 
         var serve = new Command("serve", "Run the gateway") { configOption, urlsOption, demoOption };
         serve.SetAction((result, ct) => ServeAsync(result.GetValue(configOption), result.GetValue(urlsOption), result.GetValue(demoOption), output, errors, ct));
 
-        var check = new Command("check", "Validate a config; exit 0 when valid, 2 when not") { configOption, demoOption };
-        check.SetAction(result => Check(result.GetValue(configOption), result.GetValue(demoOption), output, errors));
+        var check = new Command("check", "Validate a config; exit 0 when valid, 2 when not") { configOption, checkDemoOption };
+        check.SetAction(result => Check(result.GetValue(configOption), result.GetValue(checkDemoOption), output, errors));
 
         var init = new Command("init", "Write a commented starter majordomo.json") { pathOption, forceOption };
         init.SetAction(result => Init(result.GetValue(pathOption)!, result.GetValue(forceOption), output, errors));
@@ -38,10 +40,10 @@ internal static class MajordomoCli
         var jsonOption = new Option<bool>("--json") { Description = "Print the decision as JSON (the POST /v1/route object)" };
         var promptArgument = new Argument<string?>("prompt") { Description = "The user message to route", Arity = ArgumentArity.ZeroOrOne };
         var evalOption = new Option<string?>("--eval") { Description = "Score the classifier on a labelled JSONL file instead (SPEC §1.3)" };
-        var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, demoOption, sourceOption, modelOption, jsonOption, evalOption, promptArgument };
+        var route = new Command("route", "Explain how a prompt would be routed, without calling any model") { configOption, routeDemoOption, sourceOption, modelOption, jsonOption, evalOption, promptArgument };
         route.SetAction((result, ct) => result.GetValue(evalOption) is { } evalFile
             ? RouteEvalCli.EvalAsync(evalFile, result.GetValue(jsonOption), output, errors, ct)
-            : RouteAsync(result.GetValue(configOption), result.GetValue(demoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument), output, errors, ct));
+            : RouteAsync(result.GetValue(configOption), result.GetValue(routeDemoOption), result.GetValue(sourceOption), result.GetValue(modelOption), result.GetValue(jsonOption), result.GetValue(promptArgument), output, errors, ct));
 
         var sinceOption = new Option<string>("--since") { Description = "How far back: 30m, 24h, 7d", DefaultValueFactory = _ => "24h" };
 
@@ -214,20 +216,54 @@ internal static class MajordomoCli
         var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new RouteVerbBody(model, [new RouteVerbMessage("user", prompt)]), RouteVerbJson.Default.RouteVerbBody);
         var request = Providers.OpenAI.OpenAIRequestReader.Parse(body);
         request.Metadata = new Chat.RequestMetadata(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), null, null, null, null);
-        var router = new Routing.RouteDecider(new Budgets.NoDegradation(), new Routing.LatencyTracker(),
+        var (stores, degradation, unread) = StoredDegradation(configSource);
+        using var _ = stores;
+        var router = new Routing.RouteDecider(degradation, new Routing.LatencyTracker(),
             new Routing.SessionPins(null, NullLogger<Routing.SessionPins>.Instance), TimeProvider.System, NullLogger<Routing.RouteDecider>.Instance);
-        var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog), request, null, cancellationToken).ConfigureAwait(false);
+        var budgets = Budgets.BudgetPlan.From(configSource.Config!);
+        var explanation = await Routing.RouteExplainer.ExplainAsync(router, Routing.RoutingSnapshot.Build(catalog, budgets: budgets), request, null, cancellationToken).ConfigureAwait(false);
         if (json)
         {
             await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(explanation, Routing.RouteExplanationJson.Relaxed.RouteExplanation)).ConfigureAwait(false);
+            if (unread is not null)
+            {
+                await errors.WriteLineAsync("note: degradation " + unread).ConfigureAwait(false);
+            }
         }
         else
         {
-            await output.WriteAsync(Routing.RouteExplainer.ToText(explanation)).ConfigureAwait(false);
+            await output.WriteAsync(Routing.RouteExplainer.ToText(unread is null ? explanation : explanation with { Degradation = $"{explanation.Degradation} ({unread})" })).ConfigureAwait(false);
         }
 
         // An unknown model is the caller's mistake (exit 2); a decision that refuses the request is still an answer.
         return explanation.Error?.Code == Routing.RouteResolver.ModelNotFound ? UsageError : Ok;
+    }
+
+    /// <summary>
+    /// The degradation level a gateway on this config would route at, from the counters in its store;
+    /// without a store, "normal" and why (<c>Unread</c>) — never a level presented as read when it was not.
+    /// </summary>
+    private static (Storage.StoreSet? Stores, Budgets.IDegradationSource Source, string? Unread) StoredDegradation(ConfigSource source)
+    {
+        var path = GatewayApp.StorePathFor(source);
+        if (source.Config!.Storage?.Postgres is null && !File.Exists(path))
+        {
+            return (null, new Budgets.NoDegradation(), $"not read from the store: no store at '{path}'");
+        }
+
+        Storage.StoreSet? stores = null;
+        try
+        {
+            stores = GatewayApp.OpenStores(source, path);
+            Storage.StoreSync.Wait(stores.Store.MigrateAsync(CancellationToken.None));
+            var plan = Budgets.BudgetPlan.From(source.Config);
+            return (stores, new Budgets.BudgetLedger(() => plan, stores.Budgets, stores.Alerts, TimeProvider.System, NullLogger<Budgets.BudgetLedger>.Instance), null);
+        }
+        catch (Storage.StoreException ex)
+        {
+            stores?.Dispose();
+            return (null, new Budgets.NoDegradation(), "not read from the store: " + ex.Message);
+        }
     }
 
     private static int Init(string path, bool force, TextWriter output, TextWriter errors)

@@ -56,6 +56,14 @@ public sealed record ServerConfig : ConfigSection
     public List<ApiKeyConfig>? ApiKeys { get; init; }
     public long? MaxRequestBytes { get; init; }
     public bool? AllowProfileOverride { get; init; }
+    public CorsConfig? Cors { get; init; }
+}
+
+/// <summary><c>server.cors</c>: browser origins allowed to call <c>/v1/*</c> (SPEC §4); off when absent.</summary>
+public sealed record CorsConfig : ConfigSection
+{
+    /// <summary>Exact origins (<c>https://app.example.com</c>) or <c>["*"]</c>.</summary>
+    public List<string>? Origins { get; init; }
 }
 
 public sealed record ApiKeyConfig : ConfigSection
@@ -90,6 +98,9 @@ public sealed record ProviderConfig : ConfigSection
     public string? BaseUrl { get; init; }
     public string? Locality { get; init; }
     public bool? Enabled { get; init; }
+
+    /// <summary>What the active health check calls: a path appended to <c>baseUrl</c>, or an absolute URL.</summary>
+    public string? HealthPath { get; init; }
     public List<CredentialConfig>? Credentials { get; init; }
     public Dictionary<string, string>? Headers { get; init; }
     public int? TimeoutMs { get; init; }

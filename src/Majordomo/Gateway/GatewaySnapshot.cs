@@ -20,4 +20,7 @@ internal sealed class GatewaySnapshot
     public required BudgetPlan Budgets { get; init; }
     public required ExecutionSettings Execution { get; init; }
     public required GatewayKeys Keys { get; init; }
+
+    /// <summary><c>server.cors</c>; null when off (the default).</summary>
+    public CorsOrigins? Cors { get; init; }
 }

@@ -42,6 +42,7 @@ internal sealed class SnapshotBuilder(
             Budgets = budgets,
             Execution = new ExecutionSettings(ResilienceSettings.From(config), catalog.Health, budgets, gates) { Redactor = catalog.Redactor },
             Keys = GatewayKeys.From(config.Server?.ApiKeys),
+            Cors = CorsOrigins.From(config.Server?.Cors),
         };
     }
 }

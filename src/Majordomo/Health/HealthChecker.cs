@@ -72,7 +72,12 @@ internal sealed class HttpHealthProbe : IHealthProbe, IDisposable
             return null;
         }
 
-        return new Uri(root.ToString().TrimEnd('/') + Protocols.Get(provider.Api).HealthPath(root));
+        if (provider.HealthPath is { } configured && Uri.TryCreate(configured, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal))
+        {
+            return absolute;
+        }
+
+        return new Uri(root.ToString().TrimEnd('/') + (provider.HealthPath ?? Protocols.Get(provider.Api).HealthPath(root)));
     }
 
     public void Dispose() => _http.Dispose();

@@ -12,6 +12,7 @@ using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Postgres;
 using Majordomo.Storage.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,11 @@ public static class GatewayApp
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
+        // A failed start (a busy port) is logged by the host with its whole stack trace; the caller says
+        // it in one line ("cannot listen: …"). Quiet until started, so later host errors still show.
+        var started = new StrongBox<bool>(false);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => started.Value || level < LogLevel.Error);
+
         var config = source.Config;
         var urls = options.Urls ?? config?.Server?.Urls ?? [DefaultUrl];
         builder.WebHost.UseUrls([.. urls]);
@@ -84,6 +90,10 @@ public static class GatewayApp
             // Endpoints other than chat completions take no body worth more than this; the chat endpoint
             // raises the limit per request to the live server.maxRequestBytes and answers a clear 413.
             k.Limits.MaxRequestBodySize = DefaultBodyLimit;
+
+            // Kestrel refuses headers above its limit before the app runs, with an empty body: its limit is
+            // raised and Api/HeaderLimit answers the usual limit in JSON.
+            k.Limits.MaxRequestHeadersTotalSize = HeaderLimit.KestrelLimit;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
@@ -91,6 +101,7 @@ public static class GatewayApp
         builder.Services.AddMajordomo(options, source, storePath);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => started.Value = true);
         ExposureCheck.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Majordomo.Hosting"), config, urls);
         app.MapMajordomo();
         return app;
@@ -199,6 +210,11 @@ public static class GatewayApp
         // The first snapshot is built here, before the first request, as every reload builds its own.
         var holder = app.Services.GetRequiredService<SnapshotHolder>();
         var endpoints = GatewayEndpoints.All(app.Services);
+        app.Use((context, next) => HeaderLimit.Exceeded(context.Request.Headers)
+            ? (GatewayEndpoints.ForPath(endpoints, context.Request.Path)?.Ingress ?? Ingress.OpenAI)
+                .WriteErrorAsync(context, 431, HeaderLimit.Message, "invalid_request_error", "headers_too_large")
+            : next(context));
+        app.Use((context, next) => Cors.Apply(context, holder.Current.Cors) ? Task.CompletedTask : next(context));
         foreach (var endpoint in endpoints)
         {
             var handler = endpoint.Handler;
@@ -208,11 +224,7 @@ public static class GatewayApp
                 : handler);
         }
 
-        app.MapGet("/", context =>
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + GatewayEndpoints.List(endpoints, ", ") + ".\n", context.RequestAborted);
-        });
+        app.MapGet("/", context => GatewayEndpoints.WriteIndexAsync(context, endpoints));
         // "{*path}" rather than the default "{*path:nonfile}": /.env and /swagger/index.html get the JSON 404 too.
         app.MapFallback("{*path}", context =>
         {
@@ -234,9 +246,18 @@ public static class GatewayApp
     internal static StoreSet OpenStores(ConfigSource source, string sqlitePath) =>
         source.Config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
 
-    /// <summary>Relative SQLite paths are relative to the config file's folder, else to the working directory.</summary>
+    /// <summary>
+    /// Relative SQLite paths are relative to the config file's folder, else to the working directory.
+    /// Without any config nothing worth keeping is recorded, so the store goes to the temp folder rather
+    /// than leaving a majordomo.db wherever <c>serve</c> was first tried.
+    /// </summary>
     public static string StorePathFor(ConfigSource source)
     {
+        if (source.IsUnconfigured)
+        {
+            return Path.Combine(Path.GetTempPath(), "majordomo-unconfigured.db");
+        }
+
         var configured = source.Config?.Storage?.Sqlite;
         if (configured is null)
         {

@@ -52,6 +52,49 @@ internal static class GatewayEndpoints
         return null;
     }
 
+    /// <summary>
+    /// The endpoint list: JSON (<c>{"name", "version", "endpoints": ["POST /v1/chat/completions", …]}</c>)
+    /// for <c>Accept: application/json</c>, else one line of text. Whatever serves <c>GET /</c> (the
+    /// dashboard) keeps answering JSON clients with this.
+    /// </summary>
+    public static async Task WriteIndexAsync(HttpContext context, IReadOnlyList<GatewayEndpoint> endpoints)
+    {
+        if (WantsJson(context.Request))
+        {
+            context.Response.ContentType = "application/json";
+            await using var writer = new System.Text.Json.Utf8JsonWriter(context.Response.BodyWriter);
+            writer.WriteStartObject();
+            writer.WriteString("name", "majordomo");
+            writer.WriteString("version", InfoEndpoints.Version);
+            writer.WriteStartArray("endpoints");
+            foreach (var endpoint in endpoints)
+            {
+                writer.WriteStringValue(endpoint.Method + " " + endpoint.Path);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            await writer.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("Majordomo " + InfoEndpoints.Version + " is running. Endpoints: " + List(endpoints, ", ") + ".\n", context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static bool WantsJson(HttpRequest request)
+    {
+        foreach (var accept in request.Headers.Accept)
+        {
+            if (accept is not null && accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"POST /v1/chat/completions, …, GET /usage{last}GET /stats".</summary>
     public static string List(IReadOnlyList<GatewayEndpoint> endpoints, string last)
     {

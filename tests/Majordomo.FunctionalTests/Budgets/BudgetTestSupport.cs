@@ -27,7 +27,10 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 }
 
-/// <summary>A loopback HTTP server that records the webhook POSTs it gets; answers each with the next scripted status.</summary>
+/// <summary>
+/// A loopback HTTP server that records the webhook POSTs it gets; answers each with the next scripted
+/// status, or 411 for a body without Content-Length.
+/// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -58,9 +61,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             Interlocked.Increment(ref receiver.Calls);
             var status = receiver._statuses.TryDequeue(out var s) ? s : 200;
-            if (status == 200)
+            // A receiver that reads Content-Length bytes, as many do (issue 11: a chunked POST read as empty).
+            if (context.Request.ContentLength is not { } length)
             {
-                receiver._received.Enqueue(await JsonDocument.ParseAsync(context.Request.Body));
+                status = 411;
+            }
+            else if (status == 200)
+            {
+                var body = new byte[length];
+                await context.Request.Body.ReadExactlyAsync(body);
+                receiver._received.Enqueue(JsonDocument.Parse(body));
             }
 
             context.Response.StatusCode = status;

@@ -45,6 +45,42 @@ public sealed class RouteVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Route_NoStore_SaysTheDegradationWasNotRead()
+    {
+        var config = WriteConfig();
+        await using var process = GatewayProcess.Start(_directory, null, "route", "--config", config, "Hello there");
+
+        Assert.Equal(0, await process.WaitForExitAsync(Timeout));
+        Assert.Contains("degradation:    normal (not read from the store: no store at '", process.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "majordomo.db")), "route created the store");
+    }
+
+    [Fact]
+    public async Task Route_StoreWithAFullPool_ReadsTheDegradationFromIt()
+    {
+        var path = Path.Combine(_directory, "majordomo.json");
+        var json = SmartConfigs.Build(SmartConfigs.Rules, extra: """ "budgets": { "quotas": { "premium": { "monthly": 10 } } }, """)
+            .Replace("{UPSTREAM}", "http://127.0.0.1:9/v1", StringComparison.Ordinal);
+        File.WriteAllText(path, json);
+        var source = Majordomo.Hosting.ConfigSource.Resolve(path, demo: false);
+        var limit = Majordomo.Budgets.BudgetPlan.From(source.Config!).Limits.Single();
+        var now = DateTimeOffset.UtcNow;
+        using (var stores = new Majordomo.Storage.Sqlite.SqliteStore(Path.Combine(_directory, "majordomo.db")).CreateSet())
+        {
+            await stores.Store.MigrateAsync(CancellationToken.None);
+            await stores.Budgets.SettleAsync([new Majordomo.Storage.CounterDelta(limit.CounterScope, limit.Current(now).Key, 9.9)], now, CancellationToken.None);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await using var process = GatewayProcess.Start(_directory, null, "route", "--config", path, "Hello there");
+
+        Assert.Equal(0, await process.WaitForExitAsync(Timeout));
+        var line = process.Stdout.Split('\n').Single(l => l.StartsWith("degradation:", StringComparison.Ordinal));
+        Assert.DoesNotContain("normal", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("not read", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Route_SourceAndModel_TextOutput()
     {
         var config = WriteConfig();

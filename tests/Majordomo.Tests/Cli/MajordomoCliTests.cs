@@ -35,6 +35,16 @@ public sealed class MajordomoCliTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckHelp_DescribesItsOwnDemoOption()
+    {
+        var (exit, stdout, _) = await Run("check", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Check the built-in demo catalog", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Serve the built-in", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_ShortConfigOption_Works()
     {
         var path = _dir.Write("ok.json", TestConfig.Minimal);

@@ -590,6 +590,16 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void Validate_HealthPathNeitherPathNorUrl_IsAnError()
+    {
+        static string With(string healthPath) => DefaultProviders.Replace("\"baseUrl\": \"http://127.0.0.1:9/v1\",", $"\"baseUrl\": \"http://127.0.0.1:9/v1\", \"healthPath\": \"{healthPath}\",", StringComparison.Ordinal);
+
+        Assert.Equal("providers.p.healthPath: 'health' is neither a path starting with '/' nor an http(s) URL", SingleError(Cfg(providers: With("health"))));
+        Assert.True(TestConfig.Load(Cfg(providers: With("/api/tags"))).IsValid);
+        Assert.True(TestConfig.Load(Cfg(providers: With("http://127.0.0.1:9/health"))).IsValid);
+    }
+
+    [Fact]
     public void Validate_UnknownErrorClass_ListsTheValidClasses()
     {
         var error = SingleError(Cfg("\"resilience\": { \"errorRules\": [ { \"status\": 418, \"class\": \"teapot\" } ] }"));

@@ -142,6 +142,16 @@ public class HealthTests
     }
 
     [Fact]
+    public void HealthUrl_ConfiguredHealthPath_AppendedToBaseUrlOrUsedAsGiven()
+    {
+        var path = new ProviderEntry { Name = "o", Api = "openai", Locality = "local", Credentials = [], Client = new StubChatProvider("o"), BaseUrl = "http://127.0.0.1:11434/v1", HealthPath = "/health" };
+        var absolute = new ProviderEntry { Name = "o", Api = "openai", Locality = "local", Credentials = [], Client = new StubChatProvider("o"), BaseUrl = "http://127.0.0.1:11434/v1", HealthPath = "http://127.0.0.1:11434/api/tags" };
+
+        Assert.Equal("http://127.0.0.1:11434/v1/health", HttpHealthProbe.HealthUrl(path)!.ToString());
+        Assert.Equal("http://127.0.0.1:11434/api/tags", HttpHealthProbe.HealthUrl(absolute)!.ToString());
+    }
+
+    [Fact]
     public async Task HttpHealthProbe_NothingListening_FailsWithConnectionError()
     {
         using var probe = new HttpHealthProbe();

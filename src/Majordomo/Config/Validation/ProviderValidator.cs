@@ -46,6 +46,11 @@ internal static class ProviderValidator
                 c.Range(p.Simulation?.Chunks, 1, 10_000, path + ".simulation.chunks");
             }
 
+            if (p.HealthPath is { } health && !health.StartsWith('/') && !ValidationContext.IsHttpUrl(health, out _))
+            {
+                c.Error(path + ".healthPath", $"'{health}' is neither a path starting with '/' nor an http(s) URL");
+            }
+
             if (p.Locality is not null)
             {
                 c.OneOf(p.Locality, Localities.All, path + ".locality", "locality");

@@ -31,6 +31,7 @@ internal static class ServerValidator
             c.Error("server.maxRequestBytes", $"must be between 1024 and {1L << 31} (got {max})");
         }
 
+        Cors(c, server.Cors);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (server.ApiKeys?.Count ?? 0); i++)
@@ -71,6 +72,25 @@ internal static class ServerValidator
             if (key.RequestsMonthly is < 0)
             {
                 c.Error(path + ".requestsMonthly", "must not be negative");
+            }
+        }
+    }
+
+    private static void Cors(ValidationContext c, CorsConfig? cors)
+    {
+        if (cors is null)
+        {
+            return;
+        }
+
+        c.Unknown(cors, "server.cors");
+        for (var i = 0; i < (cors.Origins?.Count ?? 0); i++)
+        {
+            var origin = cors.Origins![i];
+            // An origin is scheme://host[:port], nothing after it; a browser sends exactly that.
+            if (origin != "*" && (!ValidationContext.IsHttpUrl(origin, out var uri) || uri.PathAndQuery != "/" || origin.EndsWith('/')))
+            {
+                c.Error(ConfigPath.Index("server.cors.origins", i), $"'{origin}' is not an origin such as https://app.example.com (or \"*\")");
             }
         }
     }
