@@ -27,6 +27,7 @@ internal sealed partial class ChatCompletionsEndpoint(
     RequestIds ids,
     TimeProvider time,
     IDegradationSource degradation,
+    ResponseStore responses,
     MajordomoMetrics metrics,
     MajordomoTracing tracing,
     ILogger<ChatCompletionsEndpoint> logger)
@@ -66,9 +67,24 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
+        request.ApiKeyName = keyName;
+        if (request.Responses?.PreviousResponseId is { } previous)
+        {
+            // Responses: the stored conversation goes in front of the input, so every upstream gets it whole.
+            if (responses.Expand(request) is not { } full)
+            {
+                await ingress.WriteErrorAsync(context, 400, $"previous_response_id '{previous}' is not stored on this gateway (responses are kept in memory, per instance, for a bounded number of turns). Send the full conversation in 'input' instead.",
+                    "invalid_request_error", "previous_response_not_found", "previous_response_id").ConfigureAwait(false);
+                return;
+            }
+
+            body = full;
+            request = ingress.Parse(body);
+            request.ApiKeyName = keyName;
+        }
+
         request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
-        request.ApiKeyName = keyName;
         var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
@@ -113,7 +129,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             return;
         }
 
-        var sink = ingress.CreateSink(context, requestId, time);
+        var sink = ingress.CreateSink(context, request, requestId, time);
         var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
         int finalStatus;
         string? errorCode = null;

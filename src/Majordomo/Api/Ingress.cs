@@ -17,8 +17,10 @@ internal abstract class Ingress
 
     public static readonly Ingress Anthropic = new AnthropicIngress();
 
+    public static readonly Ingress Responses = new ResponsesIngress();
+
     /// <summary>Every chat ingress, each served at its <see cref="Path"/> by <c>ChatCompletionsEndpoint</c> (routes are made from this list).</summary>
-    public static readonly IReadOnlyList<Ingress> All = [OpenAI, Anthropic];
+    public static readonly IReadOnlyList<Ingress> All = [OpenAI, Anthropic, Responses];
 
     /// <summary>The path a client of this protocol posts to.</summary>
     public abstract string Path { get; }
@@ -49,7 +51,7 @@ internal abstract class Ingress
     /// <summary>True when an upstream's error body is already in this protocol's shape (returned as is).</summary>
     public bool IsErrorPayload(ReadOnlySpan<byte> body) => Wire.IsErrorAnswer(body);
 
-    internal abstract IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time);
+    internal abstract IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time);
 
     private sealed class OpenAIIngress : Ingress
     {
@@ -64,7 +66,7 @@ internal abstract class Ingress
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             OpenAICommandReply.WriteAsync(context, request, reply, time);
 
-        internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new OpenAIClientSink(context, requestId, time);
+        internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) => new OpenAIClientSink(context, requestId, time);
     }
 
     private sealed class AnthropicIngress : Ingress
@@ -89,6 +91,24 @@ internal abstract class Ingress
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             AnthropicCommandReply.WriteAsync(context, request, reply);
 
-        internal override IClientSink CreateSink(HttpContext context, string requestId, TimeProvider time) => new AnthropicClientSink(context, requestId, time);
+        internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) => new AnthropicClientSink(context, requestId, time);
+    }
+
+    /// <summary><c>POST /v1/responses</c>: OpenAI's error shape; its own answers, command replies and stored responses.</summary>
+    private sealed class ResponsesIngress : Ingress
+    {
+        public override WireProtocol Wire => Protocols.Responses;
+
+        public override string Path => "/v1/responses";
+
+        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
+
+        public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
+            ResponsesCommandReply.WriteAsync(context, request, reply, time);
+
+        internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) =>
+            new ResponsesClientSink(context, request, requestId, time, context.RequestServices.GetRequiredService<ResponseStore>());
     }
 }

@@ -58,9 +58,14 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
 
     public async ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken)
     {
-        var writer = context.Response.BodyWriter;
-        Write(writer, Errors.StreamErrorEvent(message, code));
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Write(context.Response.BodyWriter, Errors.StreamErrorEvent(message, code));
+        await AbortAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is buffered, gives it <see cref="AbortGrace"/> to leave, then cuts the response short.</summary>
+    public async ValueTask AbortAsync(CancellationToken cancellationToken)
+    {
+        await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         // Some clients (the official OpenAI SDK among them) skip an error event and would report the
         // truncated answer as complete. Ending the response without its final chunk makes every

@@ -89,7 +89,7 @@ internal static class OpenAICommandReply
         w.WriteString("model", model);
     }
 
-    private static void Choice(Utf8JsonWriter w, string? content, string? finish)
+    internal static void Choice(Utf8JsonWriter w, string? content, string? finish)
     {
         w.WriteStartArray("choices");
         w.WriteStartObject();
@@ -108,7 +108,7 @@ internal static class OpenAICommandReply
         w.WriteEndArray();
     }
 
-    private static void Usage(Utf8JsonWriter w)
+    internal static void Usage(Utf8JsonWriter w)
     {
         w.WriteStartObject("usage");
         w.WriteNumber("prompt_tokens", 0);

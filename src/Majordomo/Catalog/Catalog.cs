@@ -39,6 +39,9 @@ internal sealed class ModelEntry
     public int Tier { get; init; }
     public int Quality { get; init; }
     public IReadOnlyList<string> Capabilities { get; init; } = [];
+
+    /// <summary>Lists the <c>reasoning</c> capability (read once here, not per request): thinking requests are translated for it.</summary>
+    public bool Reasoning { get; init; }
     public int? ContextWindow { get; init; }
 
     /// <summary>The answer-length limit; sent as <c>max_tokens</c> to Anthropic upstreams when an OpenAI client gives none.</summary>

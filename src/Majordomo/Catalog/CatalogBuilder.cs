@@ -52,6 +52,7 @@ internal static class CatalogBuilder
                 Tier = m.Tier ?? 0,
                 Quality = m.Quality ?? 50,
                 Capabilities = m.Capabilities ?? [],
+                Reasoning = m.Capabilities?.Contains("reasoning") == true,
                 ContextWindow = m.ContextWindow,
                 MaxOutputTokens = m.MaxOutputTokens,
                 InputPerMTok = m.Cost?.InputPerMTok ?? 0,

@@ -19,6 +19,13 @@ internal readonly record struct JsonSpan(int Start, int Length)
 }
 
 /// <summary>
+/// What a Responses body (<c>POST /v1/responses</c>) adds: where <c>input</c> is (a string, or an array of
+/// items), the <c>previous_response_id</c> it continues, whether the answer may be stored, and the hosted
+/// tools (<c>web_search</c>, …) it offers, comma-separated (null when none).
+/// </summary>
+internal sealed record ResponsesFacts(JsonSpan Input, bool InputIsString, string? PreviousResponseId, JsonSpan PreviousResponseIdValue, bool Store, string? HostedTools);
+
+/// <summary>
 /// The byte ranges of the client's body the router may rewrite when it forwards the body as is (STYLE #4):
 /// the <c>model</c> value, <c>stream_options</c> and its <c>include_usage</c>, and the top-level braces.
 /// <paramref name="MetadataRemoval"/> is what to cut when <c>metadata</c> held only router-owned keys (the
@@ -81,6 +88,9 @@ internal sealed class ChatRequest
 
     /// <summary>Where the router may rewrite <see cref="Body"/>, found by the one parse.</summary>
     internal BodySplices Splices { get; init; } = BodySplices.None;
+
+    /// <summary>The Responses-only facts; null for the other protocols.</summary>
+    internal ResponsesFacts? Responses { get; init; }
 
     private PromptView? _prompt;
 

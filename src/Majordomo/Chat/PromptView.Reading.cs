@@ -28,6 +28,13 @@ internal sealed partial class PromptView
         ToolCalls,
         FunctionCall,
         ToolCallId,
+
+        // Responses input items.
+        ItemType,
+        CallId,
+        Name,
+        Arguments,
+        Output,
     }
 
     private enum Role
@@ -56,10 +63,24 @@ internal sealed partial class PromptView
                 reader.Read();
                 ReadMessages(ref reader, body);
             }
+            else if (reader.ValueTextEquals("input"u8))
+            {
+                // Responses: a string is one user message; an array holds message and function call items.
+                reader.Read();
+                ReadInput(ref reader, body);
+            }
             else if (reader.ValueTextEquals("system"u8))
             {
                 reader.Read();
                 ReadSystem(ref reader, body);
+            }
+            else if (reader.ValueTextEquals("instructions"u8))
+            {
+                reader.Read();
+                var sb = new StringBuilder();
+                ReadContent(ref reader, body, sb, Part.System);
+                Append(SystemText, sb, out var system);
+                SystemText = system;
             }
             else if (reader.ValueTextEquals("tools"u8))
             {
@@ -71,7 +92,7 @@ internal sealed partial class PromptView
                 reader.Read();
                 ReadResponseFormat(ref reader);
             }
-            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8))
+            else if (reader.ValueTextEquals("max_tokens"u8) || reader.ValueTextEquals("max_completion_tokens"u8) || reader.ValueTextEquals("max_output_tokens"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var max) && max > 0)
@@ -206,6 +227,20 @@ internal sealed partial class PromptView
         Tools.MessagesEnd = (int)reader.TokenStartIndex;
     }
 
+    private void ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            ReadMessages(ref reader, body);
+            return;
+        }
+
+        var text = new StringBuilder();
+        ReadContent(ref reader, body, text, Part.Message);
+        MessageCount++;
+        CountMessage(Role.User, text, ToolResults);
+    }
+
     private void ReadMessage(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text)
     {
         var role = Role.Other;
@@ -230,10 +265,28 @@ internal sealed partial class PromptView
                 case MessageProperty.ToolCallId:
                     message.ToolCallId = ToolHistory.ReadId(ref reader);
                     break;
+                case MessageProperty.ItemType or MessageProperty.CallId or MessageProperty.Name or MessageProperty.Arguments or MessageProperty.Output:
+                    ReadItemProperty(ref reader, property, body, ref message);
+                    break;
                 default:
                     reader.Skip();
                     break;
             }
+        }
+
+        if (message.Item == ItemKind.Call)
+        {
+            // A Responses function_call item: one tool call, read into the history like an OpenAI tool_calls entry.
+            ToolCalls++;
+            if (message.Name != 0)
+            {
+                Tools.Add(StableHash.Combine(message.Name, message.Arguments), message.ToolCallId, message.NameStart, message.NameLength);
+            }
+        }
+        else if (message.Item == ItemKind.Output)
+        {
+            // A function_call_output item is a tool message answering the call with its call_id.
+            role = Role.Tool;
         }
 
         CountMessage(role, text, toolResultsBefore);
@@ -256,6 +309,11 @@ internal sealed partial class PromptView
         : reader.ValueTextEquals("tool_calls"u8) ? MessageProperty.ToolCalls
         : reader.ValueTextEquals("function_call"u8) ? MessageProperty.FunctionCall
         : reader.ValueTextEquals("tool_call_id"u8) ? MessageProperty.ToolCallId
+        : reader.ValueTextEquals("type"u8) ? MessageProperty.ItemType
+        : reader.ValueTextEquals("call_id"u8) ? MessageProperty.CallId
+        : reader.ValueTextEquals("name"u8) ? MessageProperty.Name
+        : reader.ValueTextEquals("arguments"u8) ? MessageProperty.Arguments
+        : reader.ValueTextEquals("output"u8) ? MessageProperty.Output
         : MessageProperty.Other;
 
     // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
@@ -519,9 +577,56 @@ internal sealed partial class PromptView
         return 0;
     }
 
+    /// <summary>
+    /// A property only a Responses input item has (<c>type</c>, <c>call_id</c>, <c>name</c>, <c>arguments</c>,
+    /// <c>output</c>); the reader is on its value.
+    /// </summary>
+    private void ReadItemProperty(ref Utf8JsonReader reader, MessageProperty property, ReadOnlySpan<byte> body, ref MessageTools message)
+    {
+        switch (property)
+        {
+            case MessageProperty.ItemType:
+                message.Item = reader.TokenType != JsonTokenType.String ? ItemKind.None
+                    : reader.ValueTextEquals("function_call"u8) ? ItemKind.Call
+                    : reader.ValueTextEquals("function_call_output"u8) ? ItemKind.Output
+                    : ItemKind.None;
+                reader.Skip();
+                break;
+            case MessageProperty.CallId:
+                message.ToolCallId = ToolHistory.ReadId(ref reader);
+                break;
+            case MessageProperty.Name:
+                message.Name = ToolHistory.ReadName(ref reader, out message.NameStart, out message.NameLength);
+                break;
+            case MessageProperty.Arguments:
+                var start = reader.TokenStartIndex;
+                message.Arguments = ToolHistory.Arguments(ref reader);
+                ToolBytes += reader.BytesConsumed - start;
+                break;
+            default:
+                var outputStart = (int)reader.TokenStartIndex;
+                ReadContent(ref reader, body, new StringBuilder(), Part.ToolResult);
+                message.HasContent = true;
+                message.Content = StableHash.Content(body[outputStart..(int)reader.BytesConsumed]);
+                break;
+        }
+    }
+
+    private enum ItemKind
+    {
+        None,
+        Call,
+        Output,
+    }
+
     /// <summary>What a message's properties say about tools, in whatever order they come.</summary>
     private struct MessageTools
     {
+        public ItemKind Item;
+        public ulong Name;
+        public ulong Arguments;
+        public int NameStart;
+        public int NameLength;
         public ulong ToolCallId;
         public ulong Content;
         public bool HasContent;

@@ -163,7 +163,7 @@ internal sealed class ToolHistory
     }
 
     // OpenAI arguments are JSON text inside a JSON string; a few clients send the object itself.
-    private static ulong Arguments(ref Utf8JsonReader reader)
+    internal static ulong Arguments(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

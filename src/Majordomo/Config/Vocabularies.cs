@@ -7,9 +7,9 @@ namespace Majordomo.Config;
 /// <summary><c>providers.X.api</c>. Owner: Providers (<c>Providers/Protocols</c>, the protocol registry, names each protocol with these).</summary>
 internal static class ProviderApis
 {
-    public const string OpenAI = "openai", Anthropic = "anthropic", Simulated = "simulated";
+    public const string OpenAI = "openai", Anthropic = "anthropic", OpenAIResponses = "openai-responses", Simulated = "simulated";
 
-    public static readonly Vocabulary All = new(OpenAI, Anthropic, Simulated);
+    public static readonly Vocabulary All = new(OpenAI, Anthropic, OpenAIResponses, Simulated);
 }
 
 /// <summary><c>providers.X.locality</c>. Owner: Catalog (ordering) and Routing (local-only degradation).</summary>

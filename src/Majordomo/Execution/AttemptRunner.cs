@@ -26,7 +26,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         UpstreamResponse? response = null;
         try
         {
-            var call = new UpstreamCall(request, model.UpstreamModel, model.UpstreamModelJson, attempt.Credential) { MaxOutputTokens = model.MaxOutputTokens };
+            var call = new UpstreamCall(request, model.UpstreamModel, model.UpstreamModelJson, attempt.Credential) { MaxOutputTokens = model.MaxOutputTokens, Reasoning = model.Reasoning };
             response = await model.Provider.Client.SendAsync(call, attempt.FirstTokenToken).ConfigureAwait(false);
             if (!response.IsSuccess)
             {

@@ -151,6 +151,7 @@ public static class GatewayApp
         services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
+        services.AddSingleton<ResponseStore>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
         services.AddSingleton<RequestLogEndpoint>();

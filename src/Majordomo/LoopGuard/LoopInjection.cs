@@ -12,6 +12,7 @@ namespace Majordomo.LoopGuard;
 /// (STYLE #4). OpenAI: a <c>system</c> message appended to <c>messages</c> — last, so the model reads it
 /// right before its next step, and after every cached prefix (prompt caches stay valid). Anthropic:
 /// appended to top-level <c>system</c> (string or text blocks), the only place that protocol takes one.
+/// Responses: a <c>system</c> message item appended to <c>input</c>, read like <c>messages</c>.
 /// </summary>
 internal static class LoopInjection
 {

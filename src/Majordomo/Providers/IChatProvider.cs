@@ -17,6 +17,9 @@ internal sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, R
 {
     /// <summary>The model's <c>maxOutputTokens</c>: the <c>max_tokens</c> sent to an upstream that requires one when the client gave none.</summary>
     public int? MaxOutputTokens { get; init; }
+
+    /// <summary>The model lists the <c>reasoning</c> capability: translation maps <c>thinking</c> ⇄ <c>reasoning_effort</c>.</summary>
+    public bool Reasoning { get; init; }
 }
 
 /// <summary>

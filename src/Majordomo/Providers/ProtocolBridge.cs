@@ -34,10 +34,10 @@ internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream,
         try
         {
             // Ingress → hub → upstream: one step when either side is the hub.
-            var body = ingress.Translation is { } from ? from.RequestToHub(call.Request.Body, call.UpstreamModel) : call.Request.Body;
+            var body = ingress.Translation is { } from ? from.RequestToHub(call.Request.Body, call.UpstreamModel, call.Reasoning) : call.Request.Body;
             if (Upstream.Translation is { } to)
             {
-                body = to.RequestFromHub(body, call.UpstreamModel, call.MaxOutputTokens);
+                body = to.RequestFromHub(body, call.UpstreamModel, call.MaxOutputTokens, call.Reasoning);
             }
 
             translated = Upstream.Parse(body);

@@ -1,6 +1,7 @@
 using Majordomo.Config;
 using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
+using Majordomo.Providers.Responses;
 using Majordomo.Providers.Simulated;
 
 namespace Majordomo.Providers;
@@ -16,8 +17,10 @@ internal static class Protocols
 
     public static readonly WireProtocol Anthropic = new AnthropicProtocol();
 
+    public static readonly WireProtocol Responses = new ResponsesProtocol();
+
     /// <summary>Every protocol, each registered once.</summary>
-    public static readonly IReadOnlyList<WireProtocol> All = [OpenAI, Anthropic];
+    public static readonly IReadOnlyList<WireProtocol> All = [OpenAI, Anthropic, Responses];
 
     /// <summary>The shape every translation goes through.</summary>
     public static WireProtocol Hub => OpenAI;

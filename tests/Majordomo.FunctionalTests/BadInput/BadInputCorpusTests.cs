@@ -64,14 +64,16 @@ public sealed class BadInputCorpusTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {Cases.Count} cases failed:\n" + string.Join("\n", failures));
         Assert.Empty(upstream.Received);
 
-        // Still healthy, and still serving both ingresses.
+        // Still healthy, and still serving every ingress.
         using var health = await http.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         using var chat = await http.SendAsync(CorpusCase.Valid("/v1/chat/completions", """{"model":"up/a","messages":[{"role":"user","content":"hi"}]}"""));
         Assert.Equal(HttpStatusCode.OK, chat.StatusCode);
         using var messages = await http.SendAsync(CorpusCase.Valid("/v1/messages", """{"model":"an/c","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}"""));
         Assert.Equal(HttpStatusCode.OK, messages.StatusCode);
-        Assert.Equal(2, upstream.Received.Count);
+        using var responses = await http.SendAsync(CorpusCase.Valid("/v1/responses", """{"model":"up/a","input":"hi"}"""));
+        Assert.Equal(HttpStatusCode.OK, responses.StatusCode);
+        Assert.Equal(3, upstream.Received.Count);
     }
 
     /// <summary>Null when the case held; else what went wrong.</summary>

@@ -105,6 +105,7 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
         var upstream = new ScenarioUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.HandleAsync);
         app.MapPost("/v1/messages", upstream.HandleAnthropicAsync);
+        app.MapPost("/v1/responses", upstream.HandleResponsesAsync);
         app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = Array.Empty<object>() }));
         await app.StartAsync();
         var address = app.Urls.First();

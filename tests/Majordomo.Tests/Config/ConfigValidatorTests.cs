@@ -87,7 +87,7 @@ public class ConfigValidatorTests
     [Fact]
     public void Validate_MisspelledApi_ListsAnthropicAmongExpected()
     {
-        Assert.Equal("providers.p.api: unknown api 'anthropc' (expected openai, anthropic or simulated)", SingleError(Cfg(providers: """
+        Assert.Equal("providers.p.api: unknown api 'anthropc' (expected openai, anthropic, openai-responses or simulated)", SingleError(Cfg(providers: """
             "providers": { "p": { "api": "anthropc", "baseUrl": "https://api.anthropic.com" }, "q": { "api": "simulated" } }
             """)));
     }
@@ -266,7 +266,7 @@ public class ConfigValidatorTests
     [Fact]
     public void Validate_UnknownApi_IsAnError()
     {
-        Assert.Equal("providers.p.api: unknown api 'grpc' (expected openai, anthropic or simulated)",
+        Assert.Equal("providers.p.api: unknown api 'grpc' (expected openai, anthropic, openai-responses or simulated)",
             SingleError(Cfg(providers: "\"providers\": { \"p\": { \"api\": \"grpc\", \"baseUrl\": \"http://x.test\" }, \"q\": { \"api\": \"simulated\" } }")));
     }
 

@@ -55,10 +55,10 @@ internal sealed class AnthropicProtocol() : WireProtocol(Id, new AnthropicStream
 
     private sealed class AnthropicTranslation : HubTranslation
     {
-        public override byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel) => RequestTranslation.AnthropicToOpenAI(body, upstreamModel);
+        public override byte[] RequestToHub(ReadOnlyMemory<byte> body, string upstreamModel, bool reasoning) => RequestTranslation.AnthropicToOpenAI(body, upstreamModel, reasoning);
 
-        public override byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens) =>
-            RequestTranslation.OpenAIToAnthropic(hubBody, upstreamModel, maxOutputTokens);
+        public override byte[] RequestFromHub(ReadOnlyMemory<byte> hubBody, string upstreamModel, int? maxOutputTokens, bool reasoning) =>
+            RequestTranslation.OpenAIToAnthropic(hubBody, upstreamModel, maxOutputTokens, reasoning);
 
         public override byte[] AnswerToHub(byte[] body, long created) => ResponseTranslation.MessageToCompletion(body, created);
 

@@ -40,10 +40,10 @@ internal static class RequestTranslation
     // ------------------------------------------------------------------ OpenAI → Anthropic
 
     /// <summary>An OpenAI Chat Completions body as an Anthropic Messages body.</summary>
-    public static byte[] OpenAIToAnthropic(ReadOnlyMemory<byte> body, string upstreamModel, int? maxOutputTokens) =>
-        Translate(body, upstreamModel, (root, w) => WriteAnthropic(root, w, maxOutputTokens));
+    public static byte[] OpenAIToAnthropic(ReadOnlyMemory<byte> body, string upstreamModel, int? maxOutputTokens, bool reasoning = false) =>
+        Translate(body, upstreamModel, (root, w) => WriteAnthropic(root, w, maxOutputTokens, reasoning));
 
-    private static void WriteAnthropic(JsonElement root, Utf8JsonWriter w, int? maxOutputTokens)
+    private static void WriteAnthropic(JsonElement root, Utf8JsonWriter w, int? maxOutputTokens, bool reasoning)
     {
         if (root.TryGetProperty("n", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count > 1)
         {
@@ -103,16 +103,18 @@ internal static class RequestTranslation
             w.WriteBoolean("stream", true);
         }
 
-        if (root.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number)
+        var budget = reasoning ? Reasoning.ThinkingBudget(root, maxTokens) : 0;
+        if (budget > 0)
         {
-            // OpenAI's range is 0–2, Anthropic's 0–1: the top of the range means "most random" in both.
-            w.WriteNumber("temperature", Math.Clamp(temperature.GetDouble(), 0, 1));
+            // Anthropic refuses temperature and top_p changes while thinking: they are left out.
+            w.WriteStartObject("thinking");
+            w.WriteString("type", "enabled");
+            w.WriteNumber("budget_tokens", budget);
+            w.WriteEndObject();
         }
-
-        if (root.TryGetProperty("top_p", out var topP) && topP.ValueKind == JsonValueKind.Number)
+        else
         {
-            w.WritePropertyName("top_p");
-            topP.WriteTo(w);
+            WriteSampling(w, root);
         }
 
         WriteStopSequences(w, root);
@@ -134,6 +136,21 @@ internal static class RequestTranslation
             w.WriteStartObject("metadata");
             w.WriteString("user_id", userId);
             w.WriteEndObject();
+        }
+    }
+
+    private static void WriteSampling(Utf8JsonWriter w, JsonElement root)
+    {
+        if (root.TryGetProperty("temperature", out var temperature) && temperature.ValueKind == JsonValueKind.Number)
+        {
+            // OpenAI's range is 0–2, Anthropic's 0–1: the top of the range means "most random" in both.
+            w.WriteNumber("temperature", Math.Clamp(temperature.GetDouble(), 0, 1));
+        }
+
+        if (root.TryGetProperty("top_p", out var topP) && topP.ValueKind == JsonValueKind.Number)
+        {
+            w.WritePropertyName("top_p");
+            topP.WriteTo(w);
         }
     }
 
@@ -521,11 +538,16 @@ internal static class RequestTranslation
     // ------------------------------------------------------------------ Anthropic → OpenAI
 
     /// <summary>An Anthropic Messages body as an OpenAI Chat Completions body.</summary>
-    public static byte[] AnthropicToOpenAI(ReadOnlyMemory<byte> body, string upstreamModel) =>
-        Translate(body, upstreamModel, WriteOpenAI);
+    public static byte[] AnthropicToOpenAI(ReadOnlyMemory<byte> body, string upstreamModel, bool reasoning = false) =>
+        Translate(body, upstreamModel, (root, w) => WriteOpenAI(root, w, reasoning));
 
-    private static void WriteOpenAI(JsonElement root, Utf8JsonWriter w)
+    private static void WriteOpenAI(JsonElement root, Utf8JsonWriter w, bool reasoning)
     {
+        if (reasoning && Reasoning.EffortForThinking(root) is { } effort)
+        {
+            w.WriteString("reasoning_effort", effort);
+        }
+
         w.WriteStartArray("messages");
         if (root.TryGetProperty("system", out var system))
         {

@@ -69,10 +69,27 @@ internal static partial class OpenAIRequestReader
         new("thinking", Kinds.Object, "an object"),
     ];
 
+    private static readonly Field[] ResponsesFields =
+    [
+        new("max_output_tokens", Kinds.PositiveInteger, "a positive integer"),
+        new("max_tool_calls", Kinds.PositiveInteger, "a positive integer"),
+        Temperature,
+        TopP,
+        new("top_logprobs", Kinds.NonNegativeInteger, "a non-negative integer"),
+        new("parallel_tool_calls", Kinds.Bool, "true or false"),
+        new("background", Kinds.Bool, "true or false"),
+        new("user", Kinds.String, "a string"),
+        new("truncation", Kinds.String, "a string"),
+        new("tool_choice", Kinds.String | Kinds.Object, "a string or an object"),
+        new("text", Kinds.Object, "an object"),
+        new("reasoning", Kinds.Object, "an object"),
+        new("include", Kinds.Array, "an array of strings"),
+    ];
+
     /// <summary>The checked field the reader's property name is, or null for one passed through unchecked.</summary>
-    private static Field? FieldFor(ref Utf8JsonReader reader, bool anthropic)
+    private static Field? FieldFor(ref Utf8JsonReader reader, Dialect dialect)
     {
-        foreach (var field in anthropic ? AnthropicFields : OpenAIFields)
+        foreach (var field in dialect switch { Dialect.Anthropic => AnthropicFields, Dialect.Responses => ResponsesFields, _ => OpenAIFields })
         {
             if (reader.ValueTextEquals(field.Name))
             {

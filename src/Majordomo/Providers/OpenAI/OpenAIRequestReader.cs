@@ -18,20 +18,36 @@ internal static partial class OpenAIRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static ChatRequest Parse(ReadOnlyMemory<byte> body) => Parse(body, anthropic: false);
+    public static ChatRequest Parse(ReadOnlyMemory<byte> body) => Parse(body, Dialect.OpenAI);
+
+    /// <summary>Which ingress's body the shared pass reads.</summary>
+    internal enum Dialect
+    {
+        OpenAI,
+        Anthropic,
+
+        /// <summary>OpenAI Responses: <c>input</c> items instead of <c>messages</c> (<see cref="ReadResponsesField"/>).</summary>
+        Responses,
+    }
+
+    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic) => Parse(body, anthropic ? Dialect.Anthropic : Dialect.OpenAI);
 
     /// <summary>
-    /// Both ingress protocols share this pass: the fields routing needs and the rewrite spans are the
-    /// same; Anthropic adds required <c>max_tokens</c>, a top-level <c>system</c> and user/assistant roles only.
+    /// Every ingress protocol shares this pass: the fields routing needs and the rewrite spans are the
+    /// same; Anthropic adds required <c>max_tokens</c>, a top-level <c>system</c> and user/assistant roles
+    /// only; Responses reads <c>input</c>, <c>instructions</c> and <c>previous_response_id</c>.
     /// </summary>
-    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic)
+    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, Dialect dialect)
     {
         var span = body.Span;
         if (span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            throw new RequestValidationException(anthropic
-                ? "The request body is empty; expected a JSON object with 'model', 'max_tokens' and 'messages'."
-                : "The request body is empty; expected a JSON object with 'model' and 'messages'.");
+            throw new RequestValidationException(dialect switch
+            {
+                Dialect.Anthropic => "The request body is empty; expected a JSON object with 'model', 'max_tokens' and 'messages'.",
+                Dialect.Responses => "The request body is empty; expected a JSON object with 'model' and 'input'.",
+                _ => "The request body is empty; expected a JSON object with 'model' and 'messages'.",
+            });
         }
 
         // The reader does not check the UTF-8 inside strings it skips; one vectorised pass does.
@@ -43,7 +59,7 @@ internal static partial class OpenAIRequestReader
         var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
-            return ParseCore(ref reader, body, anthropic);
+            return ParseCore(ref reader, body, dialect);
         }
         catch (JsonException ex)
         {
@@ -55,8 +71,11 @@ internal static partial class OpenAIRequestReader
         }
     }
 
-    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, bool anthropic)
+    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, Dialect dialect)
     {
+        var anthropic = dialect == Dialect.Anthropic;
+        var responses = dialect == Dialect.Responses;
+        var input = default(ResponsesInput);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new RequestValidationException("The request body must be a JSON object.");
@@ -149,7 +168,10 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException("'stream_options' must be an object.", "stream_options");
                 }
             }
-            else if (reader.ValueTextEquals("messages"u8))
+            else if (responses && ReadResponsesField(ref reader, ref input))
+            {
+            }
+            else if (!responses && reader.ValueTextEquals("messages"u8))
             {
                 reader.Read();
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -237,7 +259,7 @@ internal static partial class OpenAIRequestReader
                     reader.Skip();
                 }
             }
-            else if (FieldFor(ref reader, anthropic) is { } field)
+            else if (FieldFor(ref reader, dialect) is { } field)
             {
                 reader.Read();
                 CheckField(ref reader, field);
@@ -259,12 +281,16 @@ internal static partial class OpenAIRequestReader
             throw new RequestValidationException("The request body has data after the JSON object.");
         }
 
-        if (messageCount < 0)
+        if (responses)
+        {
+            messageCount = input.Count;
+        }
+        else if (messageCount < 0)
         {
             throw new RequestValidationException("'messages' is required: an array with at least one message.", "messages");
         }
 
-        if (messageCount == 0)
+        if (messageCount == 0 && !responses)
         {
             throw new RequestValidationException("'messages' must contain at least one message.", "messages");
         }
@@ -277,13 +303,19 @@ internal static partial class OpenAIRequestReader
         return new ChatRequest
         {
             Body = body,
-            Protocol = anthropic ? Anthropic.AnthropicProtocol.Id : OpenAIProtocol.Id,
+            Protocol = dialect switch
+            {
+                Dialect.Anthropic => Anthropic.AnthropicProtocol.Id,
+                Dialect.Responses => Responses.ResponsesProtocol.Id,
+                _ => OpenAIProtocol.Id,
+            },
             Model = string.IsNullOrWhiteSpace(model) ? null : model,
             Stream = stream,
             ClientWantsUsage = wantsUsage,
             MessageCount = messageCount,
             Metadata = new RequestMetadata(source, channel, session, kind, profile),
             Splices = new(modelSpan, streamOptions, includeUsage, metadataRemoval, metadataValue, filteredMetadata, objectStart, objectEnd),
+            Responses = responses ? input.Facts() : null,
         };
     }
 
@@ -458,12 +490,21 @@ internal static partial class OpenAIRequestReader
                     : $"'messages[{index}].content' must be a string, an array of content parts or null.", $"messages[{index}].content");
         }
 
+        ReadParts(ref reader, "messages", index);
+    }
+
+    /// <summary>
+    /// An array of typed parts (the reader is on its start), the content of <c>{list}[{index}]</c>: each an object
+    /// with a non-empty string <c>type</c>. The path is only spelled out for an error.
+    /// </summary>
+    private static void ReadParts(ref Utf8JsonReader reader, string list, int index)
+    {
         var part = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new RequestValidationException($"'messages[{index}].content[{part}]' must be an object with a 'type'.", $"messages[{index}].content[{part}]");
+                throw new RequestValidationException($"'{list}[{index}].content[{part}]' must be an object with a 'type'.", $"{list}[{index}].content[{part}]");
             }
 
             var hasType = false;
@@ -475,7 +516,7 @@ internal static partial class OpenAIRequestReader
                 {
                     if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
                     {
-                        throw new RequestValidationException($"'messages[{index}].content[{part}].type' must be a non-empty string.", $"messages[{index}].content[{part}].type");
+                        throw new RequestValidationException($"'{list}[{index}].content[{part}].type' must be a non-empty string.", $"{list}[{index}].content[{part}].type");
                     }
 
                     hasType = true;
@@ -488,7 +529,7 @@ internal static partial class OpenAIRequestReader
 
             if (!hasType)
             {
-                throw new RequestValidationException($"'messages[{index}].content[{part}].type' is required.", $"messages[{index}].content[{part}].type");
+                throw new RequestValidationException($"'{list}[{index}].content[{part}].type' is required.", $"{list}[{index}].content[{part}].type");
             }
 
             part++;

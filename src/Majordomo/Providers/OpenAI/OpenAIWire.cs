@@ -130,20 +130,8 @@ internal static class OpenAIWire
     public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
     {
         usage = Usage.None;
-        var at = json.LastIndexOf("\"usage\""u8);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        var rest = json[(at + 7)..].TrimStart(" \t\r\n"u8);
-        if (rest.Length == 0 || rest[0] != (byte)':')
-        {
-            return false;
-        }
-
-        rest = rest[1..].TrimStart(" \t\r\n"u8);
-        if (rest.Length == 0 || rest[0] != (byte)'{')
+        var rest = UsageObject(json);
+        if (rest.IsEmpty)
         {
             return false;
         }
@@ -159,6 +147,25 @@ internal static class OpenAIWire
         {
             return false;
         }
+    }
+
+    /// <summary>The bytes from the last <c>"usage":{</c> on (starting at its brace); empty when there is none or it is null.</summary>
+    internal static ReadOnlySpan<byte> UsageObject(ReadOnlySpan<byte> json)
+    {
+        var at = json.LastIndexOf("\"usage\""u8);
+        if (at < 0)
+        {
+            return [];
+        }
+
+        var rest = json[(at + 7)..].TrimStart(" \t\r\n"u8);
+        if (rest.Length == 0 || rest[0] != (byte)':')
+        {
+            return [];
+        }
+
+        rest = rest[1..].TrimStart(" \t\r\n"u8);
+        return rest.Length == 0 || rest[0] != (byte)'{' ? [] : rest;
     }
 
     // The reader is on the usage object's StartObject; leaves it on its EndObject.
