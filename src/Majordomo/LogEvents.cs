@@ -29,6 +29,8 @@ internal static class LogEvents
     public const int SessionPinNotStored = 400;
     public const int RulePatternTimeout = 401;
     public const int SessionPinned = 402;
+    public const int SessionPinWatchFailed = 403;
+    public const int SessionPinWatchRecovered = 404;
 
     // Storage (500–509), Budgets (510–599)
     public const int RequestLogQueueFull = 500;

@@ -147,6 +147,7 @@ public static class GatewayApp
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
         services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<ISessionPinStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
+        services.AddHostedService<SessionPinWatcher>();
         services.AddSingleton<RouteDecider>();
         services.AddSingleton<ExplainEndpoint>();
         services.AddSingleton<RequestIds>();

@@ -41,16 +41,7 @@ internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<Sessi
     /// </summary>
     public void Set(string session, string? pin, DateTimeOffset now)
     {
-        if (pin is null)
-        {
-            _pins.TryRemove(session, out _);
-        }
-        else
-        {
-            _pins[session] = pin;
-        }
-
-        Volatile.Write(ref _count, _pins.Count);
+        Apply(session, pin);
         if (store is null)
         {
             return;
@@ -64,6 +55,21 @@ internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<Sessi
         {
             LogStoreFailed(logger, ex.Message);
         }
+    }
+
+    /// <summary>A pin set or cleared elsewhere (another instance sharing the store): memory only, nothing written.</summary>
+    public void Apply(string session, string? pin)
+    {
+        if (pin is null)
+        {
+            _pins.TryRemove(session, out _);
+        }
+        else
+        {
+            _pins[session] = pin;
+        }
+
+        Volatile.Write(ref _count, _pins.Count);
     }
 
     [LoggerMessage(EventId = LogEvents.SessionPinNotStored, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]

@@ -38,14 +38,19 @@ public sealed class AbortedStreamCostTests : IAsyncLifetime
     [InlineData("openai", "an/paid")]
     [InlineData("anthropic", "oa/paid")]
     [InlineData("anthropic", "an/paid")]
+    [InlineData("responses", "oa/paid")]
+    [InlineData("responses", "an/paid")]
     public async Task StreamCutJustBeforeTheEnd_IsChargedForTheDeliveredText(string ingress, string model)
     {
         await using var gateway = await TestGateway.StartAsync(Config, _upstream);
         _upstream.Script("paid", new Scenario.HangAfterChunks(Chunks));
 
-        var request = ingress == "openai"
-            ? BudgetHttp.Chat(model, stream: true)
-            : Sse.Post("/v1/messages", JsonSerializer.Serialize(new { model, max_tokens = 500, stream = true, messages = new[] { new { role = "user", content = "hello" } } }), stream: true);
+        var request = ingress switch
+        {
+            "openai" => BudgetHttp.Chat(model, stream: true),
+            "responses" => Sse.Post("/v1/responses", JsonSerializer.Serialize(new { model, stream = true, input = "hello" }), stream: true),
+            _ => Sse.Post("/v1/messages", JsonSerializer.Serialize(new { model, max_tokens = 500, stream = true, messages = new[] { new { role = "user", content = "hello" } } }), stream: true),
+        };
         using (var response = await gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
             await foreach (var data in Sse.ReadEventsAsync(response))

@@ -75,7 +75,8 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
             return (response.StatusCode, Model: Sse.Header(response, "X-Router-Model"));
         }));
 
-        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(results.All(r => r.StatusCode == HttpStatusCode.OK),
+            $"not all OK: {string.Join(", ", results.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode))}\nA: {a.Stdout}{a.Stderr}\nB: {b.Stdout}{b.Stderr}");
         Assert.Equal(50, results.Count(r => r.Model == "cloud/premium"));
         Assert.Equal(150, results.Count(r => r.Model == "cloud/free"));
         Assert.Equal(50, upstream.ReceivedFor("premium").Count);
@@ -83,6 +84,62 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         Assert.Equal(0, await usage.WaitForExitAsync(StartTimeout));
         using var report = JsonDocument.Parse(usage.Stdout);
         Assert.Equal(50, BudgetHttp.Budget(report.RootElement, "quota:premium", "month").GetProperty("used").GetDouble());
+    }
+
+    [Fact]
+    public async Task Fleet_UseOnA_AppliesOnBWithinASecond()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        // Room enough that the polling below never exhausts the pool (which would also move answers off cloud/premium).
+        var config = await WriteConfigAsync(await server.CreateDatabaseAsync("fleet_pins"), """{ "quotas": { "premium": { "monthly": 100000 } } }""", upstream);
+        await using var a = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        await using var b = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var httpA = new HttpClient { BaseAddress = new Uri(await a.ListeningAsync(StartTimeout)) };
+        using var httpB = new HttpClient { BaseAddress = new Uri(await b.ListeningAsync(StartTimeout)) };
+        Assert.Equal("cloud/premium", await AnsweredByAsync(httpB, "hello"));
+
+        // local/small is in no chain of the default route: only the pin sends a request there.
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(httpA, "/use local/small"));
+        var pinned = await UntilAnsweredByAsync(httpB, "local/small");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(httpB, "/use default"));
+        var cleared = await UntilAnsweredByAsync(httpA, "cloud/premium");
+
+        // Measured from the /use answer to the first answer on the other instance that follows it.
+        Assert.True(pinned < TimeSpan.FromSeconds(1), $"the pin reached B after {pinned.TotalMilliseconds:F0} ms");
+        Assert.True(cleared < TimeSpan.FromSeconds(1), $"the cleared pin reached A after {cleared.TotalMilliseconds:F0} ms");
+    }
+
+    private static async Task<TimeSpan> UntilAnsweredByAsync(HttpClient http, string model)
+    {
+        var since = DateTime.UtcNow;
+        while (await AnsweredByAsync(http, "hello") != model)
+        {
+            Assert.True(DateTime.UtcNow - since < TimeSpan.FromSeconds(10), $"never answered by {model}");
+        }
+
+        return DateTime.UtcNow - since;
+    }
+
+    private static HttpRequestMessage SessionChat(string text)
+    {
+        // No model: the session's pin (if any) routes it, else defaultRoute.
+        var body = JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Router-Session", "fleet-session");
+        return request;
+    }
+
+    private static async Task<string?> AnsweredByAsync(HttpClient http, string text)
+    {
+        using var response = await http.SendAsync(SessionChat(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Sse.Header(response, "X-Router-Model");
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient http, string text)
+    {
+        using var response = await http.SendAsync(SessionChat(text));
+        return response.StatusCode;
     }
 
     private async Task<string> WriteConfigAsync(string connectionString, string budgets, ScenarioUpstream upstream)

@@ -600,6 +600,14 @@ public class ConfigValidatorTests
     }
 
     [Fact]
+    public void Validate_CorsOriginWithAPath_IsAnError()
+    {
+        Assert.Equal("server.cors.origins[1]: 'https://app.example.com/ui' is not an origin such as https://app.example.com (or \"*\")",
+            SingleError(Cfg("\"server\": { \"cors\": { \"origins\": [\"https://ok.example.com\", \"https://app.example.com/ui\"] } }")));
+        Assert.True(TestConfig.Load(Cfg("\"server\": { \"cors\": { \"origins\": [\"*\"] } }")).IsValid);
+    }
+
+    [Fact]
     public void Validate_UnknownErrorClass_ListsTheValidClasses()
     {
         var error = SingleError(Cfg("\"resilience\": { \"errorRules\": [ { \"status\": 418, \"class\": \"teapot\" } ] }"));

@@ -66,6 +66,37 @@ public sealed class PostgresStoreTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task SessionPins_SetOnOneInstance_WatcherOnAnotherSeesSetAndClearWithinASecond()
+    {
+        var connectionString = await server.CreateDatabaseAsync("pins_watch");
+        using var a = new PostgresStore(connectionString).CreateSet();
+        using var b = new PostgresStore(connectionString).CreateSet();
+        await a.Store.MigrateAsync(CancellationToken.None);
+        await a.Sessions.SetAsync("before", "cheap", Now, CancellationToken.None);
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var watch = b.Sessions.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.True(await watch.MoveNextAsync());
+        Assert.Equal(new KeyValuePair<string, string?>("before", "cheap"), watch.Current); // every stored row first
+
+        await a.Sessions.SetAsync("s1", "fast", Now, CancellationToken.None);
+        var set = await NextWithinASecondAsync(watch);
+        await a.Sessions.SetAsync("s1", null, Now, CancellationToken.None);
+        var cleared = await NextWithinASecondAsync(watch);
+
+        Assert.Equal(new KeyValuePair<string, string?>("s1", "fast"), set);
+        Assert.Equal(new KeyValuePair<string, string?>("s1", null), cleared);
+    }
+
+    private static async Task<KeyValuePair<string, string?>> NextWithinASecondAsync(IAsyncEnumerator<KeyValuePair<string, string?>> watch)
+    {
+        var next = watch.MoveNextAsync().AsTask();
+        Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(1))));
+        Assert.True(await next);
+        return watch.Current;
+    }
+
+    [Fact]
     public async Task Store_NoServerOnThePort_ProbeReportsIt_CallsThrowStoreException()
     {
         // A port nobody listens on: connection refused at once.

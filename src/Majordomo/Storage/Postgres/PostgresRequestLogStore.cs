@@ -31,7 +31,7 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
     {
         // Streamed row by row (a long window can hold millions of rows); an iterator cannot yield
         // inside a try/catch, so each step that touches the database translates its own errors.
-        await using var connection = await Guard(() => store.DataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await using var connection = await PostgresStore.GuardAsync(() => store.DataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
         await using var command = new NpgsqlCommand("""
             SELECT answered_by, status, duration_ms, first_byte_ms, cost_usd, cost_estimated, quota_units, input_tokens, output_tokens,
                    tier, route, degradation, attempt_count, attempts -> 0 ->> 'model'
@@ -40,8 +40,8 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = until.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)apiKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        await using var rows = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        while (await Guard(() => rows.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        await using var rows = await PostgresStore.GuardAsync(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await PostgresStore.GuardAsync(() => rows.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
             yield return RequestSummaryReader.Read(rows);
         }
@@ -61,18 +61,6 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
             return await store.QueryAsync(batch, static r => RequestLogRecordReader.Read(r, r.GetFieldValue<DateTimeOffset>(1)), cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
-        {
-            throw PostgresStore.Fail(ex);
-        }
-    }
-
-    private static async Task<T> Guard<T>(Func<Task<T>> step)
-    {
-        try
-        {
-            return await step().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (PostgresStore.IsFailure(ex))
         {
             throw PostgresStore.Fail(ex);
         }

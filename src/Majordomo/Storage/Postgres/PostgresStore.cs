@@ -77,14 +77,21 @@ internal sealed class PostgresStore : IStore, IDisposable
             new PostgresHealthLogStore(this));
     }
 
+    // ExecuteAsync and QueryAsync run Npgsql's synchronous API and return completed tasks, as the SQLite
+    // store does: their callers on the request path wait through StoreSync today (the ledger under its
+    // lock, /use), and a synchronous wait on Npgsql's async I/O needs a free thread-pool thread to finish
+    // — under a burst of requests every pool thread is waiting, and connects time out (seen with 100
+    // concurrent requests per instance). Moving those callers to async is the next step (issue 15).
+
     /// <summary>Runs a batch of statements in one round trip (an implicit transaction); store failures come out as <see cref="StoreException"/>.</summary>
-    internal async ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    internal ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var connection = _dataSource.OpenConnection();
             batch.Connection = connection;
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            batch.ExecuteNonQuery();
+            return ValueTask.CompletedTask;
         }
         catch (Exception ex) when (IsFailure(ex))
         {
@@ -92,31 +99,31 @@ internal sealed class PostgresStore : IStore, IDisposable
         }
         finally
         {
-            await batch.DisposeAsync().ConfigureAwait(false);
+            batch.Dispose();
         }
     }
 
     /// <summary>Runs a query and reads every row with <paramref name="read"/>; store failures come out as <see cref="StoreException"/>.</summary>
-    internal async ValueTask<IReadOnlyList<T>> QueryAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    internal ValueTask<IReadOnlyList<T>> QueryAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var connection = _dataSource.OpenConnection();
             batch.Connection = connection;
-            await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            using var rows = batch.ExecuteReader();
             var list = new List<T>();
 
             // The query is the batch's last statement; the ones before it (a purge) return no rows.
             do
             {
-                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (rows.Read())
                 {
                     list.Add(read(rows));
                 }
             }
-            while (await rows.NextResultAsync(cancellationToken).ConfigureAwait(false));
+            while (rows.NextResult());
 
-            return list;
+            return ValueTask.FromResult<IReadOnlyList<T>>(list);
         }
         catch (Exception ex) when (IsFailure(ex))
         {
@@ -124,7 +131,20 @@ internal sealed class PostgresStore : IStore, IDisposable
         }
         finally
         {
-            await batch.DisposeAsync().ConfigureAwait(false);
+            batch.Dispose();
+        }
+    }
+
+    /// <summary>Runs one step of an iterator (which cannot yield inside a try/catch); store failures come out as <see cref="StoreException"/>.</summary>
+    internal static async Task<T> GuardAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
         }
     }
 

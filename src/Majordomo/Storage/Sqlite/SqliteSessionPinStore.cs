@@ -40,4 +40,8 @@ internal sealed class SqliteSessionPinStore(SqliteStore store) : ISessionPinStor
             throw SqliteStore.Fail(ex);
         }
     }
+
+    // One gateway per SQLite file: nobody else changes its pins.
+    public IAsyncEnumerable<KeyValuePair<string, string?>> WatchAsync(CancellationToken cancellationToken) =>
+        AsyncEnumerable.Empty<KeyValuePair<string, string?>>();
 }
