@@ -44,6 +44,14 @@ internal sealed class ToolHistory
 
     public ReadOnlySpan<ToolCall> Calls => _calls is null ? [] : _calls.AsSpan(0, Count);
 
+    /// <summary>
+    /// False when <paramref name="body"/> cannot hold a tool call: neither <c>tool_calls</c> nor <c>tool_use</c>
+    /// can be written without the bytes <c>tool_</c>, nor a Responses <c>function_call</c> item without those,
+    /// unless an escape (<c>\u</c>) spells them. One vectorised search each, far cheaper than any reading.
+    /// </summary>
+    public static bool MayHoldCalls(ReadOnlySpan<byte> body) =>
+        body.IndexOf("tool_"u8) >= 0 || body.IndexOf("function_call"u8) >= 0 || body.IndexOf("\\u"u8) >= 0;
+
     /// <summary>A user turn starts a new task: what the agent did before it is not a loop of the current one.</summary>
     internal void Clear() => Count = 0;
 

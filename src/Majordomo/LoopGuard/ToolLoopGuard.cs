@@ -29,9 +29,10 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         }
 
         var body = request.Body.Span;
-        var prompt = request.Prompt;
-        var history = prompt.Tools;
-        var calls = history.Calls;
+
+        // A body that cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
+        var prompt = ToolHistory.MayHoldCalls(body) ? request.Prompt : null;
+        ReadOnlySpan<ToolCall> calls = prompt is null ? [] : prompt.Tools.Calls;
         var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
         var best = 0;
         ILoopDetector? decider = null;
@@ -70,6 +71,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         var sessionId = request.SessionId;
         var sessionKey = request.SessionKey;
+        var history = prompt!.Tools; // a loop was counted, so the prompt was read
         var last = window[^1];
         var verdict = new LoopVerdict
         {

@@ -87,8 +87,9 @@ public sealed class RequestReadingTests : IDisposable
         var request = OpenAIRequestReader.Parse(body);
         var read = request.Prompt;
 
-        // Blank the body after the one reading: a guard that walked the body again would find no calls at all.
-        var blank = "{}"u8;
+        // Blank the body after the one reading (keeping the bytes the guard's pre-check looks for, but no call):
+        // a guard that walked the body again would find no calls at all.
+        var blank = """{"note":"tool_"}"""u8;
         blank.CopyTo(body);
         body.AsSpan(blank.Length).Fill((byte)' ');
         var verdict = guard.Evaluate(new LoopSettingsSet(catalog), request);
@@ -97,6 +98,37 @@ public sealed class RequestReadingTests : IDisposable
         Assert.Equal(6, read.Tools.Count);
         Assert.Equal(LoopLevel.Warning, verdict.Level);
         Assert.Equal(6, verdict.Count);
+    }
+
+    private ToolLoopGuard Guard(string file)
+    {
+        var store = new SqliteStore(_dir.File(file));
+        store.Migrate();
+        return new ToolLoopGuard(new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance),
+            TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
+    }
+
+    [Fact]
+    public void Evaluate_NamedModelWithoutTools_NeverReadsThePrompt()
+    {
+        var request = Request("r");
+
+        var verdict = Guard("n.db").Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+
+        Assert.Equal(LoopLevel.None, verdict.Level);
+        Assert.False(request.PromptRead);
+    }
+
+    [Fact]
+    public void Evaluate_ToolKeysWrittenWithEscapes_StillFindsTheLoop()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(LoopingBody("r")).Replace("tool_", "tool\\u005f", StringComparison.Ordinal);
+        var request = OpenAIRequestReader.Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+        var verdict = Guard("e.db").Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+
+        Assert.DoesNotContain("tool_", json, StringComparison.Ordinal);
+        Assert.Equal(LoopLevel.Warning, verdict.Level);
     }
 
     [Fact]
