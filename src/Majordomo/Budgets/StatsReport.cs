@@ -6,7 +6,10 @@ namespace Majordomo.Budgets;
 
 internal sealed record StatsModel(string Model, long Requests, double Share, double CostUsd, double QuotaUnits);
 
-internal sealed record StatsLatency(double P50Ms, double P95Ms, double P99Ms, double? FirstByteP50Ms);
+internal sealed record StatsLatency(double P50Ms, double P95Ms, double P99Ms, double? FirstByteP50Ms)
+{
+    public double? FirstByteP95Ms { get; init; }
+}
 
 /// <summary><c>GET /stats</c> and <c>majordomo stats --json</c>: routing mix, cost, latency and fallbacks from the request log.</summary>
 internal sealed record StatsReport(
@@ -120,7 +123,10 @@ internal static class StatsReports
             .Select(m => new StatsModel(m.Key, m.Value.N, answered == 0 ? 0 : Math.Round(m.Value.N * 100.0 / answered, 1), Math.Round(m.Value.Usd, 6), m.Value.Units))
             .ToArray();
         return new StatsReport(since, until, requests, answered, errors, fallbacks, retried, Math.Round(cost, 6), estimated, units, input, output,
-            new StatsLatency(Percentile(durations, 0.5), Percentile(durations, 0.95), Percentile(durations, 0.99), firstBytes.Count == 0 ? null : Percentile(firstBytes, 0.5)),
+            new StatsLatency(Percentile(durations, 0.5), Percentile(durations, 0.95), Percentile(durations, 0.99), firstBytes.Count == 0 ? null : Percentile(firstBytes, 0.5))
+            {
+                FirstByteP95Ms = firstBytes.Count == 0 ? null : Percentile(firstBytes, 0.95),
+            },
             mix, tiers, routes, statuses, levels);
     }
 

@@ -24,7 +24,14 @@ internal sealed record UsageLine(
     bool DrivesCurve,
     string ConfigPath);
 
-internal sealed record UsageDegradation(string Level, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly, string? DrivenBy, string Meaning, string? Next);
+internal sealed record UsageDegradation(string Level, double Usage, int? MaxTier, bool PreferCheaper, bool LocalOnly, string? DrivenBy, string Meaning, string? Next)
+{
+    /// <summary>The steps of the curve in force (normal below the first), so a dashboard can draw it.</summary>
+    public IReadOnlyList<UsageCurveStep> Curve { get; init; } = [];
+}
+
+/// <summary>One step of the degradation curve: from <see cref="AtUsage"/> (a fraction) on, <see cref="Level"/> applies.</summary>
+internal sealed record UsageCurveStep(double AtUsage, string Level);
 
 /// <summary><c>GET /usage</c> and <c>majordomo usage --json</c>.</summary>
 internal sealed record UsageReport(DateTimeOffset Now, bool Enforced, UsageDegradation Degradation, IReadOnlyList<UsageLine> Budgets, IReadOnlyList<UsageAlert> Alerts);
@@ -93,7 +100,10 @@ internal static class UsageReports
             level.LocalOnly,
             drivenBy?.Describe(),
             Meaning(level),
-            next is null ? null : $"at {nextAt * 100:0.#} %: {next.Name} ({Meaning(next)})");
+            next is null ? null : $"at {nextAt * 100:0.#} %: {next.Name} ({Meaning(next)})")
+        {
+            Curve = plan.Curve.Select(step => new UsageCurveStep(step.AtUsage, step.Level.Name)).ToArray(),
+        };
 
         IReadOnlyList<BudgetAlert> stored;
         try

@@ -2,6 +2,7 @@ using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Config;
+using Majordomo.Dashboard;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;
@@ -155,6 +156,7 @@ public static class GatewayApp
         services.AddSingleton<ResponseStore>();
         services.AddSingleton<InfoEndpoints>();
         services.AddSingleton<UsageEndpoints>();
+        services.AddSingleton<DashboardPage>();
         services.AddSingleton<RequestLogEndpoint>();
         services.AddMajordomoTelemetry(source.Config?.Telemetry?.Otlp);
         services.AddSingleton(new ConfigFileStatus(source.FilePath, time));
@@ -226,7 +228,10 @@ public static class GatewayApp
                 : handler);
         }
 
-        app.MapGet("/", context => GatewayEndpoints.WriteIndexAsync(context, endpoints));
+        var dashboard = app.Services.GetRequiredService<DashboardPage>();
+
+        // A browser (Accept: text/html) gets the dashboard; scripts and curl keep the endpoint list (JSON or text).
+        app.MapGet("/", context => DashboardPage.WantsPage(context.Request) ? dashboard.HandleAsync(context) : GatewayEndpoints.WriteIndexAsync(context, endpoints));
         // "{*path}" rather than the default "{*path:nonfile}": /.env and /swagger/index.html get the JSON 404 too.
         app.MapFallback("{*path}", context =>
         {

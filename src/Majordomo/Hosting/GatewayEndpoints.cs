@@ -21,6 +21,7 @@ internal static class GatewayEndpoints
         var info = services.GetRequiredService<InfoEndpoints>();
         var usage = services.GetRequiredService<UsageEndpoints>();
         var metrics = services.GetRequiredService<Monitoring.MetricsEndpoint>();
+        var dashboard = services.GetRequiredService<Dashboard.DashboardPage>();
         var requestLog = services.GetRequiredService<RequestLogEndpoint>();
         return
         [
@@ -36,6 +37,7 @@ internal static class GatewayEndpoints
             new("GET", "/usage", Ingress.OpenAI, usage.UsageAsync),
             new("GET", "/stats", Ingress.OpenAI, usage.StatsAsync),
             new("GET", "/metrics", Ingress.OpenAI, metrics.HandleAsync),
+            new("GET", "/dashboard", Ingress.OpenAI, dashboard.HandleAsync),
         ];
     }
 

@@ -41,7 +41,7 @@ public sealed partial class LayeringTests
         ["Execution"],
         ["Gateway"],
         ["Api"],
-        ["Monitoring"],
+        ["Monitoring", "Dashboard"],
         ["Hosting"],
         ["Cli"],
     ];
