@@ -127,7 +127,10 @@ internal static class OpenAIWire
     /// <c>"usage":</c> followed by <c>{</c> is parsed, and only that object. A quote is always escaped
     /// inside JSON strings, so the raw bytes <c>"usage"</c> can only be a property name.
     /// </summary>
-    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) => TryReadUsage(json, out usage, ReadUsageObject);
+
+    /// <summary>The usage object <see cref="UsageObject"/> finds, read by the protocol's own <paramref name="readUsage"/>.</summary>
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage, UsageReader readUsage)
     {
         usage = Usage.None;
         var rest = UsageObject(json);
@@ -140,7 +143,7 @@ internal static class OpenAIWire
         {
             var reader = new Utf8JsonReader(rest);
             reader.Read();
-            usage = ReadUsageObject(ref reader);
+            usage = readUsage(ref reader);
             return true;
         }
         catch (JsonException)

@@ -81,27 +81,7 @@ internal static class ResponsesWire
     public static bool IsErrorEvent(string? eventType, ReadOnlySpan<byte> data) => EventKind(eventType, data) == Kind.Error;
 
     /// <summary>The <c>usage</c> of a response (a whole answer or the <c>response</c> of an end event): the last <c>"usage":{</c> parsed.</summary>
-    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
-    {
-        usage = Usage.None;
-        var rest = OpenAIWire.UsageObject(json);
-        if (rest.IsEmpty)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(rest);
-            reader.Read();
-            usage = ReadUsage(ref reader);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) => OpenAIWire.TryReadUsage(json, out usage, ReadUsage);
 
     // The reader is on the usage object's StartObject; leaves it on its EndObject.
     private static Usage ReadUsage(ref Utf8JsonReader reader)
