@@ -39,11 +39,12 @@ internal abstract class Ingress
     }
 
     /// <summary>
-    /// An error in this protocol's shape. <paramref name="openAIType"/> is OpenAI's error type; the
-    /// Anthropic shape derives its own type from the status.
+    /// An error in this protocol's shape: OpenAI's unless the protocol has its own. <paramref name="openAIType"/>
+    /// is OpenAI's error type; the Anthropic shape derives its own type from the status.
     /// </summary>
-    public abstract Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
-        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null);
+    public virtual Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
+        IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
+        Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
 
     /// <summary>The router's own answer to a command (<c>/use</c>, <c>/status</c>), streamed when the request asked for a stream.</summary>
     public abstract Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time);
@@ -58,10 +59,6 @@ internal abstract class Ingress
         public override WireProtocol Wire => Protocols.OpenAI;
 
         public override string Path => "/v1/chat/completions";
-
-        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
-            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
-            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
 
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             OpenAICommandReply.WriteAsync(context, request, reply, time);
@@ -100,10 +97,6 @@ internal abstract class Ingress
         public override WireProtocol Wire => Protocols.Responses;
 
         public override string Path => "/v1/responses";
-
-        public override Task WriteErrorAsync(HttpContext context, int status, string message, string openAIType, string? code, string? param = null, IReadOnlyList<AttemptRecord>? attempts = null,
-            IReadOnlyList<ExcludedSummary>? candidates = null, DateTimeOffset? availableAt = null) =>
-            Errors.WriteAsync(context, status, message, openAIType, code, param, attempts, candidates, availableAt);
 
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             ResponsesCommandReply.WriteAsync(context, request, reply, time);

@@ -22,16 +22,7 @@ internal static class OpenAICommandReply
             using (var w = new Utf8JsonWriter(buffer))
             {
                 Start(w, id, "chat.completion", created, reply.Model);
-                w.WriteStartArray("choices");
-                w.WriteStartObject();
-                w.WriteNumber("index", 0);
-                w.WriteStartObject("message");
-                w.WriteString("role", "assistant");
-                w.WriteString("content", reply.Text);
-                w.WriteEndObject();
-                w.WriteString("finish_reason", "stop");
-                w.WriteEndObject();
-                w.WriteEndArray();
+                Message(w, reply.Text);
                 Usage(w);
                 w.WriteEndObject();
             }
@@ -87,6 +78,21 @@ internal static class OpenAICommandReply
         w.WriteString("object", kind);
         w.WriteNumber("created", created);
         w.WriteString("model", model);
+    }
+
+    /// <summary>The <c>choices</c> of a whole completion: one assistant message, finished.</summary>
+    internal static void Message(Utf8JsonWriter w, string text)
+    {
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("message");
+        w.WriteString("role", "assistant");
+        w.WriteString("content", text);
+        w.WriteEndObject();
+        w.WriteString("finish_reason", "stop");
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     internal static void Choice(Utf8JsonWriter w, string? content, string? finish)

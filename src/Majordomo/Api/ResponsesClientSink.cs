@@ -135,16 +135,7 @@ internal static class ResponsesCommandReply
             var hub = Chunk(created, reply.Model, w =>
             {
                 w.WriteString("object", "chat.completion");
-                w.WriteStartArray("choices");
-                w.WriteStartObject();
-                w.WriteNumber("index", 0);
-                w.WriteStartObject("message");
-                w.WriteString("role", "assistant");
-                w.WriteString("content", reply.Text);
-                w.WriteEndObject();
-                w.WriteString("finish_reason", "stop");
-                w.WriteEndObject();
-                w.WriteEndArray();
+                OpenAICommandReply.Message(w, reply.Text);
             });
             await JsonAnswers.WriteAsync(context, 200, ResponsesAnswerTranslation.FromChat(hub)).ConfigureAwait(false);
             return;

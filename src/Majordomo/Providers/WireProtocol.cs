@@ -174,6 +174,32 @@ internal abstract class StreamRelay
     /// <summary>Error event text kept as the reason a stream ended (redacted, then clipped, where it is recorded).</summary>
     public const int MaxErrorEventBytes = 64 * 1024;
 
+    /// <summary>Counts a batch as answer traffic in <paramref name="progress"/>; returns its event count.</summary>
+    protected static int CountAnswer(SseBatch batch, ref StreamProgress progress)
+    {
+        progress.AnswerEvents += batch.Count;
+        progress.AnswerBytes += batch.Raw.Length;
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// Forwards the first <paramref name="count"/> events of a batch: the upstream's own bytes when that is
+    /// the whole batch, else event by event.
+    /// </summary>
+    protected static void Forward(SseBatch batch, int count, IEventWriter writer)
+    {
+        if (count == batch.Count && !batch.Raw.IsEmpty)
+        {
+            writer.WriteRaw(batch.Raw.Span);
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            writer.WriteEvent(batch.EventType(i), batch.Data(i));
+        }
+    }
+
     /// <summary>
     /// Bytes of the JSON string value of each <paramref name="key"/> (given with its quotes) in
     /// <paramref name="json"/>, escapes counted as written. A vectorised search per key; nothing allocated.

@@ -17,14 +17,7 @@ internal static class ServerValidator
         }
 
         c.Unknown(server, "server");
-        for (var i = 0; i < (server.Urls?.Count ?? 0); i++)
-        {
-            var url = server.Urls![i];
-            if (!ValidationContext.IsHttpUrl(url, out _))
-            {
-                c.Error(ConfigPath.Index("server.urls", i), $"'{url}' is not an http(s) URL");
-            }
-        }
+        Each(c, server.Urls, "server.urls", static url => ValidationContext.IsHttpUrl(url, out _), "an http(s) URL");
 
         if (server.MaxRequestBytes is { } max && (max < 1024 || max > 1L << 31))
         {
@@ -84,13 +77,20 @@ internal static class ServerValidator
         }
 
         c.Unknown(cors, "server.cors");
-        for (var i = 0; i < (cors.Origins?.Count ?? 0); i++)
+        // An origin is scheme://host[:port], nothing after it; a browser sends exactly that.
+        Each(c, cors.Origins, "server.cors.origins",
+            static origin => origin == "*" || (ValidationContext.IsHttpUrl(origin, out var uri) && uri.PathAndQuery == "/" && !origin.EndsWith('/')),
+            "an origin such as https://app.example.com (or \"*\")");
+    }
+
+    /// <summary>Reports, at its index, each entry of <paramref name="list"/> that is not <paramref name="expected"/>.</summary>
+    private static void Each(ValidationContext c, List<string>? list, string path, Func<string, bool> valid, string expected)
+    {
+        for (var i = 0; i < (list?.Count ?? 0); i++)
         {
-            var origin = cors.Origins![i];
-            // An origin is scheme://host[:port], nothing after it; a browser sends exactly that.
-            if (origin != "*" && (!ValidationContext.IsHttpUrl(origin, out var uri) || uri.PathAndQuery != "/" || origin.EndsWith('/')))
+            if (!valid(list![i]))
             {
-                c.Error(ConfigPath.Index("server.cors.origins", i), $"'{origin}' is not an origin such as https://app.example.com (or \"*\")");
+                c.Error(ConfigPath.Index(path, i), $"'{list[i]}' is not {expected}");
             }
         }
     }

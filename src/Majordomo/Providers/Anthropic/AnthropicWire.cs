@@ -65,65 +65,22 @@ internal static class AnthropicWire
     /// One pass over a non-streamed Messages answer: a single JSON object, an error
     /// (<c>{"type":"error",…}</c>) or an answer, and its usage.
     /// </summary>
-    public static OpenAIWire.CompletionShape InspectMessage(ReadOnlySpan<byte> json, out Usage usage)
+    public static OpenAIWire.CompletionShape InspectMessage(ReadOnlySpan<byte> json, out Usage usage) =>
+        OpenAIWire.InspectObject(json, out usage, static (ref reader) => ReadUsageObject(ref reader, Usage.None), ReadErrorProperty);
+
+    private static void ReadErrorProperty(ref Utf8JsonReader reader, ref bool isError)
     {
-        usage = Usage.None;
-        try
+        if (reader.ValueTextEquals("type"u8))
         {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return OpenAIWire.CompletionShape.NotJson;
-            }
-
-            var isError = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("usage"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = ReadUsageObject(ref reader, Usage.None);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    isError |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("error"u8))
-                {
-                    reader.Read();
-                    isError |= reader.TokenType == JsonTokenType.StartObject;
-                    reader.Skip();
-                    continue;
-                }
-
-                reader.Read();
-                reader.Skip();
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return OpenAIWire.CompletionShape.NotJson;
-            }
-
-            return isError ? OpenAIWire.CompletionShape.Error : OpenAIWire.CompletionShape.Answer;
+            reader.Read();
+            isError |= reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8);
+            return;
         }
-        catch (JsonException)
-        {
-            return OpenAIWire.CompletionShape.NotJson;
-        }
+
+        var error = reader.ValueTextEquals("error"u8);
+        reader.Read();
+        isError |= error && reader.TokenType == JsonTokenType.StartObject;
+        reader.Skip();
     }
 
     /// <summary>True when an event is an Anthropic <c>error</c> event (by its name, else by its data's type).</summary>

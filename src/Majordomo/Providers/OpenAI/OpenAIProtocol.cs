@@ -34,9 +34,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
     {
         var drop = false;
         string? error = null;
-        var count = batch.Count;
-        progress.AnswerEvents += count;
-        progress.AnswerBytes += batch.Raw.Length;
+        var count = CountAnswer(batch, ref progress);
         for (var i = 0; i < count; i++)
         {
             var data = batch.Data(i);

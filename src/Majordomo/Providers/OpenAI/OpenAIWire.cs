@@ -127,7 +127,10 @@ internal static class OpenAIWire
     /// <c>"usage":</c> followed by <c>{</c> is parsed, and only that object. A quote is always escaped
     /// inside JSON strings, so the raw bytes <c>"usage"</c> can only be a property name.
     /// </summary>
-    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) => TryReadUsage(json, out usage, ReadUsageObject);
+
+    /// <summary>The usage object <see cref="UsageObject"/> finds, read by the protocol's own <paramref name="readUsage"/>.</summary>
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage, UsageReader readUsage)
     {
         usage = Usage.None;
         var rest = UsageObject(json);
@@ -140,7 +143,7 @@ internal static class OpenAIWire
         {
             var reader = new Utf8JsonReader(rest);
             reader.Read();
-            usage = ReadUsageObject(ref reader);
+            usage = readUsage(ref reader);
             return true;
         }
         catch (JsonException)
@@ -231,7 +234,35 @@ internal static class OpenAIWire
     /// One pass over a non-streamed answer: is it a single JSON object, is it an <c>{"error":…}</c>,
     /// and its usage. Other properties are skipped without being read.
     /// </summary>
-    public static CompletionShape InspectCompletion(ReadOnlySpan<byte> json, out Usage usage)
+    public static CompletionShape InspectCompletion(ReadOnlySpan<byte> json, out Usage usage) =>
+        InspectObject(json, out usage, ReadUsageObject, ReadErrorProperty);
+
+    private static void ReadErrorProperty(ref Utf8JsonReader reader, ref bool isError)
+    {
+        var error = reader.ValueTextEquals("error"u8);
+        reader.Read();
+        if (error)
+        {
+            isError = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
+        }
+
+        reader.Skip();
+    }
+
+    /// <summary>Reads a <c>usage</c> object, the reader on its start.</summary>
+    public delegate Usage UsageReader(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Reads past one top-level property other than <c>usage</c> (the reader on its name), setting
+    /// <paramref name="isError"/> where the protocol says it marks an error.
+    /// </summary>
+    public delegate void PropertyReader(ref Utf8JsonReader reader, ref bool isError);
+
+    /// <summary>
+    /// The one pass each protocol's non-streamed answer check shares: a single JSON object, its
+    /// <c>usage</c> read by <paramref name="readUsage"/>, every other property by <paramref name="readProperty"/>.
+    /// </summary>
+    public static CompletionShape InspectObject(ReadOnlySpan<byte> json, out Usage usage, UsageReader readUsage, PropertyReader readProperty)
     {
         usage = Usage.None;
         try
@@ -245,31 +276,21 @@ internal static class OpenAIWire
             var isError = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("usage"u8))
+                if (!reader.ValueTextEquals("usage"u8))
                 {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = ReadUsageObject(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-
-                    continue;
-                }
-
-                if (reader.ValueTextEquals("error"u8))
-                {
-                    reader.Read();
-                    isError = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
-                    reader.Skip();
+                    readProperty(ref reader, ref isError);
                     continue;
                 }
 
                 reader.Read();
-                reader.Skip();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    usage = readUsage(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())

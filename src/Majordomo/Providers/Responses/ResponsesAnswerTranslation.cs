@@ -282,14 +282,7 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
 
                 _open!.Text.Append(text);
                 var item = _open;
-                Event(output, ResponsesWire.TextDelta, w =>
-                {
-                    Position(w, item);
-                    w.WriteNumber("content_index", 0);
-                    w.WriteString("delta", text);
-                    w.WriteStartArray("logprobs");
-                    w.WriteEndArray();
-                });
+                TextEvent(output, ResponsesWire.TextDelta, item, "delta", text);
             }
 
             if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
@@ -401,14 +394,7 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
         }
         else
         {
-            Event(output, ResponsesWire.TextDone, w =>
-            {
-                Position(w, item);
-                w.WriteNumber("content_index", 0);
-                w.WriteString("text", text);
-                w.WriteStartArray("logprobs");
-                w.WriteEndArray();
-            });
+            TextEvent(output, ResponsesWire.TextDone, item, "text", text);
             Event(output, ResponsesWire.PartDone, w =>
             {
                 Position(w, item);
@@ -425,6 +411,17 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
             item.Write(w);
         });
     }
+
+    /// <summary>A text delta or done event: where the item is, content part 0, the text under <paramref name="field"/>, no logprobs.</summary>
+    private void TextEvent(SseBatch output, string type, OutputItem item, string field, string text) =>
+        Event(output, type, w =>
+        {
+            Position(w, item);
+            w.WriteNumber("content_index", 0);
+            w.WriteString(field, text);
+            w.WriteStartArray("logprobs");
+            w.WriteEndArray();
+        });
 
     private void Position(Utf8JsonWriter w, OutputItem item)
     {

@@ -55,9 +55,7 @@ internal sealed class ResponsesStreamRelay : StreamRelay
 {
     public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
     {
-        var count = batch.Count;
-        progress.AnswerEvents += count;
-        progress.AnswerBytes += batch.Raw.Length;
+        var count = CountAnswer(batch, ref progress);
         string? error = null;
         for (var i = 0; i < count; i++)
         {
@@ -88,18 +86,7 @@ internal sealed class ResponsesStreamRelay : StreamRelay
             }
         }
 
-        if (count == batch.Count && !batch.Raw.IsEmpty)
-        {
-            writer.WriteRaw(batch.Raw.Span);
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                writer.WriteEvent(batch.EventType(i), batch.Data(i));
-            }
-        }
-
+        Forward(batch, count, writer);
         return error;
     }
 }

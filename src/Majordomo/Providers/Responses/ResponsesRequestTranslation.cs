@@ -370,17 +370,7 @@ internal static class ResponsesRequestTranslation
                         throw new TranslationException("an 'input_image' given by 'file_id' points at a file stored by OpenAI; send it as 'image_url' (a data URL or http(s) URL).");
                     }
 
-                    w.WriteStartObject();
-                    w.WriteString("type", "image_url");
-                    w.WriteStartObject("image_url");
-                    w.WriteString("url", url);
-                    if (ResponseTranslation.Str(part, "detail") is { } detail)
-                    {
-                        w.WriteString("detail", detail);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    WriteSourcePart("image_url", "url", url, "detail", ResponseTranslation.Str(part, "detail"));
                     break;
                 case "input_file":
                     if (ResponseTranslation.Str(part, "file_data") is not { } data)
@@ -388,21 +378,27 @@ internal static class ResponsesRequestTranslation
                         throw new TranslationException("an 'input_file' given by 'file_id' or 'file_url' cannot be sent to this upstream; send it inline as 'file_data'.");
                     }
 
-                    w.WriteStartObject();
-                    w.WriteString("type", "file");
-                    w.WriteStartObject("file");
-                    w.WriteString("file_data", data);
-                    if (ResponseTranslation.Str(part, "filename") is { } filename)
-                    {
-                        w.WriteString("filename", filename);
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteEndObject();
+                    WriteSourcePart("file", "file_data", data, "filename", ResponseTranslation.Str(part, "filename"));
                     break;
                 case var other:
                     throw new TranslationException($"content parts of type '{other}' cannot be sent to a chat upstream.");
             }
+        }
+
+        /// <summary>A chat part that is an object of its own type's name: <c>{"type":T,"T":{source,…}}</c>.</summary>
+        private void WriteSourcePart(string type, string sourceName, string source, string optionName, string? option)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", type);
+            w.WriteStartObject(type);
+            w.WriteString(sourceName, source);
+            if (option is not null)
+            {
+                w.WriteString(optionName, option);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
         }
 
         private void WriteCall(JsonElement item)

@@ -81,27 +81,7 @@ internal static class ResponsesWire
     public static bool IsErrorEvent(string? eventType, ReadOnlySpan<byte> data) => EventKind(eventType, data) == Kind.Error;
 
     /// <summary>The <c>usage</c> of a response (a whole answer or the <c>response</c> of an end event): the last <c>"usage":{</c> parsed.</summary>
-    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage)
-    {
-        usage = Usage.None;
-        var rest = OpenAIWire.UsageObject(json);
-        if (rest.IsEmpty)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(rest);
-            reader.Read();
-            usage = ReadUsage(ref reader);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) => OpenAIWire.TryReadUsage(json, out usage, ReadUsage);
 
     // The reader is on the usage object's StartObject; leaves it on its EndObject.
     private static Usage ReadUsage(ref Utf8JsonReader reader)
@@ -139,51 +119,14 @@ internal static class ResponsesWire
     /// One pass over a non-streamed answer: one JSON object, an error (a non-null <c>error</c> object —
     /// a response object carries <c>"error": null</c>), and its usage.
     /// </summary>
-    public static OpenAIWire.CompletionShape InspectResponse(ReadOnlySpan<byte> json, out Usage usage)
+    public static OpenAIWire.CompletionShape InspectResponse(ReadOnlySpan<byte> json, out Usage usage) =>
+        OpenAIWire.InspectObject(json, out usage, ReadUsage, ReadErrorProperty);
+
+    private static void ReadErrorProperty(ref Utf8JsonReader reader, ref bool isError)
     {
-        usage = Usage.None;
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return OpenAIWire.CompletionShape.NotJson;
-            }
-
-            var isError = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("usage"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.StartObject)
-                    {
-                        usage = ReadUsage(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-
-                    continue;
-                }
-
-                var error = reader.ValueTextEquals("error"u8);
-                reader.Read();
-                isError |= error && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
-                reader.Skip();
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return OpenAIWire.CompletionShape.NotJson;
-            }
-
-            return isError ? OpenAIWire.CompletionShape.Error : OpenAIWire.CompletionShape.Answer;
-        }
-        catch (JsonException)
-        {
-            return OpenAIWire.CompletionShape.NotJson;
-        }
+        var error = reader.ValueTextEquals("error"u8);
+        reader.Read();
+        isError |= error && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.String;
+        reader.Skip();
     }
 }
