@@ -8,27 +8,13 @@ public sealed partial class ScenarioUpstream
 {
     private async Task HandleAnthropicAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        string model;
-        bool stream;
-        try
+        if (await ReadRequestAsync(context, """{"type":"error","error":{"type":"invalid_request_error","message":"upstream got invalid JSON"}}""") is not { } request)
         {
-            using var doc = JsonDocument.Parse(body);
-            model = doc.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
-            stream = doc.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-        }
-        catch (JsonException)
-        {
-            context.Response.StatusCode = 400;
-            await context.Response.WriteAsync("""{"type":"error","error":{"type":"invalid_request_error","message":"upstream got invalid JSON"}}""");
             return;
         }
 
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        context.RequestAborted.Register(() => aborted.TrySetResult());
-        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, aborted.Task)
+        var (body, model, stream, _) = request;
+        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, AbortedTask(context))
         {
             Path = "/v1/messages",
             Headers = HeadersOf(context),

@@ -15,27 +15,13 @@ public sealed partial class ScenarioUpstream
 
     private async Task HandleResponsesAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        string model;
-        bool stream;
-        try
+        if (await ReadRequestAsync(context, OpenAIInvalidJson) is not { } request)
         {
-            using var doc = JsonDocument.Parse(body);
-            model = doc.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
-            stream = doc.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-        }
-        catch (JsonException)
-        {
-            context.Response.StatusCode = 400;
-            await context.Response.WriteAsync("""{"error":{"message":"upstream got invalid JSON","type":"invalid_request_error"}}""");
             return;
         }
 
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        context.RequestAborted.Register(() => aborted.TrySetResult());
-        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, aborted.Task)
+        var (body, model, stream, _) = request;
+        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, AbortedTask(context))
         {
             Path = "/v1/responses",
             Headers = HeadersOf(context),

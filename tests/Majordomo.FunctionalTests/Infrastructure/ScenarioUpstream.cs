@@ -131,32 +131,52 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
         return _sticky.TryGetValue(model, out var sticky) ? sticky : new Scenario.Ok();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private const string OpenAIInvalidJson = """{"error":{"message":"upstream got invalid JSON","type":"invalid_request_error"}}""";
+
+    /// <summary>
+    /// The request body with the fields every protocol's handler routes on; null when the body is not JSON
+    /// (a 400 with <paramref name="invalidJsonError"/> has been written).
+    /// </summary>
+    private static async Task<(byte[] Body, string Model, bool Stream, bool IncludeUsage)?> ReadRequestAsync(HttpContext context, string invalidJsonError)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
-        string model = "";
-        var stream = false;
-        var includeUsage = false;
         try
         {
             using var doc = JsonDocument.Parse(body);
-            model = doc.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
-            stream = doc.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-            includeUsage = doc.RootElement.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object &&
-                           so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
+            var root = doc.RootElement;
+            var model = root.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
+            var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+            var includeUsage = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object &&
+                               so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
+            return (body, model, stream, includeUsage);
         }
         catch (JsonException)
         {
             context.Response.StatusCode = 400;
-            await context.Response.WriteAsync("""{"error":{"message":"upstream got invalid JSON","type":"invalid_request_error"}}""");
+            await context.Response.WriteAsync(invalidJsonError);
+            return null;
+        }
+    }
+
+    /// <summary>Completes when the client (the gateway) aborts this request.</summary>
+    private static Task AbortedTask(HttpContext context)
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.RequestAborted.Register(() => aborted.TrySetResult());
+        return aborted.Task;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (await ReadRequestAsync(context, OpenAIInvalidJson) is not { } request)
+        {
             return;
         }
 
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        context.RequestAborted.Register(() => aborted.TrySetResult());
-        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, aborted.Task) { Headers = HeadersOf(context) });
+        var (body, model, stream, includeUsage) = request;
+        _received.Enqueue(new ReceivedRequest(model, body, context.Request.Headers.Authorization.FirstOrDefault(), stream, AbortedTask(context)) { Headers = HeadersOf(context) });
 
         var ct = context.RequestAborted;
         var scenario = Next(model);
