@@ -5,8 +5,20 @@
 #   throughput and latency at saturation (wrk), unloaded sequential latency and time to first chunk,
 #   a flush check (upstream pauses between chunks), and CPU-µs per request of each server.
 # Prints a markdown report. Everything listens on 127.0.0.1 only; everything started here is
-# stopped on exit. Usage: bench/run-e2e.sh   (settings below, all from the environment)
+# stopped on exit. Hop and Majordomo phases alternate (BENCH_PAIRS pairs per mode); the report gives
+# the median ratio, its spread and each side's CPU-µs per request, and is also written to
+# BENCH_SUMMARY. With --scale it then runs the paced-stream and soak workloads of Majordomo.Bench
+# against the gateway. Usage: bench/run-e2e.sh [--scale]   (settings below, from the environment)
 set -euo pipefail
+
+BENCH_SCALE=${BENCH_SCALE:-0}
+for arg in "$@"; do
+  case "$arg" in
+    --scale) BENCH_SCALE=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "run-e2e: unknown argument '$arg' (see bench/README.md)" >&2; exit 2 ;;
+  esac
+done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,6 +28,7 @@ cd "$ROOT"
 : "${BENCH_WARMUP:=3}"             # seconds of wrk warm-up before each measured phase
 : "${BENCH_CONNECTIONS:=32}"       # wrk connections
 : "${BENCH_THREADS:=1}"            # wrk threads
+: "${BENCH_PAIRS:=5}"              # alternating hop / majordomo measured phases per mode (ABAB…)
 : "${BENCH_SEQ_WARMUP:=1000}"      # sequential warm-up requests per target and mode
 : "${BENCH_JIT_WARMUP:=20000}"     # sequential requests per target and mode before anything is measured (tiered JIT settles)
 : "${BENCH_SEQ_REQUESTS:=2000}"    # sequential measured requests per target and mode
@@ -33,6 +46,12 @@ cd "$ROOT"
 : "${HOP_PORT:=18082}"
 : "${GATEWAY_PORT:=18083}"
 : "${SLOW_MOCK_PORT:=18084}"
+: "${PACED_MOCK_PORT:=18085}"       # --scale: the mock pacing its chunks (BENCH_PACED_CHUNKS every BENCH_PACED_DELAY_MS)
+: "${BENCH_STREAMS:=5000}"          # --scale: concurrent paced streams
+: "${BENCH_PACED_CHUNKS:=100}"
+: "${BENCH_PACED_DELAY_MS:=20}"
+: "${BENCH_SOAK_SECONDS:=600}"      # --scale: soak length
+: "${BENCH_SUMMARY:=/tmp/majordomo-e2e-$(date -u +%Y%m%d-%H%M%S).md}"  # the Markdown summary (also printed)
 
 die() { echo "run-e2e: $*" >&2; exit 2; }
 log() { echo "run-e2e: $*" >&2; }
@@ -44,6 +63,7 @@ check_int BENCH_DURATION "$BENCH_DURATION" 1 300
 check_int BENCH_WARMUP "$BENCH_WARMUP" 0 120
 check_int BENCH_CONNECTIONS "$BENCH_CONNECTIONS" 1 1000
 check_int BENCH_THREADS "$BENCH_THREADS" 1 16
+check_int BENCH_PAIRS "$BENCH_PAIRS" 1 50
 check_int BENCH_SEQ_WARMUP "$BENCH_SEQ_WARMUP" 0 100000
 check_int BENCH_JIT_WARMUP "$BENCH_JIT_WARMUP" 0 200000
 check_int BENCH_SEQ_REQUESTS "$BENCH_SEQ_REQUESTS" 1 100000
@@ -51,7 +71,11 @@ check_int BENCH_CHUNKS "$BENCH_CHUNKS" 2 10000
 check_int BENCH_FLUSH_DELAY_MS "$BENCH_FLUSH_DELAY_MS" 1 1000
 check_int BENCH_FLUSH_REQUESTS "$BENCH_FLUSH_REQUESTS" 1 1000
 check_int BENCH_READY_TIMEOUT "$BENCH_READY_TIMEOUT" 1 600
-for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT"; do check_int port "$port" 1024 65535; done
+check_int BENCH_STREAMS "$BENCH_STREAMS" 1 100000
+check_int BENCH_PACED_CHUNKS "$BENCH_PACED_CHUNKS" 2 10000
+check_int BENCH_PACED_DELAY_MS "$BENCH_PACED_DELAY_MS" 0 60000
+check_int BENCH_SOAK_SECONDS "$BENCH_SOAK_SECONDS" 1 86400
+for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT" "$PACED_MOCK_PORT"; do check_int port "$port" 1024 65535; done
 for target in $BENCH_TARGETS; do
   case "$target" in direct|hop|majordomo) ;; *) die "BENCH_TARGETS: unknown target '$target'";; esac
 done
@@ -162,7 +186,8 @@ fi
 
 # ---- start servers -----------------------------------------------------------------------------
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT"; do
+SCALE_PORTS=(); [[ "$BENCH_SCALE" == 1 ]] && SCALE_PORTS=("$PACED_MOCK_PORT")
+for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT" "${SCALE_PORTS[@]}"; do
   port_free "$port" || die "port $port on 127.0.0.1 is already in use (set MOCK_PORT / HOP_PORT / GATEWAY_PORT / SLOW_MOCK_PORT)"
 done
 
@@ -194,6 +219,16 @@ start mock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$MOCK_PORT" --chu
 start slowmock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$SLOW_MOCK_PORT" --chunks "$BENCH_CHUNKS" --delay-ms "$BENCH_FLUSH_DELAY_MS"
 wait_ready mock "http://127.0.0.1:$MOCK_PORT/health" || die "mock did not start"
 wait_ready slowmock "http://127.0.0.1:$SLOW_MOCK_PORT/health" || die "slow mock did not start"
+PACED_PROVIDER=""
+PACED_MODEL=""
+if [[ "$BENCH_SCALE" == 1 ]]; then
+  start pacedmock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$PACED_MOCK_PORT" --chunks "$BENCH_PACED_CHUNKS" --delay-ms "$BENCH_PACED_DELAY_MS"
+  wait_ready pacedmock "http://127.0.0.1:$PACED_MOCK_PORT/health" || die "paced mock did not start"
+  PACED_PROVIDER=",
+    \"mockpaced\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:$PACED_MOCK_PORT/v1\", \"locality\": \"local\" }"
+  PACED_MODEL=",
+    \"mockpaced/bench-model\": { \"provider\": \"mockpaced\", \"upstreamModel\": \"bench-model\", \"tier\": 0, \"quality\": 50 }"
+fi
 if want hop; then
   start hop "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" hop --port "$HOP_PORT" --upstream "http://127.0.0.1:$MOCK_PORT"
   wait_ready hop "http://127.0.0.1:$HOP_PORT/health" || die "hop did not start"
@@ -208,11 +243,11 @@ if [[ "$GATEWAY_STATUS" == ok ]]; then
   "storage": { "sqlite": "$WORK/bench.db" },
   "providers": {
     "mock": { "api": "openai", "baseUrl": "http://127.0.0.1:$MOCK_PORT/v1", "locality": "local" },
-    "mockslow": { "api": "openai", "baseUrl": "http://127.0.0.1:$SLOW_MOCK_PORT/v1", "locality": "local" }
+    "mockslow": { "api": "openai", "baseUrl": "http://127.0.0.1:$SLOW_MOCK_PORT/v1", "locality": "local" }$PACED_PROVIDER
   },
   "models": {
     "mock/bench-model": { "provider": "mock", "upstreamModel": "bench-model", "tier": 0, "quality": 50 },
-    "mockslow/bench-model": { "provider": "mockslow", "upstreamModel": "bench-model", "tier": 0, "quality": 50 }
+    "mockslow/bench-model": { "provider": "mockslow", "upstreamModel": "bench-model", "tier": 0, "quality": 50 }$PACED_MODEL
   },
   "routes": { "default": { "chain": ["mock/bench-model"] } },
   "defaultRoute": "default"
@@ -265,7 +300,7 @@ meta commit "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --
 meta cpus "$CPUS"
 meta loadavg_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta placement "$PLACEMENT"
-meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up"
+meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up; hop and majordomo alternate for $BENCH_PAIRS pairs per mode"
 meta jit_warmup "$BENCH_JIT_WARMUP sequential requests per target and mode before any measurement"
 meta sequential "$BENCH_SEQ_WARMUP warm-up + $BENCH_SEQ_REQUESTS measured requests on one keep-alive connection"
 meta chunks "$BENCH_CHUNKS"
@@ -297,36 +332,50 @@ if (( BENCH_JIT_WARMUP > 0 )); then
 fi
 
 # ---- saturation: wrk -------------------------------------------------------------------------
-run_wrk() { # mode target seconds phase [results file]
-  local mode=$1 target=$2 seconds=$3 phase=$4 out=${5:-}
+# direct is measured once per mode; hop and majordomo alternate (hop, majordomo, hop, majordomo, …)
+# for BENCH_PAIRS pairs, so a machine whose speed drifts (other load, thermal, the VM's neighbours)
+# moves both sides of a pair alike. Each phase's numbers go to section "pairN"; the report takes the
+# median ratio over the pairs, its spread, and each side's CPU-µs per request.
+run_wrk() { # mode target seconds phase section [results file]
+  local mode=$1 target=$2 seconds=$3 phase=$4 section=$5 out=${6:-}
   local body=$BODY_NONSTREAM; [[ $mode == stream ]] && body=$BODY_STREAM
-  WRK_BODY="$body" WRK_MODE="$mode" WRK_TARGET="$target" WRK_OUT="$out" \
+  WRK_BODY="$body" WRK_MODE="$mode" WRK_TARGET="$target" WRK_SECTION="$section" WRK_OUT="$out" \
     client "${CLIENT_RUN[@]}" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --timeout 10s \
     -s bench/wrk/chat.lua "${URL_OF[$target]}" >"$WORK/wrk-$mode-$target-$phase.log" 2>&1
 }
 
+measure() { # mode target section: one measured wrk phase with the CPU time of the proxy and the mock
+  local mode=$1 target=$2 section=$3 proxy mock_before mock_after proxy_before=0 proxy_after requests non2xx
+  proxy=${PROXY_OF[$target]}
+  mock_before=$(cpu_ticks "${PID_OF[mock]}")
+  [[ -n "$proxy" ]] && proxy_before=$(cpu_ticks "${PID_OF[$proxy]}")
+  result "$section" "$mode" "$target" loadavg "$(cut -d' ' -f1 /proc/loadavg)"
+  log "wrk $mode $target $section (${BENCH_DURATION}s)"
+  run_wrk "$mode" "$target" "$BENCH_DURATION" "$section" "$section" "$RESULTS" || log "wrk failed: $(tail -3 "$WORK/wrk-$mode-$target-$section.log")"
+  mock_after=$(cpu_ticks "${PID_OF[mock]}")
+  [[ -n "$proxy" ]] && proxy_after=$(cpu_ticks "${PID_OF[$proxy]}")
+  requests=$(last_result "$section" "$mode" "$target" requests)
+  if [[ -n "$requests" && "$requests" -gt 0 ]]; then
+    result "$section" "$mode" "$target" mock_cpu_us "$(awk -v t=$((mock_after - mock_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+    if [[ -n "$proxy" ]]; then
+      result "$section" "$mode" "$target" proxy_cpu_us "$(awk -v t=$((proxy_after - proxy_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
+    fi
+  fi
+  non2xx=$(last_result "$section" "$mode" "$target" non2xx)
+  if [[ -n "$non2xx" && "$non2xx" != 0 ]]; then KEEP_WORK=1; fi
+}
+
+measurable() { want "$1" && [[ -z "${SKIP[$1]:-}" ]]; }
 for mode in nonstream stream; do
   for target in $BENCH_TARGETS; do
     if [[ -n "${SKIP[$target]:-}" ]]; then result wrk "$mode" "$target" skipped "${SKIP[$target]}"; continue; fi
-    if (( BENCH_WARMUP > 0 )); then
-      run_wrk "$mode" "$target" "$BENCH_WARMUP" warmup || true
-    fi
-    proxy=${PROXY_OF[$target]}
-    mock_before=$(cpu_ticks "${PID_OF[mock]}")
-    proxy_before=0; [[ -n "$proxy" ]] && proxy_before=$(cpu_ticks "${PID_OF[$proxy]}")
-    log "wrk $mode $target (${BENCH_DURATION}s)"
-    run_wrk "$mode" "$target" "$BENCH_DURATION" measured "$RESULTS" || log "wrk failed: $(tail -3 "$WORK/wrk-$mode-$target-measured.log")"
-    mock_after=$(cpu_ticks "${PID_OF[mock]}")
-    requests=$(last_result wrk "$mode" "$target" requests)
-    if [[ -n "$requests" && "$requests" -gt 0 ]]; then
-      result wrk "$mode" "$target" mock_cpu_us "$(awk -v t=$((mock_after - mock_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
-      if [[ -n "$proxy" ]]; then
-        proxy_after=$(cpu_ticks "${PID_OF[$proxy]}")
-        result wrk "$mode" "$target" proxy_cpu_us "$(awk -v t=$((proxy_after - proxy_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN {printf "%.2f", t * 1e6 / hz / n}')"
-      fi
-    fi
-    non2xx=$(last_result wrk "$mode" "$target" non2xx)
-    if [[ -n "$non2xx" && "$non2xx" != 0 ]]; then KEEP_WORK=1; fi
+    if (( BENCH_WARMUP > 0 )); then run_wrk "$mode" "$target" "$BENCH_WARMUP" warmup wrk || true; fi
+    [[ "$target" == direct ]] && measure "$mode" direct wrk
+  done
+  for ((pair = 1; pair <= BENCH_PAIRS; pair++)); do
+    for target in hop majordomo; do
+      if measurable "$target"; then measure "$mode" "$target" "pair$pair"; fi
+    done
   done
 done
 
@@ -356,13 +405,37 @@ for target in $BENCH_TARGETS; do
     || KEEP_WORK=1
 done
 
+# ---- scale (--scale): paced streams and soak, from Majordomo.Bench, against the gateway ------------
+# The workloads are Majordomo.Bench commands (bench/Majordomo.Bench/Load); each appends its own rows
+# (section streams / soak) to the results file, which the report lists. A build of the bench without
+# them records the workload as skipped.
+scale_workload() { # section command args...
+  local section=$1 command=$2; shift 2
+  if ! bench help 2>/dev/null | grep -qE "^ +$command "; then
+    result "$section" - majordomo skipped "this Majordomo.Bench has no '$command' command"
+    return 0
+  fi
+  log "$section: Majordomo.Bench $command $*"
+  client dotnet "$BENCH_DLL" "$command" "$@" --pid "${PID_OF[majordomo]}" --target majordomo --section "$section" --out "$RESULTS" >&2 \
+    || { result "$section" - majordomo failed "exit code $?"; KEEP_WORK=1; }
+}
+if [[ "$BENCH_SCALE" == 1 ]]; then
+  if measurable majordomo; then
+    meta scale "$BENCH_STREAMS paced streams ($BENCH_PACED_CHUNKS chunks every $BENCH_PACED_DELAY_MS ms); soak ${BENCH_SOAK_SECONDS}s"
+    scale_workload streams streams --url "${URL_OF[majordomo]}" --model mockpaced/bench-model --streams "$BENCH_STREAMS" --chunks "$BENCH_PACED_CHUNKS"
+    scale_workload soak soak --url "${URL_OF[majordomo]}" --model "$MODEL" --seconds "$BENCH_SOAK_SECONDS"
+  else
+    result streams - majordomo skipped "the gateway is not measured in this run"
+  fi
+fi
+
 meta loadavg_after "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---- report ------------------------------------------------------------------------------------
 report_args=(report --in "$RESULTS")
 [[ "$BENCH_STRICT" == 1 ]] && report_args+=(--strict)
 report_rc=0
-bench "${report_args[@]}" || report_rc=$?
+bench "${report_args[@]}" >"$BENCH_SUMMARY" || report_rc=$?
 
 if [[ -n "${PID_OF[majordomo]:-}" ]]; then
   lines=$(wc -l <"$WORK/majordomo.log")
@@ -373,7 +446,9 @@ if [[ -n "${PID_OF[majordomo]:-}" ]]; then
     grep -iE 'fail|error|exception|warn' "$WORK/majordomo.log" | sort | uniq -c | sort -rn | head -5
   fi
   [[ "$KEEP_WORK" == 1 ]] && echo "logs, config and results: $WORK"
-fi
+fi >>"$BENCH_SUMMARY"
+cat "$BENCH_SUMMARY"
+log "summary written to $BENCH_SUMMARY"
 
 if [[ "$GATEWAY_STATUS" != ok || -n "${SKIP[majordomo]:-}" ]] && want majordomo; then
   log "majordomo was not measured: ${SKIP[majordomo]:-$GATEWAY_STATUS}"

@@ -4,6 +4,7 @@
 --   WRK_OUT    results file to append to (tab-separated: section mode target metric value); optional
 --   WRK_MODE   "nonstream" | "stream"     (label only)
 --   WRK_TARGET "direct" | "hop" | "majordomo" (label only)
+--   WRK_SECTION results section ("wrk", or "pairN" for the N-th alternating pair); default "wrk"
 -- No response() hook on purpose: a per-response Lua call would slow wrk down; wrk counts
 -- non-2xx/3xx responses itself (summary.errors.status).
 
@@ -39,11 +40,13 @@ function done(summary, latency, requests)
   io.write(string.format("wrk %s %s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, non-2xx %d, socket errors %d\n",
     mode, target, rps, latency:percentile(50) / 1000, latency:percentile(99) / 1000, errors.status, socket_errors))
 
+  local section = os.getenv("WRK_SECTION") or "wrk"
+  if section == "" then section = "wrk" end
   local out = os.getenv("WRK_OUT")
   if out ~= nil and out ~= "" then
     local file = assert(io.open(out, "a"))
     for _, metric in ipairs(metrics) do
-      file:write(string.format("wrk\t%s\t%s\t%s\t%s\n", mode, target, metric[1], metric[2]))
+      file:write(string.format("%s\t%s\t%s\t%s\t%s\n", section, mode, target, metric[1], metric[2]))
     end
     file:close()
   end

@@ -43,4 +43,12 @@ internal sealed class Results(Dictionary<(string Section, string Mode, string Ta
             : null;
 
     public string Meta(string metric) => Text("meta", "-", "-", metric) ?? "?";
+
+    /// <summary>Every row whose section <paramref name="include"/> accepts, in file order of first write.</summary>
+    public List<KeyValuePair<(string Section, string Mode, string Target, string Metric), string>> Rows(Func<string, bool> include) =>
+        values.Where(row => include(row.Key.Section)).ToList();
+
+    /// <summary>Sets a value (the report's medians over alternating pairs), replacing what was read.</summary>
+    public void Set(string section, string mode, string target, string metric, double value) =>
+        values[(section, mode, target, metric)] = value.ToString("R", CultureInfo.InvariantCulture);
 }
