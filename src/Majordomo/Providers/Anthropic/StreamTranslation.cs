@@ -225,176 +225,103 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
 /// OpenAI reports usage only at the end, so message_start says 0 input tokens and message_delta carries
 /// the real counts (as Anthropic's own message_delta does).
 /// </summary>
-internal sealed class OpenAIToAnthropicStream : IStreamTranslator
+internal sealed class OpenAIToAnthropicStream : HubStreamTranslator
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
-    private bool _started;
-    private bool _stopped;
     private int _nextBlock;
     private int _openBlock = -1;
     private bool _openIsText;
     private int _openToolIndex = -1;
-    private string? _finishReason;
-    private long _prompt;
-    private long _completion;
-    private long _cached;
 
-    public void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output)
+    protected override void NotJson(ReadOnlySpan<byte> data, SseBatch output) => output.Add(data);
+
+    protected override bool Error(string? message, string? type, string? code, SseBatch output)
     {
-        if (_stopped)
-        {
-            return;
-        }
+        output.Add(ResponseTranslation.AnthropicError(message ?? "upstream stream error", type is { Length: > 0 } && type.EndsWith("_error", StringComparison.Ordinal) ? type : "api_error", code), AnthropicWire.Error);
+        return false;
+    }
 
-        if (data.SequenceEqual(OpenAIWire.DoneData))
+    protected override void Start(JsonElement root, SseBatch output) =>
+        Write(output, AnthropicWire.MessageStart, w =>
         {
-            Finish(output);
-            return;
-        }
+            w.WriteStartObject();
+            w.WriteString("type", AnthropicWire.MessageStart);
+            w.WriteStartObject("message");
+            w.WriteString("id", ResponseTranslation.MessageId(ResponseTranslation.Str(root, "id")));
+            w.WriteString("type", "message");
+            w.WriteString("role", "assistant");
+            w.WriteString("model", ResponseTranslation.Str(root, "model") ?? "");
+            w.WriteStartArray("content");
+            w.WriteEndArray();
+            w.WriteNull("stop_reason");
+            w.WriteNull("stop_sequence");
+            ResponseTranslation.WriteAnthropicUsage(w, 0, 0, 0);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
 
-        using var doc = AnthropicToOpenAIStream.ParseOrNull(data);
-        if (doc is null || doc.RootElement.ValueKind != JsonValueKind.Object)
+    protected override void Text(string text, SseBatch output)
+    {
+        if (_openBlock < 0 || !_openIsText)
         {
-            output.Add(data);
-            return;
-        }
-
-        var root = doc.RootElement;
-        if (root.TryGetProperty("error", out var error) && error.ValueKind is JsonValueKind.Object or JsonValueKind.String)
-        {
-            var message = error.ValueKind == JsonValueKind.String ? error.GetString() : ResponseTranslation.Str(error, "message");
-            var type = error.ValueKind == JsonValueKind.Object ? ResponseTranslation.Str(error, "type") : null;
-            var code = error.ValueKind == JsonValueKind.Object ? ResponseTranslation.Str(error, "code") : null;
-            output.Add(ResponseTranslation.AnthropicError(message ?? "upstream stream error", type is { Length: > 0 } && type.EndsWith("_error", StringComparison.Ordinal) ? type : "api_error", code), AnthropicWire.Error);
-            return;
-        }
-
-        if (!_started)
-        {
-            _started = true;
-            Event(output, AnthropicWire.MessageStart, w =>
+            Close(output);
+            OpenBlock(output, isText: true, w =>
             {
-                w.WriteStartObject();
-                w.WriteString("type", AnthropicWire.MessageStart);
-                w.WriteStartObject("message");
-                w.WriteString("id", ResponseTranslation.MessageId(ResponseTranslation.Str(root, "id")));
-                w.WriteString("type", "message");
-                w.WriteString("role", "assistant");
-                w.WriteString("model", ResponseTranslation.Str(root, "model") ?? "");
-                w.WriteStartArray("content");
-                w.WriteEndArray();
-                w.WriteNull("stop_reason");
-                w.WriteNull("stop_sequence");
-                ResponseTranslation.WriteAnthropicUsage(w, 0, 0, 0);
-                w.WriteEndObject();
+                w.WriteString("type", "text");
+                w.WriteString("text", "");
+            });
+        }
+
+        BlockDelta(output, w =>
+        {
+            w.WriteString("type", "text_delta");
+            w.WriteString("text", text);
+        });
+    }
+
+    protected override void ToolCall(JsonElement call, SseBatch output)
+    {
+        var toolIndex = (int)ResponseTranslation.Long(call, "index");
+        var function = call.TryGetProperty("function", out var f) ? f : default;
+        if (_openBlock < 0 || _openIsText || toolIndex != _openToolIndex)
+        {
+            Close(output);
+            var id = ResponseTranslation.Str(call, "id") ?? "toolu_" + Guid.NewGuid().ToString("N")[..24];
+            var name = ResponseTranslation.Str(function, "name") ?? "";
+            _openToolIndex = toolIndex;
+            OpenBlock(output, isText: false, w =>
+            {
+                w.WriteString("type", "tool_use");
+                w.WriteString("id", id);
+                w.WriteString("name", name);
+                w.WriteStartObject("input");
                 w.WriteEndObject();
             });
         }
 
-        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+        if (ResponseTranslation.Str(function, "arguments") is { Length: > 0 } arguments)
         {
-            (_prompt, _completion, _cached) = ResponseTranslation.OpenAIUsage(usage);
-        }
-
-        if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
-        {
-            return;
-        }
-
-        var choice = choices[0];
-        if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
-        {
-            if (delta.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String && content.GetString() is { Length: > 0 } text)
+            BlockDelta(output, w =>
             {
-                if (_openBlock < 0 || !_openIsText)
-                {
-                    CloseBlock(output);
-                    OpenBlock(output, isText: true, w =>
-                    {
-                        w.WriteString("type", "text");
-                        w.WriteString("text", "");
-                    });
-                }
-
-                Delta(output, w =>
-                {
-                    w.WriteString("type", "text_delta");
-                    w.WriteString("text", text);
-                });
-            }
-
-            if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var call in calls.EnumerateArray())
-                {
-                    var toolIndex = (int)ResponseTranslation.Long(call, "index");
-                    var function = call.TryGetProperty("function", out var f) ? f : default;
-                    if (_openBlock < 0 || _openIsText || toolIndex != _openToolIndex)
-                    {
-                        CloseBlock(output);
-                        var id = ResponseTranslation.Str(call, "id") ?? "toolu_" + Guid.NewGuid().ToString("N")[..24];
-                        var name = ResponseTranslation.Str(function, "name") ?? "";
-                        _openToolIndex = toolIndex;
-                        OpenBlock(output, isText: false, w =>
-                        {
-                            w.WriteString("type", "tool_use");
-                            w.WriteString("id", id);
-                            w.WriteString("name", name);
-                            w.WriteStartObject("input");
-                            w.WriteEndObject();
-                        });
-                    }
-
-                    if (ResponseTranslation.Str(function, "arguments") is { Length: > 0 } arguments)
-                    {
-                        Delta(output, w =>
-                        {
-                            w.WriteString("type", "input_json_delta");
-                            w.WriteString("partial_json", arguments);
-                        });
-                    }
-                }
-            }
-        }
-
-        if (ResponseTranslation.Str(choice, "finish_reason") is { } finish)
-        {
-            _finishReason = finish;
-            CloseBlock(output);
+                w.WriteString("type", "input_json_delta");
+                w.WriteString("partial_json", arguments);
+            });
         }
     }
 
-    public void Complete(SseBatch output)
+    protected override void End(SseBatch output)
     {
-        // Some servers end without [DONE]; a finish_reason already said the answer was whole.
-        if (_finishReason is not null)
-        {
-            Finish(output);
-        }
-    }
-
-    private void Finish(SseBatch output)
-    {
-        if (_stopped || !_started)
-        {
-            _stopped = true;
-            return;
-        }
-
-        _stopped = true;
-        CloseBlock(output);
-        Event(output, AnthropicWire.MessageDelta, w =>
+        Write(output, AnthropicWire.MessageDelta, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", AnthropicWire.MessageDelta);
             w.WriteStartObject("delta");
-            w.WriteString("stop_reason", AnthropicWire.StopReasonFor(_finishReason));
+            w.WriteString("stop_reason", AnthropicWire.StopReasonFor(FinishReason));
             w.WriteNull("stop_sequence");
             w.WriteEndObject();
-            ResponseTranslation.WriteAnthropicUsage(w, _prompt, _completion, _cached);
+            ResponseTranslation.WriteAnthropicUsage(w, Usage.Prompt, Usage.Completion, Usage.Cached);
             w.WriteEndObject();
         });
-        Event(output, AnthropicWire.MessageStop, static w =>
+        Write(output, AnthropicWire.MessageStop, static w =>
         {
             w.WriteStartObject();
             w.WriteString("type", AnthropicWire.MessageStop);
@@ -409,7 +336,7 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
         BlockEvent(output, AnthropicWire.ContentBlockStart, "content_block", contentBlock);
     }
 
-    private void CloseBlock(SseBatch output)
+    protected override void Close(SseBatch output)
     {
         if (_openBlock < 0)
         {
@@ -419,7 +346,7 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
         var index = _openBlock;
         _openBlock = -1;
         _openToolIndex = -1;
-        Event(output, AnthropicWire.ContentBlockStop, w =>
+        Write(output, AnthropicWire.ContentBlockStop, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", AnthropicWire.ContentBlockStop);
@@ -428,14 +355,14 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
         });
     }
 
-    private void Delta(SseBatch output, Action<Utf8JsonWriter> delta) =>
+    private void BlockDelta(SseBatch output, Action<Utf8JsonWriter> delta) =>
         BlockEvent(output, AnthropicWire.ContentBlockDelta, "delta", delta);
 
     /// <summary>A <c>content_block_start</c> or <c>_delta</c> of the open block: its index and one object the caller fills.</summary>
     private void BlockEvent(SseBatch output, string type, string objectName, Action<Utf8JsonWriter> fill)
     {
         var index = _openBlock;
-        Event(output, type, w =>
+        Write(output, type, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", type);
@@ -445,16 +372,5 @@ internal sealed class OpenAIToAnthropicStream : IStreamTranslator
             w.WriteEndObject();
             w.WriteEndObject();
         });
-    }
-
-    private void Event(SseBatch output, string type, Action<Utf8JsonWriter> write)
-    {
-        _buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(_buffer, RequestTranslation.WriterOptions))
-        {
-            write(w);
-        }
-
-        output.Add(_buffer.WrittenSpan, type);
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Majordomo.Providers.Anthropic;
-using Majordomo.Providers.OpenAI;
 
 namespace Majordomo.Providers.Responses;
 
@@ -205,103 +204,46 @@ internal static class ResponsesAnswerTranslation
 /// <c>…done</c> events) and sends <c>response.completed</c> (or <c>response.incomplete</c>) with usage.
 /// An error chunk becomes an <c>error</c> event.
 /// </summary>
-internal sealed class HubToResponsesStream(long created) : IStreamTranslator
+internal sealed class HubToResponsesStream(long created) : HubStreamTranslator
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private readonly List<OutputItem> _items = [];
     private ResponsesAnswerTranslation.ResponseHead? _head;
     private OutputItem? _open;
     private int _openToolIndex = -1;
-    private string? _finish;
-    private (long, long, long) _usage;
-    private bool _stopped;
     private int _sequence;
 
-    public void Translate(string? eventType, ReadOnlySpan<byte> data, SseBatch output)
+    protected override bool Error(string? message, string? type, string? code, SseBatch output)
     {
-        if (_stopped)
+        Event(output, ResponsesWire.Error, w =>
         {
-            return;
-        }
-
-        if (data.SequenceEqual(OpenAIWire.DoneData))
-        {
-            Finish(output);
-            return;
-        }
-
-        using var doc = AnthropicToOpenAIStream.ParseOrNull(data);
-        if (doc is null || doc.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return;
-        }
-
-        var root = doc.RootElement;
-        if (root.TryGetProperty("error", out var error) && error.ValueKind is JsonValueKind.Object or JsonValueKind.String)
-        {
-            var message = error.ValueKind == JsonValueKind.String ? error.GetString() : ResponseTranslation.Str(error, "message");
-            var code = error.ValueKind == JsonValueKind.Object ? ResponseTranslation.Str(error, "code") ?? ResponseTranslation.Str(error, "type") : null;
-            Event(output, ResponsesWire.Error, w =>
-            {
-                w.WriteString("code", code ?? "upstream_error");
-                w.WriteString("message", message ?? "upstream stream error");
-                w.WriteNull("param");
-            });
-            _stopped = true;
-            return;
-        }
-
-        if (_head is null)
-        {
-            _head = new ResponsesAnswerTranslation.ResponseHead(ResponsesAnswerTranslation.NewId("resp_"), ResponseTranslation.Long(root, "created") is > 0 and var c ? c : created,
-                ResponseTranslation.Str(root, "model") ?? "");
-            Event(output, ResponsesWire.Created, w => WriteResponse(w, null));
-            Event(output, ResponsesWire.InProgress, w => WriteResponse(w, null));
-        }
-
-        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
-        {
-            _usage = ResponseTranslation.OpenAIUsage(usage);
-        }
-
-        if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
-        {
-            return;
-        }
-
-        var choice = choices[0];
-        if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
-        {
-            if (ResponseTranslation.Str(delta, "content") is { Length: > 0 } text)
-            {
-                if (_open is not { IsCall: false })
-                {
-                    Close(output);
-                    Open(output, new OutputItem(false, ResponsesAnswerTranslation.NewId("msg_")));
-                }
-
-                _open!.Text.Append(text);
-                var item = _open;
-                TextEvent(output, ResponsesWire.TextDelta, item, "delta", text);
-            }
-
-            if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var call in calls.EnumerateArray())
-                {
-                    Call(output, call);
-                }
-            }
-        }
-
-        if (ResponseTranslation.Str(choice, "finish_reason") is { } finish)
-        {
-            _finish = finish;
-            Close(output);
-        }
+            w.WriteString("code", code ?? type ?? "upstream_error");
+            w.WriteString("message", message ?? "upstream stream error");
+            w.WriteNull("param");
+        });
+        return true;
     }
 
-    private void Call(SseBatch output, JsonElement call)
+    protected override void Start(JsonElement root, SseBatch output)
+    {
+        _head = new ResponsesAnswerTranslation.ResponseHead(ResponsesAnswerTranslation.NewId("resp_"), ResponseTranslation.Long(root, "created") is > 0 and var c ? c : created,
+            ResponseTranslation.Str(root, "model") ?? "");
+        Event(output, ResponsesWire.Created, w => WriteResponse(w, null));
+        Event(output, ResponsesWire.InProgress, w => WriteResponse(w, null));
+    }
+
+    protected override void Text(string text, SseBatch output)
+    {
+        if (_open is not { IsCall: false })
+        {
+            Close(output);
+            Open(output, new OutputItem(false, ResponsesAnswerTranslation.NewId("msg_")));
+        }
+
+        _open!.Text.Append(text);
+        TextEvent(output, ResponsesWire.TextDelta, _open, "delta", text);
+    }
+
+    protected override void ToolCall(JsonElement call, SseBatch output)
     {
         var index = (int)ResponseTranslation.Long(call, "index");
         var function = call.TryGetProperty("function", out var f) ? f : default;
@@ -328,27 +270,8 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
         }
     }
 
-    public void Complete(SseBatch output)
-    {
-        // Some servers end without [DONE]; a finish_reason already said the answer was whole.
-        if (_finish is not null)
-        {
-            Finish(output);
-        }
-    }
-
-    private void Finish(SseBatch output)
-    {
-        if (_stopped || _head is null)
-        {
-            _stopped = true;
-            return;
-        }
-
-        Close(output);
-        _stopped = true;
-        Event(output, _finish == "length" ? ResponsesWire.Incomplete : ResponsesWire.Completed, w => WriteResponse(w, _usage));
-    }
+    protected override void End(SseBatch output) =>
+        Event(output, FinishReason == "length" ? ResponsesWire.Incomplete : ResponsesWire.Completed, w => WriteResponse(w, Usage));
 
     private void Open(SseBatch output, OutputItem item)
     {
@@ -372,7 +295,7 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
         }
     }
 
-    private void Close(SseBatch output)
+    protected override void Close(SseBatch output)
     {
         if (_open is not { } item)
         {
@@ -432,21 +355,16 @@ internal sealed class HubToResponsesStream(long created) : IStreamTranslator
     private void WriteResponse(Utf8JsonWriter w, (long, long, long)? usage)
     {
         w.WritePropertyName("response");
-        ResponsesAnswerTranslation.WriteResponse(w, _head!, usage is null ? [] : _items, _finish, usage);
+        ResponsesAnswerTranslation.WriteResponse(w, _head!, usage is null ? [] : _items, FinishReason, usage);
     }
 
-    private void Event(SseBatch output, string type, Action<Utf8JsonWriter> write)
-    {
-        _buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(_buffer, RequestTranslation.WriterOptions))
+    private void Event(SseBatch output, string type, Action<Utf8JsonWriter> write) =>
+        Write(output, type, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", type);
             w.WriteNumber("sequence_number", _sequence++);
             write(w);
             w.WriteEndObject();
-        }
-
-        output.Add(_buffer.WrittenSpan, type);
-    }
+        });
 }
