@@ -3,24 +3,37 @@ using System.Runtime.CompilerServices;
 namespace Majordomo.Providers;
 
 /// <summary>
-/// The events one read from an upstream made available, stored back to back in one reusable buffer:
-/// no allocation per event, and the caller can forward them all and flush once.
+/// The events one read from an upstream made available. An event read from the upstream is a view of the
+/// reader's own buffer (nothing copied); only events produced here (translation) or joined from several
+/// <c>data:</c> lines are stored, back to back, in one reusable buffer. No allocation per event, and the
+/// caller can forward them all and flush once.
 /// </summary>
 internal sealed class SseBatch
 {
     private byte[] _data = new byte[4096];
     private int _length;
-    private readonly List<(int Start, int Length, string? Type)> _events = new(8);
+    private byte[] _source = [];
+    private readonly List<Entry> _events = new(8);
+
+    // Start/Length: the data in _source (InSource) or _data. End: where the event's framing ends in Raw.
+    private readonly record struct Entry(int Start, int Length, string? Type, bool InSource, int End);
 
     public int Count => _events.Count;
 
+    /// <summary>The event's data (valid until the next read).</summary>
     public ReadOnlySpan<byte> Data(int index)
     {
-        var (start, length, _) = _events[index];
-        return _data.AsSpan(start, length);
+        var e = _events[index];
+        return (e.InSource ? _source : _data).AsSpan(e.Start, e.Length);
     }
 
     public string? EventType(int index) => _events[index].Type;
+
+    /// <summary>
+    /// Where event <paramref name="index"/>'s framing ends in <see cref="Raw"/>: <c>Raw[..End(i)]</c> is exactly
+    /// the upstream's bytes of events 0…i. Only meaningful when <see cref="Raw"/> is not empty.
+    /// </summary>
+    public int End(int index) => _events[index].End;
 
     /// <summary>
     /// The upstream's bytes for exactly these events, framing included (empty when the events were
@@ -42,7 +55,7 @@ internal sealed class SseBatch
     {
         var start = _length;
         Append(data);
-        _events.Add((start, data.Length, eventType));
+        _events.Add(new Entry(start, data.Length, eventType, false, 0));
     }
 
     internal int Length => _length;
@@ -58,7 +71,14 @@ internal sealed class SseBatch
         _length += bytes.Length;
     }
 
-    internal void Commit(int start, string? eventType) => _events.Add((start, _length - start, eventType));
+    /// <summary>The buffer that events read in place (<see cref="AddRead"/>) point into.</summary>
+    internal void SetSource(byte[] source) => _source = source;
+
+    /// <summary>An event whose data is <c>source[start..start+length]</c>, left where it was read.</summary>
+    internal void AddRead(int start, int length, string? eventType, int end) => _events.Add(new Entry(start, length, eventType, true, end));
+
+    /// <summary>An event whose data was joined into this batch's own buffer from <paramref name="start"/> on.</summary>
+    internal void Commit(int start, string? eventType, int end) => _events.Add(new Entry(start, _length - start, eventType, false, end));
 
     internal void Truncate(int length) => _length = length;
 }
@@ -83,7 +103,8 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
         batch.Clear();
         while (true)
         {
-            var consumed = Parse(_buffer.AsSpan(_start, _end - _start), batch);
+            batch.SetSource(_buffer);
+            var consumed = Parse(_buffer, _start, _end, batch);
             if (batch.Count > 0)
             {
                 batch.SetRaw(_buffer.AsMemory(_start, consumed));
@@ -137,17 +158,22 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
         _start = _end = 0;
     }
 
-    // Returns how many bytes the complete events took.
-    private static int Parse(ReadOnlySpan<byte> buffer, SseBatch batch)
+    // Returns how many bytes (from start) the complete events took. A single data line (the usual case)
+    // stays in the buffer; a second one makes the event's data a joined copy in the batch.
+    private static int Parse(byte[] source, int start, int end, SseBatch batch)
     {
+        var buffer = source.AsSpan(start, end - start);
         var consumed = 0;
         var position = 0;
         var eventStart = batch.Length;
-        var hasData = false;
+        var dataStart = -1; // in buffer, while the event has one data line
+        var dataLength = 0;
+        var joined = false;
         string? eventType = null;
         int newline;
         while ((newline = buffer[position..].IndexOf((byte)'\n')) >= 0)
         {
+            var lineStart = position;
             var line = buffer.Slice(position, newline);
             position += newline + 1;
             if (!line.IsEmpty && line[^1] == (byte)'\r')
@@ -158,14 +184,19 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
             if (line.IsEmpty)
             {
                 // A blank line ends the event (one without data is dispatched as nothing).
-                if (hasData)
+                if (joined)
                 {
-                    batch.Commit(eventStart, eventType);
+                    batch.Commit(eventStart, eventType, position);
+                }
+                else if (dataStart >= 0)
+                {
+                    batch.AddRead(start + dataStart, dataLength, eventType, position);
                 }
 
                 consumed = position;
                 eventStart = batch.Length;
-                hasData = false;
+                dataStart = -1;
+                joined = false;
                 eventType = null;
             }
             else if (line[0] == (byte)':')
@@ -174,13 +205,24 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
             }
             else if (Field(line, "data"u8, out var value))
             {
-                if (hasData)
+                if (joined)
                 {
                     batch.Append("\n"u8);
+                    batch.Append(value);
                 }
-
-                batch.Append(value);
-                hasData = true;
+                else if (dataStart >= 0)
+                {
+                    // A second data line: the event's data becomes the lines joined with LF, copied.
+                    batch.Append(buffer.Slice(dataStart, dataLength));
+                    batch.Append("\n"u8);
+                    batch.Append(value);
+                    joined = true;
+                }
+                else
+                {
+                    dataStart = lineStart + line.Length - value.Length;
+                    dataLength = value.Length;
+                }
             }
             else if (Field(line, "event"u8, out value))
             {

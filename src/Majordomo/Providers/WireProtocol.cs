@@ -183,24 +183,6 @@ internal abstract class StreamRelay
     }
 
     /// <summary>
-    /// Forwards the first <paramref name="count"/> events of a batch: the upstream's own bytes when that is
-    /// the whole batch, else event by event.
-    /// </summary>
-    protected static void Forward(SseBatch batch, int count, IEventWriter writer)
-    {
-        if (count == batch.Count && !batch.Raw.IsEmpty)
-        {
-            writer.WriteRaw(batch.Raw.Span);
-            return;
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            writer.WriteEvent(batch.EventType(i), batch.Data(i));
-        }
-    }
-
-    /// <summary>
     /// Bytes of the JSON string value of each <paramref name="key"/> (given with its quotes) in
     /// <paramref name="json"/>, escapes counted as written. A vectorised search per key; nothing allocated.
     /// </summary>
@@ -259,4 +241,59 @@ internal abstract class StreamRelay
     /// <summary>The reason a stream ended on an upstream error event.</summary>
     protected static string ErrorReason(ReadOnlySpan<byte> data) =>
         "the upstream sent an error event: " + Encoding.UTF8.GetString(data.Length > MaxErrorEventBytes ? data[..MaxErrorEventBytes] : data);
+}
+
+/// <summary>
+/// A relay for protocols whose events are told apart by name (Anthropic, Responses): each event is
+/// inspected in turn; an error event is not forwarded (the events before it are) and an end event is
+/// the last one forwarded. The whole batch goes out as the upstream's own bytes when nothing was held back.
+/// </summary>
+internal abstract class PerEventRelay : StreamRelay
+{
+    /// <summary>What an event is to the relay.</summary>
+    protected enum Verdict
+    {
+        Answer,
+        Error,
+        End,
+    }
+
+    /// <summary>Reads one event into <paramref name="progress"/> (usage, finish, delivered text) and says what it is.</summary>
+    protected abstract Verdict Inspect(string? eventType, ReadOnlySpan<byte> data, ref StreamProgress progress);
+
+    public sealed override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
+    {
+        var count = CountAnswer(batch, ref progress);
+        string? error = null;
+        for (var i = 0; i < count; i++)
+        {
+            var data = batch.Data(i);
+            var verdict = Inspect(batch.EventType(i), data, ref progress);
+            if (verdict == Verdict.Error)
+            {
+                error = ErrorReason(data);
+                count = i;
+                break;
+            }
+
+            if (verdict == Verdict.End)
+            {
+                count = i + 1;
+                break;
+            }
+        }
+
+        if (count == batch.Count && !batch.Raw.IsEmpty)
+        {
+            writer.WriteRaw(batch.Raw.Span);
+            return error;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            writer.WriteEvent(batch.EventType(i), batch.Data(i));
+        }
+
+        return error;
+    }
 }

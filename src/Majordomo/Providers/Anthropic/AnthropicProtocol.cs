@@ -80,37 +80,21 @@ internal sealed class AnthropicProtocol() : WireProtocol(Id, new AnthropicStream
 /// when the whole batch goes out. An upstream <c>error</c> event is not forwarded: the events before it
 /// are, and its text is returned so the stream ends with one error event of the router's.
 /// </summary>
-internal sealed class AnthropicStreamRelay : StreamRelay
+internal sealed class AnthropicStreamRelay : PerEventRelay
 {
-    public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
+    protected override Verdict Inspect(string? eventType, ReadOnlySpan<byte> data, ref StreamProgress progress)
     {
-        var count = CountAnswer(batch, ref progress);
-        string? error = null;
-        for (var i = 0; i < count; i++)
+        if (AnthropicWire.IsErrorEvent(eventType, data))
         {
-            var type = batch.EventType(i);
-            var data = batch.Data(i);
-            if (AnthropicWire.IsErrorEvent(type, data))
-            {
-                error = ErrorReason(data);
-                count = i;
-                break;
-            }
-
-            AnthropicWire.Inspect(type, data, ref progress.Usage, ref progress.Finished, ref progress.Ended);
-            if ((type ?? AnthropicWire.TypeOf(data)) == AnthropicWire.ContentBlockDelta)
-            {
-                progress.TextBytes += StringBytes(data, "\"text\""u8) + StringBytes(data, "\"partial_json\""u8) + StringBytes(data, "\"thinking\""u8);
-            }
-
-            if (progress.Ended)
-            {
-                count = i + 1;
-                break;
-            }
+            return Verdict.Error;
         }
 
-        Forward(batch, count, writer);
-        return error;
+        AnthropicWire.Inspect(eventType, data, ref progress.Usage, ref progress.Finished, ref progress.Ended);
+        if ((eventType ?? AnthropicWire.TypeOf(data)) == AnthropicWire.ContentBlockDelta)
+        {
+            progress.TextBytes += StringBytes(data, "\"text\""u8) + StringBytes(data, "\"partial_json\""u8) + StringBytes(data, "\"thinking\""u8);
+        }
+
+        return progress.Ended ? Verdict.End : Verdict.Answer;
     }
 }

@@ -23,19 +23,30 @@ internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay(
 }
 
 /// <summary>
-/// OpenAI streams: every event is inspected (usage, finish, <c>[DONE]</c>), then what one upstream read
-/// delivered is forwarded as the upstream's own bytes. Only when the usage-only chunk the router asked for
-/// on the client's behalf is among them are the events re-framed one by one without it. The benchmarked
-/// hot path: nothing is allocated here.
+/// OpenAI streams. What one upstream read delivered is searched once per marker, over all its bytes at
+/// once rather than event by event: content chunks need only the finish reason and the delivered text.
+/// From the first event that may be special on (an <c>"error"</c>, a usage object, <c>[DONE]</c>), events
+/// are inspected one by one. The read goes out as the upstream's own bytes; only when the usage-only chunk
+/// the router asked for on the client's behalf is among them are the events after the plain prefix
+/// re-framed one by one without it. The benchmarked hot path: nothing is allocated here.
 /// </summary>
 internal sealed class OpenAIStreamRelay : StreamRelay
 {
     public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
     {
+        var count = CountAnswer(batch, ref progress);
+        var raw = batch.Raw.Span;
+        var plain = raw.IsEmpty ? 0 : PlainEvents(batch, raw);
+        if (plain > 0)
+        {
+            var prefix = raw[..batch.End(plain - 1)];
+            progress.Finished = progress.Finished || OpenAIWire.AnyFinishReason(prefix);
+            progress.TextBytes += TextBytes(prefix);
+        }
+
         var drop = false;
         string? error = null;
-        var count = CountAnswer(batch, ref progress);
-        for (var i = 0; i < count; i++)
+        for (var i = plain; i < count; i++)
         {
             var data = batch.Data(i);
             if (data.SequenceEqual(OpenAIWire.DoneData))
@@ -62,17 +73,24 @@ internal sealed class OpenAIStreamRelay : StreamRelay
             }
 
             progress.Finished = progress.Finished || OpenAIWire.HasFinishReason(data);
-            progress.TextBytes += StringBytes(data, "\"content\""u8) + StringBytes(data, "\"arguments\""u8);
+            progress.TextBytes += TextBytes(data);
         }
 
-        if (!drop && count == batch.Count && !batch.Raw.IsEmpty)
+        if (!drop && count == batch.Count && !raw.IsEmpty)
         {
-            writer.WriteRaw(batch.Raw.Span);
+            writer.WriteRaw(raw);
             return error;
         }
 
-        // Rare: re-frame event by event, leaving out the usage-only chunks.
-        for (var i = 0; i < count; i++)
+        // Rare: the plain prefix as it came, then event by event, leaving out the usage-only chunks.
+        var from = 0;
+        if (plain > 0)
+        {
+            writer.WriteRaw(raw[..batch.End(plain - 1)]);
+            from = plain;
+        }
+
+        for (var i = from; i < count; i++)
         {
             var data = batch.Data(i);
             if (!(drop && OpenAIWire.IsUsageOnlyChunk(data) && OpenAIWire.TryReadUsage(data, out _)))
@@ -83,6 +101,30 @@ internal sealed class OpenAIStreamRelay : StreamRelay
 
         return error;
     }
+
+    /// <summary>
+    /// How many events at the start of the batch are plain content chunks: those wholly before the first
+    /// <c>"error"</c>, usage object or <c>[DONE]</c> in the read's bytes (three searches over the whole read).
+    /// </summary>
+    private static int PlainEvents(SseBatch batch, ReadOnlySpan<byte> raw)
+    {
+        var special = raw.Length;
+        special = Earliest(special, raw.IndexOf("\"error\""u8));
+        special = Earliest(special, raw.IndexOf(OpenAIWire.DoneData));
+        special = Earliest(special, OpenAIWire.FirstUsageObject(raw));
+        var plain = 0;
+        while (plain < batch.Count && batch.End(plain) <= special)
+        {
+            plain++;
+        }
+
+        return plain;
+
+        static int Earliest(int current, int found) => found >= 0 && found < current ? found : current;
+    }
+
+    /// <summary>Bytes of answer text (content and tool-call arguments) in one event or a run of whole events.</summary>
+    private static long TextBytes(ReadOnlySpan<byte> json) => StringBytes(json, "\"content\""u8) + StringBytes(json, "\"arguments\""u8);
 
     /// <summary>
     /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. The vectorised

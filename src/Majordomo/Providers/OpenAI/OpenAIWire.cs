@@ -309,6 +309,48 @@ internal static class OpenAIWire
     /// <summary>True when a chunk carries a non-null finish_reason.</summary>
     public static bool HasFinishReason(ReadOnlySpan<byte> json) => HasStringValue(json, "\"finish_reason\""u8);
 
+    /// <summary>True when any <c>finish_reason</c> in <paramref name="json"/> (several events' bytes) has a string value.</summary>
+    public static bool AnyFinishReason(ReadOnlySpan<byte> json)
+    {
+        var name = "\"finish_reason\""u8;
+        int at;
+        while ((at = json.IndexOf(name)) >= 0)
+        {
+            json = json[(at + name.Length)..];
+            var rest = json.TrimStart(" \t\r\n:"u8);
+            if (rest.Length > 0 && rest[0] == (byte)'"')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the first <c>"usage"</c> with an object value starts in <paramref name="json"/>; -1 when every one is null (or there is none).</summary>
+    public static int FirstUsageObject(ReadOnlySpan<byte> json)
+    {
+        var name = "\"usage\""u8;
+        var offset = 0;
+        int at;
+        while ((at = json[offset..].IndexOf(name)) >= 0)
+        {
+            var start = offset + at;
+            offset = start + name.Length;
+            var rest = json[offset..].TrimStart(" \t\r\n"u8);
+            if (rest.Length > 0 && rest[0] == (byte)':')
+            {
+                rest = rest[1..].TrimStart(" \t\r\n"u8);
+                if (rest.Length > 0 && rest[0] == (byte)'{')
+                {
+                    return start;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// True when the first property named <paramref name="quotedName"/> (quotes included) has a string value:
     /// a byte search, no parse, for the per-chunk checks of both protocols' streams.

@@ -51,29 +51,18 @@ internal sealed class ResponsesProvider(ProviderConfig config) : HttpChatProvide
 /// carry usage and end the answer; <c>error</c> and <c>response.failed</c> are errors, not forwarded) and
 /// forwarded as the upstream's own bytes when the whole batch goes out.
 /// </summary>
-internal sealed class ResponsesStreamRelay : StreamRelay
+internal sealed class ResponsesStreamRelay : PerEventRelay
 {
-    public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
+    protected override Verdict Inspect(string? eventType, ReadOnlySpan<byte> data, ref StreamProgress progress)
     {
-        var count = CountAnswer(batch, ref progress);
-        string? error = null;
-        for (var i = 0; i < count; i++)
+        switch (ResponsesWire.EventKind(eventType, data))
         {
-            var data = batch.Data(i);
-            var type = ResponsesWire.EventKind(batch.EventType(i), data);
-            if (type == ResponsesWire.Kind.Error)
-            {
-                error = ErrorReason(data);
-                count = i;
-                break;
-            }
-
-            if (type == ResponsesWire.Kind.Delta)
-            {
+            case ResponsesWire.Kind.Error:
+                return Verdict.Error;
+            case ResponsesWire.Kind.Delta:
                 progress.TextBytes += StringBytes(data, "\"delta\""u8);
-            }
-            else if (type == ResponsesWire.Kind.End)
-            {
+                return Verdict.Answer;
+            case ResponsesWire.Kind.End:
                 if (ResponsesWire.TryReadUsage(data, out var usage))
                 {
                     progress.Usage = usage;
@@ -81,12 +70,9 @@ internal sealed class ResponsesStreamRelay : StreamRelay
 
                 progress.Finished = true;
                 progress.Ended = true;
-                count = i + 1;
-                break;
-            }
+                return Verdict.End;
+            default:
+                return Verdict.Answer;
         }
-
-        Forward(batch, count, writer);
-        return error;
     }
 }

@@ -1,0 +1,112 @@
+using System.Text;
+using Majordomo.Chat;
+using Majordomo.Providers;
+using Majordomo.Providers.OpenAI;
+
+namespace Majordomo.Tests.Providers.OpenAI;
+
+/// <summary>The OpenAI relay inspects a read's plain content chunks in one go and the special ones event by event.</summary>
+public sealed class OpenAIStreamRelayTests
+{
+    private const string Chunk1 = """{"id":"c","choices":[{"index":0,"delta":{"content":"Hello"},"finish_reason":null}],"usage":null}""";
+    private const string Chunk2 = """{"id":"c","choices":[{"index":0,"delta":{"content":" w\"o"},"finish_reason":null}],"usage":null}""";
+    private const string Finish = """{"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null}""";
+    private const string UsageOnly = """{"id":"c","choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3}}""";
+
+    private sealed class Recorder : IEventWriter
+    {
+        public StringBuilder Text { get; } = new();
+
+        public void WriteEvent(string? eventType, ReadOnlySpan<byte> data) => Text.Append("data: ").Append(Encoding.UTF8.GetString(data)).Append("\n\n");
+
+        public void WriteRaw(ReadOnlySpan<byte> events) => Text.Append(Encoding.UTF8.GetString(events));
+    }
+
+    private static async Task<(string Written, StreamProgress Progress, string? Error)> RelayOneReadAsync(string upstream, bool clientWantsUsage)
+    {
+        var reader = new SseBatchReader(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), 1 << 20);
+        var batch = new SseBatch();
+        Assert.True(await reader.ReadAsync(batch, CancellationToken.None));
+        var writer = new Recorder();
+        var progress = new StreamProgress { ClientWantsUsage = clientWantsUsage };
+        var error = new OpenAIStreamRelay().Relay(batch, writer, ref progress);
+        reader.Complete();
+        return (writer.Text.ToString(), progress, error);
+    }
+
+    [Fact]
+    public async Task Relay_PlainChunksThenUsageAndDone_CountsTextFinishAndUsageAndForwardsTheUpstreamBytes()
+    {
+        // CRLF framing and a comment: the read is forwarded as the upstream wrote it.
+        var upstream = $"data: {Chunk1}\r\n\r\n: keep-alive\n\ndata: {Chunk2}\n\ndata: {Finish}\n\ndata: {UsageOnly}\n\ndata: [DONE]\n\n";
+
+        var (written, progress, error) = await RelayOneReadAsync(upstream, clientWantsUsage: true);
+
+        Assert.Null(error);
+        Assert.Equal(upstream, written);
+        Assert.Equal(5 + 5, progress.TextBytes); // "Hello" and " w\"o" as JSON string bytes
+        Assert.True(progress.Finished);
+        Assert.True(progress.Ended);
+        Assert.Equal(new Usage(7, 3, 0, true), progress.Usage);
+    }
+
+    [Fact]
+    public async Task Relay_UsageChunkTheClientDidNotAskFor_IsLeftOutAndThePlainPrefixGoesOutAsIs()
+    {
+        var prefix = $"data: {Chunk1}\r\n\r\ndata: {Finish}\n\n";
+        var upstream = prefix + $"data: {UsageOnly}\n\ndata: [DONE]\n\n";
+
+        var (written, progress, _) = await RelayOneReadAsync(upstream, clientWantsUsage: false);
+
+        Assert.Equal(prefix + "data: [DONE]\n\n", written);
+        Assert.Equal(3, progress.Usage.OutputTokens);
+        Assert.True(progress.Finished);
+        Assert.Equal(5, progress.TextBytes);
+    }
+
+    [Fact]
+    public async Task Relay_ErrorEventAfterPlainChunks_ForwardsTheChunksBeforeItOnly()
+    {
+        var prefix = $"data: {Chunk1}\n\ndata: {Chunk2}\n\n";
+        var upstream = prefix + "data: {\"error\":{\"message\":\"bad key sk-secret\"}}\n\n" + $"data: {Chunk1}\n\n";
+
+        var (written, progress, error) = await RelayOneReadAsync(upstream, clientWantsUsage: true);
+
+        Assert.Equal(prefix, written.Replace("\r", ""));
+        Assert.NotNull(error);
+        Assert.Equal(10, progress.TextBytes);
+        Assert.False(progress.Finished);
+    }
+
+    [Fact]
+    public async Task Relay_DoneInsideContentText_IsNotTheEndMarker()
+    {
+        var chunk = """{"choices":[{"delta":{"content":"say [DONE] now"},"finish_reason":null}],"usage":null}""";
+        var upstream = $"data: {chunk}\n\ndata: {Finish}\n\n";
+
+        var (written, progress, _) = await RelayOneReadAsync(upstream, clientWantsUsage: true);
+
+        Assert.Equal(upstream, written);
+        Assert.False(progress.Ended);
+        Assert.True(progress.Finished);
+        Assert.Equal(14, progress.TextBytes);
+    }
+
+    [Fact]
+    public async Task SseBatch_EndOfEachEvent_SplitsTheRawBytesAtEventBoundaries()
+    {
+        var upstream = "data: a\r\n\r\n: c\n\nevent: x\ndata: b\ndata: c\n\ndata: d\n\n";
+        var reader = new SseBatchReader(new MemoryStream(Encoding.UTF8.GetBytes(upstream)), 1 << 20);
+        var batch = new SseBatch();
+        Assert.True(await reader.ReadAsync(batch, CancellationToken.None));
+
+        var raw = Encoding.UTF8.GetString(batch.Raw.Span);
+        Assert.Equal(3, batch.Count);
+        Assert.Equal("data: a\r\n\r\n", raw[..batch.End(0)]);
+        Assert.Equal("data: a\r\n\r\n: c\n\nevent: x\ndata: b\ndata: c\n\n", raw[..batch.End(1)]);
+        Assert.Equal(upstream, raw[..batch.End(2)]);
+        Assert.Equal("b\nc", Encoding.UTF8.GetString(batch.Data(1)));
+        Assert.Equal("d", Encoding.UTF8.GetString(batch.Data(2)));
+        reader.Complete();
+    }
+}
