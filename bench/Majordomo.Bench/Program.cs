@@ -23,6 +23,8 @@ const string Usage = """
                loop guard cost on a 50-message agent conversation, in process
       telemetry [BenchmarkDotNet arguments]
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
+      relay    [BenchmarkDotNet arguments]
+               the gateway's stream inspection per request (SSE reader + OpenAI relay), in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -39,6 +41,11 @@ if (args[0] == "decision")
 if (args[0] == "loopguard")
 {
     return Majordomo.Bench.LoopGuard.LoopGuardBenchmarks.Run(args[1..]);
+}
+
+if (args[0] == "relay")
+{
+    return Majordomo.Bench.Relay.StreamRelayBenchmarks.Run(args[1..]);
 }
 
 if (args[0] == "telemetry")

@@ -36,7 +36,8 @@ internal sealed class OpenAIStreamRelay : StreamRelay
     {
         var count = CountAnswer(batch, ref progress);
         var raw = batch.Raw.Span;
-        var plain = raw.IsEmpty ? 0 : PlainEvents(batch, raw);
+        // A read of one event gains nothing from searching the read first: it is inspected as an event.
+        var plain = raw.IsEmpty || count == 1 ? 0 : PlainEvents(batch, raw);
         if (plain > 0)
         {
             var prefix = raw[..batch.End(plain - 1)];
