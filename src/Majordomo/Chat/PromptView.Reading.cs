@@ -318,11 +318,12 @@ internal sealed partial class PromptView
     {
         var start = (int)reader.TokenStartIndex;
         var kind = reader.TokenType;
+        var stringHash = kind == JsonTokenType.String ? StableHash.StringContent(reader.ValueSpan) : 0;
         message.HasContent = true;
         message.Results += ReadContent(ref reader, body, Part.Message);
         var raw = body[start..(int)reader.BytesConsumed];
         var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
-        message.Content = hashed ? StableHash.Content(raw) : 0;
+        message.Content = kind == JsonTokenType.String ? stringHash : hashed ? StableHash.Content(raw) : 0;
         message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
     }
 
