@@ -6,7 +6,9 @@
 #   soak:  LOAD_SOAK_SECONDS (600) of a steady mixed load (LOAD_SOAK_RATE req/s non-stream + stream,
 #          LOAD_SOAK_PACED paced streams held), gateway RSS / handles / threads every LOAD_SAMPLE_SECONDS (10),
 #          slopes per minute.
-# Usage: bench/run-load.sh [paced] [soak]   (default: paced). Prints markdown; results (tab-separated,
+#   startup: LOAD_STARTUP_RUNS (5) fresh gateways per runtime setting in LOAD_STARTUP_VARIANTS: `serve` to the
+#          first answered request, and the first and second requests' latency.
+# Usage: bench/run-load.sh [paced] [soak] [startup]   (default: paced). Prints markdown; results (tab-separated,
 # the run-e2e.sh format) are appended to LOAD_OUT when set. Starts its own mocks and gateway on
 # 127.0.0.1 and stops exactly those on exit.
 set -euo pipefail
@@ -23,6 +25,9 @@ cd "$ROOT"
 : "${LOAD_SOAK_RATE:=100}"
 : "${LOAD_SOAK_PACED:=200}"
 : "${LOAD_SAMPLE_SECONDS:=10}"
+: "${LOAD_STARTUP_RUNS:=5}"
+# startup: runtime settings to compare, ';'-separated; each a ','-separated NAME=VALUE list ("" = as shipped)
+: "${LOAD_STARTUP_VARIANTS:=;DOTNET_TieredPGO=0;DOTNET_TC_QuickJitForLoops=0;DOTNET_TieredCompilation=0;DOTNET_ReadyToRun=0}"
 : "${LOAD_WARMUP:=1}"             # 1: 200 paced streams for 5 s first (JIT, pools), not reported
 : "${LOAD_BUILD:=1}"
 : "${LOAD_GATEWAY_DLL:=src/Majordomo/bin/Release/net10.0/majordomo.dll}"
@@ -34,7 +39,7 @@ cd "$ROOT"
 : "${LOAD_GATEWAY_PORT:=18093}"
 
 MODES=("$@"); (( ${#MODES[@]} )) || MODES=(paced)
-for mode in "${MODES[@]}"; do [[ $mode == paced || $mode == soak ]] || { echo "run-load: unknown mode '$mode' (paced, soak)" >&2; exit 2; }; done
+for mode in "${MODES[@]}"; do [[ $mode == paced || $mode == soak || $mode == startup ]] || { echo "run-load: unknown mode '$mode' (paced, soak, startup)" >&2; exit 2; }; done
 
 # Every stream holds a socket at the client, two in the gateway and one at the mock.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -115,6 +120,20 @@ for mode in "${MODES[@]}"; do
     paced)
       dotnet "$BENCH_DLL" paced --url "$URL" --pid "$PID_gateway" --streams "$LOAD_STREAMS" --chunks "$LOAD_CHUNKS" \
         --ramp-seconds "$LOAD_RAMP_SECONDS" --seconds "$LOAD_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;
+    startup)
+      # A gateway of its own per run, on the next port, with its own database (created by the first run).
+      STARTUP_PORT=$((LOAD_GATEWAY_PORT + 10))
+      sed -e "s#127.0.0.1:$LOAD_GATEWAY_PORT#127.0.0.1:$STARTUP_PORT#" -e "s#load.db#startup.db#" "$WORK/majordomo.json" >"$WORK/startup.json"
+      echo "### Startup: \`serve\` to the first answered request ($LOAD_STARTUP_RUNS runs each, median (min–max))"
+      echo
+      echo "| runtime settings | runs | serve → first answer | first request | second request | load average before → after |"
+      echo "|---|---:|---:|---:|---:|---|"
+      IFS=';' read -r -a variants <<<"$LOAD_STARTUP_VARIANTS"
+      (( ${#variants[@]} )) || variants=("")
+      for variant in "${variants[@]}"; do
+        dotnet "$BENCH_DLL" startup --dll "$LOAD_GATEWAY_DLL" --config "$WORK/startup.json" --url "http://127.0.0.1:$STARTUP_PORT/v1/chat/completions" \
+          --runs "$LOAD_STARTUP_RUNS" --env "$variant" --label "${variant:-as shipped}" "${OUT_ARGS[@]}" 2>>"$WORK/startup.log" || rc=1
+      done ;;
     soak)
       dotnet "$BENCH_DLL" soak --url "$URL" --pid "$PID_gateway" --seconds "$LOAD_SOAK_SECONDS" --rate "$LOAD_SOAK_RATE" \
         --paced-streams "$LOAD_SOAK_PACED" --chunks "$LOAD_CHUNKS" --sample-seconds "$LOAD_SAMPLE_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;

@@ -19,6 +19,9 @@ const string Usage = """
                N concurrent streams from `mock --paced`: errors, order, time to first chunk, gateway RSS/handles
       soak     --url ... --pid GATEWAY_PID [--seconds 600] [--rate 100] [--paced-streams 200] [--sample-seconds 10] [--out F]
                steady mixed load; gateway RSS, handles and threads sampled, slopes per minute
+      startup  --dll majordomo.dll --config FILE --url http://127.0.0.1:PORT/v1/chat/completions [--runs 5]
+               [--env NAME=VALUE,NAME=VALUE] [--label L] [--out F]
+               time from `serve` to the first answered request, and the first and second requests' latency
       body     [--model mock/bench-model] [--stream]
                print the benchmark request body (what wrk sends)
       report   --in results.tsv [--strict]
@@ -62,6 +65,7 @@ try
         "latency" => LatencyRun.Run(options),
         "paced" => PacedRun.Run(options),
         "soak" => SoakRun.Run(options),
+        "startup" => StartupRun.Run(options),
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
         _ => UnknownCommand(args[0]),
