@@ -49,7 +49,7 @@ cd "$ROOT"
 : "${PACED_MOCK_PORT:=18085}"       # --scale: the mock pacing its chunks (BENCH_PACED_CHUNKS every BENCH_PACED_DELAY_MS)
 : "${BENCH_STREAMS:=5000}"          # --scale: concurrent paced streams
 : "${BENCH_PACED_CHUNKS:=100}"
-: "${BENCH_PACED_DELAY_MS:=20}"
+: "${BENCH_PACED_DELAY_MS:=20}"     # the paced mock's clock (must be ≥ 1)
 : "${BENCH_SOAK_SECONDS:=600}"      # --scale: soak length
 : "${BENCH_SUMMARY:=/tmp/majordomo-e2e-$(date -u +%Y%m%d-%H%M%S).md}"  # the Markdown summary (also printed)
 
@@ -73,7 +73,7 @@ check_int BENCH_FLUSH_REQUESTS "$BENCH_FLUSH_REQUESTS" 1 1000
 check_int BENCH_READY_TIMEOUT "$BENCH_READY_TIMEOUT" 1 600
 check_int BENCH_STREAMS "$BENCH_STREAMS" 1 100000
 check_int BENCH_PACED_CHUNKS "$BENCH_PACED_CHUNKS" 2 10000
-check_int BENCH_PACED_DELAY_MS "$BENCH_PACED_DELAY_MS" 0 60000
+check_int BENCH_PACED_DELAY_MS "$BENCH_PACED_DELAY_MS" 1 60000
 check_int BENCH_SOAK_SECONDS "$BENCH_SOAK_SECONDS" 1 86400
 for port in "$MOCK_PORT" "$HOP_PORT" "$GATEWAY_PORT" "$SLOW_MOCK_PORT" "$PACED_MOCK_PORT"; do check_int port "$port" 1024 65535; done
 for target in $BENCH_TARGETS; do
@@ -222,7 +222,7 @@ wait_ready slowmock "http://127.0.0.1:$SLOW_MOCK_PORT/health" || die "slow mock 
 PACED_PROVIDER=""
 PACED_MODEL=""
 if [[ "$BENCH_SCALE" == 1 ]]; then
-  start pacedmock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$PACED_MOCK_PORT" --chunks "$BENCH_PACED_CHUNKS" --delay-ms "$BENCH_PACED_DELAY_MS"
+  start pacedmock "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" mock --port "$PACED_MOCK_PORT" --chunks "$BENCH_PACED_CHUNKS" --delay-ms "$BENCH_PACED_DELAY_MS" --paced
   wait_ready pacedmock "http://127.0.0.1:$PACED_MOCK_PORT/health" || die "paced mock did not start"
   PACED_PROVIDER=",
     \"mockpaced\": { \"api\": \"openai\", \"baseUrl\": \"http://127.0.0.1:$PACED_MOCK_PORT/v1\", \"locality\": \"local\" }"
@@ -406,26 +406,27 @@ for target in $BENCH_TARGETS; do
 done
 
 # ---- scale (--scale): paced streams and soak, from Majordomo.Bench, against the gateway ------------
-# The workloads are Majordomo.Bench commands (bench/Majordomo.Bench/Load); each appends its own rows
-# (section streams / soak) to the results file, which the report lists. A build of the bench without
-# them records the workload as skipped.
-scale_workload() { # section command args...
-  local section=$1 command=$2; shift 2
+# The workloads are Majordomo.Bench's `paced` and `soak` (bench/Majordomo.Bench/Load, owned there; see
+# bench/README.md "Load modes"); each appends its own rows (sections paced / soak) to the results file,
+# which the report lists. A build of the bench without them records the workload as skipped.
+scale_workload() { # command args...
+  local command=$1 rc=0
   if ! bench help 2>/dev/null | grep -qE "^ +$command "; then
-    result "$section" - majordomo skipped "this Majordomo.Bench has no '$command' command"
+    result "$command" - majordomo skipped "this Majordomo.Bench has no '$command' command"
     return 0
   fi
-  log "$section: Majordomo.Bench $command $*"
-  client dotnet "$BENCH_DLL" "$command" "$@" --pid "${PID_OF[majordomo]}" --target majordomo --section "$section" --out "$RESULTS" >&2 \
-    || { result "$section" - majordomo failed "exit code $?"; KEEP_WORK=1; }
+  log "Majordomo.Bench $*"
+  client dotnet "$BENCH_DLL" "$@" --url "${URL_OF[majordomo]}" --pid "${PID_OF[majordomo]}" --out "$RESULTS" >&2 || rc=$?
+  if (( rc != 0 )); then result "$command" - majordomo failed "exit code $rc"; KEEP_WORK=1; fi
 }
 if [[ "$BENCH_SCALE" == 1 ]]; then
   if measurable majordomo; then
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # one socket pair per stream, client and gateway
     meta scale "$BENCH_STREAMS paced streams ($BENCH_PACED_CHUNKS chunks every $BENCH_PACED_DELAY_MS ms); soak ${BENCH_SOAK_SECONDS}s"
-    scale_workload streams streams --url "${URL_OF[majordomo]}" --model mockpaced/bench-model --streams "$BENCH_STREAMS" --chunks "$BENCH_PACED_CHUNKS"
-    scale_workload soak soak --url "${URL_OF[majordomo]}" --model "$MODEL" --seconds "$BENCH_SOAK_SECONDS"
+    scale_workload paced --model mockpaced/bench-model --streams "$BENCH_STREAMS" --chunks "$BENCH_PACED_CHUNKS" --target majordomo --section paced
+    scale_workload soak --model "$MODEL" --paced-model mockpaced/bench-model --chunks "$BENCH_PACED_CHUNKS" --seconds "$BENCH_SOAK_SECONDS"
   else
-    result streams - majordomo skipped "the gateway is not measured in this run"
+    result paced - majordomo skipped "the gateway is not measured in this run"
   fi
 fi
 
