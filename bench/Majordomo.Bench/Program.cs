@@ -23,6 +23,8 @@ const string Usage = """
                loop guard cost on a 50-message agent conversation, in process
       telemetry [BenchmarkDotNet arguments]
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
+      replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
+               majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -56,6 +58,7 @@ try
         "latency" => LatencyRun.Run(options),
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
+        "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };
 }

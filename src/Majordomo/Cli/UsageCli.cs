@@ -41,7 +41,7 @@ internal static class UsageCli
         });
     }
 
-    private static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, StoreSet, int> run)
+    internal static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, StoreSet, int> run)
     {
         var source = ConfigSource.Resolve(configPath, demo: false);
         if (source.Errors.Count > 0)

@@ -90,6 +90,9 @@ public sealed record StorageConfig : ConfigSection
 {
     public string? Sqlite { get; init; }
     public string? Postgres { get; init; }
+
+    /// <summary>Keep each request's body (secrets redacted) in the request log, for exact <c>simulate</c> replays. Off by default.</summary>
+    public bool? LogPrompts { get; init; }
 }
 
 public sealed record ProviderConfig : ConfigSection

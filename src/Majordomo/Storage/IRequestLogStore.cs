@@ -23,6 +23,12 @@ internal interface IRequestLogStore
     /// rows when given. Rows come back whole, attempts included.
     /// </summary>
     ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whole rows with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>, oldest first, in
+    /// the order they were written (<c>majordomo simulate --from-store</c> replays them in this order).
+    /// </summary>
+    IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 }
 
 /// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>

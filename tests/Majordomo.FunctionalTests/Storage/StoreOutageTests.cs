@@ -183,6 +183,9 @@ public sealed class StoreOutageTests : IAsyncLifetime
         public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) =>
             inner.RecentAsync(query, cancellationToken);
 
+        public IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.ReplayAsync(since, until, cancellationToken);
+
         private sealed class Appender(IRequestLogAppender inner, Switch flaky) : IRequestLogAppender
         {
             public ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken)

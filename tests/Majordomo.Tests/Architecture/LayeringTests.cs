@@ -39,6 +39,7 @@ public sealed partial class LayeringTests
         ["Health", "Budgets", "LoopGuard"],
         ["Routing"],
         ["Execution"],
+        ["Simulation"],
         ["Gateway"],
         ["Api"],
         ["Monitoring", "Dashboard"],
