@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using Majordomo.Catalog;
+using Majordomo.Providers;
+
+namespace Majordomo.Execution;
+
+/// <summary>A cooldown's key: one model on one credential of one provider. <see cref="Cooldowns.AnyModel"/> covers every model.</summary>
+internal readonly record struct CooldownKey(string Provider, string Credential, string Model);
+
+/// <summary>A cooldown as reported in <c>/health</c> and tests.</summary>
+internal sealed record CooldownInfo(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
+
+/// <summary>
+/// Cooldowns of (provider, credential, model) after failures (SPEC §1.6), in memory and thread-safe.
+/// A rate limit or outage of one model cools only that model on that key, so its siblings stay
+/// eligible; a credential or billing failure cools the key for every model of the provider
+/// (<see cref="AnyModel"/>), because a bad or unpaid key is bad whatever it is used for.
+/// The ladder doubles from <c>initialSeconds</c> up to <c>maxSeconds</c> with each failure in a row
+/// (30, 60, 120, 240, 300 by default), billing failures wait <c>billingSeconds</c>, and
+/// <c>Retry-After</c> is always a minimum. A success clears the cooldown and the ladder.
+/// </summary>
+internal sealed class Cooldowns
+{
+    /// <summary>The model part of a key that cools a credential for every model.</summary>
+    public const string AnyModel = "*";
+
+    /// <summary>The credential part of a key for providers without credentials.</summary>
+    public const string NoCredential = "";
+
+    private readonly ConcurrentDictionary<CooldownKey, Slot> _slots = new();
+
+    // Changes for the store (a cleared cooldown has Until = MinValue); dropped when the writer lags.
+    private readonly System.Threading.Channels.Channel<CooldownInfo> _changes = System.Threading.Channels.Channel.CreateBounded<CooldownInfo>(
+        new System.Threading.Channels.BoundedChannelOptions(10_000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    public System.Threading.Channels.ChannelReader<CooldownInfo> Changes => _changes.Reader;
+
+    public bool IsEmpty => _slots.IsEmpty;
+
+    /// <summary>True for the classes that put a key on cooldown (the request's own faults do not).</summary>
+    public static bool CoolsDown(FailureClass failure) => failure is not (FailureClass.CallerFault or FailureClass.ContextTooLong);
+
+    /// <summary>Until when the credential is cooling for the model (null when it is not), and why.</summary>
+    public DateTimeOffset? CoolingUntil(string provider, string credential, string model, DateTimeOffset now, out FailureClass reason)
+    {
+        reason = default;
+        if (_slots.IsEmpty)
+        {
+            return null;
+        }
+
+        var nowTicks = now.UtcTicks;
+        long until = 0;
+        if (_slots.TryGetValue(new CooldownKey(provider, credential, model), out var slot) && slot.UntilTicks > nowTicks)
+        {
+            until = slot.UntilTicks;
+            reason = slot.Reason;
+        }
+
+        if (_slots.TryGetValue(new CooldownKey(provider, credential, AnyModel), out var any) && any.UntilTicks > nowTicks && any.UntilTicks > until)
+        {
+            until = any.UntilTicks;
+            reason = any.Reason;
+        }
+
+        return until == 0 ? null : new DateTimeOffset(until, TimeSpan.Zero);
+    }
+
+    /// <summary>Puts the key on cooldown after a failure of <paramref name="failure"/>; returns how long.</summary>
+    public TimeSpan Record(string provider, string credential, string model, FailureClass failure, TimeSpan? retryAfter, DateTimeOffset now, ResilienceSettings settings)
+    {
+        if (!CoolsDown(failure))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var key = new CooldownKey(provider, credential, failure is FailureClass.Credential or FailureClass.Billing ? AnyModel : model);
+        var slot = _slots.GetOrAdd(key, static _ => new Slot());
+        lock (slot)
+        {
+            // A key that has been fine since well after its last cooldown starts the ladder again.
+            if (slot.UntilTicks != 0 && now.UtcTicks > slot.UntilTicks + settings.CooldownMax.Ticks)
+            {
+                slot.Strikes = 0;
+            }
+
+            slot.Strikes++;
+            TimeSpan duration;
+            if (failure == FailureClass.Billing)
+            {
+                duration = settings.CooldownBilling;
+            }
+            else
+            {
+                var ladder = settings.CooldownInitial.TotalSeconds * Math.Pow(2, Math.Min(slot.Strikes - 1, 20));
+                duration = TimeSpan.FromSeconds(Math.Min(ladder, settings.CooldownMax.TotalSeconds));
+            }
+
+            if (retryAfter is { } ra && ra > duration)
+            {
+                duration = ra > MaxRetryAfter ? MaxRetryAfter : ra;
+            }
+
+            slot.Reason = failure;
+            slot.ProbeClaimed = 0;
+            Volatile.Write(ref slot.UntilTicks, (now + duration).UtcTicks);
+            slot.DurationTicks = duration.Ticks;
+            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(failure), slot.Strikes, now + duration));
+            return duration;
+        }
+    }
+
+    /// <summary>Longest cooldown a <c>Retry-After</c> can impose (a day): a bogus header must not bench a key for ever.</summary>
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A success proves the key works for the model: its cooldowns and ladder are cleared, and so are the
+    /// other keys' cooldowns for the model that were about the model (server-side failures), not the key.
+    /// </summary>
+    public void Clear(string provider, string credential, string model, IReadOnlyList<Providers.Credential>? others = null)
+    {
+        if (_slots.IsEmpty)
+        {
+            return;
+        }
+
+        Remove(new CooldownKey(provider, credential, model));
+        Remove(new CooldownKey(provider, credential, AnyModel));
+        for (var i = 0; i < (others?.Count ?? 0); i++)
+        {
+            var key = new CooldownKey(provider, others![i].Id, model);
+            if (others[i].Id != credential && _slots.TryGetValue(key, out var slot) &&
+                slot.Reason is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable)
+            {
+                Remove(key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Near the end of a cooldown (the last fifth, at most 5 s) one request may probe the key before it
+    /// expires; exactly one caller wins the claim, every other request keeps skipping it.
+    /// </summary>
+    public bool TryClaimProbe(string provider, string credential, string model, DateTimeOffset now)
+    {
+        if (!_slots.TryGetValue(new CooldownKey(provider, credential, model), out var slot))
+        {
+            return false;
+        }
+
+        var remaining = Volatile.Read(ref slot.UntilTicks) - now.UtcTicks;
+        var window = Math.Min(slot.DurationTicks / 5, ProbeWindow.Ticks);
+        if (remaining <= 0 || remaining > window)
+        {
+            return false;
+        }
+
+        return Interlocked.CompareExchange(ref slot.ProbeClaimed, 1, 0) == 0;
+    }
+
+    private void Remove(CooldownKey key)
+    {
+        if (_slots.TryRemove(key, out var slot))
+        {
+            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue));
+        }
+    }
+
+    public static readonly TimeSpan ProbeWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>Active cooldowns, soonest first.</summary>
+    public IReadOnlyList<CooldownInfo> Active(DateTimeOffset now)
+    {
+        var list = new List<CooldownInfo>();
+        foreach (var (key, slot) in _slots)
+        {
+            var until = Volatile.Read(ref slot.UntilTicks);
+            if (until > now.UtcTicks)
+            {
+                list.Add(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), slot.Strikes, new DateTimeOffset(until, TimeSpan.Zero)));
+            }
+        }
+
+        list.Sort((a, b) => a.Until.CompareTo(b.Until));
+        return list;
+    }
+
+    /// <summary>
+    /// Restores a cooldown read back from the store at start, or set by another instance of a fleet
+    /// (not queued for the store again: its owner wrote it).
+    /// </summary>
+    public void Restore(CooldownInfo info)
+    {
+        var slot = _slots.GetOrAdd(new CooldownKey(info.Provider, info.Credential, info.Model), static _ => new Slot());
+        lock (slot)
+        {
+            slot.ProbeClaimed = 0;
+            slot.Strikes = info.Strikes;
+            slot.Reason = ErrorRuleSet.ParseClass(info.Reason);
+            slot.DurationTicks = TimeSpan.FromSeconds(30).Ticks;
+            Volatile.Write(ref slot.UntilTicks, info.Until.UtcTicks);
+        }
+    }
+
+    /// <summary>Drops a cooldown another instance of a fleet cleared (not queued for the store again).</summary>
+    public void Forget(string provider, string credential, string model) => _slots.TryRemove(new CooldownKey(provider, credential, model), out _);
+
+    private sealed class Slot
+    {
+        public long UntilTicks;
+        public long DurationTicks;
+        public int Strikes;
+        public int ProbeClaimed;
+        public FailureClass Reason;
+    }
+}
+
+/// <summary>
+/// The <c>cooldown</c> gate: a model is unavailable while every credential of its provider is cooling
+/// for it; <see cref="Unavailability.Until"/> is when the first of them comes back.
+/// </summary>
+internal sealed class CooldownGate(Cooldowns cooldowns) : IModelGate
+{
+    public string Name => "cooldown";
+
+    public Unavailability? Check(ModelEntry model, in GateContext context)
+    {
+        if (cooldowns.IsEmpty)
+        {
+            return null;
+        }
+
+        var provider = model.Provider;
+        var credentials = provider.Credentials;
+        DateTimeOffset? soonest = null;
+        FailureClass reason = default;
+        if (credentials.Count == 0)
+        {
+            soonest = cooldowns.CoolingUntil(provider.Name, Cooldowns.NoCredential, model.Id, context.Now, out reason);
+        }
+        else
+        {
+            for (var i = 0; i < credentials.Count; i++)
+            {
+                var until = cooldowns.CoolingUntil(provider.Name, credentials[i].Id, model.Id, context.Now, out var r);
+                if (until is null)
+                {
+                    return null;
+                }
+
+                if (soonest is null || until < soonest)
+                {
+                    soonest = until;
+                    reason = r;
+                }
+            }
+        }
+
+        return soonest is { } s ? new Unavailability(ReasonText(reason), s) : null;
+    }
+
+    public const string RateLimitedReason = "cooling down after a rate limit";
+
+    /// <summary>Fixed strings per class: no allocation on the request path.</summary>
+    private static string ReasonText(FailureClass reason) => reason switch
+    {
+        FailureClass.RateLimited => RateLimitedReason,
+        FailureClass.Billing => "cooling down after a billing failure",
+        FailureClass.Credential => "cooling down after a credential failure",
+        FailureClass.Timeout => "cooling down after a timeout",
+        FailureClass.ModelUnavailable => "cooling down: the upstream said the model is unavailable",
+        _ => "cooling down after upstream failures",
+    };
+}

@@ -1,0 +1,108 @@
+namespace Majordomo.Providers.Http;
+
+/// <summary>An HTTP answer read as it arrives; shared by the HTTP adapters of every protocol.</summary>
+internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : UpstreamResponse
+{
+    /// <summary>One SSE event larger than this (no blank line in sight) ends the stream as a failure.</summary>
+    private const int MaxEventBytes = 16 * 1024 * 1024;
+
+    private Stream? _stream;
+    private SseBatchReader? _events;
+
+    public override int StatusCode => (int)response.StatusCode;
+
+    public override TimeSpan? RetryAfter
+    {
+        get
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is { } delta)
+            {
+                return delta;
+            }
+
+            return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        }
+    }
+
+    public override string? ContentType => response.Content.Headers.ContentType?.ToString();
+
+    public override long? ContentLength => response.Content.Headers.ContentLength;
+
+    public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
+    {
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > maxBytes)
+        {
+            throw new UpstreamBodyTooLargeException(maxBytes);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            if (declared is { } length)
+            {
+                // The common case: one exact allocation, no scratch buffer.
+                var exact = new byte[length];
+                await stream.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+                return exact;
+            }
+
+            var buffer = PooledBuffers.Rent(16 * 1024);
+            var used = 0;
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(used), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    used += read;
+                    if (used > maxBytes)
+                    {
+                        throw new UpstreamBodyTooLargeException(maxBytes);
+                    }
+
+                    if (used == buffer.Length)
+                    {
+                        var bigger = PooledBuffers.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, used).CopyTo(bigger);
+                        PooledBuffers.Return(buffer);
+                        buffer = bigger;
+                    }
+                }
+
+                return buffer.AsSpan(0, used).ToArray();
+            }
+            finally
+            {
+                PooledBuffers.Return(buffer);
+            }
+        }
+    }
+
+    public override async ValueTask<int> ReadBodyPartAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        _stream ??= await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    // No async wrapper per read once the stream is open: one state machine per event is enough.
+    public override ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken) =>
+        _events is { } events ? events.ReadAsync(batch, cancellationToken) : OpenAndReadAsync(batch, cancellationToken);
+
+    private async ValueTask<bool> OpenAndReadAsync(SseBatch batch, CancellationToken cancellationToken)
+    {
+        _stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        _events = new SseBatchReader(_stream, MaxEventBytes);
+        return await _events.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _events?.Complete();
+            _stream?.Dispose();
+            response.Dispose();
+        }
+    }
+}
