@@ -51,8 +51,9 @@ internal static class MajordomoCli
         var usage = new Command("usage", "Budgets and quota pools: used / limit / %, reset time, degradation level, projected exhaustion") { configOption, reportJsonOption };
         usage.SetAction(result => UsageCli.Usage(result.GetValue(configOption), result.GetValue(reportJsonOption), output, errors));
 
-        var stats = new Command("stats", "Routing mix, cost, latency and fallbacks from the request log") { configOption, sinceOption, reportJsonOption };
-        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(reportJsonOption), output, errors));
+        var baselineOption = new Option<string?>("--baseline") { Description = "Savings against this model (default: each route's most capable model)" };
+        var stats = new Command("stats", "Routing mix, cost, latency, fallbacks and savings from the request log") { configOption, sinceOption, baselineOption, reportJsonOption };
+        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(baselineOption), result.GetValue(reportJsonOption), output, errors));
 
         var fromStoreOption = new Option<bool>("--from-store") { Description = "Replay the request log of the store the config names" };
         var logOption = new Option<string?>("--log") { Description = "Replay a JSONL file: {\"time\", \"body\", \"headers\"} a line" };
