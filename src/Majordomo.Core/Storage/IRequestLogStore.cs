@@ -29,6 +29,9 @@ internal interface IRequestLogStore
     /// the order they were written (<c>majordomo simulate --from-store</c> replays them in this order).
     /// </summary>
     IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the rows with timestamp &lt; <paramref name="before"/> (<c>storage.retentionDays</c>); returns how many.</summary>
+    ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>
