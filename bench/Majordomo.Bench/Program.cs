@@ -34,6 +34,8 @@ const string Usage = """
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
       relay    [BenchmarkDotNet arguments]
                the gateway's stream inspection per request (SSE reader + OpenAI relay), in process
+      replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
+               majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -75,6 +77,7 @@ try
         "startup" => StartupRun.Run(options),
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
+        "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };
 }

@@ -94,6 +94,58 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task ReplayFields_AreLogged_AndLogPromptsKeepsTheBodyWithSecretsRedacted()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var config = Configs.Standard
+            .Replace("\"default\": { \"chain\": \"abc\" },", "\"default\": { \"chain\": \"abc\" }, \"auto\": { \"strategy\": \"smart\" },", StringComparison.Ordinal)
+            .Replace("\"defaultRoute\": \"default\",", "\"defaultRoute\": \"default\", \"storage\": { \"logPrompts\": true },", StringComparison.Ordinal);
+        await using var gateway = await TestGateway.StartAsync(config, upstream);
+
+        // The client pastes the provider's key into its prompt: the stored body must not keep it.
+        var request = Sse.Post("/v1/chat/completions", """
+            {"model":"auto","max_tokens":77,"messages":[{"role":"user","content":"deploy with sk-test-one please"}],
+             "tools":[{"type":"function","function":{"name":"run","parameters":{}}}]}
+            """);
+        request.Headers.Add("X-Router-Channel", "telegram");
+        using var response = await gateway.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var requestId = Sse.Header(response, "X-Request-Id");
+        using var named = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"up/c","messages":[{"role":"user","content":"hi"}]}"""));
+        var namedId = Sse.Header(named, "X-Request-Id");
+
+        await gateway.StopAsync();
+
+        using var connection = new SqliteConnection($"Data Source={gateway.StorePath};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel, prompt_tokens, max_output_tokens, has_media, has_tools, body, task_type FROM requests WHERE id = $id";
+        command.Parameters.AddWithValue("$id", requestId);
+        using (var reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal("telegram", reader.GetString(0));
+            Assert.InRange(reader.GetInt32(1), 5, 200);
+            Assert.Equal(77, reader.GetInt32(2));
+            Assert.Equal(0, reader.GetInt32(3));
+            Assert.Equal(1, reader.GetInt32(4));
+            var body = reader.GetString(5);
+            Assert.Contains("deploy with", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("sk-test-one", body, StringComparison.Ordinal);
+            Assert.False(reader.IsDBNull(6));
+        }
+
+        // A request naming a model is not parsed for the replay facts (its fast path stays as it was).
+        command.Parameters["$id"].Value = namedId;
+        using (var reader = command.ExecuteReader())
+        {
+            Assert.True(reader.Read());
+            Assert.True(reader.IsDBNull(1));
+            Assert.True(reader.IsDBNull(3));
+        }
+    }
+
+    [Fact]
     public async Task Gateway_RestartOnSameStore_KeepsRowsAndMigratesOnce()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Majordomo.Catalog;
 using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
@@ -9,6 +10,79 @@ internal sealed record StatsModel(string Model, long Requests, double Share, dou
 internal sealed record StatsLatency(double P50Ms, double P95Ms, double P99Ms, double? FirstByteP50Ms)
 {
     public double? FirstByteP95Ms { get; init; }
+}
+
+/// <summary>
+/// What the answered requests would have cost on the baseline (<see cref="Baseline"/>: a model, or each
+/// route's most capable model) against what they cost, with the same tokens; quota units likewise.
+/// </summary>
+internal sealed record StatsSavings(string Baseline, long Requests, double BaselineCostUsd, double CostUsd, double SavedUsd, double? SavedPercent, double BaselineQuotaUnits, double QuotaUnits);
+
+/// <summary>
+/// The model a request's cost is compared with (issue 17, "savings"): a fixed model (<c>--baseline</c>), or
+/// the most capable (highest quality) enabled model its route could use — a chain route's entries, every
+/// model for a smart route; a request that named a model or alias is compared with the model that answered.
+/// </summary>
+internal sealed class SavingsBaseline
+{
+    private readonly Catalog.Catalog _catalog;
+    private readonly ModelEntry? _fixed;
+    private readonly Dictionary<string, ModelEntry?> _byRoute = new(StringComparer.Ordinal);
+
+    private SavingsBaseline(Catalog.Catalog catalog, ModelEntry? fixedModel)
+    {
+        _catalog = catalog;
+        _fixed = fixedModel;
+    }
+
+    public string Name => _fixed?.Id ?? "most capable model of each route";
+
+    /// <summary>Null when <paramref name="model"/> names no model (nor an alias of one) in the catalog.</summary>
+    public static SavingsBaseline? Create(Catalog.Catalog catalog, string? model)
+    {
+        if (model is null)
+        {
+            return new SavingsBaseline(catalog, null);
+        }
+
+        var entry = catalog.Aliases.TryGetValue(model, out var aliased) ? aliased : catalog.Models.GetValueOrDefault(model);
+        return entry is null ? null : new SavingsBaseline(catalog, entry);
+    }
+
+    public ModelEntry? For(string? route, string answeredBy)
+    {
+        if (_fixed is not null)
+        {
+            return _fixed;
+        }
+
+        if (route is null || !_catalog.Routes.TryGetValue(route, out var entry))
+        {
+            return _catalog.Models.GetValueOrDefault(answeredBy);
+        }
+
+        if (!_byRoute.TryGetValue(route, out var best))
+        {
+            best = MostCapable(entry.Smart ? _catalog.Models.Values : entry.Chain.Select(c => c.Model));
+            _byRoute[route] = best;
+        }
+
+        return best ?? _catalog.Models.GetValueOrDefault(answeredBy);
+    }
+
+    private static ModelEntry? MostCapable(IEnumerable<ModelEntry> models)
+    {
+        ModelEntry? best = null;
+        foreach (var model in models.Where(m => m.Enabled).OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            if (best is null || model.Quality > best.Quality)
+            {
+                best = model;
+            }
+        }
+
+        return best;
+    }
 }
 
 /// <summary><c>GET /stats</c> and <c>majordomo stats --json</c>: routing mix, cost, latency and fallbacks from the request log.</summary>
@@ -30,7 +104,11 @@ internal sealed record StatsReport(
     IReadOnlyDictionary<string, long> Tiers,
     IReadOnlyDictionary<string, long> Routes,
     IReadOnlyDictionary<string, long> Statuses,
-    IReadOnlyDictionary<string, long> Degradation);
+    IReadOnlyDictionary<string, long> Degradation)
+{
+    /// <summary>Null when no catalog was given to compare with.</summary>
+    public StatsSavings? Savings { get; init; }
+}
 
 internal static class StatsReports
 {
@@ -63,8 +141,10 @@ internal static class StatsReports
     }
 
     /// <summary>Every request in the window, or with <paramref name="apiKey"/> only that gateway key's.</summary>
-    public static async Task<StatsReport> BuildAsync(IRequestLogStore store, DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken)
+    public static async Task<StatsReport> BuildAsync(IRequestLogStore store, DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken,
+        SavingsBaseline? baseline = null)
     {
+        var savings = new SavingsTally();
         long requests = 0, answered = 0, errors = 0, fallbacks = 0, retried = 0, estimated = 0, input = 0, output = 0;
         double cost = 0, units = 0;
         var durations = new List<double>();
@@ -108,6 +188,10 @@ internal static class StatsReports
 
                 var m = models.GetValueOrDefault(model);
                 models[model] = (m.N + 1, m.Usd + usd, m.Units + row.QuotaUnits);
+                if (baseline?.For(row.Route, model) is { } compared)
+                {
+                    savings.Add(compared, row, usd);
+                }
             }
 
             if (row.Status >= 400)
@@ -127,7 +211,28 @@ internal static class StatsReports
             {
                 FirstByteP95Ms = firstBytes.Count == 0 ? null : Percentile(firstBytes, 0.95),
             },
-            mix, tiers, routes, statuses, levels);
+            mix, tiers, routes, statuses, levels)
+        {
+            Savings = baseline is null ? null : savings.Report(baseline.Name),
+        };
+    }
+
+    private sealed class SavingsTally
+    {
+        private long _requests;
+        private double _baselineUsd, _usd, _baselineUnits, _units;
+
+        public void Add(ModelEntry baseline, in RequestSummary row, double usd)
+        {
+            _requests++;
+            _baselineUsd += CostCalculator.Usd(baseline, row.InputTokens, row.OutputTokens);
+            _usd += usd;
+            _baselineUnits += baseline.Quota is null ? 0 : baseline.Multiplier;
+            _units += row.QuotaUnits;
+        }
+
+        public StatsSavings Report(string name) => new(name, _requests, Math.Round(_baselineUsd, 6), Math.Round(_usd, 6), Math.Round(_baselineUsd - _usd, 6),
+            _baselineUsd > 0 ? Math.Round((_baselineUsd - _usd) * 100 / _baselineUsd, 1) : null, Math.Round(_baselineUnits, 4), Math.Round(_units, 4));
     }
 
     private static void Count(SortedDictionary<string, long> into, string key) => into[key] = into.GetValueOrDefault(key) + 1;
@@ -145,6 +250,11 @@ internal static class StatsReports
         foreach (var m in r.Models)
         {
             sb.Append(inv, $"  {m.Model,-40} {m.Requests,8} {m.Share,6:0.0} %  ${m.CostUsd:0.####}  units {m.QuotaUnits:0.##}").AppendLine();
+        }
+
+        if (r.Savings is { } v)
+        {
+            sb.Append(inv, $"Savings against {v.Baseline}: ${v.SavedUsd:0.####} ({(v.SavedPercent is { } pct ? pct.ToString("0.#", inv) + " %" : "n/a")}): ${v.CostUsd:0.####} instead of ${v.BaselineCostUsd:0.####} for {v.Requests} answered requests; quota units {v.QuotaUnits:0.##} instead of {v.BaselineQuotaUnits:0.##}").AppendLine();
         }
 
         sb.AppendLine("Tiers: " + string.Join(", ", r.Tiers.Select(t => $"{t.Key} {t.Value}")));

@@ -100,6 +100,12 @@ internal sealed class ChatRequest
     /// </summary>
     public PromptView Prompt => _prompt ??= PromptView.ParseDeferred(Body, Protocol);
 
+    /// <summary>A prompt view made elsewhere (a replayed request-log row: <see cref="PromptView.FromRecord"/>), used instead of parsing <see cref="Body"/>.</summary>
+    internal PromptView ReplayedPrompt
+    {
+        init => _prompt = value;
+    }
+
     /// <summary>Whether <see cref="Prompt"/> has been read (tests of the named-model fast path).</summary>
     internal bool PromptRead => _prompt is not null;
 }

@@ -92,8 +92,25 @@ internal sealed partial class PromptView
     /// count behind context fit and <c>/v1/messages/count_tokens</c>; a USD reservation takes the larger of
     /// it and an upper bound from the body's size (<c>BudgetTicket.ReservedInputTokens</c>).
     /// </summary>
-    public int EstimatedPromptTokens =>
+    public int EstimatedPromptTokens => Recorded?.Tokens ??
         (int)Math.Min(int.MaxValue, TextTokens + ToolBytes / 3 + (4 * MessageCount) + (85L * MediaParts) + (ToolDefinitions * 60L));
+
+    /// <summary>
+    /// Set only on a view made from a request-log row (<c>majordomo simulate</c> without the prompt's text):
+    /// the facts the row kept stand in for the text.
+    /// </summary>
+    public RecordedPrompt? Recorded { get; private init; }
+
+    /// <summary>A view of a prompt whose text was not kept: its recorded facts only (no text, so no pattern or classifier reads it).</summary>
+    public static PromptView FromRecord(RecordedPrompt recorded) => new()
+    {
+        Recorded = recorded,
+        MediaParts = recorded.HasMedia ? 1 : 0,
+        ToolDefinitions = recorded.HasTools ? 1 : 0,
+        MaxOutputTokens = recorded.MaxOutputTokens,
+        MessageCount = 1,
+        UserMessages = 1,
+    };
 
     /// <summary>
     /// The session id used when the client sends none (SPEC §1.1): a stable hash of the system prompt
@@ -384,3 +401,9 @@ internal sealed partial class PromptView
         }
     }
 }
+
+/// <summary>
+/// What a request-log row keeps of a prompt (issue 17): enough to route it again without its text —
+/// the token estimate, the output cap, media and tools, and the classification and rule it got then.
+/// </summary>
+internal sealed record RecordedPrompt(int Tokens, int? MaxOutputTokens, bool HasMedia, bool HasTools, string? Complexity, string? TaskType, bool Sensitive, string? Rule);

@@ -91,6 +91,9 @@ public sealed record StorageConfig : ConfigSection
     public string? Sqlite { get; init; }
     public string? Postgres { get; init; }
 
+    /// <summary>Keep each request's body (secrets redacted) in the request log, for exact <c>simulate</c> replays. Off by default.</summary>
+    public bool? LogPrompts { get; init; }
+
     /// <summary>What admission does while the shared counters cannot be checked: <c>local-only</c> (default), <c>fail-open</c>, <c>reject</c>.</summary>
     public string? OnOutage { get; init; }
 

@@ -21,6 +21,9 @@ internal sealed class GatewaySnapshot
     public required ExecutionSettings Execution { get; init; }
     public required GatewayKeys Keys { get; init; }
 
+    /// <summary><c>storage.logPrompts</c>: the request log keeps each body, secrets redacted (off by default).</summary>
+    public bool LogPrompts { get; init; }
+
     /// <summary><c>server.cors</c>; null when off (the default).</summary>
     public CorsOrigins? Cors { get; init; }
 }

@@ -43,6 +43,7 @@ internal sealed class SnapshotBuilder(
             Execution = new ExecutionSettings(ResilienceSettings.From(config), catalog.Health, budgets, gates) { Redactor = catalog.Redactor },
             Keys = GatewayKeys.From(config.Server?.ApiKeys),
             Cors = CorsOrigins.From(config.Server?.Cors),
+            LogPrompts = config.Storage?.LogPrompts == true,
         };
     }
 }

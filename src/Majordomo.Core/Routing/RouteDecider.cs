@@ -24,6 +24,11 @@ internal sealed partial class RouteDecider(
     /// <summary>Status recorded (never sent) when the client disconnects before the decision is made.</summary>
     public const int ClientClosed = 499;
 
+    /// <summary>The classification source of a replayed row's stored classification.</summary>
+    public const string RecordedSource = "recorded";
+
+    private static readonly IReadOnlyDictionary<string, double> NoScores = System.Collections.Frozen.FrozenDictionary<string, double>.Empty;
+
     private readonly ModelClassifier _modelClassifier = new(time, logger);
 
     public LatencyTracker Latency => latency;
@@ -320,6 +325,12 @@ internal sealed partial class RouteDecider(
     /// </summary>
     private async ValueTask<Classification.Classification> ClassifyAsync(RoutingSnapshot snapshot, PromptView view, DecisionTrace? trace, CancellationToken cancellationToken)
     {
+        if (view.Recorded is { Complexity: { } complexity, TaskType: { } taskType } recorded)
+        {
+            // A replayed row without its text: the classification it got then is the best there is.
+            return new Classification.Classification(complexity, taskType, recorded.Tokens, recorded.Sensitive, NoScores, RecordedSource);
+        }
+
         if (snapshot.ClassifierMode != "model" || snapshot.ClassifierModel is not { } model)
         {
             return HeuristicClassifier.Classify(view);

@@ -84,6 +84,12 @@ internal sealed class CompiledRule
             return true;
         }
 
+        if (view.Recorded is { } recorded)
+        {
+            // A replayed row has no text: its pattern matched then if this rule (by id) is the one that matched.
+            return string.Equals(recorded.Rule, Id, StringComparison.Ordinal);
+        }
+
         try
         {
             return WindowMatch(Pattern, view.LastUserText);

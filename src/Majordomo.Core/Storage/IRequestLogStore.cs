@@ -24,6 +24,12 @@ internal interface IRequestLogStore
     /// </summary>
     ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whole rows with <paramref name="since"/> ≤ timestamp &lt; <paramref name="until"/>, oldest first, in
+    /// the order they were written (<c>majordomo simulate --from-store</c> replays them in this order).
+    /// </summary>
+    IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Deletes the rows with timestamp &lt; <paramref name="before"/> (<c>storage.retentionDays</c>); returns how many.</summary>
     ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

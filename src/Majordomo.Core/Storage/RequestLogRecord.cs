@@ -50,6 +50,33 @@ internal sealed record RequestLogRecord
 
     /// <summary><c>heuristic</c>, <c>model</c> or <c>heuristic-fallback</c>.</summary>
     public string? ClassifierSource { get; init; }
+
+    /// <summary><c>X-Router-Channel</c> (or the body's <c>metadata.channel</c>).</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>
+    /// The prompt's estimated tokens (the count behind context fit and reservations); null when nothing
+    /// read the prompt (a request naming a model skips the parse: replay then uses <see cref="InputTokens"/>).
+    /// </summary>
+    public int? PromptTokens { get; init; }
+
+    /// <summary><c>max_tokens</c> / <c>max_completion_tokens</c> / <c>max_output_tokens</c> when the prompt was read and set one.</summary>
+    public int? MaxOutputTokens { get; init; }
+
+    /// <summary>Image, audio or file parts present; null when the prompt was not read.</summary>
+    public bool? HasMedia { get; init; }
+
+    /// <summary>Tools offered, called or answered; null when the prompt was not read.</summary>
+    public bool? HasTools { get; init; }
+
+    /// <summary>The response cache's verdict (<c>hit</c>, <c>miss</c>, <c>bypass</c>); null when the cache is off.</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>
+    /// The request body, secrets redacted, only with <c>storage.logPrompts: true</c> (off by default):
+    /// what <c>majordomo simulate</c> replays exactly. Null otherwise.
+    /// </summary>
+    public string? Body { get; init; }
 }
 
 /// <summary>The request log as the request path sees it: a non-blocking enqueue, never a wait on storage.</summary>

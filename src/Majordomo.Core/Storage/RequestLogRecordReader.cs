@@ -12,7 +12,8 @@ internal static class RequestLogRecordReader
     public const string Columns = """
         id, ts, ingress, requested_model, route, tier, rule, answered_by, status, error_code, stream, duration_ms, first_byte_ms,
         input_tokens, output_tokens, usage_reported, source, session, kind, attempts, loop, cost_usd, cost_estimated, quota_units,
-        api_key, degradation, complexity, task_type, sensitive, classifier_source
+        api_key, degradation, complexity, task_type, sensitive, classifier_source, channel, prompt_tokens, max_output_tokens, has_media,
+        has_tools, cache, body
         """;
 
     public static RequestLogRecord Read(DbDataReader r, DateTimeOffset timestamp) => new()
@@ -47,6 +48,13 @@ internal static class RequestLogRecordReader
         TaskType = Text(r, 27),
         Sensitive = r.IsDBNull(28) ? null : r.GetBoolean(28),
         ClassifierSource = Text(r, 29),
+        Channel = Text(r, 30),
+        PromptTokens = r.IsDBNull(31) ? null : r.GetInt32(31),
+        MaxOutputTokens = r.IsDBNull(32) ? null : r.GetInt32(32),
+        HasMedia = r.IsDBNull(33) ? null : r.GetBoolean(33),
+        HasTools = r.IsDBNull(34) ? null : r.GetBoolean(34),
+        Cache = Text(r, 35),
+        Body = Text(r, 36),
     };
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

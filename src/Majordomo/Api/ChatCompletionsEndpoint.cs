@@ -48,11 +48,11 @@ internal sealed partial class ChatCompletionsEndpoint(
         using var body = admitted.Body;
         var headers = context.Request.Headers;
         using var span = tracing.StartRequest(headers.TraceParent, headers.TraceState);
-        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span)).ConfigureAwait(false);
+        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span, snapshot)).ConfigureAwait(false);
     }
 
-    /// <summary>When the request started, and its span (null while nothing listens).</summary>
-    private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span);
+    /// <summary>When the request started, its span (null while nothing listens) and the snapshot it runs on.</summary>
+    private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span, GatewaySnapshot Snapshot);
 
     private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
     {
@@ -233,6 +233,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             usage = new Usage(charged.InputTokens, charged.OutputTokens, 0, Reported: false);
         }
 
+        var prompt = request.PromptRead ? request.Prompt : null;
         var row = new RequestLogRecord
         {
             Id = requestId,
@@ -265,7 +266,15 @@ internal sealed partial class ChatCompletionsEndpoint(
             TaskType = plan?.Classified?.TaskType,
             Sensitive = plan?.Classified?.Sensitive,
             ClassifierSource = plan?.Classified?.Source,
+            Channel = request.Metadata.Channel,
+            Body = started.Snapshot.LogPrompts ? LoggedBody(started.Snapshot, request) : null,
+            // Replay facts come free when routing read the prompt; a named model's request is never parsed for them.
+            PromptTokens = prompt?.EstimatedPromptTokens,
+            MaxOutputTokens = prompt?.MaxOutputTokens,
+            HasMedia = prompt?.HasMedia,
+            HasTools = prompt?.HasTools,
         };
+
         requestLog.TryEnqueue(row);
 
         metrics.Record(row, routed, LoopLevelName(loop?.Level ?? LoopLevel.None));
@@ -276,6 +285,13 @@ internal sealed partial class ChatCompletionsEndpoint(
 
         LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
     }
+
+    /// <summary>
+    /// <c>storage.logPrompts</c>: the body as the store keeps it, through the one redaction choke point
+    /// (<c>SecretRedactor</c>: provider and gateway keys, bearer tokens, <c>sk-</c> keys, key-named JSON properties).
+    /// </summary>
+    private static string LoggedBody(GatewaySnapshot snapshot, ChatRequest request) =>
+        System.Text.Encoding.UTF8.GetString(snapshot.Catalog.Redactor.RedactBody(request.Body.ToArray()));
 
     /// <summary>The <c>level</c> label of <c>majordomo_loop_guard_total</c>; null when no loop was found.</summary>
     private static string? LoopLevelName(LoopLevel level) => level switch

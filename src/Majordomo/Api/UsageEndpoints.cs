@@ -38,11 +38,18 @@ internal sealed class UsageEndpoints(SnapshotHolder snapshots, BudgetLedger ledg
             return;
         }
 
+        var baselineName = context.Request.Query["baseline"].FirstOrDefault();
+        if (SavingsBaseline.Create(snapshots.Current.Catalog, string.IsNullOrWhiteSpace(baselineName) ? null : baselineName) is not { } baseline)
+        {
+            await Errors.WriteAsync(context, 400, "'baseline' must name a model or alias of the config.", "invalid_request_error", "invalid_baseline", "baseline").ConfigureAwait(false);
+            return;
+        }
+
         var now = time.GetUtcNow();
         StatsReport report;
         try
         {
-            report = await StatsReports.BuildAsync(requests, now - span, now.AddSeconds(1), caller.Tenant, context.RequestAborted).ConfigureAwait(false);
+            report = await StatsReports.BuildAsync(requests, now - span, now.AddSeconds(1), caller.Tenant, context.RequestAborted, baseline).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {

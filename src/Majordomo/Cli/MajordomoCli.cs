@@ -51,10 +51,22 @@ internal static class MajordomoCli
         var usage = new Command("usage", "Budgets and quota pools: used / limit / %, reset time, degradation level, projected exhaustion") { configOption, reportJsonOption };
         usage.SetAction(result => UsageCli.Usage(result.GetValue(configOption), result.GetValue(reportJsonOption), output, errors));
 
-        var stats = new Command("stats", "Routing mix, cost, latency and fallbacks from the request log") { configOption, sinceOption, reportJsonOption };
-        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(reportJsonOption), output, errors));
+        var baselineOption = new Option<string?>("--baseline") { Description = "Savings against this model (default: each route's most capable model)" };
+        var stats = new Command("stats", "Routing mix, cost, latency, fallbacks and savings from the request log") { configOption, sinceOption, baselineOption, reportJsonOption };
+        stats.SetAction(result => UsageCli.Stats(result.GetValue(configOption), result.GetValue(sinceOption), result.GetValue(baselineOption), result.GetValue(reportJsonOption), output, errors));
 
-        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, route, usage, stats };
+        var fromStoreOption = new Option<bool>("--from-store") { Description = "Replay the request log of the store the config names" };
+        var logOption = new Option<string?>("--log") { Description = "Replay a JSONL file: {\"time\", \"body\", \"headers\"} a line" };
+        var failuresOption = new Option<bool>("--failures") { Description = "Replay the recorded upstream failures (skip a model that failed on that request)" };
+        var replaySinceOption = new Option<string>("--since") { Description = "How far back the store is replayed: 24h, 7d, 30d", DefaultValueFactory = _ => "30d" };
+        var simulate = new Command("simulate", "Replay recorded requests through a config's routing, budgets and pools, without calling any model")
+        {
+            configOption, fromStoreOption, logOption, replaySinceOption, reportJsonOption, failuresOption,
+        };
+        simulate.SetAction((result, ct) => SimulateCli.RunAsync(result.GetValue(configOption), result.GetValue(fromStoreOption), result.GetValue(logOption),
+            result.GetValue(replaySinceOption), result.GetValue(reportJsonOption), result.GetValue(failuresOption), output, errors, ct));
+
+        var root = new RootCommand("Majordomo: a smart model router for AI agents") { serve, check, init, route, usage, stats, simulate };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -24,7 +24,7 @@ internal static class UsageCli
             return MajordomoCli.Ok;
         });
 
-    public static int Stats(string? configPath, string? since, bool json, TextWriter output, TextWriter errors)
+    public static int Stats(string? configPath, string? since, string? baselineModel, bool json, TextWriter output, TextWriter errors)
     {
         if (!StatsReports.TryParseSince(since, out var span))
         {
@@ -32,16 +32,23 @@ internal static class UsageCli
             return MajordomoCli.UsageError;
         }
 
-        return WithStore(configPath, errors, (_, store) =>
+        return WithStore(configPath, errors, (source, store) =>
         {
+            using var providers = new Providers.ProviderFactory(TimeProvider.System);
+            if (SavingsBaseline.Create(Catalog.CatalogBuilder.Build(source.Config!, providers), baselineModel) is not { } baseline)
+            {
+                errors.WriteLine($"majordomo: --baseline '{baselineModel}' is not a model or alias of the config");
+                return MajordomoCli.UsageError;
+            }
+
             var now = TimeProvider.System.GetUtcNow();
-            var report = StatsReports.BuildAsync(store.Requests, now - span, now.AddSeconds(1), null, CancellationToken.None).GetAwaiter().GetResult();
+            var report = StatsReports.BuildAsync(store.Requests, now - span, now.AddSeconds(1), null, CancellationToken.None, baseline).GetAwaiter().GetResult();
             output.Write(json ? JsonSerializer.Serialize(report, BudgetJson.Default.StatsReport) + Environment.NewLine : StatsReports.Render(report));
             return MajordomoCli.Ok;
         });
     }
 
-    private static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, StoreSet, int> run)
+    internal static int WithStore(string? configPath, TextWriter errors, Func<ConfigSource, StoreSet, int> run)
     {
         var source = ConfigSource.Resolve(configPath, demo: false);
         if (source.Errors.Count > 0)

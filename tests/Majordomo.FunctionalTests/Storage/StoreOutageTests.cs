@@ -190,6 +190,9 @@ public sealed class StoreOutageTests : IAsyncLifetime
         public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) =>
             inner.RecentAsync(query, cancellationToken);
 
+        public IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.ReplayAsync(since, until, cancellationToken);
+
         public ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PruneAsync(before, cancellationToken);
 
         private sealed class Appender(IRequestLogAppender inner, Switch flaky) : IRequestLogAppender

@@ -42,6 +42,7 @@ public sealed partial class LayeringTests
         ["Health", "Budgets", "LoopGuard"],
         ["Routing"],
         ["Execution"],
+        ["Simulation"],
         ["Gateway"],
         ["Api"],
         ["Monitoring", "Dashboard"],

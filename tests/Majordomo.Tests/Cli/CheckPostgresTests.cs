@@ -27,9 +27,9 @@ public sealed class CheckPostgresTests(PostgresServer server) : IDisposable
         var after = await Run("check", "--config", path);
 
         Assert.Equal((MajordomoCli.Ok, ""), (before.Exit, before.Err));
-        Assert.Contains("storage.postgres: reachable, 1 migration(s) pending (schema version 0 of 1); 'majordomo serve' applies them at start", before.Out, StringComparison.Ordinal);
+        Assert.Contains("storage.postgres: reachable, 2 migration(s) pending (schema version 0 of 2); 'majordomo serve' applies them at start", before.Out, StringComparison.Ordinal);
         Assert.Equal((MajordomoCli.Ok, ""), (after.Exit, after.Err));
-        Assert.Contains("storage.postgres: reachable, migrated (schema version 1)", after.Out, StringComparison.Ordinal);
+        Assert.Contains("storage.postgres: reachable, migrated (schema version 2)", after.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class MajordomoCliTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    internal static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

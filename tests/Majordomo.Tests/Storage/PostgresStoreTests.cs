@@ -17,11 +17,11 @@ public sealed class PostgresStoreTests(PostgresServer server)
         var stores = Enumerable.Range(0, 4).Select(_ => new PostgresStore(connectionString)).ToArray();
         try
         {
-            Assert.Equal(new StoreSchema(0, 1, 1), await stores[0].ReadSchemaAsync(CancellationToken.None));
+            Assert.Equal(new StoreSchema(0, 2, 2), await stores[0].ReadSchemaAsync(CancellationToken.None));
 
             var versions = await Task.WhenAll(stores.Select(s => s.MigrateAsync(CancellationToken.None).AsTask()));
 
-            Assert.All(versions, v => Assert.Equal(1, v));
+            Assert.All(versions, v => Assert.Equal(2, v));
             var schema = await stores[3].ReadSchemaAsync(CancellationToken.None);
             Assert.True(schema.IsCurrent, schema.ToString());
         }

@@ -175,6 +175,39 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task RequestLog_Replay_OldestFirstInTheWindow_WithTheReplayFields()
+    {
+        var stores = await OpenAsync();
+        var replayable = SqliteStoreTests.Record("replayable") with
+        {
+            Timestamp = Now.AddMinutes(-5),
+            Channel = "telegram",
+            PromptTokens = 1234,
+            MaxOutputTokens = 256,
+            HasMedia = true,
+            HasTools = false,
+            Cache = "miss",
+            Body = """{"model":"auto","messages":[{"role":"user","content":"hi"}]}""",
+            Rule = "images",
+            Complexity = "simple",
+            TaskType = "vision",
+            Sensitive = false,
+        };
+        var unread = SqliteStoreTests.Record("unread") with { Timestamp = Now.AddMinutes(-10) };
+        var outside = SqliteStoreTests.Record("outside") with { Timestamp = Now.AddDays(-40) };
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync([replayable, unread, outside], CancellationToken.None);
+        }
+
+        var rows = await stores.Requests.ReplayAsync(Now.AddDays(-30), Now, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["unread", "replayable"], rows.Select(r => r.Id));
+        Assert.Equal(replayable with { Attempts = [] }, rows[1] with { Attempts = [] });
+        Assert.Equal((null, null, null, null, null, null), (rows[0].PromptTokens, rows[0].MaxOutputTokens, rows[0].HasMedia, rows[0].HasTools, rows[0].Cache, rows[0].Body));
+    }
+
+    [Fact]
     public async Task Budgets_ReserveReleaseSettle_AddUpAndSurviveAReopen()
     {
         var stores = await OpenAsync();

@@ -47,6 +47,22 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         }
     }
 
+    public async IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await PostgresStore.GuardAsync(() => store.DataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"""
+            SELECT {RequestLogRecordReader.Columns}
+            FROM requests WHERE ts >= $1 AND ts < $2 ORDER BY ts, seq;
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = until.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await using var rows = await PostgresStore.GuardAsync(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await PostgresStore.GuardAsync(() => rows.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            yield return RequestLogRecordReader.Read(rows, rows.GetFieldValue<DateTimeOffset>(1));
+        }
+    }
+
     public async ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var counts = await store.QueryAsync(
@@ -80,7 +96,8 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         private const string Columns = """
             id, ts, ingress, requested_model, route, tier, rule, answered_by, status, error_code, stream, duration_ms, first_byte_ms,
             input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts, loop, cost_usd, cost_estimated,
-            quota_units, api_key, degradation, complexity, task_type, sensitive, classifier_source
+            quota_units, api_key, degradation, complexity, task_type, sensitive, classifier_source, channel, prompt_tokens,
+            max_output_tokens, has_media, has_tools, cache, body
             """;
 
         private readonly ArrayBufferWriter<byte> _json = new(1024);
@@ -161,6 +178,13 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
             await TextAsync(import, r.TaskType, cancellationToken).ConfigureAwait(false);
             await NullableAsync(import, r.Sensitive, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
             await TextAsync(import, r.ClassifierSource, cancellationToken).ConfigureAwait(false);
+            await TextAsync(import, r.Channel, cancellationToken).ConfigureAwait(false);
+            await NullableAsync(import, r.PromptTokens, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await NullableAsync(import, r.MaxOutputTokens, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await NullableAsync(import, r.HasMedia, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+            await NullableAsync(import, r.HasTools, NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
+            await TextAsync(import, r.Cache, cancellationToken).ConfigureAwait(false);
+            await TextAsync(import, r.Body, cancellationToken).ConfigureAwait(false);
         }
 
         private static Task TextAsync(NpgsqlBinaryImporter import, string? value, CancellationToken cancellationToken) =>

@@ -408,6 +408,18 @@ internal sealed class PostgresStore : IStore, IDisposable
             END
             $fn$;
             """),
+        (2, "replay fields", """
+            -- What majordomo simulate needs to route a row again without its text (issue 17); the prompt
+            -- facts are null when nothing read the prompt (a request naming a model). body only with
+            -- storage.logPrompts, secrets redacted.
+            ALTER TABLE requests ADD COLUMN channel text;
+            ALTER TABLE requests ADD COLUMN prompt_tokens integer;
+            ALTER TABLE requests ADD COLUMN max_output_tokens integer;
+            ALTER TABLE requests ADD COLUMN has_media boolean;
+            ALTER TABLE requests ADD COLUMN has_tools boolean;
+            ALTER TABLE requests ADD COLUMN cache text;
+            ALTER TABLE requests ADD COLUMN body text;
+            """),
     ];
 
     public void Dispose() => _dataSource.Dispose();

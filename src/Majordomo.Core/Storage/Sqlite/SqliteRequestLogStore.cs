@@ -43,6 +43,26 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public async IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = Guard(store.Open);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {RequestLogRecordReader.Columns}
+            FROM requests WHERE ts_unix_ms >= $since AND ts_unix_ms < $until ORDER BY ts_unix_ms, rowid;
+            """;
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+        using var rows = Guard(command.ExecuteReader);
+        while (Guard(rows.Read))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Guard(() => RequestLogRecordReader.Read(rows, DateTimeOffset.Parse(rows.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
     public ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         try

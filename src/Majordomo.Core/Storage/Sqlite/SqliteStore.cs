@@ -292,6 +292,18 @@ internal sealed class SqliteStore : IStore
             ALTER TABLE requests ADD COLUMN sensitive INTEGER;
             ALTER TABLE requests ADD COLUMN classifier_source TEXT;
             """),
+        (7, "replay fields", """
+            -- What majordomo simulate needs to route a row again without its text (issue 17); the prompt
+            -- facts are null when nothing read the prompt (a request naming a model). body only with
+            -- storage.logPrompts, secrets redacted.
+            ALTER TABLE requests ADD COLUMN channel TEXT;
+            ALTER TABLE requests ADD COLUMN prompt_tokens INTEGER;
+            ALTER TABLE requests ADD COLUMN max_output_tokens INTEGER;
+            ALTER TABLE requests ADD COLUMN has_media INTEGER;
+            ALTER TABLE requests ADD COLUMN has_tools INTEGER;
+            ALTER TABLE requests ADD COLUMN cache TEXT;
+            ALTER TABLE requests ADD COLUMN body TEXT;
+            """),
     ];
 
     public SqliteConnection Open()
@@ -393,9 +405,10 @@ internal sealed class SqliteStore : IStore
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
                     stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts,
-                    cost_usd, cost_estimated, quota_units, api_key, degradation, loop, complexity, task_type, sensitive, classifier_source)
+                    cost_usd, cost_estimated, quota_units, api_key, degradation, loop, complexity, task_type, sensitive, classifier_source,
+                    channel, prompt_tokens, max_output_tokens, has_media, has_tools, cache, body)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32);
+                    ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39);
                 """;
             Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out _insert));
         }
@@ -456,6 +469,13 @@ internal sealed class SqliteStore : IStore
                 Text(30, r.TaskType);
                 Check(r.Sensitive is { } sensitive ? raw.sqlite3_bind_int64(_insert, 31, sensitive ? 1 : 0) : raw.sqlite3_bind_null(_insert, 31));
                 Text(32, r.ClassifierSource);
+                Text(33, r.Channel);
+                Int(34, r.PromptTokens);
+                Int(35, r.MaxOutputTokens);
+                Int(36, r.HasMedia is { } media ? (media ? 1 : 0) : null);
+                Int(37, r.HasTools is { } tools ? (tools ? 1 : 0) : null);
+                Text(38, r.Cache);
+                Text(39, r.Body);
                 var step = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (step != SqliteDone)
@@ -466,6 +486,9 @@ internal sealed class SqliteStore : IStore
 
             tx.Commit();
         }
+
+        private void Int(int index, int? value) =>
+            Check(value is { } v ? raw.sqlite3_bind_int64(_insert, index, v) : raw.sqlite3_bind_null(_insert, index));
 
         private void Text(int index, string? value) =>
             Check(value is null ? raw.sqlite3_bind_null(_insert, index) : raw.sqlite3_bind_text(_insert, index, value));
