@@ -1,4 +1,5 @@
 using System.Globalization;
+using Majordomo.Engine;
 using Majordomo.Execution;
 using Majordomo.Routing;
 
@@ -13,7 +14,7 @@ internal static class BudgetHeaders
 /// <summary>The answer when budgets left no model to try: 429 naming each budget and when it resets.</summary>
 internal static class BudgetErrors
 {
-    public const string Code = "budget_exceeded";
+    public const string Code = OutcomeMessages.BudgetCode;
 
     public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
     {
@@ -34,12 +35,7 @@ internal static class BudgetErrors
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        var target = plan.RouteName ?? plan.Requested ?? "the default route";
-        var message = refusals.Count == 1 && refusals[0].Model is null
-            ? $"Request refused: the {refusals[0].Reason.Reason}."
-            : $"No model of '{target}' may be used within its budgets: " +
-              string.Join("; ", refusals.Select(r => $"{r.Model}: the {r.Reason.Reason}")) + ".";
-        await ingress.WriteErrorAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
+        await ingress.WriteErrorAsync(context, 429, OutcomeMessages.BudgetRefusal(plan, refusals), "rate_limit_error", Code).ConfigureAwait(false);
         return (429, Code);
     }
 }
