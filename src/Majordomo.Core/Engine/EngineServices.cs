@@ -52,7 +52,7 @@ internal static class EngineServices
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, OpenStores(config, settings.StorePath), time);
+        AddStores(services, OpenStores(config, settings.StorePath, time), time);
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), settings.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
@@ -62,8 +62,10 @@ internal static class EngineServices
         services.AddSingleton<RateLimits>();
         services.AddSingleton<HealthTracker>();
         services.AddSingleton(sp => new ResilienceStateWriter(
-            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
+            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<ILiveStateStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(),
+            sp.GetRequiredService<RateLimits>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
         AddWorker(services, hosted, sp => sp.GetRequiredService<ResilienceStateWriter>());
+        AddWorker(services, hosted, sp => ActivatorUtilities.CreateInstance<LiveStateWatcher>(sp));
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         AddWorker(services, hosted, sp => sp.GetRequiredService<HealthChecker>());
@@ -113,8 +115,8 @@ internal static class EngineServices
     /// The store the config names: the PostgreSQL database of <c>storage.postgres</c>, else the SQLite
     /// file at <paramref name="sqlitePath"/>. Nothing is opened yet (migrations run at start).
     /// </summary>
-    public static StoreSet OpenStores(MajordomoConfig? config, string sqlitePath) =>
-        config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
+    public static StoreSet OpenStores(MajordomoConfig? config, string sqlitePath, TimeProvider? time = null) =>
+        config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres, time).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
 
     /// <summary>The store behind the storage seam: the set as a whole and each kind of state's interface.</summary>
     private static void AddStores(IServiceCollection services, StoreSet stores, TimeProvider time)
@@ -129,6 +131,7 @@ internal static class EngineServices
         services.AddSingleton(_ => stores.Sessions);
         services.AddSingleton(_ => stores.Loops);
         services.AddSingleton(_ => stores.Health);
+        services.AddSingleton(_ => stores.Live);
     }
 
     /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>

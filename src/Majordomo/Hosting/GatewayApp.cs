@@ -169,7 +169,7 @@ public static class GatewayApp
     /// The store the config names: the PostgreSQL database of <c>storage.postgres</c>, else the SQLite
     /// file at <paramref name="sqlitePath"/>. Nothing is opened yet (migrations run at start).
     /// </summary>
-    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath) => EngineServices.OpenStores(source.Config, sqlitePath);
+    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath, TimeProvider? time = null) => EngineServices.OpenStores(source.Config, sqlitePath, time);
 
     /// <summary>
     /// Relative SQLite paths are relative to the config file's folder, else to the working directory.
