@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Majordomo.Execution;
 using Microsoft.Extensions.AI;
@@ -13,6 +14,7 @@ internal sealed class ChatClientSink : IClientSink
 {
     private readonly Channel<ChatResponseUpdate>? _updates;
     private readonly HubAnswer.StreamState _state = new();
+    private ArrayBufferWriter<byte>? _parts;
 
     /// <param name="stream">True: events go to <see cref="Updates"/>; false: the body is kept.</param>
     public ChatClientSink(bool stream)
@@ -83,6 +85,31 @@ internal sealed class ChatClientSink : IClientSink
     {
         Info = info;
         Body = body.ToArray();
+        return default;
+    }
+
+    /// <summary>A big answer forwarded in parts: gathered here, since the caller gets one object anyway.</summary>
+    public ValueTask StartBodyAsync(AnswerInfo info, string? contentType, CancellationToken cancellationToken)
+    {
+        Info = info;
+        _parts = new ArrayBufferWriter<byte>();
+        return default;
+    }
+
+    public ValueTask WriteBodyPartAsync(ReadOnlyMemory<byte> part, CancellationToken cancellationToken)
+    {
+        _parts?.Write(part.Span);
+        return default;
+    }
+
+    public ValueTask EndBodyAsync(bool complete, CancellationToken cancellationToken)
+    {
+        if (complete && _parts is not null)
+        {
+            Body = _parts.WrittenSpan.ToArray();
+        }
+
+        _parts = null;
         return default;
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Majordomo.Config;
 using Majordomo.Engine;
-using Majordomo.Gateway;
 using Majordomo.Execution;
+using Majordomo.Gateway;
 using Majordomo.Health;
 using Majordomo.Storage;
 

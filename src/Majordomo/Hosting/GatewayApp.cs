@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Majordomo.Api;
 using Majordomo.Config;
 using Majordomo.Dashboard;
@@ -6,7 +7,6 @@ using Majordomo.Gateway;
 using Majordomo.Monitoring;
 using Majordomo.Providers;
 using Majordomo.Storage;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
