@@ -52,11 +52,16 @@ internal static class EngineServices
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, OpenStores(config, settings.StorePath, time), time);
+        var stores = OpenStores(config, settings.StorePath, time);
+        AddStores(services, stores, time);
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), settings.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         AddWorker(services, hosted, sp => sp.GetRequiredService<RequestLogWriter>());
+        if (config?.Storage?.RetentionDays is { } retentionDays)
+        {
+            AddWorker(services, hosted, sp => new RequestLogRetention(sp.GetRequiredService<IRequestLogStore>(), retentionDays, time, sp.GetRequiredService<ILogger<RequestLogRetention>>()));
+        }
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<Cooldowns>();
         services.AddSingleton<RateLimits>();
@@ -74,7 +79,7 @@ internal static class EngineServices
             sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), settings.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         AddWorker(services, hosted, sp => sp.GetRequiredService<LoopStateStore>());
         services.AddSingleton<ToolLoopGuard>();
-        AddBudgets(services, hosted);
+        AddBudgets(services, hosted, OutageModeWords.For(config?.Storage?.OnOutage, sharedStore: stores.Store.Kind == "postgres"));
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
@@ -135,7 +140,7 @@ internal static class EngineServices
     }
 
     /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
-    private static void AddBudgets(IServiceCollection services, bool hosted)
+    private static void AddBudgets(IServiceCollection services, bool hosted, OutageMode outage)
     {
         services.AddSingleton(sp => new AlertWebhook(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Catalog.Config.Budgets?.Alerts?.Webhook,
@@ -144,7 +149,7 @@ internal static class EngineServices
         services.AddSingleton(sp => new BudgetLedger(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
             sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
-            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>()));
+            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>(), outage));
 
         // Replaces the default NoDegradation: selection reads the level from the ledger.
         services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());

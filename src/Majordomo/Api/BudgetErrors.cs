@@ -16,6 +16,9 @@ internal static class BudgetErrors
 {
     public const string Code = OutcomeMessages.BudgetCode;
 
+    /// <summary>Refused because the shared budget counters could not be checked (<c>storage.onOutage</c>).</summary>
+    public const string OutageCode = "storage_unavailable";
+
     public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
     {
         RouterHeaders.Write(context.Response, plan, null, 0, requestId);
@@ -35,7 +38,15 @@ internal static class BudgetErrors
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        await ingress.WriteErrorAsync(context, 429, OutcomeMessages.BudgetRefusal(plan, refusals), "rate_limit_error", Code).ConfigureAwait(false);
+        var message = OutcomeMessages.BudgetRefusal(plan, refusals);
+        // The store could not check the counters (storage.onOutage): not a budget used up, a service problem.
+        if (refusals.Any(r => Budgets.BudgetLedger.IsOutage(r.Reason)))
+        {
+            await ingress.WriteErrorAsync(context, 503, message, "server_error", OutageCode).ConfigureAwait(false);
+            return (503, OutageCode);
+        }
+
+        await ingress.WriteErrorAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
         return (429, Code);
     }
 }
