@@ -1,4 +1,5 @@
 using System.Globalization;
+using Majordomo.Engine;
 using Majordomo.Execution;
 using Majordomo.Routing;
 
@@ -13,7 +14,7 @@ internal static class BudgetHeaders
 /// <summary>The answer when budgets left no model to try: 429 naming each budget and when it resets.</summary>
 internal static class BudgetErrors
 {
-    public const string Code = "budget_exceeded";
+    public const string Code = OutcomeMessages.BudgetCode;
 
     /// <summary>Refused because the shared budget counters could not be checked (<c>storage.onOutage</c>).</summary>
     public const string OutageCode = "storage_unavailable";
@@ -37,11 +38,7 @@ internal static class BudgetErrors
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        var target = plan.RouteName ?? plan.Requested ?? "the default route";
-        var message = refusals.Count == 1 && refusals[0].Model is null
-            ? $"Request refused: the {refusals[0].Reason.Reason}."
-            : $"No model of '{target}' may be used within its budgets: " +
-              string.Join("; ", refusals.Select(r => $"{r.Model}: the {r.Reason.Reason}")) + ".";
+        var message = OutcomeMessages.BudgetRefusal(plan, refusals);
         // The store could not check the counters (storage.onOutage): not a budget used up, a service problem.
         if (refusals.Any(r => Budgets.BudgetLedger.IsOutage(r.Reason)))
         {

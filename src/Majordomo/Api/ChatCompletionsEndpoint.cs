@@ -2,13 +2,12 @@ using System.Diagnostics;
 using Majordomo.Budgets;
 using Majordomo.Chat;
 using Majordomo.Chat.Agents;
+using Majordomo.Engine;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
-using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
-using Majordomo.Storage;
 using Majordomo.Telemetry;
 
 namespace Majordomo.Api;
@@ -18,19 +17,17 @@ namespace Majordomo.Api;
 /// route, run the chain, log it. One path for both protocols, so routing, commands, guards and
 /// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
 /// </summary>
-internal sealed partial class ChatCompletionsEndpoint(
+internal sealed class ChatCompletionsEndpoint(
     SnapshotHolder snapshots,
     ChainExecutor executor,
     RouteDecider router,
-    IRequestLog requestLog,
     ToolLoopGuard loopGuard,
     RequestIds ids,
     TimeProvider time,
     IDegradationSource degradation,
     ResponseStore responses,
-    MajordomoMetrics metrics,
     MajordomoTracing tracing,
-    ILogger<ChatCompletionsEndpoint> logger)
+    RequestAccounting accounting)
 {
     /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
     public async Task HandleAsync(HttpContext context, Ingress ingress)
@@ -183,9 +180,9 @@ internal sealed partial class ChatCompletionsEndpoint(
 
     private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
     {
-        if (outcome.Attempts.Count == 0 && outcome.Refusals is { Count: > 0 } refusals && outcome.Status != ExecutionStatus.Cancelled)
+        if (OutcomeMessages.IsBudgetRefusal(outcome))
         {
-            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, refusals, requestId).ConfigureAwait(false);
+            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, outcome.Refusals!, requestId).ConfigureAwait(false);
         }
 
         if (outcome.Status == ExecutionStatus.Cancelled)
@@ -193,15 +190,7 @@ internal sealed partial class ChatCompletionsEndpoint(
             return (499, "client_closed");
         }
 
-        // Nothing was tried because every entry is cooling down, rate limited or otherwise unavailable.
-        var nothingTried = outcome.Attempts.Count == 0 && outcome.Skipped is { Count: > 0 };
-        var (status, code) = outcome.CommonFailure switch
-        {
-            FailureClass.RateLimited => (429, "rate_limited"),
-            _ when nothingTried => (503, "no_model_available"),
-            FailureClass.Timeout => (504, "upstream_timeout"),
-            _ => (502, "upstream_failed"),
-        };
+        var (status, code) = OutcomeMessages.Exhausted(outcome);
 
         RouterHeaders.Write(context.Response, plan, null, outcome.Attempts.Count, requestId);
         if (status is 429 or 503 && outcome.RetryAfter is { } ra)
@@ -209,98 +198,14 @@ internal sealed partial class ChatCompletionsEndpoint(
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var target = plan.RouteName ?? plan.Requested ?? "the default route";
-        var summary = string.Join("; ", outcome.Attempts.Select(a => $"{a.Model}{(a.Credential is null ? "" : "[" + a.Credential + "]")}: {a.Reason ?? a.Outcome}"));
-        var skippedSummary = outcome.Skipped is { Count: > 0 } skipped
-            ? string.Join("; ", skipped.Select(s => s.Until is { } u ? $"{s.Model}: {s.Reason} until {u:yyyy-MM-ddTHH:mm:ssZ}" : $"{s.Model}: {s.Reason}"))
-            : null;
-        var soonest = outcome.AvailableAt is { } at ? $" The soonest becomes available at {at:yyyy-MM-ddTHH:mm:ssZ}." : "";
-        var message = outcome.Attempts.Count == 0
-            ? skippedSummary is null ? $"No model of '{target}' could be tried." : $"No model of '{target}' is available now: {skippedSummary}.{soonest}"
-            : $"Every model of '{target}' failed ({outcome.Attempts.Count} attempts): {summary}" + (skippedSummary is null ? "" : $". Not tried: {skippedSummary}.{soonest}");
+        var message = OutcomeMessages.ExhaustedMessage(plan, outcome);
         var candidates = outcome.Skipped is { Count: > 0 } notTried ? notTried.Select(s => new ExcludedSummary(s.Model, s.Reason, s.Until)).ToArray() : null;
         await ingress.WriteErrorAsync(context, status, message, Errors.TypeFor(status), code, null, outcome.Attempts, candidates, outcome.AvailableAt).ConfigureAwait(false);
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true)
-    {
-        var duration = Stopwatch.GetElapsedTime(started.Timestamp).TotalMilliseconds;
-        var usage = outcome?.Usage ?? Usage.None;
-        if (outcome is { Status: ExecutionStatus.Cancelled or ExecutionStatus.StreamFailed, Cost: { } charged } && !usage.Reported)
-        {
-            // A stream cut short is logged with the tokens it was charged for (estimated, so not "reported").
-            usage = new Usage(charged.InputTokens, charged.OutputTokens, 0, Reported: false);
-        }
-
-        var prompt = request.PromptRead ? request.Prompt : null;
-        var row = new RequestLogRecord
-        {
-            Id = requestId,
-            Timestamp = time.GetUtcNow(),
-            Ingress = request.Protocol,
-            RequestedModel = request.Model,
-            Route = plan?.RouteName,
-            Tier = plan?.Tier ?? tier,
-            Rule = plan?.Rule,
-            AnsweredBy = outcome?.Status is ExecutionStatus.Answered or ExecutionStatus.StreamFailed ? outcome.AnsweredBy : null,
-            Status = status,
-            ErrorCode = errorCode,
-            Stream = request.Stream,
-            DurationMs = duration,
-            FirstByteMs = outcome?.FirstByteMs,
-            InputTokens = usage.InputTokens,
-            OutputTokens = usage.OutputTokens,
-            UsageReported = usage.Reported,
-            Source = request.Metadata.Source,
-            Session = request.Metadata.Session ?? request.DerivedSession ?? loop?.Session,
-            Kind = request.Metadata.Kind,
-            Attempts = outcome?.Attempts ?? [],
-            CostUsd = outcome?.Cost?.Usd,
-            CostEstimated = outcome?.Cost?.Estimated ?? false,
-            QuotaUnits = outcome?.Cost?.QuotaUnits ?? 0,
-            ApiKey = request.ApiKeyName,
-            Degradation = level.Name,
-            Loop = loop?.Header,
-            Complexity = plan?.Classified?.Complexity,
-            TaskType = plan?.Classified?.TaskType,
-            Sensitive = plan?.Classified?.Sensitive,
-            ClassifierSource = plan?.Classified?.Source,
-            Channel = request.Metadata.Channel,
-            Body = started.Snapshot.LogPrompts ? LoggedBody(started.Snapshot, request) : null,
-            // Replay facts come free when routing read the prompt; a named model's request is never parsed for them.
-            PromptTokens = prompt?.EstimatedPromptTokens,
-            MaxOutputTokens = prompt?.MaxOutputTokens,
-            HasMedia = prompt?.HasMedia,
-            HasTools = prompt?.HasTools,
-        };
-
-        requestLog.TryEnqueue(row);
-
-        metrics.Record(row, routed, LoopLevelName(loop?.Level ?? LoopLevel.None));
-        if (started.Span is { } span)
-        {
-            tracing.EndRequest(span, row, plan?.Classification);
-        }
-
-        LogRequest(logger, requestId, request.Model ?? "(default)", outcome?.AnsweredBy ?? "-", status, outcome?.Attempts.Count ?? 0, duration);
-    }
-
-    /// <summary>
-    /// <c>storage.logPrompts</c>: the body as the store keeps it, through the one redaction choke point
-    /// (<c>SecretRedactor</c>: provider and gateway keys, bearer tokens, <c>sk-</c> keys, key-named JSON properties).
-    /// </summary>
-    private static string LoggedBody(GatewaySnapshot snapshot, ChatRequest request) =>
-        System.Text.Encoding.UTF8.GetString(snapshot.Catalog.Redactor.RedactBody(request.Body.ToArray()));
-
-    /// <summary>The <c>level</c> label of <c>majordomo_loop_guard_total</c>; null when no loop was found.</summary>
-    private static string? LoopLevelName(LoopLevel level) => level switch
-    {
-        LoopLevel.Warning => "warning",
-        LoopLevel.Critical => "critical",
-        LoopLevel.Breaker => "breaker",
-        _ => null,
-    };
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true) =>
+        accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot);
 
     /// <summary>
     /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a
@@ -334,7 +239,4 @@ internal sealed partial class ChatCompletionsEndpoint(
         var s = value[0];
         return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
-
-    [LoggerMessage(EventId = LogEvents.RequestHandled, Level = LogLevel.Debug, Message = "{RequestId} {Requested} -> {Model} {Status} ({Attempts} attempts, {DurationMs:F1} ms)")]
-    private static partial void LogRequest(ILogger logger, string requestId, string requested, string model, int status, int attempts, double durationMs);
 }

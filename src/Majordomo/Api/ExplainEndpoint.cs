@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Majordomo.Engine;
 using Majordomo.Gateway;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Majordomo.Config;
+using Majordomo.Engine;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.Health;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Majordomo.Engine;
 using Majordomo.LoopGuard;
 
 namespace Majordomo.Api;
@@ -12,9 +12,9 @@ namespace Majordomo.Api;
 internal static class LoopGuardHttp
 {
     public const string Header = "X-Router-Loop";
-    public const string Code = "loop_detected";
+    public const string Code = OutcomeMessages.LoopCode;
 
-    public const int Status = 400;
+    public const int Status = OutcomeMessages.LoopStatus;
 
     /// <summary>Sets the header; true when the request must be refused (the caller then writes <see cref="RefuseAsync"/>).</summary>
     public static bool Apply(HttpContext context, LoopVerdict verdict)
@@ -25,13 +25,6 @@ internal static class LoopGuardHttp
         }
 
         return verdict.Level == LoopLevel.Breaker;
-    }
-
-    public static string RefusalMessage(LoopVerdict verdict)
-    {
-        var tool = verdict.ToolName is { } name ? $" ('{name}')" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Majordomo stopped a tool loop: the conversation repeated the same tool call{tool} {verdict.Count} times with no new results ({verdict.Detector}). The request was refused without calling a model (loopDetection.circuitBreakerThreshold = {verdict.BreakerThreshold}). Change approach, or send a new user message to start over.");
     }
 
     /// <summary>
@@ -47,6 +40,6 @@ internal static class LoopGuardHttp
         }
 
         context.Response.Headers["x-should-retry"] = "false";
-        return ingress.WriteErrorAsync(context, Status, RefusalMessage(verdict), Errors.TypeFor(Status), Code);
+        return ingress.WriteErrorAsync(context, Status, OutcomeMessages.LoopRefusal(verdict), Errors.TypeFor(Status), Code);
     }
 }

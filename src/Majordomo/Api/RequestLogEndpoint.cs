@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Majordomo.Engine;
 using Majordomo.Gateway;
 using Majordomo.Storage;
 

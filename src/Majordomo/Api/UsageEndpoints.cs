@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Majordomo.Budgets;
+using Majordomo.Engine;
 using Majordomo.Gateway;
 using Majordomo.Storage;
 

@@ -1,22 +1,14 @@
 using System.Runtime.CompilerServices;
 using Majordomo.Api;
-using Majordomo.Budgets;
-using Majordomo.Catalog;
 using Majordomo.Config;
 using Majordomo.Dashboard;
-using Majordomo.Execution;
+using Majordomo.Engine;
 using Majordomo.Gateway;
-using Majordomo.Health;
-using Majordomo.LoopGuard;
 using Majordomo.Monitoring;
 using Majordomo.Providers;
-using Majordomo.Routing;
 using Majordomo.Storage;
-using Majordomo.Storage.Postgres;
-using Majordomo.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Majordomo.Hosting;
 
@@ -111,54 +103,8 @@ public static class GatewayApp
     public static IServiceCollection AddMajordomo(this IServiceCollection services, GatewayOptions options, ConfigSource source, string storePath)
     {
         var time = options.Time ?? TimeProvider.System;
-        services.AddSingleton(time);
-        services.AddSingleton(new Jitter(new Random(options.JitterSeed)));
-        services.AddSingleton<ProviderFactory>();
-        services.AddSingleton<IProviderFactory>(sp => sp.GetRequiredService<ProviderFactory>());
-        services.AddSingleton<SnapshotBuilder>();
-        services.AddSingleton(sp =>
-        {
-            // Built whole now, like every reload: rules compiled, defaults applied, gates bound.
-            var catalog = source.Config is { } config ? CatalogBuilder.Build(config, sp.GetRequiredService<ProviderFactory>()) : EmptyCatalog.Create();
-            return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
-        });
-        services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        var stores = OpenStores(source, storePath, time);
-        AddStores(services, stores, time);
-        services.AddSingleton(sp => new RequestLogWriter(
-            sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
-        services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
-        services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
-        if (source.Config?.Storage?.RetentionDays is { } retentionDays)
-        {
-            services.AddHostedService(sp => new RequestLogRetention(sp.GetRequiredService<IRequestLogStore>(), retentionDays, time, sp.GetRequiredService<ILogger<RequestLogRetention>>()));
-        }
-        services.AddSingleton<StoreStatus>();
-        services.AddSingleton<Cooldowns>();
-        services.AddSingleton<RateLimits>();
-        services.AddSingleton<HealthTracker>();
-        services.AddSingleton(sp => new ResilienceStateWriter(
-            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<ILiveStateStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(),
-            sp.GetRequiredService<RateLimits>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<ResilienceStateWriter>());
-        services.AddHostedService<LiveStateWatcher>();
-        services.AddSingleton<IHealthProbe, HttpHealthProbe>();
-        services.AddSingleton<HealthChecker>();
-        services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
-        services.AddHostedService<Classification.TokenizerWarmup>();
-        services.AddSingleton(sp => new LoopStateStore(
-            sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
-        services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
-        services.AddSingleton<ToolLoopGuard>();
-        AddBudgets(services, OutageModeWords.For(source.Config?.Storage?.OnOutage, sharedStore: stores.Store.Kind == "postgres"));
-        services.AddSingleton<ChainExecutor>();
-        services.TryAddSingleton<IDegradationSource, NoDegradation>();
-        services.AddSingleton<LatencyTracker>();
-        services.AddSingleton(sp => new SessionPins(sp.GetRequiredService<ISessionPinStore>(), sp.GetRequiredService<ILogger<SessionPins>>()));
-        services.AddHostedService<SessionPinWatcher>();
-        services.AddSingleton<RouteDecider>();
+        services.AddEngine(new EngineSettings(source.Config, storePath) { Time = time, JitterSeed = options.JitterSeed, LogFlushInterval = options.LogFlushInterval }, hosted: true);
         services.AddSingleton<ExplainEndpoint>();
-        services.AddSingleton<RequestIds>();
         services.AddSingleton<ChatCompletionsEndpoint>();
         services.AddSingleton<ResponseStore>();
         services.AddSingleton<InfoEndpoints>();
@@ -179,45 +125,10 @@ public static class GatewayApp
         return services;
     }
 
-    /// <summary>The store behind the storage seam: the set as a whole and each kind of state's interface.</summary>
-    private static void AddStores(IServiceCollection services, StoreSet stores, TimeProvider time)
-    {
-        services.AddSingleton(sp => new StoreHealth(time, sp.GetRequiredService<ILoggerFactory>().CreateLogger<StoreHealth>()));
-        // Registered by factory so the container disposes the set (and its connections) on shutdown.
-        services.AddSingleton(_ => stores);
-        services.AddSingleton(_ => stores.Store);
-        services.AddSingleton(_ => stores.Requests);
-        services.AddSingleton(_ => stores.Budgets);
-        services.AddSingleton(_ => stores.Alerts);
-        services.AddSingleton(_ => stores.Sessions);
-        services.AddSingleton(_ => stores.Loops);
-        services.AddSingleton(_ => stores.Health);
-        services.AddSingleton(_ => stores.Live);
-    }
-
-    /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
-    private static void AddBudgets(IServiceCollection services, OutageMode outage)
-    {
-        services.AddSingleton(sp => new AlertWebhook(
-            () => sp.GetRequiredService<SnapshotHolder>().Current.Catalog.Config.Budgets?.Alerts?.Webhook,
-            sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlertWebhook>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<AlertWebhook>());
-        services.AddSingleton(sp => new BudgetLedger(
-            () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
-            sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
-            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>(), outage));
-
-        // Replaces the default NoDegradation: selection reads the level from the ledger.
-        services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());
-    }
-
     public static WebApplication MapMajordomo(this WebApplication app)
     {
-        // Migrations run before the first request; a store that cannot be opened stops startup with its reason.
-        StoreSync.Wait(app.Services.GetRequiredService<IStore>().MigrateAsync(CancellationToken.None));
-        app.Services.GetRequiredService<SessionPins>().Load();
-        app.Services.GetRequiredService<ResilienceStateWriter>().Restore();
-        app.Services.GetRequiredService<LoopStateStore>().Load();
+        // Migrations run and state is read back before the first request.
+        EngineServices.Start(app.Services);
 
         // The first snapshot is built here, before the first request, as every reload builds its own.
         var holder = app.Services.GetRequiredService<SnapshotHolder>();
@@ -258,8 +169,7 @@ public static class GatewayApp
     /// The store the config names: the PostgreSQL database of <c>storage.postgres</c>, else the SQLite
     /// file at <paramref name="sqlitePath"/>. Nothing is opened yet (migrations run at start).
     /// </summary>
-    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath, TimeProvider? time = null) =>
-        source.Config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres, time).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
+    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath, TimeProvider? time = null) => EngineServices.OpenStores(source.Config, sqlitePath, time);
 
     /// <summary>
     /// Relative SQLite paths are relative to the config file's folder, else to the working directory.

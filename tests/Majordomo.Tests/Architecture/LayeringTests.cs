@@ -28,7 +28,8 @@ public sealed partial class LayeringTests
     /// siblings that do not use each other: Health, Budgets and LoopGuard each keep their own
     /// store-backed state, and whatever combines them (routing, execution) sits below them.
     /// Gateway (the per-reload snapshot) bundles what Routing and Execution resolve, so it sits
-    /// below Execution and above Api.
+    /// below Execution; Engine (the services, the request's accounting and the library's IChatClient)
+    /// uses all of them and is the last engine layer, above Api.
     /// </summary>
     internal static readonly string[][] Layers =
     [
@@ -44,6 +45,7 @@ public sealed partial class LayeringTests
         ["Execution"],
         ["Simulation"],
         ["Gateway"],
+        ["Engine"],
         ["Api"],
         ["Monitoring", "Dashboard"],
         ["Hosting"],

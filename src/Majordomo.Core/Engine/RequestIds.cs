@@ -1,4 +1,4 @@
-namespace Majordomo.Api;
+namespace Majordomo.Engine;
 
 /// <summary>
 /// Request ids: a random per-process prefix plus a counter. Unique across instances and restarts
