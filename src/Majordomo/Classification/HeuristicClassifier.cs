@@ -43,7 +43,18 @@ internal static class HeuristicClassifier
     private static readonly FrozenDictionary<string, Cue> Cues = Cue.Table();
     private static readonly FrozenDictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The built-in classifier: the cue scorer below, refined by the trained model shipped in the executable
+    /// (<see cref="LearnedModel"/>; docs/CLASSIFIER.md has the measurements behind that choice).
+    /// </summary>
     public static Classification Classify(PromptView prompt)
+    {
+        var cues = ClassifyWithCues(prompt);
+        return LearnedModel.Shipped is { } model ? model.Apply(prompt, cues) : cues;
+    }
+
+    /// <summary>The hand-written cue tables alone (the classifier before the trained model; a feature source for it).</summary>
+    public static Classification ClassifyWithCues(PromptView prompt)
     {
         var scores = new FeatureScores();
         var text = prompt.LastUserText.AsSpan();

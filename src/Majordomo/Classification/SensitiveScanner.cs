@@ -65,7 +65,7 @@ internal static class SensitiveScanner
         "any", "optional[str]", "password", "true", "false", "redacted", "hidden", "xxx", "xxxx", "changeit", "here",
         "field", "input", "value", "secret", "token", "key", "is", "was", "will", "should", "must", "can", "cannot", "policy",
         "length", "strength", "manager", "managers", "hash", "hashes", "reset", "resets", "rules", "requirements", "login",
-        "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist",
+        "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist", "secretstr", "securestring", "bytes",
     ];
 
     /// <summary>True when any of the texts holds a secret or a personal identifier.</summary>
@@ -74,10 +74,11 @@ internal static class SensitiveScanner
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanTriggers(text);
-        return kind != SensitiveKind.None ? kind : ScanDigits(text);
+        kind = kind != SensitiveKind.None ? kind : ScanDigits(text);
+        return kind != SensitiveKind.None || !SecretPhrases.Contains(text) ? kind : SensitiveKind.Password;
     }
 
-    private static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
+    internal static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
     {
         if (text.ContainsAnyExceptInRange('\0', '\u007f'))
         {
@@ -370,16 +371,27 @@ internal static class SensitiveScanner
 
         if (isPassword)
         {
+            // WITH PASSWORD :'new_password': a quoted variable name, not a password.
+            if (quoted && SecretPhrases.Identifier(value) && value.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                return SensitiveKind.None;
+            }
+
             if (!quoted && LooksLikeCode(value))
             {
                 return SensitiveKind.None;
             }
 
-            foreach (var word in NotAValue)
+            // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names.
+            var bare = value.TrimEnd("}])");
+            foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions])
             {
-                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                foreach (var word in list)
                 {
-                    return SensitiveKind.None;
+                    if (bare.Equals(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return SensitiveKind.None;
+                    }
                 }
             }
 
@@ -535,7 +547,7 @@ internal static class SensitiveScanner
         return false;
     }
 
-    private static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
+    internal static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
     {
         var offset = 0;
         while (offset < text.Length)
