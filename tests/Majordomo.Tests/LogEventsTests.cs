@@ -5,7 +5,8 @@ namespace Majordomo.Tests;
 
 public sealed class LogEventsTests
 {
-    private static readonly Assembly Gateway = typeof(LogEvents).Assembly;
+    /// <summary>The engine (where <c>LogEvents</c> lives) and the gateway: event ids are unique across both.</summary>
+    private static readonly Assembly[] Assemblies = [typeof(LogEvents).Assembly, typeof(Majordomo.Cli.MajordomoCli).Assembly];
 
     [Fact]
     public void Every_event_id_constant_is_distinct()
@@ -35,7 +36,7 @@ public sealed class LogEventsTests
     private static IEnumerable<(string Method, int Id)> LoggerMessages()
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        foreach (var type in Gateway.GetTypes())
+        foreach (var type in Assemblies.SelectMany(a => a.GetTypes()))
         {
             foreach (var method in type.GetMethods(all))
             {

@@ -30,7 +30,7 @@ internal static class Program
 
         var root = RepositoryRoot();
         var corpus = Option(args, "--corpus") ?? Path.Combine(root, "corpus");
-        var output = Option(args, "--out") ?? Path.Combine(root, "src", "Majordomo", "Classification", "classifier-weights.bin");
+        var output = Option(args, "--out") ?? Path.Combine(root, "src", "Majordomo.Core", "Classification", "classifier-weights.bin");
         var options = TrainingOptions.Default;
         switch (args[0])
         {

@@ -123,7 +123,7 @@ public static class GatewayApp
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, OpenStores(source, storePath), time);
+        AddStores(services, OpenStores(source, storePath, time), time);
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
@@ -133,8 +133,10 @@ public static class GatewayApp
         services.AddSingleton<RateLimits>();
         services.AddSingleton<HealthTracker>();
         services.AddSingleton(sp => new ResilienceStateWriter(
-            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
+            sp.GetRequiredService<IHealthLogStore>(), sp.GetRequiredService<ILiveStateStore>(), sp.GetRequiredService<HealthTracker>(), sp.GetRequiredService<Cooldowns>(),
+            sp.GetRequiredService<RateLimits>(), time, sp.GetRequiredService<ILogger<ResilienceStateWriter>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ResilienceStateWriter>());
+        services.AddHostedService<LiveStateWatcher>();
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthChecker>());
@@ -185,6 +187,7 @@ public static class GatewayApp
         services.AddSingleton(_ => stores.Sessions);
         services.AddSingleton(_ => stores.Loops);
         services.AddSingleton(_ => stores.Health);
+        services.AddSingleton(_ => stores.Live);
     }
 
     /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
@@ -250,8 +253,8 @@ public static class GatewayApp
     /// The store the config names: the PostgreSQL database of <c>storage.postgres</c>, else the SQLite
     /// file at <paramref name="sqlitePath"/>. Nothing is opened yet (migrations run at start).
     /// </summary>
-    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath) =>
-        source.Config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
+    internal static StoreSet OpenStores(ConfigSource source, string sqlitePath, TimeProvider? time = null) =>
+        source.Config?.Storage?.Postgres is { } postgres ? new PostgresStore(postgres, time).CreateSet() : new SqliteStore(sqlitePath).CreateSet();
 
     /// <summary>
     /// Relative SQLite paths are relative to the config file's folder, else to the working directory.

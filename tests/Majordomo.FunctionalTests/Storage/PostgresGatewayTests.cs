@@ -12,26 +12,17 @@ namespace Majordomo.FunctionalTests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = Fleet.StartTimeout;
     private readonly string _directory = Directory.CreateTempSubdirectory("majordomo-pg-gw-").FullName;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Fleet.DeleteDirectory(_directory);
 
     [Fact]
     public async Task Serve_OnPostgres_LogsAndCountsInTheDatabase_CountersSurviveKill()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
         var connectionString = await server.CreateDatabaseAsync("gateway");
-        var config = await WriteConfigAsync(connectionString, """{ "quotas": { "premium": { "monthly": 50 } } }""", upstream);
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 50 } } }"""), upstream);
 
         await using (var gateway = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0"))
         {
@@ -62,28 +53,16 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
 
         // Slow streams so the requests are in flight together, on both instances.
         upstream.Script("premium", new Scenario.Ok(Chunks: 5, ChunkDelayMs: 20));
-        var config = await WriteConfigAsync(await server.CreateDatabaseAsync("fleet_quota"), """{ "quotas": { "premium": { "monthly": 50 } } }""", upstream);
-        await using var a = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
-        await using var b = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
-        using var httpA = new HttpClient { BaseAddress = new Uri(await a.ListeningAsync(StartTimeout)) };
-        using var httpB = new HttpClient { BaseAddress = new Uri(await b.ListeningAsync(StartTimeout)) };
+        await using var fleet = await Fleet.StartAsync(server, _directory, "fleet_quota", BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 50 } } }"""), upstream);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
-        {
-            using var response = await (i % 2 == 0 ? httpA : httpB).SendAsync(BudgetHttp.Chat("default", stream: true), HttpCompletionOption.ResponseHeadersRead);
-            await response.Content.ReadAsStringAsync();
-            return (response.StatusCode, Model: Sse.Header(response, "X-Router-Model"));
-        }));
+        var results = await fleet.SendAllAsync(200, () => BudgetHttp.Chat("default", stream: true));
 
-        Assert.True(results.All(r => r.StatusCode == HttpStatusCode.OK),
-            $"not all OK: {string.Join(", ", results.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode))}\nA: {a.Stdout}{a.Stderr}\nB: {b.Stdout}{b.Stderr}");
+        Assert.True(results.All(r => r.Status == HttpStatusCode.OK),
+            $"not all OK: {string.Join(", ", results.Where(r => r.Status != HttpStatusCode.OK).Select(r => r.Status))}\nA: {fleet.ProcessA.Stdout}{fleet.ProcessA.Stderr}\nB: {fleet.ProcessB.Stdout}{fleet.ProcessB.Stderr}");
         Assert.Equal(50, results.Count(r => r.Model == "cloud/premium"));
         Assert.Equal(150, results.Count(r => r.Model == "cloud/free"));
         Assert.Equal(50, upstream.ReceivedFor("premium").Count);
-        var usage = GatewayProcess.Start(_directory, null, "usage", "--config", config, "--json");
-        Assert.Equal(0, await usage.WaitForExitAsync(StartTimeout));
-        using var report = JsonDocument.Parse(usage.Stdout);
-        Assert.Equal(50, BudgetHttp.Budget(report.RootElement, "quota:premium", "month").GetProperty("used").GetDouble());
+        Assert.Equal(50, BudgetHttp.Budget(await fleet.UsageAsync(), "quota:premium", "month").GetProperty("used").GetDouble());
     }
 
     [Fact]
@@ -91,33 +70,19 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
         // Room enough that the polling below never exhausts the pool (which would also move answers off cloud/premium).
-        var config = await WriteConfigAsync(await server.CreateDatabaseAsync("fleet_pins"), """{ "quotas": { "premium": { "monthly": 100000 } } }""", upstream);
-        await using var a = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
-        await using var b = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
-        using var httpA = new HttpClient { BaseAddress = new Uri(await a.ListeningAsync(StartTimeout)) };
-        using var httpB = new HttpClient { BaseAddress = new Uri(await b.ListeningAsync(StartTimeout)) };
+        await using var fleet = await Fleet.StartAsync(server, _directory, "fleet_pins", BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 100000 } } }"""), upstream);
+        var (httpA, httpB) = (fleet.A, fleet.B);
         Assert.Equal("cloud/premium", await AnsweredByAsync(httpB, "hello"));
 
         // local/small is in no chain of the default route: only the pin sends a request there.
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(httpA, "/use local/small"));
-        var pinned = await UntilAnsweredByAsync(httpB, "local/small");
+        var pinned = await Fleet.UntilAsync(async () => await AnsweredByAsync(httpB, "hello") == "local/small");
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(httpB, "/use default"));
-        var cleared = await UntilAnsweredByAsync(httpA, "cloud/premium");
+        var cleared = await Fleet.UntilAsync(async () => await AnsweredByAsync(httpA, "hello") == "cloud/premium");
 
         // Measured from the /use answer to the first answer on the other instance that follows it.
         Assert.True(pinned < TimeSpan.FromSeconds(1), $"the pin reached B after {pinned.TotalMilliseconds:F0} ms");
         Assert.True(cleared < TimeSpan.FromSeconds(1), $"the cleared pin reached A after {cleared.TotalMilliseconds:F0} ms");
-    }
-
-    private static async Task<TimeSpan> UntilAnsweredByAsync(HttpClient http, string model)
-    {
-        var since = DateTime.UtcNow;
-        while (await AnsweredByAsync(http, "hello") != model)
-        {
-            Assert.True(DateTime.UtcNow - since < TimeSpan.FromSeconds(10), $"never answered by {model}");
-        }
-
-        return DateTime.UtcNow - since;
     }
 
     private static HttpRequestMessage SessionChat(string text)
@@ -140,15 +105,6 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
     {
         using var response = await http.SendAsync(SessionChat(text));
         return response.StatusCode;
-    }
-
-    private async Task<string> WriteConfigAsync(string connectionString, string budgets, ScenarioUpstream upstream)
-    {
-        var config = Path.Combine(_directory, "majordomo.json");
-        await File.WriteAllTextAsync(config, TestGateway.Render(
-            BudgetTests.Config(budgets).Replace("\"server\": {  }", $"\"storage\": {{ \"postgres\": \"{connectionString}\" }}", StringComparison.Ordinal),
-            upstream));
-        return config;
     }
 
     /// <summary>Rows in the database's request log, waiting up to 10 s for the background writer to reach <paramref name="expected"/>.</summary>

@@ -17,6 +17,9 @@ namespace Majordomo.Tests.Architecture;
 /// A folder is a namespace's second segment (<c>Majordomo.Providers.OpenAI</c> → Providers). The
 /// root namespace <c>Majordomo</c> (<c>LogEvents</c>: constants, uses nothing) may be used by every
 /// folder; <c>Program.cs</c> sits below everything.
+/// Both projects are scanned: the engine (<c>src/Majordomo.Core</c>, every folder above <c>Api</c>)
+/// and the gateway (<c>src/Majordomo</c>, <c>Api</c> and below), and the engine must not reference
+/// ASP.NET Core (SPEC §9: it is a library an application embeds).
 /// </summary>
 public sealed partial class LayeringTests
 {
@@ -53,7 +56,18 @@ public sealed partial class LayeringTests
     /// </summary>
     internal static readonly (string From, string To, string Owner)[] KnownViolations = [];
 
-    private static readonly Lazy<string> SourceRoot = new(FindSourceRoot);
+    /// <summary>The first layer that lives in the gateway project; every layer above it is the engine's.</summary>
+    private const string FirstGatewayFolder = "Api";
+
+    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
+
+    private static string CoreRoot => Path.Combine(RepositoryRoot.Value, "src", "Majordomo.Core");
+
+    private static string GatewayRoot => Path.Combine(RepositoryRoot.Value, "src", "Majordomo");
+
+    private static readonly Assembly CoreAssembly = typeof(Majordomo.Storage.IStore).Assembly;
+
+    private static readonly Assembly GatewayAssembly = typeof(Majordomo.Cli.MajordomoCli).Assembly;
 
     [Fact]
     public void Folders_UseOnlyFoldersAboveThem()
@@ -73,13 +87,41 @@ public sealed partial class LayeringTests
     }
 
     [Fact]
+    public void Engine_HoldsTheFoldersAboveApi_GatewayTheRest()
+    {
+        var gatewayRank = Rank(FirstGatewayFolder)!.Value;
+        var misplaced = SourceFiles()
+            .Select(f => (File: f, Folder: Folder(f), InCore: f.StartsWith(CoreRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .Where(f => f.Folder != "Majordomo" && Rank(f.Folder) is { } rank && (rank < gatewayRank) != f.InCore)
+            .Select(f => Relative(f.File))
+            .Distinct()
+            .ToArray();
+        Assert.True(misplaced.Length == 0, $"Engine folders (above {FirstGatewayFolder}) belong in src/Majordomo.Core, the others in src/Majordomo:\n  " + string.Join("\n  ", misplaced));
+        Assert.Contains(SourceFiles(), f => f.StartsWith(GatewayRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Engine_ReferencesNoAspNetCore()
+    {
+        var references = CoreAssembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToArray();
+        Assert.Contains("Microsoft.Extensions.Logging.Abstractions", references); // the scan reads the real list
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        Assert.Contains(GatewayAssembly.GetReferencedAssemblies(), a => a.Name?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
+
+        // Nor may the project ask for the framework, used or not (a FrameworkReference or the Web SDK).
+        var project = File.ReadAllText(Path.Combine(CoreRoot, "Majordomo.Core.csproj"));
+        Assert.DoesNotContain("Microsoft.AspNetCore", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sdk.Web", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sql_LivesOnlyInStorage()
     {
         var offenders = SourceFiles()
             .Where(f => Folder(f) != "Storage")
             .SelectMany(f => SqlLines(File.ReadAllText(f)).Select(line => $"{Relative(f)}: {line}"))
             .ToArray();
-        Assert.True(offenders.Length == 0, "SQL or SQLite types outside src/Majordomo/Storage/:\n  " + string.Join("\n  ", offenders));
+        Assert.True(offenders.Length == 0, "SQL or SQLite types outside src/Majordomo.Core/Storage/:\n  " + string.Join("\n  ", offenders));
     }
 
     [Fact]
@@ -192,7 +234,7 @@ public sealed partial class LayeringTests
     private static IEnumerable<Dependency> AssemblyDependencies()
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        foreach (var type in typeof(Majordomo.Storage.IStore).Assembly.GetTypes())
+        foreach (var type in CoreAssembly.GetTypes().Concat(GatewayAssembly.GetTypes()))
         {
             if (FolderOf(type) is not { } from || from == "Majordomo")
             {
@@ -263,26 +305,29 @@ public sealed partial class LayeringTests
         text.Split('\n').Where(line => SqlText().IsMatch(line)).Select(line => line.Trim());
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(SourceRoot.Value, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Relative(f).StartsWith("bin/", StringComparison.Ordinal) && !Relative(f).StartsWith("obj/", StringComparison.Ordinal));
+        new[] { CoreRoot, GatewayRoot }.SelectMany(root => Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => InProject(root, f) is var r && !r.StartsWith("bin/", StringComparison.Ordinal) && !r.StartsWith("obj/", StringComparison.Ordinal)));
 
-    private static string Relative(string file) => Path.GetRelativePath(SourceRoot.Value, file).Replace('\\', '/');
+    private static string InProject(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
-    /// <summary>A file's folder: the first directory under src/Majordomo ("Majordomo" for a file at the root).</summary>
+    /// <summary>A file's path from src/ (names its project).</summary>
+    private static string Relative(string file) => Path.GetRelativePath(Path.Combine(RepositoryRoot.Value, "src"), file).Replace('\\', '/');
+
+    /// <summary>A file's folder: the first directory under its project (src/Majordomo.Core or src/Majordomo; "Majordomo" for a file at the root).</summary>
     private static string Folder(string file)
     {
-        var relative = Relative(file);
+        var relative = InProject(file.StartsWith(CoreRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? CoreRoot : GatewayRoot, file);
         var slash = relative.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 ? "Majordomo" : relative[..slash];
     }
 
-    private static string FindSourceRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Majordomo.slnx")))
             {
-                return Path.Combine(dir.FullName, "src", "Majordomo");
+                return dir.FullName;
             }
         }
 

@@ -37,10 +37,9 @@ public sealed class PostgresStoreTests(PostgresServer server)
     [Fact]
     public async Task TryReserveAsync_200AtOnceFromTwoInstances_HoldsExactlyTheLimit()
     {
-        var connectionString = await server.CreateDatabaseAsync("reserve_race");
-        using var a = new PostgresStore(connectionString).CreateSet();
-        using var b = new PostgresStore(connectionString).CreateSet();
-        await a.Store.MigrateAsync(CancellationToken.None);
+        var (a, b) = await TwoInstancesAsync("reserve_race");
+        using var disposeA = a;
+        using var disposeB = b;
 
         // Each reservation names the limited pool and an unlimited USD counter: both are held, or neither.
         var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
@@ -68,10 +67,9 @@ public sealed class PostgresStoreTests(PostgresServer server)
     [Fact]
     public async Task SessionPins_SetOnOneInstance_WatcherOnAnotherSeesSetAndClearWithinASecond()
     {
-        var connectionString = await server.CreateDatabaseAsync("pins_watch");
-        using var a = new PostgresStore(connectionString).CreateSet();
-        using var b = new PostgresStore(connectionString).CreateSet();
-        await a.Store.MigrateAsync(CancellationToken.None);
+        var (a, b) = await TwoInstancesAsync("pins_watch");
+        using var disposeA = a;
+        using var disposeB = b;
         await a.Sessions.SetAsync("before", "cheap", Now, CancellationToken.None);
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -86,6 +84,48 @@ public sealed class PostgresStoreTests(PostgresServer server)
 
         Assert.Equal(new KeyValuePair<string, string?>("s1", "fast"), set);
         Assert.Equal(new KeyValuePair<string, string?>("s1", null), cleared);
+    }
+
+    [Fact]
+    public async Task LiveState_PublishedByOneInstance_WatcherOnAnotherGetsEachChange_NotItsOwn()
+    {
+        var (a, b) = await TwoInstancesAsync("live_watch");
+        using var disposeA = a;
+        using var disposeB = b;
+        var stored = new StoredCooldown("cloud", "k1", "cloud/premium", "rate_limited", 2, Now.AddYears(10));
+        await a.Health.WriteAsync([], [stored], CancellationToken.None);
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var watch = b.Live.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        Assert.True(await watch.MoveNextAsync());
+        Assert.Equal(new CooldownChange(stored), watch.Current); // the cooldowns in force first
+
+        // B's own change is not echoed back to B; A's arrive in order.
+        await b.Live.PublishAsync([new RateLimitChange("own", null, Now)], CancellationToken.None);
+        LiveChange[] changes =
+        [
+            new CooldownChange(stored with { Until = DateTimeOffset.MinValue }),
+            new HealthChange("cloud", "cloud/premium", false, Now, "HTTP 500"),
+            new RateLimitChange(null, "cloud/premium", Now.AddMinutes(1)),
+        ];
+        await a.Live.PublishAsync(changes, CancellationToken.None);
+
+        foreach (var expected in changes)
+        {
+            var next = watch.MoveNextAsync().AsTask();
+            Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(1))));
+            Assert.True(await next);
+            Assert.Equal(expected, watch.Current);
+        }
+    }
+
+    /// <summary>Two instances' stores on one new, migrated database.</summary>
+    private async Task<(StoreSet A, StoreSet B)> TwoInstancesAsync(string hint)
+    {
+        var connectionString = await server.CreateDatabaseAsync(hint);
+        var a = new PostgresStore(connectionString).CreateSet();
+        await a.Store.MigrateAsync(CancellationToken.None);
+        return (a, new PostgresStore(connectionString).CreateSet());
     }
 
     private static async Task<KeyValuePair<string, string?>> NextWithinASecondAsync(IAsyncEnumerator<KeyValuePair<string, string?>> watch)

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Npgsql;
 
 namespace Majordomo.Storage.Postgres;
@@ -31,13 +30,8 @@ internal sealed class PostgresSessionPinStore(PostgresStore store) : ISessionPin
     public async IAsyncEnumerable<KeyValuePair<string, string?>> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // One connection of its own, held while watching; errors surface as StoreException to the watcher, which retries.
-        await using var connection = await PostgresStore.GuardAsync(() => store.DataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
-        var changed = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-        connection.Notification += (_, e) => changed.Writer.TryWrite(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel};", connection))
-        {
-            await PostgresStore.GuardAsync(() => listen.ExecuteNonQueryAsync(cancellationToken)).ConfigureAwait(false);
-        }
+        await using var listener = await PostgresListener.StartAsync(store, Channel, cancellationToken).ConfigureAwait(false);
+        var connection = listener.Connection;
 
         // Listening first, then every row: a change made in between is seen twice, never missed.
         foreach (var row in await PostgresStore.GuardAsync(() => AllAsync(connection, cancellationToken)).ConfigureAwait(false))
@@ -45,17 +39,9 @@ internal sealed class PostgresSessionPinStore(PostgresStore store) : ISessionPin
             yield return row;
         }
 
-        while (true)
+        await foreach (var session in listener.PayloadsAsync(cancellationToken).ConfigureAwait(false))
         {
-            await PostgresStore.GuardAsync(async () =>
-            {
-                await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-            while (changed.Reader.TryRead(out var session))
-            {
-                yield return new(session, await PostgresStore.GuardAsync(() => PinAsync(connection, session, cancellationToken)).ConfigureAwait(false));
-            }
+            yield return new(session, await PostgresStore.GuardAsync(() => PinAsync(connection, session, cancellationToken)).ConfigureAwait(false));
         }
     }
 

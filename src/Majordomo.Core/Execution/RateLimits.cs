@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Majordomo.Catalog;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 
@@ -17,6 +18,9 @@ internal sealed class RateLimits
 
     private readonly ConcurrentDictionary<string, Window> _providers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Window> _models = new(StringComparer.Ordinal);
+
+    private readonly System.Threading.Channels.Channel<RateLimitChange> _marks = System.Threading.Channels.Channel.CreateBounded<RateLimitChange>(
+        new System.Threading.Channels.BoundedChannelOptions(1000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     public static bool Limited(ModelEntry model) =>
         model.Provider.Rpm is not null || model.Provider.Tpm is not null || model.Rpm is not null || model.Tpm is not null;
@@ -87,17 +91,36 @@ internal sealed class RateLimits
         }
     }
 
-    /// <summary>An upstream said 429: its declared windows are full until <paramref name="until"/>.</summary>
+    /// <summary>An upstream said 429: its declared windows are full until <paramref name="until"/> (told to the rest of a fleet).</summary>
     public void MarkFull(ModelEntry model, DateTimeOffset until)
     {
         if (model.Provider.Rpm is not null || model.Provider.Tpm is not null)
         {
             Get(_providers, model.Provider.Name).MarkFull(until);
+            _marks.Writer.TryWrite(new RateLimitChange(model.Provider.Name, null, until));
         }
 
         if (model.Rpm is not null || model.Tpm is not null)
         {
             Get(_models, model.Id).MarkFull(until);
+            _marks.Writer.TryWrite(new RateLimitChange(null, model.Id, until));
+        }
+    }
+
+    /// <summary>Windows marked full here, for the other instances of a fleet; dropped when the writer lags.</summary>
+    public System.Threading.Channels.ChannelReader<RateLimitChange> Marks => _marks.Reader;
+
+    /// <summary>A window another instance of a fleet marked full (not told again).</summary>
+    public void Apply(RateLimitChange change)
+    {
+        if (change.Provider is { } provider)
+        {
+            Get(_providers, provider).MarkFull(change.Until);
+        }
+
+        if (change.Model is { } model)
+        {
+            Get(_models, model).MarkFull(change.Until);
         }
     }
 

@@ -43,13 +43,14 @@ internal sealed record StoreSet(
     IAlertStore Alerts,
     ISessionPinStore Sessions,
     ILoopSessionStore Loops,
-    IHealthLogStore Health) : IDisposable
+    IHealthLogStore Health,
+    ILiveStateStore Live) : IDisposable
 {
     public void Dispose()
     {
         // One implementation may back several interfaces; dispose each object once.
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var part in new object[] { Requests, Budgets, Alerts, Sessions, Loops, Health, Store })
+        foreach (var part in new object[] { Requests, Budgets, Alerts, Sessions, Loops, Health, Live, Store })
         {
             if (seen.Add(part) && part is IDisposable disposable)
             {

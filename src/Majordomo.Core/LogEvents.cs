@@ -23,6 +23,8 @@ internal static class LogEvents
     public const int StreamFailedAfterFirstByte = 301;
     public const int CooldownStarted = 302;
     public const int ResilienceStateWriteFailed = 320;
+    public const int LiveStateWatchFailed = 321;
+    public const int LiveStateWatchRecovered = 322;
     public const int HealthCheckFailed = 330;
 
     // Routing (400–499)

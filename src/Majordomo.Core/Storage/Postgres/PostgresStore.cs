@@ -15,10 +15,12 @@ internal sealed class PostgresStore : IStore, IDisposable
     private const long MigrationLock = 0x4D414A4F52444F4D;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _time;
 
     /// <summary>Builds the data source; a connection string Npgsql refuses is a <see cref="StoreException"/> (no connection is made yet).</summary>
-    public PostgresStore(string connectionString)
+    public PostgresStore(string connectionString, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         NpgsqlDataSourceBuilder builder;
         try
         {
@@ -73,8 +75,9 @@ internal sealed class PostgresStore : IStore, IDisposable
     public StoreSet CreateSet()
     {
         var budgets = new PostgresBudgetStore(this);
+        var health = new PostgresHealthLogStore(this);
         return new StoreSet(this, new PostgresRequestLogStore(this), budgets, budgets, new PostgresSessionPinStore(this), new PostgresLoopSessionStore(this),
-            new PostgresHealthLogStore(this));
+            health, new PostgresLiveStateStore(this, health, _time));
     }
 
     // ExecuteAsync and QueryAsync run Npgsql's synchronous API and return completed tasks, as the SQLite

@@ -84,6 +84,49 @@ internal sealed class HealthTracker
         }
     }
 
+    /// <summary>
+    /// A verdict another instance of a fleet reached (its own checks or traffic): unhealthy as of
+    /// <paramref name="at"/>, or healthy again. Not queued for the health log (the other instance logged it);
+    /// a healthy verdict about a model never seen here changes nothing.
+    /// </summary>
+    public void Apply(string model, bool healthy, DateTimeOffset at, string? error)
+    {
+        if (healthy && !_models.ContainsKey(model))
+        {
+            return;
+        }
+
+        var state = Get(model);
+        lock (state)
+        {
+            if (healthy)
+            {
+                state.Failures = 0;
+                if (!state.Healthy)
+                {
+                    state.Healthy = true;
+                    state.Since = at;
+                    Interlocked.Decrement(ref _unhealthy);
+                }
+
+                return;
+            }
+
+            state.LastError = error ?? state.LastError;
+            if (at > state.LastFailure)
+            {
+                state.LastFailure = at;
+            }
+
+            if (state.Healthy)
+            {
+                state.Healthy = false;
+                state.Since = at;
+                Interlocked.Increment(ref _unhealthy);
+            }
+        }
+    }
+
     public const string ActiveSource = "active";
     public const string PassiveSource = "passive";
 

@@ -88,7 +88,8 @@ internal sealed class SqliteStore : IStore
     public StoreSet CreateSet()
     {
         var budgets = new SqliteBudgetStore(this);
-        return new StoreSet(this, new SqliteRequestLogStore(this), budgets, budgets, new SqliteSessionPinStore(this), new SqliteLoopSessionStore(this), new SqliteHealthLogStore(this));
+        return new StoreSet(this, new SqliteRequestLogStore(this), budgets, budgets, new SqliteSessionPinStore(this), new SqliteLoopSessionStore(this), new SqliteHealthLogStore(this),
+            new UnsharedLiveState());
     }
 
     public ValueTask<int> MigrateAsync(CancellationToken cancellationToken)

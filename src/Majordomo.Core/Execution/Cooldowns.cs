@@ -185,18 +185,25 @@ internal sealed class Cooldowns
         return list;
     }
 
-    /// <summary>Restores a cooldown read back from the store at start.</summary>
+    /// <summary>
+    /// Restores a cooldown read back from the store at start, or set by another instance of a fleet
+    /// (not queued for the store again: its owner wrote it).
+    /// </summary>
     public void Restore(CooldownInfo info)
     {
         var slot = _slots.GetOrAdd(new CooldownKey(info.Provider, info.Credential, info.Model), static _ => new Slot());
         lock (slot)
         {
+            slot.ProbeClaimed = 0;
             slot.Strikes = info.Strikes;
             slot.Reason = ErrorRuleSet.ParseClass(info.Reason);
             slot.DurationTicks = TimeSpan.FromSeconds(30).Ticks;
             Volatile.Write(ref slot.UntilTicks, info.Until.UtcTicks);
         }
     }
+
+    /// <summary>Drops a cooldown another instance of a fleet cleared (not queued for the store again).</summary>
+    public void Forget(string provider, string credential, string model) => _slots.TryRemove(new CooldownKey(provider, credential, model), out _);
 
     private sealed class Slot
     {
