@@ -112,8 +112,21 @@ internal static class HeuristicClassifier
             kind = SensitiveScanner.Scan(prompt.ToolResultText);
         }
 
+        // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserText, PersonalDocuments))
+        {
+            kind = SensitiveKind.PersonalId;
+        }
+
         return kind;
     }
+
+    private static readonly string[] PersonalDocuments =
+    [
+        "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
+        "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "boarding pass", "residence permit",
+        "carte bancaire", "carte d'identité", "tarjeta", "dni", "ausweis", "kreditkarte", "reisepass", "cartão", "carta d'identità",
+    ];
 
     private struct ScanState
     {

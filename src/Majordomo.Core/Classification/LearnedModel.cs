@@ -54,13 +54,22 @@ internal sealed class LearnedModel
         return task == cues.TaskType && complexity == cues.Complexity ? cues : cues with { TaskType = task, Complexity = complexity };
     }
 
-    public (string Task, string Complexity) Predict(PromptView prompt, Classification cues)
+    /// <summary>The raw column scores (tasks, then complexity thresholds) into <paramref name="outputs"/>.</summary>
+    public void Score(PromptView prompt, Classification cues, Span<float> outputs)
     {
-        Span<float> outputs = stackalloc float[LearnedFeatures.Outputs];
         Span<float> block = stackalloc float[LearnedFeatures.Outputs];
         outputs.Clear();
         var sink = new FeatureSink(_weights, outputs, block);
         LearnedFeatures.Extract(prompt, cues, WithCues, Dimension, ref sink);
+    }
+
+    /// <summary>Moves a column's decision point: adds <paramref name="offset"/> to the bias row (dense feature 0, always 1).</summary>
+    public void Shift(int column, float offset) => _weights[column] += offset;
+
+    public (string Task, string Complexity) Predict(PromptView prompt, Classification cues)
+    {
+        Span<float> outputs = stackalloc float[LearnedFeatures.Outputs];
+        Score(prompt, cues, outputs);
 
         var tasks = LearnedFeatures.Tasks;
         var best = 0;

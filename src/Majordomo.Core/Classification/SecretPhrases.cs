@@ -49,7 +49,12 @@ internal static class SecretPhrases
         ("kod sms", Want.Digits), ("код подтверждения", Want.Digits), ("код доступа", Want.Digits), ("код из смс", Want.Digits),
         ("одноразовый код", Want.Digits), ("验证码", Want.Digits), ("动态码", Want.Digits), ("認証コード", Want.Digits), ("確認コード", Want.Digits),
         ("ワンタイム", Want.Digits), ("暗証番号", Want.Digits), ("인증번호", Want.Digits), ("tan", Want.Digits), ("code", Want.Digits),
-        ("pin number", Want.Digits), ("safe combination", Want.Digits), ("lock combination", Want.Digits),
+        ("pin number", Want.Digits), ("clave", Want.Word), ("lösenord", Want.Word), ("lösen", Want.Word), ("parola", Want.Word), ("비번", Want.Word),
+        ("portkod", Want.Digits), ("código", Want.Digits), ("codigo", Want.Digits), ("код", Want.Digits), ("コード", Want.Digits), ("kod", Want.Digits),
+        ("cpf", Want.Digits), ("pesel", Want.Digits), ("kimlik", Want.Digits), ("carte vitale", Want.Digits), ("sécurité sociale", Want.Digits),
+        ("seguridad social", Want.Digits), ("segurança social", Want.Digits), ("utente", Want.Digits), ("medicare", Want.Digits), ("身份证", Want.Digits),
+        ("マイナンバー", Want.Digits), ("주민등록번호", Want.Digits), ("bsn", Want.Digits), ("personnummer", Want.Digits), ("codice fiscale", Want.Digits),
+        ("nhs number", Want.Digits), ("nif", Want.Digits), ("nie", Want.Digits), ("numéro fiscal", Want.Digits), ("合言葉", Want.Answer), ("safe combination", Want.Digits), ("lock combination", Want.Digits),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. Phrases.Select(p => p.Phrase).Distinct()], StringComparison.OrdinalIgnoreCase);
@@ -58,7 +63,7 @@ internal static class SecretPhrases
     private static readonly string[] Connectors =
     [
         "is", "was", "are", "were", "'s", "’s", "to", "equals", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
-        "это", "—", "–", "->", "→", "是", "为", "為", "は", "jest", "był", "brzmi", "zijn", "luidt", "is:", "now", "remains",
+        "это", "—", "–", "->", "→", "是", "为", "為", "は", "는", "은", "är", "var", "c'est", "es:", "é:", "jest", "był", "brzmi", "zijn", "luidt", "is:", "now", "remains",
     ];
 
     // What follows a connector when the sentence describes the secret instead of stating it.
@@ -161,6 +166,11 @@ internal static class SecretPhrases
         }
 
         var word = before[start..];
+        if (word.IsEmpty)
+        {
+            // "alarm: code is 5580" names it; "npm ERR! code ERESOLVE" does not.
+            return before.IsEmpty || before[^1] == ':';
+        }
 
         foreach (var other in NotSecretCodes)
         {
@@ -185,7 +195,7 @@ internal static class SecretPhrases
 
         // Part of an identifier (db_password, $password, user.password, #mdp, password_hash): code, not prose;
         // an assignment in code is SensitiveScanner's to judge.
-        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/' or '-'))
+        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/'))
         {
             return false;
         }
@@ -310,7 +320,7 @@ internal static class SecretPhrases
         var i = 0;
         while (i < window.Length)
         {
-            if (!char.IsAsciiLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
             {
                 i++;
                 continue;
@@ -324,12 +334,12 @@ internal static class SecretPhrases
                 {
                     digits++;
                 }
-                else if (char.IsAsciiLetter(c))
+                else if (char.IsLetter(c) && !IsCjk(c))
                 {
                     letters++;
                 }
-                else if (!(c is '-' or ' ' && end + 1 < window.Length && char.IsAsciiLetterOrDigit(window[end + 1])
-                    && (c == '-' || letters == 0 && char.IsAsciiDigit(window[end + 1]))))
+                else if (!(c is '-' or ' ' or '.' or '/' && end + 1 < window.Length && char.IsLetterOrDigit(window[end + 1]) && !IsCjk(window[end + 1])
+                    && (c == '-' || (letters == 0 && char.IsAsciiDigit(window[end + 1]) && end > 0 && char.IsAsciiDigit(window[end - 1])))))
                 {
                     break;
                 }
@@ -337,7 +347,7 @@ internal static class SecretPhrases
                 end++;
             }
 
-            if (end < window.Length && char.IsLetter(window[end]))
+            if (end < window.Length && char.IsLetter(window[end]) && !IsCjk(window[end]))
             {
                 // An ASCII start of a word in another script: not a code.
                 i = end + 1;
@@ -346,7 +356,8 @@ internal static class SecretPhrases
 
             // "1950s" is a decade, not a code.
             var decade = letters == 1 && digits == 4 && window[end - 1] == 's';
-            var code = letters == 0 ? digits >= 4 : !decade && (digits >= 4 || (digits >= 2 && digits + letters >= 6));
+            // Door and intercom codes are short: "4B27", "2468B".
+            var code = letters == 0 ? digits >= 4 : !decade && (digits >= 4 || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
             if (code && !Described(window, i, end, letters == 0))
             {
                 return true;
@@ -512,7 +523,7 @@ internal static class SecretPhrases
             || letter && value.Length > 2 && value[1..^1].IndexOfAny(Symbols) >= 0 && char.IsAsciiLetterOrDigit(value[0]);
         if (quoted || strong)
         {
-            return connector || quoted || value.Length >= 6;
+            return connector || quoted || value.Length >= 6 || value.IndexOfAnyExcept(Digits) < 0;
         }
 
         if (!connector || !plain)
@@ -540,6 +551,82 @@ internal static class SecretPhrases
     }
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af';
+
+    /// <summary>
+    /// A token shaped like a chosen password wherever it stands: 8–40 ASCII characters with three letters and
+    /// two digits, and either a symbol inside ("Marigold!84", "-pCaju!Doce2025"), or upper and lower case
+    /// with an underscore ("Limoncello_42"), two dashes ("St4ging-Adm1n-Dec") or a user before a colon
+    /// ("beheer:Tulpenveld-88"). Versions, dates, paths, e-mail addresses and URLs (a dot or "://") are not.
+    /// </summary>
+    public static bool PasswordShaped(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsTokenChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsTokenChar(text[i]))
+            {
+                i++;
+            }
+
+            var token = text[start..i].Trim(".,;:!?-");
+            if (token.Length is >= 8 and <= 40 && Shaped(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',';
+
+    private static bool Shaped(ReadOnlySpan<char> token)
+    {
+        int letters = 0, digits = 0, upper = 0, lower = 0, symbols = 0, underscores = 0, dashes = 0, colons = 0;
+        for (var j = 0; j < token.Length; j++)
+        {
+            var c = token[j];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                letters++;
+                upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
+                lower += char.IsAsciiLetterLower(c) ? 1 : 0;
+            }
+            else if (c is '.' or '/' or '\\' or '@' or '=')
+            {
+                return false;
+            }
+            else
+            {
+                symbols += c is '!' or '#' or '%' or '&' or '*' or '$' or '^' && j > 0 && j < token.Length - 1 ? 1 : 0;
+                underscores += c == '_' ? 1 : 0;
+                dashes += c == '-' ? 1 : 0;
+                colons += c == ':' ? 1 : 0;
+            }
+        }
+
+        if (letters < 3 || digits < 2 || token.Contains("::", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var mixed = upper > 0 && lower > 0;
+        return symbols > 0 || (mixed && (underscores == 1 || dashes >= 2 || colons == 1));
+    }
+
 
     private static readonly SearchValues<char> Symbols = SearchValues.Create("!#%&*+-/=?@^_|~$.,:;");
 

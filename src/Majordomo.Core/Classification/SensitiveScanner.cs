@@ -75,7 +75,7 @@ internal static class SensitiveScanner
     {
         var kind = ScanTriggers(text);
         kind = kind != SensitiveKind.None ? kind : ScanDigits(text);
-        return kind != SensitiveKind.None || !SecretPhrases.Contains(text) ? kind : SensitiveKind.Password;
+        return kind != SensitiveKind.None || !(SecretPhrases.Contains(text) || SecretPhrases.PasswordShaped(text)) ? kind : SensitiveKind.Password;
     }
 
     internal static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
@@ -141,7 +141,7 @@ internal static class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (startsWord && (rest.StartsWith("AKIA", StringComparison.Ordinal) || rest.StartsWith("ASIA", StringComparison.Ordinal)) && AwsKeyId(rest))
+        if (startsWord && (rest.StartsWith("AKIA", StringComparison.Ordinal) || rest.StartsWith("ASIA", StringComparison.Ordinal)) && AwsKeyId(rest) && !rest[..20].EndsWith("EXAMPLE", StringComparison.Ordinal))
         {
             return SensitiveKind.ApiKey;
         }
@@ -456,6 +456,18 @@ internal static class SensitiveScanner
         || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase);
 
     // Values that stand for a secret without being one.
+    // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.
+    private static bool TestCard(ReadOnlySpan<byte> digits)
+    {
+        var same = 0;
+        for (var i = 4; i < digits.Length; i++)
+        {
+            same += digits[i] == digits[i - 4] || digits[i] == 1 ? 1 : 0;
+        }
+
+        return same >= digits.Length - 5;
+    }
+
     private static bool Placeholder(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty || value[0] is '$' or '{' or '<' or '%' or '[' or '(')
@@ -636,7 +648,7 @@ internal static class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]))
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]))
         {
             return SensitiveKind.CardNumber;
         }
