@@ -146,7 +146,14 @@ internal static class SecretPhrases
                 continue;
             }
 
-            if (Value(text, at + phrase.Length, want))
+            // "şifresi", "Passwörter", "PIN-Code:": the value follows the whole word.
+            var end = at + phrase.Length;
+            while (end < text.Length && char.IsLetter(text[end]) && phrase[0] < 0x2E80)
+            {
+                end++;
+            }
+
+            if (Value(text, end, want))
             {
                 return true;
             }
@@ -412,6 +419,11 @@ internal static class SecretPhrases
 
             if (i < window.Length && window[i] is ':' or '=' or '：')
             {
+                if (i + 1 < window.Length && window[i] == '=' && window[i + 1] == '=')
+                {
+                    return false; // a comparison in code
+                }
+
                 i++;
                 return Candidate(window[i..], connector: true, plain: true, answer);
             }
