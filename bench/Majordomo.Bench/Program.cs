@@ -6,13 +6,22 @@ using Majordomo.Bench.Servers;
 // End-to-end benchmark tools for Majordomo; bench/run-e2e.sh drives them. See bench/README.md.
 const string Usage = """
     usage: Majordomo.Bench <command> [options]
-      mock     [--port 0] [--chunks 20 | env MOCK_CHUNKS] [--delay-ms 0 | env MOCK_DELAY_MS]
-               fake OpenAI upstream on 127.0.0.1 (per request: ?chunks=&delay_ms= or x-mock-chunks / x-mock-delay-ms)
+      mock     [--port 0] [--chunks 20 | env MOCK_CHUNKS] [--delay-ms 0 | env MOCK_DELAY_MS] [--paced]
+               fake OpenAI upstream on 127.0.0.1 (per request: ?chunks=&delay_ms= or x-mock-chunks / x-mock-delay-ms);
+               --paced: chunks on one shared clock ticking every --delay-ms, each numbered (#i;) for the order check
       hop      --upstream http://127.0.0.1:PORT [--port 0]
                reference hop: bare pass-through proxy (Kestrel in, pooled HttpClient out)
       latency  --url http://127.0.0.1:PORT/v1/chat/completions [--model mock/bench-model] [--stream]
                [--warmup 1000] [--requests 2000] [--target NAME] [--section latency] [--out results.tsv] [--max-seconds 120]
                sequential requests on one keep-alive connection; p50/p90/p99 and time to first chunk
+      paced    --url http://127.0.0.1:PORT/v1/chat/completions [--pid GATEWAY_PID] [--streams 5000] [--chunks 100]
+               [--ramp-seconds 10] [--seconds 30] [--model paced/bench-model] [--out results.tsv]
+               N concurrent streams from `mock --paced`: errors, order, time to first chunk, gateway RSS/handles
+      soak     --url ... --pid GATEWAY_PID [--seconds 600] [--rate 100] [--paced-streams 200] [--sample-seconds 10] [--out F]
+               steady mixed load; gateway RSS, handles and threads sampled, slopes per minute
+      startup  --dll majordomo.dll --config FILE --url http://127.0.0.1:PORT/v1/chat/completions [--runs 5]
+               [--env NAME=VALUE,NAME=VALUE] [--label L] [--out F]
+               time from `serve` to the first answered request, and the first and second requests' latency
       body     [--model mock/bench-model] [--stream]
                print the benchmark request body (what wrk sends)
       report   --in results.tsv [--strict]
@@ -54,6 +63,9 @@ try
         "mock" => await RunMockAsync(options),
         "hop" => await RunHopAsync(options),
         "latency" => LatencyRun.Run(options),
+        "paced" => PacedRun.Run(options),
+        "soak" => SoakRun.Run(options),
+        "startup" => StartupRun.Run(options),
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
         _ => UnknownCommand(args[0]),
@@ -70,9 +82,16 @@ static async Task<int> RunMockAsync(BenchArgs options)
     var port = options.GetInt("port", null, 0, 0, 65535);
     var chunks = options.GetInt("chunks", "MOCK_CHUNKS", 20, MockPayloads.MinChunks, MockPayloads.MaxChunks);
     var delayMs = options.GetInt("delay-ms", "MOCK_DELAY_MS", 0, 0, 60_000);
+    var paced = options.GetFlag("paced");
     options.EnsureAllRead();
-    var mock = new MockUpstream(chunks, delayMs);
-    await LoopbackServer.RunAsync($"mock (chunks={chunks}, delay={delayMs}ms)", port, mock.HandleAsync);
+    if (paced && delayMs == 0)
+    {
+        throw new ArgumentException("--paced needs --delay-ms (the clock's interval)");
+    }
+
+    using var clock = paced ? new PacedClock(TimeSpan.FromMilliseconds(delayMs)) : null;
+    var mock = new MockUpstream(chunks, delayMs, clock);
+    await LoopbackServer.RunAsync($"mock (chunks={chunks}, delay={delayMs}ms{(paced ? ", paced" : "")})", port, mock.HandleAsync);
     return 0;
 }
 

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
+using Majordomo.Classification;
 using Majordomo.Config;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
@@ -73,6 +74,28 @@ public class DecisionBenchmarks
 
     [Benchmark(Description = "smart, ~20k-token prompt")]
     public object? LongPrompt() => Decide(_long).Plan;
+
+    // Where the long prompt's time goes: its reading (text made), the Tier 1 rules, the classifier, the sensitive scan alone.
+    [Benchmark(Description = "20k: prompt read + texts made")]
+    public int LongPromptRead() => PromptView.ParseDeferred(_long.Body, _long.Protocol).LastUserText.Length;
+
+    [Benchmark(Description = "20k: rules (pattern windows)")]
+    public bool LongPromptRules()
+    {
+        var any = false;
+        foreach (var rule in _snapshot.Rules)
+        {
+            any |= rule.NeedsPrompt && rule.MatchesPrompt(_long.Prompt, out _);
+        }
+
+        return any;
+    }
+
+    [Benchmark(Description = "20k: heuristic classifier")]
+    public object LongPromptClassify() => HeuristicClassifier.Classify(_long.Prompt);
+
+    [Benchmark(Description = "20k: sensitive scan of the user text")]
+    public SensitiveKind LongPromptSensitive() => SensitiveScanner.Scan(_long.Prompt.UserText);
 
     [Benchmark(Description = "smart, rule match on source")]
     public object? RuleMatch() => Decide(_heartbeat).Plan;

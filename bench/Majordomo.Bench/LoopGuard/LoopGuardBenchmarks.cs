@@ -26,6 +26,7 @@ public class LoopGuardBenchmarks
     private LoopSettingsSet _loop = null!;
     private byte[] _distinct = null!;
     private byte[] _looping = null!;
+    private byte[] _long = null!;
     private string _dbPath = null!;
 
     public static int Run(string[] args) => InProcessBenchmarks.Run<LoopGuardBenchmarks>(args);
@@ -46,6 +47,7 @@ public class LoopGuardBenchmarks
         _guard = new ToolLoopGuard(state, TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
         _distinct = Conversation(looping: false);
         _looping = Conversation(looping: true);
+        _long = Conversation(looping: false, calls: 249);
     }
 
     [GlobalCleanup]
@@ -75,18 +77,35 @@ public class LoopGuardBenchmarks
         _guard.Evaluate(_loop, new ChatRequest { Body = _distinct, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-a", null, null) });
 
     [Benchmark]
+    public int ReaderPass_500Messages()
+    {
+        var reader = new Utf8JsonReader(_long);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark]
+    public object Evaluate_500Messages_DistinctCalls() =>
+        _guard.Evaluate(_loop, new ChatRequest { Body = _long, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-c", null, null) });
+
+    [Benchmark]
     public object Evaluate_50Messages_Looping() =>
         _guard.Evaluate(_loop, new ChatRequest { Body = _looping, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-b", null, null) });
 
-    /// <summary>50 messages: system, user, then 24 assistant tool calls each answered by a tool message.</summary>
-    private static byte[] Conversation(bool looping)
+    /// <summary>System, user, then <paramref name="calls"/> assistant tool calls each answered by a tool message (24: 50 messages).</summary>
+    private static byte[] Conversation(bool looping, int calls = 24)
     {
         var sb = new StringBuilder();
         sb.Append("""{"model":"default","tools":[{"type":"function","function":{"name":"read_file","parameters":{"type":"object"}}}],"messages":[""");
         sb.Append("""{"role":"system","content":"You are a coding agent. Use the tools to inspect and change files; be concise."},""");
         sb.Append("""{"role":"user","content":"The build fails on CI with a missing symbol. Find the cause and fix it, then run the tests."}""");
         var output = new string('x', 300);
-        for (var i = 0; i < 24; i++)
+        for (var i = 0; i < calls; i++)
         {
             var path = looping && i >= 12 ? "src/app.ts" : $"src/module{i}.ts";
             var result = looping && i >= 12 ? "export const a = 1; // unchanged " + output : $"export const m{i} = {i}; " + output;

@@ -65,6 +65,19 @@ internal static class MockPayloads
         static ReadOnlyMemory<byte> Frame(string choicesAndRest) => Encode("data: " + ChunkPrefix + choicesAndRest + "\n\n");
     }
 
+    /// <summary>
+    /// Chunk <paramref name="index"/> of a paced stream: its content is <c>#index;</c>, so a client can check
+    /// that every chunk arrived once and in order; the first carries the role, the last the finish reason.
+    /// </summary>
+    public static ReadOnlyMemory<byte> NumberedFrame(int index, int count, bool includeUsage)
+    {
+        var role = index == 0 ? "\"role\":\"assistant\"," : "";
+        var finish = index == count - 1 ? "\"stop\"" : "null";
+        var suffix = includeUsage ? ""","usage":null}""" : "}";
+        return Encode("data: " + ChunkPrefix + "[{\"index\":0,\"delta\":{" + role + "\"content\":\"#"
+            + index.ToString(CultureInfo.InvariantCulture) + ";\"},\"logprobs\":null,\"finish_reason\":" + finish + "}]" + suffix + "\n\n");
+    }
+
     private static ReadOnlyMemory<byte> Encode(string text) => Encoding.UTF8.GetBytes(text);
 }
 

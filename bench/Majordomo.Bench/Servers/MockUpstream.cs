@@ -14,6 +14,8 @@ namespace Majordomo.Bench.Servers;
 /// Chunk count and per-chunk delay default to the command-line values and can be overridden per
 /// request with the query (<c>?chunks=N&amp;delay_ms=D</c>) or the headers <c>x-mock-chunks</c> /
 /// <c>x-mock-delay-ms</c>. Only <c>stream</c> and <c>stream_options</c> are read from the body.
+/// Paced (with a <see cref="PacedClock"/>): chunks wait for the shared clock's ticks instead of a delay of
+/// their own, and each carries its number (<see cref="MockPayloads.NumberedFrame"/>) for the order check.
 /// </summary>
 internal sealed class MockUpstream
 {
@@ -23,11 +25,14 @@ internal sealed class MockUpstream
     private readonly int _defaultChunks;
     private readonly int _defaultDelayMs;
     private readonly ReadOnlyMemory<byte>[] _usageFrames = new ReadOnlyMemory<byte>[MockPayloads.MaxChunks + 1];
+    private readonly PacedClock? _clock;
+    private readonly ReadOnlyMemory<byte>[][] _numbered = [new ReadOnlyMemory<byte>[MockPayloads.MaxChunks], new ReadOnlyMemory<byte>[MockPayloads.MaxChunks]];
 
-    public MockUpstream(int chunks, int delayMs)
+    public MockUpstream(int chunks, int delayMs, PacedClock? clock = null)
     {
         _defaultChunks = chunks;
         _defaultDelayMs = delayMs;
+        _clock = clock;
     }
 
     public Task HandleAsync(HttpContext context)
@@ -116,12 +121,17 @@ internal sealed class MockUpstream
         var frames = includeUsage ? MockPayloads.FramesWithUsage : MockPayloads.Frames;
         for (var i = 0; i < chunks; i++)
         {
-            if (i > 0 && delayMs > 0)
+            if (i > 0 && _clock is not null)
+            {
+                await _clock.NextTick.WaitAsync(cancellationToken);
+            }
+            else if (i > 0 && delayMs > 0)
             {
                 await Task.Delay(delayMs, cancellationToken);
             }
 
-            var frame = i == 0 ? frames.First : i == chunks - 1 ? frames.Last : frames.Middle;
+            var frame = _clock is not null ? Numbered(i, chunks, includeUsage)
+                : i == 0 ? frames.First : i == chunks - 1 ? frames.Last : frames.Middle;
             if (!await WriteFrameAsync(writer, frame, cancellationToken))
             {
                 return;
@@ -141,6 +151,25 @@ internal sealed class MockUpstream
     {
         var flush = await writer.WriteAsync(frame, cancellationToken);
         return !flush.IsCompleted && !flush.IsCanceled;
+    }
+
+    private ReadOnlyMemory<byte> Numbered(int index, int count, bool includeUsage)
+    {
+        // Benign race as for usage frames; the last chunk of a shorter stream differs, so it is not cached.
+        if (index == count - 1)
+        {
+            return MockPayloads.NumberedFrame(index, count, includeUsage);
+        }
+
+        var cache = _numbered[includeUsage ? 1 : 0];
+        var frame = cache[index];
+        if (frame.IsEmpty)
+        {
+            frame = MockPayloads.NumberedFrame(index, MockPayloads.MaxChunks + 1, includeUsage);
+            cache[index] = frame;
+        }
+
+        return frame;
     }
 
     private ReadOnlyMemory<byte> UsageFrame(int completionTokens)

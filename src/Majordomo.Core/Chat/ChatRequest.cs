@@ -98,7 +98,7 @@ internal sealed class ChatRequest
     /// The prompt as the loop guard, the router, the classifier and budgets read it: parsed from
     /// <see cref="Body"/> at most once, on first use, so a request naming a model never parses it.
     /// </summary>
-    public PromptView Prompt => _prompt ??= PromptView.Parse(Body.Span, Protocol);
+    public PromptView Prompt => _prompt ??= PromptView.ParseDeferred(Body, Protocol);
 
     /// <summary>Whether <see cref="Prompt"/> has been read (tests of the named-model fast path).</summary>
     internal bool PromptRead => _prompt is not null;

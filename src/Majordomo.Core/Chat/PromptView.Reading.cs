@@ -77,10 +77,9 @@ internal sealed partial class PromptView
             else if (reader.ValueTextEquals("instructions"u8))
             {
                 reader.Read();
-                var sb = new StringBuilder();
-                ReadContent(ref reader, body, sb, Part.System);
-                Append(SystemText, sb, out var system);
-                SystemText = system;
+                Note(TextStep.Begin);
+                ReadContent(ref reader, body, Part.System);
+                Note(TextStep.EndSystem);
             }
             else if (reader.ValueTextEquals("tools"u8))
             {
@@ -113,11 +112,10 @@ internal sealed partial class PromptView
     {
         Tools.SystemKind = reader.TokenType;
         Tools.SystemStart = (int)reader.TokenStartIndex;
-        var sb = new StringBuilder();
-        ReadContent(ref reader, body, sb, Part.System);
+        Note(TextStep.Begin);
+        ReadContent(ref reader, body, Part.System);
         Tools.SystemLength = (int)reader.BytesConsumed - Tools.SystemStart;
-        Append(SystemText, sb, out var system);
-        SystemText = system;
+        Note(TextStep.EndSystem);
     }
 
     /// <summary>True on a value of <paramref name="kind"/> (its depth given); any other value is skipped.</summary>
@@ -210,7 +208,6 @@ internal sealed partial class PromptView
             return;
         }
 
-        var text = new StringBuilder();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -220,8 +217,8 @@ internal sealed partial class PromptView
             }
 
             MessageCount++;
-            text.Clear();
-            ReadMessage(ref reader, body, text);
+            Note(TextStep.Begin);
+            ReadMessage(ref reader, body);
         }
 
         Tools.MessagesEnd = (int)reader.TokenStartIndex;
@@ -235,13 +232,13 @@ internal sealed partial class PromptView
             return;
         }
 
-        var text = new StringBuilder();
-        ReadContent(ref reader, body, text, Part.Message);
+        Note(TextStep.Begin);
+        ReadContent(ref reader, body, Part.Message);
         MessageCount++;
-        CountMessage(Role.User, text, ToolResults);
+        CountMessage(Role.User, ToolResults);
     }
 
-    private void ReadMessage(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text)
+    private void ReadMessage(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
         var role = Role.Other;
         var toolResultsBefore = ToolResults;
@@ -257,7 +254,7 @@ internal sealed partial class PromptView
                     role = ReadRole(ref reader);
                     break;
                 case MessageProperty.Content:
-                    ReadMessageContent(ref reader, body, text, ref message);
+                    ReadMessageContent(ref reader, body, ref message);
                     break;
                 case MessageProperty.ToolCalls or MessageProperty.FunctionCall:
                     ReadToolCalls(ref reader, property == MessageProperty.ToolCalls);
@@ -289,7 +286,7 @@ internal sealed partial class PromptView
             role = Role.Tool;
         }
 
-        CountMessage(role, text, toolResultsBefore);
+        CountMessage(role, toolResultsBefore);
         if (role == Role.Tool && message.ToolCallId != 0)
         {
             // OpenAI: a tool message answers the call with that id; content may come before or after the id.
@@ -317,15 +314,16 @@ internal sealed partial class PromptView
         : MessageProperty.Other;
 
     // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
-    private void ReadMessageContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, ref MessageTools message)
+    private void ReadMessageContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ref MessageTools message)
     {
         var start = (int)reader.TokenStartIndex;
         var kind = reader.TokenType;
+        var stringHash = kind == JsonTokenType.String ? StableHash.StringContent(reader.ValueSpan) : 0;
         message.HasContent = true;
-        message.Results += ReadContent(ref reader, body, text, Part.Message);
+        message.Results += ReadContent(ref reader, body, Part.Message);
         var raw = body[start..(int)reader.BytesConsumed];
         var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
-        message.Content = hashed ? StableHash.Content(raw) : 0;
+        message.Content = kind == JsonTokenType.String ? stringHash : hashed ? StableHash.Content(raw) : 0;
         message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
     }
 
@@ -371,76 +369,38 @@ internal sealed partial class PromptView
         ToolBytes += reader.BytesConsumed - start;
     }
 
-    /// <summary>The prompt facts of one message, once its properties (in any order) are read.</summary>
-    private void CountMessage(Role role, StringBuilder text, int toolResultsBefore)
+    /// <summary>The prompt facts of one message, once its properties (in any order) are read; its text is noted for later.</summary>
+    private void CountMessage(Role role, int toolResultsBefore)
     {
         switch (role)
         {
             case Role.User:
                 UserMessages++;
-                CountUserTurn(text, toolResultsBefore);
+                Note(TextStep.EndUser, ToolResults == toolResultsBefore, UserMessages == 1);
                 break;
             case Role.Assistant:
                 AssistantMessages++;
                 break;
             case Role.System:
-                Append(SystemText, text, out var system);
-                SystemText = system;
+                Note(TextStep.EndSystem);
                 break;
             case Role.Tool or Role.Function:
                 ToolResults++;
-                if (text.Length > 0)
-                {
-                    ToolText().Append(text);
-                }
-
+                Note(TextStep.EndTool);
                 break;
-        }
-    }
-
-    private void CountUserTurn(StringBuilder text, int toolResultsBefore)
-    {
-        if (text.Length > 0)
-        {
-            // Only from the second user turn on: one turn's text is LastUserText itself.
-            if (_userText is null && LastUserText.Length > 0)
-            {
-                _userText = new StringBuilder(LastUserText);
-            }
-
-            _userText?.Append('\n').Append(text);
-        }
-
-        if (text.Length > 0 || ToolResults == toolResultsBefore)
-        {
-            // An Anthropic user turn holding only tool results is not what the user said last,
-            // nor is an agent's bookkeeping message.
-            var raw = text.ToString();
-            var words = AgentProfiles.Read(raw);
-            Agent ??= words.Agent;
-            if (!words.Bookkeeping)
-            {
-                LastUserText = words.Words;
-                AgentSource = words.Source;
-            }
-
-            if (UserMessages == 1 || FirstUserText.Length == 0)
-            {
-                FirstUserText = raw;
-            }
         }
     }
 
     /// <summary>
-    /// Reads a content value (string, or array of parts/blocks) into <paramref name="text"/>, counting media
+    /// Reads a content value (string, or array of parts/blocks), noting its text for later, counting media
     /// and tools; in a message's own content, <c>tool_use</c> and <c>tool_result</c> blocks go into the tool
     /// history. Returns the <c>tool_result</c> blocks directly in it.
     /// </summary>
-    private int ReadContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, Part part)
+    private int ReadContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            AddText(reader.GetString() ?? "", text, part);
+            Note(TextStep.Add, part, ref reader);
             return 0;
         }
 
@@ -459,31 +419,31 @@ internal sealed partial class PromptView
                 continue;
             }
 
-            results += ReadBlock(ref reader, body, text, part);
+            results += ReadBlock(ref reader, body, part);
         }
 
         return results;
     }
 
     /// <summary>One part or block (the reader on its <c>{</c>); returns 1 for a <c>tool_result</c> block.</summary>
-    private int ReadBlock(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, StringBuilder text, Part part)
+    private int ReadBlock(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
     {
-        string? type = null;
-        string? partText = null;
+        var type = BlockType.None;
+        TextStepOp? partText = null;
         var block = default(BlockTools);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                type = reader.TokenType == JsonTokenType.String ? BlockTypeOf(ref reader) : BlockType.None;
             }
             else if (reader.ValueTextEquals("text"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    partText = reader.GetString();
+                    partText = TextStepOp.At(TextStep.Add, part, ref reader);
                 }
                 else
                 {
@@ -495,7 +455,7 @@ internal sealed partial class PromptView
                 // Anthropic tool_result content: text the tool returned, not the user's words.
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;
-                ReadContent(ref reader, body, text, Part.ToolResult);
+                ReadContent(ref reader, body, Part.ToolResult);
                 block.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
             }
             else if (reader.ValueTextEquals("input"u8))
@@ -528,43 +488,49 @@ internal sealed partial class PromptView
             }
         }
 
-        CountBlock(type, partText, text, part);
+        CountBlock(type, partText, part);
         return part == Part.Message ? RecordBlock(type, block) : 0;
     }
 
-    private void CountBlock(string? type, string? partText, StringBuilder text, Part part)
+    private static BlockType BlockTypeOf(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("input_text"u8) ? BlockType.Text
+        : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
+        : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
+        : reader.ValueTextEquals("image_url"u8) || reader.ValueTextEquals("image"u8) || reader.ValueTextEquals("input_audio"u8)
+          || reader.ValueTextEquals("audio"u8) || reader.ValueTextEquals("file"u8) || reader.ValueTextEquals("document"u8)
+          || reader.ValueTextEquals("video"u8) || reader.ValueTextEquals("input_image"u8) ? BlockType.Media
+        : BlockType.Other;
+
+    private void CountBlock(BlockType type, TextStepOp? partText, Part part)
     {
         switch (type)
         {
-            case "image_url" or "image" or "input_audio" or "audio" or "file" or "document" or "video" or "input_image":
+            case BlockType.Media:
                 MediaParts++;
                 break;
-            case "tool_use":
+            case BlockType.ToolUse:
                 ToolCalls++;
                 break;
-            case "tool_result":
+            case BlockType.ToolResult:
                 ToolResults++;
                 break;
         }
 
-        if (partText is not null && (part == Part.ToolResult || type is null or "text" or "input_text"))
+        if (partText is { } op)
         {
-            AddText(partText, text, part);
-        }
-        else if (partText is not null)
-        {
-            CountText(partText);
+            // A text part of the message (or any text of a tool's output) is its text; other blocks' text is only counted.
+            Note(part == Part.ToolResult || type is BlockType.None or BlockType.Text ? op : op with { Step = TextStep.CountOnly });
         }
     }
 
     // Anthropic content blocks: tool_use adds a call, tool_result answers one.
-    private int RecordBlock(string? type, in BlockTools block)
+    private int RecordBlock(BlockType type, in BlockTools block)
     {
-        if (type == "tool_use" && block.Name != 0)
+        if (type == BlockType.ToolUse && block.Name != 0)
         {
             Tools.Add(StableHash.Combine(block.Name, block.Input), block.Id, block.NameStart, block.NameLength);
         }
-        else if (type == "tool_result")
+        else if (type == BlockType.ToolResult)
         {
             if (block.Id != 0)
             {
@@ -605,11 +571,22 @@ internal sealed partial class PromptView
                 break;
             default:
                 var outputStart = (int)reader.TokenStartIndex;
-                ReadContent(ref reader, body, new StringBuilder(), Part.ToolResult);
+                ReadContent(ref reader, body, Part.ToolResult);
                 message.HasContent = true;
                 message.Content = StableHash.Content(body[outputStart..(int)reader.BytesConsumed]);
                 break;
         }
+    }
+
+    /// <summary>A content block's <c>type</c>, as far as the prompt's facts tell types apart.</summary>
+    private enum BlockType
+    {
+        None,
+        Text,
+        ToolUse,
+        ToolResult,
+        Media,
+        Other,
     }
 
     private enum ItemKind

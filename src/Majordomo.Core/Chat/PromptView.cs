@@ -19,31 +19,31 @@ internal sealed partial class PromptView
     /// The user's own words in the last user message (text parts joined by a newline, known agent
     /// envelopes removed, bookkeeping-only messages passed over: SPEC §1.10); empty when none.
     /// </summary>
-    public string LastUserText { get; private set; } = "";
+    public string LastUserText => Materialized()._lastUserText;
 
     /// <summary>The agent whose envelope was found (<see cref="AgentProfiles"/>), or null.</summary>
-    public string? Agent { get; private set; }
+    public string? Agent => Materialized()._agent;
 
     /// <summary>The source the last user turn shows (an agent's heartbeat prompt: <c>heartbeat</c>), or null.</summary>
-    public string? AgentSource { get; private set; }
+    public string? AgentSource => Materialized()._agentSource;
 
     /// <summary>Text of the first user message; with <see cref="SystemText"/> it derives the session id.</summary>
-    public string FirstUserText { get; private set; } = "";
+    public string FirstUserText => Materialized()._firstUserText;
 
     /// <summary>System prompt text (OpenAI system/developer messages, Anthropic <c>system</c>).</summary>
-    public string SystemText { get; private set; } = "";
+    public string SystemText => Materialized()._systemText;
 
     /// <summary>
     /// Text of every user message in order, joined by a newline (the last one included). The sensitive
     /// scan reads this, not only <see cref="LastUserText"/>: a secret pasted three turns ago is sent again.
     /// </summary>
-    public string UserText { get; private set; } = "";
+    public string UserText => Materialized()._userText;
 
     /// <summary>
     /// Text tools returned (OpenAI <c>tool</c> messages, Anthropic <c>tool_result</c> content), joined by a
     /// newline: an agent that reads a <c>.env</c> file sends its contents upstream with the next turn.
     /// </summary>
-    public string ToolResultText { get; private set; } = "";
+    public string ToolResultText => Materialized()._toolResultText;
 
     /// <summary>Names of the tool definitions offered (<c>tools[].function.name</c> or <c>tools[].name</c>), comma-separated.</summary>
     public string ToolNames { get; private set; } = "";
@@ -70,7 +70,7 @@ internal sealed partial class PromptView
     public int MediaParts { get; private set; }
 
     /// <summary>Characters of text in all messages (system, user, assistant, tool).</summary>
-    public long TextChars { get; private set; }
+    public long TextChars => Materialized()._chars;
 
     /// <summary>Bytes of tool-call arguments and structured tool inputs.</summary>
     public long ToolBytes { get; private set; }
@@ -111,15 +111,50 @@ internal sealed partial class PromptView
         }
     }
 
+    // The text values the one pass found, noted as byte ranges of the body in reading order (with what
+    // to do with each): strings are made only when a text property is first read, so a request that only
+    // needs its tool history or counts (the loop guard, a named model) never copies its prompt's text.
+    private readonly List<TextStepOp> _steps = [];
+    private ReadOnlyMemory<byte> _body;
+    private bool _materialized;
+
+    private string _lastUserText = "";
+    private string? _agent;
+    private string? _agentSource;
+    private string _firstUserText = "";
+    private string _systemText = "";
+    private string _userText = "";
+    private string _toolResultText = "";
+    private long _chars;
+
     // Every text in reading order; tokenized on first use, so a request that never asks for its token
     // count (a named model under the loop guard) does not pay the tokenizer.
     private List<string>? _texts;
     private long _textTokens = -1;
-    private StringBuilder? _userText;
+    private StringBuilder? _userTextBuilder;
     private StringBuilder? _toolText;
     private StringBuilder? _toolNames;
 
+    /// <summary>Reads <paramref name="body"/> and makes every text at once (the span is not kept).</summary>
     public static PromptView Parse(ReadOnlySpan<byte> body, string protocol)
+    {
+        var view = Walk(body, protocol);
+        view.Materialize(body);
+        return view;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="body"/> once for counts, positions and the tool history; the texts are made
+    /// from <paramref name="body"/> when first asked for, so it must stay valid while the view is used.
+    /// </summary>
+    public static PromptView ParseDeferred(ReadOnlyMemory<byte> body, string protocol)
+    {
+        var view = Walk(body.Span, protocol);
+        view._body = body;
+        return view;
+    }
+
+    private static PromptView Walk(ReadOnlySpan<byte> body, string protocol)
     {
         var view = new PromptView();
         try
@@ -134,12 +169,98 @@ internal sealed partial class PromptView
         {
         }
 
-        view.UserText = view._userText?.ToString() ?? view.LastUserText;
-        view.ToolResultText = view._toolText?.ToString() ?? "";
         view.ToolNames = view._toolNames?.ToString() ?? "";
-
         _ = protocol; // both shapes are told apart by their keys; kept for callers' clarity and future use
         return view;
+    }
+
+    /// <summary>Whether the texts have been made (tests of the guard-only path, which must not make them).</summary>
+    internal bool TextsMade => _materialized;
+
+    private PromptView Materialized()
+    {
+        if (!_materialized)
+        {
+            Materialize(_body.Span);
+        }
+
+        return this;
+    }
+
+    /// <summary>Makes the texts from the noted steps, in reading order: what the pass would have built as it went.</summary>
+    private void Materialize(ReadOnlySpan<byte> body)
+    {
+        _materialized = true;
+        var text = new StringBuilder();
+        foreach (var step in _steps)
+        {
+            switch (step.Step)
+            {
+                case TextStep.Begin:
+                    text.Clear();
+                    break;
+                case TextStep.Add:
+                    AddText(step.Decode(body), text, step.Part);
+                    break;
+                case TextStep.CountOnly:
+                    CountText(step.Decode(body));
+                    break;
+                case TextStep.EndUser:
+                    CountUserTurn(text, step.NoResults, step.FirstUser);
+                    break;
+                case TextStep.EndSystem:
+                    Append(_systemText, text, out _systemText);
+                    break;
+                case TextStep.EndTool when text.Length > 0:
+                    ToolText().Append(text);
+                    break;
+            }
+        }
+
+        _userText = _userTextBuilder?.ToString() ?? _lastUserText;
+        _toolResultText = _toolText?.ToString() ?? "";
+        _steps.Clear();
+        _body = default;
+    }
+
+    private void Note(TextStep step, bool noResults = false, bool firstUser = false) =>
+        _steps.Add(new TextStepOp(step, Part.Message, 0, 0, false, noResults, firstUser));
+
+    private void Note(TextStep step, Part part, ref Utf8JsonReader reader) => _steps.Add(TextStepOp.At(step, part, ref reader));
+
+    private void Note(TextStepOp step) => _steps.Add(step);
+
+    private void CountUserTurn(StringBuilder text, bool noResults, bool firstUser)
+    {
+        if (text.Length > 0)
+        {
+            // Only from the second user turn on: one turn's text is LastUserText itself.
+            if (_userTextBuilder is null && _lastUserText.Length > 0)
+            {
+                _userTextBuilder = new StringBuilder(_lastUserText);
+            }
+
+            _userTextBuilder?.Append('\n').Append(text);
+        }
+
+        if (text.Length > 0 || noResults)
+        {
+            // An Anthropic user turn holding only tool results is not what the user said last,
+            // nor is an agent's bookkeeping message.
+            var raw = text.ToString();
+            var words = AgentProfiles.Read(raw);
+            _agent ??= words.Agent;
+            if (!words.Bookkeeping)
+            {
+                _lastUserText = words.Words;
+                _agentSource = words.Source;
+            }
+
+            if (firstUser || _firstUserText.Length == 0)
+            {
+                _firstUserText = raw;
+            }
+        }
     }
 
     private long TextTokens
@@ -149,7 +270,7 @@ internal sealed partial class PromptView
             if (_textTokens < 0)
             {
                 var tally = new TokenTally();
-                foreach (var text in _texts ?? [])
+                foreach (var text in Materialized()._texts ?? [])
                 {
                     tally.Add(text);
                 }
@@ -163,7 +284,7 @@ internal sealed partial class PromptView
 
     private void CountText(string text)
     {
-        TextChars += text.Length;
+        _chars += text.Length;
         if (text.Length > 0)
         {
             (_texts ??= []).Add(text);
@@ -217,5 +338,49 @@ internal sealed partial class PromptView
         }
 
         return hash;
+    }
+
+    /// <summary>What the text pass does at one point of the reading; see <see cref="Materialize"/>.</summary>
+    private enum TextStep : byte
+    {
+        /// <summary>A new message (or system value): its text starts empty.</summary>
+        Begin,
+
+        /// <summary>A text value: counted and added to the current text (a tool's output: to the tool text).</summary>
+        Add,
+
+        /// <summary>A text value that is counted (tokens, characters) but belongs to no text, e.g. a tool_use block's text.</summary>
+        CountOnly,
+        EndUser,
+        EndSystem,
+        EndTool,
+    }
+
+    /// <summary>One step: for a text value, where its string is in the body (quotes excluded) and whether it holds escapes.</summary>
+    private readonly record struct TextStepOp(TextStep Step, Part Part, int Start, int Length, bool Escaped, bool NoResults, bool FirstUser)
+    {
+        public static TextStepOp At(TextStep step, Part part, ref Utf8JsonReader reader) =>
+            new(step, part, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, false, false);
+
+        public string Decode(ReadOnlySpan<byte> body)
+        {
+            var value = body.Slice(Start, Length);
+            if (!Escaped)
+            {
+                return Encoding.UTF8.GetString(value);
+            }
+
+            try
+            {
+                var reader = new Utf8JsonReader(body.Slice(Start - 1, Length + 2));
+                reader.Read();
+                return reader.GetString() ?? "";
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // An escape no string can hold (a lone surrogate): the value reads as empty, as a failed read did before.
+                return "";
+            }
+        }
     }
 }

@@ -125,6 +125,12 @@ internal static class StableHash
     }
 
     /// <summary>
+    /// <see cref="Content"/> of a string value, from the reader standing on it: what the reading already
+    /// holds, so the common string content is not read a second time.
+    /// </summary>
+    public static ulong StringContent(ReadOnlySpan<byte> valueSpan) => Bytes(valueSpan, StringTag);
+
+    /// <summary>
     /// Canonical hash of a message or tool-result <c>content</c> value given as JSON: a string and an
     /// array of text blocks carrying the same text hash alike (clients send a tool's output either way,
     /// sometimes alternating), other blocks hash canonically. <paramref name="json"/> is the value's bytes.

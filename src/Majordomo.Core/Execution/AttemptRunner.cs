@@ -17,8 +17,11 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// <summary>Upstream error bodies are read up to this size for classification and pass-through.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
 
-    /// <summary>A non-streamed answer larger than this is refused (and the next entry tried).</summary>
-    public const int MaxAnswerBytes = 64 * 1024 * 1024;
+    /// <summary>A non-streamed answer larger than this is refused when its length is declared (the next entry is tried), cut when found while forwarding.</summary>
+    public const int MaxAnswerBytes = UpstreamResponse.MaxBodyBytes;
+
+    /// <summary>Non-streamed answers up to this size are read whole before the commit; bigger ones are forwarded as they arrive.</summary>
+    public const int WholeAnswerBytes = PooledBuffers.MaxKeptBytes;
 
     public async Task<AttemptResult> RunAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, ErrorRuleSet rules)
     {
@@ -73,21 +76,76 @@ internal sealed partial class AttemptRunner(ILogger logger)
         return attempt.Fail(failure, response.StatusCode, attempt.Summarize(response.StatusCode, text), errorBody, response.RetryAfter);
     }
 
-    /// <summary>A non-streamed answer: read whole, checked, then written to the client in one go.</summary>
-    private static async Task<AttemptResult> AnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
+    /// <summary>
+    /// A non-streamed answer: up to <see cref="WholeAnswerBytes"/> it is read whole, checked, then written in
+    /// one go; a bigger one is checked by its head and forwarded as it arrives (its usage read from the tail),
+    /// so answers of tens of megabytes never sit in memory.
+    /// </summary>
+    private async Task<AttemptResult> AnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
-        var model = attempt.Model;
-        var body = await response.ReadBodyAsync(MaxAnswerBytes, attempt.Token).ConfigureAwait(false);
-        var shape = protocol.InspectAnswer(body, out var usage);
-        if (shape == OpenAIWire.CompletionShape.Error)
+        if (response.ContentLength > MaxAnswerBytes)
         {
-            var text = Encoding.UTF8.GetString(body);
-            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, attempt.Summarize(response.StatusCode, text));
+            throw new UpstreamBodyTooLargeException(MaxAnswerBytes);
         }
 
-        if (shape == OpenAIWire.CompletionShape.NotJson)
+        var (head, length, ended) = await ReadHeadAsync(response, attempt.Token).ConfigureAwait(false);
+        try
         {
-            return attempt.Fail(FailureClass.Transient, response.StatusCode, "upstream answered with a body that is not a JSON object");
+            return ended
+                ? await WholeAnswerAsync(attempt, protocol, sink, response, head.AsMemory(0, length), rules).ConfigureAwait(false)
+                : await ForwardAnswerAsync(attempt, protocol, sink, response, head, rules).ConfigureAwait(false);
+        }
+        finally
+        {
+            PooledBuffers.Return(head);
+        }
+    }
+
+    /// <summary>Reads the body into a pooled buffer, grown as needed, until it ends or fills <see cref="WholeAnswerBytes"/>.</summary>
+    private static async Task<(byte[] Buffer, int Length, bool Ended)> ReadHeadAsync(UpstreamResponse response, CancellationToken cancellationToken)
+    {
+        // One spare byte: a declared length fits and the read that sees the end needs no growth.
+        var buffer = PooledBuffers.Rent((int)Math.Min((response.ContentLength ?? 16 * 1024) + 1, WholeAnswerBytes));
+        var used = 0;
+        try
+        {
+            while (true)
+            {
+                if (used == buffer.Length)
+                {
+                    if (used >= WholeAnswerBytes)
+                    {
+                        return (buffer, used, false);
+                    }
+
+                    var bigger = PooledBuffers.Rent(Math.Min(buffer.Length * 2, WholeAnswerBytes));
+                    buffer.AsSpan(0, used).CopyTo(bigger);
+                    PooledBuffers.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await response.ReadBodyPartAsync(buffer.AsMemory(used), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, used, true);
+                }
+
+                used += read;
+            }
+        }
+        catch
+        {
+            PooledBuffers.Return(buffer);
+            throw;
+        }
+    }
+
+    private static async Task<AttemptResult> WholeAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ReadOnlyMemory<byte> body, ErrorRuleSet rules)
+    {
+        var model = attempt.Model;
+        if (Refuse(attempt, protocol, response, body.Span, rules, out var usage) is { } refused)
+        {
+            return refused;
         }
 
         var info = new AnswerInfo(model, attempt.Plan, attempt.Recorder.Count + 1);
@@ -114,6 +172,110 @@ internal sealed partial class AttemptRunner(ILogger logger)
             AnswerBytes = body.Length,
         });
     }
+
+    /// <summary>The checks made before an answer is committed: an error object in a 2xx, or a body that is not a JSON object.</summary>
+    private static AttemptResult? Refuse(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, ReadOnlySpan<byte> body, ErrorRuleSet rules, out Usage usage)
+    {
+        var shape = protocol.InspectAnswer(body, out usage);
+        if (shape == OpenAIWire.CompletionShape.Error)
+        {
+            var text = Encoding.UTF8.GetString(body);
+            return attempt.Fail(FailureClassifier.ClassifyBody(response.StatusCode, text, rules), response.StatusCode, attempt.Summarize(response.StatusCode, text));
+        }
+
+        return shape == OpenAIWire.CompletionShape.NotJson
+            ? attempt.Fail(FailureClass.Transient, response.StatusCode, "upstream answered with a body that is not a JSON object")
+            : null;
+    }
+
+    /// <summary>
+    /// A big answer: its head (closed after its last whole property) passes the same checks, then it is
+    /// committed and forwarded part by part. A failure after the commit cuts the response short.
+    /// </summary>
+    private async Task<AttemptResult> ForwardAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, byte[] head, ErrorRuleSet rules)
+    {
+        if (Refuse(attempt, protocol, response, BigAnswer.ClosedHead(head), rules, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        var firstByteMs = attempt.ElapsedMs;
+        attempt.Committed = true;
+        var tail = new AnswerTail();
+        long total = head.Length;
+        var part = PooledBuffers.Rent(BigAnswer.TailBytes);
+        try
+        {
+            await sink.StartBodyAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), response.ContentType, attempt.ClientAborted).ConfigureAwait(false);
+            tail.Add(head);
+            await sink.WriteBodyPartAsync(head, attempt.ClientAborted).ConfigureAwait(false);
+            int read;
+            while ((read = await response.ReadBodyPartAsync(part, attempt.Token).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > MaxAnswerBytes)
+                {
+                    throw new UpstreamBodyTooLargeException(MaxAnswerBytes);
+                }
+
+                tail.Add(part.AsSpan(0, read));
+                await sink.WriteBodyPartAsync(part.AsMemory(0, read), attempt.ClientAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (attempt.ClientAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
+        {
+            attempt.Record(response.StatusCode, "cancelled", "client disconnected while the answer was forwarded");
+            return AttemptResult.Final(ForwardedOutcome(ExecutionStatus.Cancelled, attempt, Usage.None, total, firstByteMs));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
+        {
+            var reason = ex is OperationCanceledException ? $"timed out after {attempt.Entry.TimeoutMs} ms" : UpstreamText.Describe(ex);
+            return await ForwardFailedAsync(attempt, sink, response, "upstream answer interrupted: " + reason, total, firstByteMs).ConfigureAwait(false);
+        }
+        finally
+        {
+            PooledBuffers.Return(part);
+        }
+
+        if (!BigAnswer.EndsObject(tail.Span))
+        {
+            return await ForwardFailedAsync(attempt, sink, response, "upstream ended the answer before its JSON was complete", total, firstByteMs).ConfigureAwait(false);
+        }
+
+        protocol.InspectAnswer(BigAnswer.UsageObject(tail.Span), out var usage);
+        attempt.Record(response.StatusCode, "ok", null);
+        await sink.EndBodyAsync(complete: true, attempt.ClientAborted).ConfigureAwait(false);
+        return AttemptResult.Final(ForwardedOutcome(ExecutionStatus.Answered, attempt, usage, total, firstByteMs));
+    }
+
+    /// <summary>A forwarded answer failed after the commit: recorded, and the response cut so the client sees it incomplete.</summary>
+    private async Task<AttemptResult> ForwardFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, long total, double firstByteMs)
+    {
+        reason = UpstreamText.Clip(attempt.Recorder.Redactor.Redact(reason, attempt.Credential));
+        attempt.Record(response.StatusCode, "stream-failed", reason);
+        try
+        {
+            await sink.EndBodyAsync(complete: false, attempt.ClientAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client is gone too.
+        }
+
+        LogStreamFailed(logger, attempt.Model.Id, reason);
+        return AttemptResult.Final(ForwardedOutcome(ExecutionStatus.StreamFailed, attempt, Usage.None, total, firstByteMs));
+    }
+
+    // Without usage (a cut answer, or none in the tail) the ticket charges by the bytes delivered.
+    private static ExecutionOutcome ForwardedOutcome(ExecutionStatus status, AttemptScope attempt, Usage usage, long total, double firstByteMs) => new()
+    {
+        Status = status,
+        Attempts = attempt.Recorder.Attempts,
+        AnsweredBy = attempt.Model.Id,
+        Usage = usage,
+        FirstByteMs = firstByteMs,
+        AnswerBytes = total,
+    };
 
     /// <summary>A stream: its first event is peeked before anything is sent, then the answer is committed and relayed.</summary>
     private async Task<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)

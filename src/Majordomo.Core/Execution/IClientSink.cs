@@ -24,4 +24,13 @@ internal interface IClientSink : IEventWriter
 
     /// <summary>Writes a complete, non-streamed answer.</summary>
     ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken);
+
+    /// <summary>Starts a non-streamed answer whose body follows in parts (a big answer forwarded as it arrives); after this the answer is committed.</summary>
+    ValueTask StartBodyAsync(AnswerInfo info, string? contentType, CancellationToken cancellationToken);
+
+    /// <summary>Writes the next part of a started body.</summary>
+    ValueTask WriteBodyPartAsync(ReadOnlyMemory<byte> part, CancellationToken cancellationToken);
+
+    /// <summary>Ends a started body: whole, or cut short so that no client can take it for a complete answer.</summary>
+    ValueTask EndBodyAsync(bool complete, CancellationToken cancellationToken);
 }

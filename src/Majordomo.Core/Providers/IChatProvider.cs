@@ -28,6 +28,12 @@ internal sealed record UpstreamCall(ChatRequest Request, string UpstreamModel, R
 /// </summary>
 internal abstract class UpstreamResponse : IDisposable
 {
+    /// <summary>The largest non-streamed answer the gateway takes (refused before the commit when declared, cut when found later).</summary>
+    public const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    private byte[]? _whole;
+    private int _served;
+
     public abstract int StatusCode { get; }
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
@@ -37,8 +43,25 @@ internal abstract class UpstreamResponse : IDisposable
 
     public abstract string? ContentType { get; }
 
+    /// <summary>The body's declared length, when the upstream sent one.</summary>
+    public virtual long? ContentLength => null;
+
     /// <summary>Reads the whole body; throws <see cref="UpstreamBodyTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
     public abstract Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the next part of the body into <paramref name="buffer"/> (0 at its end), so a big answer can be
+    /// forwarded as it arrives. This default serves the body read whole: for answers built in memory anyway
+    /// (translated, simulated); an HTTP answer reads its socket instead.
+    /// </summary>
+    public virtual async ValueTask<int> ReadBodyPartAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        _whole ??= await ReadBodyAsync(MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        var part = Math.Min(buffer.Length, _whole.Length - _served);
+        _whole.AsMemory(_served, part).CopyTo(buffer);
+        _served += part;
+        return part;
+    }
 
     /// <summary>
     /// Reads the next events of a streamed answer into <paramref name="batch"/> (every event one read

@@ -22,6 +22,13 @@ internal sealed class CompiledRule
     /// <summary>Bounds one pattern match: a hostile prompt must not pin a core in backtracking.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A pattern reads at most this many characters at each end of the user's words: a rule's cue (a command,
+    /// a phrase) is at the start or the end of what the user wrote, and a 20k-token paste must not cost a
+    /// full regex scan per rule.
+    /// </summary>
+    public const int PatternWindow = 4096;
+
     private static readonly RuleWhenConfig Always = new();
 
     public required string Id { get; init; }
@@ -79,7 +86,7 @@ internal sealed class CompiledRule
 
         try
         {
-            return Pattern.IsMatch(view.LastUserText);
+            return WindowMatch(Pattern, view.LastUserText);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -87,6 +94,16 @@ internal sealed class CompiledRule
             return false;
         }
     }
+
+    /// <summary>
+    /// Matches the whole text when it is short, else its first and last <see cref="PatternWindow"/> characters:
+    /// the last window scans from its start with the whole text visible, so <c>$</c> and look-behinds keep their
+    /// meaning there; the first window is a slice, so a <c>$</c> may also match at its cut.
+    /// </summary>
+    internal static bool WindowMatch(Regex pattern, string text) =>
+        text.Length <= 2 * PatternWindow
+            ? pattern.IsMatch(text)
+            : pattern.IsMatch(text.AsSpan(0, PatternWindow)) || pattern.IsMatch(text, text.Length - PatternWindow);
 }
 
 /// <summary>Selection settings of SPEC §1.4 with defaults applied.</summary>

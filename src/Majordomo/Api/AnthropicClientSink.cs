@@ -50,6 +50,13 @@ internal sealed class AnthropicClientSink(HttpContext context, string requestId,
     public ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken) =>
         _writer.WriteBodyAsync(info, body, contentType, cancellationToken);
 
+    public ValueTask StartBodyAsync(AnswerInfo info, string? contentType, CancellationToken cancellationToken) =>
+        _writer.StartBodyAsync(info, contentType, cancellationToken);
+
+    public ValueTask WriteBodyPartAsync(ReadOnlyMemory<byte> part, CancellationToken cancellationToken) => _writer.WriteBodyPartAsync(part, cancellationToken);
+
+    public ValueTask EndBodyAsync(bool complete, CancellationToken cancellationToken) => _writer.EndBodyAsync(complete, cancellationToken);
+
     public async ValueTask WriteStreamErrorAsync(string message, string code, CancellationToken cancellationToken)
     {
         // Overloaded mid-stream is what Anthropic itself reports this way; anything else is an api_error.

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Majordomo.Config;
-using Majordomo.Gateway;
 using Majordomo.Execution;
+using Majordomo.Gateway;
 using Majordomo.Health;
 using Majordomo.Storage;
 

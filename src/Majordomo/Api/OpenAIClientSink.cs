@@ -83,12 +83,30 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
 
     public async ValueTask WriteBodyAsync(AnswerInfo info, ReadOnlyMemory<byte> body, string? contentType, CancellationToken cancellationToken)
     {
+        WriteBodyHeaders(info, contentType);
+        context.Response.ContentLength = body.Length;
+        await context.Response.BodyWriter.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask StartBodyAsync(AnswerInfo info, string? contentType, CancellationToken cancellationToken)
+    {
+        // No Content-Length: the upstream's may describe a compressed body, and a cut must show as one.
+        WriteBodyHeaders(info, contentType);
+        await context.Response.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask WriteBodyPartAsync(ReadOnlyMemory<byte> part, CancellationToken cancellationToken) =>
+        await context.Response.BodyWriter.WriteAsync(part, cancellationToken).ConfigureAwait(false);
+
+    public ValueTask EndBodyAsync(bool complete, CancellationToken cancellationToken) =>
+        complete ? default : AbortAsync(cancellationToken);
+
+    private void WriteBodyHeaders(AnswerInfo info, string? contentType)
+    {
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = contentType ?? "application/json";
-        response.ContentLength = body.Length;
         RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts, requestId);
-        await response.BodyWriter.WriteAsync(body, cancellationToken).ConfigureAwait(false);
     }
 
     private static void Write(System.IO.Pipelines.PipeWriter writer, ReadOnlySpan<byte> bytes)

@@ -16,6 +16,9 @@ internal sealed class ResponseStore
     public const int MaxEntries = 4096;
     public const long MaxBytes = 256L * 1024 * 1024;
 
+    /// <summary>A bigger answer forwarded part by part is not kept (holding it would defeat forwarding it).</summary>
+    public const int MaxForwardedAnswerBytes = 16 * 1024 * 1024;
+
     private readonly Dictionary<string, byte[]> _entries = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Lock _lock = new();

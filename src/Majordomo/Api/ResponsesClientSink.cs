@@ -22,6 +22,7 @@ internal sealed class ResponsesClientSink(HttpContext context, ChatRequest reque
     private readonly OpenAIClientSink _writer = new(context, requestId, time);
     private readonly bool _store = request.Responses?.Store ?? false;
     private bool _stored;
+    private ArrayBufferWriter<byte>? _forwarded;
 
     public ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken)
     {
@@ -78,6 +79,36 @@ internal sealed class ResponsesClientSink(HttpContext context, ChatRequest reque
         }
 
         return _writer.WriteBodyAsync(info, body, contentType, cancellationToken);
+    }
+
+    public ValueTask StartBodyAsync(AnswerInfo info, string? contentType, CancellationToken cancellationToken)
+    {
+        WriteDroppedTools(info);
+        _forwarded = _store ? new ArrayBufferWriter<byte>(1024 * 1024) : null;
+        return _writer.StartBodyAsync(info, contentType, cancellationToken);
+    }
+
+    public ValueTask WriteBodyPartAsync(ReadOnlyMemory<byte> part, CancellationToken cancellationToken)
+    {
+        // A forwarded answer is kept for previous_response_id only up to the store's per-answer bound.
+        if (_forwarded is { } kept)
+        {
+            _forwarded = kept.WrittenCount + part.Length <= ResponseStore.MaxForwardedAnswerBytes ? kept : null;
+            _forwarded?.Write(part.Span);
+        }
+
+        return _writer.WriteBodyPartAsync(part, cancellationToken);
+    }
+
+    public ValueTask EndBodyAsync(bool complete, CancellationToken cancellationToken)
+    {
+        if (complete && _forwarded is { } kept)
+        {
+            store.Add(request.ApiKeyName, ResponseStore.InputItems(request), kept.WrittenSpan);
+        }
+
+        _forwarded = null;
+        return _writer.EndBodyAsync(complete, cancellationToken);
     }
 
     private void WriteDroppedTools(AnswerInfo info)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Majordomo.Api;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
@@ -13,7 +14,6 @@ using Majordomo.Routing;
 using Majordomo.Storage;
 using Majordomo.Storage.Postgres;
 using Majordomo.Storage.Sqlite;
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -60,6 +60,9 @@ public abstract record Scenario
 
     /// <summary>A 200 answer that declares (and starts sending) <paramref name="Bytes"/> bytes: non-stream via Content-Length, stream as one endless event.</summary>
     public sealed record Oversized(long Bytes) : Scenario;
+
+    /// <summary>A non-streamed body written in parts (each flushed); waits on <paramref name="GateAfterFirst"/> after the first; optionally resets the connection at the end.</summary>
+    public sealed record BodyParts(IReadOnlyList<string> Parts, TaskCompletionSource? GateAfterFirst = null, bool ResetAtEnd = false) : Scenario;
 }
 
 /// <summary>A request as the upstream received it.</summary>
@@ -308,6 +311,9 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
                     }
 
                     break;
+                case Scenario.BodyParts parts:
+                    await WriteBodyPartsAsync(context, parts, ct);
+                    break;
                 case Scenario.Gated gated:
                     await StartStreamAsync(context, ct);
                     await WriteEventAsync(context, Chunk(model, "first ", null), ct);
@@ -329,6 +335,26 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
         catch (IOException)
         {
             // The gateway hung up mid-write (it refuses oversized answers).
+        }
+    }
+
+    private static async Task WriteBodyPartsAsync(HttpContext context, Scenario.BodyParts parts, CancellationToken ct)
+    {
+        context.Response.ContentType = "application/json";
+        for (var i = 0; i < parts.Parts.Count; i++)
+        {
+            await context.Response.WriteAsync(parts.Parts[i], ct);
+            await context.Response.Body.FlushAsync(ct);
+            if (i == 0 && parts.GateAfterFirst is { } gate)
+            {
+                await gate.Task.WaitAsync(ct);
+            }
+        }
+
+        if (parts.ResetAtEnd)
+        {
+            await Task.Delay(50, ct);
+            context.Abort();
         }
     }
 

@@ -8,6 +8,34 @@ public class PromptViewTests
 {
     private static PromptView Parse(string json, string protocol = PromptView.OpenAIProtocol) => PromptView.Parse(Encoding.UTF8.GetBytes(json), protocol);
 
+    [Theory]
+    [InlineData("""{"messages":[{"role":"system","content":"Be \"brief\".\nNo caf\u00e9."},{"role":"user","content":"first"},{"role":"assistant","content":[{"type":"text","text":"ok"}]},{"role":"user","content":[{"type":"text","text":"a"},{"type":"text","text":""},{"type":"refusal","text":"counted only"}]}]}""")]
+    [InlineData("""{"system":[{"type":"text","text":"sys one"},{"type":"text","text":"sys two"}],"messages":[{"role":"user","content":"do it"},{"role":"assistant","content":[{"type":"thinking","thinking":"x","text":"t"},{"type":"tool_use","id":"u1","name":"ls","input":{"p":"."}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"u1","content":[{"type":"text","text":"a.txt\tb.txt"}]}]},{"role":"user","content":"and now?"}]}""")]
+    [InlineData("""{"instructions":"be terse","input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"hi"}]},{"type":"function_call","call_id":"c","name":"f","arguments":"{}"},{"type":"function_call_output","call_id":"c","output":"done \u2713"}]}""")]
+    [InlineData("""{"input":"just a string","instructions":"sys"}""")]
+    [InlineData("""{"messages":[{"role":"user","content":"<system-reminder>bookkeeping</system-reminder>"},{"role":"tool","tool_call_id":"x","content":"out"},{"role":"developer","content":"dev"},{"role":"user","content":"real \ud83d\ude00 words"}]}""")]
+    public void ParseDeferred_MakesTheSameTextsAsParse(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var eager = PromptView.Parse(bytes, PromptView.OpenAIProtocol);
+
+        var deferred = PromptView.ParseDeferred(bytes, PromptView.OpenAIProtocol);
+
+        Assert.False(deferred.TextsMade);
+        Assert.Equal(eager.MessageCount, deferred.MessageCount);
+        Assert.Equal(eager.LastUserText, deferred.LastUserText);
+        Assert.Equal(eager.FirstUserText, deferred.FirstUserText);
+        Assert.Equal(eager.SystemText, deferred.SystemText);
+        Assert.Equal(eager.UserText, deferred.UserText);
+        Assert.Equal(eager.ToolResultText, deferred.ToolResultText);
+        Assert.Equal(eager.Agent, deferred.Agent);
+        Assert.Equal(eager.AgentSource, deferred.AgentSource);
+        Assert.Equal(eager.TextChars, deferred.TextChars);
+        Assert.Equal(eager.EstimatedPromptTokens, deferred.EstimatedPromptTokens);
+        Assert.Equal(eager.DerivedSessionId, deferred.DerivedSessionId);
+        Assert.True(eager.TextChars > 0);
+    }
+
     [Fact]
     public void Parse_OpenAIConversation_ReadsTextToolsAndMedia()
     {

@@ -145,6 +145,21 @@ public sealed class RequestReadingTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_NoLoop_ReadsToolHistoryWithoutMakingTheTexts()
+    {
+        var request = OpenAIRequestReader.Parse(LoopingBody("r"));
+        request.Metadata = new RequestMetadata(null, null, "s-texts", null, null);
+
+        Guard("t.db").Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+
+        Assert.True(request.PromptRead);
+        Assert.Equal(6, request.Prompt.Tools.Count);
+        Assert.False(request.Prompt.TextsMade);
+        Assert.Equal("Fix the build.", request.Prompt.LastUserText);
+        Assert.True(request.Prompt.TextsMade);
+    }
+
+    [Fact]
     public async Task DecideAsync_NamedRoute_NeverReadsThePrompt()
     {
         var request = Request("r");

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Majordomo.Chat;
 using Majordomo.Classification;
 using Majordomo.Routing;
@@ -40,6 +43,25 @@ public class RulesAndCommandsTests
         Assert.True(rule.MatchesMetadata(Request("auto", "heartbeat")));
         Assert.False(rule.MatchesMetadata(Request("AUTO", "heartbeat")));
         Assert.False(rule.MatchesMetadata(Request("auto", null)));
+    }
+
+    [Theory]
+    [InlineData("do not route this", 0, true)]
+    [InlineData("do not route this", 50_000, false)]
+    [InlineData("do not route this", 99_983, true)]
+    [InlineData("^/reset", 0, true)]
+    [InlineData("^/reset", 99_993, false)]
+    [InlineData("this$", 99_996, true)]
+    public void MatchesPrompt_LongMessage_ReadsOnlyTheFirstAndLastWindow(string pattern, int at, bool matches)
+    {
+        var words = new StringBuilder(new string('x', 100_000));
+        var cue = pattern.StartsWith('^') ? "/reset" : pattern.EndsWith('$') ? "this" : "do not route this";
+        words.Remove(at, cue.Length).Insert(at, cue);
+        var body = JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = words.ToString() } } });
+        var rule = new CompiledRule { Id = "w", Pattern = new Regex(pattern, RegexOptions.None, CompiledRule.MatchTimeout) };
+
+        Assert.Equal(matches, rule.MatchesPrompt(PromptView.Parse(Encoding.UTF8.GetBytes(body), "openai"), out var timedOut));
+        Assert.False(timedOut);
     }
 
     [Fact]

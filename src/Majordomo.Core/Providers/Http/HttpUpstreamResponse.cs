@@ -27,6 +27,8 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
 
     public override string? ContentType => response.Content.Headers.ContentType?.ToString();
 
+    public override long? ContentLength => response.Content.Headers.ContentLength;
+
     public override async Task<byte[]> ReadBodyAsync(int maxBytes, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
@@ -75,6 +77,12 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
                 PooledBuffers.Return(buffer);
             }
         }
+    }
+
+    public override async ValueTask<int> ReadBodyPartAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        _stream ??= await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     // No async wrapper per read once the stream is open: one state machine per event is enough.
