@@ -132,9 +132,11 @@ internal static class LearnedFeatures
 
         sink.EndBlock();
 
-        Unigrams(Head(prompt.SystemText, SystemChars), SystemSpace, mask, ref sink);
+        // A known agent's system prompt and tools describe the agent, not this turn (SPEC §1.10): left out.
+        var agent = prompt.Agent is not null;
+        Unigrams(agent ? default : Head(prompt.SystemText, SystemChars), SystemSpace, mask, ref sink);
         sink.EndBlock();
-        Unigrams(prompt.ToolNames, ToolSpace, mask, ref sink);
+        Unigrams(agent ? default : prompt.ToolNames, ToolSpace, mask, ref sink);
         sink.EndBlock();
         Unigrams(Head(prompt.ToolResultText, ResultChars), ResultSpace, mask, ref sink);
         sink.EndBlock();
@@ -266,15 +268,15 @@ internal static class LearnedFeatures
             sink.Add(42 + ClassifierEvaluation.Level(cues.Complexity) + 1, 1f);
         }
 
-        sink.Add(50 + Log2Bin(prompt.EstimatedPromptTokens, 15), 1f);
+        sink.Add(50 + Log2Bin(prompt.Agent is null ? prompt.EstimatedPromptTokens : prompt.LastUserText.Length / 4, 15), 1f);
         sink.Add(66 + Log2Bin(prompt.LastUserText.Length, 15), 1f);
         sink.Add(82 + Math.Min(prompt.MessageCount, 12), 1f);
         sink.Add(95 + Math.Min(prompt.UserMessages, 8), 1f);
         sink.Add(104 + Log2Bin(prompt.ToolCalls, 6), 1f);
         sink.Add(111 + Log2Bin(prompt.ToolResults, 6), 1f);
-        sink.Add(118 + Log2Bin(prompt.ToolDefinitions, 6), 1f);
+        sink.Add(118 + Log2Bin(prompt.Agent is null ? prompt.ToolDefinitions : 0, 6), 1f);
         sink.Add(125 + Math.Min(prompt.MediaParts, 2), 1f);
-        sink.Add(128 + Log2Bin(prompt.SystemText.Length, 15), 1f);
+        sink.Add(128 + Log2Bin(prompt.Agent is null ? prompt.SystemText.Length : 0, 15), 1f);
         sink.Add(144 + (prompt.ResponseFormat is "json_object" or "json_schema" ? 1 : 0), 1f);
         sink.Add(146 + (prompt.Agent is null ? 0 : 1), 1f);
         sink.Add(148 + (prompt.AgentSource is null ? 0 : 1), 1f);

@@ -9,7 +9,7 @@ namespace Majordomo.Classification;
 /// feature (<see cref="LearnedFeatures"/>), one column per task and per complexity threshold. The task
 /// is the highest-scoring column; complexity is ordinal — the number of thresholds
 /// (above simple, above medium, above complex) whose score is positive. Trained and written by
-/// <c>tools/Majordomo.Train</c>; shipped as the embedded resource <c>Majordomo.classifier-weights.bin</c>
+/// the training tool under <c>tools/</c>; shipped as the embedded resource <c>Majordomo.classifier-weights.bin</c>
 /// and read once.
 /// </summary>
 internal sealed class LearnedModel
