@@ -78,7 +78,7 @@ internal static class ClassifierEvaluation
                 return null;
             }
 
-            var protocol = root.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : PromptView.OpenAIProtocol;
+            var protocol = root.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : Protocol(root);
             var view = PromptView.Parse(body, protocol);
             var task = Text(root, "taskType") ?? Text(root, "task");
             var complexity = Text(root, "complexity");
@@ -96,6 +96,45 @@ internal static class ClassifierEvaluation
             problem = "not valid JSON: " + ex.Message;
             return null;
         }
+    }
+
+    /// <summary>
+    /// A body without a <c>protocol</c> is Anthropic when it shows it (a top-level <c>system</c>, or a
+    /// <c>tool_use</c> / <c>tool_result</c> / base64 <c>source</c> block); otherwise OpenAI, which reads plain messages the same.
+    /// </summary>
+    private static string Protocol(JsonElement root)
+    {
+        if (!root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object)
+        {
+            return PromptView.OpenAIProtocol;
+        }
+
+        if (body.TryGetProperty("system", out _))
+        {
+            return PromptView.AnthropicProtocol;
+        }
+
+        if (body.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray())
+            {
+                if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (var block in content.EnumerateArray())
+                {
+                    if (block.ValueKind == JsonValueKind.Object && (block.TryGetProperty("source", out _)
+                        || (block.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is "tool_use" or "tool_result")))
+                    {
+                        return PromptView.AnthropicProtocol;
+                    }
+                }
+            }
+        }
+
+        return PromptView.OpenAIProtocol;
     }
 
     private static string? Text(JsonElement root, string name) =>
@@ -120,6 +159,14 @@ internal static class ClassifierEvaluation
             else if (root.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String)
             {
                 writer.WriteStartArray();
+                if (root.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("role"u8, "system"u8);
+                    writer.WriteString("content"u8, system.GetString());
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteStartObject();
                 writer.WriteString("role"u8, "user"u8);
                 writer.WriteString("content"u8, prompt.GetString());

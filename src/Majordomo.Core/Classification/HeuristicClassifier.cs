@@ -43,7 +43,20 @@ internal static class HeuristicClassifier
     private static readonly FrozenDictionary<string, Cue> Cues = Cue.Table();
     private static readonly FrozenDictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The built-in classifier: the cue scorer below, refined by the trained model shipped in the executable
+    /// (<see cref="LearnedModel"/>; docs/CLASSIFIER.md has the measurements behind that choice).
+    /// </summary>
     public static Classification Classify(PromptView prompt)
+    {
+        var cues = ClassifyWithCues(prompt);
+        // A known agent's turn keeps the cue scorer's answer: it reads only the user's words (SPEC §1.10), and the
+        // corpus has too few agent turns yet for the model to learn to look past the agent's envelope.
+        return LearnedModel.Shipped is { } model && prompt.Agent is null ? model.Apply(prompt, cues) : cues;
+    }
+
+    /// <summary>The hand-written cue tables alone (the classifier before the trained model; a feature source for it).</summary>
+    public static Classification ClassifyWithCues(PromptView prompt)
     {
         var scores = new FeatureScores();
         var text = prompt.LastUserText.AsSpan();
@@ -101,8 +114,21 @@ internal static class HeuristicClassifier
             kind = SensitiveScanner.Scan(prompt.ToolResultText);
         }
 
+        // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserText, PersonalDocuments))
+        {
+            kind = SensitiveKind.PersonalId;
+        }
+
         return kind;
     }
+
+    private static readonly string[] PersonalDocuments =
+    [
+        "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
+        "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "boarding pass", "residence permit",
+        "carte bancaire", "carte d'identité", "tarjeta", "dni", "ausweis", "kreditkarte", "reisepass", "cartão", "carta d'identità",
+    ];
 
     private struct ScanState
     {

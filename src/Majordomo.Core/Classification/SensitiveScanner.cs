@@ -65,7 +65,7 @@ internal static class SensitiveScanner
         "any", "optional[str]", "password", "true", "false", "redacted", "hidden", "xxx", "xxxx", "changeit", "here",
         "field", "input", "value", "secret", "token", "key", "is", "was", "will", "should", "must", "can", "cannot", "policy",
         "length", "strength", "manager", "managers", "hash", "hashes", "reset", "resets", "rules", "requirements", "login",
-        "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist",
+        "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist", "secretstr", "securestring", "bytes",
     ];
 
     /// <summary>True when any of the texts holds a secret or a personal identifier.</summary>
@@ -74,10 +74,11 @@ internal static class SensitiveScanner
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanTriggers(text);
-        return kind != SensitiveKind.None ? kind : ScanDigits(text);
+        kind = kind != SensitiveKind.None ? kind : ScanDigits(text);
+        return kind != SensitiveKind.None || !(SecretPhrases.Contains(text) || SecretPhrases.PasswordShaped(text)) ? kind : SensitiveKind.Password;
     }
 
-    private static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
+    internal static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
     {
         if (text.ContainsAnyExceptInRange('\0', '\u007f'))
         {
@@ -140,7 +141,7 @@ internal static class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (startsWord && (rest.StartsWith("AKIA", StringComparison.Ordinal) || rest.StartsWith("ASIA", StringComparison.Ordinal)) && AwsKeyId(rest))
+        if (startsWord && (rest.StartsWith("AKIA", StringComparison.Ordinal) || rest.StartsWith("ASIA", StringComparison.Ordinal)) && AwsKeyId(rest) && !rest[..20].EndsWith("EXAMPLE", StringComparison.Ordinal))
         {
             return SensitiveKind.ApiKey;
         }
@@ -370,16 +371,27 @@ internal static class SensitiveScanner
 
         if (isPassword)
         {
+            // WITH PASSWORD :'new_password': a quoted variable name, not a password.
+            if (quoted && SecretPhrases.Identifier(value) && value.Contains("password", StringComparison.OrdinalIgnoreCase))
+            {
+                return SensitiveKind.None;
+            }
+
             if (!quoted && LooksLikeCode(value))
             {
                 return SensitiveKind.None;
             }
 
-            foreach (var word in NotAValue)
+            // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names.
+            var bare = value.TrimEnd("}])");
+            foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions])
             {
-                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                foreach (var word in list)
                 {
-                    return SensitiveKind.None;
+                    if (bare.Equals(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return SensitiveKind.None;
+                    }
                 }
             }
 
@@ -444,6 +456,18 @@ internal static class SensitiveScanner
         || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase);
 
     // Values that stand for a secret without being one.
+    // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.
+    private static bool TestCard(ReadOnlySpan<byte> digits)
+    {
+        var same = 0;
+        for (var i = 4; i < digits.Length; i++)
+        {
+            same += digits[i] == digits[i - 4] || digits[i] == 1 ? 1 : 0;
+        }
+
+        return same >= digits.Length - 5;
+    }
+
     private static bool Placeholder(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty || value[0] is '$' or '{' or '<' or '%' or '[' or '(')
@@ -535,7 +559,7 @@ internal static class SensitiveScanner
         return false;
     }
 
-    private static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
+    internal static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
     {
         var offset = 0;
         while (offset < text.Length)
@@ -624,7 +648,7 @@ internal static class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]))
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]))
         {
             return SensitiveKind.CardNumber;
         }

@@ -1,0 +1,70 @@
+using System.Text;
+using Majordomo.Chat;
+using Majordomo.Classification;
+
+namespace Majordomo.Tests.Classification;
+
+/// <summary>The trained model shipped in the executable (docs/CLASSIFIER.md): present, readable, used, allocation-free.</summary>
+public class LearnedModelTests
+{
+    private static PromptView View(string prompt) =>
+        PromptView.Parse(Encoding.UTF8.GetBytes($$"""{"model":"auto","messages":[{"role":"user","content":"{{prompt}}"}]}"""), PromptView.OpenAIProtocol);
+
+    [Fact]
+    public void ShippedWeights_AreEmbedded_AndSurviveAWriteReadRoundTrip()
+    {
+        var model = LearnedModel.Shipped;
+        Assert.NotNull(model);
+        Assert.True(model.WithCues);
+        using var buffer = new MemoryStream();
+        model.Write(buffer);
+        Assert.True(buffer.Length <= 4 * 1024 * 1024, $"weights are {buffer.Length} bytes; the limit is 4 MB");
+        buffer.Position = 0;
+        var copy = LearnedModel.Read(buffer);
+        Assert.Equal(model.Dimension, copy.Dimension);
+        Assert.True(model.Weights.SequenceEqual(copy.Weights));
+    }
+
+    [Fact]
+    public void Read_RejectsAFileThatIsNotWeights()
+    {
+        using var junk = new MemoryStream(new byte[64]);
+        Assert.Throws<InvalidDataException>(() => LearnedModel.Read(junk));
+    }
+
+    [Fact]
+    public void BuiltInClassifier_IsTheCueScorerRefinedByTheModel()
+    {
+        var view = View("Prove that the square root of 2 is irrational, step by step.");
+        var cues = HeuristicClassifier.ClassifyWithCues(view);
+        var (task, complexity) = LearnedModel.Shipped!.Predict(view, cues);
+        var got = HeuristicClassifier.Classify(view);
+        Assert.Equal((task, complexity), (got.TaskType, got.Complexity));
+        Assert.Equal(cues.Sensitive, got.Sensitive);
+        Assert.Equal("heuristic", got.Source);
+    }
+
+    [Fact]
+    public void Media_IsAlwaysVision()
+    {
+        var body = """{"model":"auto","messages":[{"role":"user","content":[{"type":"text","text":"write a poem about this"},{"type":"image_url","image_url":{"url":"data:image/png;base64,AAAA"}}]}]}""";
+        var view = PromptView.Parse(Encoding.UTF8.GetBytes(body), PromptView.OpenAIProtocol);
+        Assert.Equal("vision", HeuristicClassifier.Classify(view).TaskType);
+    }
+
+    [Fact]
+    public void Prediction_AllocatesNothing()
+    {
+        var view = View("Can you refactor this function so it handles empty lists? def f(xs): return xs[0]");
+        var cues = HeuristicClassifier.ClassifyWithCues(view);
+        var model = LearnedModel.Shipped!;
+        model.Predict(view, cues);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            model.Predict(view, cues);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

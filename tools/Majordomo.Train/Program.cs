@@ -1,0 +1,387 @@
+using System.Globalization;
+using Majordomo.Classification;
+
+namespace Majordomo.Train;
+
+/// <summary>
+/// Trains and measures the built-in classifier (docs/CLASSIFIER.md). Run from the repository root:
+/// <code>
+/// dotnet run -c Release --project tools/Majordomo.Train -- train     # corpus/train → Classification/classifier-weights.bin
+/// dotnet run -c Release --project tools/Majordomo.Train -- eval      # train/dev/test table: length baseline, cue tables, shipped model
+/// dotnet run -c Release --project tools/Majordomo.Train -- tune      # the hyper-parameter grid, scored on dev only
+/// </code>
+/// Deterministic: a fixed seed shuffles the examples, one thread, the same arithmetic every run.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args is ["scan", var file])
+        {
+            Scan.Print(file);
+            return 0;
+        }
+
+        if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
+        {
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune [--corpus DIR] [--out FILE] [--splits train,dev,test]");
+            return 2;
+        }
+
+        var root = RepositoryRoot();
+        var corpus = Option(args, "--corpus") ?? Path.Combine(root, "corpus");
+        var output = Option(args, "--out") ?? Path.Combine(root, "src", "Majordomo.Core", "Classification", "classifier-weights.bin");
+        var options = TrainingOptions.Default;
+        switch (args[0])
+        {
+            case "train":
+                {
+                    var train = Corpus.Load(corpus, "train");
+                    if (args.Contains("--with-devsets"))
+                    {
+                        train.AddRange(Corpus.Load(Path.Combine(root, "tests", "Majordomo.Tests"), "Data", "classifier-devset-*.jsonl"));
+                    }
+
+                    Console.WriteLine($"training on {train.Count} prompts of {corpus}/train ({options})");
+                    var model = Trainer.Fit(train, options);
+                    var dev = Corpus.Load(corpus, "dev");
+                    Trainer.Calibrate(model, dev);
+                    using (var stream = File.Create(output))
+                    {
+                        model.Write(stream);
+                    }
+
+                    Console.WriteLine($"wrote {output} ({new FileInfo(output).Length:N0} bytes)");
+                    Report.Print(train, "train", model);
+                    Report.Print(dev, "dev", model);
+                    return 0;
+                }
+
+            case "eval":
+                {
+                    var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+                    foreach (var split in (Option(args, "--splits") ?? "train,dev,test").Split(','))
+                    {
+                        Report.Print(Corpus.Load(corpus, split), split, model);
+                    }
+
+                    return 0;
+                }
+
+            default:
+                Tuning.Run(Corpus.Load(corpus, "train"), Corpus.Load(corpus, "dev"));
+                return 0;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Majordomo.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>Which detector flagged (or missed) each line of a labelled file whose <c>sensitive</c> label disagrees.</summary>
+internal static class Scan
+{
+    public static void Print(string file)
+    {
+        var number = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            number++;
+            if (ClassifierEvaluation.ParseLine(line, number, out _) is not { Sensitive: { } want } example)
+            {
+                continue;
+            }
+
+            string[] texts = [example.View.UserText, example.View.SystemText, example.View.ToolResultText];
+            var triggers = texts.Select(t => SensitiveScanner.ScanTriggers(t)).FirstOrDefault(k => k != SensitiveKind.None);
+            var digits = texts.Select(t => SensitiveScanner.ScanDigits(t)).FirstOrDefault(k => k != SensitiveKind.None);
+            var phrases = texts.Any(t => SecretPhrases.Contains(t));
+            var shaped = texts.Any(t => SecretPhrases.PasswordShaped(t));
+            var got = triggers != SensitiveKind.None || digits != SensitiveKind.None || phrases || shaped;
+            if (got != want)
+            {
+                Console.WriteLine($"{number}: want {want} triggers={triggers} digits={digits} phrases={phrases} shaped={shaped}: {example.Preview}");
+            }
+        }
+    }
+}
+
+/// <summary>Reads corpus/&lt;split&gt;/*.jsonl (files in name order) through the same parser as <c>route --eval</c>.</summary>
+internal static class Corpus
+{
+    public static List<LabelledPrompt> Load(string corpus, string split, string pattern = "*.jsonl")
+    {
+        var list = new List<LabelledPrompt>();
+        var dir = Path.Combine(corpus, split);
+        if (!Directory.Exists(dir))
+        {
+            Console.Error.WriteLine($"warning: no {dir}");
+            return list;
+        }
+
+        foreach (var file in Directory.GetFiles(dir, pattern).Order(StringComparer.Ordinal))
+        {
+            var number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                if (ClassifierEvaluation.ParseLine(line, number, out var problem) is { } example)
+                {
+                    list.Add(example);
+                }
+                else
+                {
+                    Console.Error.WriteLine($"warning: {file}:{number}: skipped: {problem}");
+                }
+            }
+        }
+
+        return list;
+    }
+}
+
+/// <summary>The figures CLASSIFIER.md shows for one split: length baseline, cue tables, trained model.</summary>
+internal static class Report
+{
+    public static void Print(List<LabelledPrompt> examples, string split, LearnedModel model)
+    {
+        Console.WriteLine($"{split} ({examples.Count} prompts)  taskType | cx exact | cx within one | sensitive recall | precision");
+        Row("  length baseline", ClassifierEvaluation.Evaluate(examples, LengthBaselineClassifier.Classify));
+        Row("  cue tables (old)", ClassifierEvaluation.Evaluate(examples, HeuristicClassifier.ClassifyWithCues));
+        Row("  trained", ClassifierEvaluation.Evaluate(examples, v => model.Apply(v, HeuristicClassifier.ClassifyWithCues(v))));
+    }
+
+    public static void Row(string name, EvaluationReport r) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-22} {P(r.TaskTypeAccuracy)} | {P(r.ComplexityExact)} | {P(r.ComplexityWithinOne)} | {P(r.SensitiveRecall)} | {P(r.SensitivePrecision)}"));
+
+    private static string P(double? value) => value is { } v ? (v * 100).ToString("F1", CultureInfo.InvariantCulture) + " %" : "n/a";
+}
+
+/// <summary>Hyper-parameters; <see cref="Default"/> is what the shipped weights were trained with (chosen on dev by <c>tune</c>).</summary>
+internal sealed record TrainingOptions(int Bits, bool WithCues, int Epochs, float LearningRate, float L2, int Seed)
+{
+    public static TrainingOptions Default { get; } = new(Bits: 16, WithCues: true, Epochs: 60, LearningRate: 0.3f, L2: 1e-3f, Seed: 7);
+
+    public int Dimension => 1 << Bits;
+}
+
+internal static class Tuning
+{
+    public static void Run(List<LabelledPrompt> train, List<LabelledPrompt> dev)
+    {
+        Console.WriteLine($"train {train.Count}, dev {dev.Count}; scored on dev");
+        foreach (var cues in new[] { true, false })
+        {
+            foreach (var epochs in new[] { 30, 60 })
+            {
+                foreach (var lr in new[] { 0.1f, 0.3f })
+                {
+                    foreach (var l2 in new[] { 1e-4f, 1e-3f })
+                    {
+                        var options = TrainingOptions.Default with { WithCues = cues, Epochs = epochs, LearningRate = lr, L2 = l2 };
+                        var model = Trainer.Fit(train, options);
+                        Report.Row(options.ToString().Replace("TrainingOptions ", "", StringComparison.Ordinal),
+                            ClassifierEvaluation.Evaluate(dev, v => model.Apply(v, HeuristicClassifier.ClassifyWithCues(v))));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Averaged stochastic gradient descent on two losses sharing one feature vector: softmax cross-entropy
+/// over the task columns, and one logistic loss per complexity threshold (level &gt; simple, &gt; medium,
+/// &gt; complex: an ordinal model, so "complex" for "reasoning" costs less than "simple"). L2 decay on
+/// the rows a step touches. The average of the weights over all steps is returned (steadier than the last).
+/// </summary>
+internal static class Trainer
+{
+    private sealed record Example(int[] Indices, float[] Values, int Task, int Level);
+
+    public static LearnedModel Fit(List<LabelledPrompt> prompts, TrainingOptions options)
+    {
+        var examples = prompts.Select(p => Vectorize(p, options)).ToArray();
+        var outputs = LearnedFeatures.Outputs;
+        var tasks = LearnedFeatures.Tasks.Length;
+        var w = new float[options.Dimension * outputs];
+        var sum = new double[w.Length]; // Σ step·Δ, for the average
+        var order = Enumerable.Range(0, examples.Length).ToArray();
+        var random = new Random(options.Seed);
+        var z = new float[outputs];
+        var g = new float[outputs];
+        long step = 1;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var e = examples[i];
+                Array.Clear(z);
+                for (var f = 0; f < e.Indices.Length; f++)
+                {
+                    var row = e.Indices[f] * outputs;
+                    for (var k = 0; k < outputs; k++)
+                    {
+                        z[k] += e.Values[f] * w[row + k];
+                    }
+                }
+
+                Gradient(z, g, e.Task, e.Level, tasks);
+                for (var f = 0; f < e.Indices.Length; f++)
+                {
+                    var row = e.Indices[f] * outputs;
+                    for (var k = 0; k < outputs; k++)
+                    {
+                        if (g[k] == 0)
+                        {
+                            continue;
+                        }
+
+                        var delta = options.LearningRate * ((g[k] * e.Values[f]) + (options.L2 * w[row + k]));
+                        w[row + k] -= delta;
+                        sum[row + k] += step * (double)delta;
+                    }
+                }
+
+                step++;
+            }
+        }
+
+        var averaged = new float[w.Length];
+        for (var i = 0; i < w.Length; i++)
+        {
+            averaged[i] = (float)(w[i] + (sum[i] / step));
+        }
+
+        return new LearnedModel(averaged, options.Dimension, options.WithCues);
+    }
+
+    /// <summary>
+    /// Chooses on dev where each complexity threshold sits (an offset on its bias, -3…3 in steps of 0.1, two
+    /// rounds of one threshold at a time), maximising exact plus within-one accuracy: the training split's
+    /// level mix need not be the traffic's. Task columns are left as trained.
+    /// </summary>
+    public static void Calibrate(LearnedModel model, List<LabelledPrompt> dev)
+    {
+        var tasks = LearnedFeatures.Tasks.Length;
+        var rows = dev.Where(d => d.Complexity is not null).Select(d =>
+        {
+            var outputs = new float[LearnedFeatures.Outputs];
+            model.Score(d.View, HeuristicClassifier.ClassifyWithCues(d.View), outputs);
+            return (Thresholds: outputs[tasks..], Level: ClassifierEvaluation.Level(d.Complexity));
+        }).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var offsets = new float[3];
+        for (var round = 0; round < 2; round++)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                var best = (Score: -1, Offset: 0f);
+                for (var step = -30; step <= 30; step++)
+                {
+                    offsets[k] = step / 10f;
+                    var score = Objective(rows, offsets);
+                    if (score > best.Score || (score == best.Score && Math.Abs(offsets[k]) < Math.Abs(best.Offset)))
+                    {
+                        best = (score, offsets[k]);
+                    }
+                }
+
+                offsets[k] = best.Offset;
+            }
+        }
+
+        for (var k = 0; k < 3; k++)
+        {
+            model.Shift(tasks + k, offsets[k]);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"complexity thresholds shifted on dev by {offsets[0]:F1}, {offsets[1]:F1}, {offsets[2]:F1}"));
+    }
+
+    private static int Objective(List<(float[] Thresholds, int Level)> rows, float[] offsets)
+    {
+        var score = 0;
+        foreach (var (thresholds, level) in rows)
+        {
+            var got = 0;
+            for (var k = 0; k < 3; k++)
+            {
+                got += thresholds[k] + offsets[k] > 0 ? 1 : 0;
+            }
+
+            score += (got == level ? 1 : 0) + (Math.Abs(got - level) <= 1 ? 1 : 0);
+        }
+
+        return score;
+    }
+
+    private static void Gradient(float[] z, float[] g, int task, int level, int tasks)
+    {
+        Array.Clear(g);
+        if (task >= 0)
+        {
+            var max = z[0];
+            for (var k = 1; k < tasks; k++)
+            {
+                max = Math.Max(max, z[k]);
+            }
+
+            var total = 0.0;
+            for (var k = 0; k < tasks; k++)
+            {
+                total += Math.Exp(z[k] - max);
+            }
+
+            for (var k = 0; k < tasks; k++)
+            {
+                g[k] = (float)(Math.Exp(z[k] - max) / total) - (k == task ? 1 : 0);
+            }
+        }
+
+        if (level >= 0)
+        {
+            for (var t = 0; t < 3; t++)
+            {
+                var p = 1.0 / (1.0 + Math.Exp(-z[tasks + t]));
+                g[tasks + t] = (float)p - (level > t ? 1 : 0);
+            }
+        }
+    }
+
+    private static Example Vectorize(LabelledPrompt prompt, TrainingOptions options)
+    {
+        var indices = new List<int>();
+        var values = new List<float>();
+        var sink = new FeatureSink(indices, values);
+        LearnedFeatures.Extract(prompt.View, HeuristicClassifier.ClassifyWithCues(prompt.View), options.WithCues, options.Dimension, ref sink);
+        return new Example([.. indices], [.. values], Array.IndexOf(LearnedFeatures.Tasks, prompt.TaskType), ClassifierEvaluation.Level(prompt.Complexity));
+    }
+}
