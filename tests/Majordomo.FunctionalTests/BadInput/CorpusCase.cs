@@ -23,6 +23,9 @@ public sealed record CorpusCase
     /// <summary>The branch whose fix this case waits on; only the invariants are checked until then.</summary>
     public string? Pending { get; init; }
 
+    /// <summary>Why Kestrel refuses this case before any application code runs: its exact status, with Kestrel's empty body.</summary>
+    public string? Kestrel { get; init; }
+
     /// <summary>Anthropic's error shape on <c>/v1/messages</c> paths, OpenAI's elsewhere.</summary>
     public bool AnthropicShape => Path.StartsWith("/v1/messages", StringComparison.Ordinal);
 
@@ -54,6 +57,7 @@ public sealed record CorpusCase
                 Status = root.GetProperty("status").GetInt32(),
                 Contains = Text(root, "contains"),
                 Pending = Text(root, "pending"),
+                Kestrel = Text(root, "kestrel"),
             };
         }
     }
