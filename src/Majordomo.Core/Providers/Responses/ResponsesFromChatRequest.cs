@@ -313,7 +313,7 @@ internal static class ResponsesFromChatRequest
         {
             w.WriteString("tool_choice", choice.GetString());
         }
-        else if (choice.TryGetProperty("function", out var named) && ResponseTranslation.Str(named, "name") is { } forced)
+        else if (choice.ValueKind == JsonValueKind.Object && choice.TryGetProperty("function", out var named) && ResponseTranslation.Str(named, "name") is { } forced)
         {
             w.WriteStartObject("tool_choice");
             w.WriteString("type", "function");

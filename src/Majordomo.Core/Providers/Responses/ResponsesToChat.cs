@@ -226,7 +226,7 @@ internal sealed class ResponsesToHubStream(long created) : IStreamTranslator
                 _done = true;
                 break;
             case ResponsesWire.Error or ResponsesWire.Failed:
-                var error = root.TryGetProperty("response", out var failed) && failed.TryGetProperty("error", out var e) ? e : root;
+                var error = root.TryGetProperty("response", out var failed) && failed.ValueKind == JsonValueKind.Object && failed.TryGetProperty("error", out var e) ? e : root;
                 output.Add(ResponseTranslation.OpenAIError(ResponseTranslation.Str(error, "message") ?? "upstream stream error", ResponseTranslation.Str(error, "type") ?? "api_error",
                     ResponseTranslation.Str(error, "code")));
                 _done = true;
