@@ -39,6 +39,8 @@ internal static class LogEvents
     public const int RequestLogWriteFailed = 501;
     public const int StoreWritesFailing = 502;
     public const int StoreWritesRecovered = 503;
+    public const int RequestLogPruned = 504;
+    public const int RequestLogPruneFailed = 505;
     public const int AlertWebhookFailed = 510;
     public const int BudgetAlert = 511;
     public const int BudgetStoreWriteFailed = 512;

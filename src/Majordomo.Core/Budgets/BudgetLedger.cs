@@ -23,11 +23,14 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Scope, string Period), Counter> _counters = [];
+    private readonly OutageMode _outage;
 
     /// <param name="plan">The plan in force, for reports (<c>/usage</c>, <c>/health</c>); the request path passes its snapshot's plan instead.</param>
+    /// <param name="outage">What admission does while a shared store cannot check its counters (<c>storage.onOutage</c>; a store of one instance always counts locally).</param>
     public BudgetLedger(Func<BudgetPlan> plan, IBudgetStore store, IAlertStore alertStore, TimeProvider time, ILogger<BudgetLedger> logger, IBudgetAlertSink? alerts = null,
-        StoreHealth? storeHealth = null)
+        StoreHealth? storeHealth = null, OutageMode outage = OutageMode.FailOpen)
     {
+        _outage = outage;
         _plan = plan;
         _store = store;
         _journal = new CounterJournal(store, time, storeHealth ?? new StoreHealth(time, logger));
@@ -204,16 +207,56 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
         var key = (limit.CounterScope, period.Key);
         if (_counters.TryGetValue(key, out var counter))
         {
+            if (counter.Unread)
+            {
+                Reread(counter, now);
+            }
+
             return counter;
         }
 
-        counter = new Counter(key.Item1, period.Key)
-        {
-            Used = StoreSync.Wait(_store.ReadAsync(key.Item1, period.Key, CancellationToken.None)),
-            Fired = [.. StoreSync.Wait(_alertStore.FiredThresholdsAsync(key.Item1, period.Key, CancellationToken.None))],
-        };
+        counter = new Counter(key.Item1, period.Key) { Fired = [] };
+        counter.Unread = !TryRead(counter, now);
         _counters[key] = counter;
         return counter;
+    }
+
+    /// <summary>
+    /// Reads a counter from the store (its first touch in a period). A store that cannot answer leaves it
+    /// counting this instance's traffic from zero, marked unread: it is read again (at most once a second,
+    /// once no amount is pending, so the store then holds everything this instance counted) and until
+    /// then admission treats it as unchecked (<c>storage.onOutage</c>). Caller holds _lock.
+    /// </summary>
+    private bool TryRead(Counter counter, DateTimeOffset now)
+    {
+        counter.ReadTried = now;
+        try
+        {
+            var stored = StoreSync.Wait(_store.ReadAsync(counter.Scope, counter.Period, CancellationToken.None));
+            foreach (var threshold in StoreSync.Wait(_alertStore.FiredThresholdsAsync(counter.Scope, counter.Period, CancellationToken.None)))
+            {
+                counter.Fired.Add(threshold);
+            }
+
+            // The store's amount includes this instance's reservations in flight, which memory holds apart.
+            counter.Used = stored - counter.Reserved;
+            _journal.ReadSucceeded();
+            return true;
+        }
+        catch (StoreException ex)
+        {
+            _journal.ReadFailed(ex);
+            return false;
+        }
+    }
+
+    /// <summary>Reads again a counter whose first read failed, when it is worth trying. Caller holds _lock.</summary>
+    private void Reread(Counter counter, DateTimeOffset now)
+    {
+        if (counter.Unread && _journal.Pending == 0 && now - counter.ReadTried >= TimeSpan.FromSeconds(1))
+        {
+            counter.Unread = !TryRead(counter, now);
+        }
     }
 
     // ---- reservation (called by BudgetTicket) ----
@@ -223,10 +266,13 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     /// must fit beside what is used and held (quota units, request counts, and USD, whose amount is an
     /// upper bound of the cost). <see cref="Admission.Always"/>: count only (local models' USD).
     /// </summary>
-    internal Hold[]? TryHold(ReadOnlySpan<BudgetLimit> limits, double amount, DateTimeOffset now, Admission admission, out Unavailability? refusal)
+    /// <param name="paidWork">A paid model's quota units or USD (not a key's request count): what <c>storage.onOutage</c> refuses while the store cannot check.</param>
+    internal Hold[]? TryHold(ReadOnlySpan<BudgetLimit> limits, double amount, DateTimeOffset now, Admission admission, out Unavailability? refusal, bool paidWork = false)
     {
         refusal = null;
         var holds = new Hold[limits.Length];
+        var keepUnchecked = !paidWork || _outage == OutageMode.FailOpen;
+        var unread = false;
         lock (_lock)
         {
             for (var i = 0; i < limits.Length; i++)
@@ -245,6 +291,13 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
                 }
 
                 holds[i] = new Hold(limit, c, amount);
+                unread |= c.Unread;
+            }
+
+            if (unread && !keepUnchecked)
+            {
+                refusal = OutageRefusal(now);
+                return null;
             }
 
             foreach (var hold in holds)
@@ -263,17 +316,36 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
         // The store checks the limits too: for one gateway it agrees with memory; for a fleet on one
         // PostgreSQL it is the exact check, since other instances' holds are not in this memory.
-        if (_journal.TryReserve(Reservations(holds)))
+        var check = _journal.TryReserve(Reservations(holds), keepUnchecked);
+        if (check == StoreCheck.Held)
         {
             return holds;
+        }
+
+        if (check == StoreCheck.Unchecked)
+        {
+            TakeBack(holds, amount);
+            refusal = OutageRefusal(now);
+            return null;
         }
 
         refusal = RefusedByStore(holds, amount, now);
         return null;
     }
 
-    /// <summary>Takes back holds the store refused and says why, from the store's amounts (others' use included).</summary>
-    private Unavailability RefusedByStore(Hold[] holds, double amount, DateTimeOffset now)
+    /// <summary>The reason a paid model is refused while the shared counters cannot be checked (<c>storage.onOutage: local-only</c>).</summary>
+    public const string LocalOnlyOutage = "shared budget counters cannot be checked (the database is unreachable; storage.onOutage: local-only uses only free and local models meanwhile)";
+
+    /// <summary>The same under <c>storage.onOutage: reject</c>: the request is refused (503).</summary>
+    public const string RejectOutage = "shared budget counters cannot be checked (the database is unreachable; storage.onOutage: reject refuses paid work meanwhile)";
+
+    /// <summary>True for a refusal because the store could not check (answered 503, not 429).</summary>
+    public static bool IsOutage(Unavailability refusal) => refusal.Reason is LocalOnlyOutage or RejectOutage;
+
+    private Unavailability OutageRefusal(DateTimeOffset now) =>
+        new(_outage == OutageMode.Reject ? RejectOutage : LocalOnlyOutage, now + InFlightRetry);
+
+    private void TakeBack(Hold[] holds, double amount)
     {
         lock (_lock)
         {
@@ -282,6 +354,12 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
                 hold.Counter.Reserved -= amount;
             }
         }
+    }
+
+    /// <summary>Takes back holds the store refused and says why, from the store's amounts (others' use included).</summary>
+    private Unavailability RefusedByStore(Hold[] holds, double amount, DateTimeOffset now)
+    {
+        TakeBack(holds, amount);
 
         // Only a refusal reads: one round trip per limit of a request that is not served anyway.
         Unavailability? first = null;
@@ -416,6 +494,11 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
         public double Used { get; set; }
         public double Reserved { get; set; }
         public required HashSet<double> Fired { get; init; }
+
+        /// <summary>The store could not be read when the counter was first touched: it counts this instance's traffic only.</summary>
+        public bool Unread { get; set; }
+
+        public DateTimeOffset ReadTried { get; set; }
     }
 
     internal enum Admission
@@ -431,6 +514,33 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
     [LoggerMessage(EventId = LogEvents.BudgetStoreWriteFailed, Level = LogLevel.Error, Message = "Budget counters could not be written to the store (enforcement continues in memory): {Error}")]
     private static partial void LogStoreFailed(ILogger logger, string error);
+}
+
+/// <summary><c>storage.onOutage</c>: what admission does while a shared store cannot check its counters.</summary>
+internal enum OutageMode
+{
+    /// <summary>Every instance goes on with its own counts (a fleet may then over-admit).</summary>
+    FailOpen,
+
+    /// <summary>Paid models are refused; free and local models answer.</summary>
+    LocalOnly,
+
+    /// <summary>A request that would use a paid model is refused with 503.</summary>
+    Reject,
+}
+
+internal static class OutageModeWords
+{
+    /// <summary>
+    /// The mode for a store: <c>storage.onOutage</c> (default <c>local-only</c>) for a store other instances
+    /// share; a store of one instance always counts locally (its memory is exact, the store only keeps it).
+    /// </summary>
+    public static OutageMode For(string? word, bool sharedStore) => !sharedStore ? OutageMode.FailOpen : word switch
+    {
+        Config.OutageModes.FailOpen => OutageMode.FailOpen,
+        Config.OutageModes.Reject => OutageMode.Reject,
+        _ => OutageMode.LocalOnly,
+    };
 }
 
 /// <summary>Where alerts go after they are stored and logged (the webhook dispatcher).</summary>

@@ -22,6 +22,7 @@ internal sealed class BudgetTicket
     private BudgetLedger.Hold[]? _quotaHolds;
     private BudgetLedger.Hold[]? _usdHolds;
     private ModelEntry? _reserved;
+    private Unavailability? _rejected;
     private bool _completed;
 
     internal BudgetTicket(BudgetLedger ledger, BudgetPlan plan, ChatRequest request, DateTimeOffset opened)
@@ -51,6 +52,13 @@ internal sealed class BudgetTicket
     public Unavailability? TryReserve(ModelEntry model)
     {
         ReleaseModel();
+
+        // storage.onOutage: reject — once paid work was refused for an outage, so is the rest of the chain.
+        if (_rejected is { } rejected)
+        {
+            return rejected;
+        }
+
         if (_plan.IsEmpty)
         {
             _reserved = model;
@@ -60,10 +68,10 @@ internal sealed class BudgetTicket
         var now = _ledger.Time.GetUtcNow();
         if (model.Quota is { } pool && model.Multiplier > 0 && _plan.ByPool.TryGetValue(pool, out var pools))
         {
-            _quotaHolds = _ledger.TryHold(pools, model.Multiplier, now, BudgetLedger.Admission.Fit, out var refusal);
-            if (refusal is not null)
+            _quotaHolds = _ledger.TryHold(pools, model.Multiplier, now, BudgetLedger.Admission.Fit, out var refusal, paidWork: true);
+            if (refusal is { } r)
             {
-                return refusal;
+                return Refused(r);
             }
         }
 
@@ -78,17 +86,28 @@ internal sealed class BudgetTicket
 
                 // Only cloud models are refused by a USD budget; local ones still count their cost. The bound
                 // must fit beside what is spent and held, so concurrent requests can never overspend together.
-                _usdHolds = _ledger.TryHold(limits, bound, now, BudgetLedger.IsCloudPaid(model) ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, out var refusal);
-                if (refusal is not null)
+                var paid = BudgetLedger.IsCloudPaid(model);
+                _usdHolds = _ledger.TryHold(limits, bound, now, paid ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, out var refusal, paidWork: paid);
+                if (refusal is { } r)
                 {
                     ReleaseModel();
-                    return refusal;
+                    return Refused(r);
                 }
             }
         }
 
         _reserved = model;
         return null;
+    }
+
+    private Unavailability Refused(Unavailability refusal)
+    {
+        if (ReferenceEquals(refusal.Reason, BudgetLedger.RejectOutage))
+        {
+            _rejected = refusal;
+        }
+
+        return refusal;
     }
 
     /// <summary>

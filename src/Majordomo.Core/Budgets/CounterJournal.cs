@@ -38,15 +38,22 @@ internal sealed class CounterJournal : IDisposable
     public void Reserve(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Reserve, amounts);
 
     /// <summary>
-    /// Holds amounts that must fit their limits in the store too: false when the store refuses (a
-    /// PostgreSQL store shared by a fleet: other instances hold the room). While the store fails, or
-    /// amounts are pending, the amounts are kept pending and the local decision stands (true).
+    /// Holds amounts that must fit their limits in the store too: <see cref="StoreCheck.Refused"/> when
+    /// the store refuses (a PostgreSQL store shared by a fleet: other instances hold the room). While the
+    /// store fails, or amounts are pending, the store cannot check: with <paramref name="keepUnchecked"/>
+    /// the amounts are kept pending and the local decision stands (<see cref="StoreCheck.Held"/>), else
+    /// nothing is kept and the answer is <see cref="StoreCheck.Unchecked"/> (<c>storage.onOutage</c>).
     /// </summary>
-    public bool TryReserve(IReadOnlyList<CounterReservation> reservations)
+    public StoreCheck TryReserve(IReadOnlyList<CounterReservation> reservations, bool keepUnchecked = true)
     {
         if (reservations.Count == 0)
         {
-            return true;
+            return StoreCheck.Held;
+        }
+
+        if (!keepUnchecked && Pending > 0)
+        {
+            return StoreCheck.Unchecked;
         }
 
         var deltas = new CounterDelta[reservations.Count];
@@ -57,19 +64,25 @@ internal sealed class CounterJournal : IDisposable
 
         if (QueueBehindPending(Operation.Reserve, deltas))
         {
-            return true;
+            return StoreCheck.Held;
         }
 
         try
         {
             var stored = StoreSync.Wait(_store.TryReserveAsync(reservations, _time.GetUtcNow(), CancellationToken.None));
             _health.Succeeded(Area);
-            return stored;
+            return stored ? StoreCheck.Held : StoreCheck.Refused;
         }
         catch (StoreException ex)
         {
+            if (!keepUnchecked)
+            {
+                _health.Failed(Area, ex, Consequence(Pending));
+                return StoreCheck.Unchecked;
+            }
+
             KeepPending(Operation.Reserve, deltas, ex);
-            return true;
+            return StoreCheck.Held;
         }
     }
 
@@ -217,7 +230,7 @@ internal sealed class CounterJournal : IDisposable
             _retry = null;
         }
 
-        _health.Succeeded(Area);
+        _health.Succeeded(Area, $"{batch.Length} counter amount(s) pending in memory written");
         return true;
     }
 
@@ -237,6 +250,12 @@ internal sealed class CounterJournal : IDisposable
     private static string Consequence(int pending) =>
         $"{pending} counter amount(s) pending in memory, retried until stored (lost only if the process dies first)";
 
+    /// <summary>The store answered a read (a counter first read during an outage may be read again).</summary>
+    public void ReadSucceeded() => _health.Succeeded(Area);
+
+    /// <summary>A counter's first read failed: reported like a failed write.</summary>
+    public void ReadFailed(StoreException ex) => _health.Failed(Area, ex, Consequence(Pending) + "; counters not read yet count from this instance's traffic");
+
     /// <summary>A last attempt to store what is pending (shutdown).</summary>
     public void Dispose()
     {
@@ -255,4 +274,17 @@ internal sealed class CounterJournal : IDisposable
         Release,
         Settle,
     }
+}
+
+/// <summary>What the store said to a reservation.</summary>
+internal enum StoreCheck
+{
+    /// <summary>Held in the store, or kept pending for it while the local decision stands.</summary>
+    Held,
+
+    /// <summary>The store has no room (other instances of a fleet hold it).</summary>
+    Refused,
+
+    /// <summary>The store cannot be asked now (unreachable, or amounts are still pending).</summary>
+    Unchecked,
 }

@@ -90,6 +90,12 @@ public sealed record StorageConfig : ConfigSection
 {
     public string? Sqlite { get; init; }
     public string? Postgres { get; init; }
+
+    /// <summary>What admission does while the shared counters cannot be checked: <c>local-only</c> (default), <c>fail-open</c>, <c>reject</c>.</summary>
+    public string? OnOutage { get; init; }
+
+    /// <summary>Request-log rows older than this many days are deleted (both stores); unset keeps them all.</summary>
+    public int? RetentionDays { get; init; }
 }
 
 public sealed record ProviderConfig : ConfigSection

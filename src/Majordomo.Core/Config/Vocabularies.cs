@@ -73,6 +73,14 @@ internal static class DegradationModes
     public static readonly Vocabulary All = new(Normal, PreferCheaper, LocalOnly);
 }
 
+/// <summary><c>storage.onOutage</c>. Owner: Budgets (<c>OutageMode</c>).</summary>
+internal static class OutageModes
+{
+    public const string LocalOnly = "local-only", FailOpen = "fail-open", Reject = "reject";
+
+    public static readonly Vocabulary All = new(LocalOnly, FailOpen, Reject);
+}
+
 /// <summary>Failure classes (<c>resilience.errorRules[i].class</c>, attempt records). Owner: Execution (<c>FailureClassifier</c>).</summary>
 internal static class FailureClassNames
 {

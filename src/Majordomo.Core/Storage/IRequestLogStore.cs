@@ -23,6 +23,9 @@ internal interface IRequestLogStore
     /// rows when given. Rows come back whole, attempts included.
     /// </summary>
     ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the rows with timestamp &lt; <paramref name="before"/> (<c>storage.retentionDays</c>); returns how many.</summary>
+    ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }
 
 /// <summary>Which recent rows to read: <paramref name="KeyName"/> null means every tenant's.</summary>

@@ -5,12 +5,18 @@ namespace Majordomo.Storage;
 /// <summary>
 /// Drains request-log rows from a bounded channel and writes them in batches, off the request path
 /// (SPEC §5). A full queue drops the row (counted and logged) rather than make a request wait on disk.
+/// Rows whose batch the store refuses are held in memory (bounded) and written first once it is back.
 /// On graceful shutdown the queue is drained completely.
 /// </summary>
 internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 {
     public const int Capacity = 10_000;
     public const int MaxBatch = 500;
+
+    /// <summary>Rows kept through a store outage (about 1 KB each); more are dropped and counted.</summary>
+    public const int HeldCapacity = 50_000;
+
+    private static readonly TimeSpan HeldRetryInterval = TimeSpan.FromSeconds(1);
     private const string Area = "request log";
 
     private readonly Channel<RequestLogRecord> _channel = Channel.CreateBounded<RequestLogRecord>(
@@ -24,6 +30,9 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private readonly StoreHealth _health;
     private readonly Lock _drainLock = new();
     private IRequestLogAppender? _appender;
+    private readonly List<RequestLogRecord> _held = [];
+    private int _heldCount;
+    private DateTimeOffset _nextHeldTry;
     private long _dropped;
     private long _written;
 
@@ -36,7 +45,7 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         _interval = interval ?? TimeSpan.FromMilliseconds(100);
     }
 
-    /// <summary>Rows lost: the queue was full, or their batch could not be written.</summary>
+    /// <summary>Rows lost: the queue was full, or the store was away so long that the rows held for it passed <see cref="HeldCapacity"/>.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Written => Interlocked.Read(ref _written);
@@ -68,7 +77,7 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         var batch = new List<RequestLogRecord>(MaxBatch);
         try
         {
-            while (reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+            while (WaitForRows(reader, stoppingToken))
             {
                 // Let a batch accumulate briefly: fewer, larger transactions.
                 Task.Delay(_interval, _time, stoppingToken).GetAwaiter().GetResult();
@@ -78,6 +87,19 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Until rows arrive; while rows are held for an outage, at most a second (they are retried even when traffic stops).</summary>
+    private bool WaitForRows(ChannelReader<RequestLogRecord> reader, CancellationToken stoppingToken)
+    {
+        var wait = reader.WaitToReadAsync(stoppingToken).AsTask();
+        if (Held == 0)
+        {
+            return wait.GetAwaiter().GetResult();
+        }
+
+        Task.WhenAny(wait, Task.Delay(HeldRetryInterval, _time, stoppingToken)).GetAwaiter().GetResult();
+        return !wait.IsCompleted || wait.GetAwaiter().GetResult();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -106,6 +128,19 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 
     private void DrainCore(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
     {
+        // Rows held through a store outage go first; while the store still fails, new rows join them.
+        if (_held.Count > 0 && !TryWriteHeld())
+        {
+            while (reader.TryRead(out var record))
+            {
+                Hold(record);
+            }
+
+            // The problem line states the count at the next try (at most a second away).
+            Volatile.Write(ref _heldCount, _held.Count);
+            return;
+        }
+
         while (true)
         {
             batch.Clear();
@@ -129,13 +164,73 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
             }
             catch (StoreException ex)
             {
-                // The rows are lost (the log is not worth a request's wait); counted, reported by /health, logged once per interval.
-                var dropped = Interlocked.Add(ref _dropped, batch.Count);
-                _health.Failed(Area, ex, $"{batch.Count} rows dropped, {dropped} in all");
-                _appender?.Dispose();
-                _appender = null;
+                // Kept in memory (bounded) and written when the store is back; reported by /health, logged once per interval.
+                foreach (var record in batch)
+                {
+                    Hold(record);
+                }
+
+                Failed(ex);
+                return;
             }
         }
+    }
+
+    /// <summary>Rows kept in memory through a store outage, written first when it is back.</summary>
+    public int Held => Volatile.Read(ref _heldCount);
+
+    // Caller holds _drainLock. Past the bound a row is dropped and counted: memory must not grow without end.
+    private void Hold(RequestLogRecord record)
+    {
+        if (_held.Count >= HeldCapacity)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        _held.Add(record);
+    }
+
+    // Caller holds _drainLock. True when every held row is written; tried at most once a second.
+    private bool TryWriteHeld()
+    {
+        var now = _time.GetUtcNow();
+        if (now < _nextHeldTry)
+        {
+            return false;
+        }
+
+        var caughtUp = _held.Count;
+        try
+        {
+            _appender ??= _store.OpenAppender();
+            while (_held.Count > 0)
+            {
+                var chunk = _held.GetRange(0, Math.Min(MaxBatch, _held.Count));
+                StoreSync.Wait(_appender.AppendAsync(chunk, CancellationToken.None));
+                _held.RemoveRange(0, chunk.Count);
+                Volatile.Write(ref _heldCount, _held.Count);
+                Interlocked.Add(ref _written, chunk.Count);
+            }
+        }
+        catch (StoreException ex)
+        {
+            Failed(ex);
+            return false;
+        }
+
+        _health.Succeeded(Area, $"{caughtUp} row(s) held in memory written");
+        return true;
+    }
+
+    // Caller holds _drainLock. The held count is published after the problem line that states it.
+    private void Failed(StoreException ex)
+    {
+        _nextHeldTry = _time.GetUtcNow() + HeldRetryInterval;
+        _health.Failed(Area, ex, $"{_held.Count} rows held in memory, written when the store is back (at most {HeldCapacity}; {Dropped} dropped in all)");
+        Volatile.Write(ref _heldCount, _held.Count);
+        _appender?.Dispose();
+        _appender = null;
     }
 
     [LoggerMessage(EventId = LogEvents.RequestLogQueueFull, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]

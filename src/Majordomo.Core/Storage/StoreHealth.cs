@@ -49,8 +49,8 @@ internal sealed partial class StoreHealth(TimeProvider time, ILogger logger, Tim
         LogFailing(logger, area, count, (int)_interval.TotalSeconds, consequence, error.Message);
     }
 
-    /// <summary>Records a successful write of <paramref name="area"/>: its problem, if any, is over.</summary>
-    public void Succeeded(string area)
+    /// <summary>Records a successful write of <paramref name="area"/>: its problem, if any, is over (<paramref name="caughtUp"/>: what was written that had waited for it).</summary>
+    public void Succeeded(string area, string? caughtUp = null)
     {
         // Called after every successful write: no lock while nothing is failing.
         if (Volatile.Read(ref _failingAreas) == 0)
@@ -69,7 +69,7 @@ internal sealed partial class StoreHealth(TimeProvider time, ILogger logger, Tim
             Volatile.Write(ref _failingAreas, _failing.Count);
         }
 
-        LogRecovered(logger, area, state.Count, state.Since);
+        LogRecovered(logger, area, state.Count, state.Since, caughtUp ?? "nothing was waiting");
     }
 
     /// <summary>One line per failing area, for <c>/health</c>'s <c>problems</c>.</summary>
@@ -103,6 +103,6 @@ internal sealed partial class StoreHealth(TimeProvider time, ILogger logger, Tim
     private static partial void LogFailing(ILogger logger, string area, int count, int seconds, string consequence, string error);
 
     [LoggerMessage(EventId = LogEvents.StoreWritesRecovered, Level = LogLevel.Warning,
-        Message = "Store writes recovered ({Area}) after {Count} failure(s) since {Since:O}")]
-    private static partial void LogRecovered(ILogger logger, string area, int count, DateTimeOffset since);
+        Message = "Store writes recovered ({Area}) after {Count} failure(s) since {Since:O}; caught up: {CaughtUp}")]
+    private static partial void LogRecovered(ILogger logger, string area, int count, DateTimeOffset since, string caughtUp);
 }

@@ -12,6 +12,9 @@ internal sealed class StoreStatus(IStore store, RequestLogWriter writer, StoreHe
 
     public long Dropped => writer.Dropped;
 
+    /// <summary>Request-log rows held in memory through a store outage.</summary>
+    public long Held => writer.Held;
+
     /// <summary>What is wrong with storage now, one line each (empty when all is well): <c>/health</c>'s <c>problems</c>.</summary>
     public IReadOnlyList<string> Problems(bool reachable, string? error)
     {

@@ -109,7 +109,7 @@ internal sealed record ModelHealthSummary(string Model, string Provider, bool He
 
 internal sealed record CooldownSummary(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
 
-internal sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped);
+internal sealed record HealthStore(string Kind, bool Reachable, string? Error, long Written, long Dropped, long Held);
 
 internal sealed record HealthModels(int Total, int Healthy, int Unhealthy);
 

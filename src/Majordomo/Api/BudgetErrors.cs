@@ -15,6 +15,9 @@ internal static class BudgetErrors
 {
     public const string Code = "budget_exceeded";
 
+    /// <summary>Refused because the shared budget counters could not be checked (<c>storage.onOutage</c>).</summary>
+    public const string OutageCode = "storage_unavailable";
+
     public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
     {
         RouterHeaders.Write(context.Response, plan, null, 0, requestId);
@@ -39,6 +42,13 @@ internal static class BudgetErrors
             ? $"Request refused: the {refusals[0].Reason.Reason}."
             : $"No model of '{target}' may be used within its budgets: " +
               string.Join("; ", refusals.Select(r => $"{r.Model}: the {r.Reason.Reason}")) + ".";
+        // The store could not check the counters (storage.onOutage): not a budget used up, a service problem.
+        if (refusals.Any(r => Budgets.BudgetLedger.IsOutage(r.Reason)))
+        {
+            await ingress.WriteErrorAsync(context, 503, message, "server_error", OutageCode).ConfigureAwait(false);
+            return (503, OutageCode);
+        }
+
         await ingress.WriteErrorAsync(context, 429, message, "rate_limit_error", Code).ConfigureAwait(false);
         return (429, Code);
     }

@@ -90,7 +90,7 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
             Version,
             configured,
             snapshots.IsUnconfigured ? UnconfiguredMessage : null,
-            new HealthStore(store.Kind, reachable, error, store.Written, store.Dropped),
+            new HealthStore(store.Kind, reachable, error, store.Written, store.Dropped, store.Held),
             healthModels,
             catalog.Describe(),
             BudgetSummary(snapshot.Budgets, caller))

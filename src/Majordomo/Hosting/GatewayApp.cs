@@ -123,11 +123,16 @@ public static class GatewayApp
             return new SnapshotHolder(sp.GetRequiredService<SnapshotBuilder>().Build(catalog), unconfigured: source.Config is null);
         });
         services.AddSingleton<ICatalogSource>(sp => sp.GetRequiredService<SnapshotHolder>());
-        AddStores(services, OpenStores(source, storePath, time), time);
+        var stores = OpenStores(source, storePath, time);
+        AddStores(services, stores, time);
         services.AddSingleton(sp => new RequestLogWriter(
             sp.GetRequiredService<IRequestLogStore>(), time, sp.GetRequiredService<ILogger<RequestLogWriter>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddSingleton<IRequestLog>(sp => sp.GetRequiredService<RequestLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<RequestLogWriter>());
+        if (source.Config?.Storage?.RetentionDays is { } retentionDays)
+        {
+            services.AddHostedService(sp => new RequestLogRetention(sp.GetRequiredService<IRequestLogStore>(), retentionDays, time, sp.GetRequiredService<ILogger<RequestLogRetention>>()));
+        }
         services.AddSingleton<StoreStatus>();
         services.AddSingleton<Cooldowns>();
         services.AddSingleton<RateLimits>();
@@ -145,7 +150,7 @@ public static class GatewayApp
             sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), options.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         services.AddHostedService(sp => sp.GetRequiredService<LoopStateStore>());
         services.AddSingleton<ToolLoopGuard>();
-        AddBudgets(services);
+        AddBudgets(services, OutageModeWords.For(source.Config?.Storage?.OnOutage, sharedStore: stores.Store.Kind == "postgres"));
         services.AddSingleton<ChainExecutor>();
         services.TryAddSingleton<IDegradationSource, NoDegradation>();
         services.AddSingleton<LatencyTracker>();
@@ -191,7 +196,7 @@ public static class GatewayApp
     }
 
     /// <summary>Budgets, quota pools and degradation (SPEC §1.7): the ledger, its gates and the alert webhook.</summary>
-    private static void AddBudgets(IServiceCollection services)
+    private static void AddBudgets(IServiceCollection services, OutageMode outage)
     {
         services.AddSingleton(sp => new AlertWebhook(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Catalog.Config.Budgets?.Alerts?.Webhook,
@@ -200,7 +205,7 @@ public static class GatewayApp
         services.AddSingleton(sp => new BudgetLedger(
             () => sp.GetRequiredService<SnapshotHolder>().Current.Budgets,
             sp.GetRequiredService<IBudgetStore>(), sp.GetRequiredService<IAlertStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BudgetLedger>>(),
-            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>()));
+            sp.GetRequiredService<AlertWebhook>(), sp.GetRequiredService<StoreHealth>(), outage));
 
         // Replaces the default NoDegradation: selection reads the level from the ledger.
         services.AddSingleton<IDegradationSource>(sp => sp.GetRequiredService<BudgetLedger>());

@@ -103,14 +103,19 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         return await WaitForExitAsync(timeout);
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no graceful shutdown, no final flush (a crash, an OOM kill, <c>kill -9</c>).</summary>
+    public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(5000);
         }
+    }
 
+    public ValueTask DisposeAsync()
+    {
+        Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

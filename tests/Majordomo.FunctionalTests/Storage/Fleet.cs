@@ -27,9 +27,12 @@ internal sealed class Fleet : IAsyncDisposable
     public HttpClient B { get; }
 
     /// <summary>Writes <paramref name="config"/> (with <c>{UPSTREAM}</c>) on a new database and starts both instances.</summary>
-    public static async Task<Fleet> StartAsync(PostgresServer server, string directory, string database, string config, ScenarioUpstream upstream)
+    public static async Task<Fleet> StartAsync(PostgresServer server, string directory, string database, string config, ScenarioUpstream upstream) =>
+        await StartAsync(directory, await WriteConfigAsync(directory, await server.CreateDatabaseAsync(database), config, upstream));
+
+    /// <summary>Starts both instances on a config file already written.</summary>
+    public static async Task<Fleet> StartAsync(string directory, string path)
     {
-        var path = await WriteConfigAsync(directory, await server.CreateDatabaseAsync(database), config, upstream);
         var a = GatewayProcess.Start(directory, null, "serve", "--config", path, "--urls", "http://127.0.0.1:0");
         var b = GatewayProcess.Start(directory, null, "serve", "--config", path, "--urls", "http://127.0.0.1:0");
         var httpA = new HttpClient { BaseAddress = new Uri(await a.ListeningAsync(StartTimeout)) };
@@ -72,13 +75,15 @@ internal sealed class Fleet : IAsyncDisposable
         return Sse.Header(response, "X-Router-Model");
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds (at most 10 s); returns how long that took.</summary>
-    public static async Task<TimeSpan> UntilAsync(Func<Task<bool>> condition)
+    /// <summary>Polls <paramref name="condition"/> until it holds (at most <paramref name="timeout"/>, default 10 s); returns how long that took.</summary>
+    public static async Task<TimeSpan> UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
         var since = DateTime.UtcNow;
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow - since < TimeSpan.FromSeconds(10), "the condition never held within 10 s");
+            Assert.True(DateTime.UtcNow - since < limit, $"the condition never held within {limit.TotalSeconds} s");
+            await Task.Delay(20);
         }
 
         return DateTime.UtcNow - since;

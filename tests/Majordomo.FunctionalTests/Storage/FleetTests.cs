@@ -106,6 +106,174 @@ public sealed class FleetTests(PostgresServer server) : IDisposable
         Assert.Equal(50, upstream.Received.Count);
     }
 
+    [Fact]
+    public async Task DatabaseStoppedAndRestartedUnderLoad_BothKeepAnswering_DegradedThenOk_CountersEqualTheAnswers()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("fleet_outage");
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 100000 } } }"""), upstream);
+        await using var fleet = await Fleet.StartAsync(_directory, config);
+        using var load = new Load(fleet);
+        await load.UntilAnsweredAsync(20);
+
+        server.Stop();
+        try
+        {
+            // storage.onOutage defaults to local-only: the paid pool's model is refused, the free one answers.
+            var degraded = await Fleet.UntilAsync(async () => await StatusAsync(fleet.A) == "degraded" && await StatusAsync(fleet.B) == "degraded");
+            var during = load.Answered;
+            await load.UntilAnsweredAsync(during + 20);
+            Assert.Contains(await ProblemsAsync(fleet.A), p => p.StartsWith("store: not usable", StringComparison.Ordinal));
+            Assert.All(load.Since(during), r => Assert.Equal("cloud/free", r.Model));
+        }
+        finally
+        {
+            server.Start();
+        }
+
+        try
+        {
+            await Fleet.UntilAsync(async () => await StatusAsync(fleet.A) == "ok" && await StatusAsync(fleet.B) == "ok", TimeSpan.FromSeconds(30));
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            Assert.Fail($"still degraded 30 s after the restart:\nA: {string.Join("\n", await ProblemsAsync(fleet.A))}\nB: {string.Join("\n", await ProblemsAsync(fleet.B))}\nA's log: {fleet.ProcessA.Stdout}");
+        }
+
+        var after = load.Answered;
+        await load.UntilAnsweredAsync(after + 20);
+        var results = await load.StopAsync();
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Contains(load.Since(after), r => r.Model == "cloud/premium");
+        var premium = results.Count(r => r.Model == "cloud/premium");
+        await Fleet.UntilAsync(async () => await LoggedRowsAsync(connectionString) == results.Length, TimeSpan.FromSeconds(30));
+        Assert.Equal(premium, BudgetHttp.Budget(await fleet.UsageAsync(), "quota:premium", "month").GetProperty("used").GetDouble());
+        Assert.Contains("caught up", fleet.ProcessA.Stdout + fleet.ProcessB.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KillMinus9OfAUnderLoad_BKeepsAnswering_NoIncrementLost()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        upstream.Script("premium", new Scenario.Ok(Chunks: 3, ChunkDelayMs: 10));
+        await using var fleet = await Fleet.StartAsync(server, _directory, "fleet_kill", BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 100000 } } }"""), upstream);
+        using var load = new Load(fleet);
+        await load.UntilAnsweredAsync(40);
+
+        fleet.ProcessA.Kill();
+        var killedAt = load.Answered;
+        await load.UntilAnsweredAsync(killedAt + 40);
+        var results = await load.StopAsync();
+
+        // A's clients see their connection fail (at most one request each: the worker stops there); B answers everything.
+        Assert.InRange(results.Count(r => r.Status == 0), 0, Load.WorkersPerInstance);
+        Assert.All(results.Where(r => r.Status != 0), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var answered = results.Count(r => r.Model == "cloud/premium");
+
+        // Every answer a client saw is counted; a request in flight on A when it died may be counted unanswered (reserved before the call).
+        var used = BudgetHttp.Budget(await fleet.UsageAsync(), "quota:premium", "month").GetProperty("used").GetDouble();
+        Assert.InRange(used, answered, answered + Load.WorkersPerInstance);
+    }
+
+    private static async Task<string?> StatusAsync(HttpClient http) => (await BudgetHttp.GetJsonAsync(http, "/health")).GetProperty("status").GetString();
+
+    private static async Task<List<string>> ProblemsAsync(HttpClient http) =>
+        [.. (await BudgetHttp.GetJsonAsync(http, "/health")).GetProperty("problems").EnumerateArray().Select(p => p.GetString()!)];
+
+    private static async Task<long> LoggedRowsAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM requests;", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<int> UnhealthyAsync(HttpClient http) =>
         (await BudgetHttp.GetJsonAsync(http, "/health")).GetProperty("models").GetProperty("unhealthy").GetInt32();
+}
+
+/// <summary>
+/// Four clients sending plain requests without pause, two to A and two to B, until stopped. A client whose
+/// instance stops answering (killed) records status 0 once and stops.
+/// </summary>
+internal sealed class Load : IDisposable
+{
+    public const int WorkersPerInstance = 2;
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _workers;
+    private readonly List<(HttpStatusCode Status, string? Model)> _results = [];
+
+    public Load(Fleet fleet)
+    {
+        _workers = [.. Enumerable.Range(0, 2 * WorkersPerInstance).Select(i => Task.Run(() => RunAsync(i % 2 == 0 ? fleet.A : fleet.B)))];
+    }
+
+    public int Answered
+    {
+        get
+        {
+            lock (_results)
+            {
+                return _results.Count;
+            }
+        }
+    }
+
+    /// <summary>The answers after the first <paramref name="skip"/>.</summary>
+    public List<(HttpStatusCode Status, string? Model)> Since(int skip)
+    {
+        lock (_results)
+        {
+            return _results.Skip(skip).ToList();
+        }
+    }
+
+    public async Task UntilAnsweredAsync(int count) => await Fleet.UntilAsync(() => Task.FromResult(Answered >= count), TimeSpan.FromSeconds(30));
+
+    public async Task<(HttpStatusCode Status, string? Model)[]> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_workers);
+        lock (_results)
+        {
+            return [.. _results];
+        }
+    }
+
+    private async Task RunAsync(HttpClient http)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            // Each answer is read whole before it counts: the client saw it.
+            (HttpStatusCode, string?) result;
+            try
+            {
+                using var response = await http.SendAsync(BudgetHttp.Chat("default"));
+                await response.Content.ReadAsStringAsync();
+                result = (response.StatusCode, Sse.Header(response, "X-Router-Model"));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                result = (0, null);
+            }
+
+            lock (_results)
+            {
+                _results.Add(result);
+            }
+
+            if (result.Item1 == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
 }

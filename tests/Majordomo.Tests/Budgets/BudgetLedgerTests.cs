@@ -14,6 +14,7 @@ public sealed class BudgetLedgerTests : IDisposable
         { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:1/v1", "locality": "cloud" } },
           "models": { "p/premium": { "provider": "p", "quota": "premium", "multiplier": 1 },
                       "p/half": { "provider": "p", "quota": "premium", "multiplier": 0.5 },
+                      "p/free": { "provider": "p" },
                       "p/paid": { "provider": "p", "maxOutputTokens": 500, "cost": { "inputPerMTok": 1000, "outputPerMTok": 1000 } } },
           "budgets": { "quotas": { "premium": { "monthly": 4, "daily": 3 } }, "usd": { "monthly": 1 },
                        "alerts": { "thresholds": [0.5, 0.75] } } }
@@ -175,6 +176,62 @@ public sealed class BudgetLedgerTests : IDisposable
         Assert.NotNull(refused);
         Assert.Contains("USD budget (monthly) is used up ($1.1 of $1 this month)", refused.Value.Reason, StringComparison.Ordinal);
         Assert.Null(gate.Check(_catalog.Models["p/premium"], context));
+    }
+
+    [Theory]
+    [InlineData("local-only")]
+    [InlineData("reject")]
+    public void FirstRead_StoreDown_PaidWorkRefusedAsOutage_NoThrow_AdmittedOnceTheStoreIsBack(string onOutage)
+    {
+        var mode = OutageModeWords.For(onOutage, sharedStore: true);
+        using var inner = new SqliteBudgetStore(_store);
+        var store = new DownStore(inner) { Down = true };
+        var ledger = new BudgetLedger(() => _plan, store, inner, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts), outage: mode);
+
+        // Before: the counter's first read threw StoreException through the request (a 500).
+        var ticket = ledger.Open(_plan, Request());
+        var refused = ticket.TryReserve(_catalog.Models["p/premium"]);
+
+        Assert.True(refused is { } r && BudgetLedger.IsOutage(r), refused?.Reason);
+        // local-only: a free model still answers; reject: the request is refused whatever comes next.
+        Assert.Equal(mode == OutageMode.Reject, ticket.TryReserve(_catalog.Models["p/free"]) is { } again && BudgetLedger.IsOutage(again));
+
+        // Back: the counter is read again (at most once a second) and admission is exact again.
+        store.Down = false;
+        _clock.Now += TimeSpan.FromSeconds(1);
+        Answer(ledger, "p/premium");
+        Assert.Equal(1, ledger.Snapshot(_plan.ByPool["premium"][0], _clock.Now).Used);
+    }
+
+    [Fact]
+    public void FirstRead_StoreDown_FailOpen_CountsLocally()
+    {
+        using var inner = new SqliteBudgetStore(_store);
+        var store = new DownStore(inner) { Down = true };
+        var ledger = new BudgetLedger(() => _plan, store, inner, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts), outage: OutageMode.FailOpen);
+
+        Answer(ledger, "p/premium");
+
+        Assert.Equal(1, ledger.Snapshot(_plan.ByPool["premium"][0], _clock.Now).Used);
+        Assert.True(ledger.PendingStoreWrites > 0);
+    }
+
+    /// <summary>A budget store whose every call fails while <see cref="Down"/> (a database that went away).</summary>
+    private sealed class DownStore(IBudgetStore inner) : IBudgetStore
+    {
+        public bool Down { get; set; }
+
+        public ValueTask<bool> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Down ? throw new StoreException("connection refused (test)") : inner.TryReserveAsync(reservations, now, cancellationToken);
+
+        public ValueTask ReleaseAsync(IReadOnlyList<CounterDelta> holds, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Down ? throw new StoreException("connection refused (test)") : inner.ReleaseAsync(holds, now, cancellationToken);
+
+        public ValueTask SettleAsync(IReadOnlyList<CounterDelta> adjustments, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Down ? throw new StoreException("connection refused (test)") : inner.SettleAsync(adjustments, now, cancellationToken);
+
+        public ValueTask<double> ReadAsync(string scope, string period, CancellationToken cancellationToken) =>
+            Down ? throw new StoreException("connection refused (test)") : inner.ReadAsync(scope, period, cancellationToken);
     }
 
     private sealed class Sink(List<BudgetAlert> into) : IBudgetAlertSink

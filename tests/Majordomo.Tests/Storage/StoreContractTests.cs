@@ -33,6 +33,34 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Retention_FakeClock_DeletesRowsOlderThanRetentionDays_AsTheClockMoves()
+    {
+        var stores = await OpenAsync();
+        using (var appender = stores.Requests.OpenAppender())
+        {
+            await appender.AppendAsync(
+                [
+                    SqliteStoreTests.Record("ten-days") with { Timestamp = Now.AddDays(-10) },
+                    SqliteStoreTests.Record("three-days") with { Timestamp = Now.AddDays(-3) },
+                    SqliteStoreTests.Record("now") with { Timestamp = Now },
+                ], CancellationToken.None);
+        }
+
+        var clock = new TestSupport.ManualClock(Now);
+        var retention = new RequestLogRetention(stores.Requests, 7, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<RequestLogRetention>.Instance);
+
+        Assert.Equal(1, await retention.PruneOnceAsync(CancellationToken.None));
+        Assert.Equal(["now", "three-days"], await IdsAsync(stores));
+
+        clock.Advance(TimeSpan.FromDays(4) + TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await retention.PruneOnceAsync(CancellationToken.None));
+        Assert.Equal(["now"], await IdsAsync(stores));
+    }
+
+    private static async Task<string[]> IdsAsync(StoreSet stores) =>
+        [.. (await stores.Requests.RecentAsync(new RecentQuery(10, null, null), CancellationToken.None)).Select(r => r.Id)];
+
+    [Fact]
     public async Task Migrate_Twice_KeepsTheVersionSchemaCurrentProbeSucceeds()
     {
         var stores = await OpenAsync();

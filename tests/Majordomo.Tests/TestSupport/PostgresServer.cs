@@ -27,12 +27,16 @@ public sealed class PostgresServer : IDisposable
     {
         _bin = FindBinaries();
         _asPostgresUser = Environment.UserName == "root";
-        _root = Path.Combine(Path.GetTempPath(), "majordomo-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        ReapOrphans(_bin, _asPostgresUser);
+        _root = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
         _data = Path.Combine(_root, "data");
         Directory.CreateDirectory(_root);
+
+        // Which test host owns this cluster: a host killed before Dispose leaves it running, and the next start stops it.
+        File.WriteAllText(Path.Combine(_root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (_asPostgresUser)
         {
-            Run("chown", ["postgres:", _root], asPostgres: false);
+            Run("chown", ["-R", "postgres:", _root], asPostgres: false);
         }
 
         Run(Path.Combine(_bin, "initdb"), ["-D", _data, "-U", User, "--auth=trust", "-E", "UTF8", "--no-sync"], asPostgres: _asPostgresUser);
@@ -42,8 +46,7 @@ public sealed class PostgresServer : IDisposable
         for (var attempt = 0; attempt < 3 && Port == 0; attempt++)
         {
             var port = FreePort();
-            var options = $"-p {port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-            var (code, output) = TryRun(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"], asPostgres: _asPostgresUser);
+            var (code, output) = StartOn(port);
             if (code == 0)
             {
                 Port = port;
@@ -60,8 +63,65 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
+    private const string Prefix = "majordomo-pg-";
+    private const string OwnerFile = "owner.pid";
+
     /// <summary>The loopback port the server listens on.</summary>
     public int Port { get; }
+
+    /// <summary>Stops the server (fast shutdown: connections are cut), as a database outage would; <see cref="Start"/> brings it back on the same port.</summary>
+    public void Stop()
+    {
+        Run(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"], asPostgres: _asPostgresUser);
+
+        // The tests' own pooled connections died with it (the gateways under test find out for themselves).
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the stopped server again on the same port, with the same data.</summary>
+    public void Start()
+    {
+        var (code, output) = StartOn(Port);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again: {output}{Environment.NewLine}server log:{Environment.NewLine}{ReadLog()}");
+        }
+    }
+
+    private (int Code, string Output) StartOn(int port)
+    {
+        var options = $"-p {port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        return TryRun(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-l", LogFile, "-o", options, "-w", "-t", "60", "start"], asPostgres: _asPostgresUser);
+    }
+
+    /// <summary>Stops and deletes the clusters of test hosts that died without disposing them (their owner's pid is gone).</summary>
+    private static void ReapOrphans(string bin, bool asPostgres)
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        {
+            var owner = Path.Combine(root, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            TryRun(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "-w", "stop"], asPostgres);
+            TryDelete(root);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private string LogFile => Path.Combine(_root, "server.log");
 
@@ -92,9 +152,14 @@ public sealed class PostgresServer : IDisposable
             TryRun(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "-w", "stop"], asPostgres: _asPostgresUser);
         }
 
+        TryDelete(_root);
+    }
+
+    private static void TryDelete(string root)
+    {
         try
         {
-            Directory.Delete(_root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
         catch (IOException)
         {

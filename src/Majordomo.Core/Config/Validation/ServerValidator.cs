@@ -103,6 +103,12 @@ internal static class ServerValidator
         }
 
         c.Unknown(storage, "storage");
+        if (storage.OnOutage is not null)
+        {
+            c.OneOf(storage.OnOutage, OutageModes.All, "storage.onOutage", "mode");
+        }
+
+        c.Range(storage.RetentionDays, 1, 36_500, "storage.retentionDays");
         if (storage.Sqlite is { Length: 0 })
         {
             c.Error("storage.sqlite", "must be a file path");

@@ -47,6 +47,14 @@ internal sealed class PostgresRequestLogStore(PostgresStore store) : IRequestLog
         }
     }
 
+    public async ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var counts = await store.QueryAsync(
+            PostgresStore.Batch(PostgresStore.Command("WITH gone AS (DELETE FROM requests WHERE ts < $1 RETURNING 1) SELECT count(*) FROM gone;", before.UtcDateTime)),
+            static r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        return counts[0];
+    }
+
     public async ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken)
     {
         // ix_requests_ts serves both the order and the window; seq orders rows of one timestamp as they were written.

@@ -43,6 +43,19 @@ internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStor
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    public ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var connection = store.Open();
+            return ValueTask.FromResult<long>(SqliteStore.Execute(connection, "DELETE FROM requests WHERE ts_unix_ms < $before;", "$before", before.ToUnixTimeMilliseconds()));
+        }
+        catch (Exception ex) when (SqliteStore.IsFailure(ex))
+        {
+            throw SqliteStore.Fail(ex);
+        }
+    }
+
     public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken)
     {
         try
