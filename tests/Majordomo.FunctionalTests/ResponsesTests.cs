@@ -365,15 +365,6 @@ public sealed class ResponsesTests : GatewayTest
         await Sse.ReadAllEventsAsync(response);
         Assert.Equal(codex.Json("r"), Assert.Single(Upstream.Received).BodyText);
     }
-
-    [Fact]
-    public async Task ChatClient_RoutedToAResponsesUpstream_Gets400Untranslatable()
-    {
-        var ex = await Assert.ThrowsAsync<ClientResultException>(() => Gateway.ChatClient("resp/r").CompleteChatAsync([new OpenAI.Chat.UserChatMessage("hi")]));
-
-        Assert.Equal(400, ex.Status);
-        Assert.Contains("untranslatable_request", ex.GetRawResponse()!.Content.ToString(), StringComparison.Ordinal);
-    }
 }
 
 /// <summary>Header names of the Responses ingress, as a client reads them.</summary>

@@ -13,10 +13,8 @@ namespace Majordomo.Providers.Anthropic;
 /// </summary>
 internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private readonly HubChunks _chunks = new(created);
     private readonly Dictionary<int, int> _toolIndexByBlock = [];
-    private string _id = "msg";
-    private string _model = "";
     private long _input;
     private long _output;
     private long _cacheRead;
@@ -43,16 +41,10 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
         {
             case AnthropicWire.MessageStart:
                 var message = root.TryGetProperty("message", out var m) ? m : default;
-                _id = ResponseTranslation.Str(message, "id") ?? _id;
-                _model = ResponseTranslation.Str(message, "model") ?? _model;
+                _chunks.Id = ResponseTranslation.Str(message, "id") ?? _chunks.Id;
+                _chunks.Model = ResponseTranslation.Str(message, "model") ?? _chunks.Model;
                 ReadUsage(message.ValueKind == JsonValueKind.Object && message.TryGetProperty("usage", out var u) ? u : default);
-                Chunk(output, w =>
-                {
-                    w.WriteStartObject("delta");
-                    w.WriteString("role", "assistant");
-                    w.WriteString("content", "");
-                    w.WriteEndObject();
-                }, null);
+                _chunks.Role(output);
                 break;
             case AnthropicWire.ContentBlockStart:
                 var index = (int)ResponseTranslation.Long(root, "index");
@@ -62,11 +54,11 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
                 {
                     var toolIndex = _toolIndexByBlock.Count;
                     _toolIndexByBlock[index] = toolIndex;
-                    Chunk(output, w => ToolCallDelta(w, toolIndex, ResponseTranslation.Str(block, "id"), ResponseTranslation.Str(block, "name"), ""), null);
+                    _chunks.ToolCall(output, toolIndex, ResponseTranslation.Str(block, "id"), ResponseTranslation.Str(block, "name"), "");
                 }
                 else if (blockType == "text" && ResponseTranslation.Str(block, "text") is { Length: > 0 } initial)
                 {
-                    Chunk(output, w => ContentDelta(w, initial), null);
+                    _chunks.Content(output, initial);
                 }
 
                 break;
@@ -75,11 +67,11 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
                 switch (ResponseTranslation.Str(delta, "type"))
                 {
                     case "text_delta" when ResponseTranslation.Str(delta, "text") is { } text:
-                        Chunk(output, w => ContentDelta(w, text), null);
+                        _chunks.Content(output, text);
                         break;
                     case "input_json_delta" when ResponseTranslation.Str(delta, "partial_json") is { Length: > 0 } json &&
                                                  _toolIndexByBlock.TryGetValue((int)ResponseTranslation.Long(root, "index"), out var tool):
-                        Chunk(output, w => ToolCallDelta(w, tool, null, null, json), null);
+                        _chunks.ToolCall(output, tool, null, null, json);
                         break;
                 }
 
@@ -89,24 +81,12 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
                 var stopReason = root.TryGetProperty("delta", out var md) ? ResponseTranslation.Str(md, "stop_reason") : null;
                 if (stopReason is not null)
                 {
-                    Chunk(output, static w =>
-                    {
-                        w.WriteStartObject("delta");
-                        w.WriteEndObject();
-                    }, AnthropicWire.FinishReasonFor(stopReason));
+                    _chunks.Finish(output, AnthropicWire.FinishReasonFor(stopReason));
                 }
 
                 break;
             case AnthropicWire.MessageStop:
-                Write(output, w =>
-                {
-                    Header(w);
-                    w.WriteStartArray("choices");
-                    w.WriteEndArray();
-                    ResponseTranslation.WriteOpenAIUsage(w, _input, _output, _cacheRead);
-                    w.WriteEndObject();
-                });
-                output.Add(OpenAIWire.DoneData);
+                _chunks.UsageAndDone(output, _input, _output, _cacheRead);
                 _done = true;
                 break;
             case AnthropicWire.Error:
@@ -136,72 +116,6 @@ internal sealed class AnthropicToOpenAIStream(long created) : IStreamTranslator
         }
 
         _output = Math.Max(_output, ResponseTranslation.Long(usage, "output_tokens"));
-    }
-
-    private void Header(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteString("id", _id);
-        w.WriteString("object", "chat.completion.chunk");
-        w.WriteNumber("created", created);
-        w.WriteString("model", _model);
-    }
-
-    private void Chunk(SseBatch output, Action<Utf8JsonWriter> delta, string? finishReason) => Write(output, w =>
-    {
-        Header(w);
-        w.WriteStartArray("choices");
-        w.WriteStartObject();
-        w.WriteNumber("index", 0);
-        delta(w);
-        w.WriteString("finish_reason", finishReason); // null is written as JSON null
-
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    private static void ContentDelta(Utf8JsonWriter w, string text)
-    {
-        w.WriteStartObject("delta");
-        w.WriteString("content", text);
-        w.WriteEndObject();
-    }
-
-    private static void ToolCallDelta(Utf8JsonWriter w, int index, string? id, string? name, string arguments)
-    {
-        w.WriteStartObject("delta");
-        w.WriteStartArray("tool_calls");
-        w.WriteStartObject();
-        w.WriteNumber("index", index);
-        if (id is not null)
-        {
-            w.WriteString("id", id);
-            w.WriteString("type", "function");
-        }
-
-        w.WriteStartObject("function");
-        if (name is not null)
-        {
-            w.WriteString("name", name);
-        }
-
-        w.WriteString("arguments", arguments);
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private void Write(SseBatch output, Action<Utf8JsonWriter> write)
-    {
-        _buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(_buffer, RequestTranslation.WriterOptions))
-        {
-            write(w);
-        }
-
-        output.Add(_buffer.WrittenSpan);
     }
 
     internal static JsonDocument? ParseOrNull(ReadOnlySpan<byte> data)
