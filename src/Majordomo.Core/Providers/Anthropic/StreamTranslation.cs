@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using Majordomo.Providers.OpenAI;
 
 namespace Majordomo.Providers.Anthropic;
 

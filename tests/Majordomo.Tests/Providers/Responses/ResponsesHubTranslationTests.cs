@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Majordomo.Chat;
 using Majordomo.Providers;
+using Majordomo.Providers.Anthropic;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Providers.Responses;
 
@@ -71,9 +72,9 @@ public sealed class ResponsesHubTranslationTests
     {
         var details = reason is null ? "null" : $$"""{"reason":"{{reason}}"}""";
         var calls = call ? """,{"type":"function_call","id":"fc_1","call_id":"call_9","name":"f","arguments":"{\"a\":1}","status":"completed"}""" : "";
-        var body = $$"""
-            {"id":"resp_1","object":"response","created_at":1,"status":"{{status}}","error":null,"incomplete_details":{{details}},"model":"gpt-up",
-             "output":[{"type":"reasoning","id":"rs_1","summary":[]},{"type":"message","id":"m","role":"assistant","content":[{"type":"output_text","text":"Hel","annotations":[]},{"type":"output_text","text":"lo","annotations":[]}]}{{calls}}],
+        var body = $$$"""
+            {"id":"resp_1","object":"response","created_at":1,"status":"{{{status}}}","error":null,"incomplete_details":{{{details}}},"model":"gpt-up",
+             "output":[{"type":"reasoning","id":"rs_1","summary":[]},{"type":"message","id":"m","role":"assistant","content":[{"type":"output_text","text":"Hel","annotations":[]},{"type":"output_text","text":"lo","annotations":[]}]}{{{calls}}}],
              "usage":{"input_tokens":13,"input_tokens_details":{"cached_tokens":4},"output_tokens":5,"total_tokens":18}}
             """;
 
@@ -90,7 +91,7 @@ public sealed class ResponsesHubTranslationTests
             Assert.Equal(("call_9", "f", """{"a":1}"""), (toolCalls[0].GetProperty("id").GetString(), toolCalls[0].GetProperty("function").GetProperty("name").GetString(), toolCalls[0].GetProperty("function").GetProperty("arguments").GetString()));
         }
 
-        Assert.Equal(OpenAIWire.CompletionShape.Completion, OpenAIWire.InspectCompletion(hub, out var usage));
+        Assert.Equal(OpenAIWire.CompletionShape.Answer, OpenAIWire.InspectCompletion(hub, out var usage));
         Assert.Equal(new Usage(13, 5, 4, true), usage);
     }
 
