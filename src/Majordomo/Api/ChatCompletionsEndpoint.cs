@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Majordomo.Budgets;
+using Majordomo.Caching;
 using Majordomo.Chat;
 using Majordomo.Chat.Agents;
 using Majordomo.Engine;
@@ -27,8 +28,12 @@ internal sealed class ChatCompletionsEndpoint(
     IDegradationSource degradation,
     ResponseStore responses,
     MajordomoTracing tracing,
-    RequestAccounting accounting)
+    RequestAccounting accounting,
+    ResponseCache cache)
 {
+    /// <summary>The response cache's verdict on a routed request (SPEC §8): <c>hit</c>, <c>miss</c> or <c>bypass</c>; absent while the cache is off.</summary>
+    public const string CacheHeader = "X-Router-Cache";
+
     /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
     public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
@@ -127,7 +132,27 @@ internal sealed class ChatCompletionsEndpoint(
         }
 
         var sink = ingress.CreateSink(context, request, requestId, time);
-        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
+        CacheLookup? lookup = null;
+        CapturingSink? capture = null;
+        if (snapshot.Cache is { } cacheSettings)
+        {
+            // Only with the cache on: one null check is all a request without it pays.
+            var found = CacheLookup.Of(cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
+            if (found.Hit is { } hit && await ServeCachedAsync(context, ingress, snapshot, plan, request, sink, hit, requestId, started, level, loop).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            lookup = found.Hit is null ? found : found with { Result = CacheResults.Miss, Hit = null };
+            context.Response.Headers[CacheHeader] = lookup.Value.Result;
+            capture = lookup.Value.Key is null ? null : new CapturingSink(sink, cacheSettings.MaxEntryBytes);
+        }
+
+        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, capture ?? sink, context.RequestAborted).ConfigureAwait(false);
+        if (capture is not null && outcome is { Status: ExecutionStatus.Answered, AnsweredBy: { } answeredModel } && capture.Answer(answeredModel) is { } answer)
+        {
+            cache.Add(snapshot.Cache!, lookup!.Value.Key!.Value, answer, lookup.Value.Ttl);
+        }
         int finalStatus;
         string? errorCode = null;
         switch (outcome.Status)
@@ -159,7 +184,28 @@ internal sealed class ChatCompletionsEndpoint(
             router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
+    }
+
+    /// <summary>
+    /// A cache hit, served in the form the request asked for with tier <c>cache</c> and no upstream call, budget
+    /// or quota. False (nothing sent) when the answering model left the catalog or the stored form cannot be converted: a miss.
+    /// </summary>
+    private async Task<bool> ServeCachedAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, CachedAnswer hit,
+        string requestId, Started started, DegradationLevel level, LoopVerdict loop)
+    {
+        if (!snapshot.Catalog.Models.TryGetValue(hit.Model, out var model) ||
+            await CachedReplay.PrepareAsync(hit, ingress.Wire, request.Stream, time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is not { } prepared)
+        {
+            return false;
+        }
+
+        var cachedPlan = plan with { Tier = RouteTier.Cache };
+        context.Response.Headers[CacheHeader] = CacheResults.Hit;
+        var outcome = await CachedReplay.ServeAsync(prepared, new AnswerInfo(model, cachedPlan, 0), ingress.Wire, request, sink, context.RequestAborted).ConfigureAwait(false);
+        var answered = outcome.Status == ExecutionStatus.Answered;
+        Log(requestId, request, cachedPlan, answered ? 200 : 499, answered ? null : "client_closed", outcome, started, level, loop: loop, cache: CacheResults.Hit);
+        return true;
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -204,8 +250,8 @@ internal sealed class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true) =>
-        accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot);
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true, string? cache = null) =>
+        accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot, cache);
 
     /// <summary>
     /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a
