@@ -6,6 +6,7 @@ using Anthropic;
 using Anthropic.Models.Messages;
 using Majordomo.FunctionalTests.Infrastructure;
 using OpenAI.Chat;
+using OpenAI.Responses;
 
 namespace Majordomo.FunctionalTests.Caching;
 
@@ -167,6 +168,45 @@ public sealed class ResponseCacheTests : GatewayTest
     }
 
     [Fact]
+    public async Task Responses_EitherFormFromTheOther_OneUpstreamCallAndTheSdkReadsBoth()
+    {
+        var client = new ResponsesClient(new ApiKeyCredential(Bob), new ResponsesClientOptions
+        {
+            Endpoint = new Uri(Gateway.BaseUrl + "/v1"),
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 0),
+        });
+        CreateResponseOptions Options(string text, bool stream)
+        {
+            var options = new CreateResponseOptions { Model = "default", StreamingEnabled = stream };
+            options.InputItems.Add(ResponseItem.CreateUserMessageItem(text));
+            return options;
+        }
+
+        async Task<string> StreamAsync(string text)
+        {
+            ResponseResult? completed = null;
+            await using var stream = await client.CreateResponseStreamingAsync(Options(text, stream: true));
+            await foreach (var update in stream)
+            {
+                completed = update is StreamingResponseCompletedUpdate done ? done.Response : completed;
+            }
+
+            return Assert.IsType<ResponseResult>(completed).GetOutputText();
+        }
+
+        var streamedFirst = await StreamAsync("first question");
+        var bodyAfter = await client.CreateResponseAsync(Options("first question", stream: false));
+        var bodyFirst = await client.CreateResponseAsync(Options("second question", stream: false));
+        var streamedAfter = await StreamAsync("second question");
+
+        Assert.Equal("Hello from a", streamedFirst);
+        Assert.Equal(streamedFirst, bodyAfter.Value.GetOutputText());
+        Assert.Equal("hit", CacheHeader(bodyAfter));
+        Assert.Equal(bodyFirst.Value.GetOutputText(), streamedAfter);
+        Assert.Equal(2, Upstream.Received.Count);
+    }
+
+    [Fact]
     public async Task NoCacheHeader_Bypasses_UpstreamCalledAndTheFreshAnswerStored()
     {
         await SendAsync(HeartbeatJson(), Bob);
@@ -280,6 +320,31 @@ public sealed class ResponseCacheTests : GatewayTest
         Assert.Matches("majordomo_cache_total\\{[^}]*result=\"hit\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("majordomo_cache_total\\{[^}]*result=\"store\"[^}]*\\} [1-9]", metrics);
         Assert.Matches("majordomo_requests_total\\{[^}]*tier=\"cache\"[^}]*\\} [1-9]", metrics);
+    }
+
+    [Fact]
+    public async Task Reload_TurnsTheCacheOffAndOn_SettingsFollowTheSnapshotEntriesSurvive()
+    {
+        using var stored = await SendAsync(HeartbeatJson(), Bob);
+
+        await ReloadAsync(Config.Replace("\"cache\": { \"enabled\": true", "\"cache\": { \"enabled\": false", StringComparison.Ordinal));
+        using var off = await SendAsync(HeartbeatJson(), Bob);
+        await ReloadAsync(Config);
+        using var on = await SendAsync(HeartbeatJson(), Bob);
+
+        Assert.Equal("miss", stored.Headers.GetValues("X-Router-Cache").Single());
+        Assert.False(off.Headers.Contains("X-Router-Cache"));
+        Assert.Equal("hit", on.Headers.GetValues("X-Router-Cache").Single());
+        Assert.Equal(2, Upstream.Received.Count);
+    }
+
+    private async Task ReloadAsync(string config)
+    {
+        var applied = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watcher = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Majordomo.Hosting.ConfigWatcher>(Gateway.Services);
+        watcher.Reloaded += (ok, _) => applied.TrySetResult(ok);
+        await File.WriteAllTextAsync(Gateway.ConfigPath, TestGateway.Render(config, Upstream));
+        Assert.True(await applied.Task.WaitAsync(TimeSpan.FromSeconds(10)), "the new config was applied");
     }
 
     private static string HeartbeatJson(bool stream = false) =>
