@@ -59,6 +59,24 @@ public sealed class ConversationTailTests : IDisposable
     public void TryFind_NoTopLevelMessagesArray_IsNotFound(string json) =>
         Assert.False(ConversationTail.TryFind(Encoding.UTF8.GetBytes(json), "messages"u8, 4, out _, out _, out _));
 
+    private static readonly byte[] Mangles = "\"{}[],: \\x"u8.ToArray();
+
+    [Fact]
+    public void TryFind_TruncatedOrMangledBodies_NeverThrow()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"model":"m","messages":[{"role":"user","content":"a \" } ] \\"},{"role":"tool","content":[1,{"x":"]"}]}],"stream":true}""");
+        var random = new Random(7);
+        for (var i = 0; i <= body.Length; i++)
+        {
+            ConversationTail.TryFind(body.AsSpan(0, i), "messages"u8, 1, out _, out _, out _);
+            ConversationTail.TryFind(body.AsSpan(i), "messages"u8, 3, out _, out _, out _);
+            var mangled = (byte[])body.Clone();
+            mangled[random.Next(mangled.Length)] = Mangles[random.Next(Mangles.Length)];
+            ConversationTail.TryFind(mangled, "messages"u8, 2, out _, out _, out _);
+            ToolLoopGuard.TailHistory(new ChatRequest { Body = mangled, Protocol = OpenAIProtocol.Id }, 15);
+        }
+    }
+
     [Fact]
     public void TryFind_EmptyArray_IsWhole()
     {
