@@ -10,7 +10,6 @@ using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
-using Majordomo.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace Majordomo.Engine;
@@ -21,18 +20,7 @@ namespace Majordomo.Engine;
 /// <see cref="ChainExecutor"/>, <see cref="RequestAccounting"/> — with <see cref="ChatClientSink"/> in
 /// place of an HTTP response. Refusals and failures throw <see cref="MajordomoException"/>.
 /// </summary>
-internal sealed class MajordomoChatClient(
-    EngineRuntime runtime,
-    SnapshotHolder snapshots,
-    ChainExecutor executor,
-    RouteDecider router,
-    ToolLoopGuard loopGuard,
-    RequestIds ids,
-    TimeProvider time,
-    IDegradationSource degradation,
-    MajordomoTracing tracing,
-    RequestAccounting accounting,
-    ResponseCache cache) : IChatClient
+internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices engine) : IChatClient
 {
     /// <summary>The keys of the router's decision in <see cref="ChatResponse.AdditionalProperties"/>.</summary>
     internal const string RequestIdKey = "majordomo.requestId", RouteKey = "majordomo.route", TierKey = "majordomo.tier", RuleKey = "majordomo.rule",
@@ -113,8 +101,8 @@ internal sealed class MajordomoChatClient(
         ArgumentNullException.ThrowIfNull(messages);
         await runtime.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        var requestId = ids.New();
-        var snapshot = snapshots.Current;
+        var requestId = engine.Ids.New();
+        var snapshot = engine.Snapshots.Current;
         var body = HubRequest.Write(messages, options, sink.IsStream);
         ChatRequest request;
         try
@@ -127,13 +115,13 @@ internal sealed class MajordomoChatClient(
         }
 
         request.Metadata = WithAgentSource(request);
-        var span = tracing.StartRequest(null, null);
-        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), null);
-        var loop = loopGuard.Evaluate(snapshot.Loop, request);
+        var span = engine.Tracing.StartRequest(null, null);
+        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), null);
+        var loop = engine.LoopGuard.Evaluate(snapshot.Loop, request);
         var call = new Call(requestId, request, started, span, level, loop, snapshot);
         if (loop.Level == LoopLevel.Breaker)
         {
-            accounting.Record(requestId, request, null, OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, null, started, span, level, loop: loop, routed: false);
+            engine.Accounting.Record(requestId, request, null, OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, null, started, span, level, loop: loop, routed: false);
             throw new MajordomoException(OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, OutcomeMessages.LoopRefusal(loop), requestId);
         }
 
@@ -146,17 +134,17 @@ internal sealed class MajordomoChatClient(
             call = call with { Request = request };
         }
 
-        var decision = await router.DecideAsync(snapshot.Routing, request, null, cancellationToken).ConfigureAwait(false);
+        var decision = await engine.Router.DecideAsync(snapshot.Routing, request, null, cancellationToken).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
-            accounting.Record(requestId, request, null, 200, null, null, started, span, level, RouteTier.Self, loop);
+            engine.Accounting.Record(requestId, request, null, 200, null, null, started, span, level, RouteTier.Self, loop);
             return call with { Reply = reply };
         }
 
         if (decision.Plan is not { } plan)
         {
             var error = decision.Error!;
-            accounting.Record(requestId, request, error.Headers, error.Status, error.Code, null, started, span, level, loop: loop);
+            engine.Accounting.Record(requestId, request, error.Headers, error.Status, error.Code, null, started, span, level, loop: loop);
             cancellationToken.ThrowIfCancellationRequested();
             throw new MajordomoException(error.Status, error.Code, error.Message, requestId);
         }
@@ -176,7 +164,7 @@ internal sealed class MajordomoChatClient(
         {
             if (call.Snapshot.Cache is not { } settings)
             {
-                outcome = await executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
+                outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -202,10 +190,10 @@ internal sealed class MajordomoChatClient(
         // A cache hit made no attempt: nothing to learn about the model's latency.
         if (outcome is { Status: ExecutionStatus.Answered, AnsweredBy: { } answeredBy, Attempts.Count: > 0 })
         {
-            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
+            engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop, cache: call.Cache);
+        engine.Accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop, cache: call.Cache);
         cancellationToken.ThrowIfCancellationRequested();
         return message is null ? (call, outcome) : throw new MajordomoException(status, code!, message, call.RequestId);
     }
@@ -213,17 +201,17 @@ internal sealed class MajordomoChatClient(
     /// <summary>The chain behind the response cache (SPEC §8): a hit is served from it, a miss runs and its whole answer is stored.</summary>
     private async Task<(Call Call, ExecutionOutcome Outcome)> CachedAsync(Call call, CacheSettings settings, ChatClientSink sink, CancellationToken cancellationToken)
     {
-        var lookup = CacheLookup.Of(cache, settings, call.Plan!, call.Request, cacheControl: null);
+        var lookup = CacheLookup.Of(engine.Cache, settings, call.Plan!, call.Request, cacheControl: null);
         if (lookup.Hit is { } hit &&
-            await CachedReplay.TryServeAsync(hit, call.Snapshot.Catalog, call.Plan!, Protocols.OpenAI, call.Request, sink, time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false) is { } served)
+            await CachedReplay.TryServeAsync(hit, call.Snapshot.Catalog, call.Plan!, Protocols.OpenAI, call.Request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false) is { } served)
         {
             return (call with { Plan = served.Plan, Cache = CacheResults.Hit }, served.Outcome);
         }
 
         lookup = lookup.Unserved();
         var target = lookup.Capture(sink, settings, out var capture);
-        var outcome = await executor.ExecuteAsync(call.Snapshot.Execution, call.Plan!, call.Request, target, cancellationToken).ConfigureAwait(false);
-        cache.Store(settings, lookup, capture, outcome);
+        var outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, call.Plan!, call.Request, target, cancellationToken).ConfigureAwait(false);
+        engine.Cache.Store(settings, lookup, capture, outcome);
         return (call with { Cache = lookup.Result }, outcome);
     }
 

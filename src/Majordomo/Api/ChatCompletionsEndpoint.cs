@@ -9,7 +9,6 @@ using Majordomo.Gateway;
 using Majordomo.LoopGuard;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
-using Majordomo.Telemetry;
 
 namespace Majordomo.Api;
 
@@ -19,17 +18,8 @@ namespace Majordomo.Api;
 /// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
 /// </summary>
 internal sealed class ChatCompletionsEndpoint(
-    SnapshotHolder snapshots,
-    ChainExecutor executor,
-    RouteDecider router,
-    ToolLoopGuard loopGuard,
-    RequestIds ids,
-    TimeProvider time,
-    IDegradationSource degradation,
-    ResponseStore responses,
-    MajordomoTracing tracing,
-    RequestAccounting accounting,
-    ResponseCache cache)
+    RequestServices engine,
+    ResponseStore responses)
 {
     /// <summary>The response cache's verdict on a routed request (SPEC §8): <c>hit</c>, <c>miss</c> or <c>bypass</c>; absent while the cache is off.</summary>
     public const string CacheHeader = "X-Router-Cache";
@@ -38,10 +28,10 @@ internal sealed class ChatCompletionsEndpoint(
     public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = ids.New();
+        var requestId = engine.Ids.New();
         context.Response.Headers["X-Request-Id"] = requestId;
         // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
-        var snapshot = snapshots.Current;
+        var snapshot = engine.Snapshots.Current;
         if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
         {
             return;
@@ -49,7 +39,7 @@ internal sealed class ChatCompletionsEndpoint(
 
         using var body = admitted.Body;
         var headers = context.Request.Headers;
-        using var span = tracing.StartRequest(headers.TraceParent, headers.TraceState);
+        using var span = engine.Tracing.StartRequest(headers.TraceParent, headers.TraceState);
         await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span, snapshot)).ConfigureAwait(false);
     }
 
@@ -87,11 +77,11 @@ internal sealed class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
+        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(snapshot.Loop, request);
+        var loop = engine.LoopGuard.Evaluate(snapshot.Loop, request);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
@@ -110,11 +100,11 @@ internal sealed class ChatCompletionsEndpoint(
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        var decision = await engine.Router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
-            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
+            await ingress.WriteCommandReplyAsync(context, request, reply, engine.Time).ConfigureAwait(false);
             Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self, loop);
             return;
         }
@@ -131,18 +121,18 @@ internal sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        IClientSink sink = ingress.CreateSink(context, request, requestId, time);
+        IClientSink sink = ingress.CreateSink(context, request, requestId, engine.Time);
         CacheLookup? lookup = null;
         CapturingSink? capture = null;
         if (snapshot.Cache is { } cacheSettings)
         {
             // Only with the cache on: one null check is all a request without it pays.
-            var found = CacheLookup.Of(cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
+            var found = CacheLookup.Of(engine.Cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
             if (found.Hit is { } hit)
             {
                 // Set before anything is written; a hit that cannot be served writes nothing and becomes a miss below.
                 context.Response.Headers[CacheHeader] = CacheResults.Hit;
-                if (await CachedReplay.TryServeAsync(hit, snapshot.Catalog, plan, ingress.Wire, request, sink, time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is { } served)
+                if (await CachedReplay.TryServeAsync(hit, snapshot.Catalog, plan, ingress.Wire, request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is { } served)
                 {
                     var answered = served.Outcome.Status == ExecutionStatus.Answered;
                     Log(requestId, request, served.Plan, answered ? 200 : 499, answered ? null : "client_closed", served.Outcome, started, level, loop: loop, cache: CacheResults.Hit);
@@ -155,10 +145,10 @@ internal sealed class ChatCompletionsEndpoint(
             sink = lookup.Value.Capture(sink, cacheSettings, out capture);
         }
 
-        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
+        var outcome = await engine.Executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
         if (lookup is { } stored)
         {
-            cache.Store(snapshot.Cache!, stored, capture, outcome);
+            engine.Cache.Store(snapshot.Cache!, stored, capture, outcome);
         }
 
         int finalStatus;
@@ -189,7 +179,7 @@ internal sealed class ChatCompletionsEndpoint(
         if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
         {
             // Time to first byte for streams (what an agent waits on), whole answer otherwise.
-            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
+            engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
@@ -238,7 +228,7 @@ internal sealed class ChatCompletionsEndpoint(
     }
 
     private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true, string? cache = null) =>
-        accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot, cache);
+        engine.Accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot, cache);
 
     /// <summary>
     /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a
