@@ -59,6 +59,9 @@ internal static class SecretPhrases
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. Phrases.Select(p => p.Phrase).Distinct()], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The secret nouns <see cref="Contains"/> looks for (SensitivePrefilter finds their places from these).</summary>
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase);
+
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
     [
@@ -131,7 +134,8 @@ internal static class SecretPhrases
         return false;
     }
 
-    private static bool Check(ReadOnlySpan<char> text, int at)
+    /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
+    internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
         foreach (var (phrase, want) in Phrases)
@@ -589,8 +593,7 @@ internal static class SecretPhrases
                 i++;
             }
 
-            var token = text[start..i].Trim(".,;:!?-");
-            if (token.Length is >= 8 and <= 40 && Shaped(token))
+            if (ShapedRun(text[start..i]))
             {
                 return true;
             }
@@ -599,7 +602,17 @@ internal static class SecretPhrases
         return false;
     }
 
-    private static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',';
+    /// <summary>
+    /// One whole run of <see cref="IsTokenChar"/> characters, its punctuation trimmed, is password-shaped. It needs two
+    /// ASCII digits (<see cref="Shaped"/>): SensitivePrefilter reads only the runs that hold a digit.
+    /// </summary>
+    internal static bool ShapedRun(ReadOnlySpan<char> run)
+    {
+        var token = run.Trim(".,;:!?-");
+        return token.Length is >= 8 and <= 40 && Shaped(token);
+    }
+
+    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',';
 
     private static bool Shaped(ReadOnlySpan<char> token)
     {
