@@ -9,6 +9,8 @@ namespace Majordomo.Train;
 /// dotnet run -c Release --project tools/Majordomo.Train -- train     # corpus/train → Classification/classifier-weights.bin
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval      # train/dev/test table: length baseline, cue tables, shipped model
 /// dotnet run -c Release --project tools/Majordomo.Train -- tune      # the hyper-parameter grid, scored on dev only
+/// dotnet run -c Release --project tools/Majordomo.Train -- dump dev  # per prompt: label, cue scorer, model, known agent
+/// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
 /// </code>
 /// Deterministic: a fixed seed shuffles the examples, one thread, the same arithmetic every run.
 /// </summary>
@@ -22,9 +24,29 @@ internal static class Program
             return 0;
         }
 
+        if (args is ["dump", var dumpSplit])
+        {
+            // One line per prompt of corpus/<split>: label, cue scorer's task, model's task, known agent (for analysis).
+            var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+            foreach (var p in Corpus.Load(Path.Combine(RepositoryRoot(), "corpus"), dumpSplit))
+            {
+                var cues = HeuristicClassifier.ClassifyWithCues(p.View);
+                var got = model.Apply(p.View, cues);
+                Console.WriteLine($"{p.TaskType}\t{p.Complexity}\t{cues.TaskType}\t{cues.Complexity}\t{got.TaskType}\t{got.Complexity}\t{p.View.Agent ?? "-"}\t{p.View.LastUserText.Length}\t{p.Preview}");
+            }
+
+            return 0;
+        }
+
+        if (args is ["why", var whyFile])
+        {
+            Why.Print(whyFile);
+            return 0;
+        }
+
         if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
         {
-            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune [--corpus DIR] [--out FILE] [--splits train,dev,test]");
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--splits train,dev,test]");
             return 2;
         }
 
@@ -118,6 +140,51 @@ internal static class Scan
             {
                 Console.WriteLine($"{number}: want {want} triggers={triggers} digits={digits} phrases={phrases} shaped={shaped}: {example.Preview}");
             }
+        }
+    }
+}
+
+/// <summary>For each line of a labelled file: the dense features' and the hashed features' share of each task score (diagnosis).</summary>
+internal static class Why
+{
+    public static void Print(string file)
+    {
+        var model = LearnedModel.Shipped!;
+        var outputs = LearnedFeatures.Outputs;
+        var number = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            number++;
+            if (ClassifierEvaluation.ParseLine(line, number, out _) is not { } example)
+            {
+                continue;
+            }
+
+            var indices = new List<int>();
+            var values = new List<float>();
+            var sink = new FeatureSink(indices, values);
+            var cues = HeuristicClassifier.ClassifyWithCues(example.View);
+            LearnedFeatures.Extract(example.View, cues, model.WithCues, model.Dimension, ref sink);
+            Console.WriteLine($"{number}: want {example.TaskType}; cues {cues.TaskType}; agent {example.View.Agent}; user text {example.View.LastUserText.Length} chars, messages {example.View.MessageCount}, users {example.View.UserMessages}");
+            var hashed = new float[outputs];
+            for (var i = 0; i < indices.Count; i++)
+            {
+                var row = model.Weights.Slice(indices[i] * outputs, outputs).ToArray();
+                if (indices[i] >= LearnedFeatures.DenseCount)
+                {
+                    for (var k = 0; k < outputs; k++)
+                    {
+                        hashed[k] += values[i] * row[k];
+                    }
+
+                    continue;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dense {indices[i],3} x{values[i],6:F2}: ") +
+                    string.Join(" ", Enumerable.Range(0, LearnedFeatures.Tasks.Length).Select(k => string.Create(CultureInfo.InvariantCulture, $"{LearnedFeatures.Tasks[k][..4]}{values[i] * row[k],6:F2}"))));
+            }
+
+            Console.WriteLine("  hashed        : " + string.Join(" ", Enumerable.Range(0, LearnedFeatures.Tasks.Length).Select(k => string.Create(CultureInfo.InvariantCulture, $"{LearnedFeatures.Tasks[k][..4]}{hashed[k],6:F2}"))));
         }
     }
 }

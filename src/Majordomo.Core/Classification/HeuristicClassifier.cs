@@ -50,9 +50,9 @@ internal static class HeuristicClassifier
     public static Classification Classify(PromptView prompt)
     {
         var cues = ClassifyWithCues(prompt);
-        // A known agent's turn keeps the cue scorer's answer: it reads only the user's words (SPEC §1.10), and the
-        // corpus has too few agent turns yet for the model to learn to look past the agent's envelope.
-        return LearnedModel.Shipped is { } model && prompt.Agent is null ? model.Apply(prompt, cues) : cues;
+        // A known agent's turn goes through the model too: its features already leave the agent's system prompt
+        // and tools out (SPEC §1.10), and on corpus/dev it beats the cue scorer on those turns (CLASSIFIER.md).
+        return LearnedModel.Shipped is { } model ? model.Apply(prompt, cues) : cues;
     }
 
     /// <summary>The hand-written cue tables alone (the classifier before the trained model; a feature source for it).</summary>

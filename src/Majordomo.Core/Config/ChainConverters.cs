@@ -79,6 +79,21 @@ internal sealed class ChainRefConverter : ShortFormConverter<ChainRef>
     protected override string? ShortForm(ChainRef value) => value.Name;
 }
 
+// A cache section is an object or a bare true / false (routes.X.cache: false turns the cache off there).
+internal sealed class CacheConfigConverter : JsonConverter<CacheConfig>
+{
+    public override CacheConfig? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => new CacheConfig { Enabled = true },
+        JsonTokenType.False => new CacheConfig { Enabled = false },
+        JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, ConfigJsonContext.Default.CacheConfig),
+        _ => throw new JsonException("expected true, false or a cache object"),
+    };
+
+    public override void Write(Utf8JsonWriter writer, CacheConfig value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, ConfigJsonContext.Default.CacheConfig);
+}
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     ReadCommentHandling = JsonCommentHandling.Skip,
@@ -88,4 +103,5 @@ internal sealed class ChainRefConverter : ShortFormConverter<ChainRef>
 [JsonSerializable(typeof(MajordomoConfig))]
 [JsonSerializable(typeof(ChainEntryFields))]
 [JsonSerializable(typeof(List<ChainEntryConfig>))]
+[JsonSerializable(typeof(CacheConfig))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

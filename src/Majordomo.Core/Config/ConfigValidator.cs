@@ -31,6 +31,7 @@ internal static class ConfigValidator
         ResilienceValidator.Health,
         LoopDetectionValidator.Validate,
         TelemetryValidator.Validate,
+        CacheValidator.Validate,
         c => c.Unknown(c.Config.Commands, "commands"),
     ];
 

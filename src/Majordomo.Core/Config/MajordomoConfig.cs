@@ -33,6 +33,10 @@ public sealed record MajordomoConfig : ConfigSection
     public LoopDetectionConfig? LoopDetection { get; init; }
     public CommandsConfig? Commands { get; init; }
     public TelemetryConfig? Telemetry { get; init; }
+
+    /// <summary>The exact response cache (SPEC §8); off when absent.</summary>
+    [JsonConverter(typeof(CacheConfigConverter))]
+    public CacheConfig? Cache { get; init; }
 }
 
 /// <summary><c>telemetry</c> (SPEC §7): export to an OpenTelemetry collector; off when absent.</summary>
@@ -222,6 +226,10 @@ public sealed record RouteConfig : ConfigSection
 
     /// <summary>Loop guard settings for requests on this route, layered over the global <c>loopDetection</c>.</summary>
     public LoopDetectionConfig? LoopDetection { get; init; }
+
+    /// <summary>The response cache on this route: <c>false</c> (never cached) or <c>{ "ttlSeconds": … }</c> over the global <c>cache</c>.</summary>
+    [JsonConverter(typeof(CacheConfigConverter))]
+    public CacheConfig? Cache { get; init; }
 }
 
 public sealed record RuleConfig : ConfigSection
@@ -353,4 +361,17 @@ public sealed record LoopDetectorsConfig : ConfigSection
 public sealed record CommandsConfig : ConfigSection
 {
     public bool? Enabled { get; init; }
+}
+
+/// <summary>
+/// <c>cache</c> (SPEC §8), globally and per route. Written as an object, or as <c>true</c> / <c>false</c>
+/// (<see cref="CacheConfigConverter"/>: the short form of <c>{ "enabled": … }</c>). <c>maxEntries</c> and
+/// <c>maxBytes</c> bound the one in-memory store, so they are global only.
+/// </summary>
+public sealed record CacheConfig : ConfigSection
+{
+    public bool? Enabled { get; init; }
+    public int? TtlSeconds { get; init; }
+    public int? MaxEntries { get; init; }
+    public long? MaxBytes { get; init; }
 }

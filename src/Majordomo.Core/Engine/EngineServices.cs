@@ -88,6 +88,8 @@ internal static class EngineServices
         services.AddSingleton<RouteDecider>();
         services.AddSingleton<RequestIds>();
         services.AddSingleton<RequestAccounting>();
+        services.AddSingleton<RequestServices>();
+        services.AddSingleton<Caching.ResponseCache>();
         return services;
     }
 

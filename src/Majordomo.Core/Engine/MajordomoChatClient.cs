@@ -9,7 +9,6 @@ using Majordomo.LoopGuard;
 using Majordomo.Providers;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
-using Majordomo.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace Majordomo.Engine;
@@ -20,17 +19,7 @@ namespace Majordomo.Engine;
 /// <see cref="ChainExecutor"/>, <see cref="RequestAccounting"/> — with <see cref="ChatClientSink"/> in
 /// place of an HTTP response. Refusals and failures throw <see cref="MajordomoException"/>.
 /// </summary>
-internal sealed class MajordomoChatClient(
-    EngineRuntime runtime,
-    SnapshotHolder snapshots,
-    ChainExecutor executor,
-    RouteDecider router,
-    ToolLoopGuard loopGuard,
-    RequestIds ids,
-    TimeProvider time,
-    IDegradationSource degradation,
-    MajordomoTracing tracing,
-    RequestAccounting accounting) : IChatClient
+internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices engine) : IChatClient
 {
     /// <summary>The keys of the router's decision in <see cref="ChatResponse.AdditionalProperties"/>.</summary>
     internal const string RequestIdKey = "majordomo.requestId", RouteKey = "majordomo.route", TierKey = "majordomo.tier", RuleKey = "majordomo.rule",
@@ -107,8 +96,8 @@ internal sealed class MajordomoChatClient(
         ArgumentNullException.ThrowIfNull(messages);
         await runtime.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        var requestId = ids.New();
-        var snapshot = snapshots.Current;
+        var requestId = engine.Ids.New();
+        var snapshot = engine.Snapshots.Current;
         var body = HubRequest.Write(messages, options, sink.IsStream);
         ChatRequest request;
         try
@@ -121,13 +110,13 @@ internal sealed class MajordomoChatClient(
         }
 
         request.Metadata = WithAgentSource(request);
-        var span = tracing.StartRequest(null, null);
-        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), null);
-        var loop = loopGuard.Evaluate(snapshot.Loop, request);
+        var span = engine.Tracing.StartRequest(null, null);
+        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), null);
+        var loop = engine.LoopGuard.Evaluate(snapshot.Loop, request);
         var call = new Call(requestId, request, started, span, level, loop, snapshot);
         if (loop.Level == LoopLevel.Breaker)
         {
-            accounting.Record(requestId, request, null, OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, null, started, span, level, loop: loop, routed: false);
+            engine.Accounting.Record(requestId, request, null, OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, null, started, span, level, loop: loop, routed: false);
             throw new MajordomoException(OutcomeMessages.LoopStatus, OutcomeMessages.LoopCode, OutcomeMessages.LoopRefusal(loop), requestId);
         }
 
@@ -140,17 +129,17 @@ internal sealed class MajordomoChatClient(
             call = call with { Request = request };
         }
 
-        var decision = await router.DecideAsync(snapshot.Routing, request, null, cancellationToken).ConfigureAwait(false);
+        var decision = await engine.Router.DecideAsync(snapshot.Routing, request, null, cancellationToken).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
-            accounting.Record(requestId, request, null, 200, null, null, started, span, level, RouteTier.Self, loop);
+            engine.Accounting.Record(requestId, request, null, 200, null, null, started, span, level, RouteTier.Self, loop);
             return call with { Reply = reply };
         }
 
         if (decision.Plan is not { } plan)
         {
             var error = decision.Error!;
-            accounting.Record(requestId, request, error.Headers, error.Status, error.Code, null, started, span, level, loop: loop);
+            engine.Accounting.Record(requestId, request, error.Headers, error.Status, error.Code, null, started, span, level, loop: loop);
             cancellationToken.ThrowIfCancellationRequested();
             throw new MajordomoException(error.Status, error.Code, error.Message, requestId);
         }
@@ -165,7 +154,7 @@ internal sealed class MajordomoChatClient(
         ExecutionOutcome outcome;
         try
         {
-            outcome = await executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
+            outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -184,10 +173,10 @@ internal sealed class MajordomoChatClient(
 
         if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
         {
-            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
+            engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop);
+        engine.Accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop);
         cancellationToken.ThrowIfCancellationRequested();
         return message is null ? outcome : throw new MajordomoException(status, code!, message, call.RequestId);
     }

@@ -20,7 +20,7 @@ internal sealed partial class RequestAccounting(IRequestLog requestLog, Majordom
     /// <param name="span">The request span (null while nothing listens).</param>
     /// <param name="routed">False for a request refused before routing (it counts for the loop guard, not in <c>majordomo_requests_total</c>).</param>
     public void Record(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, long startedTimestamp, Activity? span,
-        DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true, GatewaySnapshot? snapshot = null)
+        DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true, GatewaySnapshot? snapshot = null, string? cache = null)
     {
         var duration = Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
         var usage = outcome?.Usage ?? Usage.None;
@@ -64,6 +64,7 @@ internal sealed partial class RequestAccounting(IRequestLog requestLog, Majordom
             Sensitive = plan?.Classified?.Sensitive,
             ClassifierSource = plan?.Classified?.Source,
             Channel = request.Metadata.Channel,
+            Cache = cache,
             Body = snapshot is { LogPrompts: true } ? LoggedBody(snapshot, request) : null,
             // Replay facts come free when routing read the prompt; a named model's request is never parsed for them.
             PromptTokens = prompt?.EstimatedPromptTokens,

@@ -24,6 +24,9 @@ internal sealed class GatewaySnapshot
     /// <summary><c>storage.logPrompts</c>: the request log keeps each body, secrets redacted (off by default).</summary>
     public bool LogPrompts { get; init; }
 
+    /// <summary><c>cache</c> (SPEC §8); null when off (the default), so a request then does no cache work.</summary>
+    public Caching.CacheSettings? Cache { get; init; }
+
     /// <summary><c>server.cors</c>; null when off (the default).</summary>
     public CorsOrigins? Cors { get; init; }
 }

@@ -44,6 +44,7 @@ internal sealed class SnapshotBuilder(
             Keys = GatewayKeys.From(config.Server?.ApiKeys),
             Cors = CorsOrigins.From(config.Server?.Cors),
             LogPrompts = config.Storage?.LogPrompts == true,
+            Cache = Caching.CacheSettings.From(config),
         };
     }
 }

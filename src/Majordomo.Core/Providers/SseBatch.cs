@@ -10,7 +10,8 @@ namespace Majordomo.Providers;
 /// </summary>
 internal sealed class SseBatch
 {
-    private byte[] _data = new byte[4096];
+    // Only produced or joined events are stored here, so most streams never need it: allocated on first use.
+    private byte[] _data = [];
     private int _length;
     private byte[] _source = [];
     private readonly List<Entry> _events = new(8);
@@ -64,7 +65,7 @@ internal sealed class SseBatch
     {
         if (_length + bytes.Length > _data.Length)
         {
-            Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + bytes.Length));
+            Array.Resize(ref _data, Math.Max(Math.Max(_data.Length * 2, 1024), _length + bytes.Length));
         }
 
         bytes.CopyTo(_data.AsSpan(_length));
@@ -90,11 +91,25 @@ internal sealed class SseBatch
 /// still reaches the client as soon as it arrives; nothing waits for more). One pooled buffer: the
 /// unparsed tail is moved to its front before the next read, so parsing always sees one span.
 /// </summary>
+/// <remarks>
+/// A paced stream is silent almost all its life, and thousands of them may be open at once, so the reader
+/// holds no buffer while it waits: when nothing half-read is pending it returns the buffer to the pool and
+/// waits with a zero-byte read (which the HTTP response streams complete when data arrives; a stream
+/// without that support returns at once and the read below simply waits with the buffer). The buffer starts
+/// small (events are a few hundred bytes) and grows on demand for an event bigger than it.
+/// </remarks>
 internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
 {
-    private byte[] _buffer = PooledBuffers.Rent(16 * 1024);
+    /// <summary>The first buffer's size; it doubles whenever one event does not fit.</summary>
+    internal const int InitialBufferBytes = 4 * 1024;
+
+    private byte[] _buffer = [];
+    private int _size = InitialBufferBytes;
     private int _start;
     private int _end;
+
+    /// <summary>The size of the buffer held right now (0 while waiting for the upstream with nothing pending).</summary>
+    internal int BufferLength => _buffer.Length;
 
     /// <summary>Fills <paramref name="batch"/> with at least one event; false at the end of the stream.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // called once per upstream read
@@ -103,16 +118,19 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
         batch.Clear();
         while (true)
         {
-            batch.SetSource(_buffer);
-            var consumed = Parse(_buffer, _start, _end, batch);
-            if (batch.Count > 0)
+            if (_end > _start)
             {
-                batch.SetRaw(_buffer.AsMemory(_start, consumed));
-                _start += consumed;
-                return true;
-            }
+                batch.SetSource(_buffer);
+                var consumed = Parse(_buffer, _start, _end, batch);
+                if (batch.Count > 0)
+                {
+                    batch.SetRaw(_buffer.AsMemory(_start, consumed));
+                    _start += consumed;
+                    return true;
+                }
 
-            _start += consumed;
+                _start += consumed;
+            }
 
             var pending = _end - _start;
             if (pending > maxEventBytes)
@@ -120,7 +138,14 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
                 throw new UpstreamBodyTooLargeException(maxEventBytes);
             }
 
-            if (_start > 0)
+            if (pending == 0)
+            {
+                // The previous batch's views die with this call: wait for the upstream holding no buffer.
+                ReturnBuffer();
+                await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+                _buffer = PooledBuffers.Rent(_size);
+            }
+            else if (_start > 0)
             {
                 _buffer.AsSpan(_start, pending).CopyTo(_buffer);
                 _start = 0;
@@ -133,12 +158,14 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
                 _buffer.AsSpan(0, _end).CopyTo(bigger);
                 PooledBuffers.Return(_buffer);
                 _buffer = bigger;
+                _size = bigger.Length;
             }
 
             var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 // An event without its closing blank line is incomplete and is dropped (as the SSE spec says).
+                ReturnBuffer();
                 return false;
             }
 
@@ -147,7 +174,9 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
     }
 
     /// <summary>Returns the pooled buffer.</summary>
-    public void Complete()
+    public void Complete() => ReturnBuffer();
+
+    private void ReturnBuffer()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)

@@ -25,6 +25,9 @@ internal static class RouteTier
 
     /// <summary>The router answered itself: a command, or a rule's <c>route-self</c> model.</summary>
     public const string Self = "self";
+
+    /// <summary>The exact response cache answered (SPEC §8): no upstream call.</summary>
+    public const string Cache = "cache";
 }
 
 /// <summary>The routing decision for one request: the ordered attempts plus why they were chosen.</summary>

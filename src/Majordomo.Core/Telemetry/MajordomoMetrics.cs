@@ -19,6 +19,7 @@ internal sealed class MajordomoMetrics
     private readonly Counter<long> _tokens;
     private readonly Counter<double> _cost;
     private readonly Counter<long> _loopGuard;
+    private readonly Counter<long> _cache;
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _firstToken;
 
@@ -31,7 +32,7 @@ internal sealed class MajordomoMetrics
         _tokens = Meter.CreateCounter<long>("majordomo_tokens_total", null, "Tokens of answered requests, by model and direction (input / output).");
         _cost = Meter.CreateCounter<double>("majordomo_cost_usd_total", null, "USD cost of answered requests, by model.");
         _loopGuard = Meter.CreateCounter<long>("majordomo_loop_guard_total", null, "Requests the loop guard flagged, by level (warning, critical, breaker).");
-        Meter.CreateCounter<long>("majordomo_cache_total", null, "Response-cache lookups, by result (hit / miss).");
+        _cache = Meter.CreateCounter<long>("majordomo_cache_total", null, "Response-cache events, by result: hit, miss, bypass (per request), store and evict (per entry).");
         _duration = Meter.CreateHistogram("majordomo_request_duration_seconds", "s", "Whole request duration, by route and answering model.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
         _firstToken = Meter.CreateHistogram("majordomo_time_to_first_token_seconds", "s", "Time to the first streamed byte, by route and answering model.",
@@ -50,6 +51,11 @@ internal sealed class MajordomoMetrics
     /// </summary>
     public void Record(RequestLogRecord row, bool routed, string? loopLevel)
     {
+        if (row.Cache is { } cache)
+        {
+            RecordCache(cache);
+        }
+
         if (loopLevel is not null)
         {
             _loopGuard.Add(1, new KeyValuePair<string, object?>("level", loopLevel));
@@ -92,6 +98,15 @@ internal sealed class MajordomoMetrics
         if (row.CostUsd is { } usd)
         {
             _cost.Add(usd, new KeyValuePair<string, object?>("model", model));
+        }
+    }
+
+    /// <summary>One response-cache event (<c>hit</c>, <c>miss</c>, <c>bypass</c>, <c>store</c>, <c>evict</c>: constants, never request text).</summary>
+    public void RecordCache(string result, long count = 1)
+    {
+        if (count > 0)
+        {
+            _cache.Add(count, new KeyValuePair<string, object?>("result", result));
         }
     }
 

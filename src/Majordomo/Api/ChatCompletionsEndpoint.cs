@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Majordomo.Budgets;
+using Majordomo.Caching;
 using Majordomo.Chat;
 using Majordomo.Chat.Agents;
 using Majordomo.Engine;
@@ -8,7 +9,6 @@ using Majordomo.Gateway;
 using Majordomo.LoopGuard;
 using Majordomo.Providers.OpenAI;
 using Majordomo.Routing;
-using Majordomo.Telemetry;
 
 namespace Majordomo.Api;
 
@@ -18,25 +18,21 @@ namespace Majordomo.Api;
 /// accounting apply alike; the <see cref="Ingress"/> supplies the parser, error shape and client sink.
 /// </summary>
 internal sealed class ChatCompletionsEndpoint(
-    SnapshotHolder snapshots,
-    ChainExecutor executor,
-    RouteDecider router,
-    ToolLoopGuard loopGuard,
-    RequestIds ids,
-    TimeProvider time,
-    IDegradationSource degradation,
+    RequestServices engine,
     ResponseStore responses,
-    MajordomoTracing tracing,
-    RequestAccounting accounting)
+    ResponseCache cache)
 {
+    /// <summary>The response cache's verdict on a routed request (SPEC §8): <c>hit</c>, <c>miss</c> or <c>bypass</c>; absent while the cache is off.</summary>
+    public const string CacheHeader = "X-Router-Cache";
+
     /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
     public async Task HandleAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = ids.New();
+        var requestId = engine.Ids.New();
         context.Response.Headers["X-Request-Id"] = requestId;
         // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
-        var snapshot = snapshots.Current;
+        var snapshot = engine.Snapshots.Current;
         if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
         {
             return;
@@ -44,7 +40,7 @@ internal sealed class ChatCompletionsEndpoint(
 
         using var body = admitted.Body;
         var headers = context.Request.Headers;
-        using var span = tracing.StartRequest(headers.TraceParent, headers.TraceState);
+        using var span = engine.Tracing.StartRequest(headers.TraceParent, headers.TraceState);
         await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span, snapshot)).ConfigureAwait(false);
     }
 
@@ -82,11 +78,11 @@ internal sealed class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var level = degradation.Current(snapshot.Budgets, time.GetUtcNow(), keyName);
+        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), keyName);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
-        var loop = loopGuard.Evaluate(snapshot.Loop, request);
+        var loop = engine.LoopGuard.Evaluate(snapshot.Loop, request);
         if (LoopGuardHttp.Apply(context, loop))
         {
             await LoopGuardHttp.RefuseAsync(context, loop, ingress).ConfigureAwait(false);
@@ -105,11 +101,11 @@ internal sealed class ChatCompletionsEndpoint(
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        var decision = await engine.Router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response, requestId);
-            await ingress.WriteCommandReplyAsync(context, request, reply, time).ConfigureAwait(false);
+            await ingress.WriteCommandReplyAsync(context, request, reply, engine.Time).ConfigureAwait(false);
             Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self, loop);
             return;
         }
@@ -126,8 +122,28 @@ internal sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        var sink = ingress.CreateSink(context, request, requestId, time);
-        var outcome = await executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
+        var sink = ingress.CreateSink(context, request, requestId, engine.Time);
+        CacheLookup? lookup = null;
+        CapturingSink? capture = null;
+        if (snapshot.Cache is { } cacheSettings)
+        {
+            // Only with the cache on: one null check is all a request without it pays.
+            var found = CacheLookup.Of(cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
+            if (found.Hit is { } hit && await ServeCachedAsync(context, ingress, snapshot, plan, request, sink, hit, requestId, started, level, loop).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            lookup = found.Hit is null ? found : found with { Result = CacheResults.Miss, Hit = null };
+            context.Response.Headers[CacheHeader] = lookup.Value.Result;
+            capture = lookup.Value.Key is null ? null : new CapturingSink(sink, cacheSettings.MaxEntryBytes);
+        }
+
+        var outcome = await engine.Executor.ExecuteAsync(snapshot.Execution, plan, request, capture ?? sink, context.RequestAborted).ConfigureAwait(false);
+        if (capture is not null && outcome is { Status: ExecutionStatus.Answered, AnsweredBy: { } answeredModel } && capture.Answer(answeredModel) is { } answer)
+        {
+            cache.Add(snapshot.Cache!, lookup!.Value.Key!.Value, answer, lookup.Value.Ttl);
+        }
         int finalStatus;
         string? errorCode = null;
         switch (outcome.Status)
@@ -156,10 +172,31 @@ internal sealed class ChatCompletionsEndpoint(
         if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
         {
             // Time to first byte for streams (what an agent waits on), whole answer otherwise.
-            router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
+            engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
+    }
+
+    /// <summary>
+    /// A cache hit, served in the form the request asked for with tier <c>cache</c> and no upstream call, budget
+    /// or quota. False (nothing sent) when the answering model left the catalog or the stored form cannot be converted: a miss.
+    /// </summary>
+    private async Task<bool> ServeCachedAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, CachedAnswer hit,
+        string requestId, Started started, DegradationLevel level, LoopVerdict loop)
+    {
+        if (!snapshot.Catalog.Models.TryGetValue(hit.Model, out var model) ||
+            await CachedReplay.PrepareAsync(hit, ingress.Wire, request.Stream, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is not { } prepared)
+        {
+            return false;
+        }
+
+        var cachedPlan = plan with { Tier = RouteTier.Cache };
+        context.Response.Headers[CacheHeader] = CacheResults.Hit;
+        var outcome = await CachedReplay.ServeAsync(prepared, new AnswerInfo(model, cachedPlan, 0), ingress.Wire, request, sink, context.RequestAborted).ConfigureAwait(false);
+        var answered = outcome.Status == ExecutionStatus.Answered;
+        Log(requestId, request, cachedPlan, answered ? 200 : 499, answered ? null : "client_closed", outcome, started, level, loop: loop, cache: CacheResults.Hit);
+        return true;
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
@@ -204,8 +241,8 @@ internal sealed class ChatCompletionsEndpoint(
         return (status, code);
     }
 
-    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true) =>
-        accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot);
+    private void Log(string requestId, ChatRequest request, RoutePlan? plan, int status, string? errorCode, ExecutionOutcome? outcome, Started started, DegradationLevel level, string? tier = null, LoopVerdict? loop = null, bool routed = true, string? cache = null) =>
+        engine.Accounting.Record(requestId, request, plan, status, errorCode, outcome, started.Timestamp, started.Span, level, tier, loop, routed, started.Snapshot, cache);
 
     /// <summary>
     /// The request's routing metadata: headers over the body's <c>metadata</c>, then, when neither names a

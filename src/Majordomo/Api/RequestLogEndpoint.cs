@@ -131,8 +131,8 @@ internal static class RequestRowJson
         w.WriteNumberOrNull("ttft_ms", r.Stream && r.FirstByteMs is { } ttft ? Math.Round(ttft, 1) : null);
         w.WriteString("degradation", r.Degradation);
         w.WriteString("loop", r.Loop);
-        // The response cache logs its hits with tier "cache" (SPEC §8); other rows did not use it.
-        w.WriteString("cache", r.Tier == "cache" ? "hit" : null);
+        // The response cache's verdict (SPEC §8: hit, miss, bypass); null while the cache is off.
+        w.WriteString("cache", r.Cache);
         w.WriteString("key_name", r.ApiKey);
         w.WriteEndObject();
     }

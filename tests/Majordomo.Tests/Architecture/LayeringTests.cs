@@ -43,7 +43,7 @@ public sealed partial class LayeringTests
         ["Health", "Budgets", "LoopGuard"],
         ["Routing"],
         ["Execution"],
-        ["Simulation"],
+        ["Simulation", "Caching"],
         ["Gateway"],
         ["Engine"],
         ["Api"],

@@ -113,4 +113,102 @@ public sealed class SseBatchReaderTests
 
         Assert.Equal("real", Assert.Single(events).Data);
     }
+
+    [Fact]
+    public async Task ReadAsync_EventBiggerThanTheFirstBuffer_GrowsItAndKeepsTheEventWhole()
+    {
+        // Arrives 1 KB a read, so the event is pending across several reads and outgrows the first buffer.
+        var big = new string('b', 3 * SseBatchReader.InitialBufferBytes);
+        var bytes = Encoding.UTF8.GetBytes("data: small\n\ndata: " + big + "\n\ndata: after\n\n");
+        var reader = new SseBatchReader(new TrickleStream(bytes, 1024), 1 << 20);
+        var batch = new SseBatch();
+        Assert.Equal(0, reader.BufferLength); // nothing held before the first read
+
+        var events = new List<string>();
+        var largestBuffer = 0;
+        while (await reader.ReadAsync(batch, CancellationToken.None))
+        {
+            largestBuffer = Math.Max(largestBuffer, reader.BufferLength);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                events.Add(Encoding.UTF8.GetString(batch.Data(i)));
+            }
+        }
+
+        Assert.Equal(new[] { "small", big, "after" }, events.ToArray());
+        Assert.True(largestBuffer > big.Length, $"buffer {largestBuffer} B for a {big.Length} B event");
+        Assert.Equal(0, reader.BufferLength); // returned at the end of the stream
+    }
+
+    [Fact]
+    public async Task ReadAsync_OneByteAReadStream_ParsesEveryEvent()
+    {
+        var text = "event: message_start\r\ndata: {\"a\":1}\r\n\r\n: keep-alive\n\ndata: x\ndata: y\n\ndata: [DONE]\n\n";
+        var reader = new SseBatchReader(new TrickleStream(Encoding.UTF8.GetBytes(text), 1), 1 << 20);
+        var batch = new SseBatch();
+        var events = new List<(string?, string)>();
+        while (await reader.ReadAsync(batch, CancellationToken.None))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                events.Add((batch.EventType(i), Encoding.UTF8.GetString(batch.Data(i))));
+            }
+        }
+
+        Assert.Equal(new (string?, string)[] { ("message_start", "{\"a\":1}"), (null, "x\ny"), (null, "[DONE]") }, events.ToArray());
+    }
+
+    [Fact]
+    public async Task ReadAsync_WaitingWithNothingPending_HoldsNoBuffer_AndAHalfEventKeepsIt()
+    {
+        var pipe = new Pipe();
+        var reader = new SseBatchReader(pipe.Reader.AsStream(), 1 << 20);
+        var batch = new SseBatch();
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: one\n\n"));
+        Assert.True(await reader.ReadAsync(batch, CancellationToken.None));
+        Assert.True(reader.BufferLength > 0); // the batch's events are views of it
+
+        var waiting = reader.ReadAsync(batch, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, reader.BufferLength); // silent upstream: the buffer is back in the pool
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: tw"));
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+        Assert.True(reader.BufferLength > 0); // half an event is kept until the rest arrives
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("o\n\n"));
+        Assert.True(await waiting);
+        Assert.Equal("two", Encoding.UTF8.GetString(batch.Data(0)));
+
+        reader.Complete();
+        Assert.Equal(0, reader.BufferLength);
+    }
+
+    // Hands out at most `piece` bytes a read; a zero-byte read returns at once (like a stream without that support).
+    private sealed class TrickleStream(byte[] bytes, int piece) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => bytes.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, piece), bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

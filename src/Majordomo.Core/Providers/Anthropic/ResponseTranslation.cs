@@ -26,16 +26,6 @@ internal static class ResponseTranslation
             var output = new ArrayBufferWriter<byte>(body.Length + 256);
             using (var w = new Utf8JsonWriter(output, RequestTranslation.WriterOptions))
             {
-                w.WriteStartObject();
-                w.WriteString("id", Str(root, "id") ?? "msg");
-                w.WriteString("object", "chat.completion");
-                w.WriteNumber("created", created);
-                w.WriteString("model", Str(root, "model") ?? "");
-                w.WriteStartArray("choices");
-                w.WriteStartObject();
-                w.WriteNumber("index", 0);
-                w.WriteStartObject("message");
-                w.WriteString("role", "assistant");
                 var text = new System.Text.StringBuilder();
                 var toolUses = 0;
                 foreach (var block in content.EnumerateArray())
@@ -49,15 +39,7 @@ internal static class ResponseTranslation
                     toolUses += type == "tool_use" ? 1 : 0;
                 }
 
-                if (text.Length > 0 || toolUses == 0)
-                {
-                    w.WriteString("content", text.ToString());
-                }
-                else
-                {
-                    w.WriteNull("content");
-                }
-
+                WriteCompletionHead(w, Str(root, "id") ?? "msg", created, Str(root, "model"), text, toolUses);
                 if (toolUses > 0)
                 {
                     w.WriteStartArray("tool_calls");
@@ -327,6 +309,32 @@ internal static class ResponseTranslation
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A chat completion up to its message's content: open object, choice 0 and message left open for the
+    /// caller's <c>tool_calls</c>. Content is null only for an answer of tool calls and no text.
+    /// </summary>
+    internal static void WriteCompletionHead(Utf8JsonWriter w, string id, long created, string? model, System.Text.StringBuilder text, int toolCalls)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteString("object", "chat.completion");
+        w.WriteNumber("created", created);
+        w.WriteString("model", model ?? "");
+        w.WriteStartArray("choices");
+        w.WriteStartObject();
+        w.WriteNumber("index", 0);
+        w.WriteStartObject("message");
+        w.WriteString("role", "assistant");
+        if (text.Length > 0 || toolCalls == 0)
+        {
+            w.WriteString("content", text.ToString());
+        }
+        else
+        {
+            w.WriteNull("content");
+        }
     }
 
     internal static string? Str(JsonElement element, string name) =>

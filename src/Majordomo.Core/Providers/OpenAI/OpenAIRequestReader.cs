@@ -223,6 +223,7 @@ internal static partial class OpenAIRequestReader
                         else if (reader.ValueTextEquals("session"u8)) { session = ReadMetaString(ref reader); }
                         else if (reader.ValueTextEquals("kind"u8)) { kind = ReadMetaString(ref reader); }
                         else if (reader.ValueTextEquals("profile"u8)) { profile = ReadMetaString(ref reader); }
+                        else if (reader.ValueTextEquals("cache"u8)) { reader.Read(); reader.Skip(); } // the response cache's opt-out (SPEC §8), read by Caching/CacheKey
                         else { known = false; }
 
                         if (known)
@@ -350,7 +351,7 @@ internal static partial class OpenAIRequestReader
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var routerOwned = reader.ValueTextEquals("source"u8) || reader.ValueTextEquals("channel"u8) ||
-                    reader.ValueTextEquals("session"u8) || reader.ValueTextEquals("kind"u8) || reader.ValueTextEquals("profile"u8);
+                    reader.ValueTextEquals("session"u8) || reader.ValueTextEquals("kind"u8) || reader.ValueTextEquals("profile"u8) || reader.ValueTextEquals("cache"u8);
                 var name = reader.GetString()!;
                 reader.Read();
                 var start = (int)reader.TokenStartIndex;

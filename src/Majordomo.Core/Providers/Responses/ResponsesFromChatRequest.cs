@@ -284,17 +284,7 @@ internal static class ResponsesFromChatRequest
 
                 w.WriteStartObject();
                 w.WriteString("type", "function");
-                w.WriteString("name", name);
-                if (ResponseTranslation.Str(function, "description") is { } description)
-                {
-                    w.WriteString("description", description);
-                }
-
-                if (function.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
-                {
-                    w.WritePropertyName("parameters");
-                    parameters.WriteTo(w);
-                }
+                FunctionWire.WriteDefinition(w, name, function);
 
                 // Responses makes function tools strict unless told otherwise; chat tools are not.
                 w.WriteBoolean("strict", function.TryGetProperty("strict", out var strict) && strict.ValueKind == JsonValueKind.True);

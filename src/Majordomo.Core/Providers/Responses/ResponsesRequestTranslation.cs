@@ -173,17 +173,7 @@ internal static class ResponsesRequestTranslation
         w.WriteStartObject();
         w.WriteString("type", "function");
         w.WriteStartObject("function");
-        w.WriteString("name", name);
-        if (ResponseTranslation.Str(tool, "description") is { } description)
-        {
-            w.WriteString("description", description);
-        }
-
-        if (tool.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
-        {
-            w.WritePropertyName("parameters");
-            parameters.WriteTo(w);
-        }
+        FunctionWire.WriteDefinition(w, name, tool);
 
         if (tool.TryGetProperty("strict", out var strict) && strict.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -418,14 +408,7 @@ internal static class ResponsesRequestTranslation
                 _toolCallsOpen = true;
             }
 
-            w.WriteStartObject();
-            w.WriteString("id", ResponseTranslation.Str(item, "call_id") ?? "");
-            w.WriteString("type", "function");
-            w.WriteStartObject("function");
-            w.WriteString("name", ResponseTranslation.Str(item, "name") ?? "");
-            w.WriteString("arguments", ResponseTranslation.Str(item, "arguments") ?? "{}");
-            w.WriteEndObject();
-            w.WriteEndObject();
+            FunctionWire.WriteChatToolCall(w, ResponseTranslation.Str(item, "call_id") ?? "", item);
         }
 
         private void WriteOutput(JsonElement item)

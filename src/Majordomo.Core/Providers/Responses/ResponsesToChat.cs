@@ -49,24 +49,7 @@ internal static class ResponsesToChat
             var output = new ArrayBufferWriter<byte>(body.Length + 256);
             using (var w = new Utf8JsonWriter(output, RequestTranslation.WriterOptions))
             {
-                w.WriteStartObject();
-                w.WriteString("id", ResponseTranslation.Str(root, "id") ?? "resp");
-                w.WriteString("object", "chat.completion");
-                w.WriteNumber("created", created);
-                w.WriteString("model", ResponseTranslation.Str(root, "model") ?? "");
-                w.WriteStartArray("choices");
-                w.WriteStartObject();
-                w.WriteNumber("index", 0);
-                w.WriteStartObject("message");
-                w.WriteString("role", "assistant");
-                if (text.Length > 0 || calls == 0)
-                {
-                    w.WriteString("content", text.ToString());
-                }
-                else
-                {
-                    w.WriteNull("content");
-                }
+                ResponseTranslation.WriteCompletionHead(w, ResponseTranslation.Str(root, "id") ?? "resp", created, ResponseTranslation.Str(root, "model"), text, calls);
 
                 if (calls > 0)
                 {
@@ -104,14 +87,7 @@ internal static class ResponsesToChat
                 continue;
             }
 
-            w.WriteStartObject();
-            w.WriteString("id", ResponseTranslation.Str(item, "call_id") ?? ResponseTranslation.Str(item, "id") ?? "");
-            w.WriteString("type", "function");
-            w.WriteStartObject("function");
-            w.WriteString("name", ResponseTranslation.Str(item, "name") ?? "");
-            w.WriteString("arguments", ResponseTranslation.Str(item, "arguments") ?? "{}");
-            w.WriteEndObject();
-            w.WriteEndObject();
+            FunctionWire.WriteChatToolCall(w, ResponseTranslation.Str(item, "call_id") ?? ResponseTranslation.Str(item, "id") ?? "", item);
         }
 
         w.WriteEndArray();
