@@ -21,6 +21,9 @@ internal static class SecretPhrases
 
         /// <summary>A security answer: any word after a connector ("maiden name is Kowalski", "first pet was Rex").</summary>
         Answer,
+
+        /// <summary>A key or token: a value with lower-case letters and digits ("key is snowfox-2211-birch"), never a plain word.</summary>
+        Token,
     }
 
     // Lower case; matched case-insensitively at a word start (CJK needs no boundary).
@@ -55,6 +58,51 @@ internal static class SecretPhrases
         ("seguridad social", Want.Digits), ("segurança social", Want.Digits), ("utente", Want.Digits), ("medicare", Want.Digits), ("身份证", Want.Digits),
         ("マイナンバー", Want.Digits), ("주민등록번호", Want.Digits), ("bsn", Want.Digits), ("personnummer", Want.Digits), ("codice fiscale", Want.Digits),
         ("nhs number", Want.Digits), ("nif", Want.Digits), ("nie", Want.Digits), ("numéro fiscal", Want.Digits), ("合言葉", Want.Answer), ("safe combination", Want.Digits), ("lock combination", Want.Digits),
+
+        // Phrases that unlock something without being called a password.
+        ("unlock phrase", Want.Word), ("secret phrase", Want.Word), ("master password", Want.Word), ("wifi", Want.Token), ("wi-fi", Want.Token), ("wlan", Want.Token),
+
+        // Keys and tokens told in prose ("the key is snowfox-2211-birch", "токен 61234…"): only a value with digits counts.
+        ("key", Want.Token), ("token", Want.Token), ("secret", Want.Token), ("clé", Want.Token), ("schlüssel", Want.Token), ("llave", Want.Token),
+        ("chave", Want.Token), ("chiave", Want.Token), ("sleutel", Want.Token), ("klucz", Want.Token), ("ключ", Want.Token), ("токен", Want.Token),
+        ("anahtar", Want.Token), ("nyckel", Want.Token), ("密钥", Want.Token), ("秘钥", Want.Token), ("キー", Want.Token), ("토큰", Want.Token),
+        ("api키", Want.Token),
+
+        // Keypads, key safes and lockers: their code is often told without the word "code".
+        ("keypad", Want.Digits), ("key safe", Want.Digits), ("keysafe", Want.Digits), ("lockbox", Want.Digits), ("key box", Want.Digits),
+        ("combo", Want.Digits), ("locker", Want.Digits), ("padlock", Want.Digits), ("schlüsseltresor", Want.Digits), ("schlüsselkasten", Want.Digits),
+        ("boîte à clés", Want.Digits), ("digicode", Want.Digits), ("cadenas", Want.Digits), ("caja de llaves", Want.Digits),
+        ("candado", Want.Digits), ("cofre", Want.Digits), ("cadeado", Want.Digits), ("cassetta", Want.Digits), ("lucchetto", Want.Digits),
+        ("sleutelkluis", Want.Digits), ("hangslot", Want.Digits), ("sejf", Want.Digits), ("kłódka", Want.Digits), ("кодовый замок", Want.Digits),
+        ("домофон", Want.Digits), ("nyckelbox", Want.Digits), ("hänglås", Want.Digits), ("anahtar kutusu", Want.Digits), ("kapı kodu", Want.Digits),
+        ("取件码", Want.Digits), ("提取码", Want.Digits), ("取货码", Want.Digits), ("门禁", Want.Digits), ("开门码", Want.Digits), ("安全码", Want.Digits),
+        ("校验码", Want.Digits), ("キーボックス", Want.Digits), ("セキュリティコード", Want.Digits), ("보안코드", Want.Digits), ("보안 코드", Want.Digits),
+        ("인증 코드", Want.Digits), ("도어락", Want.Digits),
+
+        // Passports, insurance, member and patient numbers: an identifier follows.
+        ("passport", Want.Digits), ("reisepass", Want.Digits), ("passeport", Want.Digits), ("pasaporte", Want.Digits), ("passaporte", Want.Digits),
+        ("passaporto", Want.Digits), ("paspoort", Want.Digits), ("paszport", Want.Digits), ("паспорт", Want.Digits), ("pasaport", Want.Digits),
+        ("护照", Want.Digits), ("パスポート", Want.Digits), ("여권", Want.Digits), ("policy number", Want.Digits), ("policy no", Want.Digits),
+        ("member id", Want.Digits), ("member number", Want.Digits), ("membership number", Want.Digits), ("insurance number", Want.Digits),
+        ("patient id", Want.Digits), ("patient number", Want.Digits), ("medical record", Want.Digits), ("pps number", Want.Digits),
+        ("ppsn", Want.Digits), ("versichertennummer", Want.Digits), ("versicherungsnummer", Want.Digits), ("numéro d'assuré", Want.Digits),
+        ("numéro de police", Want.Digits), ("número de afiliación", Want.Digits), ("número de póliza", Want.Digits), ("número da apólice", Want.Digits),
+        ("número de utente", Want.Digits), ("numero di polizza", Want.Digits), ("tessera sanitaria", Want.Digits), ("polisnummer", Want.Digits),
+        ("numer polisy", Want.Digits), ("номер полиса", Want.Digits), ("полис", Want.Digits), ("снилс", Want.Digits), ("инн", Want.Digits),
+        ("poliçe", Want.Digits), ("försäkringsnummer", Want.Digits), ("保单号", Want.Digits), ("医保卡号", Want.Digits), ("保険証", Want.Digits),
+        ("보험증", Want.Digits), ("iban", Want.Digits), ("kontonummer", Want.Digits), ("account number", Want.Digits), ("routing number", Want.Digits),
+
+        // Security questions in every language of the corpus; their answer is a name or a word.
+        ("pregunta de seguridad", Want.Answer), ("respuesta de seguridad", Want.Answer), ("sicherheitsfrage", Want.Answer),
+        ("sicherheitsantwort", Want.Answer), ("question de sécurité", Want.Answer), ("question secrète", Want.Answer), ("réponse secrète", Want.Answer),
+        ("pergunta de segurança", Want.Answer), ("resposta de segurança", Want.Answer), ("domanda di sicurezza", Want.Answer),
+        ("risposta di sicurezza", Want.Answer), ("beveiligingsvraag", Want.Answer), ("pytanie bezpieczeństwa", Want.Answer),
+        ("pytanie pomocnicze", Want.Answer), ("контрольный вопрос", Want.Answer), ("контрольное слово", Want.Answer), ("säkerhetsfråga", Want.Answer),
+        ("güvenlik sorusu", Want.Answer), ("安全问题", Want.Answer), ("密保", Want.Answer), ("秘密の質問", Want.Answer), ("보안 질문", Want.Answer),
+        ("meisjesnaam", Want.Answer), ("nazwisko panieńskie", Want.Answer), ("kızlık soyadı", Want.Answer), ("flicknamn", Want.Answer),
+        ("cognome da nubile", Want.Answer), ("nome de solteira", Want.Answer), ("旧姓", Want.Answer), ("first dog", Want.Answer), ("first cat", Want.Answer),
+        ("primer perro", Want.Answer), ("primera mascota", Want.Answer), ("erstes haustier", Want.Answer), ("premier animal", Want.Answer),
+        ("primeiro animal", Want.Answer), ("primo animale", Want.Answer),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. Phrases.Select(p => p.Phrase).Distinct()], StringComparison.OrdinalIgnoreCase);
@@ -67,6 +115,7 @@ internal static class SecretPhrases
     [
         "is", "was", "are", "were", "'s", "’s", "to", "equals", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
         "это", "—", "–", "->", "→", "是", "为", "為", "は", "는", "은", "är", "var", "c'est", "es:", "é:", "jest", "był", "brzmi", "zijn", "luidt", "is:", "now", "remains",
+        "it's", "it’s", "been", "jetzt", "ahora", "maintenant", "agora", "adesso", "teraz", "теперь", "şimdi",
     ];
 
     // What follows a connector when the sentence describes the secret instead of stating it.
@@ -89,6 +138,8 @@ internal static class SecretPhrases
         "неверный", "неправильный", "zu", "muy", "sehr", "très", "molto", "bem", "очень", "gespeichert", "stocké", "guardada", "salva",
         "secure", "sicher", "sûr", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
         "12345", "123456", "abc", "xxx", "xxxx", "changeme", "example", "placeholder", "dummy", "test", "foo", "bar", "secret123",
+        "all", "real", "fake", "made", "literally", "before", "after", "like", "back", "everywhere", "already", "kept", "geheim", "secreto",
+        "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime",
     ];
 
     private static readonly string[] Units =
@@ -96,7 +147,7 @@ internal static class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests",
+        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests",
     ];
 
     // "code" alone is a secret only when no word before it says what else it is (error code 1042, zip code 94110).
@@ -105,7 +156,7 @@ internal static class SecretPhrases
         "error", "status", "exit", "return", "response", "http", "source", "sample", "example", "country", "area", "postal", "zip", "promo",
         "discount", "coupon", "product", "item", "dial", "language", "iso", "airport", "qr", "bar", "color", "colour", "machine", "byte",
         "op", "escape", "ansi", "unicode", "ascii", "char", "character", "key", "event", "reason", "result", "fault", "tracking", "reference",
-        "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework",
+        "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -145,7 +196,7 @@ internal static class SecretPhrases
                 continue;
             }
 
-            if (phrase == "code" && !SecretCode(text, at))
+            if (phrase == "code" && (!SecretCode(text, at) || (at + 4 < text.Length && text[at + 4] == '=')))
             {
                 continue;
             }
@@ -157,7 +208,9 @@ internal static class SecretPhrases
                 end++;
             }
 
-            if (Value(text, end, want))
+            // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
+            var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
+            if (Value(text, end, want, cjk: phrase[0] >= 0x2E80, plural))
             {
                 return true;
             }
@@ -179,8 +232,30 @@ internal static class SecretPhrases
         var word = before[start..];
         if (word.IsEmpty)
         {
-            // "alarm: code is 5580" names it; "npm ERR! code ERESOLVE" does not.
-            return before.IsEmpty || before[^1] == ':';
+            // "alarm: code is 5580" and a sentence or line that starts with "Code is 3-8-8-1" name it; after other
+            // punctuation the word before decides ("key safe by the door, code 6204"; "npm ERR! code ERESOLVE" does not).
+            if (before.IsEmpty || before[^1] is ':' or '.' or '\n' or '\r')
+            {
+                return true;
+            }
+
+            if (before[^1] is not (',' or ';' or '-' or '–' or '—'))
+            {
+                return false;
+            }
+
+            before = before.TrimEnd(" \t,;-–—");
+            start = before.Length;
+            while (start > 0 && char.IsLetterOrDigit(before[start - 1]))
+            {
+                start--;
+            }
+
+            word = before[start..];
+            if (word.IsEmpty)
+            {
+                return false;
+            }
         }
 
         foreach (var other in NotSecretCodes)
@@ -208,7 +283,8 @@ internal static class SecretPhrases
         // an assignment in code is SensitiveScanner's to judge.
         if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/'))
         {
-            return false;
+            // German, Dutch and Swedish compounds end in the noun: "Routerpasswort", "wifiwachtwoord", "bankkodlösenord".
+            return char.IsLetter(text[at - 1]) && phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at);
         }
 
         var end = at + phrase.Length;
@@ -226,20 +302,41 @@ internal static class SecretPhrases
         return phrase.Length > 4 && (text[end] is 's' or 'e' || text[end] == 'n' && phrase.EndsWith("wort", StringComparison.Ordinal));
     }
 
+    // The compound is a word of letters starting with a capital (a noun), not an identifier such as "dbpasswort".
+    private static bool CompoundStart(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return char.IsUpper(text[start]) && (start == 0 || !(char.IsDigit(text[start - 1]) || text[start - 1] is '_' or '.' or '$' or '#' or '@' or '/'));
+    }
+
     // Looks for the value in the rest of the sentence (up to 80 characters, a line break or ". ").
-    private static bool Value(ReadOnlySpan<char> text, int from, Want want)
+    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural)
     {
         var full = text[from..Math.Min(text.Length, from + 80)];
         var stop = SentenceEnd(full);
         var window = full[..stop];
-        if (want == Want.Digits ? DigitValue(window) : WordValue(window, want) || StrongToken(window))
+        var found = want switch
+        {
+            Want.Digits => DigitValue(window),
+            Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)),
+            _ => WordValue(window, want, plural) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
+                || (want == Want.Answer && GivenAnswer(window)),
+        };
+        if (found)
         {
             return true;
         }
 
         // A question in a chat or thread ("what's the gate code?") is answered on the next line or turn; a
-        // code's name is often answered on the next line without one.
-        var question = stop < full.Length && (full[stop] is '?' or '？' || (want == Want.Digits && full[stop] is '\n' or '\r'));
+        // code's name is often answered on the next line without one. A question inside a quoted string
+        // ("Forgot your password?" in a translation file) is a label, not a chat.
+        var question = want != Want.Token && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
+            || (want == Want.Digits && full[stop] is '\n' or '\r'));
         if (!question)
         {
             return false;
@@ -257,9 +354,13 @@ internal static class SecretPhrases
             return true;
         }
 
-        for (var i = next.IndexOf(':'); i >= 0 && i + 1 < next.Length; i = next[(i + 1)..].IndexOf(':') is var j && j >= 0 ? i + 1 + j : -1)
+        // A speaker's line: a short name, a colon and the answer ("Ana: HillHouse_22"), not a label like
+        // "Conversation data (data, not instructions):".
+        foreach (var range in next.Split('\n'))
         {
-            if (Candidate(next[(i + 1)..], connector: true, plain: true))
+            var line = next[range];
+            var colon = line.IndexOf(':');
+            if (colon is > 0 and <= 24 && line[..colon].IndexOfAny("()[]\"") < 0 && Candidate(line[(colon + 1)..], connector: true, plain: true))
             {
                 return true;
             }
@@ -275,28 +376,44 @@ internal static class SecretPhrases
         var i = 0;
         while (i < window.Length)
         {
-            if (!char.IsAsciiLetterOrDigit(window[i]))
+            if (!char.IsAsciiDigit(window[i]) && !(char.IsLetter(window[i]) && !IsCjk(window[i])))
             {
                 i++;
                 continue;
             }
 
             int start = i, digits = 0, letters = 0;
-            while (i < window.Length && char.IsAsciiLetterOrDigit(window[i]))
+            while (i < window.Length && (char.IsAsciiDigit(window[i]) || (char.IsLetter(window[i]) && !IsCjk(window[i]))))
             {
                 digits += char.IsAsciiDigit(window[i]) ? 1 : 0;
-                letters += char.IsAsciiLetter(window[i]) ? 1 : 0;
+                letters += char.IsLetter(window[i]) ? 1 : 0;
                 i++;
             }
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
-            if (!glued && i - start >= 7 && digits >= 2 && letters >= 3)
+            if (!glued && i - start >= 7 && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The whitespace-delimited token around [start, end), without quotes and end punctuation ("'Tr0ub4dor&3'?" → Tr0ub4dor&3).
+    private static ReadOnlySpan<char> WholeToken(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end].Trim("'\"`“”„«»()[]{},.;:!?");
     }
 
     private static int SentenceEnd(ReadOnlySpan<char> window)
@@ -368,7 +485,9 @@ internal static class SecretPhrases
             // "1950s" is a decade, not a code.
             var decade = letters == 1 && digits == 4 && window[end - 1] == 's';
             // Door and intercom codes are short: "4B27", "2468B".
-            var code = letters == 0 ? digits >= 4 : !decade && (digits >= 4 || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
+            // "7X3QF": a short upper-case code of letters and digits.
+            var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
+            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
             if (code && !Described(window, i, end, letters == 0))
             {
                 return true;
@@ -397,7 +516,7 @@ internal static class SecretPhrases
             var before = window[..start].TrimEnd();
             foreach (var word in YearWords)
             {
-                if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+                if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase) && (before.Length == word.Length || !char.IsLetter(before[^(word.Length + 1)])))
                 {
                     return true;
                 }
@@ -409,9 +528,8 @@ internal static class SecretPhrases
 
     // Up to five words, then a connector, then a value that is not a description; or a quoted value
     // right away ("wifi password 'tulip88'"), or a token with letters and digits right away ("PW Tulip88").
-    private static bool WordValue(ReadOnlySpan<char> window, Want want)
+    private static bool WordValue(ReadOnlySpan<char> window, Want want, bool plural)
     {
-        var answer = want == Want.Answer;
         var previous = ReadOnlySpan<char>.Empty;
         var i = 0;
         for (var word = 0; word < 10 && i < window.Length; word++)
@@ -421,6 +539,17 @@ internal static class SecretPhrases
                 i++;
             }
 
+            if (i + 2 < window.Length && window[i] == ':' && window[i + 1] == '/' && window[i + 2] == '/')
+            {
+                // "at http://…": a URL, not a name and its value.
+                while (i < window.Length && !char.IsWhiteSpace(window[i]))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
             if (i < window.Length && window[i] is ':' or '=' or '：')
             {
                 if (i + 1 < window.Length && window[i] == '=' && window[i + 1] == '=')
@@ -428,8 +557,14 @@ internal static class SecretPhrases
                     return false; // a comparison in code
                 }
 
+                // "check failed for user=demo", "@localhost:5432": another name's value, not this one's.
+                if (word > 0 && i > 0 && !char.IsWhiteSpace(window[i - 1]) && (window[i] == '=' || previous.IndexOfAny("@/.") >= 0))
+                {
+                    return false;
+                }
+
                 i++;
-                return Candidate(window[i..], connector: true, plain: true, answer);
+                return Candidate(window[i..], connector: true, plain: !plural, want);
             }
 
             var start = i;
@@ -459,10 +594,13 @@ internal static class SecretPhrases
                 var dash = token is "—" or "–" or "->" or "→";
                 var next = window[i..].TrimStart(" \t");
                 var named = !dash || (!next.IsEmpty && !char.IsLower(next[0]));
-                return Candidate(window[(i - trailing)..], connector: true, plain: (!to || word > 0) && named, answer);
+                return Candidate(window[(i - trailing)..], connector: true, plain: (!to || word > 0) && named && !plural, want);
             }
 
-            if (word == 0 && char.IsAsciiLetterOrDigit(window[start]) && Candidate(window[start..], connector: false, plain: false))
+            // "пароль Снегирь2026!", "PW Tulip88", "maiden name Kowalczyk": a value right after the noun.
+            if (word == 0 && char.IsLetterOrDigit(window[start]) && !IsCjk(window[start])
+                && (Candidate(window[start..], connector: false, plain: false, want)
+                    || (want == Want.Answer && char.IsUpper(window[start]) && token.TrimEnd(".,;!?").Length >= 3 && !Listed(token.TrimEnd(".,;!?")))))
             {
                 return true;
             }
@@ -501,13 +639,19 @@ internal static class SecretPhrases
         return false;
     }
 
-    private static bool Candidate(ReadOnlySpan<char> rest, bool connector, bool plain, bool answer = false)
+    private static bool Candidate(ReadOnlySpan<char> rest, bool connector, bool plain, Want want = Want.Word)
     {
+        var answer = want == Want.Answer;
         rest = rest.TrimStart(" \t:=：");
-        var quoted = !rest.IsEmpty && rest[0] is '"' or '\'' or '`' or '“' or '«' or '「' or '„';
+        // A quote followed by a space closes a quoted name ("'password=' or 'token='"); it opens no value.
+        var quoted = rest.Length > 1 && rest[0] is '"' or '\'' or '`' or '“' or '«' or '「' or '„' && !char.IsWhiteSpace(rest[1]);
         if (quoted)
         {
             rest = rest[1..];
+        }
+        else if (!rest.IsEmpty && rest[0] is '"' or '\'' or '`')
+        {
+            return false;
         }
 
         var end = 0;
@@ -522,14 +666,23 @@ internal static class SecretPhrases
             return false;
         }
 
-        foreach (var list in (ReadOnlySpan<string[]>)[Descriptions, Connectors])
+        if (want == Want.Token)
         {
-            foreach (var word in list)
+            return TokenShaped(value);
+        }
+
+        if (Listed(value))
+        {
+            return false;
+        }
+
+        // "passcode is 845 019": digits in groups after a connector.
+        if (connector && value.IndexOfAnyExcept(Digits) < 0)
+        {
+            var run = rest.IndexOfAnyExcept("0123456789 -");
+            if (DigitValue(run < 0 ? rest : rest[..run]))
             {
-                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
+                return true;
             }
         }
 
@@ -552,6 +705,12 @@ internal static class SecretPhrases
             return true;
         }
 
+        // "is encouraged", "was changed": a participle describes the password.
+        if (value.EndsWith("ed", StringComparison.Ordinal) && !value.ContainsAnyInRange('A', 'Z'))
+        {
+            return false;
+        }
+
         // A plain word counts when it closes the clause ("the password is banana."): "the password is
         // rotated every 90 days" goes on describing.
         var after = rest[end..].TrimStart(" \t");
@@ -564,6 +723,189 @@ internal static class SecretPhrases
             || after.StartsWith("i ", StringComparison.OrdinalIgnoreCase) || after.StartsWith("pero", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("aber", StringComparison.OrdinalIgnoreCase) || after.StartsWith("mais", StringComparison.OrdinalIgnoreCase)
             || value[0] > 0x7F);
+    }
+
+    // "2026-12-04", "04.12.2026", "12/4/2026": a date, not a code ("32-07-19" stays a code: no four-digit year).
+    internal static bool Date(ReadOnlySpan<char> run)
+    {
+        Span<int> parts = stackalloc int[3];
+        Span<int> lengths = stackalloc int[3];
+        var n = 0;
+        var value = 0;
+        var length = 0;
+        foreach (var c in run)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                value = (value * 10) + (c - '0');
+                length++;
+                continue;
+            }
+
+            if (c is not ('-' or '.' or '/') || n == 2)
+            {
+                return false;
+            }
+
+            parts[n] = value;
+            lengths[n++] = length;
+            value = length = 0;
+        }
+
+        if (n != 2)
+        {
+            return false;
+        }
+
+        parts[2] = value;
+        lengths[2] = length;
+        return lengths[0] == 4 && parts[0] is >= 1900 and <= 2099 && lengths[1] <= 2 && lengths[2] <= 2 && parts[1] is >= 1 and <= 12 && parts[2] is >= 1 and <= 31
+            || lengths[2] == 4 && parts[2] is >= 1900 and <= 2099 && lengths[0] <= 2 && lengths[1] <= 2 && parts[0] is >= 1 and <= 31 && parts[1] is >= 1 and <= 31
+                && (parts[0] <= 12 || parts[1] <= 12);
+    }
+
+    // A key or token: digits with lower-case letters and 8+ characters ("snowfox-2211-birch"), or 16+ mixed characters.
+    private static bool TokenShaped(ReadOnlySpan<char> value)
+    {
+        int lower = 0, digits = 0, letters = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+                lower += char.IsLower(c) ? 1 : 0;
+            }
+        }
+
+        return digits >= 2 && ((lower > 0 && value.Length >= 8) || (letters >= 2 && value.Length >= 16));
+    }
+
+    // After a CJK noun: a few CJK characters ("の答え"), a connector (是, は, 는, ：) and a quoted value ("「たま」").
+    private static bool CjkValue(ReadOnlySpan<char> window, Want want)
+    {
+        var limit = Math.Min(window.Length, 10);
+        for (var i = 0; i < limit; i++)
+        {
+            var c = window[i];
+            if (c is '是' or '为' or '為' or 'は' or '는' or '은' or '：' or ':' or '=')
+            {
+                var rest = window[(i + 1)..].TrimStart(" \u3000");
+                if (rest.Length < 2 || rest[0] is not ('「' or '『' or '“' or '"' or '\'' or '《'))
+                {
+                    return false;
+                }
+
+                var close = rest[1..].IndexOfAny("」』”\"'》");
+                var inner = close < 0 ? [] : rest[1..(close + 1)];
+                return inner.Length >= (want == Want.Answer ? 1 : 3) && !char.IsWhiteSpace(inner[0]) && !Placeholder(inner) && !Counted(inner)
+                    && (want != Want.Token || TokenShaped(inner));
+            }
+
+            if (!IsCjk(c) && c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // A quoted value anywhere in the sentence after the noun ("WLAN-Passwort jetzt „Spaghetti4ever!“ lautet", "la pregunta de
+    // seguridad y puse 'Chispita'"): it must look like a password (digits and letters, a symbol inside) or, for an answer, a name.
+    private static bool QuotedValue(ReadOnlySpan<char> window, Want want)
+    {
+        for (var open = 0; open < window.Length - 1; open++)
+        {
+            var c = window[open];
+            if (c is not ('\'' or '"' or '“' or '„' or '«' or '「' or '‘') || (c == '\'' && open > 0 && char.IsLetter(window[open - 1])))
+            {
+                continue;
+            }
+
+            var inner = window[(open + 1)..];
+            var close = inner.IndexOfAny("'\"”“»」’");
+            if (close <= 0)
+            {
+                return false;
+            }
+
+            var value = inner[..close].TrimEnd(".!?,;");
+            open += close + 1;
+            if (value.Length < 3 || Placeholder(value) || Identifier(value) || Counted(value))
+            {
+                continue;
+            }
+
+            var digits = value.IndexOfAnyInRange('0', '9') >= 0;
+            var letters = value.IndexOfAnyExcept(Digits) >= 0;
+            var symbol = value.Length > 2 && value[1..^1].IndexOfAny(Symbols) >= 0;
+            if ((digits && letters && value.Length >= 6) || (letters && symbol && value.IndexOf(' ') < 0)
+                || (want == Want.Answer && char.IsUpper(value[0]) && value.IndexOf(' ') < 0 && !Listed(value)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "for the security question … I put Kowalczyk": a verb of giving, then a name.
+    private static bool GivenAnswer(ReadOnlySpan<char> window)
+    {
+        var previousGives = false;
+        foreach (var range in window.Split(' '))
+        {
+            var token = window[range].Trim(".,;:!?()'\"«»");
+            if (token.IsEmpty)
+            {
+                continue;
+            }
+
+            if (previousGives && token.Length >= 3 && char.IsUpper(token[0]) && !Listed(token))
+            {
+                return true;
+            }
+
+            previousGives = false;
+            foreach (var verb in GiveVerbs)
+            {
+                if (token.Equals(verb, StringComparison.OrdinalIgnoreCase))
+                {
+                    previousGives = true;
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] GiveVerbs =
+    [
+        "put", "used", "chose", "picked", "entered", "typed", "wrote", "answered", "gave", "puse", "pongo", "usé", "escribí", "respondí",
+        "mis", "mets", "répondu", "écrit", "eingegeben", "angegeben", "genommen", "geschrieben", "messo", "usato", "scritto", "coloquei",
+        "usei", "escrevi", "respondi", "ingevuld", "gebruikt", "wpisałem", "wpisałam", "podałem", "podałam", "ввёл", "ввела", "указал",
+        "указала", "написал", "написала", "koydum", "yazdım", "angav", "skrev", "valde",
+    ];
+
+    private static bool Listed(ReadOnlySpan<char> value)
+    {
+        foreach (var list in (ReadOnlySpan<string[]>)[Descriptions, Connectors])
+        {
+            foreach (var word in list)
+            {
+                if (value.Equals(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
@@ -593,7 +935,7 @@ internal static class SecretPhrases
                 i++;
             }
 
-            if (ShapedRun(text[start..i]))
+            if (ShapedRun(text, start, i))
             {
                 return true;
             }
@@ -603,16 +945,19 @@ internal static class SecretPhrases
     }
 
     /// <summary>
-    /// One whole run of <see cref="IsTokenChar"/> characters, its punctuation trimmed, is password-shaped. It needs two
-    /// ASCII digits (<see cref="Shaped"/>): SensitivePrefilter reads only the runs that hold a digit.
+    /// One whole run of <see cref="IsTokenChar"/> characters, <paramref name="start"/> to <paramref name="end"/>, is
+    /// password-shaped. It needs two ASCII digits (<see cref="Shaped"/>): SensitivePrefilter reads only the runs that hold a digit.
     /// </summary>
-    internal static bool ShapedRun(ReadOnlySpan<char> run)
+    internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
     {
-        var token = run.Trim(".,;:!?-");
-        return token.Length is >= 8 and <= 40 && Shaped(token);
+        // A token glued to a letter outside ASCII is part of a word ("Top-20-Händler").
+        var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (end < text.Length && char.IsLetter(text[end]));
+        var token = text[start..end].Trim(".,;:!?-");
+        return !inWord && token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token);
     }
 
-    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',';
+    // '=' splits a key from its value ("MDP_BDD=Framboise!2026"): each side is read as a token.
+    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',' and not '=';
 
     private static bool Shaped(ReadOnlySpan<char> token)
     {
@@ -630,9 +975,19 @@ internal static class SecretPhrases
                 upper += char.IsAsciiLetterUpper(c) ? 1 : 0;
                 lower += char.IsAsciiLetterLower(c) ? 1 : 0;
             }
-            else if (c is '.' or '/' or '\\' or '@' or '=')
+            else if (c is '.' or '/' or '\\' or '=')
             {
                 return false;
+            }
+            else if (c == '@')
+            {
+                // "Xihu@Longjing9" is a password; "deploy@web01", "root@host" and e-mail addresses are not (no mixed case).
+                if (j == 0 || !token.ContainsAnyInRange('A', 'Z') || !token.ContainsAnyInRange('a', 'z') || token.Contains(":~", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                symbols++;
             }
             else
             {
@@ -694,5 +1049,27 @@ internal static class SecretPhrases
         || value.Contains("xxx", StringComparison.OrdinalIgnoreCase) || value.Contains("...", StringComparison.Ordinal)
         || value.Contains("your", StringComparison.OrdinalIgnoreCase) || value.Contains("env", StringComparison.Ordinal)
         || value.Contains("placeholder", StringComparison.OrdinalIgnoreCase) || value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("redacted", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("…", StringComparison.Ordinal);
+        || value.Contains("…", StringComparison.Ordinal) || DummyValue(value);
+
+    /// <summary>
+    /// Values that stand for a secret in documentation and examples: an upper-case name (<c>TU_CONTRASEÑA</c>,
+    /// <c>SUA_SENHA_AQUI</c>), "password" with digits (<c>password123</c>), "change me", and the
+    /// famous examples (<c>Tr0ub4dor&amp;3</c>, <c>hunter2</c>).
+    /// </summary>
+    internal static bool DummyValue(ReadOnlySpan<char> value)
+    {
+        if (value.Length >= 4 && value.Contains('_') && value.IndexOfAnyExcept(UpperName) < 0)
+        {
+            return true;
+        }
+
+        // "password1", "password123"; a year ("Password2024") makes it look chosen.
+        var stem = value.TrimEnd("0123456789");
+        return (stem.Equals("password", StringComparison.OrdinalIgnoreCase) || stem.Equals("passw0rd", StringComparison.OrdinalIgnoreCase)) && value.Length - stem.Length <= 3
+            || stem.Equals("hunter", StringComparison.OrdinalIgnoreCase) && value.Length == 7 && value[^1] == '2'
+            || value.Equals("Tr0ub4dor&3", StringComparison.Ordinal) || value.Contains("changeme", StringComparison.OrdinalIgnoreCase)
+            || value.Contains("change-me", StringComparison.OrdinalIgnoreCase) || value.Contains("change_me", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly SearchValues<char> UpperName = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝĄĆĘŁŃŚŹŻĞİŞАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ_-");
 }

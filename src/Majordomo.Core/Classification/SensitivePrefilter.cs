@@ -90,7 +90,7 @@ internal static class SensitivePrefilter
                 end++;
             }
 
-            if (SecretPhrases.ShapedRun(text[start..end]))
+            if (SecretPhrases.ShapedRun(text, start, end))
             {
                 return true;
             }

@@ -41,6 +41,8 @@ internal static class SensitiveScanner
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
+            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "hooks.slack.com", "/api/webhooks/", "webhook.office",
+            "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -52,6 +54,10 @@ internal static class SensitiveScanner
     private static readonly SearchValues<char> TokenChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
     private static readonly SearchValues<char> Base64Chars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~");
+
+    private static readonly SearchValues<char> KeyValueChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=.~:");
+
+    private static readonly SearchValues<char> SpacedValueChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=");
 
     private static readonly SearchValues<char> IdentChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
@@ -177,7 +183,27 @@ internal static class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && Jwt(rest))
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40)))
+        {
+            return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
+        }
+
+        if (WebhookUrl(rest))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest[0] == '$' && PasswordHash(rest))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if (rest.StartsWith("sshpass", StringComparison.OrdinalIgnoreCase) && SshpassPassword(rest[7..]))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if (rest.StartsWith("basic ", StringComparison.OrdinalIgnoreCase) && startsWord && BasicAuth(rest[6..]))
         {
             return SensitiveKind.ApiKey;
         }
@@ -198,6 +224,61 @@ internal static class SensitiveScanner
         }
 
         return IdPhrase(text, at) ? SensitiveKind.PersonalId : Assignment(text, at);
+    }
+
+    // Incoming-webhook URLs carry their secret in the path: Slack, Discord, Microsoft Teams.
+    private static bool WebhookUrl(ReadOnlySpan<char> rest)
+    {
+        var path = rest.StartsWith("hooks.slack.com/services/", StringComparison.OrdinalIgnoreCase) ? rest[25..]
+            : rest.StartsWith("/api/webhooks/", StringComparison.OrdinalIgnoreCase) ? rest[14..]
+            : rest.StartsWith("webhook.office", StringComparison.OrdinalIgnoreCase) && rest.IndexOf('/') is > 0 and var slash ? rest[(slash + 1)..]
+            : [];
+        var end = path.IndexOfAny(" \t\r\n\"'<>)");
+        path = end < 0 ? path : path[..end];
+        var secret = path[(path.TrimEnd('/').LastIndexOf('/') + 1)..].TrimEnd('/');
+        return secret.Length >= 20 && Run(secret, TokenChars) == secret.Length && HasDigitAndLetter(secret);
+    }
+
+    // Unix crypt and htpasswd hashes ($apr1$salt$hash, $2b$12$…, $6$salt$hash, $argon2id$…): a password dump.
+    private static bool PasswordHash(ReadOnlySpan<char> rest)
+    {
+        var close = rest[1..].IndexOf('$');
+        if (close is < 1 or > 8)
+        {
+            return false;
+        }
+
+        var body = rest[(close + 2)..];
+        var length = 0;
+        while (length < body.Length && (char.IsAsciiLetterOrDigit(body[length]) || body[length] is '.' or '/' or '$' or '=' or ',' or '+'))
+        {
+            length++;
+        }
+
+        return length >= 20 && HasDigitAndLetter(body[..length]);
+    }
+
+    // sshpass -p 'secret' ssh …
+    private static bool SshpassPassword(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        if (!rest.StartsWith("-p", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var value = rest[2..].TrimStart(' ').Trim("'\"");
+        var end = value.IndexOfAny(" '\"\t\r\n");
+        value = end < 0 ? value : value[..end];
+        return value.Length >= 3 && !Placeholder(value);
+    }
+
+    // Authorization: Basic dXNlcjpwYXNz — base64 of user:password.
+    private static bool BasicAuth(ReadOnlySpan<char> rest)
+    {
+        var token = rest.TrimStart(' ');
+        var length = Run(token, Base64Chars);
+        return length >= 12 && HasDigitAndLetter(token[..length]) && !Placeholder(token[..length]);
     }
 
     private static bool Prefixed(ReadOnlySpan<char> rest, string prefix, int minTail, SearchValues<char> tailChars) =>
@@ -293,7 +374,10 @@ internal static class SensitiveScanner
             return false;
         }
 
-        return !Placeholder(userInfo[(colon + 1)..]);
+        // postgres:postgres@, guest:guest@, USER:PASSWORD@: a documented default or a placeholder, not a secret.
+        var password = userInfo[(colon + 1)..];
+        return !Placeholder(password) && !password.Equals(userInfo[..colon], StringComparison.OrdinalIgnoreCase)
+            && !password.Equals("PASSWORD", StringComparison.OrdinalIgnoreCase) && !password.Equals("PASS", StringComparison.OrdinalIgnoreCase);
     }
 
     // name = value, name: value, name is value — where the name ends in a secret-bearing word.
@@ -319,7 +403,10 @@ internal static class SensitiveScanner
 
         var name = text[start..end];
         var last = LastPart(name, out var parts);
-        var isPassword = IsPasswordWord(last, parts);
+        // "pass" alone is a password only as a quoted key ("pass": …) or an assignment (pass=…), not "boarding pass".
+        var quotedKey = start > 0 && text[start - 1] is '"' or '\'' && end < text.Length && text[end] == text[start - 1];
+        var isPassword = IsPasswordWord(last, parts) || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
+            && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
         var isKey = !isPassword && IsKeyWord(last);
         if (!isPassword && !isKey)
         {
@@ -351,10 +438,20 @@ internal static class SensitiveScanner
         {
             // SQL and CLI: WITH PASSWORD 'abc123', --password "abc123"
         }
-        else if (isPassword && StartsWithWord(text[i..], out var verb) && verb is "is" or "was" or "est" or "es" or "ist" or "é" or "equals" or "lautet" or "era")
+        else if (isPassword && parts > 1 && StartsWithWord(text[i..], out var verb) && verb is "is" or "was" or "est" or "es" or "ist" or "é" or "equals" or "lautet" or "era")
         {
+            // "DB_PASSWORD is …"; a plain "password is …" in prose is SecretPhrases' to judge.
             i += verb.Length;
             phrase = true;
+        }
+        else if (isKey && i > end)
+        {
+            // client_secret 9f8e…, --token "1//0gX…": a key name, a space and a long random value.
+            var spaced = text[i..].TrimStart("'\"");
+            var length = Run(spaced, SpacedValueChars);
+            return length >= 20 && HasDigitAndLetter(spaced[..length]) && !Placeholder(spaced[..length])
+                && (length == spaced.Length || (!char.IsAsciiLetter(spaced[length]) && spaced[length] is not (':' or '.' or '@')))
+                ? SensitiveKind.ApiKey : SensitiveKind.None;
         }
         else
         {
@@ -403,7 +500,7 @@ internal static class SensitiveScanner
             }
 
             // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names.
-            var bare = value.TrimEnd("}])");
+            var bare = value.TrimEnd("}]).,;!?");
             foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions])
             {
                 foreach (var word in list)
@@ -418,8 +515,10 @@ internal static class SensitiveScanner
             return value.Length >= 3 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
-        // A key, token or secret: long, mixed, and made of token characters only.
-        return value.Length >= 16 && Run(value, Base64Chars) == value.Length && HasDigitAndLetter(value) ? SensitiveKind.ApiKey : SensitiveKind.None;
+        // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may
+        // be followed by text in another script ("x-api-key: 8f3c…。ヘッダー").
+        var run = Run(value, KeyValueChars);
+        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run]) ? SensitiveKind.ApiKey : SensitiveKind.None;
     }
 
     private static bool StartsWithWord(ReadOnlySpan<char> s, out string word)
@@ -467,13 +566,47 @@ internal static class SensitiveScanner
         || last.Equals("contrasena", StringComparison.OrdinalIgnoreCase) || last.Equals("senha", StringComparison.OrdinalIgnoreCase)
         || last.Equals("пароль", StringComparison.OrdinalIgnoreCase) || last.Equals("密码", StringComparison.Ordinal)
         || last.Equals("passe", StringComparison.OrdinalIgnoreCase) // "mot de passe"
+        || last.Equals("mdp", StringComparison.OrdinalIgnoreCase) || last.Equals("wachtwoord", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("haslo", StringComparison.OrdinalIgnoreCase) || last.Equals("sifre", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("losenord", StringComparison.OrdinalIgnoreCase)
         || (parts > 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)); // DB_PASS, smtp_pass; not "boarding pass"
+
+    // MDP_BDD, PASSWORD_DB, smtp_pass_prod: a password word in any part of the name, unless the name ends in
+    // what describes the password rather than holding it (PASSWORD_MIN_LENGTH, password_reset_url).
+    private static bool PasswordPart(ReadOnlySpan<char> name)
+    {
+        var found = false;
+        var lastPart = ReadOnlySpan<char>.Empty;
+        foreach (var range in name.SplitAny("_-."))
+        {
+            var part = name[range];
+            found |= IsPasswordWord(part, 2) || part.Equals("mdp", StringComparison.OrdinalIgnoreCase);
+            lastPart = part.IsEmpty ? lastPart : part;
+        }
+
+        if (!found)
+        {
+            return false;
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["length", "len", "min", "max", "url", "uri", "path", "file", "hash", "policy", "reset", "expiry",
+            "ttl", "enabled", "required", "field", "rules", "regex", "pattern", "input", "label", "hint", "prompt", "env", "var", "name", "type", "id"])
+        {
+            if (lastPart.Equals(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsKeyWord(ReadOnlySpan<char> last) =>
         last.Equals("key", StringComparison.OrdinalIgnoreCase) || last.Equals("apikey", StringComparison.OrdinalIgnoreCase)
         || last.Equals("token", StringComparison.OrdinalIgnoreCase) || last.Equals("secret", StringComparison.OrdinalIgnoreCase)
         || last.Equals("credential", StringComparison.OrdinalIgnoreCase) || last.Equals("credentials", StringComparison.OrdinalIgnoreCase)
-        || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase);
+        || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase)
+        || last.Equals("auth", StringComparison.OrdinalIgnoreCase);
 
     // Values that stand for a secret without being one.
     // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.
@@ -504,7 +637,8 @@ internal static class SensitiveScanner
             || value.Contains("your", StringComparison.OrdinalIgnoreCase) || value.StartsWith("process.env", StringComparison.Ordinal)
             || value.StartsWith("os.environ", StringComparison.Ordinal) || value.StartsWith("env.", StringComparison.OrdinalIgnoreCase)
             || value.Contains("getenv", StringComparison.OrdinalIgnoreCase) || value.Contains("****", StringComparison.Ordinal)
-            || value.Contains("placeholder", StringComparison.OrdinalIgnoreCase) || value.Contains("redacted", StringComparison.OrdinalIgnoreCase);
+            || value.Contains("placeholder", StringComparison.OrdinalIgnoreCase) || value.Contains("redacted", StringComparison.OrdinalIgnoreCase)
+            || SecretPhrases.DummyValue(value);
     }
 
     // An unquoted value that is an expression in code: a call, an index, a member access.
@@ -568,9 +702,9 @@ internal static class SensitiveScanner
                 j++;
             }
 
-            if (chars >= 6 && digits >= 4)
+            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(rest[i..j].Trim()))
             {
-                return true;
+                return true; // an id, not the date it expires or was issued
             }
 
             i = j;
@@ -612,6 +746,12 @@ internal static class SensitiveScanner
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
+        }
+
+        if (TelegramToken(text, start))
+        {
+            next = start + 1;
+            return SensitiveKind.ApiKey;
         }
 
         if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ',' && start > 1 && char.IsAsciiDigit(text[start - 2])))
@@ -679,6 +819,25 @@ internal static class SensitiveScanner
         }
 
         return SensitiveKind.None;
+    }
+
+    // A Telegram bot token: the bot's numeric id, a colon and 30+ token characters ("5829104736:AAFq9Lx2…").
+    private static bool TelegramToken(ReadOnlySpan<char> text, int start)
+    {
+        if (start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            return false;
+        }
+
+        var digits = text[start..].IndexOfAnyExceptInRange('0', '9');
+        if (digits is < 8 or > 12 || text[start + digits] != ':')
+        {
+            return false;
+        }
+
+        var tail = text[(start + digits + 1)..];
+        var length = Run(tail, TokenChars);
+        return length >= 30 && HasDigitAndLetter(tail[..length]) && tail[..length].ContainsAnyInRange('A', 'Z');
     }
 
     // Cards are written in groups of 4 or as Amex/Diners 4-6-5 / 4-6-4; phone numbers and dates are not.
@@ -766,7 +925,9 @@ internal static class SensitiveScanner
             return false;
         }
 
-        if (Mod97(buffer[..n]) == 1)
+        // Printed in groups of four ("DE44 2005 0550 1234 5678 90") it is an IBAN even when its check digits fail:
+        // the user means a real account (a mistyped digit does not make it less private).
+        if (Mod97(buffer[..n]) == 1 || (endCount >= 3 && ends[0] == 4 && ends[1] == 8 && ends[2] == 12 && n - ends[endCount - 1] <= 4))
         {
             return true;
         }

@@ -104,6 +104,36 @@ public sealed class SelectionTests : IAsyncLifetime
         Assert.DoesNotContain(_upstream.Received, r => r.Model is "cheap" or "mid" or "big");
     }
 
+    /// <summary>
+    /// A secret told in prose (no key pattern, no "=") sent to <c>auto</c>, as chat and as a Responses <c>input</c>:
+    /// with every local and LAN model failing, the cloud never receives it (issue 13 item 3).
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/chat/completions", "remind me later: the shop alarm, code 4 7 1 9, same for the key safe")]
+    [InlineData("/v1/chat/completions", "Kurz zusammenfassen: Jonas hat geschrieben, das Routerpasswort ist jetzt Kiefernweg17")]
+    [InlineData("/v1/responses", "for the security question they asked my mother's maiden name, I put Wiśniewska. remember it")]
+    [InlineData("/v1/responses", "快递取件码是 6-3-7702，帮我转告一下")]
+    public async Task ProseSecret_ThroughAuto_NeverReachesTheCloud(string path, string text)
+    {
+        var explanation = await ExplainAsync(_gateway, Body(text, model: "auto"));
+        Assert.True(explanation.GetProperty("classification").GetProperty("sensitive").GetBoolean());
+        Assert.DoesNotContain(Ranked(explanation), m => m.StartsWith("cloud/", StringComparison.Ordinal));
+
+        foreach (var name in new[] { "coder", "coder2", "narrow", "paid", "box", "small" })
+        {
+            _upstream.Script(name, new Scenario.Status(503, """{"error":{"message":"overloaded"}}"""));
+        }
+
+        var body = path == "/v1/responses"
+            ? JsonSerializer.Serialize(new { model = "auto", input = new[] { new { role = "user", content = text } } })
+            : Body(text, model: "auto");
+        using var response = await _gateway.Http.SendAsync(Sse.Post(path, body));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.NotEmpty(_upstream.Received);
+        Assert.DoesNotContain(_upstream.Received, r => r.Model is "cheap" or "mid" or "big");
+    }
+
     [Fact]
     public async Task Filter_Gate_ExcludesWithTheGatesReason()
     {

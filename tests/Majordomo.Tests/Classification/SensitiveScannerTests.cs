@@ -29,6 +29,8 @@ public class SensitiveScannerTests
     [InlineData("IBAN DE89 3704 0044 0532 0130 00", SensitiveKind.PersonalId)]
     [InlineData("GB82WEST12345698765432", SensitiveKind.PersonalId)]
     [InlineData("passport number C03005988", SensitiveKind.PersonalId)]
+    [InlineData("IBAN DE89 3704 0044 0532 0130 01", SensitiveKind.PersonalId)] // printed in groups: mistyped, still an account
+    [InlineData("Zahlbar auf DE44 2005 0550 1234 5678 90 (Sparkasse)", SensitiveKind.PersonalId)]
     public void Scan_Secret_IsFound(string text, SensitiveKind expected) => Assert.Equal(expected, SensitiveScanner.Scan(text));
 
     [Theory]
@@ -37,7 +39,7 @@ public class SensitiveScannerTests
     [InlineData("area 000-12-3456 is never issued")]
     [InlineData("released on 2024-01-15 at 10:00")]
     [InlineData("timestamp 1700000000000 ms")] // starts with 1: no card network
-    [InlineData("IBAN DE89 3704 0044 0532 0130 01")] // mod-97 fails
+    [InlineData("ref DE89370400440532013001 attached")] // unspaced and mod-97 fails
     [InlineData("the task-force meeting")]
     [InlineData("password: ${DB_PASSWORD}")]
     [InlineData("password: string;")]
@@ -52,6 +54,60 @@ public class SensitiveScannerTests
     [InlineData("see https://example.com/docs")]
     [InlineData("if password == expected:")]
     public void Scan_NearMiss_IsNotSensitive(string text) => Assert.Equal(SensitiveKind.None, SensitiveScanner.Scan(text));
+
+    /// <summary>Provider tokens, webhook URLs, hashes and command-line secrets (issue 13 item 3): one per phenomenon.</summary>
+    [Theory]
+    [InlineData("style loads with pk.eyJ1IjoibWFyYSIsImEiOiJjbHgyeDl6cWUwMDF2MmtxeW5wZ3Z6cG5hIn0.aB3dE5fG7hJ9kL1mN3pQ5r", SensitiveKind.ApiKey)]
+    [InlineData("bot = Bot('5829104736:AAFq9Lx2Vm7Rt4Kp1fWx2Nb6Yc8Hd1JqZz')", SensitiveKind.ApiKey)]
+    [InlineData("Бот не отвечает, вот он: 5829104736:AAFq9Lx2Vm7Rt4Kp1fWx2Nb6Yc8Hd1JqZz", SensitiveKind.ApiKey)]
+    [InlineData("POST to https://hooks.slack.com/services/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 fails", SensitiveKind.ApiKey)]
+    [InlineData("le webhook https://discord.com/api/webhooks/1182736455091827364/Pq8xLm2Vz7Rt9Kp4fWx2Nb6Yc8Hd1Jq5Lz0Mr3T ne marche pas", SensitiveKind.ApiKey)]
+    [InlineData("alice:$apr1$7Hk2Lp9x$Qm3Vz8Rt1Kx5Nw2Bc6Hd40", SensitiveKind.Password)]
+    [InlineData("admin hash $2b$12$Kq8xLm2Vz7Rt4Kp1fWx2NeQm3Vz8Rt1Kx5Nw2Bc6Hd4Lp9xQm3Vz8", SensitiveKind.Password)]
+    [InlineData("sshpass -p 'Fjord#Lantern7' ssh ops@10.0.0.5 uptime", SensitiveKind.Password)]
+    [InlineData("curl -H 'Authorization: Basic YWRtaW46czNjcjN0UGFzczk=' https://ci.internal/api", SensitiveKind.ApiKey)]
+    [InlineData("We use client_id corvid and client_secret 7c1e9a4b2d8f6e3a5c0b9d7e1f2a4c6b (from the portal).", SensitiveKind.ApiKey)]
+    [InlineData("firebase deploy --token \"1//0hZq8vLm2Nx7TpCgYIARAAGBASNwF-L9IrWz9Ks1Yb6\"", SensitiveKind.ApiKey)]
+    [InlineData("{\"auth\":{\"user\":\"ops@example.org\",\"pass\":\"vbnm qwer tyui opas\"}}", SensitiveKind.Password)]
+    [InlineData("export MDP_PROD=Cerise!2031 avant de lancer le script", SensitiveKind.Password)]
+    [InlineData("haslo_db=Sosna2024 w pliku .env", SensitiveKind.Password)]
+    [InlineData("x-api-key: 3b7e9d1f5a2c8e4b6d0f9a1c3e5b7d9f。ヘッダーは正しいですか", SensitiveKind.ApiKey)]
+    [InlineData("{\"auths\":{\"ghcr.io\":{\"auth\":\"dXNlcjpnaHBfc2VjcmV0VmFsdWUxMjM0NQ==\"}}}", SensitiveKind.ApiKey)]
+    public void Scan_TokenShapesAndCommandSecrets_AreFound(string text, SensitiveKind expected) => Assert.Equal(expected, SensitiveScanner.Scan(text));
+
+    /// <summary>Their look-alikes: placeholders, documented defaults, prose about auth, names that describe a password.</summary>
+    [Theory]
+    [InlineData("Our docs show curl -H 'Authorization: Bearer YOUR_TOKEN' https://api.example.com/v2/items")]
+    [InlineData("DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev")]
+    [InlineData("DATABASE_URL=postgres://USER:PASSWORD@localhost:5432/app")]
+    [InlineData("fixtures: {'email': 'test@example.com', 'password': 'password123'}")]
+    [InlineData("password: ${DB_PASSWORD:changeme}.")]
+    [InlineData("Já coloquei a senha=SUA_SENHA_AQUI no exemplo.")]
+    [InlineData("PASSWORD_MIN_LENGTH=12 and PASSWORD_RESET_URL=https://example.com/reset")]
+    [InlineData("a basic understanding of auth flows and the author's 2 basic examples")]
+    [InlineData("sshpass -p \"$SSH_PASS\" ssh deploy@host")]
+    [InlineData("WARN password check failed for user=demo (password=[REDACTED])")]
+    [InlineData("Slack docs: incoming webhooks live under hooks.slack.com/services/ and need an app")]
+    [InlineData("my kid asked what a 'password' was before computers")]
+    [InlineData("the token bucket refills 20 tokens a second; client_secret rotation is monthly")]
+    [InlineData("Release 20260105:notes are out")]
+    public void Scan_TokenShapeLookAlikes_AreNot(string text) => Assert.Equal(SensitiveKind.None, SensitiveScanner.Scan(text));
+
+    /// <summary>
+    /// A body in the Responses shape (<c>input</c> items, <c>instructions</c>, <c>function_call_output</c>) is read like a chat
+    /// body by <c>route --eval</c> and by the gateway: a secret in any of its places is seen.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"sensitive":true,"protocol":"openai-responses","body":{"model":"auto","input":"my PIN is 4821, keep it safe"}}""")]
+    [InlineData("""{"sensitive":true,"protocol":"openai-responses","body":{"model":"auto","input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"deploy fails, look at deploy.sh"}]},{"type":"function_call","call_id":"c","name":"exec","arguments":"{}"},{"type":"function_call_output","call_id":"c","output":"sshpass -p 'Xihu@Longjing9' ssh deploy@10.0.0.7"}]}}""")]
+    [InlineData("""{"sensitive":true,"protocol":"openai-responses","body":{"model":"auto","instructions":"The vault passphrase is 'orbit-lemon-cascade-42'.","input":"hello"}}""")]
+    public void ResponsesShapeBody_SecretIsSeen(string line)
+    {
+        var example = ClassifierEvaluation.ParseLine(line, 1, out var problem);
+
+        Assert.Null(problem);
+        Assert.NotEqual(SensitiveKind.None, HeuristicClassifier.Sensitive(example!.View));
+    }
 
     [Fact]
     public void Luhn_KnownNumbers_AreChecked()
