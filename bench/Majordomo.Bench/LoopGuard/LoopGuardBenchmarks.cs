@@ -97,6 +97,15 @@ public class LoopGuardBenchmarks
     public object Evaluate_50Messages_Looping() =>
         _guard.Evaluate(_loop, new ChatRequest { Body = _looping, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-b", null, null) });
 
+    /// <summary>Part of the guard's cost: finding the tail (the last 2 x 20 + 2 messages) from the end of the body.</summary>
+    [Benchmark]
+    public int TailFind_50Messages() =>
+        ConversationTail.TryFind(_distinct, "messages"u8, 42, out var first, out _, out _) ? first : -1;
+
+    /// <summary>Part of the guard's cost: the whole prompt reading (<see cref="PromptView"/>) the guard used before the tail.</summary>
+    [Benchmark]
+    public int PromptRead_50Messages() => PromptView.ParseDeferred(_distinct, "openai").Tools.Count;
+
     /// <summary>System, user, then <paramref name="calls"/> assistant tool calls each answered by a tool message (24: 50 messages).</summary>
     private static byte[] Conversation(bool looping, int calls = 24)
     {

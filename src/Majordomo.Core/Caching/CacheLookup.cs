@@ -53,18 +53,49 @@ internal readonly record struct CacheLookup(string Result, CacheKey? Key, Cached
             : new CacheLookup(CacheResults.Miss, k, null, ttl);
     }
 
+    /// <summary>The verdict once the chain runs: a hit that could not be served (see <see cref="CachedReplay.TryServeAsync"/>) is a miss.</summary>
+    public CacheLookup Unserved() => Hit is null ? this : this with { Result = CacheResults.Miss, Hit = null };
+
+    /// <summary>The sink the chain writes to: <paramref name="sink"/> wrapped to keep a copy when the answer may be stored.</summary>
+    public IClientSink Capture(IClientSink sink, CacheSettings settings, out CapturingSink? capture)
+    {
+        capture = Key is null ? null : new CapturingSink(sink, settings.MaxEntryBytes);
+        return capture ?? sink;
+    }
+
     private static bool Has(string? cacheControl, string directive) =>
         cacheControl is not null && cacheControl.Contains(directive, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A hit as served: the plan with tier <c>cache</c> (what the log and headers say) and what the request log records.</summary>
+internal sealed record CacheServed(RoutePlan Plan, ExecutionOutcome Outcome);
 
 /// <summary>Writes a stored answer to the client in the form it asked for (SPEC §8): no upstream call, no budget.</summary>
 internal static class CachedReplay
 {
     /// <summary>
+    /// Serves <paramref name="hit"/> with tier <c>cache</c> and no attempt. Null, with nothing sent, when its
+    /// model left the catalog (a reload) or the stored form cannot be converted: the caller treats it as a miss.
+    /// </summary>
+    public static async Task<CacheServed?> TryServeAsync(CachedAnswer hit, Catalog.Catalog catalog, RoutePlan plan, WireProtocol protocol, ChatRequest request, IClientSink sink, long created,
+        CancellationToken cancellationToken)
+    {
+        if (!catalog.Models.TryGetValue(hit.Model, out var model) ||
+            await PrepareAsync(hit, protocol, request.Stream, created, cancellationToken).ConfigureAwait(false) is not { } prepared)
+        {
+            return null;
+        }
+
+        var cachedPlan = plan with { Tier = RouteTier.Cache };
+        var outcome = await ServeAsync(prepared, new AnswerInfo(model, cachedPlan, 0), protocol, request, sink, cancellationToken).ConfigureAwait(false);
+        return new CacheServed(cachedPlan, outcome);
+    }
+
+    /// <summary>
     /// The answer as the request wants it: the stored bytes when the form matches, else converted
     /// (<see cref="AnswerForms"/>). Null when the conversion fails; the caller then treats it as a miss.
     /// </summary>
-    public static async Task<Prepared?> PrepareAsync(CachedAnswer answer, WireProtocol protocol, bool stream, long created, CancellationToken cancellationToken)
+    private static async Task<Prepared?> PrepareAsync(CachedAnswer answer, WireProtocol protocol, bool stream, long created, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,7 +115,7 @@ internal static class CachedReplay
     }
 
     /// <summary>Sends <paramref name="prepared"/> through the ingress's sink; the outcome is what the request log records.</summary>
-    public static async Task<ExecutionOutcome> ServeAsync(Prepared prepared, AnswerInfo info, WireProtocol protocol, ChatRequest request, IClientSink sink, CancellationToken cancellationToken)
+    private static async Task<ExecutionOutcome> ServeAsync(Prepared prepared, AnswerInfo info, WireProtocol protocol, ChatRequest request, IClientSink sink, CancellationToken cancellationToken)
     {
         var answer = prepared.Answer;
         long bytes = 0;

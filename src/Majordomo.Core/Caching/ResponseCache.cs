@@ -81,6 +81,15 @@ internal sealed class ResponseCache(TimeProvider time, MajordomoMetrics metrics)
         return true;
     }
 
+    /// <summary>Stores what <paramref name="capture"/> kept when the chain answered whole and the lookup allows storing.</summary>
+    public void Store(CacheSettings settings, CacheLookup lookup, CapturingSink? capture, Execution.ExecutionOutcome outcome)
+    {
+        if (capture is not null && lookup.Key is { } key && outcome is { Status: Execution.ExecutionStatus.Answered, AnsweredBy: { } model } && capture.Answer(model) is { } answer)
+        {
+            Add(settings, key, answer, lookup.Ttl);
+        }
+    }
+
     private void Remove(CacheKey key, Entry entry)
     {
         if (_entries.TryRemove(new KeyValuePair<CacheKey, Entry>(key, entry)))

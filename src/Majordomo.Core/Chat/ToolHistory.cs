@@ -52,8 +52,15 @@ internal sealed class ToolHistory
     public static bool MayHoldCalls(ReadOnlySpan<byte> body) =>
         body.IndexOf("tool_"u8) >= 0 || body.IndexOf("function_call"u8) >= 0 || body.IndexOf("\\u"u8) >= 0;
 
+    /// <summary>Whether a user turn cleared the history (the loop guard's tail read then needs nothing before it).</summary>
+    public bool Restarted { get; private set; }
+
     /// <summary>A user turn starts a new task: what the agent did before it is not a loop of the current one.</summary>
-    internal void Clear() => Count = 0;
+    internal void Clear()
+    {
+        Count = 0;
+        Restarted = true;
+    }
 
     /// <summary>One OpenAI <c>tool_calls</c> element (the reader on its <c>{</c>; left on its <c>}</c>).</summary>
     internal void ReadOpenAICall(ref Utf8JsonReader reader)

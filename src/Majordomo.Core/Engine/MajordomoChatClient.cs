@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Majordomo.Budgets;
+using Majordomo.Caching;
 using Majordomo.Chat;
 using Majordomo.Chat.Agents;
 using Majordomo.Execution;
@@ -23,7 +24,8 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
 {
     /// <summary>The keys of the router's decision in <see cref="ChatResponse.AdditionalProperties"/>.</summary>
     internal const string RequestIdKey = "majordomo.requestId", RouteKey = "majordomo.route", TierKey = "majordomo.tier", RuleKey = "majordomo.rule",
-        AttemptsKey = "majordomo.attempts", CostKey = "majordomo.costUsd", DegradationKey = "majordomo.degradation", LoopKey = "majordomo.loop";
+        AttemptsKey = "majordomo.attempts", CostKey = "majordomo.costUsd", DegradationKey = "majordomo.degradation", LoopKey = "majordomo.loop",
+        CacheVerdictKey = "majordomo.cache";
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -34,7 +36,7 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
             return Decorate(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply.Text)) { ModelId = reply.Model }, call);
         }
 
-        var outcome = await ExecuteAsync(call, sink, cancellationToken).ConfigureAwait(false);
+        (call, var outcome) = await ExecuteAsync(call, sink, cancellationToken).ConfigureAwait(false);
         var response = HubAnswer.ToResponse(sink.Body ?? throw new InvalidOperationException("the chain answered without a body"));
         response.ModelId = outcome.AnsweredBy;
         response.Usage = UsageOf(outcome) ?? response.Usage;
@@ -61,7 +63,7 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
         }
 
         // The chain has ended (the sink completes when it does): usage and the decision come last.
-        var outcome = await running.ConfigureAwait(false);
+        (call, var outcome) = await running.ConfigureAwait(false);
         var last = new ChatResponseUpdate(ChatRole.Assistant, (IList<AIContent>)[]) { ModelId = outcome.AnsweredBy };
         if (UsageOf(outcome) is { } usage)
         {
@@ -88,6 +90,9 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
         public RoutePlan? Plan { get; init; }
 
         public CommandReply? Reply { get; init; }
+
+        /// <summary>The response cache's verdict (<c>hit</c>, <c>miss</c>, <c>bypass</c>); null while it is off.</summary>
+        public string? Cache { get; init; }
     }
 
     /// <summary>Everything before the chain runs: parse, loop guard, route. Throws what the gateway would answer with an error.</summary>
@@ -147,14 +152,25 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
         return call with { Plan = plan };
     }
 
-    /// <summary>Runs the chain, accounts for it, and throws unless it answered.</summary>
-    private async Task<ExecutionOutcome> ExecuteAsync(Call call, ChatClientSink sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the chain (or serves the response cache's hit, as the gateway does), accounts for it, and throws
+    /// unless it answered. Returns the call as answered: a hit's plan has tier <c>cache</c>.
+    /// </summary>
+    private async Task<(Call Call, ExecutionOutcome Outcome)> ExecuteAsync(Call call, ChatClientSink sink, CancellationToken cancellationToken)
     {
         var plan = call.Plan!;
         ExecutionOutcome outcome;
         try
         {
-            outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
+            if (call.Snapshot.Cache is not { } settings)
+            {
+                outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, plan, call.Request, sink, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                (call, outcome) = await CachedAsync(call, settings, sink, cancellationToken).ConfigureAwait(false);
+                plan = call.Plan!;
+            }
         }
         finally
         {
@@ -171,14 +187,32 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
             _ => Failed(plan, outcome),
         };
 
-        if (outcome.Status == ExecutionStatus.Answered && outcome.AnsweredBy is { } answeredBy)
+        // A cache hit made no attempt: nothing to learn about the model's latency.
+        if (outcome is { Status: ExecutionStatus.Answered, AnsweredBy: { } answeredBy, Attempts.Count: > 0 })
         {
             engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        engine.Accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop);
+        engine.Accounting.Record(call.RequestId, call.Request, plan, status, code, outcome, call.Started, call.Span, call.Level, loop: call.Loop, cache: call.Cache);
         cancellationToken.ThrowIfCancellationRequested();
-        return message is null ? outcome : throw new MajordomoException(status, code!, message, call.RequestId);
+        return message is null ? (call, outcome) : throw new MajordomoException(status, code!, message, call.RequestId);
+    }
+
+    /// <summary>The chain behind the response cache (SPEC §8): a hit is served from it, a miss runs and its whole answer is stored.</summary>
+    private async Task<(Call Call, ExecutionOutcome Outcome)> CachedAsync(Call call, CacheSettings settings, ChatClientSink sink, CancellationToken cancellationToken)
+    {
+        var lookup = CacheLookup.Of(engine.Cache, settings, call.Plan!, call.Request, cacheControl: null);
+        if (lookup.Hit is { } hit &&
+            await CachedReplay.TryServeAsync(hit, call.Snapshot.Catalog, call.Plan!, Protocols.OpenAI, call.Request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken).ConfigureAwait(false) is { } served)
+        {
+            return (call with { Plan = served.Plan, Cache = CacheResults.Hit }, served.Outcome);
+        }
+
+        lookup = lookup.Unserved();
+        var target = lookup.Capture(sink, settings, out var capture);
+        var outcome = await engine.Executor.ExecuteAsync(call.Snapshot.Execution, call.Plan!, call.Request, target, cancellationToken).ConfigureAwait(false);
+        engine.Cache.Store(settings, lookup, capture, outcome);
+        return (call with { Cache = lookup.Result }, outcome);
     }
 
     private static (int, string?, string?) Failed(RoutePlan plan, ExecutionOutcome outcome)
@@ -224,6 +258,11 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
         if (call.Loop.Header is { } loop)
         {
             properties[LoopKey] = loop;
+        }
+
+        if (call.Cache is { } cached)
+        {
+            properties[CacheVerdictKey] = cached;
         }
 
         if (outcome is not null)

@@ -1,4 +1,5 @@
 using Majordomo.Budgets;
+using Majordomo.Caching;
 using Majordomo.Execution;
 using Majordomo.Gateway;
 using Majordomo.LoopGuard;
@@ -21,4 +22,5 @@ internal sealed record RequestServices(
     TimeProvider Time,
     IDegradationSource Degradation,
     MajordomoTracing Tracing,
-    RequestAccounting Accounting);
+    RequestAccounting Accounting,
+    ResponseCache Cache);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Majordomo.Chat;
 
 namespace Majordomo.LoopGuard;
@@ -31,29 +32,18 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         var body = request.Body.Span;
 
         // A body that cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
-        var prompt = ToolHistory.MayHoldCalls(body) ? request.Prompt : null;
-        ReadOnlySpan<ToolCall> calls = prompt is null ? [] : prompt.Tools.Calls;
-        var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
-        var best = 0;
-        ILoopDetector? decider = null;
-        if (window.Length >= 2)
+        // A long conversation is read only as far back as its tail, unless the whole prompt has been read already.
+        var mayHoldCalls = ToolHistory.MayHoldCalls(body);
+        var tail = mayHoldCalls && !request.PromptRead && body.Length > TailWorthBytes(settings.HistorySize)
+            ? TailHistory(request, settings.HistorySize) : null;
+        var (best, decider) = Longest(settings, tail ?? (mayHoldCalls ? request.Prompt.Tools : null));
+        if (tail is not null && best >= settings.Warning)
         {
-            foreach (var detector in settings.Detectors)
-            {
-                var count = detector.Count(window);
-                if (count > best)
-                {
-                    best = count;
-                    decider = detector;
-                }
-            }
+            // A loop is reported from the whole reading, which the verdict's positions come from anyway.
+            (best, decider) = Longest(settings, request.Prompt.Tools);
         }
 
-        var level = best >= settings.Breaker ? LoopLevel.Breaker
-            : best >= settings.Critical ? LoopLevel.Critical
-            : best >= settings.Warning ? LoopLevel.Warning
-            : LoopLevel.None;
-
+        var level = Level(settings, best);
         if (level == LoopLevel.None)
         {
             // Progress (or no loop): forget the session's state — the id is only worked out when there is one to forget.
@@ -71,8 +61,10 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         var sessionId = request.SessionId;
         var sessionKey = request.SessionKey;
-        var history = prompt!.Tools; // a loop was counted, so the prompt was read
-        var last = window[^1];
+        var prompt = request.Prompt; // a loop was counted, so the prompt was read
+        var history = prompt.Tools;
+        var calls = history.Calls;
+        var last = calls[^1];
         var verdict = new LoopVerdict
         {
             Level = level,
@@ -99,6 +91,94 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         }
 
         return verdict;
+    }
+
+    private static LoopLevel Level(LoopSettings settings, int count) =>
+        count >= settings.Breaker ? LoopLevel.Breaker
+        : count >= settings.Critical ? LoopLevel.Critical
+        : count >= settings.Warning ? LoopLevel.Warning
+        : LoopLevel.None;
+
+    /// <summary>The enabled detector that counts the longest loop over the last <c>historySize</c> calls, and its count.</summary>
+    private static (int Count, ILoopDetector? Detector) Longest(LoopSettings settings, ToolHistory? history)
+    {
+        ReadOnlySpan<ToolCall> calls = history is null ? [] : history.Calls;
+        var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
+        var best = 0;
+        ILoopDetector? decider = null;
+        if (window.Length >= 2)
+        {
+            foreach (var detector in settings.Detectors)
+            {
+                var count = detector.Count(window);
+                if (count > best)
+                {
+                    best = count;
+                    decider = detector;
+                }
+            }
+        }
+
+        return (best, decider);
+    }
+
+    /// <summary>
+    /// The body size from which reading the tail is cheaper than reading the whole conversation: finding the tail
+    /// from the end costs about as much per message as the forward reading (each string is searched for twice), so
+    /// a conversation not much longer than the tail's 2 x <c>historySize</c> + 2 messages (taken at ~400 bytes each)
+    /// is read whole (PERFORMANCE.md, "Loop guard cost").
+    /// </summary>
+    internal static int TailWorthBytes(int historySize) => ((2 * historySize) + 2) * 2 * 400;
+
+    /// <summary>
+    /// The tool history of the conversation's tail: the last messages that hold <paramref name="historySize"/>
+    /// calls (or a user turn, before which nothing counts), read by the same reading as the whole prompt, so
+    /// the window a detector sees is the same. A message holds at least one call or result, so twice
+    /// <c>historySize</c> messages usually suffice; when they do not, four times as many, and so on. Null
+    /// when the body's shape is not found from the end (the whole prompt is read instead).
+    /// </summary>
+    internal static ToolHistory? TailHistory(ChatRequest request, int historySize)
+    {
+        var body = request.Body.Span;
+        var name = request.Protocol == Providers.Responses.ResponsesProtocol.Id ? "input"u8 : "messages"u8;
+        for (var elements = (2 * historySize) + 2; ; elements *= 4)
+        {
+            if (!ConversationTail.TryFind(body, name, elements, out var first, out var end, out var whole))
+            {
+                return null;
+            }
+
+            var history = ReadTail(body[first..(end + 1)], name, request.Protocol);
+            if (whole || history.Restarted || history.Count >= historySize)
+            {
+                return history;
+            }
+        }
+    }
+
+    // The tail as a body of its own ({"messages":[…]}), read like a whole prompt; only its tool history is kept.
+    private static ToolHistory ReadTail(ReadOnlySpan<byte> elementsAndClose, ReadOnlySpan<byte> name, string protocol)
+    {
+        var length = 4 + name.Length + elementsAndClose.Length + 1;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var buffer = rented.AsSpan();
+            buffer[0] = (byte)'{';
+            buffer[1] = (byte)'"';
+            name.CopyTo(buffer[2..]);
+            var at = 2 + name.Length;
+            "\":["u8.CopyTo(buffer[at..]);
+            at += 3;
+            elementsAndClose.CopyTo(buffer[at..]);
+            at += elementsAndClose.Length;
+            buffer[at++] = (byte)'}';
+            return PromptView.ParseDeferred(rented.AsMemory(0, at), protocol).Tools;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>

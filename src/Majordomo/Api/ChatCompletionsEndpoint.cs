@@ -19,8 +19,7 @@ namespace Majordomo.Api;
 /// </summary>
 internal sealed class ChatCompletionsEndpoint(
     RequestServices engine,
-    ResponseStore responses,
-    ResponseCache cache)
+    ResponseStore responses)
 {
     /// <summary>The response cache's verdict on a routed request (SPEC §8): <c>hit</c>, <c>miss</c> or <c>bypass</c>; absent while the cache is off.</summary>
     public const string CacheHeader = "X-Router-Cache";
@@ -122,28 +121,36 @@ internal sealed class ChatCompletionsEndpoint(
             return;
         }
 
-        var sink = ingress.CreateSink(context, request, requestId, engine.Time);
+        IClientSink sink = ingress.CreateSink(context, request, requestId, engine.Time);
         CacheLookup? lookup = null;
         CapturingSink? capture = null;
         if (snapshot.Cache is { } cacheSettings)
         {
             // Only with the cache on: one null check is all a request without it pays.
-            var found = CacheLookup.Of(cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
-            if (found.Hit is { } hit && await ServeCachedAsync(context, ingress, snapshot, plan, request, sink, hit, requestId, started, level, loop).ConfigureAwait(false))
+            var found = CacheLookup.Of(engine.Cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
+            if (found.Hit is { } hit)
             {
-                return;
+                // Set before anything is written; a hit that cannot be served writes nothing and becomes a miss below.
+                context.Response.Headers[CacheHeader] = CacheResults.Hit;
+                if (await CachedReplay.TryServeAsync(hit, snapshot.Catalog, plan, ingress.Wire, request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is { } served)
+                {
+                    var answered = served.Outcome.Status == ExecutionStatus.Answered;
+                    Log(requestId, request, served.Plan, answered ? 200 : 499, answered ? null : "client_closed", served.Outcome, started, level, loop: loop, cache: CacheResults.Hit);
+                    return;
+                }
             }
 
-            lookup = found.Hit is null ? found : found with { Result = CacheResults.Miss, Hit = null };
+            lookup = found.Unserved();
             context.Response.Headers[CacheHeader] = lookup.Value.Result;
-            capture = lookup.Value.Key is null ? null : new CapturingSink(sink, cacheSettings.MaxEntryBytes);
+            sink = lookup.Value.Capture(sink, cacheSettings, out capture);
         }
 
-        var outcome = await engine.Executor.ExecuteAsync(snapshot.Execution, plan, request, capture ?? sink, context.RequestAborted).ConfigureAwait(false);
-        if (capture is not null && outcome is { Status: ExecutionStatus.Answered, AnsweredBy: { } answeredModel } && capture.Answer(answeredModel) is { } answer)
+        var outcome = await engine.Executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
+        if (lookup is { } stored)
         {
-            cache.Add(snapshot.Cache!, lookup!.Value.Key!.Value, answer, lookup.Value.Ttl);
+            engine.Cache.Store(snapshot.Cache!, stored, capture, outcome);
         }
+
         int finalStatus;
         string? errorCode = null;
         switch (outcome.Status)
@@ -176,27 +183,6 @@ internal sealed class ChatCompletionsEndpoint(
         }
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
-    }
-
-    /// <summary>
-    /// A cache hit, served in the form the request asked for with tier <c>cache</c> and no upstream call, budget
-    /// or quota. False (nothing sent) when the answering model left the catalog or the stored form cannot be converted: a miss.
-    /// </summary>
-    private async Task<bool> ServeCachedAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, CachedAnswer hit,
-        string requestId, Started started, DegradationLevel level, LoopVerdict loop)
-    {
-        if (!snapshot.Catalog.Models.TryGetValue(hit.Model, out var model) ||
-            await CachedReplay.PrepareAsync(hit, ingress.Wire, request.Stream, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is not { } prepared)
-        {
-            return false;
-        }
-
-        var cachedPlan = plan with { Tier = RouteTier.Cache };
-        context.Response.Headers[CacheHeader] = CacheResults.Hit;
-        var outcome = await CachedReplay.ServeAsync(prepared, new AnswerInfo(model, cachedPlan, 0), ingress.Wire, request, sink, context.RequestAborted).ConfigureAwait(false);
-        var answered = outcome.Status == ExecutionStatus.Answered;
-        Log(requestId, request, cachedPlan, answered ? 200 : 499, answered ? null : "client_closed", outcome, started, level, loop: loop, cache: CacheResults.Hit);
-        return true;
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)

@@ -70,6 +70,31 @@ public sealed class ChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResponseCache_SameQuestionTwice_OneUpstreamCallAndEitherForm()
+    {
+        await using var provider = Build(Configs.Standard.Replace("\"defaultRoute\": \"default\",", "\"defaultRoute\": \"default\", \"cache\": {},", StringComparison.Ordinal));
+        var client = provider.GetRequiredService<IChatClient>();
+
+        var first = await client.GetResponseAsync("heartbeat", new ChatOptions { ModelId = "ab" });
+        var second = await client.GetResponseAsync("heartbeat", new ChatOptions { ModelId = "ab" });
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in client.GetStreamingResponseAsync("heartbeat", new ChatOptions { ModelId = "ab" }))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal("miss", first.AdditionalProperties!["majordomo.cache"]);
+        Assert.Equal("hit", second.AdditionalProperties!["majordomo.cache"]);
+        Assert.Equal("cache", second.AdditionalProperties["majordomo.tier"]);
+        Assert.Equal(0, second.AdditionalProperties["majordomo.attempts"]);
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal("up/a", second.ModelId);
+        Assert.Equal(first.Text, string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal("hit", updates[^1].AdditionalProperties!["majordomo.cache"]);
+        Assert.Single(_upstream.Received);
+    }
+
+    [Fact]
     public async Task GetResponse_FirstEntryFails_FallsBackAlongTheChain()
     {
         _upstream.Script("a", new Scenario.Status(503, """{"error":{"message":"busy"}}"""));

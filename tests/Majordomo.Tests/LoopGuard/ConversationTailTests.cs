@@ -1,0 +1,245 @@
+using System.Text;
+using Majordomo.Chat;
+using Majordomo.LoopGuard;
+using Majordomo.Providers.Anthropic;
+using Majordomo.Providers.OpenAI;
+using Majordomo.Providers.Responses;
+using Majordomo.Storage.Sqlite;
+using Majordomo.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Majordomo.Tests.LoopGuard;
+
+/// <summary>The loop guard reads the conversation's tail (<c>historySize</c> calls), found from the end of the body.</summary>
+public sealed class ConversationTailTests : IDisposable
+{
+    private const string Config = """
+        {
+          "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+          "models": { "p/m": { "provider": "p" } },
+          "routes": { "r": { "chain": ["p/m"] } }
+        }
+        """;
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Tail(string json, int elements, out bool whole)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        Assert.True(ConversationTail.TryFind(body, "messages"u8, elements, out var first, out var end, out whole));
+        return Encoding.UTF8.GetString(body.AsSpan(first, end + 1 - first));
+    }
+
+    [Fact]
+    public void TryFind_StringsWithQuotesBracesAndBackslashes_SplitOnlyBetweenElements()
+    {
+        const string json = """
+            { "model": "m", "messages" : [ {"role":"user","content":"a } ] { [ \" , :"} ,
+              {"role":"tool","content":"ends in a backslash \\","n":[1,{"x":"]"}]},{"role":"assistant","content":"say \"messages\": [\\\"x\\\"]"} ],
+              "stream": true, "tools": [{"name":"messages","x":{"messages":[1,2]}}], "n": -1.5e3, "z": null }
+            """;
+
+        Assert.Equal("""{"role":"assistant","content":"say \"messages\": [\\\"x\\\"]"} ]""", Tail(json, 1, out var whole));
+        Assert.False(whole);
+        Assert.StartsWith("""{"role":"tool","content":"ends in a backslash \\",""", Tail(json, 2, out _), StringComparison.Ordinal);
+        Assert.StartsWith("""{"role":"user","content":"a } ] {""", Tail(json, 3, out whole), StringComparison.Ordinal);
+        Assert.True(whole);
+        Assert.StartsWith("""{"role":"user",""", Tail(json, 50, out whole), StringComparison.Ordinal);
+        Assert.True(whole);
+    }
+
+    [Theory]
+    [InlineData("""{"messages":"not an array"}""")]
+    [InlineData("""{"model":"m","input":[{"role":"user"}]}""")]
+    [InlineData("""{"x":{"messages":[{"role":"user"}]}}""")]
+    [InlineData("""[{"messages":[]}]""")]
+    [InlineData("")]
+    public void TryFind_NoTopLevelMessagesArray_IsNotFound(string json) =>
+        Assert.False(ConversationTail.TryFind(Encoding.UTF8.GetBytes(json), "messages"u8, 4, out _, out _, out _));
+
+    private static readonly byte[] Mangles = "\"{}[],: \\x"u8.ToArray();
+
+    [Fact]
+    public void TryFind_TruncatedOrMangledBodies_NeverThrow()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"model":"m","messages":[{"role":"user","content":"a \" } ] \\"},{"role":"tool","content":[1,{"x":"]"}]}],"stream":true}""");
+        var random = new Random(7);
+        for (var i = 0; i <= body.Length; i++)
+        {
+            ConversationTail.TryFind(body.AsSpan(0, i), "messages"u8, 1, out _, out _, out _);
+            ConversationTail.TryFind(body.AsSpan(i), "messages"u8, 3, out _, out _, out _);
+            var mangled = (byte[])body.Clone();
+            mangled[random.Next(mangled.Length)] = Mangles[random.Next(Mangles.Length)];
+            ConversationTail.TryFind(mangled, "messages"u8, 2, out _, out _, out _);
+            ToolLoopGuard.TailHistory(new ChatRequest { Body = mangled, Protocol = OpenAIProtocol.Id }, 15);
+        }
+    }
+
+    [Fact]
+    public void TryFind_EmptyArray_IsWhole()
+    {
+        Assert.Equal("]", Tail("""{"messages":[ ]}""", 4, out var whole));
+        Assert.True(whole);
+    }
+
+    private static string OpenAICall(int i, string path, string result) =>
+        $$$""",{"role":"assistant","content":null,"tool_calls":[{"id":"c{{{i}}}","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"{{{path}}}\"}"}}]},{"role":"tool","tool_call_id":"c{{{i}}}","content":"{{{result}}}"}""";
+
+    /// <summary>A user turn, then <paramref name="calls"/> read_file calls; those in [loopFrom, loopTo) repeat one call and result.</summary>
+    private static byte[] Conversation(int calls, int loopFrom, int loopTo)
+    {
+        var sb = new StringBuilder("""{"model":"r","messages":[{"role":"user","content":"Fix the build."}""");
+        for (var i = 0; i < calls; i++)
+        {
+            var looping = i >= loopFrom && i < loopTo;
+            sb.Append(OpenAICall(i, looping ? "a.cs" : $"f{i}.cs", looping ? "same" : $"text {i} " + new string('x', 300)));
+        }
+
+        return Encoding.UTF8.GetBytes(sb.Append("],\"stream\":false}").ToString());
+    }
+
+    private ToolLoopGuard Guard()
+    {
+        var store = new SqliteStore(_dir.File("tail.db"));
+        store.Migrate();
+        return new ToolLoopGuard(new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance),
+            TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
+    }
+
+    private LoopVerdict Evaluate(ChatRequest request)
+    {
+        request.Metadata = new RequestMetadata(null, null, "s-tail", null, null);
+        return Guard().Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+    }
+
+    [Fact]
+    public void Evaluate_LongConversation_EarlyLoopOutsideHistorySize_IsNotFlaggedAndOnlyTheTailIsRead()
+    {
+        // 12 identical calls (critical if seen), then 100 distinct ones: the default historySize (20) sees only those.
+        var body = Conversation(112, 0, 12);
+        var request = OpenAIRequestReader.Parse(body);
+        Assert.True(body.Length > ToolLoopGuard.TailWorthBytes(20));
+
+        var verdict = Evaluate(request);
+
+        Assert.Equal(LoopLevel.None, verdict.Level);
+        Assert.False(request.PromptRead); // the whole conversation was never read
+        var tail = ToolLoopGuard.TailHistory(request, 20)!;
+        Assert.InRange(tail.Count, 20, 23); // the tail's calls, not the conversation's 112
+    }
+
+    [Theory]
+    [InlineData(100, 112, "critical", 12)]
+    [InlineData(106, 112, "warning", 6)]
+    [InlineData(92, 112, "breaker", 20)] // 20 repeats fill the window exactly
+    public void Evaluate_LongConversation_LoopInsideHistorySize_IsFlaggedAsByTheWholeReading(int loopFrom, int loopTo, string level, int count)
+    {
+        var body = Conversation(loopTo, loopFrom, loopTo);
+        Assert.True(body.Length > ToolLoopGuard.TailWorthBytes(20)); // read from the tail
+
+        var verdict = Evaluate(OpenAIRequestReader.Parse(body));
+
+        Assert.Equal(level, LoopVerdict.LevelName(verdict.Level));
+        Assert.Equal(count, verdict.Count);
+        Assert.Equal(PromptView.Parse(body, "openai").MessageCount, verdict.MessageCount); // the verdict's positions come from the whole reading
+    }
+
+    [Fact]
+    public void Evaluate_UserTurnAfterTheLoop_TailStopsThereAndNothingIsFlagged()
+    {
+        var sb = new StringBuilder("""{"model":"r","messages":[{"role":"user","content":"go"}""");
+        for (var i = 0; i < 12; i++)
+        {
+            sb.Append(OpenAICall(i, "a.cs", "same"));
+        }
+
+        sb.Append(""",{"role":"user","content":"Now something else."}""");
+        for (var i = 12; i < 16; i++)
+        {
+            sb.Append(OpenAICall(i, $"f{i}.cs", "x"));
+        }
+
+        var request = OpenAIRequestReader.Parse(Encoding.UTF8.GetBytes(sb.Append("]}").ToString()));
+
+        Assert.Equal(LoopLevel.None, Evaluate(request).Level);
+        var tail = ToolLoopGuard.TailHistory(request, 20)!;
+        Assert.True(tail.Restarted);
+        Assert.Equal(4, tail.Count);
+    }
+
+    // Conversations in the three shapes with calls drawn from a small alphabet (so loops of every kind come and go),
+    // user turns now and then, and text that looks like structure: the tail's window equals the whole reading's.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void TailHistory_RandomConversations_SameWindowAsTheWholeReading(int seed)
+    {
+        var random = new Random(seed);
+        foreach (var shape in new[] { "openai", "anthropic", "responses" })
+        {
+            for (var n = 0; n < 20; n++)
+            {
+                var body = RandomConversation(random, shape, random.Next(0, 90));
+                var request = new ChatRequest
+                {
+                    Body = body,
+                    Protocol = shape switch { "anthropic" => AnthropicProtocol.Id, "responses" => ResponsesProtocol.Id, _ => OpenAIProtocol.Id },
+                };
+                foreach (var historySize in new[] { 15, 20, 40 })
+                {
+                    var tail = ToolLoopGuard.TailHistory(request, historySize);
+                    Assert.NotNull(tail);
+                    var whole = PromptView.Parse(body, request.Protocol).Tools.Calls;
+                    var expected = whole.Length > historySize ? whole[^historySize..] : whole;
+                    var calls = tail.Calls;
+                    var actual = calls.Length > historySize ? calls[^historySize..] : calls;
+                    Assert.Equal(Keys(expected), Keys(actual));
+                }
+            }
+        }
+    }
+
+    private static (ulong, ulong, bool)[] Keys(ReadOnlySpan<ToolCall> calls)
+    {
+        var keys = new (ulong, ulong, bool)[calls.Length];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            keys[i] = (calls[i].Call, calls[i].Result, calls[i].HasResult);
+        }
+
+        return keys;
+    }
+
+    private static byte[] RandomConversation(Random random, string shape, int turns)
+    {
+        string[] texts = ["ok", "same", "a } ] \\\" {", "ends \\\\", "{\\\"k\\\":[1]}"];
+        var sb = new StringBuilder(shape == "responses" ? """{"model":"r","input":[""" : """{"model":"r","messages":[""");
+        sb.Append(shape == "responses" ? """{"role":"user","content":"start"}""" : """{"role":"user","content":"start"}""");
+        for (var i = 0; i < turns; i++)
+        {
+            var id = $"id{i % 7}"; // ids repeat, as some clients' do
+            var path = $"p{random.Next(3)}";
+            var text = texts[random.Next(texts.Length)];
+            if (random.Next(25) == 0)
+            {
+                sb.Append(""",{"role":"user","content":"next task"}""");
+                continue;
+            }
+
+            sb.Append(shape switch
+            {
+                "anthropic" => $$$""",{"role":"assistant","content":[{"type":"tool_use","id":"{{{id}}}","name":"read","input":{"path":"{{{path}}}"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"{{{id}}}","content":"{{{text}}}"}]}""",
+                "responses" => $$$""",{"type":"function_call","call_id":"{{{id}}}","name":"read","arguments":"{\"path\":\"{{{path}}}\"}"},{"type":"function_call_output","call_id":"{{{id}}}","output":"{{{text}}}"}""",
+                _ => $$$""",{"role":"assistant","tool_calls":[{"id":"{{{id}}}","type":"function","function":{"name":"read","arguments":"{\"path\":\"{{{path}}}\"}"}}]},{"role":"tool","tool_call_id":"{{{id}}}","content":"{{{text}}}"}""",
+            });
+        }
+
+        sb.Append(random.Next(2) == 0 ? "]}" : """], "stream": true, "metadata": {"messages": "[x]", "input": [1]}}""");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}
