@@ -76,7 +76,8 @@ public class DecisionBenchmarks
     [Benchmark(Description = "smart, ~20k-token prompt")]
     public object? LongPrompt() => Decide(_long).Plan;
 
-    // Where the long prompt's time goes: its reading (text made), the Tier 1 rules, the classifier, the sensitive scan alone.
+    // Where the long prompt's time goes: its reading (text made), the Tier 1 rules, the classifier, the sensitive scan
+    // alone (full and prefiltered), the token count (reading included).
     [Benchmark(Description = "20k: prompt read + texts made")]
     public int LongPromptRead() => PromptView.ParseDeferred(_long.Body, _long.Protocol).LastUserText.Length;
 
@@ -95,8 +96,14 @@ public class DecisionBenchmarks
     [Benchmark(Description = "20k: heuristic classifier")]
     public object LongPromptClassify() => HeuristicClassifier.Classify(_long.Prompt);
 
-    [Benchmark(Description = "20k: sensitive scan of the user text")]
+    [Benchmark(Description = "20k: sensitive scan of the user text, full (the reference)")]
     public SensitiveKind LongPromptSensitive() => SensitiveScanner.Scan(_long.Prompt.UserText);
+
+    [Benchmark(Description = "20k: sensitive scan, prefiltered (what the classifier runs)")]
+    public SensitiveKind LongPromptPrefiltered() => SensitivePrefilter.Scan(_long.Prompt.UserText);
+
+    [Benchmark(Description = "20k: token count")]
+    public int LongPromptTokens() => PromptView.ParseDeferred(_long.Body, _long.Protocol).EstimatedPromptTokens;
 
     [Benchmark(Description = "smart, rule match on source")]
     public object? RuleMatch() => Decide(_heartbeat).Plan;

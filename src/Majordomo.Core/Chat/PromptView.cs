@@ -208,7 +208,7 @@ internal sealed partial class PromptView
     private void Materialize(ReadOnlySpan<byte> body)
     {
         _materialized = true;
-        var text = new StringBuilder();
+        var text = new MessageText();
         foreach (var step in _steps)
         {
             switch (step.Step)
@@ -229,7 +229,7 @@ internal sealed partial class PromptView
                     Append(_systemText, text, out _systemText);
                     break;
                 case TextStep.EndTool when text.Length > 0:
-                    ToolText().Append(text);
+                    text.AppendTo(ToolText());
                     break;
             }
         }
@@ -247,7 +247,7 @@ internal sealed partial class PromptView
 
     private void Note(TextStepOp step) => _steps.Add(step);
 
-    private void CountUserTurn(StringBuilder text, bool noResults, bool firstUser)
+    private void CountUserTurn(MessageText text, bool noResults, bool firstUser)
     {
         if (text.Length > 0)
         {
@@ -257,7 +257,10 @@ internal sealed partial class PromptView
                 _userTextBuilder = new StringBuilder(_lastUserText);
             }
 
-            _userTextBuilder?.Append('\n').Append(text);
+            if (_userTextBuilder is not null)
+            {
+                text.AppendTo(_userTextBuilder.Append('\n'));
+            }
         }
 
         if (text.Length > 0 || noResults)
@@ -309,12 +312,12 @@ internal sealed partial class PromptView
     }
 
     /// <summary>Counts a text and adds it to the part's text: a tool's output to <see cref="ToolResultText"/>, any other to <paramref name="text"/>.</summary>
-    private void AddText(string part, StringBuilder text, Part kind)
+    private void AddText(string part, MessageText text, Part kind)
     {
         CountText(part);
         if (kind != Part.ToolResult)
         {
-            AppendPart(text, part);
+            text.Add(part);
         }
         else if (part.Length > 0)
         {
@@ -334,18 +337,59 @@ internal sealed partial class PromptView
         return _toolText;
     }
 
-    private static void AppendPart(StringBuilder text, string part)
+    private static void Append(string existing, MessageText more, out string joined) =>
+        joined = existing.Length == 0 ? more.ToString() : more.Length == 0 ? existing : existing + "\n" + more.ToString();
+
+    /// <summary>
+    /// One message's text parts joined by a newline. A message of one part (nearly all) is that part's string
+    /// itself: a long message is then one string, not also a builder's chunk and its copy (each a large object).
+    /// </summary>
+    private sealed class MessageText
     {
-        if (text.Length > 0)
+        private string _single = "";
+        private StringBuilder? _builder;
+        private bool _joined;
+
+        public int Length => _joined ? _builder!.Length : _single.Length;
+
+        public void Clear()
         {
-            text.Append('\n');
+            _single = "";
+            _joined = false;
         }
 
-        text.Append(part);
-    }
+        public void Add(string part)
+        {
+            if (Length == 0)
+            {
+                Clear();
+                _single = part;
+                return;
+            }
 
-    private static void Append(string existing, StringBuilder more, out string joined) =>
-        joined = existing.Length == 0 ? more.ToString() : more.Length == 0 ? existing : existing + "\n" + more;
+            if (!_joined)
+            {
+                (_builder ??= new StringBuilder()).Clear().Append(_single);
+                _joined = true;
+            }
+
+            _builder!.Append('\n').Append(part);
+        }
+
+        public void AppendTo(StringBuilder target)
+        {
+            if (_joined)
+            {
+                target.Append(_builder);
+            }
+            else
+            {
+                target.Append(_single);
+            }
+        }
+
+        public override string ToString() => _joined ? _builder!.ToString() : _single;
+    }
 
     private static ulong Fnv(ulong hash, string s)
     {

@@ -103,15 +103,15 @@ internal static class HeuristicClassifier
     /// <summary>Every text that will be sent upstream and the user or their tools wrote, in full.</summary>
     public static SensitiveKind Sensitive(PromptView prompt)
     {
-        var kind = SensitiveScanner.Scan(prompt.UserText);
+        var kind = SensitivePrefilter.Scan(prompt.UserText);
         if (kind == SensitiveKind.None)
         {
-            kind = SensitiveScanner.Scan(prompt.SystemText);
+            kind = SensitivePrefilter.Scan(prompt.SystemText);
         }
 
         if (kind == SensitiveKind.None)
         {
-            kind = SensitiveScanner.Scan(prompt.ToolResultText);
+            kind = SensitivePrefilter.Scan(prompt.ToolResultText);
         }
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.

@@ -107,6 +107,9 @@ internal static class SecretPhrases
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. Phrases.Select(p => p.Phrase).Distinct()], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The secret nouns <see cref="Contains"/> looks for (SensitivePrefilter finds their places from these).</summary>
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase);
+
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
     [
@@ -182,7 +185,8 @@ internal static class SecretPhrases
         return false;
     }
 
-    private static bool Check(ReadOnlySpan<char> text, int at)
+    /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
+    internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
         foreach (var (phrase, want) in Phrases)
@@ -949,10 +953,7 @@ internal static class SecretPhrases
                 i++;
             }
 
-            // A token glued to a letter outside ASCII is part of a word ("Top-20-Händler").
-            var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (i < text.Length && char.IsLetter(text[i]));
-            var token = text[start..i].Trim(".,;:!?-");
-            if (!inWord && token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token))
+            if (ShapedRun(text, start, i))
             {
                 return true;
             }
@@ -961,8 +962,20 @@ internal static class SecretPhrases
         return false;
     }
 
+    /// <summary>
+    /// One whole run of <see cref="IsTokenChar"/> characters, <paramref name="start"/> to <paramref name="end"/>, is
+    /// password-shaped. It needs two ASCII digits (<see cref="Shaped"/>): SensitivePrefilter reads only the runs that hold a digit.
+    /// </summary>
+    internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
+    {
+        // A token glued to a letter outside ASCII is part of a word ("Top-20-Händler").
+        var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (end < text.Length && char.IsLetter(text[end]));
+        var token = text[start..end].Trim(".,;:!?-");
+        return !inWord && token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token);
+    }
+
     // '=' splits a key from its value ("MDP_BDD=Framboise!2026"): each side is read as a token.
-    private static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',' and not '=';
+    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',' and not '=';
 
     private static bool Shaped(ReadOnlySpan<char> token)
     {

@@ -33,7 +33,8 @@ public enum SensitiveKind
 internal static class SensitiveScanner
 {
     // Lower-case triggers, matched case-insensitively; each hit is confirmed by the checks below.
-    private static readonly SearchValues<string> Triggers = SearchValues.Create(
+    // SensitivePrefilter finds the same places from this list (so a trigger added here is never skipped there).
+    internal static readonly string[] TriggerWords =
         [
             "sk-", "sk_live_", "sk_test_", "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
             "akia", "asia", "xox", "eyj", "aiza", "hf_", "npm_", "private key", "bearer", "://",
@@ -42,8 +43,9 @@ internal static class SensitiveScanner
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2",
-        ],
-        StringComparison.OrdinalIgnoreCase);
+        ];
+
+    private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
 
     // Non-ASCII triggers are kept out of the multi-string search (they would cost it its vectorised
     // path) and looked for only when the text has non-ASCII characters at all.
@@ -77,6 +79,11 @@ internal static class SensitiveScanner
     /// <summary>True when any of the texts holds a secret or a personal identifier.</summary>
     public static bool IsSensitive(ReadOnlySpan<char> text) => Scan(text) != SensitiveKind.None;
 
+    /// <summary>
+    /// Every pass over the whole text, in order (the first kind found wins). <see cref="SensitivePrefilter.Scan"/> runs
+    /// the same passes from one cheap search for their starting places: a new pass goes in both (the equivalence
+    /// test compares them on every corpus prompt).
+    /// </summary>
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanTriggers(text);
@@ -86,27 +93,10 @@ internal static class SensitiveScanner
 
     internal static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
     {
-        if (text.ContainsAnyExceptInRange('\0', '\u007f'))
+        var first = ScanNonAsciiTriggers(text);
+        if (first != SensitiveKind.None)
         {
-            foreach (var trigger in NonAsciiTriggers)
-            {
-                for (var from = 0; from < text.Length;)
-                {
-                    var hit = text[from..].IndexOf(trigger, StringComparison.OrdinalIgnoreCase);
-                    if (hit < 0)
-                    {
-                        break;
-                    }
-
-                    var kind = Check(text, from + hit);
-                    if (kind != SensitiveKind.None)
-                    {
-                        return kind;
-                    }
-
-                    from += hit + 1;
-                }
-            }
+            return first;
         }
 
         var offset = 0;
@@ -131,7 +121,37 @@ internal static class SensitiveScanner
         return SensitiveKind.None;
     }
 
-    private static SensitiveKind Check(ReadOnlySpan<char> text, int at)
+    /// <summary>The non-ASCII triggers' hits, checked before the ASCII ones (only when the text has non-ASCII characters).</summary>
+    internal static SensitiveKind ScanNonAsciiTriggers(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            foreach (var trigger in NonAsciiTriggers)
+            {
+                for (var from = 0; from < text.Length;)
+                {
+                    var hit = text[from..].IndexOf(trigger, StringComparison.OrdinalIgnoreCase);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    var kind = Check(text, from + hit);
+                    if (kind != SensitiveKind.None)
+                    {
+                        return kind;
+                    }
+
+                    from += hit + 1;
+                }
+            }
+        }
+
+        return SensitiveKind.None;
+    }
+
+    /// <summary>The rules that may start at a trigger's hit <paramref name="at"/>.</summary>
+    internal static SensitiveKind Check(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
         var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);

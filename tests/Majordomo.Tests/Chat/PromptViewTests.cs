@@ -140,4 +140,23 @@ public class PromptViewTests
         Assert.Contains("PRIVATE KEY", view.ToolResultText, StringComparison.Ordinal);
         Assert.Equal(SensitiveKind.PrivateKey, HeuristicClassifier.Sensitive(view));
     }
+
+    [Fact]
+    public void LongMessage_IsMadeIntoOneString()
+    {
+        // An 80,000-character message (~20k tokens): its texts (last, first, all user turns, the tokenizer's list)
+        // are one string, not also a builder's chunk and that chunk's copy (each over the large-object threshold).
+        var words = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region. ", 1_750));
+        var body = Encoding.UTF8.GetBytes("""{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":""" + System.Text.Json.JsonSerializer.Serialize(words) + "}]}");
+        PromptView.ParseDeferred(body, PromptView.OpenAIProtocol).UserText.GetHashCode(StringComparison.Ordinal); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var view = PromptView.ParseDeferred(body, PromptView.OpenAIProtocol);
+        Assert.Equal(words.Length, view.LastUserText.Length);
+        Assert.Same(view.LastUserText, view.UserText);
+        Assert.Same(view.LastUserText, view.FirstUserText);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < (words.Length * 2) + 20_000, $"{allocated:N0} bytes for a {words.Length * 2:N0}-byte text");
+    }
 }

@@ -1,0 +1,117 @@
+using System.Text;
+using Majordomo.Classification;
+using Majordomo.Tests.TestSupport;
+
+namespace Majordomo.Tests.Classification;
+
+/// <summary>
+/// The prefiltered scan (<see cref="SensitivePrefilter"/>) against the full one (<see cref="SensitiveScanner.Scan"/>):
+/// the same kind for every text of every prompt in corpus/train, corpus/dev and the tests' data sets (the held-out
+/// corpus/test is never read), and for generated texts dense in triggers, digits and case look-alikes.
+/// </summary>
+public class SensitivePrefilterTests
+{
+    [Fact]
+    public void EveryCorpusText_SameVerdict()
+    {
+        var root = TestConfig.RepoRoot();
+        var files = new[] { "train", "dev" }
+            .SelectMany(split => Directory.GetFiles(Path.Combine(root, "corpus", split), "*.jsonl"))
+            .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data"), "*.jsonl"))
+            .ToList();
+        var texts = 0;
+        var sensitive = 0;
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain($"{Path.DirectorySeparatorChar}test{Path.DirectorySeparatorChar}", file, StringComparison.Ordinal);
+            var number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                if (ClassifierEvaluation.ParseLine(line, number, out _) is not { } example)
+                {
+                    continue;
+                }
+
+                var view = example.View;
+                foreach (var text in new[] { view.UserText, view.SystemText, view.ToolResultText, view.LastUserText, view.FirstUserText })
+                {
+                    texts++;
+                    sensitive += SameVerdict(text, $"{Path.GetFileName(file)}:{number}") ? 1 : 0;
+                    SameVerdict(text[(text.Length / 2)..], $"{Path.GetFileName(file)}:{number} (second half)");
+                }
+            }
+        }
+
+        Assert.True(texts > 10_000, $"{texts} texts");
+        Assert.True(sensitive > 300, $"{sensitive} sensitive texts: the comparison must see secrets too");
+    }
+
+    [Fact]
+    public void GeneratedTexts_SameVerdict()
+    {
+        // Triggers in every case, joined by connectors, values, digits, separators and characters whose case folds
+        // are special (dotless i, long s, Kelvin sign, sharp s): where a cheaper search would most likely go wrong.
+        string[] pieces =
+        [
+            "password", "PassWord", "pwd", "PIN", "pin", "code", "Gate code", "key", "apiKey", "DB_PASS", "token", "secret", "sk-",
+            "ghp_", "AKIA", "eyJ", "bearer ", "://", "passport", "SSN", "ssn", "iban", "пароль", "Пароль", "ПАРОЛЬ", "密码", "暗証番号",
+            "contraseña", "CONTRASEÑA", "sécurité sociale", "Sécurité Sociale", "şifre", "Şifre", "kod", "код", "wifi", "tan", "TAN",
+            "ſk-", "\u212Aey", "PİN", "pın", "ß", "é", " is ", ": ", "=", " = ", "==", " ist ", "\n", "? ", ". ", ", ", "'", "\"",
+            "4821", "1234 5678 9012 3456", "4111111111111111", "078-05-1120", "DE89 3704 0044 0532 0130 00", "Rosewood1987",
+            "Marigold!84", "Limoncello_42", "abc", "x", "-", "_", "Tulip88", "A7BX-99QZ", "zz", "the", "my", "router", " ",
+        ];
+        var random = new Random(20261205);
+        var text = new StringBuilder();
+        for (var n = 0; n < 20_000; n++)
+        {
+            text.Clear();
+            var count = random.Next(1, 12);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            SameVerdict(text.ToString(), $"generated #{n}");
+        }
+    }
+
+    [Fact]
+    public void CharactersEqualIgnoringCase_FoldAlike()
+    {
+        // Every character that appears in a trigger, against every UTF-16 code unit: equal under OrdinalIgnoreCase
+        // (the rules' comparison) means the same fold, or the prefilter could pass over a trigger written that way.
+        var chars = SensitiveScanner.TriggerWords.Concat(SecretPhrases.TriggerPhrases).SelectMany(t => t).Distinct().ToArray();
+        Span<char> one = stackalloc char[1];
+        Span<char> other = stackalloc char[1];
+        foreach (var d in chars)
+        {
+            other[0] = d;
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                one[0] = (char)c;
+                if (((ReadOnlySpan<char>)one).Equals(other, StringComparison.OrdinalIgnoreCase))
+                {
+                    Assert.True(SensitivePrefilter.FoldOf((char)c) == SensitivePrefilter.FoldOf(d), $"U+{c:X4} and '{d}'");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void LongProseWithOneSecretAtTheEnd_IsFound()
+    {
+        var text = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region and the forecast. ", 1_300)) + "My PIN is 4821.";
+        Assert.Equal(SensitiveKind.Password, SensitivePrefilter.Scan(text));
+        Assert.Equal(SensitiveKind.None, SensitivePrefilter.Scan(text.AsSpan(0, text.Length - 15)));
+    }
+
+    private static bool SameVerdict(string text, string where)
+    {
+        var full = SensitiveScanner.Scan(text);
+        Assert.True(full == SensitivePrefilter.Scan(text), $"{where}: full scan {full}, prefiltered {SensitivePrefilter.Scan(text)}");
+        Assert.True(SecretPhrases.Contains(text) == SensitivePrefilter.ContainsPhrase(text), $"{where}: secret phrases differ");
+        Assert.True(SecretPhrases.PasswordShaped(text) == SensitivePrefilter.PasswordShaped(text), $"{where}: password-shaped differs");
+        return full != SensitiveKind.None;
+    }
+}
