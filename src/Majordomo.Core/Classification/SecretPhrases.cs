@@ -53,7 +53,7 @@ internal static class SecretPhrases
         ("одноразовый код", Want.Digits), ("验证码", Want.Digits), ("动态码", Want.Digits), ("認証コード", Want.Digits), ("確認コード", Want.Digits),
         ("ワンタイム", Want.Digits), ("暗証番号", Want.Digits), ("인증번호", Want.Digits), ("tan", Want.Digits), ("code", Want.Digits),
         ("pin number", Want.Digits), ("clave", Want.Word), ("lösenord", Want.Word), ("lösen", Want.Word), ("parola", Want.Word), ("비번", Want.Word),
-        ("portkod", Want.Digits), ("código", Want.Digits), ("codigo", Want.Digits), ("код", Want.Digits), ("コード", Want.Digits), ("kod", Want.Digits),
+        ("portkod", Want.Digits), ("koden", Want.Digits), ("kodu", Want.Digits), ("código", Want.Digits), ("codigo", Want.Digits), ("код", Want.Digits), ("コード", Want.Digits), ("kod", Want.Digits),
         ("cpf", Want.Digits), ("pesel", Want.Digits), ("kimlik", Want.Digits), ("carte vitale", Want.Digits), ("sécurité sociale", Want.Digits),
         ("seguridad social", Want.Digits), ("segurança social", Want.Digits), ("utente", Want.Digits), ("medicare", Want.Digits), ("身份证", Want.Digits),
         ("マイナンバー", Want.Digits), ("주민등록번호", Want.Digits), ("bsn", Want.Digits), ("personnummer", Want.Digits), ("codice fiscale", Want.Digits),
@@ -299,7 +299,14 @@ internal static class SecretPhrases
             return phrase != "tan" || text.Slice(at, 3).SequenceEqual("TAN");
         }
 
-        return phrase.Length > 4 && (text[end] is 's' or 'e' || text[end] == 'n' && phrase.EndsWith("wort", StringComparison.Ordinal));
+        // Plurals and inflections of the longer nouns: "passwords", "şifreniz", "hasła", "пароля", "Kennwortes".
+        var suffix = 0;
+        while (end + suffix < text.Length && char.IsLower(text[end + suffix]))
+        {
+            suffix++;
+        }
+
+        return phrase.Length > 4 && suffix <= 4 && (end + suffix >= text.Length || !char.IsLetter(text[end + suffix]));
     }
 
     // The compound is a word of letters starting with a capital (a noun), not an identifier such as "dbpasswort".
@@ -382,8 +389,10 @@ internal static class SecretPhrases
                 continue;
             }
 
+            // Letters of any script but CJK, digits, and symbols inside ("Wisła#2031", "Boğaz-Martı-35").
             int start = i, digits = 0, letters = 0;
-            while (i < window.Length && (char.IsAsciiDigit(window[i]) || (char.IsLetter(window[i]) && !IsCjk(window[i]))))
+            while (i < window.Length && (char.IsAsciiDigit(window[i]) || (char.IsLetter(window[i]) && !IsCjk(window[i]))
+                || (window[i] is '#' or '!' or '*' or '&' or '%' or '@' or '-' or '+' && i + 1 < window.Length && char.IsLetterOrDigit(window[i + 1]) && !IsCjk(window[i + 1]))))
             {
                 digits += char.IsAsciiDigit(window[i]) ? 1 : 0;
                 letters += char.IsLetter(window[i]) ? 1 : 0;
@@ -448,7 +457,9 @@ internal static class SecretPhrases
         var i = 0;
         while (i < window.Length)
         {
-            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
+            // "otp failed user=2207": a number after another name's '=' is that name's value.
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]))
+                || (i > 1 && window[i - 1] == '=' && char.IsLetter(window[i - 2])))
             {
                 i++;
                 continue;
@@ -661,6 +672,17 @@ internal static class SecretPhrases
         }
 
         var value = rest[..end].TrimEnd(".!?)。:,;}]");
+
+        // "es 9 3 5 1", "şifresi 1 4 9 2", "passcode is 845 019": digits in groups.
+        if (want != Want.Token && !value.IsEmpty && value.IndexOfAnyExcept(Digits) < 0)
+        {
+            var run = rest.IndexOfAnyExcept("0123456789 -");
+            if (DigitValue(run < 0 ? rest : rest[..run]))
+            {
+                return true;
+            }
+        }
+
         if (value.Length < (answer ? 2 : 3) || Placeholder(value) || (!quoted && Code(value)) || (quoted && Identifier(value)) || Counted(value))
         {
             return false;
@@ -676,16 +698,6 @@ internal static class SecretPhrases
             return false;
         }
 
-        // "passcode is 845 019": digits in groups after a connector.
-        if (connector && value.IndexOfAnyExcept(Digits) < 0)
-        {
-            var run = rest.IndexOfAnyExcept("0123456789 -");
-            if (DigitValue(run < 0 ? rest : rest[..run]))
-            {
-                return true;
-            }
-        }
-
         var digit = value.IndexOfAnyInRange('0', '9') >= 0;
         var letter = value.IndexOfAnyExcept(Digits) >= 0;
         var strong = digit && value.Length >= 4 || value.Length > 1 && value[1..].IndexOfAnyInRange('A', 'Z') >= 0 && value.IndexOfAnyInRange('a', 'z') >= 0
@@ -696,6 +708,12 @@ internal static class SecretPhrases
         }
 
         if (!connector || !plain)
+        {
+            return false;
+        }
+
+        // "パスワードはどこに保存されますか": unquoted CJK text after a connector goes on describing.
+        if (IsCjk(value[0]))
         {
             return false;
         }

@@ -66,6 +66,13 @@ public class SecretPhrasesTests
     [InlineData("I have your member ID as KZP 551 208 907, please confirm")]
     [InlineData("Паспорт 45 21 661904, выдан 11.02.2020")]
     [InlineData("vault unlock phrase is 'lemon-orbit-cascade-19', move it out of the notes")]
+    // Digits in groups right after the noun, inflected nouns, passwords with letters outside ASCII and a symbol
+    [InlineData("apunta: la clave de la alarma del garaje es 8 2 6 0")]
+    [InlineData("bahçe kapısının şifresi 3 0 7 1, unutma")]
+    [InlineData("koden till cykelrummet är 2 2 9 4")]
+    [InlineData("Tymczasowe hasło do poczty to Odra#2029, zmień je potem.")]
+    [InlineData("geçici şifreniz Kartal-Deniz-48, ilk girişte değiştirin")]
+    [InlineData("현관 비밀번호 5 1 8 3 #, 택배는 문 앞에")]
     public void ProsePhenomena_AreSensitive(string text) => Assert.True(SensitiveScanner.IsSensitive(text), text);
 
     [Theory]
@@ -86,5 +93,8 @@ public class SecretPhrasesTests
     [InlineData("What's my policy number? I can't find it on the letter.")]
     [InlineData("パスワードは「8文字以上」にしてください")]
     [InlineData("the new code for the parser is in PR 4821")]
+    [InlineData("12:15:09 WARN otp failed user=2207 attempts=3")]
+    [InlineData("Railsで`has_secure_password`を使うとパスワードはどこに保存されますか？")]
+    [InlineData("Türkçe şifreniz en az 8 karakter olmalı")]
     public void ProsePhenomena_LookAlikes_AreNot(string text) => Assert.False(SensitiveScanner.IsSensitive(text), text);
 }
