@@ -38,6 +38,11 @@ internal static class Program
             return 0;
         }
 
+        if (args is ["experiment", var experiment, ..])
+        {
+            return Experiments.Run(experiment, Path.Combine(RepositoryRoot(), "corpus"), args.Contains("--cv"));
+        }
+
         if (args is ["why", var whyFile])
         {
             Why.Print(whyFile);
@@ -164,7 +169,7 @@ internal static class Why
             var values = new List<float>();
             var sink = new FeatureSink(indices, values);
             var cues = HeuristicClassifier.ClassifyWithCues(example.View);
-            LearnedFeatures.Extract(example.View, cues, model.WithCues, model.Dimension, ref sink);
+            LearnedFeatures.Extract(example.View, cues, model.Features, model.Dimension, ref sink);
             Console.WriteLine($"{number}: want {example.TaskType}; cues {cues.TaskType}; agent {example.View.Agent}; user text {example.View.LastUserText.Length} chars, messages {example.View.MessageCount}, users {example.View.UserMessages}");
             var hashed = new float[outputs];
             for (var i = 0; i < indices.Count; i++)
@@ -247,11 +252,17 @@ internal static class Report
 }
 
 /// <summary>Hyper-parameters; <see cref="Default"/> is what the shipped weights were trained with (chosen on dev by <c>tune</c>).</summary>
-internal sealed record TrainingOptions(int Bits, bool WithCues, int Epochs, float LearningRate, float L2, int Seed)
+/// <param name="Bags">Models averaged into the shipped one (a linear model: the average of the weights is the average of the scores, so inference costs the same).</param>
+/// <param name="Bootstrap">Each bagged model sees a bootstrap sample (drawn with replacement) rather than every example.</param>
+/// <param name="Balance">Task-loss weight of an example: (mean task count / its task's count)^Balance; 0 weighs every example alike.</param>
+internal sealed record TrainingOptions(int Bits, FeatureSet Features, int Epochs, float LearningRate, float L2, int Seed,
+    int Bags = 1, bool Bootstrap = false, float Balance = 0)
 {
-    public static TrainingOptions Default { get; } = new(Bits: 16, WithCues: true, Epochs: 60, LearningRate: 0.3f, L2: 1e-3f, Seed: 7);
+    public static TrainingOptions Default { get; } = new(Bits: 16, Features: FeatureSet.All & ~FeatureSet.Quadgrams, Epochs: 60, LearningRate: 0.3f, L2: 1e-4f, Seed: 7, Balance: 1f);
 
     public int Dimension => 1 << Bits;
+
+    public bool WithCues => (Features & FeatureSet.Cues) != 0;
 }
 
 internal static class Tuning
@@ -267,7 +278,7 @@ internal static class Tuning
                 {
                     foreach (var l2 in new[] { 1e-4f, 1e-3f })
                     {
-                        var options = TrainingOptions.Default with { WithCues = cues, Epochs = epochs, LearningRate = lr, L2 = l2 };
+                        var options = TrainingOptions.Default with { Features = cues ? FeatureSet.All : FeatureSet.All & ~FeatureSet.Cues, Epochs = epochs, LearningRate = lr, L2 = l2 };
                         var model = Trainer.Fit(train, options);
                         Report.Row(options.ToString().Replace("TrainingOptions ", "", StringComparison.Ordinal),
                             ClassifierEvaluation.Evaluate(dev, v => model.Apply(v, HeuristicClassifier.ClassifyWithCues(v))));
@@ -286,17 +297,47 @@ internal static class Tuning
 /// </summary>
 internal static class Trainer
 {
-    private sealed record Example(int[] Indices, float[] Values, int Task, int Level);
+    public sealed record Example(int[] Indices, float[] Values, int Task, int Level);
 
-    public static LearnedModel Fit(List<LabelledPrompt> prompts, TrainingOptions options)
+    public static LearnedModel Fit(List<LabelledPrompt> prompts, TrainingOptions options) =>
+        Fit(prompts.Select(p => Vectorize(p, options)).ToArray(), options);
+
+    public static LearnedModel Fit(Example[] examples, TrainingOptions options)
     {
-        var examples = prompts.Select(p => Vectorize(p, options)).ToArray();
+        var weights = new float[options.Dimension * LearnedFeatures.Outputs];
+        for (var bag = 0; bag < options.Bags; bag++)
+        {
+            var seed = options.Seed + bag;
+            var sample = examples;
+            if (options.Bootstrap)
+            {
+                var draw = new Random(seed * 7919);
+                sample = new Example[examples.Length];
+                for (var i = 0; i < sample.Length; i++)
+                {
+                    sample[i] = examples[draw.Next(examples.Length)];
+                }
+            }
+
+            var w = FitOne(sample, options, seed);
+            for (var i = 0; i < w.Length; i++)
+            {
+                weights[i] += w[i] / options.Bags;
+            }
+        }
+
+        return new LearnedModel(weights, options.Dimension, options.Features);
+    }
+
+    private static float[] FitOne(Example[] examples, TrainingOptions options, int seed)
+    {
         var outputs = LearnedFeatures.Outputs;
         var tasks = LearnedFeatures.Tasks.Length;
+        var taskWeight = TaskWeights(examples, options.Balance);
         var w = new float[options.Dimension * outputs];
         var sum = new double[w.Length]; // Σ step·Δ, for the average
         var order = Enumerable.Range(0, examples.Length).ToArray();
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         var z = new float[outputs];
         var g = new float[outputs];
         long step = 1;
@@ -317,6 +358,14 @@ internal static class Trainer
                 }
 
                 Gradient(z, g, e.Task, e.Level, tasks);
+                if (e.Task >= 0)
+                {
+                    for (var k = 0; k < tasks; k++)
+                    {
+                        g[k] *= taskWeight[e.Task];
+                    }
+                }
+
                 for (var f = 0; f < e.Indices.Length; f++)
                 {
                     var row = e.Indices[f] * outputs;
@@ -343,7 +392,19 @@ internal static class Trainer
             averaged[i] = (float)(w[i] + (sum[i] / step));
         }
 
-        return new LearnedModel(averaged, options.Dimension, options.WithCues);
+        return averaged;
+    }
+
+    private static float[] TaskWeights(Example[] examples, float balance)
+    {
+        var counts = new int[LearnedFeatures.Tasks.Length];
+        foreach (var e in examples.Where(e => e.Task >= 0))
+        {
+            counts[e.Task]++;
+        }
+
+        var mean = counts.Where(c => c > 0).DefaultIfEmpty(1).Average();
+        return counts.Select(c => balance == 0 || c == 0 ? 1f : (float)Math.Pow(mean / c, balance)).ToArray();
     }
 
     /// <summary>
@@ -443,12 +504,12 @@ internal static class Trainer
         }
     }
 
-    private static Example Vectorize(LabelledPrompt prompt, TrainingOptions options)
+    public static Example Vectorize(LabelledPrompt prompt, TrainingOptions options)
     {
         var indices = new List<int>();
         var values = new List<float>();
         var sink = new FeatureSink(indices, values);
-        LearnedFeatures.Extract(prompt.View, HeuristicClassifier.ClassifyWithCues(prompt.View), options.WithCues, options.Dimension, ref sink);
+        LearnedFeatures.Extract(prompt.View, HeuristicClassifier.ClassifyWithCues(prompt.View), options.Features, options.Dimension, ref sink);
         return new Example([.. indices], [.. values], Array.IndexOf(LearnedFeatures.Tasks, prompt.TaskType), ClassifierEvaluation.Level(prompt.Complexity));
     }
 }

@@ -78,6 +78,45 @@ internal ref struct FeatureSink
     }
 }
 
+/// <summary>Which feature blocks a model reads (stored with its weights; training chooses, inference follows).</summary>
+[Flags]
+internal enum FeatureSet
+{
+    None = 0,
+
+    /// <summary>The cue scorer's feature scores and answer (the model refines it rather than replacing it).</summary>
+    Cues = 1,
+
+    /// <summary>Hashed words of the last user message (head and tail).</summary>
+    Words = 2,
+
+    /// <summary>Hashed pairs of adjacent words.</summary>
+    Pairs = 4,
+
+    /// <summary>Words of the instruction zones (first and last 200 characters).</summary>
+    Zones = 8,
+
+    /// <summary>The first word of the message.</summary>
+    FirstWord = 16,
+
+    /// <summary>Character trigrams.</summary>
+    Trigrams = 32,
+
+    /// <summary>Words of the system prompt (unknown agents only).</summary>
+    System = 64,
+
+    /// <summary>Tool names (unknown agents only).</summary>
+    Tools = 128,
+
+    /// <summary>Words of tool results.</summary>
+    Results = 256,
+
+    /// <summary>Character four-grams, in the trigrams' block.</summary>
+    Quadgrams = 512,
+
+    All = Cues | Words | Pairs | Zones | FirstWord | Trigrams | System | Tools | Results | Quadgrams,
+}
+
 /// <summary>
 /// The learned classifier's view of a request (docs/CLASSIFIER.md): hashed words, word pairs and words
 /// of the instruction lines of the last user message, hashed character trigrams (languages without
@@ -91,7 +130,7 @@ internal static class LearnedFeatures
     public const int DenseCount = 256;
 
     // Namespaces keep "error" in the system prompt apart from "error" in the user's ask.
-    private const uint WordSpace = 1, PairSpace = 2, ZoneSpace = 3, TrigramSpace = 4, SystemSpace = 5, ToolSpace = 6, ResultSpace = 7, FirstWordSpace = 8;
+    private const uint WordSpace = 1, PairSpace = 2, ZoneSpace = 3, TrigramSpace = 4, SystemSpace = 5, ToolSpace = 6, ResultSpace = 7, FirstWordSpace = 8, QuadgramSpace = 9;
 
     // Bounded windows: the head and tail of the ask (where instructions sit), fewer characters for trigrams.
     private const int HeadChars = HeuristicClassifier.HeadChars, TailChars = HeuristicClassifier.TailChars;
@@ -104,54 +143,76 @@ internal static class LearnedFeatures
     /// <summary>Outputs of the model: one score per task, then P(level &gt; k) for k = simple, medium, complex.</summary>
     public static int Outputs => Tasks.Length + 3;
 
-    public static void Extract(PromptView prompt, Classification cues, bool withCues, int dimension, ref FeatureSink sink)
+    public static void Extract(PromptView prompt, Classification cues, FeatureSet features, int dimension, ref FeatureSink sink)
     {
         var mask = (uint)(dimension - DenseCount);
         var text = prompt.LastUserText.AsSpan();
         if (text.Length <= HeadChars + TailChars)
         {
-            Words(text, 0, text.Length, mask, ref sink);
+            Words(text, 0, text.Length, features, mask, ref sink);
         }
         else
         {
-            Words(text[..HeadChars], 0, text.Length, mask, ref sink);
-            Words(text[^TailChars..], text.Length - TailChars, text.Length, mask, ref sink);
+            Words(text[..HeadChars], 0, text.Length, features, mask, ref sink);
+            Words(text[^TailChars..], text.Length - TailChars, text.Length, features, mask, ref sink);
         }
 
         sink.EndBlock();
 
-        if (text.Length <= TrigramHead + TrigramTail)
+        if ((features & (FeatureSet.Trigrams | FeatureSet.Quadgrams)) != 0)
         {
-            Trigrams(text, mask, ref sink);
-        }
-        else
-        {
-            Trigrams(text[..TrigramHead], mask, ref sink);
-            Trigrams(text[^TrigramTail..], mask, ref sink);
-        }
+            if (text.Length <= TrigramHead + TrigramTail)
+            {
+                Trigrams(text, features, mask, ref sink);
+            }
+            else
+            {
+                Trigrams(text[..TrigramHead], features, mask, ref sink);
+                Trigrams(text[^TrigramTail..], features, mask, ref sink);
+            }
 
-        sink.EndBlock();
+            sink.EndBlock();
+        }
 
         // A known agent's system prompt and tools describe the agent, not this turn (SPEC §1.10): left out.
         var agent = prompt.Agent is not null;
-        Unigrams(agent ? default : Head(prompt.SystemText, SystemChars), SystemSpace, mask, ref sink);
-        sink.EndBlock();
-        Unigrams(agent ? default : prompt.ToolNames, ToolSpace, mask, ref sink);
-        sink.EndBlock();
-        Unigrams(Head(prompt.ToolResultText, ResultChars), ResultSpace, mask, ref sink);
-        sink.EndBlock();
+        if ((features & FeatureSet.System) != 0)
+        {
+            Unigrams(agent ? default : Head(prompt.SystemText, SystemChars), SystemSpace, mask, ref sink);
+            sink.EndBlock();
+        }
 
-        Dense(prompt, cues, withCues, ref sink);
+        if ((features & FeatureSet.Tools) != 0)
+        {
+            Unigrams(agent ? default : prompt.ToolNames, ToolSpace, mask, ref sink);
+            sink.EndBlock();
+        }
+
+        if ((features & FeatureSet.Results) != 0)
+        {
+            Unigrams(Head(prompt.ToolResultText, ResultChars), ResultSpace, mask, ref sink);
+            sink.EndBlock();
+        }
+
+        Dense(prompt, cues, (features & FeatureSet.Cues) != 0, ref sink);
         sink.EndBlock(normalize: false);
     }
 
     private static ReadOnlySpan<char> Head(string text, int chars) => text.AsSpan(0, Math.Min(text.Length, chars));
 
     /// <summary>Words (letter/digit runs, each CJK character, each symbol), their pairs, and words of the instruction zones.</summary>
-    private static void Words(ReadOnlySpan<char> text, int offset, int total, uint mask, ref FeatureSink sink)
+    private static void Words(ReadOnlySpan<char> text, int offset, int total, FeatureSet features, uint mask, ref FeatureSink sink)
     {
+        if ((features & (FeatureSet.Words | FeatureSet.Pairs | FeatureSet.Zones | FeatureSet.FirstWord)) == 0)
+        {
+            return;
+        }
+
         var previous = 0u;
-        var first = offset == 0;
+        var first = offset == 0 && (features & FeatureSet.FirstWord) != 0;
+        var words = (features & FeatureSet.Words) != 0;
+        var pairs = (features & FeatureSet.Pairs) != 0;
+        var zones = (features & FeatureSet.Zones) != 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -182,14 +243,18 @@ internal static class LearnedFeatures
             }
 
             var hash = Hash(word);
-            sink.Add(Index(hash, WordSpace, mask), 1f);
-            if (previous != 0)
+            if (words)
+            {
+                sink.Add(Index(hash, WordSpace, mask), 1f);
+            }
+
+            if (pairs && previous != 0)
             {
                 sink.Add(Index((previous * 0x9E3779B1u) ^ hash, PairSpace, mask), 1f);
             }
 
             var position = offset + start;
-            if (position < ZoneChars || position >= total - ZoneChars)
+            if (zones && (position < ZoneChars || position >= total - ZoneChars))
             {
                 sink.Add(Index(hash, ZoneSpace, mask), 1f);
             }
@@ -226,9 +291,11 @@ internal static class LearnedFeatures
     }
 
     /// <summary>Character trigrams of the lower-cased text with runs of white space read as one space.</summary>
-    private static void Trigrams(ReadOnlySpan<char> text, uint mask, ref FeatureSink sink)
+    private static void Trigrams(ReadOnlySpan<char> text, FeatureSet features, uint mask, ref FeatureSink sink)
     {
-        uint a = ' ', b = ' ';
+        var trigrams = (features & FeatureSet.Trigrams) != 0;
+        var quadgrams = (features & FeatureSet.Quadgrams) != 0;
+        uint z = ' ', a = ' ', b = ' ';
         var seen = 0;
         var lastSpace = true;
         foreach (var raw in text)
@@ -241,12 +308,19 @@ internal static class LearnedFeatures
 
             lastSpace = space;
             uint c = space ? ' ' : Normal(raw);
-            if (++seen >= 3 || (seen == 2 && a == ' '))
+            var hash = (((a * 0x01000193u) ^ b) * 0x01000193u) ^ c;
+            seen++;
+            if (trigrams && (seen >= 3 || (seen == 2 && a == ' ')))
             {
-                var hash = (((a * 0x01000193u) ^ b) * 0x01000193u) ^ c;
                 sink.Add(Index(hash * 0x85EBCA6Bu, TrigramSpace, mask), 1f);
             }
 
+            if (quadgrams && seen >= 3)
+            {
+                sink.Add(Index(((z * 0xC2B2AE35u) ^ hash) * 0x85EBCA6Bu, QuadgramSpace, mask), 1f);
+            }
+
+            z = a;
             a = b;
             b = c;
         }

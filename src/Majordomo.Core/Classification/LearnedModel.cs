@@ -17,14 +17,14 @@ internal sealed class LearnedModel
     public const string ResourceName = "Majordomo.classifier-weights.bin";
 
     private const uint Magic = 0x43444A4D; // "MJDC"
-    private const int Version = 1;
+    private const int Version = 2; // 2: the flags word is a FeatureSet
 
     // Read on first use, immutable after: a gateway that never classifies never pays for it.
     private static readonly Lazy<LearnedModel?> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly float[] _weights;
 
-    public LearnedModel(float[] weights, int dimension, bool withCues)
+    public LearnedModel(float[] weights, int dimension, FeatureSet features)
     {
         if (weights.Length != dimension * LearnedFeatures.Outputs)
         {
@@ -33,7 +33,7 @@ internal sealed class LearnedModel
 
         _weights = weights;
         Dimension = dimension;
-        WithCues = withCues;
+        Features = features;
     }
 
     /// <summary>The model shipped in the executable, or null when the build carries none.</summary>
@@ -42,8 +42,11 @@ internal sealed class LearnedModel
     /// <summary>Rows of the weight table (dense features plus hash buckets).</summary>
     public int Dimension { get; }
 
+    /// <summary>The feature blocks this model reads.</summary>
+    public FeatureSet Features { get; }
+
     /// <summary>Whether the cue scorer's scores and answer are features (the model refines it) or not (it replaces it).</summary>
-    public bool WithCues { get; }
+    public bool WithCues => (Features & FeatureSet.Cues) != 0;
 
     public ReadOnlySpan<float> Weights => _weights;
 
@@ -60,7 +63,7 @@ internal sealed class LearnedModel
         Span<float> block = stackalloc float[LearnedFeatures.Outputs];
         outputs.Clear();
         var sink = new FeatureSink(_weights, outputs, block);
-        LearnedFeatures.Extract(prompt, cues, WithCues, Dimension, ref sink);
+        LearnedFeatures.Extract(prompt, cues, Features, Dimension, ref sink);
     }
 
     /// <summary>Moves a column's decision point: adds <paramref name="offset"/> to the bias row (dense feature 0, always 1).</summary>
@@ -106,7 +109,7 @@ internal sealed class LearnedModel
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], Version);
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], Dimension);
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], LearnedFeatures.Outputs);
-        BinaryPrimitives.WriteInt32LittleEndian(header[16..], WithCues ? 1 : 0);
+        BinaryPrimitives.WriteInt32LittleEndian(header[16..], (int)Features);
         stream.Write(header);
         var buffer = new byte[_weights.Length * 2];
         for (var i = 0; i < _weights.Length; i++)
@@ -141,7 +144,13 @@ internal sealed class LearnedModel
             weights[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(buffer.AsSpan(i * 2));
         }
 
-        return new LearnedModel(weights, dimension, BinaryPrimitives.ReadInt32LittleEndian(header[16..]) != 0);
+        var features = (FeatureSet)BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        if ((features & ~FeatureSet.All) != 0)
+        {
+            throw new InvalidDataException($"weights for unknown features {features} do not fit this build");
+        }
+
+        return new LearnedModel(weights, dimension, features);
     }
 
     private static LearnedModel? LoadEmbedded()

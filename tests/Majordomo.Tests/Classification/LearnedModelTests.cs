@@ -22,7 +22,51 @@ public class LearnedModelTests
         buffer.Position = 0;
         var copy = LearnedModel.Read(buffer);
         Assert.Equal(model.Dimension, copy.Dimension);
+        Assert.Equal(model.Features, copy.Features);
         Assert.True(model.Weights.SequenceEqual(copy.Weights));
+    }
+
+    [Fact]
+    public void Read_RejectsFeaturesThisBuildDoesNotKnow()
+    {
+        using var buffer = new MemoryStream();
+        Random(FeatureSet.All).Write(buffer);
+        var bytes = buffer.ToArray();
+        bytes[18] = 0x40; // flags word: a bit above every known block
+        Assert.Throws<InvalidDataException>(() => LearnedModel.Read(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void ABlockTheModelWasNotTrainedOn_IsNotRead()
+    {
+        // Same ask, different system prompt: only a model that reads the system block tells them apart.
+        var plain = View("Summarise the meeting notes below in three bullets.");
+        var withSystem = PromptView.Parse(Encoding.UTF8.GetBytes("""{"model":"auto","messages":[{"role":"system","content":"You are a meticulous legal assistant for contracts."},{"role":"user","content":"Summarise the meeting notes below in three bullets."}]}"""), PromptView.OpenAIProtocol);
+        float[] Scores(LearnedModel model, PromptView view)
+        {
+            var outputs = new float[LearnedFeatures.Outputs];
+            model.Score(view, HeuristicClassifier.ClassifyWithCues(view), outputs);
+            return outputs;
+        }
+
+        // Dense rows are zero in these weights (the system prompt's length is a dense feature of every model).
+        var all = Random(FeatureSet.All);
+        var noSystem = new LearnedModel(all.Weights.ToArray(), all.Dimension, FeatureSet.All & ~FeatureSet.System);
+        Assert.False(Scores(all, plain).SequenceEqual(Scores(all, withSystem)));
+        Assert.Equal(Scores(noSystem, plain), Scores(noSystem, withSystem));
+    }
+
+    private static LearnedModel Random(FeatureSet features)
+    {
+        const int dimension = 1 << 12;
+        var random = new Random(3);
+        var weights = new float[dimension * LearnedFeatures.Outputs];
+        for (var i = LearnedFeatures.DenseCount * LearnedFeatures.Outputs; i < weights.Length; i++)
+        {
+            weights[i] = (float)random.NextDouble() - 0.5f;
+        }
+
+        return new LearnedModel(weights, dimension, features);
     }
 
     [Fact]
