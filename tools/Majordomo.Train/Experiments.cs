@@ -114,6 +114,7 @@ internal static class Experiments
         ],
         "grams" =>
         [
+            ("before (L2 1e-3, no class weights)", o with { L2 = 1e-3f, Balance = 0 }),
             ("chosen", o),
             ("with quadgrams", o with { Features = o.Features | FeatureSet.Quadgrams }),
             ("quadgrams instead of trigrams", o with { Features = (o.Features | FeatureSet.Quadgrams) & ~FeatureSet.Trigrams }),
