@@ -26,6 +26,29 @@ public class TokenTallyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void VectorFeatures_CountAsTheScalarPass()
+    {
+        // Every length around the vector width, every class, and letter runs across the vectors' seams.
+        var random = new Random(16);
+        string[] pieces = ["a", "Z", "word", "7", "\n", " ", "\t", "\r", ".", "{", "é", "Ж", "中", "語", "\ud83d\ude00", "\ud800", "\udc00", "\u2e80", "\u2e7f", "\uffff", "\u007f", "\u0080"];
+        Span<double> vector = stackalloc double[TokenTally.FeatureCount];
+        Span<double> scalar = stackalloc double[TokenTally.FeatureCount];
+        for (var round = 0; round < 3_000; round++)
+        {
+            var text = new StringBuilder();
+            var length = round < 200 ? round : random.Next(1, 3_000);
+            while (text.Length < length)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            TokenTally.Features(text.ToString(), vector);
+            TokenTally.ScalarFeatures(text.ToString(), scalar);
+            Assert.Equal(scalar.ToArray(), vector.ToArray());
+        }
+    }
+
+    [Fact]
     public void PromptView_UsesTheTokenizer_ForMessageText()
     {
         var text = "Refactor this: " + string.Concat(Enumerable.Repeat("fn(a,b)=>{x[i]++;}\n", 20));
