@@ -7,7 +7,8 @@ namespace Majordomo.Chat;
 
 /// <summary>
 /// Prompt tokens (SPEC §1.3) with the real o200k BPE tokenizer. The first <see cref="ExactChars"/>
-/// characters of a request's text are counted exactly; the rest is estimated by a linear model over
+/// characters of a request's text are counted exactly (unless the request has more than <see cref="CountedUpTo"/>:
+/// then all of it is estimated); the rest is estimated by a linear model over
 /// character classes (<see cref="Features"/>), fitted against the tokenizer (<see cref="Weights"/>;
 /// error in docs/CLASSIFIER.md). Short prompts are therefore exact and counting costs a bounded
 /// amount whatever the size: BPE costs tenths of a microsecond per character, the class pass about a
@@ -17,6 +18,18 @@ internal sealed class TokenTally
 {
     /// <summary>Characters counted exactly per request; beyond this, estimated.</summary>
     public const int ExactChars = 1_000;
+
+    /// <summary>
+    /// Request text (characters) up to which the head is counted exactly. Past it the exact head would be a few
+    /// percent of the text but cost as much as the rest of a 20k-token prompt's decision (BPE: tenths of a
+    /// microsecond a character), so such a request is estimated throughout (issue 16 item 4).
+    /// </summary>
+    public const int CountedUpTo = 16_384;
+
+    private readonly long _exactChars;
+
+    /// <summary>A tally counting the first <see cref="ExactChars"/> exactly, or (<paramref name="exact"/> false) none.</summary>
+    public TokenTally(bool exact = true) => _exactChars = exact ? ExactChars : 0;
 
     /// <summary>
     /// Tokens per unit of each feature, fitted by least squares on 3,000 windows (200–2,000 chars) of the
@@ -64,7 +77,7 @@ internal sealed class TokenTally
             return;
         }
 
-        var take = (int)Math.Min(text.Length, ExactChars - _countedChars);
+        var take = (int)Math.Min(text.Length, _exactChars - _countedChars);
         if (take > 0 && take < text.Length && char.IsHighSurrogate(text[take - 1]))
         {
             take--;

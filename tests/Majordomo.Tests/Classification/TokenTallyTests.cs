@@ -72,6 +72,21 @@ public class TokenTallyTests(ITestOutputHelper output)
         Assert.InRange(tally.Tokens, exact * 0.9, exact * 1.1);
     }
 
+    [Fact]
+    public void LongRequest_IsEstimatedThroughout_WithinTenPercent()
+    {
+        // Past TokenTally.CountedUpTo characters the exact head is skipped (it cost a 20k-token prompt's decision more
+        // than the rest of its count): the estimate alone, still within the fitted error of the tokenizer's count.
+        var text = string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog, and the report lists revenue by region. ", 250));
+        Assert.True(text.Length > TokenTally.CountedUpTo);
+        var body = Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}]}");
+        using var view = PromptView.Parse(body, PromptView.OpenAIProtocol);
+
+        Assert.Equal((long)Math.Ceiling(TokenTally.Estimate(text)) + 4, view.EstimatedPromptTokens);
+        var exact = TokenTally.CountExact(text);
+        Assert.InRange(view.EstimatedPromptTokens, exact * 0.9, exact * 1.1);
+    }
+
     /// <summary>The shipped weights are the least-squares fit on parts A and B with seed 7: refit and compare.</summary>
     [Fact]
     public void Weights_AreReproducedByTheFit()
