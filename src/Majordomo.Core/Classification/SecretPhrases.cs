@@ -142,7 +142,11 @@ internal static class SecretPhrases
         ("wiederherstellungsphrase", Want.Answer), ("сид-фраз", Want.Answer), ("助记词", Want.Answer), ("シードフレーズ", Want.Answer),
         ("childhood best friend", Want.Answer), ("childhood friend", Want.Answer), ("favourite teacher", Want.Answer), ("favorite teacher", Want.Answer),
         ("first school", Want.Answer), ("pass", Want.Token), ("routing", Want.Account), ("checking", Want.Account), ("savings", Want.Account),
-        ("六位", Want.Digits), ("6位", Want.Digits), ("四位", Want.Digits), ("4位", Want.Digits),
+        ("六位", Want.Digits), ("6位", Want.Digits), ("四位", Want.Digits), ("4位", Want.Digits), ("pinkod", Want.Digits), ("pin-kod", Want.Digits),
+        ("認証番号", Want.Digits), ("確認番号", Want.Digits), ("unlocks with", Want.Digits), ("unlock with", Want.Digits), ("allocataire", Want.Digits),
+        ("card number", Want.Digits), ("número de tarjeta", Want.Digits), ("tarjeta sanitaria", Want.Digits), ("numéro de carte", Want.Digits),
+        ("numero di carta", Want.Digits), ("número do cartão", Want.Digits), ("kartennummer", Want.Digits), ("kaartnummer", Want.Digits),
+        ("numer karty", Want.Digits), ("номер карты", Want.Digits), ("kart numarası", Want.Digits),
 
         // Security questions in every language of the corpus; their answer is a name or a word.
         ("pregunta de seguridad", Want.Answer), ("respuesta de seguridad", Want.Answer), ("sicherheitsfrage", Want.Answer),
@@ -199,7 +203,7 @@ internal static class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests",
+        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
     ];
 
     // "code" alone is a secret only when no word before it says what else it is (error code 1042, zip code 94110).
@@ -556,7 +560,8 @@ internal static class SecretPhrases
         "cellulare", "fattura", "prenotazione", "volo", "camera", "pagina", "bestel", "zending", "telefoon", "mobiel", "factuur", "vlucht",
         "kamer", "zamówieni", "przesył", "telefon", "faktur", "rezerwac", "заказ", "отслежив", "телефон", "рейс", "брон", "комнат", "верси",
         "sipariş", "kargo", "takip", "fatura", "rezervasyon", "uçuş", "oda", "주문", "운송장", "전화", "휴대폰", "송장", "예약", "注文", "追跡",
-        "電話", "予約", "部屋", "订单", "快递", "运单", "电话", "手机", "房间", "航班", "whatsapp", "signal", "contact", "kontakt",
+        "電話", "予約", "部屋", "订单", "快递", "运单", "电话", "手机", "房间", "航班", "whatsapp", "signal", "contact", "kontakt", "pakket", "paket",
+        "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli",
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -594,7 +599,8 @@ internal static class SecretPhrases
             // "mTAN", "pushTAN": a bank's one-time number glued to its kind. "burgerservicenummer": a number's compound.
             return char.IsLetter(text[at - 1]) && (phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at)
                 || phrase == "tan" && text.Slice(at, 3).SequenceEqual("TAN") && (at + 3 == text.Length || !char.IsLetter(text[at + 3]))
-                || phrase is "nummer" or "number");
+                || phrase is "nummer" or "number"
+                || phrase == "code" && CompoundStart(text, at) && !PublicCompound(text, at)); // "Entsperrcode", not "Fehlercode"
         }
 
         var end = at + phrase.Length;
@@ -618,6 +624,36 @@ internal static class SecretPhrases
 
         return phrase.Length > 4 && suffix <= 4 && (end + suffix >= text.Length || !char.IsLetter(text[end + suffix]));
     }
+
+    // "Fehlercode", "Postcode", "Gutscheincode", "Barcode": a compound whose first part names the code as public.
+    private static bool PublicCompound(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var prefix = text[start..at];
+        foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames, PublicCodePrefixes])
+        {
+            foreach (var word in list)
+            {
+                if (word.Length >= 2 && prefix.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PublicCodePrefixes =
+    [
+        "fehler", "post", "status", "quell", "programm", "länder", "rabatt", "gutschein", "produkt", "artikel", "zeichen", "maschinen", "bar",
+        "uni", "op", "pseudo", "short", "time", "farb", "html", "iso", "zip", "promo", "antwort", "rückgabe", "beispiel", "ziel", "vorwahl",
+    ];
 
     // The compound is a word of letters starting with a capital (a noun), not an identifier such as "dbpasswort".
     private static bool CompoundStart(ReadOnlySpan<char> text, int at)
@@ -645,6 +681,7 @@ internal static class SecretPhrases
             Want.Account => DigitValue(window, minChars: 8),
             Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)),
             _ => WordValue(window, want, plural) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
+                || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
         };
         if (found)
@@ -788,7 +825,7 @@ internal static class SecretPhrases
 
     // Four or more digits (single spaces inside join groups: "552 019"), or a code of 6+ letters, digits
     // and dashes with at least two digits ("A7BX-99QZ", "x7k2-m9pq"); not a year after "in", not a count of a unit.
-    private static bool DigitValue(ReadOnlySpan<char> window, int minChars = 0)
+    private static bool DigitValue(ReadOnlySpan<char> window, int minChars = 0, bool pin = false)
     {
         var i = 0;
         while (i < window.Length)
@@ -835,7 +872,9 @@ internal static class SecretPhrases
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
             var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
-            if (code && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
+            // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
+            var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
+            if (code && pinLike && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
                 return true;
             }
@@ -846,14 +885,51 @@ internal static class SecretPhrases
         return false;
     }
 
+    // "port 51022", "localhost:5432", "pid 812": a number that names a port, a process or a line, not a password.
+    private static bool Counter(ReadOnlySpan<char> window, int start)
+    {
+        if (start > 0 && window[start - 1] is ':' or '.' or '/' or '@' or '#' or '=')
+        {
+            return true;
+        }
+
+        var before = window[..start].TrimEnd(" \t");
+        var from = before.Length;
+        while (from > 0 && char.IsLetterOrDigit(before[from - 1]))
+        {
+            from--;
+        }
+
+        var word = before[from..];
+        foreach (var name in (ReadOnlySpan<string>)["port", "pid", "uid", "gid", "user", "id", "line", "build", "version", "v", "error", "status", "room", "page", "ssh2", "step"])
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // "0x80070005" (an error's hex), "2.13.9" or "10.0.0.5" (a version, an address: digits in dotted groups of one to three),
     // "sha256(" (a call): technical values, not a secret's.
     private static bool Technical(ReadOnlySpan<char> window, int start, int end)
     {
         var run = window[start..end];
-        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X')
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+'))
         {
-            return true;
+            return true; // a hex error code; "+55 11": a country's dialling code
+        }
+
+        // "like 12-34-56", "e.g. 1234", "z.B. 0000": an example of the format, not the user's value.
+        var before = window[..start].TrimEnd(" \t");
+        foreach (var example in (ReadOnlySpan<string>)["like", "e.g.", "eg", "such as", "z.b.", "zum beispiel", "par exemple", "por ejemplo", "por exemplo", "per esempio", "bijvoorbeeld", "np.", "например", "örneğin", "t.ex.", "例如", "例えば", "예를 들어"])
+        {
+            if (before.EndsWith(example, StringComparison.OrdinalIgnoreCase) && (before.Length == example.Length || !char.IsLetter(before[^(example.Length + 1)])))
+            {
+                return true;
+            }
         }
 
         if (end < window.Length && window[end] == '(')
@@ -1051,6 +1127,11 @@ internal static class SecretPhrases
     {
         var answer = want == Want.Answer;
         rest = rest.TrimStart(" \t:=：");
+        if (connector && rest.IndexOf(' ') is > 0 and var space && IsConnector(rest[..space], out _))
+        {
+            rest = rest[space..].TrimStart(" \t:=："); // "agora é pipoca_doce88", "is now Tulip88"
+        }
+
         // A quote followed by a space closes a quoted name ("'password=' or 'token='"); it opens no value.
         var quoted = rest.Length > 1 && rest[0] is '"' or '\'' or '`' or '“' or '«' or '「' or '„' && !char.IsWhiteSpace(rest[1]);
         if (quoted)

@@ -41,7 +41,7 @@ internal static class SensitiveScanner
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
-            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "hooks.slack.com", "/api/webhooks/", "webhook.office",
+            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2",
         ];
 
@@ -632,7 +632,7 @@ internal static class SensitiveScanner
         || last.Equals("token", StringComparison.OrdinalIgnoreCase) || last.Equals("secret", StringComparison.OrdinalIgnoreCase)
         || last.Equals("credential", StringComparison.OrdinalIgnoreCase) || last.Equals("credentials", StringComparison.OrdinalIgnoreCase)
         || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase)
-        || last.Equals("auth", StringComparison.OrdinalIgnoreCase);
+        || last.Equals("auth", StringComparison.OrdinalIgnoreCase) || last.Equals("psk", StringComparison.OrdinalIgnoreCase); // Wi-Fi pre-shared key
 
     // Values that stand for a secret without being one.
     // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.

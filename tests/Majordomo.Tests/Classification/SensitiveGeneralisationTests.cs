@@ -127,4 +127,27 @@ public class SensitiveGeneralisationTests
     [InlineData("the combination of turns: left 2 blocks, right 3 blocks, left 1 block")]
     [InlineData("验证码是6位数字")]
     public void AnswerAndSequenceTalk_IsNot(string text) => Assert.False(SensitiveScanner.IsSensitive(text), text);
+
+    /// <summary>Phenomena from the second unseen probe, <c>sensitive-lookalikes-6</c> (measured before these rules).</summary>
+    [Theory]
+    [InlineData("mi contraseña del portátil es el día de mi boda, 170698")]
+    [InlineData("la senha do wifi agora é cafe_com_leite77")]
+    [InlineData("Das Entsperrcode vom Tablet: 551903")]
+    [InlineData("802-11-wireless-security.psk:   rainy-meadow-trail-41")]
+    [InlineData("Min pinkod är 3391")]
+    [InlineData("【みずほ】確認番号は 558213 です")]
+    [InlineData("the laptop unlocks with 90817")]
+    [InlineData("número de tarjeta 4000 1234 5678 9010 para la reserva")]
+    public void SecondProbePhenomena_AreSensitive(string text) => Assert.True(SensitiveScanner.IsSensitive(text), text);
+
+    [Theory]
+    [InlineData("Failed password for invalid user admin from 45.133.1.22 port 51022 ssh2")]
+    [InlineData("DATABASE_URL=postgres://user:password@localhost:5432/mydb")]
+    [InlineData("my password manager holds 1200 entries")]
+    [InlineData("What's the sort code format — is it six digits like 12-34-56?")]
+    [InlineData("Qual o código do Brasil? É +55 11 e o número?")]
+    [InlineData("Mijn pakket met nummer 3SABCD1234567 staat stil")]
+    [InlineData("Der Fehlercode 80070005 erscheint beim Update")]
+    [InlineData("Gutscheincode 20261204 gilt nicht mehr?")]
+    public void SecondProbeLookAlikes_AreNot(string text) => Assert.False(SensitiveScanner.IsSensitive(text), text);
 }
