@@ -24,6 +24,15 @@ internal static class SecretPhrases
 
         /// <summary>A key or token: a value with lower-case letters and digits ("key is snowfox-2211-birch"), never a plain word.</summary>
         Token,
+
+        /// <summary>A card's security code: three digits are enough ("güvenlik kodu 412"), besides what <see cref="Digits"/> takes.</summary>
+        Short,
+
+        /// <summary>"my … number": an id-like value (6+ characters, 4+ digits) unless the number is named as public (order, phone…).</summary>
+        Personal,
+
+        /// <summary>A bank number by a word that has other meanings ("routing", "checking"): eight digits or more.</summary>
+        Account,
     }
 
     // Lower case; matched case-insensitively at a word start (CJK needs no boundary).
@@ -37,18 +46,18 @@ internal static class SecretPhrases
         ("maiden name", Want.Answer), ("security question", Want.Answer), ("security answer", Want.Answer), ("first pet", Want.Answer),
         ("geburtsname", Want.Answer), ("mädchenname", Want.Answer), ("nom de jeune fille", Want.Answer), ("apellido de soltera", Want.Answer),
         ("nome de solteira", Want.Answer), ("девичья фамилия", Want.Answer), ("secret answer", Want.Answer), ("clave de acceso", Want.Word),
-        ("pin", Want.Digits), ("pin code", Want.Digits), ("pincode", Want.Digits), ("пин", Want.Digits), ("cvv", Want.Digits), ("cvc", Want.Digits),
-        ("security code", Want.Digits), ("verification code", Want.Digits), ("one-time code", Want.Digits), ("one time code", Want.Digits),
+        ("pin", Want.Digits), ("pin code", Want.Digits), ("pincode", Want.Digits), ("пин", Want.Digits), ("cvv", Want.Short), ("cvc", Want.Short),
+        ("security code", Want.Short), ("verification code", Want.Digits), ("one-time code", Want.Digits), ("one time code", Want.Digits),
         ("otp", Want.Digits), ("2fa", Want.Digits), ("auth code", Want.Digits), ("authentication code", Want.Digits), ("login code", Want.Digits),
         ("confirmation code", Want.Digits), ("recovery code", Want.Digits), ("backup code", Want.Digits), ("reset code", Want.Digits),
         ("unlock code", Want.Digits), ("access code", Want.Digits), ("door code", Want.Digits), ("alarm code", Want.Digits),
         ("gate code", Want.Digits), ("combination", Want.Digits), ("sms code", Want.Digits), ("mfa code", Want.Digits),
-        ("bestätigungscode", Want.Digits), ("sicherheitscode", Want.Digits), ("einmalcode", Want.Digits), ("wiederherstellungscode", Want.Digits),
-        ("zugangscode", Want.Digits), ("code de vérification", Want.Digits), ("code de confirmation", Want.Digits), ("code de sécurité", Want.Digits),
-        ("code d'accès", Want.Digits), ("code secret", Want.Digits), ("código de verificación", Want.Digits), ("código de seguridad", Want.Digits),
-        ("código de acceso", Want.Digits), ("código de verificação", Want.Digits), ("código de segurança", Want.Digits), ("código de acesso", Want.Digits),
-        ("codice di verifica", Want.Digits), ("codice di sicurezza", Want.Digits), ("codice", Want.Digits), ("verificatiecode", Want.Digits),
-        ("beveiligingscode", Want.Digits), ("toegangscode", Want.Digits), ("kod weryfikacyjny", Want.Digits), ("kod dostępu", Want.Digits),
+        ("bestätigungscode", Want.Digits), ("sicherheitscode", Want.Short), ("einmalcode", Want.Digits), ("wiederherstellungscode", Want.Digits),
+        ("zugangscode", Want.Digits), ("code de vérification", Want.Digits), ("code de confirmation", Want.Digits), ("code de sécurité", Want.Short),
+        ("code d'accès", Want.Digits), ("code secret", Want.Digits), ("código de verificación", Want.Digits), ("código de seguridad", Want.Short),
+        ("código de acceso", Want.Digits), ("código de verificação", Want.Digits), ("código de segurança", Want.Short), ("código de acesso", Want.Digits),
+        ("codice di verifica", Want.Digits), ("codice di sicurezza", Want.Short), ("codice", Want.Digits), ("verificatiecode", Want.Digits),
+        ("beveiligingscode", Want.Short), ("toegangscode", Want.Digits), ("kod weryfikacyjny", Want.Digits), ("kod dostępu", Want.Digits),
         ("kod sms", Want.Digits), ("код подтверждения", Want.Digits), ("код доступа", Want.Digits), ("код из смс", Want.Digits),
         ("одноразовый код", Want.Digits), ("验证码", Want.Digits), ("动态码", Want.Digits), ("認証コード", Want.Digits), ("確認コード", Want.Digits),
         ("ワンタイム", Want.Digits), ("暗証番号", Want.Digits), ("인증번호", Want.Digits), ("tan", Want.Digits), ("code", Want.Digits),
@@ -75,8 +84,8 @@ internal static class SecretPhrases
         ("candado", Want.Digits), ("cofre", Want.Digits), ("cadeado", Want.Digits), ("cassetta", Want.Digits), ("lucchetto", Want.Digits),
         ("sleutelkluis", Want.Digits), ("hangslot", Want.Digits), ("sejf", Want.Digits), ("kłódka", Want.Digits), ("кодовый замок", Want.Digits),
         ("домофон", Want.Digits), ("nyckelbox", Want.Digits), ("hänglås", Want.Digits), ("anahtar kutusu", Want.Digits), ("kapı kodu", Want.Digits),
-        ("取件码", Want.Digits), ("提取码", Want.Digits), ("取货码", Want.Digits), ("门禁", Want.Digits), ("开门码", Want.Digits), ("安全码", Want.Digits),
-        ("校验码", Want.Digits), ("キーボックス", Want.Digits), ("セキュリティコード", Want.Digits), ("보안코드", Want.Digits), ("보안 코드", Want.Digits),
+        ("取件码", Want.Digits), ("提取码", Want.Digits), ("取货码", Want.Digits), ("门禁", Want.Digits), ("开门码", Want.Digits), ("安全码", Want.Short),
+        ("校验码", Want.Digits), ("キーボックス", Want.Digits), ("セキュリティコード", Want.Short), ("보안코드", Want.Short), ("보안 코드", Want.Short),
         ("인증 코드", Want.Digits), ("도어락", Want.Digits),
 
         // Passports, insurance, member and patient numbers: an identifier follows.
@@ -91,6 +100,53 @@ internal static class SecretPhrases
         ("numer polisy", Want.Digits), ("номер полиса", Want.Digits), ("полис", Want.Digits), ("снилс", Want.Digits), ("инн", Want.Digits),
         ("poliçe", Want.Digits), ("försäkringsnummer", Want.Digits), ("保单号", Want.Digits), ("医保卡号", Want.Digits), ("保険証", Want.Digits),
         ("보험증", Want.Digits), ("iban", Want.Digits), ("kontonummer", Want.Digits), ("account number", Want.Digits), ("routing number", Want.Digits),
+
+        // Card security codes in every corpus language: three digits are the whole secret.
+        ("cvv2", Want.Short), ("cvc2", Want.Short), ("card verification", Want.Short), ("säkerhetskod", Want.Short), ("güvenlik kodu", Want.Short),
+        ("kod bezpieczeństwa", Want.Short), ("kod cvv", Want.Short), ("код безопасности", Want.Short), ("cvv码", Want.Short), ("セキュリティーコード", Want.Short),
+
+        // PINs by their other names: the SIM's PUK, the German Geheimzahl, the bank's TAN glued to its kind (mTAN, pushTAN: Boundaries).
+        ("puk", Want.Digits), ("geheimzahl", Want.Digits), ("geheimnummer", Want.Digits), ("geheimcode", Want.Digits),
+
+        // Alarms, gates and garage openers: their code is told as digits without the word "code".
+        ("alarm", Want.Digits), ("alarme", Want.Digits), ("alarma", Want.Digits), ("allarme", Want.Digits), ("alarmanlage", Want.Digits),
+        ("opener", Want.Digits), ("cancello", Want.Digits), ("portão", Want.Digits), ("portail", Want.Digits), ("sleutelkastje", Want.Digits),
+        ("сигнализаци", Want.Digits), ("larmet", Want.Digits), ("警报", Want.Digits), ("警報", Want.Digits), ("경보", Want.Digits),
+
+        // Bank accounts in every corpus language (a sort code, an account or checking number with its digits).
+        ("acct", Want.Digits), ("account no", Want.Digits), ("bank account", Want.Digits), ("checking account", Want.Digits), ("savings account", Want.Digits),
+        ("konto", Want.Digits), ("numéro de compte", Want.Digits), ("compte bancaire", Want.Digits), ("número de cuenta", Want.Digits), ("cuenta bancaria", Want.Digits),
+        ("cuenta corriente", Want.Digits), ("conta bancária", Want.Digits), ("conto corrente", Want.Digits), ("rekeningnummer", Want.Digits), ("bankrekening", Want.Digits),
+        ("numer rachunku", Want.Digits), ("numer konta", Want.Digits), ("номер счёта", Want.Digits), ("номер счета", Want.Digits), ("расчётный счёт", Want.Digits), ("hesap no", Want.Digits), ("hesap numara", Want.Digits),
+        ("账号", Want.Digits), ("账户", Want.Digits), ("卡号", Want.Digits), ("银行卡", Want.Digits), ("口座", Want.Digits), ("계좌", Want.Digits),
+
+        // Driving licences and identity cards (an id follows), and national numbers by their full names.
+        ("driving licence", Want.Digits), ("driving license", Want.Digits), ("licence number", Want.Digits), ("license number", Want.Digits),
+        ("führerschein", Want.Digits), ("permis de conduire", Want.Digits), ("carnet de conducir", Want.Digits), ("licencia de conducir", Want.Digits),
+        ("carteira de motorista", Want.Digits), ("patente di guida", Want.Digits), ("rijbewijs", Want.Digits), ("prawo jazdy", Want.Digits),
+        ("водительское удостоверение", Want.Digits), ("водительские права", Want.Digits), ("körkort", Want.Digits), ("ehliyet", Want.Digits),
+        ("驾驶证", Want.Digits), ("驾照", Want.Digits), ("運転免許", Want.Digits), ("운전면허", Want.Digits), ("carte d'identité", Want.Digits),
+        ("cédula", Want.Digits), ("documento de identidad", Want.Digits), ("carteira de identidade", Want.Digits), ("carta d'identità", Want.Digits),
+        ("identiteitskaart", Want.Digits), ("dowód osobisty", Want.Digits), ("dowodu", Want.Digits), ("удостоверение личности", Want.Digits),
+        ("id-kort", Want.Digits), ("在留カード", Want.Digits), ("신분증", Want.Digits), ("burgerservicenummer", Want.Digits), ("sofinummer", Want.Digits),
+        ("my social", Want.Digits), ("social insurance", Want.Digits), ("tax file number", Want.Digits), ("steuernummer", Want.Digits), ("policy #", Want.Digits),
+
+        // "my … number": a personal number by any name (the number words of every corpus language); public ones are named (order, phone…).
+        ("number", Want.Personal), ("nummer", Want.Personal), ("numéro", Want.Personal), ("número", Want.Personal), ("numero", Want.Personal),
+        ("numer", Want.Personal), ("номер", Want.Personal), ("numara", Want.Personal), ("번호", Want.Personal), ("番号", Want.Personal), ("号码", Want.Personal),
+
+        // Code words and seed words by other names; keys and passes told with their value.
+        ("кодовое слово", Want.Answer), ("code word", Want.Answer), ("codeword", Want.Answer), ("codewort", Want.Answer), ("wallet words", Want.Answer),
+        ("seed words", Want.Answer), ("recovery words", Want.Answer), ("backup words", Want.Answer), ("frase semilla", Want.Answer),
+        ("frase de recuperación", Want.Answer), ("frase de recuperação", Want.Answer), ("phrase de récupération", Want.Answer),
+        ("wiederherstellungsphrase", Want.Answer), ("сид-фраз", Want.Answer), ("助记词", Want.Answer), ("シードフレーズ", Want.Answer),
+        ("childhood best friend", Want.Answer), ("childhood friend", Want.Answer), ("favourite teacher", Want.Answer), ("favorite teacher", Want.Answer),
+        ("first school", Want.Answer), ("pass", Want.Token), ("routing", Want.Account), ("checking", Want.Account), ("savings", Want.Account),
+        ("六位", Want.Digits), ("6位", Want.Digits), ("四位", Want.Digits), ("4位", Want.Digits), ("pinkod", Want.Digits), ("pin-kod", Want.Digits),
+        ("認証番号", Want.Digits), ("確認番号", Want.Digits), ("unlocks with", Want.Digits), ("unlock with", Want.Digits), ("allocataire", Want.Digits),
+        ("card number", Want.Digits), ("número de tarjeta", Want.Digits), ("tarjeta sanitaria", Want.Digits), ("numéro de carte", Want.Digits),
+        ("numero di carta", Want.Digits), ("número do cartão", Want.Digits), ("kartennummer", Want.Digits), ("kaartnummer", Want.Digits),
+        ("numer karty", Want.Digits), ("номер карты", Want.Digits), ("kart numarası", Want.Digits),
 
         // Security questions in every language of the corpus; their answer is a name or a word.
         ("pregunta de seguridad", Want.Answer), ("respuesta de seguridad", Want.Answer), ("sicherheitsfrage", Want.Answer),
@@ -115,7 +171,7 @@ internal static class SecretPhrases
     [
         "is", "was", "are", "were", "'s", "’s", "to", "equals", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
         "это", "—", "–", "->", "→", "是", "为", "為", "は", "는", "은", "är", "var", "c'est", "es:", "é:", "jest", "był", "brzmi", "zijn", "luidt", "is:", "now", "remains",
-        "it's", "it’s", "been", "jetzt", "ahora", "maintenant", "agora", "adesso", "teraz", "теперь", "şimdi",
+        "it's", "it’s", "been", "jetzt", "ahora", "maintenant", "agora", "adesso", "teraz", "теперь", "şimdi", "artık",
     ];
 
     // What follows a connector when the sentence describes the secret instead of stating it.
@@ -147,7 +203,7 @@ internal static class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests",
+        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
     ];
 
     // "code" alone is a secret only when no word before it says what else it is (error code 1042, zip code 94110).
@@ -206,6 +262,17 @@ internal static class SecretPhrases
             while (end < text.Length && char.IsLetter(text[end]) && phrase[0] < 0x2E80)
             {
                 end++;
+            }
+
+            // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
+            if (IsCodeWord(phrase) && PublicCode(text, at, end))
+            {
+                continue;
+            }
+
+            if (want == Want.Personal && !PersonalNumber(text, at, end))
+            {
+                continue;
             }
 
             // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
@@ -269,6 +336,251 @@ internal static class SecretPhrases
         return true;
     }
 
+    // The words for "code" in every corpus language (each is a phrase of its own: a bare code is a secret unless named as public).
+    private static bool IsCodeWord(string phrase) => phrase is "code" or "código" or "codigo" or "codice" or "kod" or "kodu" or "код" or "koden" or "コード";
+
+    // A code named as public by the word before it ("Posta kodu", "Hata kodu") or the word after it, past a "de/di/d'" ("código postal",
+    // "code d'erreur", "kod błędu", "код ошибки", "código de área"); CJK names it just before ("エラーコード", "郵便コード").
+    private static bool PublicCode(ReadOnlySpan<char> text, int at, int end)
+    {
+        if (text[at] >= 0x2E80)
+        {
+            var before = text[Math.Max(0, at - 4)..at];
+            foreach (var name in (ReadOnlySpan<string>)["エラー", "ソース", "郵便", "商品", "ステータス", "QR", "バー", "国"])
+            {
+                if (before.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var previous = text[..at].TrimEnd(" \t");
+        var start = previous.Length;
+        while (start > 0 && char.IsLetter(previous[start - 1]))
+        {
+            start--;
+        }
+
+        if (NotSecretCode(previous[start..]))
+        {
+            return true;
+        }
+
+        var after = text[end..];
+        for (var word = 0; word < 2; word++)
+        {
+            after = after.TrimStart(" \t");
+            var length = 0;
+            while (length < after.Length && (char.IsLetter(after[length]) || after[length] is '\'' or '’'))
+            {
+                length++;
+            }
+
+            var next = after[..length];
+            var elided = next.IndexOfAny('\'', '’');
+            next = elided >= 0 ? next[(elided + 1)..] : next; // d'erreur → erreur
+            if (NotSecretCode(next))
+            {
+                return true;
+            }
+
+            if (!(next is "de" or "di" or "do" or "da" or "del" or "du" or "des" or "della" or "dello" or "dos" or "das") || elided >= 0)
+            {
+                return false;
+            }
+
+            after = after[length..];
+        }
+
+        return false;
+    }
+
+    private static bool NotSecretCode(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames])
+        {
+            foreach (var other in list)
+            {
+                if (word.Equals(other, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // What names a code as public in the other corpus languages (next to NotSecretCodes' English ones).
+    private static readonly string[] PublicCodeNames =
+    [
+        "postal", "postale", "pocztowy", "pocztowego", "почтовый", "posta", "área", "país", "pays", "paese", "erreur", "errore", "erro", "błędu",
+        "ошибки", "ошибка", "hata", "fehler", "avviamento", "barras", "barres", "promocional", "descuento", "desconto", "sconto", "réduction",
+        "rabatowy", "скидки", "indirim", "fuente", "fonte", "sorgente", "estado", "statut", "stato", "ответа", "programa", "programme",
+        "programma", "seguimiento", "rastreamento", "suivi", "tracciamento", "producto", "produit", "prodotto", "produto", "artículo",
+        "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
+        "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
+        "swift", "bic", "ean", "html", "css",
+    ];
+
+    // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
+    private static bool PersonalNumber(ReadOnlySpan<char> text, int at, int end)
+    {
+        if (text[at] >= 0x2E80)
+        {
+            var before = text[Math.Max(0, at - 12)..at];
+            var mine = before.Contains("我的", StringComparison.Ordinal) || before.Contains("私の", StringComparison.Ordinal) || before.Contains("僕の", StringComparison.Ordinal)
+                || before.Contains("내 ", StringComparison.Ordinal) || before.Contains("제 ", StringComparison.Ordinal) || before.Contains("나의", StringComparison.Ordinal);
+            return mine && !NamedPublic(before, anywhere: true);
+        }
+
+        // Turkish says "my" with a suffix: "numaram", "numaramız".
+        var owned = text[at..end].StartsWith("numaram", StringComparison.OrdinalIgnoreCase);
+        var from = at;
+        while (from > 0 && char.IsLetter(text[from - 1]))
+        {
+            from--;
+        }
+
+        // The compound's own qualifier ("Rechnungsnummer", "bestelnummer") and up to three words before it.
+        if (NamedPublic(text[from..at]))
+        {
+            return false;
+        }
+
+        var words = 0;
+        var i = from;
+        while (words < 4 && i > 0)
+        {
+            while (i > 0 && text[i - 1] is ' ' or '\t')
+            {
+                i--;
+            }
+
+            var wordEnd = i;
+            while (i > 0 && (char.IsLetter(text[i - 1]) || text[i - 1] is '\'' or '’'))
+            {
+                i--;
+            }
+
+            if (i == wordEnd)
+            {
+                break; // punctuation: the phrase starts here
+            }
+
+            var word = text[i..wordEnd];
+            if (NamedPublic(word))
+            {
+                return false;
+            }
+
+            owned |= Possessive(word);
+            words++;
+        }
+
+        if (!owned)
+        {
+            return false;
+        }
+
+        // Words after the number word, up to its value ("numéro de commande", "номер заказа").
+        var after = text[end..Math.Min(text.Length, end + 40)];
+        foreach (var range in after.SplitAny(" \t"))
+        {
+            var word = after[range].Trim(".,:;!?()'\"");
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (word.ContainsAnyInRange('0', '9'))
+            {
+                break;
+            }
+
+            if (NamedPublic(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Possessive(ReadOnlySpan<char> word)
+    {
+        foreach (var mine in Possessives)
+        {
+            if (word.Equals(mine, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Possessives =
+    [
+        "my", "our", "mein", "meine", "meiner", "meines", "meinen", "unsere", "unser", "mon", "ma", "mes", "notre", "mi", "mis", "nuestro",
+        "nuestra", "meu", "minha", "nosso", "nossa", "mio", "mia", "mijn", "onze", "ons", "mój", "moja", "moje", "mojego", "mojej", "мой", "моя",
+        "моё", "мое", "мои", "моего", "наш", "наша", "min", "mitt", "mina", "vår", "vårt", "benim",
+    ];
+
+    // A number named as public: what identifies a parcel, an order, a phone line, a page, a product or a room, not a person.
+    private static bool NamedPublic(ReadOnlySpan<char> word, bool anywhere = false)
+    {
+        foreach (var stem in PublicNumberStems)
+        {
+            if (anywhere ? word.Contains(stem, StringComparison.OrdinalIgnoreCase) : word.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PublicNumberStems =
+    [
+        "order", "track", "phone", "mobile", "cell", "fax", "invoice", "receipt", "booking", "reservation", "confirmation", "flight", "ticket",
+        "case", "reference", "version", "model", "serial", "part", "item", "product", "article", "page", "room", "seat", "table", "house",
+        "street", "apartment", "flat", "issue", "build", "line", "port", "lucky", "favo", "random", "bestell", "auftrag", "sendung", "rechnung",
+        "telefon", "handy", "zimmer", "haus", "artikel", "seite", "modell", "serie", "buchung", "flug", "commande", "suivi", "colis", "téléphone",
+        "portable", "facture", "réservation", "vol", "chambre", "pedido", "seguimiento", "teléfono", "móvil", "celular", "factura", "reserva",
+        "vuelo", "habitación", "página", "rastreamento", "telefone", "fatura", "encomenda", "quarto", "ordine", "spedizione", "telefono",
+        "cellulare", "fattura", "prenotazione", "volo", "camera", "pagina", "bestel", "zending", "telefoon", "mobiel", "factuur", "vlucht",
+        "kamer", "zamówieni", "przesył", "telefon", "faktur", "rezerwac", "заказ", "отслежив", "телефон", "рейс", "брон", "комнат", "верси",
+        "sipariş", "kargo", "takip", "fatura", "rezervasyon", "uçuş", "oda", "주문", "운송장", "전화", "휴대폰", "송장", "예약", "注文", "追跡",
+        "電話", "予約", "部屋", "订单", "快递", "运单", "电话", "手机", "房间", "航班", "whatsapp", "signal", "contact", "kontakt", "pakket", "paket",
+        "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli",
+    ];
+
+    // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
+    private static bool ShortCode(ReadOnlySpan<char> window)
+    {
+        for (var i = 0; i + 2 < window.Length; i++)
+        {
+            if (char.IsAsciiDigit(window[i]) && char.IsAsciiDigit(window[i + 1]) && char.IsAsciiDigit(window[i + 2])
+                && (i == 0 || !char.IsLetterOrDigit(window[i - 1]) && window[i - 1] is not ('/' or '.' or ',' or '-'))
+                && (i + 3 == window.Length || !char.IsLetterOrDigit(window[i + 3]) && window[i + 3] is not ('/' or '.' or ',' or '-') || window[i + 3] is '.' or ',' && (i + 4 == window.Length || window[i + 4] == ' '))
+                && !Described(window, i, i + 3, allDigits: true) && !window.Slice(i, 3).SequenceEqual("123") && !window.Slice(i, 3).SequenceEqual("000"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Latin and Cyrillic phrases start and end at word boundaries ("pin" is not "spinning" or "pine");
     // CJK phrases need none. A trailing letter is allowed for plurals and compounds like "passwords",
     // "PIN-Code", "Passwort:" — but not for the short, ambiguous ones.
@@ -284,7 +596,11 @@ internal static class SecretPhrases
         if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/'))
         {
             // German, Dutch and Swedish compounds end in the noun: "Routerpasswort", "wifiwachtwoord", "bankkodlösenord".
-            return char.IsLetter(text[at - 1]) && phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at);
+            // "mTAN", "pushTAN": a bank's one-time number glued to its kind. "burgerservicenummer": a number's compound.
+            return char.IsLetter(text[at - 1]) && (phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at)
+                || phrase == "tan" && text.Slice(at, 3).SequenceEqual("TAN") && (at + 3 == text.Length || !char.IsLetter(text[at + 3]))
+                || phrase is "nummer" or "number"
+                || phrase == "code" && CompoundStart(text, at) && !PublicCompound(text, at)); // "Entsperrcode", not "Fehlercode"
         }
 
         var end = at + phrase.Length;
@@ -309,6 +625,36 @@ internal static class SecretPhrases
         return phrase.Length > 4 && suffix <= 4 && (end + suffix >= text.Length || !char.IsLetter(text[end + suffix]));
     }
 
+    // "Fehlercode", "Postcode", "Gutscheincode", "Barcode": a compound whose first part names the code as public.
+    private static bool PublicCompound(ReadOnlySpan<char> text, int at)
+    {
+        var start = at;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var prefix = text[start..at];
+        foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames, PublicCodePrefixes])
+        {
+            foreach (var word in list)
+            {
+                if (word.Length >= 2 && prefix.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PublicCodePrefixes =
+    [
+        "fehler", "post", "status", "quell", "programm", "länder", "rabatt", "gutschein", "produkt", "artikel", "zeichen", "maschinen", "bar",
+        "uni", "op", "pseudo", "short", "time", "farb", "html", "iso", "zip", "promo", "antwort", "rückgabe", "beispiel", "ziel", "vorwahl",
+    ];
+
     // The compound is a word of letters starting with a capital (a noun), not an identifier such as "dbpasswort".
     private static bool CompoundStart(ReadOnlySpan<char> text, int at)
     {
@@ -329,9 +675,13 @@ internal static class SecretPhrases
         var window = full[..stop];
         var found = want switch
         {
-            Want.Digits => DigitValue(window),
+            Want.Digits => DigitValue(window) || LockTurns(window),
+            Want.Short => DigitValue(window) || ShortCode(window),
+            Want.Personal => DigitValue(window, minChars: 6),
+            Want.Account => DigitValue(window, minChars: 8),
             Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)),
             _ => WordValue(window, want, plural) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
+                || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
         };
         if (found)
@@ -342,15 +692,15 @@ internal static class SecretPhrases
         // A question in a chat or thread ("what's the gate code?") is answered on the next line or turn; a
         // code's name is often answered on the next line without one. A question inside a quoted string
         // ("Forgot your password?" in a translation file) is a label, not a chat.
-        var question = want != Want.Token && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
-            || (want == Want.Digits && full[stop] is '\n' or '\r'));
+        var question = want is not (Want.Token or Want.Personal) && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
+            || (want is Want.Digits or Want.Short && full[stop] is '\n' or '\r'));
         if (!question)
         {
             return false;
         }
 
         var next = text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)];
-        return want == Want.Digits ? DigitValue(next) : Answered(next);
+        return want is Want.Digits or Want.Short ? DigitValue(next) : Answered(next);
     }
 
     // The next turn after a question: "tom: 3391", "> me: HillHouse_22", "Ana: 9021".
@@ -392,7 +742,8 @@ internal static class SecretPhrases
             // Letters of any script but CJK, digits, and symbols inside ("Wisła#2031", "Boğaz-Martı-35").
             int start = i, digits = 0, letters = 0;
             while (i < window.Length && (char.IsAsciiDigit(window[i]) || (char.IsLetter(window[i]) && !IsCjk(window[i]))
-                || (window[i] is '#' or '!' or '*' or '&' or '%' or '@' or '-' or '+' && i + 1 < window.Length && char.IsLetterOrDigit(window[i + 1]) && !IsCjk(window[i + 1]))))
+                || (window[i] is '#' or '!' or '*' or '&' or '%' or '@' or '-' or '+' or '.' && i + 1 < window.Length && char.IsLetterOrDigit(window[i + 1]) && !IsCjk(window[i + 1])
+                    && (window[i] != '.' || (i > start && char.IsLetterOrDigit(window[i - 1]))))))
             {
                 digits += char.IsAsciiDigit(window[i]) ? 1 : 0;
                 letters += char.IsLetter(window[i]) ? 1 : 0;
@@ -400,13 +751,20 @@ internal static class SecretPhrases
             }
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
-            if (!glued && i - start >= 7 && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)))
+            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // "Kumsal.2024" is a password; "report2024.pdf" and "mail2.example.com" end in a name's extension or domain.
+    private static bool FileOrHost(ReadOnlySpan<char> token)
+    {
+        var dot = token.LastIndexOf('.');
+        return dot >= 0 && token.Length - dot - 1 is >= 1 and <= 4 && token[(dot + 1)..].IndexOfAnyExceptInRange('a', 'z') < 0;
     }
 
     // The whitespace-delimited token around [start, end), without quotes and end punctuation ("'Tr0ub4dor&3'?" → Tr0ub4dor&3).
@@ -441,7 +799,8 @@ internal static class SecretPhrases
                 return i;
             }
 
-            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' '))
+            // "licence no. SMITH751203", "Führerschein-Nr. B072…": an abbreviation's dot ends no sentence.
+            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]))
             {
                 return i;
             }
@@ -450,9 +809,23 @@ internal static class SecretPhrases
         return window.Length;
     }
 
+    private static bool Abbreviation(ReadOnlySpan<char> before)
+    {
+        var start = before.Length;
+        while (start > 0 && char.IsLetter(before[start - 1]))
+        {
+            start--;
+        }
+
+        var word = before[start..];
+        return word.Equals("no", StringComparison.OrdinalIgnoreCase) || word.Equals("nr", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("num", StringComparison.OrdinalIgnoreCase) || word.Equals("núm", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("ref", StringComparison.OrdinalIgnoreCase);
+    }
+
     // Four or more digits (single spaces inside join groups: "552 019"), or a code of 6+ letters, digits
     // and dashes with at least two digits ("A7BX-99QZ", "x7k2-m9pq"); not a year after "in", not a count of a unit.
-    private static bool DigitValue(ReadOnlySpan<char> window)
+    private static bool DigitValue(ReadOnlySpan<char> window, int minChars = 0, bool pin = false)
     {
         var i = 0;
         while (i < window.Length)
@@ -499,7 +872,9 @@ internal static class SecretPhrases
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
             var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
-            if (code && !Described(window, i, end, letters == 0))
+            // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
+            var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
+            if (code && pinLike && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
                 return true;
             }
@@ -508,6 +883,104 @@ internal static class SecretPhrases
         }
 
         return false;
+    }
+
+    // "port 51022", "localhost:5432", "pid 812": a number that names a port, a process or a line, not a password.
+    private static bool Counter(ReadOnlySpan<char> window, int start)
+    {
+        if (start > 0 && window[start - 1] is ':' or '.' or '/' or '@' or '#' or '=')
+        {
+            return true;
+        }
+
+        var before = window[..start].TrimEnd(" \t");
+        var from = before.Length;
+        while (from > 0 && char.IsLetterOrDigit(before[from - 1]))
+        {
+            from--;
+        }
+
+        var word = before[from..];
+        foreach (var name in (ReadOnlySpan<string>)["port", "pid", "uid", "gid", "user", "id", "line", "build", "version", "v", "error", "status", "room", "page", "ssh2", "step"])
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "0x80070005" (an error's hex), "2.13.9" or "10.0.0.5" (a version, an address: digits in dotted groups of one to three),
+    // "sha256(" (a call): technical values, not a secret's.
+    private static bool Technical(ReadOnlySpan<char> window, int start, int end)
+    {
+        var run = window[start..end];
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+'))
+        {
+            return true; // a hex error code; "+55 11": a country's dialling code
+        }
+
+        // "like 12-34-56", "e.g. 1234", "z.B. 0000": an example of the format, not the user's value.
+        var before = window[..start].TrimEnd(" \t");
+        foreach (var example in (ReadOnlySpan<string>)["like", "e.g.", "eg", "such as", "z.b.", "zum beispiel", "par exemple", "por ejemplo", "por exemplo", "per esempio", "bijvoorbeeld", "np.", "например", "örneğin", "t.ex.", "例如", "例えば", "예를 들어"])
+        {
+            if (before.EndsWith(example, StringComparison.OrdinalIgnoreCase) && (before.Length == example.Length || !char.IsLetter(before[^(example.Length + 1)])))
+            {
+                return true;
+            }
+        }
+
+        if (end < window.Length && window[end] == '(')
+        {
+            return true;
+        }
+
+        if (run.IndexOf('.') < 0 || run.IndexOfAnyExcept("0123456789.") >= 0)
+        {
+            return false;
+        }
+
+        foreach (var group in run.Split('.'))
+        {
+            if (run[group].Length > 3)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A dial lock's combination told as turns: "left 12, right 38, left 7" (three turns or more, in any corpus language).
+    private static bool LockTurns(ReadOnlySpan<char> window)
+    {
+        // A turn is a side and a number not followed by a unit ("left 2 blocks" is a way, not a combination).
+        int turns = 0, pending = 0;
+        var turned = false;
+        foreach (var range in window.SplitAny(" ,;:-"))
+        {
+            var word = window[range].TrimEnd(".!?");
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            var side = false;
+            foreach (var name in (ReadOnlySpan<string>)["left", "right", "l", "r", "links", "rechts", "gauche", "droite", "izquierda", "derecha", "esquerda",
+                "direita", "sinistra", "destra", "влево", "вправо", "lewo", "prawo", "vänster", "höger", "sol", "sağ", "then", "dann", "puis", "luego", "depois", "poi", "dan", "potem", "потом", "sedan", "sonra"])
+            {
+                side |= word.Equals(name, StringComparison.OrdinalIgnoreCase);
+            }
+
+            var number = word.Length <= 2 && word.IndexOfAnyExcept(Digits) < 0;
+            turns += pending > 0 && (side || number) ? pending : 0;
+            pending = turned && number ? 1 : 0;
+            turned = side;
+        }
+
+        return turns + pending >= 3;
     }
 
     // "4 digits", "in 2019", "3600 seconds": a number that is not the secret.
@@ -609,7 +1082,7 @@ internal static class SecretPhrases
             }
 
             // "пароль Снегирь2026!", "PW Tulip88", "maiden name Kowalczyk": a value right after the noun.
-            if (word == 0 && char.IsLetterOrDigit(window[start]) && !IsCjk(window[start])
+            if (word == 0 && (char.IsLetterOrDigit(window[start]) || window[start] == '#') && !IsCjk(window[start])
                 && (Candidate(window[start..], connector: false, plain: false, want)
                     || (want == Want.Answer && char.IsUpper(window[start]) && token.TrimEnd(".,;!?").Length >= 3 && !Listed(token.TrimEnd(".,;!?")))))
             {
@@ -654,6 +1127,11 @@ internal static class SecretPhrases
     {
         var answer = want == Want.Answer;
         rest = rest.TrimStart(" \t:=：");
+        if (connector && rest.IndexOf(' ') is > 0 and var space && IsConnector(rest[..space], out _))
+        {
+            rest = rest[space..].TrimStart(" \t:=："); // "agora é pipoca_doce88", "is now Tulip88"
+        }
+
         // A quote followed by a space closes a quoted name ("'password=' or 'token='"); it opens no value.
         var quoted = rest.Length > 1 && rest[0] is '"' or '\'' or '`' or '“' or '«' or '「' or '„' && !char.IsWhiteSpace(rest[1]);
         if (quoted)
@@ -672,6 +1150,12 @@ internal static class SecretPhrases
         }
 
         var value = rest[..end].TrimEnd(".!?)。:,;}]");
+
+        // "Wie lang muss ein Passwort 2026 sein?": a year right after the noun dates it, it is not its value.
+        if (!connector && !quoted && want == Want.Word && value.Length == 4 && value.IndexOfAnyExcept(Digits) < 0 && value[0] is '1' or '2' && value[1] is '9' or '0')
+        {
+            return false;
+        }
 
         // "es 9 3 5 1", "şifresi 1 4 9 2", "passcode is 845 019": digits in groups.
         if (want != Want.Token && !value.IsEmpty && value.IndexOfAnyExcept(Digits) < 0)
@@ -799,7 +1283,8 @@ internal static class SecretPhrases
             }
         }
 
-        return digits >= 2 && ((lower > 0 && value.Length >= 8) || (letters >= 2 && value.Length >= 16));
+        // "mountainair4life": one digit is enough in a long lower-case value.
+        return digits >= 2 && ((lower > 0 && value.Length >= 8) || (letters >= 2 && value.Length >= 16)) || digits == 1 && lower >= 8 && value.Length >= 12;
     }
 
     // After a CJK noun: a few CJK characters ("の答え"), a connector (是, は, 는, ：) and a quoted value ("「たま」").
@@ -888,7 +1373,9 @@ internal static class SecretPhrases
                 return true;
             }
 
-            previousGives = false;
+            // "…, Mme Leclercq", "Mrs Abernathy": a title names the answer.
+            previousGives = token is "Mme" or "Mrs" or "Mr" or "Ms" or "Mlle" or "Herr" or "Frau" or "Sr" or "Sra" or "Pan" or "Pani" or "Signora" or "Signor"
+                or "Mevrouw" or "Meneer" or "Fru" or "Bay" or "Bayan" or "Dona" or "Dom";
             foreach (var verb in GiveVerbs)
             {
                 if (token.Equals(verb, StringComparison.OrdinalIgnoreCase))

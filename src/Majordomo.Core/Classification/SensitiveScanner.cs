@@ -41,7 +41,7 @@ internal static class SensitiveScanner
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
-            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "hooks.slack.com", "/api/webhooks/", "webhook.office",
+            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2",
         ];
 
@@ -203,6 +203,11 @@ internal static class SensitiveScanner
             return SensitiveKind.Password;
         }
 
+        if (rest.StartsWith("mysql", StringComparison.OrdinalIgnoreCase) && startsWord && MysqlPassword(rest))
+        {
+            return SensitiveKind.Password;
+        }
+
         if (rest.StartsWith("basic ", StringComparison.OrdinalIgnoreCase) && startsWord && BasicAuth(rest[6..]))
         {
             return SensitiveKind.ApiKey;
@@ -271,6 +276,27 @@ internal static class SensitiveScanner
         var end = value.IndexOfAny(" '\"\t\r\n");
         value = end < 0 ? value : value[..end];
         return value.Length >= 3 && !Placeholder(value);
+    }
+
+    // mysql -u root -pSonnenblume77 shop (mysqldump, mysqladmin too): the password glued to -p on the command line.
+    private static bool MysqlPassword(ReadOnlySpan<char> rest)
+    {
+        var newline = rest.IndexOfAny('\n', '\r');
+        var line = newline < 0 ? rest : rest[..newline];
+        for (var flag = line.IndexOf(" -p", StringComparison.Ordinal); flag >= 0; flag = line.IndexOf(" -p", StringComparison.Ordinal))
+        {
+            var value = line[(flag + 3)..];
+            var end = value.IndexOfAny(" \t");
+            value = (end < 0 ? value : value[..end]).Trim("'\"");
+            if (value.Length >= 3 && !Placeholder(value) && value[0] != '-')
+            {
+                return true;
+            }
+
+            line = line[(flag + 3)..];
+        }
+
+        return false;
     }
 
     // Authorization: Basic dXNlcjpwYXNz — base64 of user:password.
@@ -369,9 +395,9 @@ internal static class SensitiveScanner
 
         var userInfo = authority[..atSign];
         var colon = userInfo.IndexOf(':');
-        if (colon <= 0 || colon == userInfo.Length - 1)
+        if (colon < 0 || colon == userInfo.Length - 1)
         {
-            return false;
+            return false; // redis://:secret@host has no user, only a password
         }
 
         // postgres:postgres@, guest:guest@, USER:PASSWORD@: a documented default or a placeholder, not a secret.
@@ -606,7 +632,7 @@ internal static class SensitiveScanner
         || last.Equals("token", StringComparison.OrdinalIgnoreCase) || last.Equals("secret", StringComparison.OrdinalIgnoreCase)
         || last.Equals("credential", StringComparison.OrdinalIgnoreCase) || last.Equals("credentials", StringComparison.OrdinalIgnoreCase)
         || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase)
-        || last.Equals("auth", StringComparison.OrdinalIgnoreCase);
+        || last.Equals("auth", StringComparison.OrdinalIgnoreCase) || last.Equals("psk", StringComparison.OrdinalIgnoreCase); // Wi-Fi pre-shared key
 
     // Values that stand for a secret without being one.
     // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.
@@ -818,7 +844,57 @@ internal static class SensitiveScanner
             return SensitiveKind.PersonalId;
         }
 
-        return SensitiveKind.None;
+        return count is >= 4 and <= 8 && groupCount == count && Dictated(text, start, i, digits[..count]) ? SensitiveKind.Password : SensitiveKind.None;
+    }
+
+    /// <summary>
+    /// Digits told one by one ("it's 7 1 9 3", "se desactiva con 3-3-9-0", "cijfers 3-1-8-8"): how a PIN, a door or an
+    /// alarm code is dictated, whatever noun names it. Not a list or a row of data (brackets, commas, another row of
+    /// digits on the line before or after), a progression (1 2 3 4, 2 4 6 8), a formation (4-2-3-1) or digits mixing separators.
+    /// </summary>
+    private static bool Dictated(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits)
+    {
+        var separator = text[start + 1];
+        for (var k = start + 1; k < end; k += 2)
+        {
+            if (text[k] != separator)
+            {
+                return false;
+            }
+        }
+
+        var before = text[..start].TrimEnd(" \t");
+        var after = text[end..].TrimStart(" \t");
+        if ((!before.IsEmpty && before[^1] is '[' or '(' or '=' or '|' or '{' or '+' or '*' or '/' or '<' or '>')
+            || (!after.IsEmpty && (after[0] is ']' or ')' or '|' or '}' or '=' or '+' or '/' or '<' or '>' || char.IsAsciiDigit(after[0])))
+            || (before.Length > 1 && before[^1] == ',' && char.IsAsciiDigit(before.TrimEnd(",")[^1]))
+            || (!after.IsEmpty && after[0] == ',' && after[1..].TrimStart(" \t") is [>= '0' and <= '9', ..]))
+        {
+            return false; // [3 1 4 1 5], "1 2 3, 4 5 6": a list
+        }
+
+        // A progression (1 2 3 4, 2 4 6 8, 9 7 5 3): the same non-zero step between every two digits.
+        var step = digits[1] - digits[0];
+        var steady = step != 0;
+        var sum = digits[0];
+        for (var k = 1; k < digits.Length; k++)
+        {
+            steady &= digits[k] - digits[k - 1] == step;
+            sum += digits[k];
+        }
+
+        if (steady || (separator == '-' && digits.Length == 4 && sum == 10 && digits.IndexOf((byte)0) < 0))
+        {
+            return false;
+        }
+
+        // A row of a matrix or table: the line holds only these digits and the line before ends, or the next starts, with a digit.
+        var lineStart = before.LastIndexOfAny('\n', '\r');
+        var alone = before[(lineStart + 1)..].IsEmpty;
+        var nextLine = after.IndexOf('\n');
+        var rest = after.IsEmpty || after[0] is '\n' or '\r' ? after.TrimStart("\r\n \t") : nextLine >= 0 ? after[(nextLine + 1)..].TrimStart(" \t") : [];
+        var above = lineStart >= 0 ? before[..lineStart].TrimEnd("\r\n \t") : [];
+        return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1]))));
     }
 
     // A Telegram bot token: the bot's numeric id, a colon and 30+ token characters ("5829104736:AAFq9Lx2…").
