@@ -23,7 +23,8 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
     public LoopVerdict Evaluate(LoopSettingsSet loop, ChatRequest request)
     {
         var metadata = request.Metadata;
-        var settings = loop.For(RouteFor(loop.Catalog, metadata, request.Model));
+        var route = RouteFor(loop.Catalog, metadata, request.Model);
+        var settings = loop.For(route);
         if (!settings.Enabled || settings.Detectors.Length == 0)
         {
             return LoopVerdict.None;
@@ -32,9 +33,10 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         var body = request.Body.Span;
 
         // A body that cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
-        // A long conversation is read only as far back as its tail, unless the whole prompt has been read already.
+        // A long conversation is read only as far back as its tail, unless the whole prompt is read anyway: then the
+        // guard makes that one reading (ChatRequest.Prompt) and routing reuses it.
         var mayHoldCalls = ToolHistory.MayHoldCalls(body);
-        var tail = mayHoldCalls && !request.PromptRead && body.Length > TailWorthBytes(settings.HistorySize)
+        var tail = mayHoldCalls && body.Length > TailWorthBytes(settings.HistorySize) && !WholeReadingComes(loop.Catalog, route, request)
             ? TailHistory(request, settings.HistorySize) : null;
         var (best, decider) = Longest(settings, tail ?? (mayHoldCalls ? request.Prompt.Tools : null));
         if (tail is not null && best >= settings.Warning)
@@ -121,6 +123,18 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         return (best, decider);
     }
+
+    /// <summary>
+    /// Whether the whole prompt is read for this request anyway, so reading only its tail would be a second
+    /// reading, not a shorter one: it has been read already, its route is smart (routing classifies the whole
+    /// prompt), or a session's loop state may need clearing and the request names no session (its id is derived
+    /// from the conversation's first messages). A pin or a metadata-only rule may still spare routing the reading;
+    /// the verdict is the same either way, only the cost differs.
+    /// </summary>
+    internal bool WholeReadingComes(Catalog.Catalog catalog, string? route, ChatRequest request) =>
+        request.PromptRead
+        || (route is not null && catalog.Routes.TryGetValue(route, out var entry) && entry.Smart)
+        || (request.Metadata.Session is null && !state.IsEmpty);
 
     /// <summary>
     /// The body size from which reading the tail is cheaper than reading the whole conversation: finding the tail

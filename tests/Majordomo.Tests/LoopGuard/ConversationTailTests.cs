@@ -17,7 +17,7 @@ public sealed class ConversationTailTests : IDisposable
         {
           "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
           "models": { "p/m": { "provider": "p" } },
-          "routes": { "r": { "chain": ["p/m"] } }
+          "routes": { "r": { "chain": ["p/m"] }, "auto": { "strategy": "smart" } }
         }
         """;
 
@@ -108,10 +108,76 @@ public sealed class ConversationTailTests : IDisposable
             TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
     }
 
-    private LoopVerdict Evaluate(ChatRequest request)
+    private LoopVerdict Evaluate(ChatRequest request, string session = "s-tail")
     {
-        request.Metadata = new RequestMetadata(null, null, "s-tail", null, null);
+        request.Metadata = new RequestMetadata(null, null, session, null, null);
         return Guard().Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+    }
+
+    /// <summary>The conversation of <see cref="Conversation"/> asking for <paramref name="model"/> instead of the plain route.</summary>
+    private static byte[] ConversationFor(string model, int calls, int loopFrom, int loopTo) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Conversation(calls, loopFrom, loopTo)).Replace("\"model\":\"r\"", model is null ? "\"model\":null" : $"\"model\":\"{model}\"", StringComparison.Ordinal));
+
+    // A smart route reads the whole prompt to classify it: the guard makes that one reading (ChatRequest.Prompt, which
+    // routing then reuses) instead of reading the tail first, and decides as the tail read does for a named route.
+    [Theory]
+    [InlineData(0, 12, "none", 0)] // the early loop is outside historySize
+    [InlineData(100, 112, "critical", 12)]
+    [InlineData(106, 112, "warning", 6)]
+    [InlineData(92, 112, "breaker", 20)]
+    public void Evaluate_LongConversation_SmartRoute_ReadsTheWholePromptOnceAndDecidesAsTheTail(int loopFrom, int loopTo, string level, int count)
+    {
+        var calls = loopTo == 12 ? 112 : loopTo;
+        var named = OpenAIRequestReader.Parse(ConversationFor("r", calls, loopFrom, loopTo));
+        var smart = OpenAIRequestReader.Parse(ConversationFor("auto", calls, loopFrom, loopTo));
+        Assert.True(smart.Body.Length > ToolLoopGuard.TailWorthBytes(20));
+
+        var byTail = Evaluate(named, "s-named");
+        var byWhole = Evaluate(smart, "s-smart");
+
+        Assert.Equal(level, LoopVerdict.LevelName(byWhole.Level));
+        Assert.Equal((byTail.Level, byTail.Count, byTail.Detector, byTail.MessageCount), (byWhole.Level, byWhole.Count, byWhole.Detector, byWhole.MessageCount));
+        Assert.Equal(count, byWhole.Count);
+        Assert.True(smart.PromptRead); // the one reading, made by the guard, there for routing
+        Assert.Equal(level != "none", named.PromptRead); // the named route read only its tail, unless a loop was reported
+    }
+
+    [Fact]
+    public void WholeReadingComes_SmartOrDefaultSmartRouteOrReadPromptOrLoopStateWithoutSession()
+    {
+        const string config = """
+            {
+              "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+              "models": { "p/m": { "provider": "p" } },
+              "routes": { "r": { "chain": ["p/m"] }, "auto": { "strategy": "smart" } },
+              "defaultRoute": "auto"
+            }
+            """;
+        var catalog = TestConfig.BuildCatalog(config);
+        var guard = Guard();
+        bool Comes(string? model, string? session = "s")
+        {
+            var request = OpenAIRequestReader.Parse(ConversationFor(model!, 2, 0, 0));
+            request.Metadata = new RequestMetadata(null, null, session, null, null);
+            return guard.WholeReadingComes(catalog, ToolLoopGuard.RouteFor(catalog, request.Metadata, request.Model), request);
+        }
+
+        Assert.True(Comes("auto"));
+        Assert.True(Comes(null)); // the default route is smart
+        Assert.False(Comes("r"));
+        Assert.False(Comes("p/m"));
+        Assert.False(Comes("r", session: null)); // no loop state to clear: no session id needed
+
+        var read = OpenAIRequestReader.Parse(ConversationFor("r", 2, 0, 0));
+        _ = read.Prompt;
+        Assert.True(guard.WholeReadingComes(catalog, "r", read));
+
+        // A looping session leaves state behind: a request naming no session then derives its id from the prompt.
+        var looping = OpenAIRequestReader.Parse(ConversationFor("r", 12, 0, 12));
+        looping.Metadata = new RequestMetadata(null, null, "looping", null, null);
+        Assert.NotEqual(LoopLevel.None, guard.Evaluate(new LoopSettingsSet(catalog), looping).Level);
+        Assert.True(Comes("r", session: null));
+        Assert.False(Comes("r"));
     }
 
     [Fact]
