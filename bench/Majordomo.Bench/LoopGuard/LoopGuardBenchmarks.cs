@@ -102,9 +102,13 @@ public class LoopGuardBenchmarks
     public int TailFind_50Messages() =>
         ConversationTail.TryFind(_distinct, "messages"u8, 42, out var first, out _, out _) ? first : -1;
 
-    /// <summary>Part of the guard's cost: the whole prompt reading (<see cref="PromptView"/>) the guard used before the tail.</summary>
+    /// <summary>The whole prompt reading (<see cref="PromptView"/>) routing makes for a smart route, which the guard then shares.</summary>
     [Benchmark]
     public int PromptRead_50Messages() => PromptView.ParseDeferred(_distinct, "openai").Tools.Count;
+
+    /// <summary>Part of the guard's cost: its own reading of a named model's conversation, the tools alone (no text noted).</summary>
+    [Benchmark]
+    public int ToolsRead_50Messages() => PromptView.ParseToolsOnly(_distinct, "openai").Tools.Count;
 
     /// <summary>System, user, then <paramref name="calls"/> assistant tool calls each answered by a tool message (24: 50 messages).</summary>
     private static byte[] Conversation(bool looping, int calls = 24)

@@ -270,6 +270,56 @@ public sealed class ConversationTailTests : IDisposable
         }
     }
 
+    // The guard's own reading of the tools alone (a named model's request) sees what the whole reading sees: the same
+    // calls and results, message count and the positions an injected message needs, in the three shapes, with a
+    // system prompt and tool definitions or without; and the guard decides the same from either.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ParseToolsOnly_RandomConversations_SameHistoryAndPositionsAsTheWholeReading(int seed)
+    {
+        var random = new Random(seed);
+        var catalog = TestConfig.BuildCatalog(Config);
+        var guard = Guard();
+        var loops = 0;
+        foreach (var shape in new[] { "openai", "anthropic", "responses" })
+        {
+            for (var n = 0; n < 20; n++)
+            {
+                var json = Encoding.UTF8.GetString(RandomConversation(random, shape, random.Next(0, 30)));
+                if (random.Next(2) == 0)
+                {
+                    json = """{"system":[{"type":"text","text":"be brief"}],"instructions":"x","tools":[{"name":"read","input_schema":{"type":"object"}}],""" + json[1..];
+                }
+
+                var body = Encoding.UTF8.GetBytes(json);
+                var protocol = shape switch { "anthropic" => AnthropicProtocol.Id, "responses" => ResponsesProtocol.Id, _ => OpenAIProtocol.Id };
+                var whole = PromptView.Parse(body, protocol);
+                var tools = PromptView.ParseToolsOnly(body, protocol);
+
+                Assert.True(tools.ToolsOnly);
+                Assert.Equal(Keys(whole.Tools.Calls), Keys(tools.Tools.Calls));
+                Assert.Equal((whole.MessageCount, whole.Tools.MessagesEnd, whole.Tools.ObjectStart, whole.Tools.SystemStart, whole.Tools.SystemLength, whole.Tools.SystemKind, whole.Tools.Restarted),
+                    (tools.MessageCount, tools.Tools.MessagesEnd, tools.Tools.ObjectStart, tools.Tools.SystemStart, tools.Tools.SystemLength, tools.Tools.SystemKind, tools.Tools.Restarted));
+                Assert.Equal(whole.Tools.Calls.ToArray().Select(c => (c.NameStart, c.NameLength)), tools.Tools.Calls.ToArray().Select(c => (c.NameStart, c.NameLength)));
+                Assert.Equal("", tools.LastUserText); // no text is noted
+
+                var named = new ChatRequest { Body = body, Protocol = protocol, Model = "r", Metadata = new RequestMetadata(null, null, $"n{seed}-{n}", null, null) };
+                var smart = new ChatRequest { Body = body, Protocol = protocol, Model = "auto", Metadata = new RequestMetadata(null, null, $"s{seed}-{n}", null, null) };
+                var own = guard.Evaluate(new LoopSettingsSet(catalog), named);
+                var shared = guard.Evaluate(new LoopSettingsSet(catalog), smart);
+                Assert.False(named.PromptRead);
+                Assert.Equal(ToolHistory.MayHoldCalls(body), smart.PromptRead); // the smart route's one reading, made by the guard
+                Assert.Equal((shared.Level, shared.Count, shared.Detector, shared.ToolName, shared.MessageCount, shared.MessagesEnd, shared.SystemStart),
+                    (own.Level, own.Count, own.Detector, own.ToolName, own.MessageCount, own.MessagesEnd, own.SystemStart));
+                loops += own.Level == LoopLevel.None ? 0 : 1;
+            }
+        }
+
+        Assert.InRange(loops, 5, 55); // loops come and go: both kinds of verdict were compared
+    }
+
     private static (ulong, ulong, bool)[] Keys(ReadOnlySpan<ToolCall> calls)
     {
         var keys = new (ulong, ulong, bool)[calls.Length];
