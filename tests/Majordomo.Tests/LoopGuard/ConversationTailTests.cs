@@ -287,7 +287,7 @@ public sealed class ConversationTailTests : IDisposable
         {
             for (var n = 0; n < 20; n++)
             {
-                var json = Encoding.UTF8.GetString(RandomConversation(random, shape, random.Next(0, 30)));
+                var json = Encoding.UTF8.GetString(RandomConversation(random, shape, random.Next(0, 90)));
                 if (random.Next(2) == 0)
                 {
                     json = """{"system":[{"type":"text","text":"be brief"}],"instructions":"x","tools":[{"name":"read","input_schema":{"type":"object"}}],""" + json[1..];
@@ -317,7 +317,7 @@ public sealed class ConversationTailTests : IDisposable
             }
         }
 
-        Assert.InRange(loops, 5, 55); // loops come and go: both kinds of verdict were compared
+        Assert.InRange(loops, 3, 57); // loops come and go: both kinds of verdict were compared
     }
 
     private static (ulong, ulong, bool)[] Keys(ReadOnlySpan<ToolCall> calls)
