@@ -79,7 +79,11 @@ public class DecisionBenchmarks
     // Where the long prompt's time goes: its reading (text made), the Tier 1 rules, the classifier, the sensitive scan
     // alone (full and prefiltered), the token count (reading included).
     [Benchmark(Description = "20k: prompt read + texts made")]
-    public int LongPromptRead() => PromptView.ParseDeferred(_long.Body, _long.Protocol).LastUserText.Length;
+    public int LongPromptRead()
+    {
+        using var view = PromptView.ParseDeferred(_long.Body, _long.Protocol);
+        return view.LastUserChars.Length;
+    }
 
     [Benchmark(Description = "20k: rules (pattern windows)")]
     public bool LongPromptRules()
@@ -97,13 +101,17 @@ public class DecisionBenchmarks
     public object LongPromptClassify() => HeuristicClassifier.Classify(_long.Prompt);
 
     [Benchmark(Description = "20k: sensitive scan of the user text, full (the reference)")]
-    public SensitiveKind LongPromptSensitive() => SensitiveScanner.Scan(_long.Prompt.UserText);
+    public SensitiveKind LongPromptSensitive() => SensitiveScanner.Scan(_long.Prompt.UserChars);
 
     [Benchmark(Description = "20k: sensitive scan, prefiltered (what the classifier runs)")]
-    public SensitiveKind LongPromptPrefiltered() => SensitivePrefilter.Scan(_long.Prompt.UserText);
+    public SensitiveKind LongPromptPrefiltered() => SensitivePrefilter.Scan(_long.Prompt.UserChars);
 
     [Benchmark(Description = "20k: token count")]
-    public int LongPromptTokens() => PromptView.ParseDeferred(_long.Body, _long.Protocol).EstimatedPromptTokens;
+    public int LongPromptTokens()
+    {
+        using var view = PromptView.ParseDeferred(_long.Body, _long.Protocol);
+        return view.EstimatedPromptTokens;
+    }
 
     [Benchmark(Description = "smart, rule match on source")]
     public object? RuleMatch() => Decide(_heartbeat).Plan;
@@ -112,8 +120,12 @@ public class DecisionBenchmarks
     public object? NamedModel() => Decide(_named).Plan;
 
     // A fresh request per call: a request keeps its one prompt reading, so reusing one would measure the reading once.
-    private RouteDecision Decide(ChatRequest request) =>
-        _router.DecideAsync(_snapshot, Fresh(request), null, CancellationToken.None).GetAwaiter().GetResult();
+    // Disposed after, as the endpoint does with the body: its long texts' pooled arrays go back.
+    private RouteDecision Decide(ChatRequest request)
+    {
+        using var fresh = Fresh(request);
+        return _router.DecideAsync(_snapshot, fresh, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     private static ChatRequest Fresh(ChatRequest r) => new()
     {

@@ -43,8 +43,10 @@ internal readonly record struct BodySplices(
 /// <summary>
 /// A chat request as received: the client's exact bytes plus what routing needs, parsed once.
 /// Same-protocol forwarding splices router-owned fields into <see cref="Body"/> (STYLE #4).
+/// Disposed by whoever made it when the request is done, with the body's buffer: that returns the pooled
+/// arrays holding the prompt's long texts (<see cref="TextArena"/>).
 /// </summary>
-internal sealed class ChatRequest
+internal sealed class ChatRequest : IDisposable
 {
     public required ReadOnlyMemory<byte> Body { get; init; }
 
@@ -108,6 +110,8 @@ internal sealed class ChatRequest
 
     /// <summary>Whether <see cref="Prompt"/> has been read (tests of the named-model fast path).</summary>
     internal bool PromptRead => _prompt is not null;
+
+    public void Dispose() => _prompt?.Dispose();
 }
 
 /// <summary>Token usage as reported by the upstream (or estimated when it reports none).</summary>

@@ -10,7 +10,7 @@ namespace Majordomo.Chat;
 /// messages, tool_calls, tool messages) and Anthropic Messages (top-level <c>system</c>, content
 /// blocks, tool_use/tool_result). Never throws: a body it cannot read yields what was read so far.
 /// </summary>
-internal sealed partial class PromptView
+internal sealed partial class PromptView : IDisposable
 {
     public const string OpenAIProtocol = Providers.OpenAI.OpenAIProtocol.Id;
     public const string AnthropicProtocol = Providers.Anthropic.AnthropicProtocol.Id;
@@ -19,7 +19,10 @@ internal sealed partial class PromptView
     /// The user's own words in the last user message (text parts joined by a newline, known agent
     /// envelopes removed, bookkeeping-only messages passed over: SPEC §1.10); empty when none.
     /// </summary>
-    public string LastUserText => Materialized()._lastUserText;
+    public string LastUserText => AsString(Materialized()._lastUserText);
+
+    /// <summary><see cref="LastUserText"/> without a copy (what the decision reads: a long text is no string).</summary>
+    public ReadOnlySpan<char> LastUserChars => Materialized()._lastUserText.Span;
 
     /// <summary>The agent whose envelope was found (<see cref="AgentProfiles"/>), or null.</summary>
     public string? Agent => Materialized()._agent;
@@ -28,22 +31,31 @@ internal sealed partial class PromptView
     public string? AgentSource => Materialized()._agentSource;
 
     /// <summary>Text of the first user message; with <see cref="SystemText"/> it derives the session id.</summary>
-    public string FirstUserText => Materialized()._firstUserText;
+    public string FirstUserText => AsString(Materialized()._firstUserText);
 
     /// <summary>System prompt text (OpenAI system/developer messages, Anthropic <c>system</c>).</summary>
-    public string SystemText => Materialized()._systemText;
+    public string SystemText => AsString(Materialized()._systemText);
+
+    /// <summary><see cref="SystemText"/> without a copy.</summary>
+    public ReadOnlySpan<char> SystemChars => Materialized()._systemText.Span;
 
     /// <summary>
     /// Text of every user message in order, joined by a newline (the last one included). The sensitive
     /// scan reads this, not only <see cref="LastUserText"/>: a secret pasted three turns ago is sent again.
     /// </summary>
-    public string UserText => Materialized()._userText;
+    public string UserText => AsString(Materialized()._userText);
+
+    /// <summary><see cref="UserText"/> without a copy.</summary>
+    public ReadOnlySpan<char> UserChars => Materialized()._userText.Span;
 
     /// <summary>
     /// Text tools returned (OpenAI <c>tool</c> messages, Anthropic <c>tool_result</c> content), joined by a
     /// newline: an agent that reads a <c>.env</c> file sends its contents upstream with the next turn.
     /// </summary>
-    public string ToolResultText => Materialized()._toolResultText;
+    public string ToolResultText => AsString(Materialized()._toolResultText);
+
+    /// <summary><see cref="ToolResultText"/> without a copy.</summary>
+    public ReadOnlySpan<char> ToolResultChars => Materialized()._toolResultText.Span;
 
     /// <summary>Names of the tool definitions offered (<c>tools[].function.name</c> or <c>tools[].name</c>), comma-separated.</summary>
     public string ToolNames { get; private set; } = "";
@@ -121,9 +133,9 @@ internal sealed partial class PromptView
         get
         {
             var hash = 14695981039346656037UL;
-            hash = Fnv(hash, SystemText);
+            hash = Fnv(hash, SystemChars);
             hash = Fnv(hash, "\u0001");
-            hash = Fnv(hash, FirstUserText);
+            hash = Fnv(hash, Materialized()._firstUserText.Span);
             return "h-" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
@@ -136,22 +148,25 @@ internal sealed partial class PromptView
     private bool _materialized;
     private bool _toolsOnly;
 
-    private string _lastUserText = "";
+    // The texts, each a string or (when long) a slice of the arena's pooled arrays: see TextArena.
+    private readonly TextArena _arena = new();
+    private ReadOnlyMemory<char> _lastUserText;
     private string? _agent;
     private string? _agentSource;
-    private string _firstUserText = "";
-    private string _systemText = "";
-    private string _userText = "";
-    private string _toolResultText = "";
+    private ReadOnlyMemory<char> _firstUserText;
+    private ReadOnlyMemory<char> _systemText;
+    private ReadOnlyMemory<char> _userText;
+    private ReadOnlyMemory<char> _toolResultText;
     private long _chars;
 
     // Every text in reading order; tokenized on first use, so a request that never asks for its token
     // count (a named model under the loop guard) does not pay the tokenizer.
-    private List<string>? _texts;
+    private List<ReadOnlyMemory<char>>? _texts;
     private long _textTokens = -1;
-    private StringBuilder? _userTextBuilder;
-    private StringBuilder? _toolText;
+    private ArenaText? _userTextBuilder;
+    private ArenaText? _toolText;
     private StringBuilder? _toolNames;
+    private bool _disposed;
 
     /// <summary>Reads <paramref name="body"/> and makes every text at once (the span is not kept).</summary>
     public static PromptView Parse(ReadOnlySpan<byte> body, string protocol)
@@ -208,8 +223,26 @@ internal sealed partial class PromptView
     /// <summary>Whether the texts have been made (tests of the guard-only path, which must not make them).</summary>
     internal bool TextsMade => _materialized;
 
+    /// <summary>
+    /// Returns the pooled arrays that hold long texts (the request is done: the caller that made the request disposes
+    /// it, when the body's own pooled buffer goes back). The texts read as a disposed object afterwards.
+    /// </summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = default;
+        _texts = null;
+        _arena.Dispose();
+    }
+
+    private static string AsString(ReadOnlyMemory<char> text) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetString(text, out var s, out var start, out var length) && start == 0 && length == s.Length
+            ? s
+            : new string(text.Span);
+
     private PromptView Materialized()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_materialized)
         {
             Materialize(_body.Span);
@@ -222,7 +255,7 @@ internal sealed partial class PromptView
     private void Materialize(ReadOnlySpan<byte> body)
     {
         _materialized = true;
-        var text = new MessageText();
+        var text = new ArenaText(_arena);
         foreach (var step in _steps)
         {
             switch (step.Step)
@@ -231,25 +264,26 @@ internal sealed partial class PromptView
                     text.Clear();
                     break;
                 case TextStep.Add:
-                    AddText(step.Decode(body), text, step.Part);
+                    AddText(step.Decode(body, _arena), text, step.Part);
                     break;
                 case TextStep.CountOnly:
-                    CountText(step.Decode(body));
+                    CountText(step.Decode(body, _arena));
                     break;
                 case TextStep.EndUser:
                     CountUserTurn(text, step.NoResults, step.FirstUser);
                     break;
                 case TextStep.EndSystem:
-                    Append(_systemText, text, out _systemText);
+                    _systemText = _systemText.IsEmpty ? text.Build() : text.Length == 0 ? _systemText
+                        : new ArenaText(_arena).Append(_systemText).AppendLine().Append(text.Build()).Build();
                     break;
                 case TextStep.EndTool when text.Length > 0:
-                    text.AppendTo(ToolText());
+                    ToolText().Append(text.Build());
                     break;
             }
         }
 
-        _userText = _userTextBuilder?.ToString() ?? _lastUserText;
-        _toolResultText = _toolText?.ToString() ?? "";
+        _userText = _userTextBuilder?.Build() ?? _lastUserText;
+        _toolResultText = _toolText?.Build() ?? default;
         _steps.Clear();
         _body = default;
     }
@@ -278,28 +312,25 @@ internal sealed partial class PromptView
         }
     }
 
-    private void CountUserTurn(MessageText text, bool noResults, bool firstUser)
+    private void CountUserTurn(ArenaText text, bool noResults, bool firstUser)
     {
-        if (text.Length > 0)
+        var raw = text.Build();
+        if (!raw.IsEmpty)
         {
             // Only from the second user turn on: one turn's text is LastUserText itself.
-            if (_userTextBuilder is null && _lastUserText.Length > 0)
+            if (_userTextBuilder is null && !_lastUserText.IsEmpty)
             {
-                _userTextBuilder = new StringBuilder(_lastUserText);
+                _userTextBuilder = new ArenaText(_arena).Append(_lastUserText);
             }
 
-            if (_userTextBuilder is not null)
-            {
-                text.AppendTo(_userTextBuilder.Append('\n'));
-            }
+            _userTextBuilder?.AppendLine().Append(raw);
         }
 
-        if (text.Length > 0 || noResults)
+        if (!raw.IsEmpty || noResults)
         {
             // An Anthropic user turn holding only tool results is not what the user said last,
             // nor is an agent's bookkeeping message.
-            var raw = text.ToString();
-            var words = AgentProfiles.Read(raw);
+            var words = ReadAgentText(raw);
             _agent ??= words.Agent;
             if (!words.Bookkeeping)
             {
@@ -314,6 +345,21 @@ internal sealed partial class PromptView
         }
     }
 
+    /// <summary>
+    /// The user's words of a user message (<see cref="AgentProfiles.Read"/>); a long message no agent's envelope may
+    /// wrap is its own words without being made a string.
+    /// </summary>
+    private (ReadOnlyMemory<char> Words, string? Agent, bool Bookkeeping, string? Source) ReadAgentText(ReadOnlyMemory<char> raw)
+    {
+        if (TextArena.IsPooled(raw) && !AgentProfiles.MayWrap(raw.Span))
+        {
+            return (raw, null, false, null);
+        }
+
+        var words = AgentProfiles.Read(AsString(raw));
+        return (words.Words.AsMemory(), words.Agent, words.Bookkeeping, words.Source);
+    }
+
     private long TextTokens
     {
         get
@@ -323,7 +369,7 @@ internal sealed partial class PromptView
                 var tally = new TokenTally();
                 foreach (var text in Materialized()._texts ?? [])
                 {
-                    tally.Add(text);
+                    tally.Add(text.Span);
                 }
 
                 _textTokens = tally.Tokens;
@@ -333,7 +379,7 @@ internal sealed partial class PromptView
         }
     }
 
-    private void CountText(string text)
+    private void CountText(ReadOnlyMemory<char> text)
     {
         _chars += text.Length;
         if (text.Length > 0)
@@ -343,12 +389,17 @@ internal sealed partial class PromptView
     }
 
     /// <summary>Counts a text and adds it to the part's text: a tool's output to <see cref="ToolResultText"/>, any other to <paramref name="text"/>.</summary>
-    private void AddText(string part, MessageText text, Part kind)
+    private void AddText(ReadOnlyMemory<char> part, ArenaText text, Part kind)
     {
         CountText(part);
         if (kind != Part.ToolResult)
         {
-            text.Add(part);
+            if (text.Length > 0)
+            {
+                text.AppendLine();
+            }
+
+            text.Append(part);
         }
         else if (part.Length > 0)
         {
@@ -357,72 +408,18 @@ internal sealed partial class PromptView
     }
 
     /// <summary>The tool output collected so far, a line break added when it holds some already.</summary>
-    private StringBuilder ToolText()
+    private ArenaText ToolText()
     {
-        _toolText ??= new StringBuilder();
+        _toolText ??= new ArenaText(_arena);
         if (_toolText.Length > 0)
         {
-            _toolText.Append('\n');
+            _toolText.AppendLine();
         }
 
         return _toolText;
     }
 
-    private static void Append(string existing, MessageText more, out string joined) =>
-        joined = existing.Length == 0 ? more.ToString() : more.Length == 0 ? existing : existing + "\n" + more.ToString();
-
-    /// <summary>
-    /// One message's text parts joined by a newline. A message of one part (nearly all) is that part's string
-    /// itself: a long message is then one string, not also a builder's chunk and its copy (each a large object).
-    /// </summary>
-    private sealed class MessageText
-    {
-        private string _single = "";
-        private StringBuilder? _builder;
-        private bool _joined;
-
-        public int Length => _joined ? _builder!.Length : _single.Length;
-
-        public void Clear()
-        {
-            _single = "";
-            _joined = false;
-        }
-
-        public void Add(string part)
-        {
-            if (Length == 0)
-            {
-                Clear();
-                _single = part;
-                return;
-            }
-
-            if (!_joined)
-            {
-                (_builder ??= new StringBuilder()).Clear().Append(_single);
-                _joined = true;
-            }
-
-            _builder!.Append('\n').Append(part);
-        }
-
-        public void AppendTo(StringBuilder target)
-        {
-            if (_joined)
-            {
-                target.Append(_builder);
-            }
-            else
-            {
-                target.Append(_single);
-            }
-        }
-
-        public override string ToString() => _joined ? _builder!.ToString() : _single;
-    }
-
-    private static ulong Fnv(ulong hash, string s)
+    private static ulong Fnv(ulong hash, ReadOnlySpan<char> s)
     {
         foreach (var c in s)
         {
@@ -454,14 +451,49 @@ internal sealed partial class PromptView
         public static TextStepOp At(TextStep step, Part part, ref Utf8JsonReader reader) =>
             new(step, part, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, false, false);
 
-        public string Decode(ReadOnlySpan<byte> body)
+        /// <summary>The value's text: a string, or when long a slice of a pooled array of <paramref name="arena"/>.</summary>
+        public ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> body, TextArena arena)
         {
             var value = body.Slice(Start, Length);
-            if (!Escaped)
+            if (Length <= TextArena.LongChars)
             {
-                return Encoding.UTF8.GetString(value);
+                // Decoded characters never outnumber the value's bytes (UTF-8, escapes): a short value stays short.
+                return (Escaped ? Unescape(body) : Encoding.UTF8.GetString(value)).AsMemory();
             }
 
+            var array = arena.Rent(Length);
+            var written = 0;
+            if (!Escaped)
+            {
+                written = Encoding.UTF8.GetChars(value, array);
+            }
+            else
+            {
+                try
+                {
+                    var reader = new Utf8JsonReader(body.Slice(Start - 1, Length + 2));
+                    reader.Read();
+                    written = reader.CopyString(array);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+                {
+                    // An escape no string can hold (a lone surrogate): the value reads as empty, as a failed read did before.
+                    written = 0;
+                }
+            }
+
+            if (written > TextArena.LongChars)
+            {
+                return new ReadOnlyMemory<char>(array, 0, written);
+            }
+
+            var text = new string(array, 0, written);
+            arena.Return(array);
+            return text.AsMemory();
+        }
+
+        private string Unescape(ReadOnlySpan<byte> body)
+        {
             try
             {
                 var reader = new Utf8JsonReader(body.Slice(Start - 1, Length + 2));

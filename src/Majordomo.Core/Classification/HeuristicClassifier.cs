@@ -59,7 +59,7 @@ internal static class HeuristicClassifier
     public static Classification ClassifyWithCues(PromptView prompt)
     {
         var scores = new FeatureScores();
-        var text = prompt.LastUserText.AsSpan();
+        var text = prompt.LastUserChars;
         var state = new ScanState();
         Span<double> instruction = stackalloc double[FeatureScores.Conversation + 1];
         instruction.Clear();
@@ -77,7 +77,7 @@ internal static class HeuristicClassifier
 
         // The system prompt sets the scene ("You are a coding agent") but weighs less than the ask. A known
         // agent's prompt describes the agent, not the task (SPEC §1.10): it sets no scene.
-        var system = prompt.Agent is null ? prompt.SystemText.AsSpan() : default;
+        var system = prompt.Agent is null ? prompt.SystemChars : default;
         if (!system.IsEmpty)
         {
             var systemState = new ScanState();
@@ -103,19 +103,19 @@ internal static class HeuristicClassifier
     /// <summary>Every text that will be sent upstream and the user or their tools wrote, in full.</summary>
     public static SensitiveKind Sensitive(PromptView prompt)
     {
-        var kind = SensitivePrefilter.Scan(prompt.UserText);
+        var kind = SensitivePrefilter.Scan(prompt.UserChars);
         if (kind == SensitiveKind.None)
         {
-            kind = SensitivePrefilter.Scan(prompt.SystemText);
+            kind = SensitivePrefilter.Scan(prompt.SystemChars);
         }
 
         if (kind == SensitiveKind.None)
         {
-            kind = SensitivePrefilter.Scan(prompt.ToolResultText);
+            kind = SensitivePrefilter.Scan(prompt.ToolResultChars);
         }
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserText, PersonalDocuments))
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserChars, PersonalDocuments))
         {
             kind = SensitiveKind.PersonalId;
         }
@@ -502,7 +502,7 @@ internal static class HeuristicClassifier
         // Tool results in an agent loop: code coming back from files or a compiler.
         if (prompt.ToolResults > 0)
         {
-            var results = prompt.ToolResultText.AsSpan();
+            var results = prompt.ToolResultChars;
             results = results[..Math.Min(results.Length, 3000)];
             if (ContainsAny(results, ["error", "Traceback", "exception", "def ", "function ", "class ", "import ", "{", "npm ", "test"]))
             {

@@ -107,7 +107,7 @@ internal static class LearnedFeatures
     public static void Extract(PromptView prompt, Classification cues, bool withCues, int dimension, ref FeatureSink sink)
     {
         var mask = (uint)(dimension - DenseCount);
-        var text = prompt.LastUserText.AsSpan();
+        var text = prompt.LastUserChars;
         if (text.Length <= HeadChars + TailChars)
         {
             Words(text, 0, text.Length, mask, ref sink);
@@ -134,18 +134,18 @@ internal static class LearnedFeatures
 
         // A known agent's system prompt and tools describe the agent, not this turn (SPEC §1.10): left out.
         var agent = prompt.Agent is not null;
-        Unigrams(agent ? default : Head(prompt.SystemText, SystemChars), SystemSpace, mask, ref sink);
+        Unigrams(agent ? default : Head(prompt.SystemChars, SystemChars), SystemSpace, mask, ref sink);
         sink.EndBlock();
         Unigrams(agent ? default : prompt.ToolNames, ToolSpace, mask, ref sink);
         sink.EndBlock();
-        Unigrams(Head(prompt.ToolResultText, ResultChars), ResultSpace, mask, ref sink);
+        Unigrams(Head(prompt.ToolResultChars, ResultChars), ResultSpace, mask, ref sink);
         sink.EndBlock();
 
         Dense(prompt, cues, withCues, ref sink);
         sink.EndBlock(normalize: false);
     }
 
-    private static ReadOnlySpan<char> Head(string text, int chars) => text.AsSpan(0, Math.Min(text.Length, chars));
+    private static ReadOnlySpan<char> Head(ReadOnlySpan<char> text, int chars) => text[..Math.Min(text.Length, chars)];
 
     /// <summary>Words (letter/digit runs, each CJK character, each symbol), their pairs, and words of the instruction zones.</summary>
     private static void Words(ReadOnlySpan<char> text, int offset, int total, uint mask, ref FeatureSink sink)
@@ -268,20 +268,20 @@ internal static class LearnedFeatures
             sink.Add(42 + ClassifierEvaluation.Level(cues.Complexity) + 1, 1f);
         }
 
-        sink.Add(50 + Log2Bin(prompt.Agent is null ? prompt.EstimatedPromptTokens : prompt.LastUserText.Length / 4, 15), 1f);
-        sink.Add(66 + Log2Bin(prompt.LastUserText.Length, 15), 1f);
+        sink.Add(50 + Log2Bin(prompt.Agent is null ? prompt.EstimatedPromptTokens : prompt.LastUserChars.Length / 4, 15), 1f);
+        sink.Add(66 + Log2Bin(prompt.LastUserChars.Length, 15), 1f);
         sink.Add(82 + Math.Min(prompt.MessageCount, 12), 1f);
         sink.Add(95 + Math.Min(prompt.UserMessages, 8), 1f);
         sink.Add(104 + Log2Bin(prompt.ToolCalls, 6), 1f);
         sink.Add(111 + Log2Bin(prompt.ToolResults, 6), 1f);
         sink.Add(118 + Log2Bin(prompt.Agent is null ? prompt.ToolDefinitions : 0, 6), 1f);
         sink.Add(125 + Math.Min(prompt.MediaParts, 2), 1f);
-        sink.Add(128 + Log2Bin(prompt.Agent is null ? prompt.SystemText.Length : 0, 15), 1f);
+        sink.Add(128 + Log2Bin(prompt.Agent is null ? prompt.SystemChars.Length : 0, 15), 1f);
         sink.Add(144 + (prompt.ResponseFormat is "json_object" or "json_schema" ? 1 : 0), 1f);
         sink.Add(146 + (prompt.Agent is null ? 0 : 1), 1f);
         sink.Add(148 + (prompt.AgentSource is null ? 0 : 1), 1f);
 
-        var text = prompt.LastUserText.AsSpan();
+        var text = prompt.LastUserChars;
         text = text[..Math.Min(text.Length, HeadChars)];
         sink.Add(150 + Log2Bin(text.Count('\n'), 8), 1f);
         sink.Add(160 + Log2Bin(text.Count('?') + text.Count('？'), 5), 1f);

@@ -43,9 +43,9 @@ internal static class Commands
     }
 
     /// <summary>The command in a last user message, or null when the message is not exactly a command.</summary>
-    public static Command? Parse(string lastUserText)
+    public static Command? Parse(ReadOnlySpan<char> lastUserText)
     {
-        var text = lastUserText.AsSpan().Trim();
+        var text = lastUserText.Trim();
         if (text.Equals(Status, StringComparison.Ordinal))
         {
             return new Command(Status, "");

@@ -49,7 +49,7 @@ internal sealed partial class RouteDecider(
         if (trace is null && snapshot.CommandsEnabled && Commands.MayBeCommand(request.Body.Span))
         {
             view = Parse(request);
-            if (Commands.Parse(view.LastUserText) is { } command)
+            if (Commands.Parse(view.LastUserChars) is { } command)
             {
                 return new ValueTask<RouteDecision>(RunCommand(snapshot, request, command, apiKeyName));
             }

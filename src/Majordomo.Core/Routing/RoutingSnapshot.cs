@@ -92,7 +92,7 @@ internal sealed class CompiledRule
 
         try
         {
-            return WindowMatch(Pattern, view.LastUserText);
+            return WindowMatch(Pattern, view.LastUserChars);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -106,10 +106,10 @@ internal sealed class CompiledRule
     /// the last window scans from its start with the whole text visible, so <c>$</c> and look-behinds keep their
     /// meaning there; the first window is a slice, so a <c>$</c> may also match at its cut.
     /// </summary>
-    internal static bool WindowMatch(Regex pattern, string text) =>
+    internal static bool WindowMatch(Regex pattern, ReadOnlySpan<char> text) =>
         text.Length <= 2 * PatternWindow
             ? pattern.IsMatch(text)
-            : pattern.IsMatch(text.AsSpan(0, PatternWindow)) || pattern.IsMatch(text, text.Length - PatternWindow);
+            : pattern.IsMatch(text[..PatternWindow]) || pattern.IsMatch(text, text.Length - PatternWindow);
 }
 
 /// <summary>Selection settings of SPEC §1.4 with defaults applied.</summary>

@@ -43,15 +43,34 @@ internal sealed class ChatCompletionsEndpoint(
         await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span, snapshot)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The requests made from this body (a Responses continuation or a loop warning parses it again): each is disposed
+    /// when the next replaces it or the body is done, returning its prompt's pooled texts.
+    /// </summary>
+    private sealed class RequestsMade : IDisposable
+    {
+        private ChatRequest? _current;
+
+        public ChatRequest Add(ChatRequest request)
+        {
+            _current?.Dispose();
+            _current = request;
+            return request;
+        }
+
+        public void Dispose() => _current?.Dispose();
+    }
+
     /// <summary>When the request started, its span (null while nothing listens) and the snapshot it runs on.</summary>
     private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span, GatewaySnapshot Snapshot);
 
     private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
     {
+        using var made = new RequestsMade();
         ChatRequest request;
         try
         {
-            request = ingress.Parse(body);
+            request = made.Add(ingress.Parse(body));
         }
         catch (RequestValidationException ex)
         {
@@ -71,7 +90,7 @@ internal sealed class ChatCompletionsEndpoint(
             }
 
             body = full;
-            request = ingress.Parse(body);
+            request = made.Add(ingress.Parse(body));
             request.ApiKeyName = keyName;
         }
 
@@ -94,7 +113,7 @@ internal sealed class ChatCompletionsEndpoint(
         {
             // The system message is spliced into the client's bytes; the result is parsed like any body.
             var metadata = request.Metadata;
-            request = ingress.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol));
+            request = made.Add(ingress.Parse(LoopInjection.Inject(body.Span, loop, request.Protocol)));
             request.Metadata = metadata;
             request.ApiKeyName = keyName;
             ingress.ReadHeaders(context.Request.Headers, request);

@@ -27,7 +27,8 @@ internal sealed class CountTokensEndpoint(SnapshotHolder snapshots)
             return;
         }
 
-        var tokens = PromptView.Parse(body.Memory.Span, AnthropicProtocol.Id).EstimatedPromptTokens;
+        using var prompt = PromptView.Parse(body.Memory.Span, AnthropicProtocol.Id);
+        var tokens = prompt.EstimatedPromptTokens;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync("{\"input_tokens\":" + tokens.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", context.RequestAborted).ConfigureAwait(false);
     }

@@ -34,6 +34,8 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, RouteDecider rou
             return;
         }
 
+        using var made = request;
+
         request.Metadata = ChatCompletionsEndpoint.MetadataOf(context.Request.Headers, request);
         request.ApiKeyName = admitted.KeyName;
         var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, admitted.KeyName, context.RequestAborted).ConfigureAwait(false);

@@ -141,22 +141,65 @@ public class PromptViewTests
         Assert.Equal(SensitiveKind.PrivateKey, HeuristicClassifier.Sensitive(view));
     }
 
-    [Fact]
-    public void LongMessage_IsMadeIntoOneString()
+    /// <summary>Bodies with long texts in every place a text is joined: one string, parts, turns, tool results, system.</summary>
+    public static TheoryData<string, string, string, string, string> LongBodies()
     {
-        // An 80,000-character message (~20k tokens): its texts (last, first, all user turns, the tokenizer's list)
-        // are one string, not also a builder's chunk and that chunk's copy (each over the large-object threshold).
-        var words = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region. ", 1_750));
-        var body = Encoding.UTF8.GetBytes("""{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":""" + System.Text.Json.JsonSerializer.Serialize(words) + "}]}");
-        PromptView.ParseDeferred(body, PromptView.OpenAIProtocol).UserText.GetHashCode(StringComparison.Ordinal); // warm up
+        var words = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region. ", 1_750)); // 80,500 characters
+        var half = words[..40_000];
+        var json = System.Text.Json.JsonSerializer.Serialize(words);
+        var halfJson = System.Text.Json.JsonSerializer.Serialize(half);
+        var escaped = System.Text.Json.JsonSerializer.Serialize(half + "\n\"quoted\" caf\u00e9 \ud83d\ude00" + half);
+        return new()
+        {
+            // body, last user text, user text, system text, tool result text
+            { """{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":""" + json + "}]}", words, words, "Be brief.", "" },
+            { """{"messages":[{"role":"user","content":[{"type":"text","text":""" + halfJson + """},{"type":"text","text":""" + halfJson + "}]}]}", half + "\n" + half, half + "\n" + half, "", "" },
+            { """{"messages":[{"role":"user","content":""" + json + """},{"role":"assistant","content":"ok"},{"role":"user","content":"and?"}]}""", "and?", words + "\nand?", "", "" },
+            { """{"messages":[{"role":"user","content":"x"},{"role":"tool","tool_call_id":"a","content":""" + json + """},{"role":"tool","tool_call_id":"b","content":"y"}]}""", "x", "x", "", words + "\ny" },
+            { """{"system":[{"type":"text","text":""" + halfJson + """},{"type":"text","text":""" + halfJson + """}],"messages":[{"role":"user","content":""" + escaped + "}]}",
+                half + "\n\"quoted\" caf\u00e9 \ud83d\ude00" + half, half + "\n\"quoted\" caf\u00e9 \ud83d\ude00" + half, half + "\n" + half, "" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(LongBodies))]
+    public void LongTexts_ReadRight_AndAreNoLargeObjects(string json, string lastUser, string user, string system, string tools)
+    {
+        // A 20k-token prompt (issue 16 item 4): a text past TextArena.LongChars lives in a pooled array, so reading
+        // it allocates no large object (85,000 bytes or more, which only a gen-2 collection frees). Allocation is
+        // counted, not timed: under 85,000 bytes in all proves no single object reached the threshold.
+        var body = Encoding.UTF8.GetBytes(json);
+        using (var warm = PromptView.ParseDeferred(body, PromptView.OpenAIProtocol))
+        {
+            Assert.Equal(lastUser, warm.LastUserText);
+            Assert.Equal(user, warm.UserText);
+            Assert.Equal(system, warm.SystemText);
+            Assert.Equal(tools, warm.ToolResultText);
+            _ = warm.EstimatedPromptTokens + warm.DerivedSessionId.Length;
+        }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var view = PromptView.ParseDeferred(body, PromptView.OpenAIProtocol);
-        Assert.Equal(words.Length, view.LastUserText.Length);
-        Assert.Same(view.LastUserText, view.UserText);
-        Assert.Same(view.LastUserText, view.FirstUserText);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        using (var view = PromptView.ParseDeferred(body, PromptView.OpenAIProtocol))
+        {
+            Assert.Equal(lastUser.Length, view.LastUserChars.Length);
+            Assert.Equal(user.Length, view.UserChars.Length);
+            Assert.Equal(system.Length, view.SystemChars.Length);
+            Assert.Equal(tools.Length, view.ToolResultChars.Length);
+            _ = view.EstimatedPromptTokens + view.DerivedSessionId.Length;
+        }
 
-        Assert.True(allocated < (words.Length * 2) + 20_000, $"{allocated:N0} bytes for a {words.Length * 2:N0}-byte text");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 85_000, $"{allocated:N0} bytes allocated reading a prompt of {json.Length:N0} characters");
+    }
+
+    [Fact]
+    public void DisposedView_RefusesItsTexts()
+    {
+        // The long texts' arrays are back in the pool: a late reader must fail, never read another request's text.
+        var words = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region. ", 1_750));
+        var view = PromptView.ParseDeferred(Encoding.UTF8.GetBytes("""{"messages":[{"role":"user","content":""" + System.Text.Json.JsonSerializer.Serialize(words) + "}]}"), PromptView.OpenAIProtocol);
+        Assert.Equal(words.Length, view.LastUserChars.Length);
+        view.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => view.UserText);
     }
 }

@@ -19,7 +19,7 @@ internal abstract class AgentProfile
     public abstract string Name { get; }
 
     /// <summary>Cheap test: may <paramref name="text"/> carry this agent's envelope at all?</summary>
-    public abstract bool MayWrap(string text);
+    public abstract bool MayWrap(ReadOnlySpan<char> text);
 
     /// <summary>The text with this agent's envelope removed; null when nothing of it was found.</summary>
     public abstract string? Strip(string text);

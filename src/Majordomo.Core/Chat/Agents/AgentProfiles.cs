@@ -38,6 +38,20 @@ internal static class AgentProfiles
         return new AgentText(words, agent, words.Length == 0, source);
     }
 
+    /// <summary>Whether any profile's envelope may wrap <paramref name="text"/> (false: <see cref="Read"/> would return it as is).</summary>
+    public static bool MayWrap(ReadOnlySpan<char> text)
+    {
+        foreach (var profile in All)
+        {
+            if (profile.MayWrap(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Cheap test on the raw body before anything is parsed: may it hold an agent's heartbeat prompt as
     /// the start of a JSON string (a user message), not quoted inside a system prompt?

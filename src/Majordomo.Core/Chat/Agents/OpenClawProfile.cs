@@ -22,7 +22,7 @@ internal sealed class OpenClawProfile : AgentProfile
 
     public override string Name => "openclaw";
 
-    public override bool MayWrap(string text) =>
+    public override bool MayWrap(ReadOnlySpan<char> text) =>
         text.StartsWith('[') || text.StartsWith(ToolImages, StringComparison.Ordinal) ||
         text.Contains(BeginContext, StringComparison.Ordinal) || text.Contains(RuntimeLine, StringComparison.Ordinal);
 
