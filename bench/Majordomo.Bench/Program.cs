@@ -34,6 +34,9 @@ const string Usage = """
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
       relay    [BenchmarkDotNet arguments]
                the gateway's stream inspection per request (SSE reader + OpenAI relay), in process
+      pipeline [--pairs 10] [--requests 4000] [--connections 4] [--warmup 20000] [--modes nonstream,stream] [--alloc-types]
+               [--gateway-only-seconds S] [--only hop|majordomo]
+               mock, reference hop and the gateway in this process; alternating blocks, CPU-µs and allocated bytes per request
       replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
                majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;
@@ -77,6 +80,7 @@ try
         "startup" => StartupRun.Run(options),
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
+        "pipeline" => await PipelineRun.RunAsync(options),
         "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };

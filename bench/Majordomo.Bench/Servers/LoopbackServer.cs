@@ -14,6 +14,17 @@ internal static class LoopbackServer
 {
     public static async Task RunAsync(string name, int port, RequestDelegate handler)
     {
+        await using var app = await StartAsync(handler, port);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses is { Count: > 0 } ? string.Join(", ", addresses) : $"http://127.0.0.1:{port}";
+        Console.WriteLine($"{name} listening on {address} (pid {Environment.ProcessId}, {Environment.ProcessorCount} cpu)");
+
+        await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>Starts the server and returns it (port 0: an ephemeral port, see <c>BoundAddresses</c>).</summary>
+    public static async Task<WebApplication> StartAsync(RequestDelegate handler, int port = 0)
+    {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
@@ -21,14 +32,9 @@ internal static class LoopbackServer
             options.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1);
         });
 
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
-
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var address = addresses is { Count: > 0 } ? string.Join(", ", addresses) : $"http://127.0.0.1:{port}";
-        Console.WriteLine($"{name} listening on {address} (pid {Environment.ProcessId}, {Environment.ProcessorCount} cpu)");
-
-        await app.WaitForShutdownAsync();
+        return app;
     }
 }

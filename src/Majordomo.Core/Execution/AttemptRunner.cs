@@ -281,15 +281,22 @@ internal sealed partial class AttemptRunner(ILogger logger)
     private async Task<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
         var batch = new SseBatch();
-        if (await PeekFirstAsync(attempt, protocol, response, batch, rules).ConfigureAwait(false) is { } refused)
+        try
         {
-            return refused;
-        }
+            if (await PeekFirstAsync(attempt, protocol, response, batch, rules).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
 
-        var firstByteMs = attempt.ElapsedMs;
-        await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
-        var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
-        return await RelayAsync(attempt, protocol.Relay, sink, response, batch, firstByteMs, progress).ConfigureAwait(false);
+            var firstByteMs = attempt.ElapsedMs;
+            await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
+            var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
+            return await RelayAsync(attempt, protocol.Relay, sink, response, batch, firstByteMs, progress).ConfigureAwait(false);
+        }
+        finally
+        {
+            batch.Release();
+        }
     }
 
     /// <summary>Reads the first events under the first-token timer; a failure here is still invisible to the client.</summary>

@@ -9,11 +9,19 @@ internal static class AttemptsJson
     /// <summary>Writes <paramref name="attempts"/> into <paramref name="buffer"/> (reset first).</summary>
     public static void Write(ArrayBufferWriter<byte> buffer, IReadOnlyList<AttemptRecord> attempts)
     {
-        buffer.ResetWrittenCount();
         using var w = new Utf8JsonWriter(buffer);
+        Write(buffer, w, attempts);
+    }
+
+    /// <summary>The same, through a writer kept by the caller (reset onto <paramref name="buffer"/> here): one writer per batch writer, not per row.</summary>
+    public static void Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter w, IReadOnlyList<AttemptRecord> attempts)
+    {
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
         w.WriteStartArray();
-        foreach (var a in attempts)
+        for (var i = 0; i < attempts.Count; i++)
         {
+            var a = attempts[i];
             w.WriteStartObject();
             WriteOutcome(w, a);
             w.WriteString("provider", a.Provider);
@@ -23,6 +31,7 @@ internal static class AttemptsJson
         }
 
         w.WriteEndArray();
+        w.Flush();
     }
 
     /// <summary>Which model and credential an attempt used and how it ended: what every view of an attempt shows.</summary>

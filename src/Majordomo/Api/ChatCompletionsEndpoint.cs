@@ -262,13 +262,19 @@ internal sealed class ChatCompletionsEndpoint(
             : metadata;
     }
 
-    internal static RequestMetadata MetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body) =>
-        new(
-            Header(headers, "X-Router-Source") ?? body.Source,
-            Header(headers, "X-Router-Channel") ?? body.Channel,
-            Header(headers, "X-Router-Session") ?? body.Session,
-            Header(headers, "X-Router-Kind") ?? body.Kind,
-            Header(headers, "X-Router-Profile") ?? body.Profile);
+    internal static RequestMetadata MetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body)
+    {
+        var source = Header(headers, "X-Router-Source");
+        var channel = Header(headers, "X-Router-Channel");
+        var session = Header(headers, "X-Router-Session");
+        var kind = Header(headers, "X-Router-Kind");
+        var profile = Header(headers, "X-Router-Profile");
+
+        // Most requests carry none of them: the body's metadata is then the answer as it is (no copy).
+        return source is null && channel is null && session is null && kind is null && profile is null
+            ? body
+            : new(source ?? body.Source, channel ?? body.Channel, session ?? body.Session, kind ?? body.Kind, profile ?? body.Profile);
+    }
 
     private static string? Header(IHeaderDictionary headers, string name)
     {

@@ -16,7 +16,7 @@ internal readonly struct RequestBody(byte[] buffer, int length) : IDisposable
     }
 
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
-    public static async Task<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > max)
         {

@@ -12,7 +12,11 @@ namespace Majordomo.Providers.Http;
 internal abstract class HttpChatProvider : IChatProvider
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private readonly HttpClient _http;
+
+    // The handler is called through an invoker, not an HttpClient: HttpClient links a token source to every
+    // cancellable call (for its own Timeout and CancelPendingRequests, neither used here: the executor owns
+    // the timeouts) and adds an async layer; that was ~0.5 KB and a few registrations per call.
+    private readonly HttpMessageInvoker _http;
     private readonly Uri _uri;
     private readonly KeyValuePair<string, string>[] _headers;
 
@@ -32,7 +36,7 @@ internal abstract class HttpChatProvider : IChatProvider
         };
 
         // Timeouts are per attempt and owned by the executor (first token, total, deadline).
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpMessageInvoker(handler, disposeHandler: true);
         _uri = uri;
         _headers = config.Headers?.ToArray() ?? [];
     }
@@ -48,7 +52,8 @@ internal abstract class HttpChatProvider : IChatProvider
         AddProtocolHeaders(message.Headers, call);
         if (call.Request.Stream)
         {
-            message.Headers.Accept.ParseAdd("text/event-stream");
+            // A constant, valid value: stored as is rather than parsed into a header object per call.
+            message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
         }
 
         foreach (var (name, value) in _headers)
@@ -56,7 +61,8 @@ internal abstract class HttpChatProvider : IChatProvider
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        // SocketsHttpHandler answers once the headers are in; the body is read as it arrives (ResponseHeadersRead).
+        var response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return new HttpUpstreamResponse(response);
     }
 

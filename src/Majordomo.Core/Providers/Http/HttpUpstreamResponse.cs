@@ -79,22 +79,15 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
         }
     }
 
-    public override async ValueTask<int> ReadBodyPartAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        _stream ??= await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await _stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-    }
+    // No async wrapper per read: SocketsHttpHandler's content hands its stream over synchronously (it exists
+    // once the headers are in), so opening it needs no task either.
+    public override ValueTask<int> ReadBodyPartAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
+        Body(cancellationToken).ReadAsync(buffer, cancellationToken);
 
-    // No async wrapper per read once the stream is open: one state machine per event is enough.
     public override ValueTask<bool> ReadEventsAsync(SseBatch batch, CancellationToken cancellationToken) =>
-        _events is { } events ? events.ReadAsync(batch, cancellationToken) : OpenAndReadAsync(batch, cancellationToken);
+        (_events ??= new SseBatchReader(Body(cancellationToken), MaxEventBytes)).ReadAsync(batch, cancellationToken);
 
-    private async ValueTask<bool> OpenAndReadAsync(SseBatch batch, CancellationToken cancellationToken)
-    {
-        _stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        _events = new SseBatchReader(_stream, MaxEventBytes);
-        return await _events.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
-    }
+    private Stream Body(CancellationToken cancellationToken) => _stream ??= response.Content.ReadAsStream(cancellationToken);
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -398,10 +400,16 @@ internal sealed class SqliteStore : IStore
         private readonly SqliteConnection _connection;
         private readonly sqlite3_stmt _insert;
         private readonly ArrayBufferWriter<byte> _json = new(1024);
+        private readonly Utf8JsonWriter _jsonWriter;
+
+        // Strings are encoded here and bound as spans (SQLite copies them): the string overload of
+        // sqlite3_bind_text allocates an array per value, ~20 per row.
+        private byte[] _utf8 = new byte[256];
 
         internal RequestWriter(SqliteConnection connection)
         {
             _connection = connection;
+            _jsonWriter = new Utf8JsonWriter(_json);
             const string sql = """
                 INSERT OR IGNORE INTO requests (id, ts, ts_unix_ms, ingress, requested_model, route, tier, rule, answered_by, status, error_code,
                     stream, duration_ms, first_byte_ms, input_tokens, output_tokens, usage_reported, source, session, kind, attempt_count, attempts,
@@ -436,8 +444,12 @@ internal sealed class SqliteStore : IStore
             using var tx = _connection.BeginTransaction();
             foreach (var r in batch)
             {
+                // Every parameter is NULL after sqlite3_clear_bindings, so a null value is not bound at all
+                // (each bind is a call into SQLite taking its mutex); cleared first, so no value of a row that
+                // failed half-way can outlive it.
+                Check(raw.sqlite3_clear_bindings(_insert));
                 Text(1, r.Id);
-                Text(2, r.Timestamp.ToString("O", CultureInfo.InvariantCulture));
+                Timestamp(2, r.Timestamp);
                 Check(raw.sqlite3_bind_int64(_insert, 3, r.Timestamp.ToUnixTimeMilliseconds()));
                 Text(4, r.Ingress);
                 Text(5, r.RequestedModel);
@@ -449,7 +461,7 @@ internal sealed class SqliteStore : IStore
                 Text(11, r.ErrorCode);
                 Check(raw.sqlite3_bind_int64(_insert, 12, r.Stream ? 1 : 0));
                 Check(raw.sqlite3_bind_double(_insert, 13, r.DurationMs));
-                Check(r.FirstByteMs is { } ttfb ? raw.sqlite3_bind_double(_insert, 14, ttfb) : raw.sqlite3_bind_null(_insert, 14));
+                Double(14, r.FirstByteMs);
                 Check(raw.sqlite3_bind_int64(_insert, 15, r.InputTokens));
                 Check(raw.sqlite3_bind_int64(_insert, 16, r.OutputTokens));
                 Check(raw.sqlite3_bind_int64(_insert, 17, r.UsageReported ? 1 : 0));
@@ -457,9 +469,9 @@ internal sealed class SqliteStore : IStore
                 Text(19, r.Session);
                 Text(20, r.Kind);
                 Check(raw.sqlite3_bind_int64(_insert, 21, r.Attempts.Count));
-                AttemptsJson.Write(_json, r.Attempts);
+                AttemptsJson.Write(_json, _jsonWriter, r.Attempts);
                 Check(raw.sqlite3_bind_text(_insert, 22, _json.WrittenSpan));
-                Check(r.CostUsd is { } usd ? raw.sqlite3_bind_double(_insert, 23, usd) : raw.sqlite3_bind_null(_insert, 23));
+                Double(23, r.CostUsd);
                 Check(raw.sqlite3_bind_int64(_insert, 24, r.CostEstimated ? 1 : 0));
                 Check(raw.sqlite3_bind_double(_insert, 25, r.QuotaUnits));
                 Text(26, r.ApiKey);
@@ -467,7 +479,7 @@ internal sealed class SqliteStore : IStore
                 Text(28, r.Loop);
                 Text(29, r.Complexity);
                 Text(30, r.TaskType);
-                Check(r.Sensitive is { } sensitive ? raw.sqlite3_bind_int64(_insert, 31, sensitive ? 1 : 0) : raw.sqlite3_bind_null(_insert, 31));
+                Int(31, r.Sensitive is { } sensitive ? (sensitive ? 1 : 0) : null);
                 Text(32, r.ClassifierSource);
                 Text(33, r.Channel);
                 Int(34, r.PromptTokens);
@@ -487,11 +499,57 @@ internal sealed class SqliteStore : IStore
             tx.Commit();
         }
 
-        private void Int(int index, int? value) =>
-            Check(value is { } v ? raw.sqlite3_bind_int64(_insert, index, v) : raw.sqlite3_bind_null(_insert, index));
+        private void Int(int index, int? value)
+        {
+            if (value is { } v)
+            {
+                Check(raw.sqlite3_bind_int64(_insert, index, v));
+            }
+        }
 
-        private void Text(int index, string? value) =>
-            Check(value is null ? raw.sqlite3_bind_null(_insert, index) : raw.sqlite3_bind_text(_insert, index, value));
+        private void Double(int index, double? value)
+        {
+            if (value is { } v)
+            {
+                Check(raw.sqlite3_bind_double(_insert, index, v));
+            }
+        }
+
+        private void Text(int index, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Length == 0)
+            {
+                // An empty span would bind a null pointer, which SQLite stores as NULL; "" must stay "".
+                Check(raw.sqlite3_bind_text(_insert, index, value));
+                return;
+            }
+
+            var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (max > _utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetBytes(value, _utf8);
+            Check(raw.sqlite3_bind_text(_insert, index, _utf8.AsSpan(0, length)));
+        }
+
+        // The ISO 8601 round-trip form ("O"), as DateTimeOffset.ToString("O") writes it, straight to UTF-8.
+        private void Timestamp(int index, DateTimeOffset value)
+        {
+            Span<byte> utf8 = stackalloc byte[64];
+            if (!value.TryFormat(utf8, out var length, "O", CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException("timestamp does not fit its buffer");
+            }
+
+            Check(raw.sqlite3_bind_text(_insert, index, utf8[..length]));
+        }
 
         private void Check(int rc)
         {
@@ -503,6 +561,7 @@ internal sealed class SqliteStore : IStore
 
         public void Dispose()
         {
+            _jsonWriter.Dispose();
             _insert.Dispose();
             _connection.Dispose();
         }
