@@ -23,7 +23,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// <summary>Non-streamed answers up to this size are read whole before the commit; bigger ones are forwarded as they arrive.</summary>
     public const int WholeAnswerBytes = PooledBuffers.MaxKeptBytes;
 
-    public async Task<AttemptResult> RunAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, ErrorRuleSet rules)
+    // ValueTask throughout: each step is awaited once, and a step that completes synchronously (a whole answer
+    // written at once, a stream that arrived in one read) then allocates no Task for its result.
+    public async ValueTask<AttemptResult> RunAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, ErrorRuleSet rules)
     {
         var model = attempt.Model;
         UpstreamResponse? response = null;
@@ -68,7 +70,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>An error status: classified; the body is kept for a caller fault, which the client gets as is.</summary>
-    private static async Task<AttemptResult> RefusedAsync(AttemptScope attempt, UpstreamResponse response, ErrorRuleSet rules)
+    private static async ValueTask<AttemptResult> RefusedAsync(AttemptScope attempt, UpstreamResponse response, ErrorRuleSet rules)
     {
         var errorBody = await ReadErrorBodyAsync(attempt, response).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(errorBody);
@@ -81,7 +83,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// one go; a bigger one is checked by its head and forwarded as it arrives (its usage read from the tail),
     /// so answers of tens of megabytes never sit in memory.
     /// </summary>
-    private async Task<AttemptResult> AnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
+    private async ValueTask<AttemptResult> AnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
         if (response.ContentLength > MaxAnswerBytes)
         {
@@ -102,7 +104,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>Reads the body into a pooled buffer, grown as needed, until it ends or fills <see cref="WholeAnswerBytes"/>.</summary>
-    private static async Task<(byte[] Buffer, int Length, bool Ended)> ReadHeadAsync(UpstreamResponse response, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[] Buffer, int Length, bool Ended)> ReadHeadAsync(UpstreamResponse response, CancellationToken cancellationToken)
     {
         // One spare byte: a declared length fits and the read that sees the end needs no growth.
         var buffer = PooledBuffers.Rent((int)Math.Min((response.ContentLength ?? 16 * 1024) + 1, WholeAnswerBytes));
@@ -140,7 +142,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         }
     }
 
-    private static async Task<AttemptResult> WholeAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ReadOnlyMemory<byte> body, ErrorRuleSet rules)
+    private static async ValueTask<AttemptResult> WholeAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ReadOnlyMemory<byte> body, ErrorRuleSet rules)
     {
         var model = attempt.Model;
         if (Refuse(attempt, protocol, response, body.Span, rules, out var usage) is { } refused)
@@ -192,7 +194,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// A big answer: its head (closed after its last whole property) passes the same checks, then it is
     /// committed and forwarded part by part. A failure after the commit cuts the response short.
     /// </summary>
-    private async Task<AttemptResult> ForwardAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, byte[] head, ErrorRuleSet rules)
+    private async ValueTask<AttemptResult> ForwardAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, byte[] head, ErrorRuleSet rules)
     {
         if (Refuse(attempt, protocol, response, BigAnswer.ClosedHead(head), rules, out _) is { } refused)
         {
@@ -249,7 +251,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>A forwarded answer failed after the commit: recorded, and the response cut so the client sees it incomplete.</summary>
-    private async Task<AttemptResult> ForwardFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, long total, double firstByteMs)
+    private async ValueTask<AttemptResult> ForwardFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, long total, double firstByteMs)
     {
         reason = UpstreamText.Clip(attempt.Recorder.Redactor.Redact(reason, attempt.Credential));
         attempt.Record(response.StatusCode, "stream-failed", reason);
@@ -278,7 +280,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     };
 
     /// <summary>A stream: its first event is peeked before anything is sent, then the answer is committed and relayed.</summary>
-    private async Task<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
+    private async ValueTask<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
         var batch = new SseBatch();
         try
@@ -300,7 +302,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>Reads the first events under the first-token timer; a failure here is still invisible to the client.</summary>
-    private static async Task<AttemptResult?> PeekFirstAsync(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, SseBatch batch, ErrorRuleSet rules)
+    private static async ValueTask<AttemptResult?> PeekFirstAsync(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, SseBatch batch, ErrorRuleSet rules)
     {
         // The first-token timer cancels only the first read; it is disarmed once the first event is in.
         using var readCts = attempt.FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
@@ -344,7 +346,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>The committed stream: each batch through the relay and flushed at once, until the end marker or the end of the body.</summary>
-    private async Task<AttemptResult> RelayAsync(AttemptScope attempt, StreamRelay relay, IClientSink sink, UpstreamResponse response, SseBatch batch, double firstByteMs, StreamProgress progress)
+    private async ValueTask<AttemptResult> RelayAsync(AttemptScope attempt, StreamRelay relay, IClientSink sink, UpstreamResponse response, SseBatch batch, double firstByteMs, StreamProgress progress)
     {
         try
         {
@@ -385,7 +387,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>A committed stream failed: it ends with an error event that says the answer is incomplete.</summary>
-    private async Task<AttemptResult> StreamFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, string code, StreamProgress progress, double firstByteMs)
+    private async ValueTask<AttemptResult> StreamFailedAsync(AttemptScope attempt, IClientSink sink, UpstreamResponse response, string reason, string code, StreamProgress progress, double firstByteMs)
     {
         var model = attempt.Model;
 
