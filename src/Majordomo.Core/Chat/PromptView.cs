@@ -366,7 +366,7 @@ internal sealed partial class PromptView : IDisposable
         {
             if (_textTokens < 0)
             {
-                var tally = new TokenTally();
+                var tally = new TokenTally(exact: Materialized()._chars <= TokenTally.CountedUpTo);
                 foreach (var text in Materialized()._texts ?? [])
                 {
                     tally.Add(text.Span);

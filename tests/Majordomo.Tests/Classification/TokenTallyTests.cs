@@ -26,6 +26,29 @@ public class TokenTallyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void VectorFeatures_CountAsTheScalarPass()
+    {
+        // Every length around the vector width, every class, and letter runs across the vectors' seams.
+        var random = new Random(16);
+        string[] pieces = ["a", "Z", "word", "7", "\n", " ", "\t", "\r", ".", "{", "é", "Ж", "中", "語", "\ud83d\ude00", "\ud800", "\udc00", "\u2e80", "\u2e7f", "\uffff", "\u007f", "\u0080"];
+        Span<double> vector = stackalloc double[TokenTally.FeatureCount];
+        Span<double> scalar = stackalloc double[TokenTally.FeatureCount];
+        for (var round = 0; round < 3_000; round++)
+        {
+            var text = new StringBuilder();
+            var length = round < 200 ? round : random.Next(1, 3_000);
+            while (text.Length < length)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            TokenTally.Features(text.ToString(), vector);
+            TokenTally.ScalarFeatures(text.ToString(), scalar);
+            Assert.Equal(scalar.ToArray(), vector.ToArray());
+        }
+    }
+
+    [Fact]
     public void PromptView_UsesTheTokenizer_ForMessageText()
     {
         var text = "Refactor this: " + string.Concat(Enumerable.Repeat("fn(a,b)=>{x[i]++;}\n", 20));
@@ -47,6 +70,21 @@ public class TokenTallyTests(ITestOutputHelper output)
         Assert.Equal(chunk.Length, tally.Chars);
         var exact = TokenTally.CountExact(chunk);
         Assert.InRange(tally.Tokens, exact * 0.9, exact * 1.1);
+    }
+
+    [Fact]
+    public void LongRequest_IsEstimatedThroughout_WithinTenPercent()
+    {
+        // Past TokenTally.CountedUpTo characters the exact head is skipped (it cost a 20k-token prompt's decision more
+        // than the rest of its count): the estimate alone, still within the fitted error of the tokenizer's count.
+        var text = string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog, and the report lists revenue by region. ", 250));
+        Assert.True(text.Length > TokenTally.CountedUpTo);
+        var body = Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}]}");
+        using var view = PromptView.Parse(body, PromptView.OpenAIProtocol);
+
+        Assert.Equal((long)Math.Ceiling(TokenTally.Estimate(text)) + 4, view.EstimatedPromptTokens);
+        var exact = TokenTally.CountExact(text);
+        Assert.InRange(view.EstimatedPromptTokens, exact * 0.9, exact * 1.1);
     }
 
     /// <summary>The shipped weights are the least-squares fit on parts A and B with seed 7: refit and compare.</summary>
