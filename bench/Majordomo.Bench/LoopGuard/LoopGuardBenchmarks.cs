@@ -15,8 +15,10 @@ namespace Majordomo.Bench.LoopGuard;
 /// The loop guard's cost per request (issue 6: under 5 µs for a typical 50-message conversation):
 /// <see cref="ToolLoopGuard.Evaluate"/> on an OpenAI agent conversation of 50 messages (system, user,
 /// 24 tool calls with their results of a few hundred bytes each), once with distinct calls and once
-/// looping. <see cref="ReaderPass"/> is a bare Utf8JsonReader pass over the same bytes: the floor any
-/// reading of the conversation pays, to quote the guard as a ratio on this noisy machine.
+/// looping; 10 and 500 messages (the tail read) with distinct calls; a smart route's request (the guard makes the
+/// reading routing reuses). <see cref="ReaderPass"/> (and its 10- and 500-message twins) is a bare Utf8JsonReader
+/// pass over the same bytes: the floor any reading of the conversation pays, to quote the guard as a ratio on this
+/// noisy machine.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -27,6 +29,7 @@ public class LoopGuardBenchmarks
     private byte[] _distinct = null!;
     private byte[] _looping = null!;
     private byte[] _long = null!;
+    private byte[] _short = null!;
     private string _dbPath = null!;
 
     public static int Run(string[] args) => InProcessBenchmarks.Run<LoopGuardBenchmarks>(args);
@@ -36,7 +39,7 @@ public class LoopGuardBenchmarks
     {
         const string json = """
             { "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
-              "models": { "p/m": { "provider": "p" } }, "routes": { "default": { "chain": ["p/m"] } }, "defaultRoute": "default" }
+              "models": { "p/m": { "provider": "p" } }, "routes": { "default": { "chain": ["p/m"] }, "auto": { "strategy": "smart" } }, "defaultRoute": "default" }
             """;
         var loaded = ConfigLoader.Load(json, _ => null);
         _loop = new LoopSettingsSet(CatalogBuilder.Build(loaded.Config!, new ProviderFactory(TimeProvider.System)));
@@ -48,6 +51,7 @@ public class LoopGuardBenchmarks
         _distinct = Conversation(looping: false);
         _looping = Conversation(looping: true);
         _long = Conversation(looping: false, calls: 249);
+        _short = Conversation(looping: false, calls: 4);
     }
 
     [GlobalCleanup]
@@ -77,6 +81,23 @@ public class LoopGuardBenchmarks
         _guard.Evaluate(_loop, new ChatRequest { Body = _distinct, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-a", null, null) });
 
     [Benchmark]
+    public int ReaderPass_10Messages()
+    {
+        var reader = new Utf8JsonReader(_short);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark]
+    public object Evaluate_10Messages_DistinctCalls() =>
+        _guard.Evaluate(_loop, new ChatRequest { Body = _short, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-d", null, null) });
+
+    [Benchmark]
     public int ReaderPass_500Messages()
     {
         var reader = new Utf8JsonReader(_long);
@@ -93,6 +114,15 @@ public class LoopGuardBenchmarks
     public object Evaluate_500Messages_DistinctCalls() =>
         _guard.Evaluate(_loop, new ChatRequest { Body = _long, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-c", null, null) });
 
+    /// <summary>A smart route's request: the guard makes the one whole reading routing then reuses (no tail read first).</summary>
+    [Benchmark]
+    public object Evaluate_500Messages_SmartRoute() =>
+        _guard.Evaluate(_loop, new ChatRequest { Body = _long, Protocol = "openai", Model = "auto", Metadata = new RequestMetadata(null, null, "bench-e", null, null) });
+
+    /// <summary>The whole prompt reading of the 500 messages: what routing pays for a smart route in any case.</summary>
+    [Benchmark]
+    public int PromptRead_500Messages() => PromptView.ParseDeferred(_long, "openai").Tools.Count;
+
     [Benchmark]
     public object Evaluate_50Messages_Looping() =>
         _guard.Evaluate(_loop, new ChatRequest { Body = _looping, Protocol = "openai", Model = "default", Metadata = new RequestMetadata(null, null, "bench-b", null, null) });
@@ -102,9 +132,13 @@ public class LoopGuardBenchmarks
     public int TailFind_50Messages() =>
         ConversationTail.TryFind(_distinct, "messages"u8, 42, out var first, out _, out _) ? first : -1;
 
-    /// <summary>Part of the guard's cost: the whole prompt reading (<see cref="PromptView"/>) the guard used before the tail.</summary>
+    /// <summary>The whole prompt reading (<see cref="PromptView"/>) routing makes for a smart route, which the guard then shares.</summary>
     [Benchmark]
     public int PromptRead_50Messages() => PromptView.ParseDeferred(_distinct, "openai").Tools.Count;
+
+    /// <summary>Part of the guard's cost: its own reading of a named model's conversation, the tools alone (no text noted).</summary>
+    [Benchmark]
+    public int ToolsRead_50Messages() => PromptView.ParseToolsOnly(_distinct, "openai").Tools.Count;
 
     /// <summary>System, user, then <paramref name="calls"/> assistant tool calls each answered by a tool message (24: 50 messages).</summary>
     private static byte[] Conversation(bool looping, int calls = 24)

@@ -81,7 +81,7 @@ internal sealed partial class PromptView
                 ReadContent(ref reader, body, Part.System);
                 Note(TextStep.EndSystem);
             }
-            else if (reader.ValueTextEquals("tools"u8))
+            else if (reader.ValueTextEquals("tools"u8) && !_toolsOnly)
             {
                 reader.Read();
                 ReadToolDefinitions(ref reader);
@@ -292,7 +292,7 @@ internal sealed partial class PromptView
             // OpenAI: a tool message answers the call with that id; content may come before or after the id.
             Tools.Attach(message.ToolCallId, message.HasContent ? message.Content : 0);
         }
-        else if (role == Role.User && message.Results == 0 && !message.Bookkeeping)
+        else if (role == Role.User && message.Results == 0 && !IsBookkeeping(body, message))
         {
             // A user turn (not an Anthropic user message carrying tool results, nor an agent's
             // bookkeeping message: SPEC §1.8) starts a new task.
@@ -324,8 +324,12 @@ internal sealed partial class PromptView
         var raw = body[start..(int)reader.BytesConsumed];
         var hashed = kind is JsonTokenType.String or JsonTokenType.StartArray;
         message.Content = kind == JsonTokenType.String ? stringHash : hashed ? StableHash.Content(raw) : 0;
-        message.Bookkeeping = hashed && AgentProfiles.IsBookkeeping(raw);
+        message.ContentValue = hashed ? new JsonSpan(start, raw.Length) : JsonSpan.None;
     }
+
+    // Only a user message's content is checked for an agent's bookkeeping, once its role is known (a tool's output is not).
+    private static bool IsBookkeeping(ReadOnlySpan<byte> body, in MessageTools message) =>
+        message.ContentValue.Length > 0 && AgentProfiles.IsBookkeeping(body.Slice(message.ContentValue.Start, message.ContentValue.Length));
 
     private static Role ReadRole(ref Utf8JsonReader reader) =>
         reader.TokenType != JsonTokenType.String ? Role.Other
@@ -607,7 +611,9 @@ internal sealed partial class PromptView
         public ulong ToolCallId;
         public ulong Content;
         public bool HasContent;
-        public bool Bookkeeping;
+
+        /// <summary>The last string or array <c>content</c> value (length 0 when none), checked for bookkeeping when the message is a user's.</summary>
+        public JsonSpan ContentValue;
         public int Results;
     }
 

@@ -146,6 +146,7 @@ internal sealed partial class PromptView : IDisposable
     private readonly List<TextStepOp> _steps = [];
     private ReadOnlyMemory<byte> _body;
     private bool _materialized;
+    private bool _toolsOnly;
 
     // The texts, each a string or (when long) a slice of the arena's pooled arrays: see TextArena.
     private readonly TextArena _arena = new();
@@ -186,9 +187,22 @@ internal sealed partial class PromptView : IDisposable
         return view;
     }
 
-    private static PromptView Walk(ReadOnlySpan<byte> body, string protocol)
+    /// <summary>
+    /// Reads <paramref name="body"/> for the loop guard alone: the tool history, counts and positions, no text noted
+    /// and the tool definitions skipped, so the text properties of the view are empty. The guard's own reading of a
+    /// request nothing else reads whole (a named model); the span is not kept.
+    /// </summary>
+    public static PromptView ParseToolsOnly(ReadOnlySpan<byte> body, string protocol)
     {
-        var view = new PromptView();
+        return Walk(body, protocol, toolsOnly: true);
+    }
+
+    /// <summary>Whether this view holds the tool history without the texts (<see cref="ParseToolsOnly"/>).</summary>
+    public bool ToolsOnly => _toolsOnly;
+
+    private static PromptView Walk(ReadOnlySpan<byte> body, string protocol, bool toolsOnly = false)
+    {
+        var view = new PromptView { _toolsOnly = toolsOnly };
         try
         {
             view.Read(body);
@@ -274,12 +288,29 @@ internal sealed partial class PromptView : IDisposable
         _body = default;
     }
 
-    private void Note(TextStep step, bool noResults = false, bool firstUser = false) =>
-        _steps.Add(new TextStepOp(step, Part.Message, 0, 0, false, noResults, firstUser));
+    private void Note(TextStep step, bool noResults = false, bool firstUser = false)
+    {
+        if (!_toolsOnly)
+        {
+            _steps.Add(new TextStepOp(step, Part.Message, 0, 0, false, noResults, firstUser));
+        }
+    }
 
-    private void Note(TextStep step, Part part, ref Utf8JsonReader reader) => _steps.Add(TextStepOp.At(step, part, ref reader));
+    private void Note(TextStep step, Part part, ref Utf8JsonReader reader)
+    {
+        if (!_toolsOnly)
+        {
+            _steps.Add(TextStepOp.At(step, part, ref reader));
+        }
+    }
 
-    private void Note(TextStepOp step) => _steps.Add(step);
+    private void Note(TextStepOp step)
+    {
+        if (!_toolsOnly)
+        {
+            _steps.Add(step);
+        }
+    }
 
     private void CountUserTurn(ArenaText text, bool noResults, bool firstUser)
     {

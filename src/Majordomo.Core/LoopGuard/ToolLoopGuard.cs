@@ -6,7 +6,9 @@ namespace Majordomo.LoopGuard;
 /// <summary>
 /// The loop guard (SPEC §1.8), run by each ingress after parsing and before routing: takes the tool
 /// calls of the conversation since its last user turn from the request's one reading
-/// (<see cref="PromptView.Tools"/>, shared with routing, budgets and the classifier), asks every enabled detector how long the loop
+/// (<see cref="PromptView.Tools"/>, shared with routing, budgets and the classifier) when the whole prompt is read
+/// anyway, else from a reading of its own (the tail of a long conversation, or the tools alone: <see cref="Read"/>),
+/// asks every enabled detector how long the loop
 /// at its tail has lasted, and maps the longest to a level — warning and critical (the ingress
 /// injects <see cref="LoopInjection.Message"/>), breaker (the ingress refuses with 400
 /// <c>loop_detected</c> and calls no model). The conversation carries the history; the per-session
@@ -23,7 +25,8 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
     public LoopVerdict Evaluate(LoopSettingsSet loop, ChatRequest request)
     {
         var metadata = request.Metadata;
-        var settings = loop.For(RouteFor(loop.Catalog, metadata, request.Model));
+        var route = RouteFor(loop.Catalog, metadata, request.Model);
+        var settings = loop.For(route);
         if (!settings.Enabled || settings.Detectors.Length == 0)
         {
             return LoopVerdict.None;
@@ -32,15 +35,13 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         var body = request.Body.Span;
 
         // A body that cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
-        // A long conversation is read only as far back as its tail, unless the whole prompt has been read already.
-        var mayHoldCalls = ToolHistory.MayHoldCalls(body);
-        var tail = mayHoldCalls && !request.PromptRead && body.Length > TailWorthBytes(settings.HistorySize)
-            ? TailHistory(request, settings.HistorySize) : null;
-        var (best, decider) = Longest(settings, tail ?? (mayHoldCalls ? request.Prompt.Tools : null));
-        if (tail is not null && best >= settings.Warning)
+        var reading = ToolHistory.MayHoldCalls(body) ? Read(loop.Catalog, route, settings.HistorySize, request) : default;
+        var (best, decider) = Longest(settings, reading.History);
+        if (reading.IsTail && best >= settings.Warning)
         {
             // A loop is reported from the whole reading, which the verdict's positions come from anyway.
-            (best, decider) = Longest(settings, request.Prompt.Tools);
+            reading = new Reading(request.Prompt, null);
+            (best, decider) = Longest(settings, reading.History);
         }
 
         var level = Level(settings, best);
@@ -61,7 +62,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         var sessionId = request.SessionId;
         var sessionKey = request.SessionKey;
-        var prompt = request.Prompt; // a loop was counted, so the prompt was read
+        var prompt = reading.View!; // a loop was counted from a reading of the whole conversation
         var history = prompt.Tools;
         var calls = history.Calls;
         var last = calls[^1];
@@ -93,6 +94,34 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         return verdict;
     }
 
+    /// <summary>
+    /// The conversation's tool history, read the cheapest way that reads nothing twice: the request's one reading
+    /// (<see cref="ChatRequest.Prompt"/>) when the whole prompt is read anyway, so routing reuses it; else, for a
+    /// long conversation, only its tail; else the guard's own reading of the tools alone (no text noted).
+    /// </summary>
+    private Reading Read(Catalog.Catalog catalog, string? route, int historySize, ChatRequest request)
+    {
+        if (WholeReadingComes(catalog, route, request))
+        {
+            return new Reading(request.Prompt, null);
+        }
+
+        if (request.Body.Length > TailWorthBytes(historySize) && TailHistory(request, historySize) is { } tail)
+        {
+            return new Reading(null, tail);
+        }
+
+        return new Reading(PromptView.ParseToolsOnly(request.Body.Span, request.Protocol), null);
+    }
+
+    /// <summary>What the guard read: a view of the whole conversation (its tool history, counts and positions), or only its tail's history.</summary>
+    private readonly record struct Reading(PromptView? View, ToolHistory? Tail)
+    {
+        public ToolHistory? History => Tail ?? View?.Tools;
+
+        public bool IsTail => Tail is not null;
+    }
+
     private static LoopLevel Level(LoopSettings settings, int count) =>
         count >= settings.Breaker ? LoopLevel.Breaker
         : count >= settings.Critical ? LoopLevel.Critical
@@ -121,6 +150,18 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         return (best, decider);
     }
+
+    /// <summary>
+    /// Whether the whole prompt is read for this request anyway, so reading only its tail would be a second
+    /// reading, not a shorter one: it has been read already, its route is smart (routing classifies the whole
+    /// prompt), or a session's loop state may need clearing and the request names no session (its id is derived
+    /// from the conversation's first messages). A pin or a metadata-only rule may still spare routing the reading;
+    /// the verdict is the same either way, only the cost differs.
+    /// </summary>
+    internal bool WholeReadingComes(Catalog.Catalog catalog, string? route, ChatRequest request) =>
+        request.PromptRead
+        || (route is not null && catalog.Routes.TryGetValue(route, out var entry) && entry.Smart)
+        || (request.Metadata.Session is null && !state.IsEmpty);
 
     /// <summary>
     /// The body size from which reading the tail is cheaper than reading the whole conversation: finding the tail
@@ -156,7 +197,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         }
     }
 
-    // The tail as a body of its own ({"messages":[…]}), read like a whole prompt; only its tool history is kept.
+    // The tail as a body of its own ({"messages":[…]}), read like a whole prompt for its tool history alone.
     private static ToolHistory ReadTail(ReadOnlySpan<byte> elementsAndClose, ReadOnlySpan<byte> name, string protocol)
     {
         var length = 4 + name.Length + elementsAndClose.Length + 1;
@@ -173,7 +214,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             elementsAndClose.CopyTo(buffer[at..]);
             at += elementsAndClose.Length;
             buffer[at++] = (byte)'}';
-            return PromptView.ParseDeferred(rented.AsMemory(0, at), protocol).Tools;
+            return PromptView.ParseToolsOnly(buffer[..at], protocol).Tools;
         }
         finally
         {

@@ -145,18 +145,36 @@ public sealed class RequestReadingTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_NoLoop_ReadsToolHistoryWithoutMakingTheTexts()
+    public void Evaluate_SmartRoute_ReadsTheSharedToolHistoryWithoutMakingTheTexts()
     {
-        var request = OpenAIRequestReader.Parse(LoopingBody("r"));
+        var request = OpenAIRequestReader.Parse(LoopingBody("auto"));
         request.Metadata = new RequestMetadata(null, null, "s-texts", null, null);
 
         Guard("t.db").Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
 
-        Assert.True(request.PromptRead);
+        Assert.True(request.PromptRead); // the one reading, there for routing
         Assert.Equal(6, request.Prompt.Tools.Count);
         Assert.False(request.Prompt.TextsMade);
         Assert.Equal("Fix the build.", request.Prompt.LastUserText);
         Assert.True(request.Prompt.TextsMade);
+    }
+
+    [Fact]
+    public void Evaluate_NamedRoute_ReadsTheToolsAloneAndDecidesAsTheWholeReading()
+    {
+        var catalog = TestConfig.BuildCatalog(Config);
+        var named = OpenAIRequestReader.Parse(LoopingBody("r"));
+        named.Metadata = new RequestMetadata(null, null, "s-named", null, null);
+        var smart = OpenAIRequestReader.Parse(LoopingBody("auto"));
+        smart.Metadata = new RequestMetadata(null, null, "s-smart", null, null);
+
+        var own = Guard("n.db").Evaluate(new LoopSettingsSet(catalog), named);
+        var shared = Guard("s.db").Evaluate(new LoopSettingsSet(catalog), smart);
+
+        Assert.False(named.PromptRead); // nothing else reads a named route's prompt: the guard read the tools alone
+        Assert.NotEqual(LoopLevel.None, own.Level);
+        Assert.Equal((shared.Level, shared.Count, shared.Detector, shared.ToolName, shared.MessageCount, shared.MessagesEnd, shared.ObjectStart),
+            (own.Level, own.Count, own.Detector, own.ToolName, own.MessageCount, own.MessagesEnd + 3, own.ObjectStart)); // "auto" is 3 bytes longer than "r"
     }
 
     [Fact]

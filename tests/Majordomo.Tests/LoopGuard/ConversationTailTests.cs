@@ -17,7 +17,7 @@ public sealed class ConversationTailTests : IDisposable
         {
           "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
           "models": { "p/m": { "provider": "p" } },
-          "routes": { "r": { "chain": ["p/m"] } }
+          "routes": { "r": { "chain": ["p/m"] }, "auto": { "strategy": "smart" } }
         }
         """;
 
@@ -108,10 +108,76 @@ public sealed class ConversationTailTests : IDisposable
             TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
     }
 
-    private LoopVerdict Evaluate(ChatRequest request)
+    private LoopVerdict Evaluate(ChatRequest request, string session = "s-tail")
     {
-        request.Metadata = new RequestMetadata(null, null, "s-tail", null, null);
+        request.Metadata = new RequestMetadata(null, null, session, null, null);
         return Guard().Evaluate(new LoopSettingsSet(TestConfig.BuildCatalog(Config)), request);
+    }
+
+    /// <summary>The conversation of <see cref="Conversation"/> asking for <paramref name="model"/> instead of the plain route.</summary>
+    private static byte[] ConversationFor(string model, int calls, int loopFrom, int loopTo) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Conversation(calls, loopFrom, loopTo)).Replace("\"model\":\"r\"", model is null ? "\"model\":null" : $"\"model\":\"{model}\"", StringComparison.Ordinal));
+
+    // A smart route reads the whole prompt to classify it: the guard makes that one reading (ChatRequest.Prompt, which
+    // routing then reuses) instead of reading the tail first, and decides as the tail read does for a named route.
+    [Theory]
+    [InlineData(0, 12, "none", 0)] // the early loop is outside historySize
+    [InlineData(100, 112, "critical", 12)]
+    [InlineData(106, 112, "warning", 6)]
+    [InlineData(92, 112, "breaker", 20)]
+    public void Evaluate_LongConversation_SmartRoute_ReadsTheWholePromptOnceAndDecidesAsTheTail(int loopFrom, int loopTo, string level, int count)
+    {
+        var calls = loopTo == 12 ? 112 : loopTo;
+        var named = OpenAIRequestReader.Parse(ConversationFor("r", calls, loopFrom, loopTo));
+        var smart = OpenAIRequestReader.Parse(ConversationFor("auto", calls, loopFrom, loopTo));
+        Assert.True(smart.Body.Length > ToolLoopGuard.TailWorthBytes(20));
+
+        var byTail = Evaluate(named, "s-named");
+        var byWhole = Evaluate(smart, "s-smart");
+
+        Assert.Equal(level, LoopVerdict.LevelName(byWhole.Level));
+        Assert.Equal((byTail.Level, byTail.Count, byTail.Detector, byTail.MessageCount), (byWhole.Level, byWhole.Count, byWhole.Detector, byWhole.MessageCount));
+        Assert.Equal(count, byWhole.Count);
+        Assert.True(smart.PromptRead); // the one reading, made by the guard, there for routing
+        Assert.Equal(level != "none", named.PromptRead); // the named route read only its tail, unless a loop was reported
+    }
+
+    [Fact]
+    public void WholeReadingComes_SmartOrDefaultSmartRouteOrReadPromptOrLoopStateWithoutSession()
+    {
+        const string config = """
+            {
+              "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
+              "models": { "p/m": { "provider": "p" } },
+              "routes": { "r": { "chain": ["p/m"] }, "auto": { "strategy": "smart" } },
+              "defaultRoute": "auto"
+            }
+            """;
+        var catalog = TestConfig.BuildCatalog(config);
+        var guard = Guard();
+        bool Comes(string? model, string? session = "s")
+        {
+            var request = OpenAIRequestReader.Parse(ConversationFor(model!, 2, 0, 0));
+            request.Metadata = new RequestMetadata(null, null, session, null, null);
+            return guard.WholeReadingComes(catalog, ToolLoopGuard.RouteFor(catalog, request.Metadata, request.Model), request);
+        }
+
+        Assert.True(Comes("auto"));
+        Assert.True(Comes(null)); // the default route is smart
+        Assert.False(Comes("r"));
+        Assert.False(Comes("p/m"));
+        Assert.False(Comes("r", session: null)); // no loop state to clear: no session id needed
+
+        var read = OpenAIRequestReader.Parse(ConversationFor("r", 2, 0, 0));
+        _ = read.Prompt;
+        Assert.True(guard.WholeReadingComes(catalog, "r", read));
+
+        // A looping session leaves state behind: a request naming no session then derives its id from the prompt.
+        var looping = OpenAIRequestReader.Parse(ConversationFor("r", 12, 0, 12));
+        looping.Metadata = new RequestMetadata(null, null, "looping", null, null);
+        Assert.NotEqual(LoopLevel.None, guard.Evaluate(new LoopSettingsSet(catalog), looping).Level);
+        Assert.True(Comes("r", session: null));
+        Assert.False(Comes("r"));
     }
 
     [Fact]
@@ -202,6 +268,56 @@ public sealed class ConversationTailTests : IDisposable
                 }
             }
         }
+    }
+
+    // The guard's own reading of the tools alone (a named model's request) sees what the whole reading sees: the same
+    // calls and results, message count and the positions an injected message needs, in the three shapes, with a
+    // system prompt and tool definitions or without; and the guard decides the same from either.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ParseToolsOnly_RandomConversations_SameHistoryAndPositionsAsTheWholeReading(int seed)
+    {
+        var random = new Random(seed);
+        var catalog = TestConfig.BuildCatalog(Config);
+        var guard = Guard();
+        var loops = 0;
+        foreach (var shape in new[] { "openai", "anthropic", "responses" })
+        {
+            for (var n = 0; n < 20; n++)
+            {
+                var json = Encoding.UTF8.GetString(RandomConversation(random, shape, random.Next(0, 90)));
+                if (random.Next(2) == 0)
+                {
+                    json = """{"system":[{"type":"text","text":"be brief"}],"instructions":"x","tools":[{"name":"read","input_schema":{"type":"object"}}],""" + json[1..];
+                }
+
+                var body = Encoding.UTF8.GetBytes(json);
+                var protocol = shape switch { "anthropic" => AnthropicProtocol.Id, "responses" => ResponsesProtocol.Id, _ => OpenAIProtocol.Id };
+                var whole = PromptView.Parse(body, protocol);
+                var tools = PromptView.ParseToolsOnly(body, protocol);
+
+                Assert.True(tools.ToolsOnly);
+                Assert.Equal(Keys(whole.Tools.Calls), Keys(tools.Tools.Calls));
+                Assert.Equal((whole.MessageCount, whole.Tools.MessagesEnd, whole.Tools.ObjectStart, whole.Tools.SystemStart, whole.Tools.SystemLength, whole.Tools.SystemKind, whole.Tools.Restarted),
+                    (tools.MessageCount, tools.Tools.MessagesEnd, tools.Tools.ObjectStart, tools.Tools.SystemStart, tools.Tools.SystemLength, tools.Tools.SystemKind, tools.Tools.Restarted));
+                Assert.Equal(whole.Tools.Calls.ToArray().Select(c => (c.NameStart, c.NameLength)), tools.Tools.Calls.ToArray().Select(c => (c.NameStart, c.NameLength)));
+                Assert.Equal("", tools.LastUserText); // no text is noted
+
+                var named = new ChatRequest { Body = body, Protocol = protocol, Model = "r", Metadata = new RequestMetadata(null, null, $"n{seed}-{n}", null, null) };
+                var smart = new ChatRequest { Body = body, Protocol = protocol, Model = "auto", Metadata = new RequestMetadata(null, null, $"s{seed}-{n}", null, null) };
+                var own = guard.Evaluate(new LoopSettingsSet(catalog), named);
+                var shared = guard.Evaluate(new LoopSettingsSet(catalog), smart);
+                Assert.False(named.PromptRead);
+                Assert.Equal(ToolHistory.MayHoldCalls(body), smart.PromptRead); // the smart route's one reading, made by the guard
+                Assert.Equal((shared.Level, shared.Count, shared.Detector, shared.ToolName, shared.MessageCount, shared.MessagesEnd, shared.SystemStart),
+                    (own.Level, own.Count, own.Detector, own.ToolName, own.MessageCount, own.MessagesEnd, own.SystemStart));
+                loops += own.Level == LoopLevel.None ? 0 : 1;
+            }
+        }
+
+        Assert.InRange(loops, 3, 57); // loops come and go: both kinds of verdict were compared
     }
 
     private static (ulong, ulong, bool)[] Keys(ReadOnlySpan<ToolCall> calls)
