@@ -51,7 +51,7 @@ internal static class Program
 
         if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
         {
-            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--splits train,dev,test]");
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--splits train,dev (default; add test only for the one final measurement)]");
             return 2;
         }
 
@@ -87,7 +87,7 @@ internal static class Program
             case "eval":
                 {
                     var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
-                    foreach (var split in (Option(args, "--splits") ?? "train,dev,test").Split(','))
+                    foreach (var split in (Option(args, "--splits") ?? "train,dev").Split(','))
                     {
                         Report.Print(Corpus.Load(corpus, split), split, model);
                     }
