@@ -6,6 +6,7 @@ using Majordomo.Chat;
 using Majordomo.Config;
 using Majordomo.LoopGuard;
 using Majordomo.Providers;
+using Majordomo.Providers.OpenAI;
 using Majordomo.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +19,9 @@ namespace Majordomo.Bench.LoopGuard;
 /// looping; 10 and 500 messages (the tail read) with distinct calls; a smart route's request (the guard makes the
 /// reading routing reuses). <see cref="ReaderPass"/> (and its 10- and 500-message twins) is a bare Utf8JsonReader
 /// pass over the same bytes: the floor any reading of the conversation pays, to quote the guard as a ratio on this
-/// noisy machine.
+/// noisy machine. The <c>Ingress*</c> cases measure the guard as a client's request pays it: the ingress parse that
+/// happens anyway, alone (<c>IngressParse_*</c>) and then noting the tool history and evaluated by the guard
+/// (<c>IngressGuard_*</c>); the guard's cost is the difference.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -30,6 +33,7 @@ public class LoopGuardBenchmarks
     private byte[] _looping = null!;
     private byte[] _long = null!;
     private byte[] _short = null!;
+    private byte[] _chat = null!;
     private string _dbPath = null!;
 
     public static int Run(string[] args) => InProcessBenchmarks.Run<LoopGuardBenchmarks>(args);
@@ -52,6 +56,7 @@ public class LoopGuardBenchmarks
         _looping = Conversation(looping: true);
         _long = Conversation(looping: false, calls: 249);
         _short = Conversation(looping: false, calls: 4);
+        _chat = Chat(turns: 24);
     }
 
     [GlobalCleanup]
@@ -139,6 +144,51 @@ public class LoopGuardBenchmarks
     /// <summary>Part of the guard's cost: its own reading of a named model's conversation, the tools alone (no text noted).</summary>
     [Benchmark]
     public int ToolsRead_50Messages() => PromptView.ParseToolsOnly(_distinct, "openai").Tools.Count;
+
+    /// <summary>The ingress parse alone (no tool history noted): what every request pays before the guard runs.</summary>
+    [Benchmark]
+    public object IngressParse_50Messages() => OpenAIRequestReader.Parse(_distinct, OpenAIRequestReader.Dialect.OpenAI, toolHistory: false);
+
+    /// <summary>The ingress parse noting the tool history, then the guard: a named model's agent request as the endpoint runs it.</summary>
+    [Benchmark]
+    public object IngressGuard_50Messages() => IngressGuard(_distinct, "bench-f");
+
+    [Benchmark]
+    public object IngressGuard_50Messages_Looping() => IngressGuard(_looping, "bench-g");
+
+    [Benchmark]
+    public object IngressParse_500Messages() => OpenAIRequestReader.Parse(_long, OpenAIRequestReader.Dialect.OpenAI, toolHistory: false);
+
+    [Benchmark]
+    public object IngressGuard_500Messages() => IngressGuard(_long, "bench-h");
+
+    /// <summary>A chat of 50 messages without tools (a named model's ordinary request): the parse alone, and with the guard.</summary>
+    [Benchmark]
+    public object IngressParse_50Messages_NoTools() => OpenAIRequestReader.Parse(_chat, OpenAIRequestReader.Dialect.OpenAI, toolHistory: false);
+
+    [Benchmark]
+    public object IngressGuard_50Messages_NoTools() => IngressGuard(_chat, "bench-i");
+
+    private LoopVerdict IngressGuard(byte[] body, string session)
+    {
+        using var request = OpenAIRequestReader.Parse(body, OpenAIRequestReader.Dialect.OpenAI, toolHistory: true);
+        request.Metadata = new RequestMetadata(null, null, session, null, null);
+        return _guard.Evaluate(_loop, request);
+    }
+
+    private static byte[] Chat(int turns)
+    {
+        var sb = new StringBuilder("""{"model":"default","messages":[{"role":"system","content":"You are a helpful assistant. Answer briefly and cite what you used."}""");
+        var text = new string('y', 300);
+        for (var i = 0; i < turns; i++)
+        {
+            sb.Append(",{\"role\":\"user\",\"content\":\"Question ").Append(i).Append(": ").Append(text).Append("\"}");
+            sb.Append(",{\"role\":\"assistant\",\"content\":\"Answer ").Append(i).Append(": ").Append(text).Append("\"}");
+        }
+
+        sb.Append(",{\"role\":\"user\",\"content\":\"Thanks.\"}]}");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
 
     /// <summary>System, user, then <paramref name="calls"/> assistant tool calls each answered by a tool message (24: 50 messages).</summary>
     private static byte[] Conversation(bool looping, int calls = 24)

@@ -94,6 +94,16 @@ internal sealed class ChatRequest : IDisposable
     /// <summary>The Responses-only facts; null for the other protocols.</summary>
     internal ResponsesFacts? Responses { get; init; }
 
+    /// <summary>
+    /// The conversation's tool calls since its last user turn, noted by the ingress parse in its own pass over the
+    /// messages (by position: the loop guard hashes those it looks at, <see cref="ToolHistory.Window"/>). Null when the
+    /// body holds no call or when the parse was not asked to note them (<see cref="ToolsCollected"/>).
+    /// </summary>
+    internal ToolHistory? Tools { get; init; }
+
+    /// <summary>Whether the ingress parse noted the tool history (<see cref="Tools"/>); else the loop guard reads it itself.</summary>
+    internal bool ToolsCollected { get; init; }
+
     private PromptView? _prompt;
 
     /// <summary>
@@ -111,7 +121,11 @@ internal sealed class ChatRequest : IDisposable
     /// <summary>Whether <see cref="Prompt"/> has been read (tests of the named-model fast path).</summary>
     internal bool PromptRead => _prompt is not null;
 
-    public void Dispose() => _prompt?.Dispose();
+    public void Dispose()
+    {
+        _prompt?.Dispose();
+        Tools?.Dispose();
+    }
 }
 
 /// <summary>Token usage as reported by the upstream (or estimated when it reports none).</summary>

@@ -233,6 +233,7 @@ internal sealed partial class PromptView : IDisposable
         _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = default;
         _texts = null;
         _arena.Dispose();
+        Tools.Dispose();
     }
 
     private static string AsString(ReadOnlyMemory<char> text) =>

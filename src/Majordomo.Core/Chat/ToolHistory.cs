@@ -6,7 +6,9 @@ namespace Majordomo.Chat;
 /// <summary>
 /// One tool call of the conversation: a canonical hash of name + normalised arguments, the hash of
 /// its result (0 and <see cref="HasResult"/> false until a result names it), and where its name is
-/// in the body (for the injected message; never copied unless a loop is reported).
+/// in the body (for the injected message; never copied unless a loop is reported). A call the ingress
+/// parse noted (<see cref="Pending"/>) holds where its arguments and result are instead of their hashes,
+/// which <see cref="ToolHistory.Window"/> takes only for the calls the loop guard looks at.
 /// </summary>
 internal struct ToolCall
 {
@@ -16,6 +18,20 @@ internal struct ToolCall
     public bool HasResult;
     public int NameStart;
     public int NameLength;
+
+    /// <summary>Noted by position only: <see cref="Call"/> and <see cref="Result"/> are not hashed yet.</summary>
+    internal bool Pending;
+
+    /// <summary>The arguments are an Anthropic <c>input</c> value (hashed as JSON), not OpenAI <c>arguments</c> (JSON text in a string).</summary>
+    internal bool InputValue;
+
+    internal bool ResultIsError;
+
+    /// <summary>The arguments' value in the body (quotes included); length 0 when absent.</summary>
+    internal JsonSpan Arguments;
+
+    /// <summary>The result's value in the body (quotes included); length 0 when it has none to hash.</summary>
+    internal JsonSpan ResultValue;
 }
 
 /// <summary>
@@ -23,7 +39,7 @@ internal struct ToolCall
 /// injected system message needs. Filled by the one reading of the body (<see cref="PromptView"/>),
 /// in either protocol; the loop guard reads it from <see cref="PromptView.Tools"/>.
 /// </summary>
-internal sealed class ToolHistory
+internal sealed partial class ToolHistory : IDisposable
 {
     private ToolCall[]? _calls;
 
@@ -62,11 +78,15 @@ internal sealed class ToolHistory
         Restarted = true;
     }
 
-    /// <summary>One OpenAI <c>tool_calls</c> element (the reader on its <c>{</c>; left on its <c>}</c>).</summary>
-    internal void ReadOpenAICall(ref Utf8JsonReader reader)
+    /// <summary>
+    /// One OpenAI <c>tool_calls</c> element (the reader on its <c>{</c>; left on its <c>}</c>): hashed now, or when
+    /// <paramref name="pending"/> (the ingress parse) noted by position for <see cref="Window"/> to hash.
+    /// </summary>
+    internal void ReadOpenAICall(ref Utf8JsonReader reader, bool pending = false)
     {
         ulong id = 0, name = 0, arguments = 0;
         int nameStart = 0, nameLength = 0;
+        var argumentsValue = default(JsonSpan);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -88,12 +108,19 @@ internal sealed class ToolHistory
                     if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        name = ReadName(ref reader, out nameStart, out nameLength);
+                        name = ReadName(ref reader, out nameStart, out nameLength, hash: !pending);
                     }
                     else if (reader.ValueTextEquals("arguments"u8))
                     {
                         reader.Read();
-                        arguments = Arguments(ref reader);
+                        if (pending)
+                        {
+                            argumentsValue = ValueAt(ref reader);
+                        }
+                        else
+                        {
+                            arguments = Arguments(ref reader);
+                        }
                     }
                     else
                     {
@@ -110,7 +137,11 @@ internal sealed class ToolHistory
         }
 
         // A call without a name is no call a tool could have run; it cannot be part of a loop.
-        if (name != 0)
+        if (name != 0 && pending)
+        {
+            AddPending(id, nameStart, nameLength, argumentsValue, inputValue: false);
+        }
+        else if (name != 0)
         {
             Add(StableHash.Combine(name, arguments), id, nameStart, nameLength);
         }
@@ -124,8 +155,11 @@ internal sealed class ToolHistory
         return id;
     }
 
-    /// <summary>A tool's name (the reader on its value): its hash and where it stands in the body; 0 when no string.</summary>
-    internal static ulong ReadName(ref Utf8JsonReader reader, out int start, out int length)
+    /// <summary>
+    /// A tool's name (the reader on its value): its hash (1 when <paramref name="hash"/> is false: noted by position
+    /// only) and where it stands in the body; 0 when no string.
+    /// </summary>
+    internal static ulong ReadName(ref Utf8JsonReader reader, out int start, out int length, bool hash = true)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -136,38 +170,60 @@ internal sealed class ToolHistory
 
         start = (int)reader.TokenStartIndex + 1;
         length = reader.ValueSpan.Length;
-        return StableHash.Bytes(reader.ValueSpan);
+        return hash ? StableHash.Bytes(reader.ValueSpan) : 1;
     }
 
-    internal void Add(ulong call, ulong id, int nameStart, int nameLength)
+    internal void Add(ulong call, ulong id, int nameStart, int nameLength) =>
+        Next() = new ToolCall { Call = call, Id = id, NameStart = nameStart, NameLength = nameLength };
+
+    // The calls live in a pooled array (an agent's long conversation holds hundreds), returned when the request is done.
+    private ref ToolCall Next()
     {
-        _calls ??= new ToolCall[16];
+        _calls ??= ArrayPool<ToolCall>.Shared.Rent(16);
         if (Count == _calls.Length)
         {
-            Array.Resize(ref _calls, Count * 2);
+            var larger = ArrayPool<ToolCall>.Shared.Rent(Count * 2);
+            _calls.AsSpan(0, Count).CopyTo(larger);
+            ArrayPool<ToolCall>.Shared.Return(_calls);
+            _calls = larger;
         }
 
-        _calls[Count++] = new ToolCall { Call = call, Id = id, NameStart = nameStart, NameLength = nameLength };
+        return ref _calls[Count++];
+    }
+
+    /// <summary>Returns the pooled array of calls (the request or view is done); the history reads as empty afterwards.</summary>
+    public void Dispose()
+    {
+        if (_calls is { } calls)
+        {
+            _calls = null;
+            Count = 0;
+            ArrayPool<ToolCall>.Shared.Return(calls);
+        }
     }
 
     // Results follow their calls closely; a result naming no known call (or one already answered) is ignored.
     internal void Attach(ulong id, ulong result)
     {
-        if (_calls is null)
+        if (Unanswered(id) is { } i)
         {
-            return;
+            ref var call = ref _calls![i];
+            call.Result = result;
+            call.HasResult = true;
         }
+    }
 
-        for (var i = Count - 1; i >= 0 && i >= Count - 256; i--)
+    private int? Unanswered(ulong id)
+    {
+        for (var i = Count - 1; _calls is not null && i >= 0 && i >= Count - 256; i--)
         {
-            ref var call = ref _calls[i];
-            if (call.Id == id && !call.HasResult)
+            if (_calls[i].Id == id && !_calls[i].HasResult)
             {
-                call.Result = result;
-                call.HasResult = true;
-                return;
+                return i;
             }
         }
+
+        return null;
     }
 
     // OpenAI arguments are JSON text inside a JSON string; a few clients send the object itself.

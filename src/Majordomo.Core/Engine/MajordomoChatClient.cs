@@ -107,7 +107,7 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
         ChatRequest request;
         try
         {
-            request = Protocols.OpenAI.Parse(body);
+            request = Protocols.OpenAI.Parse(body, toolHistory: true);
         }
         catch (RequestValidationException ex)
         {

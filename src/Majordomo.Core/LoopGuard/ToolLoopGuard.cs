@@ -34,14 +34,17 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         var body = request.Body.Span;
 
-        // A body that cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
-        var reading = ToolHistory.MayHoldCalls(body) ? Read(loop.Catalog, route, settings.HistorySize, request) : default;
-        var (best, decider) = Longest(settings, reading.History);
+        // The ingress parse noted the calls in its own pass (none when the body cannot hold one); else a body that
+        // cannot hold a tool call is not read here: a request naming a model then never parses its prompt.
+        var reading = request.ToolsCollected ? new Reading(request.Tools, request.MessageCount, false)
+            : ToolHistory.MayHoldCalls(body) ? Read(loop.Catalog, route, settings.HistorySize, request)
+            : default;
+        var (best, decider) = Longest(settings, reading.History, body);
         if (reading.IsTail && best >= settings.Warning)
         {
             // A loop is reported from the whole reading, which the verdict's positions come from anyway.
-            reading = new Reading(request.Prompt, null);
-            (best, decider) = Longest(settings, reading.History);
+            reading = Whole(request.Prompt);
+            (best, decider) = Longest(settings, reading.History, body);
         }
 
         var level = Level(settings, best);
@@ -62,10 +65,8 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
 
         var sessionId = request.SessionId;
         var sessionKey = request.SessionKey;
-        var prompt = reading.View!; // a loop was counted from a reading of the whole conversation
-        var history = prompt.Tools;
-        var calls = history.Calls;
-        var last = calls[^1];
+        var history = reading.History!; // a loop was counted from a reading of the whole conversation
+        var last = history.Calls[^1];
         var verdict = new LoopVerdict
         {
             Level = level,
@@ -78,7 +79,7 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
             CriticalThreshold = settings.Critical,
             BreakerThreshold = settings.Breaker,
             MessagesEnd = history.MessagesEnd,
-            MessageCount = prompt.MessageCount,
+            MessageCount = reading.MessageCount,
             ObjectStart = history.ObjectStart,
             SystemStart = history.SystemStart,
             SystemLength = history.SystemLength,
@@ -103,24 +104,24 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
     {
         if (WholeReadingComes(catalog, route, request))
         {
-            return new Reading(request.Prompt, null);
+            return Whole(request.Prompt);
         }
 
         if (request.Body.Length > TailWorthBytes(historySize) && TailHistory(request, historySize) is { } tail)
         {
-            return new Reading(null, tail);
+            return new Reading(tail, 0, true);
         }
 
-        return new Reading(PromptView.ParseToolsOnly(request.Body.Span, request.Protocol), null);
+        return Whole(PromptView.ParseToolsOnly(request.Body.Span, request.Protocol));
     }
 
-    /// <summary>What the guard read: a view of the whole conversation (its tool history, counts and positions), or only its tail's history.</summary>
-    private readonly record struct Reading(PromptView? View, ToolHistory? Tail)
-    {
-        public ToolHistory? History => Tail ?? View?.Tools;
+    private static Reading Whole(PromptView view) => new(view.Tools, view.MessageCount, false);
 
-        public bool IsTail => Tail is not null;
-    }
+    /// <summary>
+    /// What the guard has to go on: the tool history of the whole conversation (with the message count and the positions
+    /// an injected message needs), or only its tail's history (<paramref name="IsTail"/>).
+    /// </summary>
+    private readonly record struct Reading(ToolHistory? History, int MessageCount, bool IsTail);
 
     private static LoopLevel Level(LoopSettings settings, int count) =>
         count >= settings.Breaker ? LoopLevel.Breaker
@@ -128,11 +129,13 @@ internal sealed partial class ToolLoopGuard(LoopStateStore state, TimeProvider t
         : count >= settings.Warning ? LoopLevel.Warning
         : LoopLevel.None;
 
-    /// <summary>The enabled detector that counts the longest loop over the last <c>historySize</c> calls, and its count.</summary>
-    private static (int Count, ILoopDetector? Detector) Longest(LoopSettings settings, ToolHistory? history)
+    /// <summary>
+    /// The enabled detector that counts the longest loop over the last <c>historySize</c> calls, and its count; calls the
+    /// ingress noted by position are hashed from <paramref name="body"/> now, those of the window only.
+    /// </summary>
+    private static (int Count, ILoopDetector? Detector) Longest(LoopSettings settings, ToolHistory? history, ReadOnlySpan<byte> body)
     {
-        ReadOnlySpan<ToolCall> calls = history is null ? [] : history.Calls;
-        var window = calls.Length > settings.HistorySize ? calls[^settings.HistorySize..] : calls;
+        var window = history is null || history.Count < 2 ? [] : history.Window(body, settings.HistorySize);
         var best = 0;
         ILoopDetector? decider = null;
         if (window.Length >= 2)

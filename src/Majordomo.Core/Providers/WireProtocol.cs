@@ -18,8 +18,11 @@ internal abstract class WireProtocol(string name, StreamRelay relay)
     /// <summary>The protocol's name: <c>ChatRequest.Protocol</c> and the config's <c>api</c> value.</summary>
     public string Name { get; } = name;
 
-    /// <summary>Reads a client body in this protocol (one pass, see <see cref="OpenAIRequestReader"/>).</summary>
-    public abstract ChatRequest Parse(ReadOnlyMemory<byte> body);
+    /// <summary>
+    /// Reads a client body in this protocol (one pass, see <see cref="OpenAIRequestReader"/>); with
+    /// <paramref name="toolHistory"/> (an ingress, whose loop guard reads it) the same pass notes the tool history.
+    /// </summary>
+    public abstract ChatRequest Parse(ReadOnlyMemory<byte> body, bool toolHistory = false);
 
     /// <summary>What a complete answer in this protocol is (an answer, an error, not JSON) and its usage.</summary>
     public abstract OpenAIWire.CompletionShape InspectAnswer(ReadOnlySpan<byte> body, out Usage usage);

@@ -31,7 +31,8 @@ internal abstract class Ingress
     /// <summary>The protocol's name, as in <see cref="ChatRequest.Protocol"/>.</summary>
     public string Protocol => Wire.Name;
 
-    public ChatRequest Parse(ReadOnlyMemory<byte> body) => Wire.Parse(body);
+    /// <summary>Reads a client's body, noting its tool history in the same pass (the loop guard reads it next).</summary>
+    public ChatRequest Parse(ReadOnlyMemory<byte> body) => Wire.Parse(body, toolHistory: true);
 
     /// <summary>Protocol headers that travel with the request (e.g. <c>anthropic-beta</c>).</summary>
     public virtual void ReadHeaders(IHeaderDictionary headers, ChatRequest request)

@@ -13,7 +13,7 @@ namespace Majordomo.Tests.LoopGuard;
 /// <summary>The loop guard reads the conversation's tail (<c>historySize</c> calls), found from the end of the body.</summary>
 public sealed class ConversationTailTests : IDisposable
 {
-    private const string Config = """
+    internal const string Config = """
         {
           "providers": { "p": { "api": "openai", "baseUrl": "http://127.0.0.1:9/v1" } },
           "models": { "p/m": { "provider": "p" } },
@@ -88,7 +88,7 @@ public sealed class ConversationTailTests : IDisposable
         $$$""",{"role":"assistant","content":null,"tool_calls":[{"id":"c{{{i}}}","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"{{{path}}}\"}"}}]},{"role":"tool","tool_call_id":"c{{{i}}}","content":"{{{result}}}"}""";
 
     /// <summary>A user turn, then <paramref name="calls"/> read_file calls; those in [loopFrom, loopTo) repeat one call and result.</summary>
-    private static byte[] Conversation(int calls, int loopFrom, int loopTo)
+    internal static byte[] Conversation(int calls, int loopFrom, int loopTo)
     {
         var sb = new StringBuilder("""{"model":"r","messages":[{"role":"user","content":"Fix the build."}""");
         for (var i = 0; i < calls; i++)
@@ -100,9 +100,11 @@ public sealed class ConversationTailTests : IDisposable
         return Encoding.UTF8.GetBytes(sb.Append("],\"stream\":false}").ToString());
     }
 
-    private ToolLoopGuard Guard()
+    private ToolLoopGuard Guard() => Guard(_dir.File("tail.db"));
+
+    internal static ToolLoopGuard Guard(string database)
     {
-        var store = new SqliteStore(_dir.File("tail.db"));
+        var store = new SqliteStore(database);
         store.Migrate();
         return new ToolLoopGuard(new LoopStateStore(new SqliteLoopSessionStore(store), TimeProvider.System, NullLogger<LoopStateStore>.Instance),
             TimeProvider.System, NullLogger<ToolLoopGuard>.Instance);
@@ -331,7 +333,7 @@ public sealed class ConversationTailTests : IDisposable
         return keys;
     }
 
-    private static byte[] RandomConversation(Random random, string shape, int turns)
+    internal static byte[] RandomConversation(Random random, string shape, int turns)
     {
         string[] texts = ["ok", "same", "a } ] \\\" {", "ends \\\\", "{\\\"k\\\":[1]}"];
         var sb = new StringBuilder(shape == "responses" ? """{"model":"r","input":[""" : """{"model":"r","messages":[""");
@@ -349,7 +351,7 @@ public sealed class ConversationTailTests : IDisposable
 
             sb.Append(shape switch
             {
-                "anthropic" => $$$""",{"role":"assistant","content":[{"type":"tool_use","id":"{{{id}}}","name":"read","input":{"path":"{{{path}}}"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"{{{id}}}","content":"{{{text}}}"}]}""",
+                "anthropic" => $$$""",{"role":"assistant","content":[{"type":"tool_use","id":"{{{id}}}","name":"read","input":{"path":"{{{path}}}"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"{{{id}}}","content":"{{{text}}}"{{{(random.Next(6) == 0 ? ",\"is_error\":true" : "")}}}}]}""",
                 "responses" => $$$""",{"type":"function_call","call_id":"{{{id}}}","name":"read","arguments":"{\"path\":\"{{{path}}}\"}"},{"type":"function_call_output","call_id":"{{{id}}}","output":"{{{text}}}"}""",
                 _ => $$$""",{"role":"assistant","tool_calls":[{"id":"{{{id}}}","type":"function","function":{"name":"read","arguments":"{\"path\":\"{{{path}}}\"}"}}]},{"role":"tool","tool_call_id":"{{{id}}}","content":"{{{text}}}"}""",
             });

@@ -29,7 +29,7 @@ internal sealed class AnthropicProtocol() : WireProtocol(Id, new AnthropicStream
         ("\"api_error\"", FailureClass.Transient),
     ];
 
-    public override ChatRequest Parse(ReadOnlyMemory<byte> body) => AnthropicRequestReader.Parse(body);
+    public override ChatRequest Parse(ReadOnlyMemory<byte> body, bool toolHistory = false) => OpenAIRequestReader.Parse(body, OpenAIRequestReader.Dialect.Anthropic, toolHistory);
 
     public override OpenAIWire.CompletionShape InspectAnswer(ReadOnlySpan<byte> body, out Usage usage) => AnthropicWire.InspectMessage(body, out usage);
 

@@ -9,7 +9,7 @@ internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay(
 {
     public const string Id = ProviderApis.OpenAI;
 
-    public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body);
+    public override ChatRequest Parse(ReadOnlyMemory<byte> body, bool toolHistory = false) => OpenAIRequestReader.Parse(body, OpenAIRequestReader.Dialect.OpenAI, toolHistory);
 
     public override OpenAIWire.CompletionShape InspectAnswer(ReadOnlySpan<byte> body, out Usage usage) => OpenAIWire.InspectCompletion(body, out usage);
 

@@ -37,7 +37,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>Reads a Responses-only property the reader is on; false (nothing consumed) for any other.</summary>
-    private static bool ReadResponsesField(ref Utf8JsonReader reader, ref ResponsesInput input)
+    private static bool ReadResponsesField(ref Utf8JsonReader reader, ref ResponsesInput input, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         if (reader.ValueTextEquals("input"u8))
         {
@@ -51,7 +51,7 @@ internal static partial class OpenAIRequestReader
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
-                input.Count = ReadItems(ref reader);
+                input.Count = ReadItems(ref reader, body, tools);
             }
             else
             {
@@ -168,7 +168,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>The items of <c>input</c>: each an object; messages need a role and content, function calls their ids.</summary>
-    private static int ReadItems(ref Utf8JsonReader reader)
+    private static int ReadItems(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -178,17 +178,23 @@ internal static partial class OpenAIRequestReader
                 throw new RequestValidationException($"'input[{count}]' must be an input item object (a message, function_call or function_call_output).", $"input[{count}]");
             }
 
-            ReadItem(ref reader, count);
+            ReadItem(ref reader, count, body, tools);
             count++;
+        }
+
+        if (tools is not null)
+        {
+            tools.MessagesEnd = (int)reader.TokenStartIndex;
         }
 
         return count;
     }
 
     // Paths are spelled out only for an error: a valid body allocates nothing per item.
-    private static void ReadItem(ref Utf8JsonReader reader, int index)
+    private static void ReadItem(ref Utf8JsonReader reader, int index, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         string? type = null;
+        var message = default(ToolMessage);
         var hasRole = false;
         var hasContent = false;
         var hasCallId = false;
@@ -215,12 +221,20 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException($"'input[{index}].role' must be one of 'user', 'assistant', 'system' or 'developer'.", $"input[{index}].role");
                 }
 
+                message.Role = tools is null ? ToolRole.Other : ToolHistory.RoleOf(ref reader);
                 hasRole = true;
             }
             else if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                var kind = reader.TokenType;
                 ReadItemContent(ref reader, index);
+                if (tools is not null)
+                {
+                    ToolHistory.NoteContent(ref message, new JsonSpan(start, (int)reader.BytesConsumed - start), kind);
+                }
+
                 hasContent = true;
             }
             else if (reader.ValueTextEquals("call_id"u8) || reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("arguments"u8))
@@ -236,6 +250,10 @@ internal static partial class OpenAIRequestReader
 
                 hasCallId |= isCallId;
                 hasName |= isName;
+                if (tools is not null)
+                {
+                    NoteItemString(ref reader, ref message, isCallId, isName);
+                }
             }
             else if (reader.ValueTextEquals("output"u8))
             {
@@ -245,7 +263,7 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException($"'input[{index}].output' must be a string or an array of content parts.", $"input[{index}].output");
                 }
 
-                reader.Skip();
+                message.Result = ToolHistory.ValueAt(ref reader);
                 hasOutput = true;
             }
             else
@@ -277,6 +295,29 @@ internal static partial class OpenAIRequestReader
                 Require(hasCallId, index, "call_id", "a function_call_output item");
                 Require(hasOutput, index, "output", "a function_call_output item");
                 break;
+        }
+
+        if (tools is not null)
+        {
+            message.Item = type switch { "function_call" => ToolItem.Call, "function_call_output" => ToolItem.Output, _ => ToolItem.None };
+            tools.EndMessage(body, message);
+        }
+    }
+
+    // A function_call or function_call_output item's call_id, name or arguments (the reader on the string value).
+    private static void NoteItemString(ref Utf8JsonReader reader, ref ToolMessage message, bool isCallId, bool isName)
+    {
+        if (isCallId)
+        {
+            message.CallId = ToolHistory.ReadId(ref reader);
+        }
+        else if (isName)
+        {
+            message.Named = ToolHistory.ReadName(ref reader, out message.NameStart, out message.NameLength, hash: false) != 0;
+        }
+        else
+        {
+            message.Arguments = ToolHistory.ValueAt(ref reader);
         }
     }
 

@@ -18,7 +18,7 @@ internal static partial class OpenAIRequestReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static ChatRequest Parse(ReadOnlyMemory<byte> body) => Parse(body, Dialect.OpenAI);
+    public static ChatRequest Parse(ReadOnlyMemory<byte> body) => Parse(body, Dialect.OpenAI, toolHistory: false);
 
     /// <summary>Which ingress's body the shared pass reads.</summary>
     internal enum Dialect
@@ -30,14 +30,17 @@ internal static partial class OpenAIRequestReader
         Responses,
     }
 
-    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic) => Parse(body, anthropic ? Dialect.Anthropic : Dialect.OpenAI);
+    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, bool anthropic) => Parse(body, anthropic ? Dialect.Anthropic : Dialect.OpenAI, toolHistory: false);
 
     /// <summary>
     /// Every ingress protocol shares this pass: the fields routing needs and the rewrite spans are the
     /// same; Anthropic adds required <c>max_tokens</c>, a top-level <c>system</c> and user/assistant roles
-    /// only; Responses reads <c>input</c>, <c>instructions</c> and <c>previous_response_id</c>.
+    /// only; Responses reads <c>input</c>, <c>instructions</c> and <c>previous_response_id</c>. With
+    /// <paramref name="toolHistory"/> (a client's request, which the loop guard reads) the pass also notes the
+    /// conversation's tool calls (<see cref="ChatRequest.Tools"/>), unless the body cannot hold one
+    /// (<see cref="ToolHistory.MayHoldCalls"/>).
     /// </summary>
-    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, Dialect dialect)
+    internal static ChatRequest Parse(ReadOnlyMemory<byte> body, Dialect dialect, bool toolHistory = false)
     {
         var span = body.Span;
         if (span.Trim(" \t\r\n"u8).IsEmpty)
@@ -56,10 +59,11 @@ internal static partial class OpenAIRequestReader
             throw new RequestValidationException("The request body is not valid UTF-8.");
         }
 
+        var tools = toolHistory && ToolHistory.MayHoldCalls(span) ? new ToolHistory() : null;
         var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
-            return ParseCore(ref reader, body, dialect);
+            return ParseCore(ref reader, body, dialect, tools, toolHistory);
         }
         catch (JsonException ex)
         {
@@ -71,7 +75,7 @@ internal static partial class OpenAIRequestReader
         }
     }
 
-    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, Dialect dialect)
+    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, Dialect dialect, ToolHistory? tools, bool toolsCollected)
     {
         var anthropic = dialect == Dialect.Anthropic;
         var responses = dialect == Dialect.Responses;
@@ -168,7 +172,7 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException("'stream_options' must be an object.", "stream_options");
                 }
             }
-            else if (responses && ReadResponsesField(ref reader, ref input))
+            else if (responses && ReadResponsesField(ref reader, ref input, body.Span, tools))
             {
             }
             else if (!responses && reader.ValueTextEquals("messages"u8))
@@ -179,7 +183,7 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException("'messages' must be an array of message objects.", "messages");
                 }
 
-                messageCount = ReadMessages(ref reader, anthropic);
+                messageCount = ReadMessages(ref reader, anthropic, body.Span, tools);
             }
             else if (anthropic && reader.ValueTextEquals("max_tokens"u8))
             {
@@ -199,7 +203,18 @@ internal static partial class OpenAIRequestReader
                     throw new RequestValidationException("'system' must be a string or an array of text blocks.", "system");
                 }
 
+                if (tools is not null)
+                {
+                    // Where the loop guard's message would join the system prompt.
+                    tools.SystemKind = reader.TokenType;
+                    tools.SystemStart = (int)reader.TokenStartIndex;
+                }
+
                 reader.Skip();
+                if (tools is not null)
+                {
+                    tools.SystemLength = (int)reader.BytesConsumed - tools.SystemStart;
+                }
             }
             else if (reader.ValueTextEquals("metadata"u8))
             {
@@ -301,9 +316,16 @@ internal static partial class OpenAIRequestReader
             throw new RequestValidationException("'max_tokens' is required: the most tokens the answer may have.", "max_tokens");
         }
 
+        if (tools is not null)
+        {
+            tools.ObjectStart = objectStart;
+        }
+
         return new ChatRequest
         {
             Body = body,
+            Tools = tools,
+            ToolsCollected = toolsCollected,
             Protocol = dialect switch
             {
                 Dialect.Anthropic => Anthropic.AnthropicProtocol.Id,
@@ -385,7 +407,7 @@ internal static partial class OpenAIRequestReader
         return null;
     }
 
-    private static int ReadMessages(ref Utf8JsonReader reader, bool anthropic)
+    private static int ReadMessages(ref Utf8JsonReader reader, bool anthropic, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -397,6 +419,7 @@ internal static partial class OpenAIRequestReader
 
             var hasRole = false;
             var hasContent = false;
+            var message = default(ToolMessage);
 
             // Every value is consumed whole, so the next token is a property of this message or its end.
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -405,12 +428,20 @@ internal static partial class OpenAIRequestReader
                 {
                     reader.Read();
                     CheckRole(ref reader, count, anthropic);
+                    message.Role = tools is null ? ToolRole.Other : ToolHistory.RoleOf(ref reader);
                     hasRole = true;
                 }
                 else if (reader.ValueTextEquals("content"u8))
                 {
                     reader.Read();
-                    ReadContent(ref reader, count, anthropic);
+                    var start = (int)reader.TokenStartIndex;
+                    var kind = reader.TokenType;
+                    message.Results += ReadContent(ref reader, count, anthropic, anthropic ? tools : null);
+                    if (tools is not null)
+                    {
+                        ToolHistory.NoteContent(ref message, new JsonSpan(start, (int)reader.BytesConsumed - start), kind);
+                    }
+
                     hasContent = true;
                 }
                 else if (!anthropic && reader.ValueTextEquals("tool_calls"u8))
@@ -418,12 +449,17 @@ internal static partial class OpenAIRequestReader
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartArray)
                     {
-                        ReadObjects(ref reader, $"messages[{count}].tool_calls", "a tool call object");
+                        ReadToolCalls(ref reader, count, tools);
                     }
                     else if (reader.TokenType != JsonTokenType.Null)
                     {
                         throw new RequestValidationException($"'messages[{count}].tool_calls' must be an array of tool calls.", $"messages[{count}].tool_calls");
                     }
+                }
+                else if (tools is not null && !anthropic && reader.ValueTextEquals("tool_call_id"u8))
+                {
+                    reader.Read();
+                    message.CallId = ToolHistory.ReadId(ref reader);
                 }
                 else
                 {
@@ -442,10 +478,43 @@ internal static partial class OpenAIRequestReader
                 throw new RequestValidationException($"'messages[{count}].content' is required.", $"messages[{count}].content");
             }
 
+            tools?.EndMessage(body, message);
             count++;
         }
 
+        if (tools is not null)
+        {
+            tools.MessagesEnd = (int)reader.TokenStartIndex;
+        }
+
         return count;
+    }
+
+    /// <summary>
+    /// A message's <c>tool_calls</c> (the reader on the array's start): each element must be an object; with a tool
+    /// history, each is noted in it. The path is only spelled out for an error.
+    /// </summary>
+    private static void ReadToolCalls(ref Utf8JsonReader reader, int index, ToolHistory? tools)
+    {
+        var element = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new RequestValidationException($"'messages[{index}].tool_calls[{element}]' must be a tool call object.", $"messages[{index}].tool_calls[{element}]");
+            }
+
+            if (tools is null)
+            {
+                reader.Skip();
+            }
+            else
+            {
+                tools.ReadOpenAICall(ref reader, pending: true);
+            }
+
+            element++;
+        }
     }
 
     private static void CheckRole(ref Utf8JsonReader reader, int index, bool anthropic)
@@ -474,15 +543,18 @@ internal static partial class OpenAIRequestReader
         }
     }
 
-    /// <summary>A message's content: a string, an array of typed parts, or (OpenAI, e.g. beside tool calls) null.</summary>
-    private static void ReadContent(ref Utf8JsonReader reader, int index, bool anthropic)
+    /// <summary>
+    /// A message's content: a string, an array of typed parts, or (OpenAI, e.g. beside tool calls) null. Returns the
+    /// <c>tool_result</c> blocks in it when <paramref name="tools"/> (an Anthropic message's) notes them.
+    /// </summary>
+    private static int ReadContent(ref Utf8JsonReader reader, int index, bool anthropic, ToolHistory? tools)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return;
+                return 0;
             case JsonTokenType.Null when !anthropic:
-                return;
+                return 0;
             case JsonTokenType.StartArray:
                 break;
             default:
@@ -491,16 +563,18 @@ internal static partial class OpenAIRequestReader
                     : $"'messages[{index}].content' must be a string, an array of content parts or null.", $"messages[{index}].content");
         }
 
-        ReadParts(ref reader, "messages", index);
+        return ReadParts(ref reader, "messages", index, tools);
     }
 
     /// <summary>
     /// An array of typed parts (the reader is on its start), the content of <c>{list}[{index}]</c>: each an object
-    /// with a non-empty string <c>type</c>. The path is only spelled out for an error.
+    /// with a non-empty string <c>type</c>. The path is only spelled out for an error. With <paramref name="tools"/>
+    /// (Anthropic blocks) tool_use and tool_result blocks are noted in it; returns the tool_result blocks.
     /// </summary>
-    private static void ReadParts(ref Utf8JsonReader reader, string list, int index)
+    private static int ReadParts(ref Utf8JsonReader reader, string list, int index, ToolHistory? tools = null)
     {
         var part = 0;
+        var results = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -509,9 +583,15 @@ internal static partial class OpenAIRequestReader
             }
 
             var hasType = false;
+            var block = default(ToolBlock);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isType = reader.ValueTextEquals("type"u8);
+                if (!isType && tools is not null && ToolHistory.ReadBlockProperty(ref reader, ref block))
+                {
+                    continue;
+                }
+
                 reader.Read();
                 if (isType)
                 {
@@ -520,6 +600,7 @@ internal static partial class OpenAIRequestReader
                         throw new RequestValidationException($"'{list}[{index}].content[{part}].type' must be a non-empty string.", $"{list}[{index}].content[{part}].type");
                     }
 
+                    block.Type = tools is null ? ToolItem.None : ToolHistory.BlockTypeOf(ref reader);
                     hasType = true;
                 }
                 else
@@ -533,8 +614,11 @@ internal static partial class OpenAIRequestReader
                 throw new RequestValidationException($"'{list}[{index}].content[{part}].type' is required.", $"{list}[{index}].content[{part}].type");
             }
 
+            results += tools?.EndBlock(block) ?? 0;
             part++;
         }
+
+        return results;
     }
 
     /// <summary>An array (the reader is on its start) whose elements must all be objects; their contents are skipped.</summary>

@@ -18,7 +18,7 @@ internal sealed class ResponsesProtocol() : WireProtocol(Id, new ResponsesStream
 
     public override HubTranslation Translation { get; } = new ResponsesTranslation();
 
-    public override ChatRequest Parse(ReadOnlyMemory<byte> body) => OpenAIRequestReader.Parse(body, OpenAIRequestReader.Dialect.Responses);
+    public override ChatRequest Parse(ReadOnlyMemory<byte> body, bool toolHistory = false) => OpenAIRequestReader.Parse(body, OpenAIRequestReader.Dialect.Responses, toolHistory);
 
     public override OpenAIWire.CompletionShape InspectAnswer(ReadOnlySpan<byte> body, out Usage usage) => ResponsesWire.InspectResponse(body, out usage);
 
