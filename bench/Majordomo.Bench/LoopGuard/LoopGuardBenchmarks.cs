@@ -25,6 +25,7 @@ namespace Majordomo.Bench.LoopGuard;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
+[MinColumn]
 public class LoopGuardBenchmarks
 {
     private ToolLoopGuard _guard = null!;
