@@ -12,8 +12,10 @@ namespace Majordomo.Bench.Load;
 /// started on a fixed schedule, alternating non-stream and stream on <c>--model</c>, plus
 /// <c>--paced-streams</c> slots each streaming one paced stream after another on <c>--paced-model</c>.
 /// The gateway's resident memory, open handles (<c>/proc/PID/fd</c>) and threads are sampled every
-/// <c>--sample-seconds</c> (default 10); the report gives every sample and the least-squares slope per
-/// minute, over the whole run and over its second half (after warm-up growth has settled).
+/// <c>--sample-seconds</c> (default 10), with its managed heap as its GC last reported it (<see cref="GcWatch"/>:
+/// the heap after the last collection and the live bytes surviving the last gen-2 collection); the report
+/// gives every sample and the least-squares slope per minute, over the whole run and over its second half
+/// (after warm-up growth has settled). A flat live heap under a rising RSS is the GC's choice, not a leak.
 /// </summary>
 internal static class SoakRun
 {
@@ -39,7 +41,7 @@ internal static class SoakRun
         return run.Write(samples, seconds, rate, pacedStreams, sampleSeconds, target, output);
     }
 
-    private readonly record struct Sample(double Seconds, ProcessSample Process, long Completed, long Errors, int InFlight);
+    private readonly record struct Sample(double Seconds, ProcessSample Process, GcReading Gc, long Completed, long Errors, int InFlight);
 
     private sealed class Soak(Uri url, int pid, string apiKey, string model, string pacedModel, int chunks, int maxInFlight)
     {
@@ -61,7 +63,8 @@ internal static class SoakRun
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var start = Stopwatch.GetTimestamp();
             var samples = new List<Sample>();
-            var sampler = SampleAsync(samples, start, sampleSeconds, stop.Token);
+            using var gc = GcWatch.TryStart(pid);
+            var sampler = SampleAsync(samples, gc, start, sampleSeconds, stop.Token);
             var work = new List<Task>();
             for (var i = 0; i < pacedStreams; i++)
             {
@@ -149,13 +152,13 @@ internal static class SoakRun
             }
         }
 
-        private async Task SampleAsync(List<Sample> samples, long start, int sampleSeconds, CancellationToken cancellationToken)
+        private async Task SampleAsync(List<Sample> samples, GcWatch? gc, long start, int sampleSeconds, CancellationToken cancellationToken)
         {
             void Take()
             {
                 if (ProcessSample.Read(pid) is { } p)
                 {
-                    samples.Add(new Sample(Stopwatch.GetElapsedTime(start).TotalSeconds, p, Interlocked.Read(ref _completed), Interlocked.Read(ref _errors), Volatile.Read(ref _inFlight)));
+                    samples.Add(new Sample(Stopwatch.GetElapsedTime(start).TotalSeconds, p, gc?.Read() ?? default, Interlocked.Read(ref _completed), Interlocked.Read(ref _errors), Volatile.Read(ref _inFlight)));
                 }
             }
 
@@ -178,14 +181,18 @@ internal static class SoakRun
             var text = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"### Soak: {seconds} s, {rate} req/s (non-stream and stream alternating) + {pacedStreams} paced streams held, sampled every {sampleSeconds} s")
                 .AppendLine()
-                .AppendLine("| t (s) | gateway RSS MB | peak RSS MB | handles | threads | completed | errors | in flight |")
-                .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                .AppendLine("| t (s) | gateway RSS MB | peak RSS MB | GC heap after last GC MB | live after last gen-2 MB | gen-2 GCs | handles | threads | completed | errors | in flight |")
+                .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in samples)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {F(s.Seconds, "0")} | {F(s.Process.RssMb)} | {F(s.Process.PeakRssMb)} | {s.Process.Handles} | {s.Process.Threads} | {s.Completed} | {s.Errors} | {s.InFlight} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {F(s.Seconds, "0")} | {F(s.Process.RssMb)} | {F(s.Process.PeakRssMb)} | {F(s.Gc.HeapAfterLastMb)} | {F(s.Gc.LiveAfterGen2Mb)} | {s.Gc.Gen2Collections} | {s.Process.Handles} | {s.Process.Threads} | {s.Completed} | {s.Errors} | {s.InFlight} |");
             }
 
             var half = samples.Where(s => s.Seconds >= seconds / 2.0).ToList();
+
+            // The live heap is known only after a gen-2 collection: its slope is taken over the samples that have one.
+            var live = samples.Where(s => s.Gc.Gen2Collections > 0).ToList();
+            var liveHalf = live.Where(s => s.Seconds >= seconds / 2.0).ToList();
             var rows = new List<(string Metric, string Value)>
             {
                 ("seconds", seconds.ToString(CultureInfo.InvariantCulture)),
@@ -194,6 +201,12 @@ internal static class SoakRun
                 ("skipped_over_max_inflight", Interlocked.Read(ref _skipped).ToString(CultureInfo.InvariantCulture)),
                 ("rss_slope_mb_per_min", F(Slope(samples.Select(s => (s.Seconds / 60, s.Process.RssMb)).ToList()), "0.00")),
                 ("rss_slope_second_half_mb_per_min", F(Slope(half.Select(s => (s.Seconds / 60, s.Process.RssMb)).ToList()), "0.00")),
+                ("gc_heap_after_gc_slope_mb_per_min", F(Slope(samples.Select(s => (s.Seconds / 60, s.Gc.HeapAfterLastMb)).ToList()), "0.00")),
+                ("gc_live_after_gen2_slope_mb_per_min", F(Slope(live.Select(s => (s.Seconds / 60, s.Gc.LiveAfterGen2Mb)).ToList()), "0.00")),
+                ("gc_live_after_gen2_slope_second_half_mb_per_min", F(Slope(liveHalf.Select(s => (s.Seconds / 60, s.Gc.LiveAfterGen2Mb)).ToList()), "0.00")),
+                ("gc_live_after_gen2_first_mb", F(live.Count > 0 ? live[0].Gc.LiveAfterGen2Mb : 0)),
+                ("gc_live_after_gen2_last_mb", F(live.Count > 0 ? live[^1].Gc.LiveAfterGen2Mb : 0)),
+                ("gc_gen2_collections", (samples.Count > 0 ? samples[^1].Gc.Gen2Collections : 0).ToString(CultureInfo.InvariantCulture)),
                 ("handles_slope_per_min", F(Slope(samples.Select(s => (s.Seconds / 60, (double)s.Process.Handles)).ToList()), "0.00")),
                 ("handles_slope_second_half_per_min", F(Slope(half.Select(s => (s.Seconds / 60, (double)s.Process.Handles)).ToList()), "0.00")),
                 ("rss_first_mb", F(samples.Count > 0 ? samples[0].Process.RssMb : 0)),
