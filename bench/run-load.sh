@@ -2,10 +2,10 @@
 # Concurrency and soak workloads of issue 16 through the gateway (see bench/README.md, "Load modes"):
 #   paced: LOAD_STREAMS concurrent streams (default 5,000), each LOAD_CHUNKS numbered chunks (100)
 #          LOAD_INTERVAL_MS apart (20), from `mock --paced`; 0 errors, every chunk in order, gateway
-#          RSS peak, time to first chunk.
+#          RSS peak and GC heap (peak after a collection, live after the last gen-2), time to first chunk.
 #   soak:  LOAD_SOAK_SECONDS (600) of a steady mixed load (LOAD_SOAK_RATE req/s non-stream + stream,
-#          LOAD_SOAK_PACED paced streams held), gateway RSS / handles / threads every LOAD_SAMPLE_SECONDS (10),
-#          slopes per minute.
+#          LOAD_SOAK_PACED paced streams held), gateway RSS / GC heap after the last collection / live heap
+#          after the last gen-2 / handles / threads every LOAD_SAMPLE_SECONDS (10), slopes per minute.
 #   startup: LOAD_STARTUP_RUNS (5) fresh gateways per runtime setting in LOAD_STARTUP_VARIANTS: `serve` to the
 #          first answered request, and the first and second requests' latency.
 # Usage: bench/run-load.sh [paced] [soak] [startup]   (default: paced). Prints markdown; results (tab-separated,
