@@ -25,6 +25,7 @@ cd "$ROOT"
 : "${LOAD_SOAK_RATE:=100}"
 : "${LOAD_SOAK_PACED:=200}"
 : "${LOAD_SAMPLE_SECONDS:=10}"
+: "${LOAD_SOAK_INDUCE_GEN2_SECONDS:=60}"   # soak: ask the gateway for a full collection this often (0: never) to read its live heap
 : "${LOAD_STARTUP_RUNS:=5}"
 # startup: runtime settings to compare, ';'-separated; each a ','-separated NAME=VALUE list ("" = as shipped)
 : "${LOAD_STARTUP_VARIANTS:=;DOTNET_TieredPGO=0;DOTNET_TC_QuickJitForLoops=0;DOTNET_TieredCompilation=0;DOTNET_ReadyToRun=0}"
@@ -136,7 +137,8 @@ for mode in "${MODES[@]}"; do
       done ;;
     soak)
       dotnet "$BENCH_DLL" soak --url "$URL" --pid "$PID_gateway" --seconds "$LOAD_SOAK_SECONDS" --rate "$LOAD_SOAK_RATE" \
-        --paced-streams "$LOAD_SOAK_PACED" --chunks "$LOAD_CHUNKS" --sample-seconds "$LOAD_SAMPLE_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;
+        --paced-streams "$LOAD_SOAK_PACED" --chunks "$LOAD_CHUNKS" --sample-seconds "$LOAD_SAMPLE_SECONDS" \
+        --induce-gen2-seconds "$LOAD_SOAK_INDUCE_GEN2_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;
   esac
   echo
 done

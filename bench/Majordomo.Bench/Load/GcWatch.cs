@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -21,14 +22,16 @@ internal sealed class GcWatch : IDisposable
 {
     private const double Mb = 1024.0 * 1024.0;
     private readonly object _gate = new();
+    private readonly DiagnosticsClient _client;
     private readonly EventPipeSession _session;
     private readonly EventPipeEventSource _source;
     private readonly Task _processing;
     private int _lastEndDepth = -1;
     private GcReading _reading;
 
-    private GcWatch(EventPipeSession session)
+    private GcWatch(DiagnosticsClient client, EventPipeSession session)
     {
+        _client = client;
         _session = session;
         _source = new EventPipeEventSource(session.EventStream);
         _source.Clr.GCStop += OnEnd;
@@ -42,7 +45,8 @@ internal sealed class GcWatch : IDisposable
         try
         {
             var provider = new EventPipeProvider(ClrTraceEventParser.ProviderName, System.Diagnostics.Tracing.EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC);
-            return new GcWatch(new DiagnosticsClient(pid).StartEventPipeSession(provider, requestRundown: false));
+            var client = new DiagnosticsClient(pid);
+            return new GcWatch(client, client.StartEventPipeSession(provider, requestRundown: false));
         }
         catch (Exception ex) when (ex is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
         {
@@ -57,6 +61,37 @@ internal sealed class GcWatch : IDisposable
         {
             return _reading;
         }
+    }
+
+    /// <summary>
+    /// Makes the process run a full blocking collection now and waits (up to <paramref name="timeout"/>) until
+    /// this watch has seen it, so <see cref="GcReading.LiveAfterGen2Mb"/> is the live heap of this moment. A
+    /// session enabling the runtime's <c>GCHeapCollect</c> keyword is how <c>dotnet-gcdump</c> asks for its
+    /// collection; this one asks for nothing else (no heap walk). False when no collection was seen in time.
+    /// </summary>
+    public bool InduceGen2(TimeSpan timeout)
+    {
+        var before = Read().Gen2Collections;
+        var provider = new EventPipeProvider(ClrTraceEventParser.ProviderName, System.Diagnostics.Tracing.EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GCHeapCollect);
+        try
+        {
+            using var session = _client.StartEventPipeSession(provider, requestRundown: false);
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            var started = Stopwatch.GetTimestamp();
+            while (Read().Gen2Collections == before && Stopwatch.GetElapsedTime(started) < timeout)
+            {
+                Thread.Sleep(50);
+            }
+
+            session.Stop();
+            drain.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is ServerNotAvailableException or IOException or TimeoutException)
+        {
+            return false;
+        }
+
+        return Read().Gen2Collections > before;
     }
 
     // GCEnd carries the depth; the heap statistics of the same collection follow it (for a background gen-2
