@@ -2,10 +2,10 @@
 # Concurrency and soak workloads of issue 16 through the gateway (see bench/README.md, "Load modes"):
 #   paced: LOAD_STREAMS concurrent streams (default 5,000), each LOAD_CHUNKS numbered chunks (100)
 #          LOAD_INTERVAL_MS apart (20), from `mock --paced`; 0 errors, every chunk in order, gateway
-#          RSS peak, time to first chunk.
+#          RSS peak and GC heap (peak after a collection, live after the last gen-2), time to first chunk.
 #   soak:  LOAD_SOAK_SECONDS (600) of a steady mixed load (LOAD_SOAK_RATE req/s non-stream + stream,
-#          LOAD_SOAK_PACED paced streams held), gateway RSS / handles / threads every LOAD_SAMPLE_SECONDS (10),
-#          slopes per minute.
+#          LOAD_SOAK_PACED paced streams held), gateway RSS / GC heap after the last collection / live heap
+#          after the last gen-2 / handles / threads every LOAD_SAMPLE_SECONDS (10), slopes per minute.
 #   startup: LOAD_STARTUP_RUNS (5) fresh gateways per runtime setting in LOAD_STARTUP_VARIANTS: `serve` to the
 #          first answered request, and the first and second requests' latency.
 # Usage: bench/run-load.sh [paced] [soak] [startup]   (default: paced). Prints markdown; results (tab-separated,
@@ -25,6 +25,7 @@ cd "$ROOT"
 : "${LOAD_SOAK_RATE:=100}"
 : "${LOAD_SOAK_PACED:=200}"
 : "${LOAD_SAMPLE_SECONDS:=10}"
+: "${LOAD_SOAK_INDUCE_GEN2_SECONDS:=60}"   # soak: ask the gateway for a full collection this often (0: never) to read its live heap
 : "${LOAD_STARTUP_RUNS:=5}"
 # startup: runtime settings to compare, ';'-separated; each a ','-separated NAME=VALUE list ("" = as shipped)
 : "${LOAD_STARTUP_VARIANTS:=;DOTNET_TieredPGO=0;DOTNET_TC_QuickJitForLoops=0;DOTNET_TieredCompilation=0;DOTNET_ReadyToRun=0}"
@@ -136,7 +137,8 @@ for mode in "${MODES[@]}"; do
       done ;;
     soak)
       dotnet "$BENCH_DLL" soak --url "$URL" --pid "$PID_gateway" --seconds "$LOAD_SOAK_SECONDS" --rate "$LOAD_SOAK_RATE" \
-        --paced-streams "$LOAD_SOAK_PACED" --chunks "$LOAD_CHUNKS" --sample-seconds "$LOAD_SAMPLE_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;
+        --paced-streams "$LOAD_SOAK_PACED" --chunks "$LOAD_CHUNKS" --sample-seconds "$LOAD_SAMPLE_SECONDS" \
+        --induce-gen2-seconds "$LOAD_SOAK_INDUCE_GEN2_SECONDS" "${OUT_ARGS[@]}" || rc=1 ;;
   esac
   echo
 done

@@ -8,6 +8,7 @@ namespace Majordomo.Train;
 /// <code>
 /// dotnet run -c Release --project tools/Majordomo.Train -- train     # corpus/train → Classification/classifier-weights.bin
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval      # train/dev/test table: length baseline, cue tables, shipped model
+/// dotnet run -c Release --project tools/Majordomo.Train -- eval --weights /tmp/w.bin   # the same table for another weights file
 /// dotnet run -c Release --project tools/Majordomo.Train -- tune      # the hyper-parameter grid, scored on dev only
 /// dotnet run -c Release --project tools/Majordomo.Train -- dump dev  # per prompt: label, cue scorer, model, known agent
 /// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
@@ -51,7 +52,7 @@ internal static class Program
 
         if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
         {
-            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--splits train,dev (default; add test only for the one final measurement)]");
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--weights FILE (eval)] [--splits train,dev (default; add test only for the one final measurement)]");
             return 2;
         }
 
@@ -86,7 +87,8 @@ internal static class Program
 
             case "eval":
                 {
-                    var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+                    var model = Option(args, "--weights") is { } weights ? WeightsFile.Load(weights)
+                        : LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
                     foreach (var split in (Option(args, "--splits") ?? "train,dev").Split(','))
                     {
                         Report.Print(Corpus.Load(corpus, split), split, model);

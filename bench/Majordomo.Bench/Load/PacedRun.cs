@@ -32,7 +32,8 @@ internal static class PacedRun
         var result = new PacedResult { LoadBefore = LoadAverage(), Start = s.Pid is { } p ? ProcessSample.Read(p) : null };
         var started = Stopwatch.GetTimestamp();
         var endAt = started + (long)(s.Seconds * Stopwatch.Frequency);
-        var sampler = SampleAsync(s, result, stop.Token);
+        using var gc = s.Pid is { } watched ? GcWatch.TryStart(watched) : null;
+        var sampler = SampleAsync(s, result, gc, stop.Token);
         var slots = new Task[s.Streams];
         for (var i = 0; i < s.Streams; i++)
         {
@@ -52,6 +53,7 @@ internal static class PacedRun
         await stop.CancelAsync().ConfigureAwait(false);
         await sampler.ConfigureAwait(false);
         result.End = s.Pid is { } pid ? ProcessSample.Read(pid) : null;
+        result.Gc = gc?.Read() ?? default;
         result.LoadAfter = LoadAverage();
         return result;
     }
@@ -73,14 +75,14 @@ internal static class PacedRun
         while (Stopwatch.GetTimestamp() < endAt && !cancellationToken.IsCancellationRequested);
     }
 
-    private static async Task SampleAsync(PacedSettings s, PacedResult result, CancellationToken cancellationToken)
+    private static async Task SampleAsync(PacedSettings s, PacedResult result, GcWatch? gc, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(s.SampleMs));
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                result.Sample(s.Pid is { } pid ? ProcessSample.Read(pid) : null, s.Streams);
+                result.Sample(s.Pid is { } pid ? ProcessSample.Read(pid) : null, gc?.Read(), s.Streams);
             }
         }
         catch (OperationCanceledException)
@@ -140,6 +142,8 @@ internal sealed class PacedResult
     public double PeakRssMb { get; private set; }
     public int PeakHandles { get; private set; }
     public int PeakThreads { get; private set; }
+    public double PeakGcHeapMb { get; private set; }
+    public GcReading Gc { get; set; }
 
     public void Enter()
     {
@@ -170,7 +174,7 @@ internal sealed class PacedResult
         }
     }
 
-    public void Sample(ProcessSample? sample, int target)
+    public void Sample(ProcessSample? sample, GcReading? gc, int target)
     {
         lock (_gate)
         {
@@ -196,6 +200,11 @@ internal sealed class PacedResult
             PeakRssMb = Math.Max(PeakRssMb, s.RssMb);
             PeakHandles = Math.Max(PeakHandles, s.Handles);
             PeakThreads = Math.Max(PeakThreads, s.Threads);
+        }
+
+        if (gc is { } g)
+        {
+            PeakGcHeapMb = Math.Max(PeakGcHeapMb, g.HeapAfterLastMb);
         }
     }
 
@@ -227,6 +236,9 @@ internal sealed class PacedResult
             ("gateway_rss_peak_sampled_mb", F(PeakRssMb)),
             ("gateway_rss_hwm_mb", F(hwm)),
             ("gateway_rss_end_mb", F(End?.RssMb ?? 0)),
+            ("gateway_gc_heap_after_gc_peak_mb", F(PeakGcHeapMb)),
+            ("gateway_gc_live_after_last_gen2_mb", F(Gc.LiveAfterGen2Mb)),
+            ("gateway_gc_gen2_collections", Gc.Gen2Collections.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("gateway_handles_peak", PeakHandles.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("gateway_handles_end", (End?.Handles ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("gateway_threads_peak", PeakThreads.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -78,6 +78,29 @@ public sealed class SseBatchReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_WaitingForTheUpstream_TheBatchHoldsNoArray()
+    {
+        // Thousands of idle paced streams: neither the reader's buffer nor the batch's events array (nor a
+        // stale reference to the buffer given back to the pool) may stay with a stream between arrivals.
+        var pipe = new Pipe();
+        var reader = new SseBatchReader(pipe.Reader.AsStream(), 1 << 20);
+        var batch = new SseBatch();
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: one\n\n"));
+        Assert.True(await reader.ReadAsync(batch, CancellationToken.None));
+        Assert.Equal("one", Encoding.UTF8.GetString(batch.Data(0)));
+
+        var pending = reader.ReadAsync(batch, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(pending.IsCompleted);
+        Assert.Equal(0, reader.BufferLength);
+        Assert.False(batch.HoldsArrays);
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("data: two\n\n"));
+        Assert.True(await pending);
+        Assert.Equal("two", Encoding.UTF8.GetString(Assert.Single(new[] { batch.Data(0).ToArray() })));
+    }
+
+    [Fact]
     public async Task ReadAsync_EventsStraddlingBufferSegments_AreParsedWhole()
     {
         // 10 KB events cross the reader's 16 KB segments, exercising the multi-segment parser.
