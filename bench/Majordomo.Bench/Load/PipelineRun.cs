@@ -72,7 +72,7 @@ internal static class PipelineRun
                     var until = Stopwatch.GetTimestamp() + (gatewayOnlySeconds * Stopwatch.Frequency);
                     while (Stopwatch.GetTimestamp() < until)
                     {
-                        clients.Run("majordomo", requests);
+                        clients.Run(only ?? "majordomo", requests);
                     }
 
                     continue;

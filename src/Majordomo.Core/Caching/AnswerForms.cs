@@ -29,9 +29,17 @@ internal static class AnswerForms
 
         var output = new SseBatch();
         var translator = translation.StreamFromHub();
-        for (var i = 0; i < hubEvents.Count; i++)
+        try
         {
-            translator.Translate(hubEvents.EventType(i), hubEvents.Data(i), output);
+            for (var i = 0; i < hubEvents.Count; i++)
+            {
+                translator.Translate(hubEvents.EventType(i), hubEvents.Data(i), output);
+            }
+        }
+        finally
+        {
+            // The hub events are translated: their array goes back to the pool (the caller releases output).
+            hubEvents.Release();
         }
 
         translator.Complete(output);
@@ -47,6 +55,7 @@ internal static class AnswerForms
         var hub = new SseBatch();
         var reader = new SseBatchReader(new MemoryStream(stream, writable: false), stream.Length + 1);
         var batch = new SseBatch();
+        var unused = new SseBatch();
         try
         {
             while (await reader.ReadAsync(batch, cancellationToken).ConfigureAwait(false))
@@ -61,7 +70,7 @@ internal static class AnswerForms
 
                     hub.Clear();
                     toHub.Translate(batch.EventType(i), batch.Data(i), hub);
-                    Feed(assembler, hub);
+                    Feed(assembler, hub, unused);
                 }
             }
 
@@ -69,21 +78,24 @@ internal static class AnswerForms
             {
                 hub.Clear();
                 toHub.Complete(hub);
-                Feed(assembler, hub);
+                Feed(assembler, hub, unused);
             }
         }
         finally
         {
             reader.Complete();
+            batch.Release();
+            hub.Release();
+            unused.Release();
         }
 
         var answer = assembler.Answer();
         return translation is null ? answer : translation.AnswerFromHub(answer);
     }
 
-    private static void Feed(HubAnswerReader assembler, SseBatch hub)
+    private static void Feed(HubAnswerReader assembler, SseBatch hub, SseBatch unused)
     {
-        var unused = new SseBatch();
+        unused.Clear();
         for (var i = 0; i < hub.Count; i++)
         {
             assembler.Translate(hub.EventType(i), hub.Data(i), unused);

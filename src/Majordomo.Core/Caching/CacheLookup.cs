@@ -147,7 +147,15 @@ internal static class CachedReplay
         var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
         if (prepared.Events is { } events)
         {
-            protocol.Relay.Relay(events, sink, ref progress);
+            try
+            {
+                protocol.Relay.Relay(events, sink, ref progress);
+            }
+            finally
+            {
+                // The events' array goes back to the pool (SseBatch.Release), as a live stream's does.
+                events.Release();
+            }
         }
         else
         {
@@ -164,6 +172,7 @@ internal static class CachedReplay
             finally
             {
                 reader.Complete();
+                batch.Release();
             }
         }
 

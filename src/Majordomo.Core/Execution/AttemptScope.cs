@@ -18,8 +18,11 @@ internal readonly record struct AttemptResult(ExecutionOutcome? Outcome, Failure
 /// </summary>
 internal sealed class AttemptScope : IDisposable
 {
-    private readonly CancellationTokenSource _total;
+    // One source per attempt for its timeout, the chain's deadline and the client: linked to the chain's token and
+    // cancelled by the attempt's own timer (a second timed source linked to it cost two objects and a registration more).
     private readonly CancellationTokenSource _linked;
+    private readonly CancellationToken _chainToken;
+    private readonly ITimer? _timer;
     private readonly CancellationTokenSource? _beforeFirst;
 
     public AttemptScope(RoutePlan plan, ChainEntry entry, Credential? credential, AttemptRecorder recorder, TimeProvider time, CancellationToken chainToken, CancellationToken clientAborted)
@@ -30,8 +33,19 @@ internal sealed class AttemptScope : IDisposable
         Recorder = recorder;
         ClientAborted = clientAborted;
         Start = Stopwatch.GetTimestamp();
-        _total = new CancellationTokenSource(TimeSpan.FromMilliseconds(entry.TimeoutMs), time);
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(chainToken, _total.Token);
+        _chainToken = chainToken;
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(chainToken);
+        var timeout = TimeSpan.FromMilliseconds(entry.TimeoutMs);
+        if (time == TimeProvider.System)
+        {
+            // The system clock's timer is the source's own (no timer object of the provider's around it).
+            _linked.CancelAfter(timeout);
+        }
+        else
+        {
+            _timer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), _linked, timeout, Timeout.InfiniteTimeSpan);
+        }
+
         FirstToken = entry.FirstTokenTimeoutMs is { } ftt ? new CancellationTokenSource(TimeSpan.FromMilliseconds(ftt), time) : null;
         _beforeFirst = FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(_linked.Token, FirstToken.Token);
     }
@@ -78,13 +92,25 @@ internal sealed class AttemptScope : IDisposable
 
     public string TimeoutReason() => FirstToken?.IsCancellationRequested == true && !Committed
         ? $"no first token within {Entry.FirstTokenTimeoutMs} ms"
-        : _total.IsCancellationRequested ? $"timed out after {Entry.TimeoutMs} ms" : "chain deadline reached";
+        : _chainToken.IsCancellationRequested ? "chain deadline reached" : $"timed out after {Entry.TimeoutMs} ms";
 
     public void Dispose()
     {
         _beforeFirst?.Dispose();
         FirstToken?.Dispose();
+        _timer?.Dispose();
         _linked.Dispose();
-        _total.Dispose();
+    }
+
+    // A timer of another provider may fire while the attempt ends (Dispose races it): nothing is left to cancel then.
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 }

@@ -133,6 +133,10 @@ internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream,
             if (disposing)
             {
                 inner.Dispose();
+
+                // The stream is over: the batches' event arrays go back to the pool (SseBatch.Release).
+                _upstream.Release();
+                (_translator as ChainedTranslator)?.Release();
             }
         }
     }
@@ -156,6 +160,8 @@ internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream,
             Forward(output);
             second.Complete(output);
         }
+
+        public void Release() => _middle.Release();
 
         private void Forward(SseBatch output)
         {

@@ -188,6 +188,8 @@ internal static class ResponsesCommandReply
             output.Write("\n\n"u8);
         }
 
+        events.Release();
+
         await context.Response.Body.WriteAsync(output.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 

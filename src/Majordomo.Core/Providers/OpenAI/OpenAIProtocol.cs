@@ -105,16 +105,16 @@ internal sealed class OpenAIStreamRelay : StreamRelay
 
     /// <summary>
     /// How many events at the start of the batch are plain content chunks: those wholly before the first
-    /// <c>"error"</c>, usage object or <c>[DONE]</c> in the read's bytes (three searches over the whole read).
+    /// <c>"error"</c> or usage object in the read's bytes (two searches over the whole read), and before the
+    /// <c>[DONE]</c> event (an event's whole data, so it is compared, not searched for).
     /// </summary>
     private static int PlainEvents(SseBatch batch, ReadOnlySpan<byte> raw)
     {
         var special = raw.Length;
         special = Earliest(special, raw.IndexOf("\"error\""u8));
-        special = Earliest(special, raw.IndexOf(OpenAIWire.DoneData));
         special = Earliest(special, OpenAIWire.FirstUsageObject(raw));
         var plain = 0;
-        while (plain < batch.Count && batch.End(plain) <= special)
+        while (plain < batch.Count && batch.End(plain) <= special && !batch.Data(plain).SequenceEqual(OpenAIWire.DoneData))
         {
             plain++;
         }
