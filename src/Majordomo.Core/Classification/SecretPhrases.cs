@@ -838,6 +838,13 @@ internal static class SecretPhrases
                 continue;
             }
 
+            // A placeholder IBAN ("reject DE00 1234 5678 9012 3456 78"): none of its groups is a value.
+            if (SensitiveScanner.PlaceholderIban(window[i..]) is > 0 and var placeholder)
+            {
+                i += placeholder;
+                continue;
+            }
+
             int end = i, digits = 0, letters = 0;
             while (end < window.Length)
             {
@@ -871,7 +878,7 @@ internal static class SecretPhrases
             // Door and intercom codes are short: "4B27", "2468B".
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
-            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
+            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             if (code && pinLike && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
@@ -1227,9 +1234,14 @@ internal static class SecretPhrases
             || value[0] > 0x7F);
     }
 
-    // "2026-12-04", "04.12.2026", "12/4/2026": a date, not a code ("32-07-19" stays a code: no four-digit year).
+    // "2026-12-04", "04.12.2026", "12/4/2026", "14 MAR 2027": a date, not a code ("32-07-19" stays a code: no four-digit year).
     internal static bool Date(ReadOnlySpan<char> run)
     {
+        if (MonthDate(run))
+        {
+            return true;
+        }
+
         Span<int> parts = stackalloc int[3];
         Span<int> lengths = stackalloc int[3];
         var n = 0;
@@ -1264,6 +1276,73 @@ internal static class SecretPhrases
         return lengths[0] == 4 && parts[0] is >= 1900 and <= 2099 && lengths[1] <= 2 && lengths[2] <= 2 && parts[1] is >= 1 and <= 12 && parts[2] is >= 1 and <= 31
             || lengths[2] == 4 && parts[2] is >= 1900 and <= 2099 && lengths[0] <= 2 && lengths[1] <= 2 && parts[0] is >= 1 and <= 31 && parts[1] is >= 1 and <= 31
                 && (parts[0] <= 12 || parts[1] <= 12);
+    }
+
+    // Month names as passports and statements print them ("14 MAR 2027", "03 DEC/DÉC 26" reads its first half).
+    private static readonly string[] Months =
+    [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", // English
+        "MRZ", "MAI", "OKT", "DEZ", "JAN", "FEV", "FÉV", "AVR", "JUIL", "AOU", "AOÛ", "DÉC", // German, French
+        "ENE", "ABR", "AGO", "DIC", "SET", "OUT", "GEN", "MAG", "GIU", "LUG", "OTT", "MEI", "OKT", // Spanish, Portuguese, Italian, Dutch
+    ];
+
+    // The year of a date written with the month's name ("expires 14 MAR 2027"): a four-digit 19xx/20xx after a month name.
+    private static bool MonthYear(ReadOnlySpan<char> window, int start, int end)
+    {
+        if (end - start != 4 || window[start] is not ('1' or '2') || window[start + 1] is not ('9' or '0'))
+        {
+            return false;
+        }
+
+        var before = window[..start].TrimEnd(" -.");
+        var from = before.Length;
+        while (from > 0 && char.IsLetter(before[from - 1]))
+        {
+            from--;
+        }
+
+        foreach (var month in Months)
+        {
+            if (before[from..].Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Day, month name, year: "14 MAR 2027", "5-Jan-2026", "14 mar 27".
+    private static bool MonthDate(ReadOnlySpan<char> run)
+    {
+        var first = run.IndexOfAny(" -.");
+        if (first is < 1 or > 2 || run[..first].IndexOfAnyExcept(Digits) >= 0)
+        {
+            return false;
+        }
+
+        var rest = run[(first + 1)..];
+        var second = rest.IndexOfAny(" -.");
+        if (second is < 3 or > 4)
+        {
+            return false;
+        }
+
+        var year = rest[(second + 1)..];
+        if (year.Length is not (2 or 4) || year.IndexOfAnyExcept(Digits) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var month in Months)
+        {
+            if (rest[..second].Equals(month, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A key or token: digits with lower-case letters and 8+ characters ("snowfox-2211-birch"), or 16+ mixed characters.
@@ -1461,8 +1540,9 @@ internal static class SecretPhrases
         return !inWord && token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token);
     }
 
-    // '=' splits a key from its value ("MDP_BDD=Framboise!2026"): each side is read as a token.
-    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',' and not '=';
+    // '=' splits a key from its value ("MDP_BDD=Framboise!2026") and ';' one field from the next (a bank export's
+    // "2026-10-02;Vodafone GmbH;-39,99"): each side is read as a token.
+    internal static bool IsTokenChar(char c) => c > ' ' && c < 0x7F && c is not '"' and not '\'' and not '`' and not '(' and not ')' and not '[' and not ']' and not '{' and not '}' and not '<' and not '>' and not ',' and not '=' and not ';';
 
     private static bool Shaped(ReadOnlySpan<char> token)
     {

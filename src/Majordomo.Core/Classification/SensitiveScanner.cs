@@ -873,6 +873,12 @@ internal static class SensitiveScanner
             return false; // [3 1 4 1 5], "1 2 3, 4 5 6": a list
         }
 
+        // Right after a day and month ("Bewertungen vom 25.11. 4 5 3 5 Sterne"): ratings or counts of that day, not a code.
+        if (ShortDate(before))
+        {
+            return false;
+        }
+
         // A progression (1 2 3 4, 2 4 6 8, 9 7 5 3): the same non-zero step between every two digits.
         var step = digits[1] - digits[0];
         var steady = step != 0;
@@ -895,6 +901,26 @@ internal static class SensitiveScanner
         var rest = after.IsEmpty || after[0] is '\n' or '\r' ? after.TrimStart("\r\n \t") : nextLine >= 0 ? after[(nextLine + 1)..].TrimStart(" \t") : [];
         var above = lineStart >= 0 ? before[..lineStart].TrimEnd("\r\n \t") : [];
         return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1]))));
+    }
+
+    // Text ending in a German-style day and month, "25.11." or "2.12.".
+    private static bool ShortDate(ReadOnlySpan<char> before)
+    {
+        if (before.Length < 4 || before[^1] != '.')
+        {
+            return false;
+        }
+
+        var month = before[..^1];
+        var m = month.Length - month.TrimEnd("0123456789").Length;
+        var day = month[..^m];
+        if (m is < 1 or > 2 || day.IsEmpty || day[^1] != '.')
+        {
+            return false;
+        }
+
+        var d = day.Length - day[..^1].TrimEnd("0123456789").Length - 1;
+        return d is 1 or 2 && (day.Length == d + 1 || !char.IsAsciiLetterOrDigit(day[^(d + 2)]));
     }
 
     // A Telegram bot token: the bot's numeric id, a colon and 30+ token characters ("5829104736:AAFq9Lx2…").
@@ -967,6 +993,36 @@ internal static class SensitiveScanner
         return area is not 0 and not 666 and < 900 && group != 0 && serial != 0;
     }
 
+    /// <summary>
+    /// The length of the IBAN that starts <paramref name="s"/> when it is a placeholder, else 0: check digits 00 are
+    /// never computed ("DE00 1234 5678 …" in a validator's tests). The registry's published examples (DE89 3704 …)
+    /// stay sensitive: users paste them as their own, and recall comes first.
+    /// </summary>
+    internal static int PlaceholderIban(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 15 || !char.IsAsciiLetterUpper(s[0]) || !char.IsAsciiLetterUpper(s[1]) || s[2] != '0' || s[3] != '0')
+        {
+            return 0;
+        }
+
+        var n = 0;
+        var i = 0;
+        for (; i < s.Length && n < 34; i++)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c))
+            {
+                n++;
+            }
+            else if (c != ' ' || i + 1 >= s.Length || !char.IsAsciiLetterOrDigit(s[i + 1]))
+            {
+                break;
+            }
+        }
+
+        return n >= 15 ? i : 0;
+    }
+
     // CC kk then 11–30 letters/digits, spaces allowed every four; valid when the mod-97 remainder is 1.
     private static bool Iban(ReadOnlySpan<char> s)
     {
@@ -997,6 +1053,11 @@ internal static class SensitiveScanner
         }
 
         if (n < 15 || !char.IsAsciiDigit(buffer[2]) || !char.IsAsciiDigit(buffer[3]))
+        {
+            return false;
+        }
+
+        if (PlaceholderIban(s) > 0)
         {
             return false;
         }
