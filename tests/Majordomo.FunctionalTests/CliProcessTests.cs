@@ -106,6 +106,13 @@ public sealed class CliProcessTests : IDisposable
         await Task.Delay(200);
         Assert.Contains("majordomo init", process.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "majordomo.db")), "serve without a config created majordomo.db in the working directory");
+
+        // Its own store in the temp folder (not one shared by every unconfigured process), gone after a graceful stop.
+        var store = Path.Combine(Path.GetTempPath(), $"majordomo-unconfigured-{process.Id}.db");
+        Assert.True(File.Exists(store), store);
+        Assert.Equal(0, await process.StopAsync(StartTimeout));
+        Assert.False(File.Exists(store), "the unconfigured store was left behind");
+        Assert.False(File.Exists(store + "-wal"));
     }
 
     [Fact]

@@ -55,6 +55,76 @@ public sealed class ConfigReloadTests
     }
 
     [Fact]
+    public async Task WritesToOtherFilesInTheFolder_NoReloadCheckAndNoWatchOnTheFolder_AConfigEditStillApplies()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(Configs.Standard, upstream);
+        var watcher = gateway.Services.GetRequiredService<ConfigWatcher>();
+        var applied = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Reloaded += (ok, _) => applied.TrySetResult(ok);
+
+        // The store and its WAL share the folder (each answered request writes a row), and so does another file.
+        var other = Path.Combine(gateway.Directory, "other.log");
+        var polls = DateTime.UtcNow + 3 * ConfigWatcher.PollInterval;
+        while (DateTime.UtcNow < polls)
+        {
+            await File.AppendAllTextAsync(other, "a line\n");
+            using var answered = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"up/a","messages":[{"role":"user","content":"hi"}]}"""));
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, watcher.Checks);
+        Assert.DoesNotContain(Inode(gateway.Directory), InotifyWatchedInodes());
+
+        await File.WriteAllTextAsync(gateway.ConfigPath, TestGateway.Render(Configs.Standard, upstream).Replace("\"aliases\": { \"alpha\": \"up/a\" }", "\"aliases\": { \"alpha\": \"up/a\", \"bravo\": \"up/b\" }", StringComparison.Ordinal));
+
+        Assert.True(await applied.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.InRange(watcher.Checks, 1, 2); // a poll may land between the truncation and the write
+    }
+
+    /// <summary>The inodes watched by this process's inotify instances (<c>/proc/self/fdinfo</c>: "inotify wd:… ino:HEX …").</summary>
+    private static HashSet<long> InotifyWatchedInodes()
+    {
+        var inodes = new HashSet<long>();
+        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            string info;
+            try
+            {
+                if (new FileInfo(fd).LinkTarget != "anon_inode:inotify")
+                {
+                    continue;
+                }
+
+                info = File.ReadAllText("/proc/self/fdinfo/" + Path.GetFileName(fd));
+            }
+            catch (IOException)
+            {
+                continue; // closed meanwhile
+            }
+
+            foreach (var line in info.Split('\n'))
+            {
+                if (line.StartsWith("inotify ", StringComparison.Ordinal) && line.Split(' ').FirstOrDefault(f => f.StartsWith("ino:", StringComparison.Ordinal)) is { } ino)
+                {
+                    inodes.Add(Convert.ToInt64(ino[4..], 16));
+                }
+            }
+        }
+
+        return inodes;
+    }
+
+    private static long Inode(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var output = stat.StandardOutput.ReadToEnd();
+        stat.WaitForExit();
+        return long.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task EditConfig_InvalidChange_RejectedWithPathsAndOldConfigStays()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();

@@ -231,7 +231,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
         {
-            var reason = ex is OperationCanceledException ? $"timed out after {attempt.Entry.TimeoutMs} ms" : UpstreamText.Describe(ex);
+            var reason = ex is OperationCanceledException ? attempt.TimeoutReason() : UpstreamText.Describe(ex);
             return await ForwardFailedAsync(attempt, sink, response, "upstream answer interrupted: " + reason, total, firstByteMs).ConfigureAwait(false);
         }
         finally
@@ -291,6 +291,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
             }
 
             var firstByteMs = attempt.ElapsedMs;
+            attempt.Committed = true;
             await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
             var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
             return await RelayAsync(attempt, protocol.Relay, sink, response, batch, firstByteMs, progress).ConfigureAwait(false);
@@ -370,7 +371,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         {
             var reason = ex switch
             {
-                OperationCanceledException => $"upstream stream interrupted: timed out after {attempt.Entry.TimeoutMs} ms",
+                OperationCanceledException => "upstream stream interrupted: " + attempt.TimeoutReason(),
                 UpstreamBodyTooLargeException => "upstream stream interrupted: " + ex.Message,
                 _ => "upstream stream interrupted: " + UpstreamText.Describe(ex),
             };

@@ -72,7 +72,7 @@ internal sealed class AttemptScope : IDisposable
 
     public CancellationTokenSource? FirstToken { get; }
 
-    /// <summary>A non-streamed answer is being written: a timeout now is no longer "no first token".</summary>
+    /// <summary>The answer reached the client (a body, or a stream's first event): a timeout now is no longer "no first token".</summary>
     public bool Committed { get; set; }
 
     public double ElapsedMs => Stopwatch.GetElapsedTime(Start).TotalMilliseconds;

@@ -95,6 +95,12 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => started.Value = true);
+        if (source.IsUnconfigured && options.StorePath is null)
+        {
+            // After the hosted services stopped (the request-log writer has closed its connection).
+            app.Lifetime.ApplicationStopped.Register(() => DeleteStore(storePath));
+        }
+
         ExposureCheck.Warn(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Majordomo.Hosting"), config, urls);
         app.MapMajordomo();
         return app;
@@ -174,13 +180,15 @@ public static class GatewayApp
     /// <summary>
     /// Relative SQLite paths are relative to the config file's folder, else to the working directory.
     /// Without any config nothing worth keeping is recorded, so the store goes to the temp folder rather
-    /// than leaving a majordomo.db wherever <c>serve</c> was first tried.
+    /// than leaving a majordomo.db wherever <c>serve</c> was first tried: one file per process (two
+    /// unconfigured gateways would otherwise share one file, its locks and its migrations), deleted at a
+    /// graceful stop (<see cref="Build"/>).
     /// </summary>
     public static string StorePathFor(ConfigSource source)
     {
         if (source.IsUnconfigured)
         {
-            return Path.Combine(Path.GetTempPath(), "majordomo-unconfigured.db");
+            return Path.Combine(Path.GetTempPath(), $"majordomo-unconfigured-{Environment.ProcessId}.db");
         }
 
         var configured = source.Config?.Storage?.Sqlite;
@@ -191,6 +199,22 @@ public static class GatewayApp
 
         var baseDir = source.FilePath is { } file ? Path.GetDirectoryName(file)! : Directory.GetCurrentDirectory();
         return Path.GetFullPath(configured, baseDir);
+    }
+
+    private static void DeleteStore(string path)
+    {
+        Storage.Sqlite.SqliteStore.ReleaseFiles();
+        foreach (var file in (string[])[path, path + "-wal", path + "-shm"])
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left in the temp folder: it held nothing worth keeping.
+            }
+        }
     }
 
     /// <summary>The addresses Kestrel actually bound (resolves port 0).</summary>

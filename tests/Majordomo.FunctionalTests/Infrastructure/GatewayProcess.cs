@@ -81,6 +81,8 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>The first address from the "listening on" line.</summary>
+    public int Id => _process.Id;
+
     public Task<string> ListeningAsync(TimeSpan timeout) => _listening.Task.WaitAsync(timeout);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -29,10 +29,17 @@ public static class Sse
         return events;
     }
 
+    /// <summary>
+    /// Yields every <c>data:</c> payload until the server ends the response. A response cut short (the
+    /// gateway aborts a failed stream so every client sees it incomplete) ends the sequence quietly only when
+    /// the last event was an error event: a cut without one is what a user must never see, so it throws.
+    /// </summary>
     public static async IAsyncEnumerable<string> ReadEventsAsync(HttpResponseMessage response, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var reader = new StreamReader(stream);
+        string? last = null;
+        var count = 0;
         while (true)
         {
             string? line;
@@ -40,13 +47,14 @@ public static class Sse
             {
                 line = await reader.ReadLineAsync(ct);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
-                yield break;
-            }
-            catch (HttpRequestException)
-            {
-                yield break;
+                if (IsErrorEvent(last))
+                {
+                    yield break;
+                }
+
+                throw new IOException($"The stream was cut after {count} events without an error event (last: {last ?? "none"}).", ex);
             }
 
             if (line is null)
@@ -56,8 +64,31 @@ public static class Sse
 
             if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
-                yield return line[6..];
+                last = line[6..];
+                count++;
+                yield return last;
             }
+        }
+    }
+
+    /// <summary>An error event of any protocol the gateway speaks: <c>{"error":…}</c> or <c>{"type":"error",…}</c>.</summary>
+    public static bool IsErrorEvent(string? data)
+    {
+        if (data is null || !data.StartsWith('{'))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(data);
+            var root = doc.RootElement;
+            return root.TryGetProperty("error", out _) ||
+                   (root.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.GetString() == "error");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

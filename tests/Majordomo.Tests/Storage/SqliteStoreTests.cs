@@ -75,6 +75,21 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task FileDeletedAfterMigration_WritesFailAndTheFileIsNotRecreated()
+    {
+        var path = _dir.File("gone.db");
+        var store = new SqliteStore(path);
+        store.Migrate();
+        SqliteStore.ReleaseFiles();
+
+        File.Delete(path);
+
+        Assert.ThrowsAny<SqliteException>(() => store.WriteRequests([Record("lost")]));
+        Assert.False(File.Exists(path));
+        Assert.False((await store.ProbeAsync(CancellationToken.None)).Reachable);
+    }
+
+    [Fact]
     public void Migrate_NewerSchemaVersion_Refused()
     {
         var store = new SqliteStore(_dir.File("new.db"));

@@ -15,18 +15,26 @@ namespace Majordomo.Storage.Sqlite;
 internal sealed class SqliteStore : IStore
 {
     private readonly string _connectionString;
+    private readonly string _createString;
 
     public SqliteStore(string path)
     {
         Path = path;
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        };
+        _connectionString = builder.ToString();
+
+        // Only the migration creates the file. Any other connection made with Create after the file was
+        // deleted would make a new, empty one at the path: writes would fail on missing tables and the
+        // probe would call the store reachable again. Without Create they fail as what they are.
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        _createString = builder.ToString();
     }
 
     public string Path { get; }
@@ -308,9 +316,11 @@ internal sealed class SqliteStore : IStore
             """),
     ];
 
-    public SqliteConnection Open()
+    public SqliteConnection Open() => Open(_connectionString);
+
+    private static SqliteConnection Open(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
@@ -327,7 +337,7 @@ internal sealed class SqliteStore : IStore
             Directory.CreateDirectory(directory);
         }
 
-        using var connection = Open();
+        using var connection = Open(_createString);
         using (var wal = connection.CreateCommand())
         {
             wal.CommandText = "PRAGMA journal_mode = WAL;";
