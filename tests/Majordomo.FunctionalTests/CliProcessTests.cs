@@ -49,6 +49,20 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ServeDemo_WatchesNoFolder_StoreWritesWakeNothing()
+    {
+        // The store's WAL sits in the working folder; a folder watch (ASP.NET's appsettings reload) would wake on each write.
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--demo", "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var answered = await http.SendAsync(Sse.Post("/v1/chat/completions", """{"model":"premium","messages":[{"role":"user","content":"hi"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        Assert.Empty(Inotify.WatchedInodes(process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, await process.StopAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task ServeDemo_FlakyProviderFailsOver_EveryRequestIsAnswered()
     {
         await using var process = GatewayProcess.Start(_directory, null, "serve", "--demo", "--urls", "http://127.0.0.1:0");

@@ -75,45 +75,12 @@ public sealed class ConfigReloadTests
         }
 
         Assert.Equal(0, watcher.Checks);
-        Assert.DoesNotContain(Inode(gateway.Directory), InotifyWatchedInodes());
+        Assert.DoesNotContain(Inode(gateway.Directory), Inotify.WatchedInodes("self"));
 
         await File.WriteAllTextAsync(gateway.ConfigPath, TestGateway.Render(Configs.Standard, upstream).Replace("\"aliases\": { \"alpha\": \"up/a\" }", "\"aliases\": { \"alpha\": \"up/a\", \"bravo\": \"up/b\" }", StringComparison.Ordinal));
 
         Assert.True(await applied.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.InRange(watcher.Checks, 1, 2); // a poll may land between the truncation and the write
-    }
-
-    /// <summary>The inodes watched by this process's inotify instances (<c>/proc/self/fdinfo</c>: "inotify wd:… ino:HEX …").</summary>
-    private static HashSet<long> InotifyWatchedInodes()
-    {
-        var inodes = new HashSet<long>();
-        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            string info;
-            try
-            {
-                if (new FileInfo(fd).LinkTarget != "anon_inode:inotify")
-                {
-                    continue;
-                }
-
-                info = File.ReadAllText("/proc/self/fdinfo/" + Path.GetFileName(fd));
-            }
-            catch (IOException)
-            {
-                continue; // closed meanwhile
-            }
-
-            foreach (var line in info.Split('\n'))
-            {
-                if (line.StartsWith("inotify ", StringComparison.Ordinal) && line.Split(' ').FirstOrDefault(f => f.StartsWith("ino:", StringComparison.Ordinal)) is { } ino)
-                {
-                    inodes.Add(Convert.ToInt64(ino[4..], 16));
-                }
-            }
-        }
-
-        return inodes;
     }
 
     private static long Inode(string path)

@@ -52,7 +52,8 @@ public static class GatewayApp
             throw new InvalidOperationException("invalid config:" + Environment.NewLine + string.Join(Environment.NewLine, source.Errors));
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // No appsettings reload: its watch on the working folder would wake on every store (WAL) write there.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
