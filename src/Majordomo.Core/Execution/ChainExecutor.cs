@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
@@ -115,7 +116,8 @@ internal sealed partial class ChainExecutor
     }
 
     /// <summary>Drives the walk: makes the attempts and waits it asks for until it ends with an outcome.</summary>
-    private async Task<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // awaited once, by ExecuteAsync
+    private async ValueTask<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
     {
         var settings = snapshot.Resilience;
         using var deadline = settings.Deadline is { } d ? new CancellationTokenSource(d, _time) : null;
