@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Majordomo.Chat;
 using Majordomo.Providers;
@@ -24,7 +25,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
     public const int WholeAnswerBytes = PooledBuffers.MaxKeptBytes;
 
     // ValueTask throughout: each step is awaited once, and a step that completes synchronously (a whole answer
-    // written at once, a stream that arrived in one read) then allocates no Task for its result.
+    // written at once, a stream that arrived in one read) then allocates no Task for its result. The steps every
+    // request takes use the pooling builder: one that waits (every upstream call does) reuses a state-machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<AttemptResult> RunAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, ErrorRuleSet rules)
     {
         var model = attempt.Model;
@@ -83,6 +86,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     /// one go; a bigger one is checked by its head and forwarded as it arrives (its usage read from the tail),
     /// so answers of tens of megabytes never sit in memory.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AttemptResult> AnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
         if (response.ContentLength > MaxAnswerBytes)
@@ -104,6 +108,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>Reads the body into a pooled buffer, grown as needed, until it ends or fills <see cref="WholeAnswerBytes"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<(byte[] Buffer, int Length, bool Ended)> ReadHeadAsync(UpstreamResponse response, CancellationToken cancellationToken)
     {
         // One spare byte: a declared length fits and the read that sees the end needs no growth.
@@ -142,6 +147,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<AttemptResult> WholeAnswerAsync(AttemptScope attempt, WireProtocol protocol, IClientSink sink, UpstreamResponse response, ReadOnlyMemory<byte> body, ErrorRuleSet rules)
     {
         var model = attempt.Model;
@@ -280,6 +286,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     };
 
     /// <summary>A stream: its first event is peeked before anything is sent, then the answer is committed and relayed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
     {
         var batch = new SseBatch();
@@ -303,6 +310,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>Reads the first events under the first-token timer; a failure here is still invisible to the client.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<AttemptResult?> PeekFirstAsync(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, SseBatch batch, ErrorRuleSet rules)
     {
         // The first-token timer cancels only the first read; it is disarmed once the first event is in.
@@ -347,6 +355,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
     }
 
     /// <summary>The committed stream: each batch through the relay and flushed at once, until the end marker or the end of the body.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<AttemptResult> RelayAsync(AttemptScope attempt, StreamRelay relay, IClientSink sink, UpstreamResponse response, SseBatch batch, double firstByteMs, StreamProgress progress)
     {
         try

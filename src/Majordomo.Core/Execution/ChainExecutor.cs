@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Majordomo.Budgets;
 using Majordomo.Catalog;
 using Majordomo.Chat;
@@ -69,7 +70,8 @@ internal sealed partial class ChainExecutor
     /// Runs <paramref name="plan"/> under <paramref name="settings"/>, the settings of the snapshot the
     /// request started on: a reload while it runs changes nothing for it.
     /// </summary>
-    public async Task<ExecutionOutcome> ExecuteAsync(ExecutionSettings settings, RoutePlan plan, ChatRequest request, IClientSink sink, CancellationToken clientAborted)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // each caller awaits it once
+    public async ValueTask<ExecutionOutcome> ExecuteAsync(ExecutionSettings settings, RoutePlan plan, ChatRequest request, IClientSink sink, CancellationToken clientAborted)
     {
         // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
         // reserves its quota units / estimated USD before it is tried, and the real amount is settled
@@ -115,7 +117,8 @@ internal sealed partial class ChainExecutor
     }
 
     /// <summary>Drives the walk: makes the attempts and waits it asks for until it ends with an outcome.</summary>
-    private async Task<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // awaited once, by ExecuteAsync
+    private async ValueTask<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
     {
         var settings = snapshot.Resilience;
         using var deadline = settings.Deadline is { } d ? new CancellationTokenSource(d, _time) : null;

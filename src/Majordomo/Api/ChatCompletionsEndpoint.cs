@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Majordomo.Budgets;
 using Majordomo.Caching;
 using Majordomo.Chat;
@@ -64,7 +65,9 @@ internal sealed class ChatCompletionsEndpoint(
     /// <summary>When the request started, its span (null while nothing listens) and the snapshot it runs on.</summary>
     private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span, GatewaySnapshot Snapshot);
 
-    private async Task HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
+    // Awaited once, by HandleAsync: its state-machine box (the largest of a request's) comes from the pool.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
     {
         using var made = new RequestsMade();
         ChatRequest request;
