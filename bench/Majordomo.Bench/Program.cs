@@ -37,6 +37,9 @@ const string Usage = """
       pipeline [--pairs 10] [--requests 4000] [--connections 4] [--warmup 20000] [--modes nonstream,stream] [--alloc-types]
                [--gateway-only-seconds S] [--only hop|majordomo]
                mock, reference hop and the gateway in this process; alternating blocks, CPU-µs and allocated bytes per request
+      requestlog [--pairs 3] [--rows 20000] [--batch 500] [--only baseline|store]
+               the request-log writer's CPU-µs and allocated bytes per row into a real SQLite file, baseline and
+               the store's appender alternating, in process
       replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
                majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;
@@ -81,6 +84,7 @@ try
         "body" => PrintBody(options),
         "report" => MarkdownReport.Run(options),
         "pipeline" => await PipelineRun.RunAsync(options),
+        "requestlog" => Majordomo.Bench.RequestLog.RequestLogRun.Run(options),
         "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Majordomo.Storage.Sqlite;
 
-/// <summary>The request log in SQLite; appenders are <see cref="SqliteStore.RequestWriter"/>s.</summary>
+/// <summary>The request log in SQLite; appenders are <see cref="SqliteRequestWriter"/>s.</summary>
 internal sealed class SqliteRequestLogStore(SqliteStore store) : IRequestLogStore
 {
     public IRequestLogAppender OpenAppender()
