@@ -25,7 +25,7 @@ internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay(
 /// <summary>
 /// OpenAI streams. What one upstream read delivered is searched once per marker, over all its bytes at
 /// once rather than event by event: content chunks need only the finish reason and the delivered text.
-/// From the first event that may be special on (an <c>"error"</c>, a usage object, <c>[DONE]</c>), events
+/// From the first event that may be special on (an error object, a usage object, <c>[DONE]</c>), events
 /// are inspected one by one. The read goes out as the upstream's own bytes; only when the usage-only chunk
 /// the router asked for on the client's behalf is among them are the events after the plain prefix
 /// re-framed one by one without it. The benchmarked hot path: nothing is allocated here.
@@ -104,33 +104,32 @@ internal sealed class OpenAIStreamRelay : StreamRelay
     }
 
     /// <summary>
-    /// How many events at the start of the batch are plain content chunks: those wholly before the first
-    /// <c>"error"</c> or usage object in the read's bytes (two searches over the whole read), and before the
-    /// <c>[DONE]</c> event (an event's whole data, so it is compared, not searched for).
+    /// How many events at the start of the batch are plain content chunks: those wholly before the first usage
+    /// object in the read's bytes (one search over the whole read), and before the first event that may be an
+    /// error (a chunk beginning <c>{"id"</c> cannot: no search) or is <c>[DONE]</c> (an event's whole data, compared).
     /// </summary>
     private static int PlainEvents(SseBatch batch, ReadOnlySpan<byte> raw)
     {
-        var special = raw.Length;
-        special = Earliest(special, raw.IndexOf("\"error\""u8));
-        special = Earliest(special, OpenAIWire.FirstUsageObject(raw));
+        var usage = OpenAIWire.FirstUsageObject(raw);
+        var special = usage >= 0 ? usage : raw.Length;
         var plain = 0;
-        while (plain < batch.Count && batch.End(plain) <= special && !batch.Data(plain).SequenceEqual(OpenAIWire.DoneData))
+        while (plain < batch.Count && batch.End(plain) <= special && !IsSpecial(batch.Data(plain)))
         {
             plain++;
         }
 
         return plain;
 
-        static int Earliest(int current, int found) => found >= 0 && found < current ? found : current;
+        static bool IsSpecial(ReadOnlySpan<byte> data) => data.SequenceEqual(OpenAIWire.DoneData) || OpenAIWire.MayBeErrorPayload(data);
     }
 
     /// <summary>Bytes of answer text (content and tool-call arguments) in one event or a run of whole events.</summary>
     private static long TextBytes(ReadOnlySpan<byte> json) => StringBytes(json, "\"content\""u8) + StringBytes(json, "\"arguments\""u8);
 
     /// <summary>
-    /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. The vectorised
-    /// search keeps the per-chunk cost to one scan; only events naming "error" are parsed.
+    /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. A chunk that begins
+    /// <c>{"id"</c> costs no search at all; only events that may be one are parsed.
     /// </summary>
     private static bool IsErrorEvent(ReadOnlySpan<byte> data) =>
-        data.IndexOf("\"error\""u8) >= 0 && OpenAIWire.IsErrorPayload(data);
+        OpenAIWire.MayBeErrorPayload(data) && OpenAIWire.IsErrorPayload(data);
 }

@@ -109,4 +109,118 @@ public sealed class OpenAIStreamRelayTests
         Assert.Equal("d", Encoding.UTF8.GetString(batch.Data(2)));
         reader.Complete();
     }
+
+    /// <summary>Relays a stream the upstream delivers in the given reads (each a segment of the bytes), as the executor does.</summary>
+    private static async Task<(string Written, StreamProgress Progress, string? Error)> RelayReadsAsync(bool clientWantsUsage, params string[] reads)
+    {
+        var reader = new SseBatchReader(new SegmentStream(reads), 1 << 20);
+        var batch = new SseBatch();
+        var writer = new Recorder();
+        var progress = new StreamProgress { ClientWantsUsage = clientWantsUsage };
+        var relay = new OpenAIStreamRelay();
+        string? error = null;
+        while (error is null && !progress.Ended && await reader.ReadAsync(batch, CancellationToken.None))
+        {
+            error = relay.Relay(batch, writer, ref progress);
+        }
+
+        reader.Complete();
+        return (writer.Text.ToString(), progress, error);
+    }
+
+    [Fact]
+    public async Task Relay_UsageChunkSplitAcrossReads_IsReadWhenItsEventIsComplete()
+    {
+        var usageEvent = $"data: {UsageOnly}\n\n";
+        var cut = usageEvent.IndexOf("\"usage\"", StringComparison.Ordinal) + 3;
+
+        var (written, progress, error) = await RelayReadsAsync(true,
+            $"data: {Chunk1}\n\ndata: {Finish}\n\n" + usageEvent[..cut], usageEvent[cut..] + "data: [DONE]\n\n");
+
+        Assert.Null(error);
+        Assert.Equal(new Usage(7, 3, 0, true), progress.Usage);
+        Assert.True(progress.Finished);
+        Assert.True(progress.Ended);
+        Assert.Equal(5, progress.TextBytes);
+        Assert.Equal($"data: {Chunk1}\n\ndata: {Finish}\n\n{usageEvent}data: [DONE]\n\n", written);
+    }
+
+    [Fact]
+    public async Task Relay_OneEventPerRead_UsageInTheLastEventAndTheEndMarkerFound()
+    {
+        var (written, progress, error) = await RelayReadsAsync(false,
+            $"data: {Chunk1}\n\n", $"data: {Chunk2}\n\n", $"data: {Finish}\n\n", $"data: {UsageOnly}\n\n", "data: [DONE]\n\n", $"data: {Chunk1}\n\n");
+
+        Assert.Null(error);
+        Assert.Equal(new Usage(7, 3, 0, true), progress.Usage);
+        Assert.True(progress.Ended);
+        Assert.Equal(10, progress.TextBytes);
+        Assert.Equal(5, progress.AnswerEvents); // nothing after [DONE] is read
+        Assert.Equal($"data: {Chunk1}\n\ndata: {Chunk2}\n\ndata: {Finish}\n\ndata: [DONE]\n\n", written);
+    }
+
+    [Theory]
+    [InlineData("""{"error":{"message":"overloaded"}}""")]
+    [InlineData("""{"object":"error","error":{"message":"overloaded"}}""")]
+    [InlineData(""" {"error":"overloaded"}""")]
+    public async Task Relay_ErrorEventInItsOwnReadOrAfterChunks_EndsTheStreamWithoutIt(string errorEvent)
+    {
+        var alone = await RelayReadsAsync(true, $"data: {Chunk1}\n\n", $"data: {errorEvent}\n\n", $"data: {Chunk2}\n\n");
+        var together = await RelayReadsAsync(true, $"data: {Chunk1}\n\ndata: {errorEvent}\n\ndata: {Chunk2}\n\n");
+
+        foreach (var (written, progress, error) in new[] { alone, together })
+        {
+            Assert.Contains("overloaded", error);
+            Assert.Equal($"data: {Chunk1}\n\n", written);
+            Assert.Equal(5, progress.TextBytes);
+        }
+    }
+
+    [Fact]
+    public async Task Relay_ChunkBeginningWithIdThatNamesError_IsAnAnswerChunk()
+    {
+        // An object whose first property is "id" is never an error event (the parse stops there): it goes out.
+        var chunk = """{"id":"c","error":{"message":"ignored"},"choices":[{"delta":{"content":"ok"},"finish_reason":"stop"}]}""";
+
+        foreach (var (written, progress, error) in new[]
+        {
+            await RelayReadsAsync(true, $"data: {chunk}\n\n"),
+            await RelayReadsAsync(true, $"data: {Chunk1}\n\ndata: {chunk}\n\n"),
+        })
+        {
+            Assert.Null(error);
+            Assert.EndsWith($"data: {chunk}\n\n", written);
+            Assert.True(progress.Finished);
+        }
+    }
+
+    // Hands out one segment per read, as a socket delivers what the upstream flushed.
+    private sealed class SegmentStream(string[] reads) : Stream
+    {
+        private int _next;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (count == 0 || _next == reads.Length)
+            {
+                return 0;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(reads[_next++]);
+            Assert.True(bytes.Length <= count, "a test read must fit the reader's buffer");
+            bytes.CopyTo(buffer, offset);
+            return bytes.Length;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -237,15 +237,59 @@ public class OpenAIWireTests
     [Theory]
     [InlineData("{}", true)]
     [InlineData("  {\"a\":[1,{\"b\":null}]}\n", true)]
-    [InlineData("{}{}", false)]
     [InlineData("{} x", false)]
     [InlineData("[]", false)]
     [InlineData("{\"a\":", false)]
     [InlineData("data: {}", false)]
+    [InlineData("<html>{}</html>", false)]
+    [InlineData("{", false)]
     [InlineData("", false)]
-    public void IsJsonObject_OneCompleteObject_Detected(string json, bool expected)
+    public void IsObjectShaped_BeginsAndEndsAsAnObject_Detected(string json, bool expected)
     {
-        Assert.Equal(expected, OpenAIWire.IsJsonObject(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(expected, OpenAIWire.IsObjectShaped(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"the error was mine\"}}],\"usage\":null}", false)]
+    [InlineData("{\"id\":\"c\",\"error\":{\"message\":\"x\"}}", false)]
+    [InlineData("{\"choices\":[],\"error\":{}}", false)]
+    [InlineData("{\"error\":{\"message\":\"x\"}}", true)]
+    [InlineData(" {\"object\":\"error\",\"error\":\"x\"}", true)]
+    [InlineData("{\"idx\":1,\"error\":{}}", true)]
+    public void MayBeErrorPayload_FalseOnlyWhereIsErrorPayloadIsFalse(string json, bool expected)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        Assert.Equal(expected, OpenAIWire.MayBeErrorPayload(bytes));
+        Assert.True(OpenAIWire.MayBeErrorPayload(bytes) || !OpenAIWire.IsErrorPayload(bytes));
+    }
+
+    private const string AnswerHead = "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}]";
+
+    [Theory]
+    [InlineData(AnswerHead + ",\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":17,\"prompt_tokens_details\":{\"cached_tokens\":4}},\"service_tier\":\"default\"}", 24, 17, 4)]
+    [InlineData(AnswerHead + ",\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}\n", 5, 2, 0)]
+    [InlineData(" " + AnswerHead + ", \"usage\" : { \"completion_tokens\": 9 , \"prompt_tokens\": 3 } }", 3, 9, 0)]
+    public void InspectCompletion_AnswerWithUsage_ReadsTheUsage(string json, long input, long output, long cached)
+    {
+        Assert.Equal(OpenAIWire.CompletionShape.Answer, OpenAIWire.InspectCompletion(Encoding.UTF8.GetBytes(json), out var usage));
+        Assert.Equal(new Usage(input, output, cached, true), usage);
+    }
+
+    [Theory]
+    [InlineData(AnswerHead + "}", "Answer")]
+    [InlineData(AnswerHead + ",\"usage\":null}", "Answer")]
+    [InlineData("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}", "Error")]
+    [InlineData("{\"id\":\"c\",\"error\":\"overloaded\"}", "Error")]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"message\":{\"content\":\"x\"},\"finish_reason\":\"error\"}]}", "Answer")]
+    [InlineData("{\"error\":null,\"id\":\"c\"}", "Answer")]
+    [InlineData("<html><body>Bad gateway</body></html>", "NotJson")]
+    [InlineData(AnswerHead, "NotJson")]
+    [InlineData("[" + AnswerHead + "}]", "NotJson")]
+    [InlineData("", "NotJson")]
+    public void InspectCompletion_Shape_ErrorsAndCutBodiesTold(string json, string expected)
+    {
+        Assert.Equal(expected, OpenAIWire.InspectCompletion(Encoding.UTF8.GetBytes(json), out var usage).ToString());
+        Assert.False(usage.Reported);
     }
 }
 
