@@ -6,6 +6,15 @@ namespace Majordomo.Storage;
 /// <summary>The request log's attempts column, the same JSON in every store: one object per upstream call.</summary>
 internal static class AttemptsJson
 {
+    // Encoded once: a name given as a string is checked for characters to escape on every write.
+    private static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+    private static readonly JsonEncodedText Credential = JsonEncodedText.Encode("credential");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+    private static readonly JsonEncodedText Provider = JsonEncodedText.Encode("provider");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText DurationMs = JsonEncodedText.Encode("duration_ms");
+
     /// <summary>Writes <paramref name="attempts"/> into <paramref name="buffer"/> (reset first).</summary>
     public static void Write(ArrayBufferWriter<byte> buffer, IReadOnlyList<AttemptRecord> attempts)
     {
@@ -24,9 +33,9 @@ internal static class AttemptsJson
             var a = attempts[i];
             w.WriteStartObject();
             WriteOutcome(w, a);
-            w.WriteString("provider", a.Provider);
-            w.WriteString("reason", a.Reason);
-            w.WriteNumber("duration_ms", Math.Round(a.DurationMs, 3));
+            w.WriteString(Provider, a.Provider);
+            w.WriteString(Reason, a.Reason);
+            w.WriteNumber(DurationMs, Math.Round(a.DurationMs, 3));
             w.WriteEndObject();
         }
 
@@ -37,9 +46,19 @@ internal static class AttemptsJson
     /// <summary>Which model and credential an attempt used and how it ended: what every view of an attempt shows.</summary>
     public static void WriteOutcome(Utf8JsonWriter w, AttemptRecord a)
     {
-        w.WriteString("model", a.Model);
-        w.WriteString("credential", a.Credential);
-        w.WriteNumberOrNull("status", a.Status);
-        w.WriteString("outcome", a.Outcome);
+        w.WriteString(Model, a.Model);
+        w.WriteString(Credential, a.Credential);
+
+        // An int written as an int: the double overload formats it through the floating-point path.
+        if (a.Status is { } status)
+        {
+            w.WriteNumber(Status, status);
+        }
+        else
+        {
+            w.WriteNull(Status);
+        }
+
+        w.WriteString(Outcome, a.Outcome);
     }
 }
