@@ -39,6 +39,14 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // "PublicKey = HIgo9x…", "public key: …": named public on its line.
+        var before = text[Math.Max(0, start - 40)..start];
+        before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
+        if (before.Contains("public", StringComparison.OrdinalIgnoreCase) || before.Contains("pubkey", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         // "SG.x9Kq2….zP8n…": dotted or colon-joined parts are read one by one.
         foreach (var range in token.SplitAny(".:"))
         {
@@ -439,15 +447,15 @@ internal static partial class SecretPhrases
         var region = text[start..to];
         for (var i = 0; i < region.Length; i++)
         {
-            if (char.IsAsciiLetter(region[i]) && (i == 0 || !IsTokenChar(region[i - 1])))
+            if (char.IsLetter(region[i]) && (i == 0 || !BareChar(region[i - 1])))
             {
                 var length = 0;
-                while (i + length < region.Length && IsTokenChar(region[i + length]))
+                while (i + length < region.Length && BareChar(region[i + length]))
                 {
                     length++;
                 }
 
-                if (BareToken(region.Slice(i, length).TrimEnd(".,;:!?")))
+                if (BareToken(region.Slice(i, length).TrimEnd(".,;:!?")) && !Handle(region, i, length))
                 {
                     return true;
                 }
@@ -459,23 +467,81 @@ internal static partial class SecretPhrases
         return false;
     }
 
+    // Letters of any script ("Ромашка1960", "Blåbär2024"), digits and the joins a token may hold.
+    private static bool BareChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '.';
+
+    // A user name, not a password: named so just before ("mi cuenta de correo es pedro1985", "username: mike1987") or an address after it.
+    private static bool Handle(ReadOnlySpan<char> region, int at, int length)
+    {
+        var after = region[(at + length)..].TrimStart(' ');
+        if (after.StartsWith("@", StringComparison.Ordinal) || after.StartsWith("en gmail", StringComparison.OrdinalIgnoreCase) || after.StartsWith("on gmail", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var before = region[..at].TrimEnd(" :=\"'«“„");
+        for (var words = 0; words < 2 && before.Length > 0; words++)
+        {
+            var start = before.Length;
+            while (start > 0 && (char.IsLetter(before[start - 1]) || before[start - 1] == '-'))
+            {
+                start--;
+            }
+
+            var word = before[start..];
+            if (HandleNouns.Contains(word))
+            {
+                return true;
+            }
+
+            // Past one connector ("is", "es", "to", "ist", "est", "é"…) to the noun before it.
+            if (!OneOf(word, Connectors))
+            {
+                return false;
+            }
+
+            before = before[..start].TrimEnd(" :=");
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HandleNouns = FrozenSet.ToFrozenSet(
+    [
+        "user", "username", "usernames", "name", "nick", "nickname", "handle", "gamertag", "tag", "email", "e-mail", "mail", "correo", "gmail",
+        "nome", "nombre", "nom", "pseudo", "usuario", "utente", "benutzer", "benutzername", "nutzername", "gebruikersnaam", "gebruiker",
+        "användarnamn", "användare", "kullanıcı", "adı", "identifiant", "instagram", "twitter", "tiktok", "minecraft", "discord", "steam",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\n\r。？！");
 
     // A word of 4+ letters (lower case or capitalised), at most one '-', '_' or '.', then 2–4 digits: "bluewhale77", "Zhuravl-7731".
     private static bool BareToken(ReadOnlySpan<char> token)
     {
-        var letters = token.IndexOfAnyExcept(AsciiLetters);
-        if (letters < 4 || letters > 20 || token[1..letters].IndexOfAnyInRange('A', 'Z') >= 0)
+        var letters = 0;
+        while (letters < token.Length && char.IsLetter(token[letters]))
+        {
+            letters++;
+        }
+
+        if (letters < 4 || letters > 20 || letters == token.Length)
         {
             return false;
         }
 
+        for (var k = 1; k < letters; k++)
+        {
+            if (char.IsUpper(token[k]))
+            {
+                return false; // "iPhone15", "PlayStation5": a product's name
+            }
+        }
+
+        // "kasztan_84" reads as a user name; "Zhuravl-7731" and "Kumsal.2024" as passwords.
         var tail = token[letters..];
-        tail = tail[0] is '-' or '_' or '.' ? tail[1..] : tail;
+        tail = tail[0] is '-' or '.' ? tail[1..] : tail;
         return tail.Length is >= 2 and <= 4 && tail.IndexOfAnyExceptInRange('0', '9') < 0 && !TechStems.Contains(token[..letters]);
     }
-
-    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     // Names that take a version or a year: a product, not a password.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TechStems = FrozenSet.ToFrozenSet(

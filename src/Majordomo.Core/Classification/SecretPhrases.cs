@@ -192,6 +192,7 @@ internal static partial class SecretPhrases
         ("inloggen", Want.Bare), ("overal", Want.Bare), ("logowania", Want.Bare), ("zaloguj", Want.Bare), ("wszędzie", Want.Bare), ("giriş", Want.Bare),
         ("her yerde", Want.Bare), ("inloggning", Want.Bare), ("logga in", Want.Bare), ("överallt", Want.Bare), ("登录", Want.Bare), ("登入", Want.Bare),
         ("ログイン", Want.Bare), ("로그인", Want.Bare), ("konto", Want.Bare), ("cuenta", Want.Bare), ("conta", Want.Bare), ("compte", Want.Bare),
+        ("user", Want.Bare), ("inloggning", Want.Bare),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -236,7 +237,7 @@ internal static partial class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
+        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
     ];
 
     // "code" alone is a secret only when no word before it says what else it is (error code 1042, zip code 94110).
@@ -573,11 +574,14 @@ internal static partial class SecretPhrases
         return true;
     }
 
-    private static bool Possessive(ReadOnlySpan<char> word)
+    private static bool Possessive(ReadOnlySpan<char> word) => OneOf(word, Possessives);
+
+    // Whether the word is one of the list's (ignoring case).
+    private static bool OneOf(ReadOnlySpan<char> word, string[] list)
     {
-        foreach (var mine in Possessives)
+        foreach (var entry in list)
         {
-            if (word.Equals(mine, StringComparison.OrdinalIgnoreCase))
+            if (word.Equals(entry, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -739,7 +743,8 @@ internal static partial class SecretPhrases
             Want.Short => DigitValue(window) || ShortCode(window),
             Want.Personal => DigitValue(window, minChars: 6),
             Want.Account => DigitValue(window, minChars: 8),
-            Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)),
+            // A Wi-Fi key of digits ("Key: 4471 9920 1183 5562"): twelve digits or more.
+            Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)) || DigitValue(window, minChars: 12),
             _ => WordValue(window, want, plural) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
                 || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
@@ -811,7 +816,8 @@ internal static partial class SecretPhrases
             }
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
-            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)))
+            // "a 24-word one", "12-digit": a count with its unit describes the secret.
+            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)) && !Counted(window[start..i]))
             {
                 return true;
             }
@@ -1414,6 +1420,12 @@ internal static partial class SecretPhrases
     // A key or token: digits with lower-case letters and 8+ characters ("snowfox-2211-birch"), or 16+ mixed characters.
     private static bool TokenShaped(ReadOnlySpan<char> value)
     {
+        // "reports/2026/11/": a path's segments, not a key.
+        if (value.Count('/') >= 2 && value.IndexOfAnyInRange('A', 'Z') < 0)
+        {
+            return false;
+        }
+
         int lower = 0, digits = 0, letters = 0;
         foreach (var c in value)
         {
@@ -1612,7 +1624,27 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || CategoryRun(text, start, end));
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end));
+    }
+
+    // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.
+    private static bool ColonFields(ReadOnlySpan<char> token)
+    {
+        if (token.IndexOf(':') < 0 || token.Contains("//", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var range in token.Split(':'))
+        {
+            var field = token[range];
+            if (field.Length is >= 8 and <= 40 && field.Length < token.Length && Shaped(field) && !DummyValue(field))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // '=' splits a key from its value ("MDP_BDD=Framboise!2026") and ';' one field from the next (a bank export's

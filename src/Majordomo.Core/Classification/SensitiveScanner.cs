@@ -527,7 +527,8 @@ internal static class SensitiveScanner
         var quotedKey = start > 0 && text[start - 1] is '"' or '\'' && end < text.Length && text[end] == text[start - 1];
         var isPassword = IsPasswordWord(last, parts) || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
             && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
-        var isKey = !isPassword && IsKeyWord(last);
+        // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
+        var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase);
         if (!isPassword && !isKey)
         {
             return SensitiveKind.None;

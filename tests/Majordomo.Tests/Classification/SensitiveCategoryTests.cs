@@ -119,6 +119,22 @@ public class SensitiveCategoryTests
     [InlineData("the account was created in 2019 and renamed in 2023")]
     public void HandlesProductsAndYears_AreNot(string text) => NotSensitive(text);
 
+    [Theory]
+    [InlineData("Для входа на портал у папы Сирень1958, поменять?")]
+    [InlineData("inloggning på klubbens sida: Hallon2023")]
+    [InlineData("the tablet login: user ana / pinecone2009")]
+    [InlineData("~/.pgpass: pg.local:5432:shop:shop_rw:Marzipan#771")]
+    [InlineData("router sticker: Network Key: 8812 3390 4471 0026")]
+    public void OtherScriptsFieldsAndDigitKeys_AreSensitive(string text) => Sensitive(text);
+
+    [Theory]
+    [InlineData("mi cuenta de correo es lucia1990 en gmail, ¿cómo cambio la foto?")]
+    [InlineData("login do forum: wilk_77, jak zmienić podpis?")]
+    [InlineData("[Peer]\nPublicKey = xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=")]
+    [InlineData("Is a 12-word recovery phrase weaker than a 24-word one?")]
+    [InlineData("my user account was made in 2019 and my username is ana.lopez")]
+    public void HandlesPublicKeysAndCounts_AreNot(string text) => NotSensitive(text);
+
     private static void Sensitive(string text)
     {
         Assert.True(SensitiveScanner.IsSensitive(text), text);
