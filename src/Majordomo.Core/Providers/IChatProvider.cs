@@ -9,6 +9,9 @@ internal sealed class Credential(string id, string? apiKey)
 
     internal string? ApiKey { get; } = apiKey;
 
+    /// <summary>The <c>Authorization</c> value for a bearer key, made once: sent as is, not parsed and formatted per call.</summary>
+    internal string? Bearer { get; } = apiKey is { Length: > 0 } ? "Bearer " + apiKey : null;
+
     public override string ToString() => Id;
 }
 

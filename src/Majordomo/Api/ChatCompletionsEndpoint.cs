@@ -26,7 +26,22 @@ internal sealed class ChatCompletionsEndpoint(
     public const string CacheHeader = "X-Router-Cache";
 
     /// <summary>A chat request of any ingress (<see cref="Ingress.All"/>: one route per ingress path).</summary>
-    public async Task HandleAsync(HttpContext context, Ingress ingress)
+    public Task HandleAsync(HttpContext context, Ingress ingress)
+    {
+        // The request's state machines come from the pool; only a request that waits gets a Task for Kestrel
+        // (the wrapper of the pooled one, which it awaits once), instead of a state-machine box every time.
+        var handling = HandleCoreAsync(context, ingress);
+        if (!handling.IsCompletedSuccessfully)
+        {
+            return handling.AsTask();
+        }
+
+        handling.GetAwaiter().GetResult(); // consumed once: a box it may hold goes back to the pool
+        return Task.CompletedTask;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask HandleCoreAsync(HttpContext context, Ingress ingress)
     {
         var started = Stopwatch.GetTimestamp();
         var requestId = engine.Ids.New();

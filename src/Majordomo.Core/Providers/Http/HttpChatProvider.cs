@@ -11,8 +11,6 @@ namespace Majordomo.Providers.Http;
 /// </summary>
 internal abstract class HttpChatProvider : IChatProvider
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-
     // The handler is called through an invoker, not an HttpClient: HttpClient links a token source to every
     // cancellable call (for its own Timeout and CancelPendingRequests, neither used here: the executor owns
     // the timeouts) and adds an async layer; that was ~0.5 KB and a few registrations per call.
@@ -48,7 +46,8 @@ internal abstract class HttpChatProvider : IChatProvider
             Version = HttpVersion.Version11,
             Content = new ByteArrayContent(Body(call)),
         };
-        message.Content.Headers.ContentType = JsonContentType;
+        // Constant values stored as they are: a parsed header object is formatted to text again on every send.
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         AddProtocolHeaders(message.Headers, call);
         if (call.Request.Stream)
         {
@@ -71,6 +70,15 @@ internal abstract class HttpChatProvider : IChatProvider
 
     /// <summary>Auth and protocol headers (the credential's key, versions, betas).</summary>
     protected abstract void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call);
+
+    /// <summary>The credential's key as a bearer token, its header value made once per credential.</summary>
+    protected static void AddBearer(HttpRequestHeaders headers, Credential? credential)
+    {
+        if (credential?.Bearer is { } bearer)
+        {
+            headers.TryAddWithoutValidation("Authorization", bearer);
+        }
+    }
 
     public void Dispose()
     {

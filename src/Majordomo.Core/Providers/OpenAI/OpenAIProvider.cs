@@ -12,11 +12,5 @@ internal sealed class OpenAIProvider(ProviderConfig config) : HttpChatProvider(c
 {
     protected override byte[] Body(UpstreamCall call) => OpenAIWire.RewriteBody(call.Request, call.UpstreamModelJson.Span, forceIncludeUsage: true);
 
-    protected override void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call)
-    {
-        if (call.Credential?.ApiKey is { Length: > 0 } key)
-        {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-    }
+    protected override void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call) => AddBearer(headers, call.Credential);
 }

@@ -37,13 +37,7 @@ internal sealed class ResponsesProvider(ProviderConfig config) : HttpChatProvide
     // Responses streams always end with usage (response.completed): nothing to force.
     protected override byte[] Body(UpstreamCall call) => OpenAIWire.RewriteBody(call.Request, call.UpstreamModelJson.Span, forceIncludeUsage: false);
 
-    protected override void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call)
-    {
-        if (call.Credential?.ApiKey is { Length: > 0 } key)
-        {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-    }
+    protected override void AddProtocolHeaders(HttpRequestHeaders headers, UpstreamCall call) => AddBearer(headers, call.Credential);
 }
 
 /// <summary>
