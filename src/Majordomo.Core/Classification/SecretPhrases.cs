@@ -9,7 +9,7 @@ namespace Majordomo.Classification;
 /// the same sentence by a value. Recall first: what counts as "not a value" is a short, explicit list
 /// (descriptions like "too short", units like "6 digits", years after "in"), everything else is kept.
 /// </summary>
-internal static class SecretPhrases
+internal static partial class SecretPhrases
 {
     private enum Want
     {
@@ -33,6 +33,12 @@ internal static class SecretPhrases
 
         /// <summary>A bank number by a word that has other meanings ("routing", "checking"): eight digits or more.</summary>
         Account,
+
+        /// <summary>A wallet's seed words: twelve lower-case words or more in a row (<see cref="SeedWords"/>).</summary>
+        Seed,
+
+        /// <summary>A login or a reused password's cue: a word-and-digits token anywhere in its sentence or the answer line (<see cref="BareValue"/>).</summary>
+        Bare,
     }
 
     // Lower case; matched case-insensitively at a word start (CJK needs no boundary).
@@ -75,7 +81,7 @@ internal static class SecretPhrases
         ("key", Want.Token), ("token", Want.Token), ("secret", Want.Token), ("clé", Want.Token), ("schlüssel", Want.Token), ("llave", Want.Token),
         ("chave", Want.Token), ("chiave", Want.Token), ("sleutel", Want.Token), ("klucz", Want.Token), ("ключ", Want.Token), ("токен", Want.Token),
         ("anahtar", Want.Token), ("nyckel", Want.Token), ("密钥", Want.Token), ("秘钥", Want.Token), ("キー", Want.Token), ("토큰", Want.Token),
-        ("api키", Want.Token),
+        ("api키", Want.Token), ("비밀키", Want.Token), ("비밀 키", Want.Token),
 
         // Keypads, key safes and lockers: their code is often told without the word "code".
         ("keypad", Want.Digits), ("key safe", Want.Digits), ("keysafe", Want.Digits), ("lockbox", Want.Digits), ("key box", Want.Digits),
@@ -159,12 +165,39 @@ internal static class SecretPhrases
         ("cognome da nubile", Want.Answer), ("nome de solteira", Want.Answer), ("旧姓", Want.Answer), ("first dog", Want.Answer), ("first cat", Want.Answer),
         ("primer perro", Want.Answer), ("primera mascota", Want.Answer), ("erstes haustier", Want.Answer), ("premier animal", Want.Answer),
         ("primeiro animal", Want.Answer), ("primo animale", Want.Answer),
+
+        // Categories by their cue in every corpus language (SecretPhrases.Shapes): seed words after a wallet or recovery cue;
+        // health insurance and patient numbers; recovery and backup codes; a server's password directive.
+        ("seed", Want.Seed), ("mnemonic", Want.Seed), ("wallet", Want.Seed), ("recovery", Want.Seed), ("wiederherstellung", Want.Seed),
+        ("récupération", Want.Seed), ("recuperación", Want.Seed), ("recuperação", Want.Seed), ("recupero", Want.Seed), ("herstel", Want.Seed),
+        ("odzyskiw", Want.Seed), ("восстановлен", Want.Seed), ("сид", Want.Seed), ("助记词", Want.Seed), ("助記詞", Want.Seed), ("シード", Want.Seed),
+        ("ニーモニック", Want.Seed), ("시드", Want.Seed), ("니모닉", Want.Seed), ("복구", Want.Seed), ("kurtarma", Want.Seed), ("återställning", Want.Seed),
+        ("carteira", Want.Seed), ("cartera", Want.Seed), ("portefeuille", Want.Seed), ("portafoglio", Want.Seed), ("portfel", Want.Seed),
+        ("кошел", Want.Seed), ("钱包", Want.Seed), ("ウォレット", Want.Seed), ("지갑", Want.Seed), ("cüzdan", Want.Seed), ("plånbok", Want.Seed),
+        ("mrn", Want.Digits), ("hospital number", Want.Digits), ("polisnummer", Want.Digits), ("被保険者番号", Want.Digits), ("保険証", Want.Digits),
+        ("保険者番号", Want.Digits), ("診察券", Want.Digits), ("カルテ番号", Want.Digits), ("tarjeta sanitaria", Want.Digits), ("tessera sanitaria", Want.Digits),
+        ("versichertennummer", Want.Digits), ("versicherungsnummer", Want.Digits), ("número de afiliación", Want.Digits), ("número de utente", Want.Digits),
+        ("numero di tessera", Want.Digits), ("numer ubezpieczenia", Want.Digits), ("полис", Want.Digits), ("sigorta numaras", Want.Digits),
+        ("försäkringsnummer", Want.Digits), ("건강보험", Want.Digits), ("医保卡", Want.Digits), ("社保卡", Want.Digits), ("病历号", Want.Digits),
+        ("numéro d'assuré", Want.Digits), ("reservkod", Want.Digits), ("backupkod", Want.Digits), ("återställningskod", Want.Digits),
+        ("kod zapasow", Want.Digits), ("kody zapasow", Want.Digits), ("резервн", Want.Digits), ("code de secours", Want.Digits), ("codes de secours", Want.Digits),
+        ("codici di backup", Want.Digits), ("códigos de backup", Want.Digits), ("herstelcode", Want.Digits), ("yedek kod", Want.Digits),
+        ("バックアップコード", Want.Digits), ("リカバリーコード", Want.Digits), ("복구 코드", Want.Digits), ("백업 코드", Want.Digits), ("备用码", Want.Digits),
+        ("恢复码", Want.Digits), ("requirepass", Want.Word),
+        ("login", Want.Bare), ("log in", Want.Bare), ("log-in", Want.Bare), ("sign in", Want.Bare), ("sign-in", Want.Bare), ("signin", Want.Bare),
+        ("account", Want.Bare), ("credentials", Want.Bare), ("everywhere", Want.Bare), ("for everything", Want.Bare), ("zugang", Want.Bare),
+        ("anmeldung", Want.Bare), ("einloggen", Want.Bare), ("überall", Want.Bare), ("логин", Want.Bare), ("входа", Want.Bare), ("вход", Want.Bare),
+        ("везде", Want.Bare), ("connexion", Want.Bare), ("identifiant", Want.Bare), ("partout", Want.Bare), ("acceso", Want.Bare),
+        ("en todas partes", Want.Bare), ("acesso", Want.Bare), ("em todo lado", Want.Bare), ("accesso", Want.Bare), ("ovunque", Want.Bare),
+        ("inloggen", Want.Bare), ("overal", Want.Bare), ("logowania", Want.Bare), ("zaloguj", Want.Bare), ("wszędzie", Want.Bare), ("giriş", Want.Bare),
+        ("her yerde", Want.Bare), ("inloggning", Want.Bare), ("logga in", Want.Bare), ("överallt", Want.Bare), ("登录", Want.Bare), ("登入", Want.Bare),
+        ("ログイン", Want.Bare), ("로그인", Want.Bare), ("konto", Want.Bare), ("cuenta", Want.Bare), ("conta", Want.Bare), ("compte", Want.Bare),
     ];
 
-    private static readonly SearchValues<string> Triggers = SearchValues.Create([.. Phrases.Select(p => p.Phrase).Distinct()], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The secret nouns <see cref="Contains"/> looks for (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase);
+    /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -244,6 +277,11 @@ internal static class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
+        if (SpelledAt(text, at))
+        {
+            return true;
+        }
+
         var rest = text[at..];
         foreach (var (phrase, want) in Phrases)
         {
@@ -267,6 +305,26 @@ internal static class SecretPhrases
             // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
             if (IsCodeWord(phrase) && PublicCode(text, at, end))
             {
+                continue;
+            }
+
+            if (want == Want.Bare)
+            {
+                if (BareValue(text, at, end))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (want == Want.Seed)
+            {
+                if (SeedWords(text, end))
+                {
+                    return true;
+                }
+
                 continue;
             }
 
@@ -428,7 +486,7 @@ internal static class SecretPhrases
         "programma", "seguimiento", "rastreamento", "suivi", "tracciamento", "producto", "produit", "prodotto", "produto", "artículo",
         "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
-        "swift", "bic", "ean", "html", "css",
+        "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -622,7 +680,9 @@ internal static class SecretPhrases
             suffix++;
         }
 
-        return phrase.Length > 4 && suffix <= 4 && (end + suffix >= text.Length || !char.IsLetter(text[end + suffix]));
+        // "combos", not "comboio" (Portuguese for a train).
+        return phrase.Length > 4 && suffix <= (phrase == "combo" ? 1 : 4) && (phrase != "combo" || suffix == 0 || text[end] == 's')
+            && (end + suffix >= text.Length || !char.IsLetter(text[end + suffix]));
     }
 
     // "Fehlercode", "Postcode", "Gutscheincode", "Barcode": a compound whose first part names the code as public.
@@ -939,7 +999,13 @@ internal static class SecretPhrases
             }
         }
 
-        if (end < window.Length && window[end] == '(')
+        if (end < window.Length && window[end] == '(' || run is "sha1" or "sha224" or "sha256" or "sha384" or "sha512" or "md5")
+        {
+            return true;
+        }
+
+        // "sha256:4c0fdaa8…", a commit: 32+ hex characters are a hash, not a code someone types.
+        if (run.Length >= 32 && run.IndexOfAnyExcept(HexChars) < 0)
         {
             return true;
         }
@@ -1494,6 +1560,8 @@ internal static class SecretPhrases
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
+    private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
+
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af';
 
     /// <summary>
@@ -1537,7 +1605,14 @@ internal static class SecretPhrases
         // A token glued to a letter outside ASCII is part of a word ("Top-20-Händler").
         var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (end < text.Length && char.IsLetter(text[end]));
         var token = text[start..end].Trim(".,;:!?-");
-        return !inWord && token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token);
+
+        // "watch?v=dQw4w9WgXcQ&t=42s": a query's value runs up to the next parameter's '&', not past it.
+        if (end < text.Length && text[end] == '=' && token.LastIndexOf('&') is > 0 and var next)
+        {
+            token = token[..next];
+        }
+
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || CategoryRun(text, start, end));
     }
 
     // '=' splits a key from its value ("MDP_BDD=Framboise!2026") and ';' one field from the next (a bank export's

@@ -42,7 +42,7 @@ internal static class SensitiveScanner
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
-            "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2",
+            "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -228,6 +228,16 @@ internal static class SensitiveScanner
             return SensitiveKind.Password;
         }
 
+        if (rest.StartsWith("://", StringComparison.Ordinal) && at >= 7 && text[(at - 7)..at].Equals("otpauth", StringComparison.OrdinalIgnoreCase) && OtpSecret(rest))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (SessionCookie(text, at))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
         return IdPhrase(text, at) ? SensitiveKind.PersonalId : Assignment(text, at);
     }
 
@@ -381,6 +391,90 @@ internal static class SensitiveScanner
         var length = Run(token, Base64Chars);
         return length >= 16 && HasDigitAndLetter(token[..length]) && !Placeholder(token[..length]);
     }
+
+    // otpauth://totp/Label?secret=JBSWY3DPEHPK3PXP: the authenticator's shared secret (base32), not the docs' SECRET.
+    private static bool OtpSecret(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOfAny(" \t\r\n\"'<>");
+        var url = end < 0 ? rest : rest[..end];
+        var at = url.IndexOf("secret=", StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var value = url[(at + 7)..];
+        var stop = value.IndexOf('&');
+        value = stop < 0 ? value : value[..stop];
+        return value.Length >= 16 && Run(value, TokenChars) == value.Length && !Placeholder(value);
+    }
+
+    // A session's key in a cookie or an assignment: "Cookie: sessionid=k2w9…", "Set-Cookie: PHPSESSID=8f3k…",
+    // "connect.sid=s%3AqX7v…", "session_token": "…" — a long value with letters and digits, whatever the site named it.
+    private static bool SessionCookie(ReadOnlySpan<char> text, int at)
+    {
+        var rest = text[at..];
+        if (!(rest.StartsWith("cookie", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("session", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("sessid", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("sid=", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var newline = rest.IndexOfAny('\r', '\n');
+        var line = newline < 0 ? rest : rest[..newline];
+        if (line.StartsWith("cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            // Every pair of a Cookie or Set-Cookie header (or "cookie: a=b; c=d" in prose).
+            var colon = line[6..].TrimStart('s').TrimStart(' ');
+            if (colon.IsEmpty || colon[0] is not (':' or '='))
+            {
+                return false;
+            }
+
+            foreach (var range in colon[1..].Split(';'))
+            {
+                var pair = colon[1..][range].Trim(' ');
+                var equals = pair.IndexOf('=');
+                if (equals > 0 && SessionValue(pair[(equals + 1)..], minLetters: 4))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A name holding session, sessid or sid, then = or : and the value.
+        var end = 0;
+        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '-' or '.'))
+        {
+            end++;
+        }
+
+        var after = line[end..].TrimStart("\"' ");
+        if (after.IsEmpty || after[0] is not (':' or '='))
+        {
+            return false;
+        }
+
+        return SessionValue(after[1..].TrimStart("\"' "), minLetters: 2);
+    }
+
+    private static bool SessionValue(ReadOnlySpan<char> value, int minLetters)
+    {
+        value = value[..Run(value, SessionChars)];
+        var digits = 0;
+        var letters = 0;
+        foreach (var c in value)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+        }
+
+        return value.Length >= 16 && digits >= 2 && letters >= minLetters && !Placeholder(value) && !LooksLikeCode(value);
+    }
+
+    private static readonly SearchValues<char> SessionChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/.~%");
 
     // scheme://user:password@host — the password part must be non-empty and not a placeholder.
     private static bool UrlWithPassword(ReadOnlySpan<char> rest)
@@ -702,8 +796,10 @@ internal static class SensitiveScanner
 
         // An id-like value within the next 60 characters: 6+ letters/digits (single spaces or dashes
         // allowed inside) holding at least 4 digits.
+        // The value is read after the phrase's word: a long compound ("Sozialversicherungsnummer") is no part of it.
         var window = rest[..Math.Min(rest.Length, 60)];
-        for (var i = 0; i < window.Length; i++)
+        var word = window.IndexOfAnyExcept(IdentChars);
+        for (var i = word < 0 ? window.Length : word; i < window.Length; i++)
         {
             // An id starts with a digit or a capital letter ("C03005988", "AB 12 34 56 C"), not "in 2019".
             if (!(char.IsAsciiDigit(window[i]) || char.IsAsciiLetterUpper(window[i])) || (i > 0 && char.IsAsciiLetterOrDigit(window[i - 1])))
