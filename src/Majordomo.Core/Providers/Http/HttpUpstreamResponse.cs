@@ -25,7 +25,22 @@ internal sealed class HttpUpstreamResponse(HttpResponseMessage response) : Upstr
         }
     }
 
-    public override string? ContentType => response.Content.Headers.ContentType?.ToString();
+    public override string? ContentType
+    {
+        get
+        {
+            // The usual values are passed on as the upstream wrote them (the parse and re-format below returns the
+            // same text for them, at a header object and ~40 ns per answer); any other value is normalised as before.
+            var headers = response.Content.Headers;
+            if (headers.NonValidated.TryGetValues("Content-Type", out var raw) && raw.Count == 1 &&
+                raw.ToString() is var usual && usual is "application/json" or "application/json; charset=utf-8")
+            {
+                return usual;
+            }
+
+            return headers.ContentType?.ToString();
+        }
+    }
 
     public override long? ContentLength => response.Content.Headers.ContentLength;
 

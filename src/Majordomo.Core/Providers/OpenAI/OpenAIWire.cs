@@ -155,6 +155,12 @@ internal static class OpenAIWire
     /// <summary>The bytes from the last <c>"usage":{</c> on (starting at its brace); empty when there is none or it is null.</summary>
     internal static ReadOnlySpan<byte> UsageObject(ReadOnlySpan<byte> json)
     {
+        // Every chunk of a stream with usage ends so until the last: its last "usage" is that null, no search needed.
+        if (json.EndsWith("\"usage\":null}"u8))
+        {
+            return [];
+        }
+
         var at = json.LastIndexOf("\"usage\""u8);
         if (at < 0)
         {

@@ -191,6 +191,7 @@ public class OpenAIWireTests
     [Theory]
     [InlineData("{\"id\":\"c\",\"choices\":[]}")]
     [InlineData("{\"id\":\"c\",\"usage\":null}")]
+    [InlineData("{\"id\":\"c\",\"x\":{\"usage\":{\"prompt_tokens\":1}},\"usage\":null}")]
     [InlineData("{\"id\":\"c\",\"usage\": null ,\"x\":1}")]
     [InlineData("{\"id\":\"c\",\"usage\":{\"prompt_tokens\":")]
     [InlineData("{\"content\":\"the \\\"usage\\\": {\\\"prompt_tokens\\\": 9} text\"}")]
