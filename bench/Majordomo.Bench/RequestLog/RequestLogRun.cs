@@ -3,6 +3,7 @@ using System.Globalization;
 using Majordomo.Bench.Cli;
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Majordomo.Bench.RequestLog;
 
@@ -20,6 +21,7 @@ internal static class RequestLogRun
         var rows = options.GetInt("rows", null, 20_000, 100, 10_000_000);
         var batch = options.GetInt("batch", null, 500, 1, RequestLogWriter.MaxBatch);
         var only = options.GetString("only");
+        var throughWriter = options.GetFlag("through-writer");
         options.EnsureAllRead();
 
         var directory = Directory.CreateTempSubdirectory("majordomo-requestlog-bench-");
@@ -32,6 +34,14 @@ internal static class RequestLogRun
             var source = new RowSource(batch);
             var results = new List<(double Cpu, double Bytes)>[] { [], [] };
             var appenders = new IRequestLogAppender[] { baseline, current };
+            using var baselineWriter = new RequestLogWriter(new OneAppenderStore(baseline), TimeProvider.System, NullLogger<RequestLogWriter>.Instance);
+            using var currentWriter = new RequestLogWriter(new OneAppenderStore(current), TimeProvider.System, NullLogger<RequestLogWriter>.Instance);
+            var writers = new[] { baselineWriter, currentWriter };
+            if (throughWriter)
+            {
+                baselineWriter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+                currentWriter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
 
             // Round 0 warms the JIT and SQLite's page cache up and is not counted.
             for (var round = 0; round <= pairs; round++)
@@ -43,7 +53,7 @@ internal static class RequestLogRun
                         continue;
                     }
 
-                    var measured = Block(appenders[which], source, rows);
+                    var measured = throughWriter ? WriterBlock(writers[which], source, rows) : Block(appenders[which], source, rows);
                     if (round > 0)
                     {
                         results[which].Add(measured);
@@ -51,7 +61,13 @@ internal static class RequestLogRun
                 }
             }
 
-            Console.WriteLine(FormattableString.Invariant($"{pairs} rounds of {rows:N0} rows in batches of {batch}, alternating; medians (range):"));
+            if (throughWriter)
+            {
+                baselineWriter.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+                currentWriter.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            Console.WriteLine(FormattableString.Invariant($"{pairs} rounds of {rows:N0} rows in batches of {batch}{(throughWriter ? " through RequestLogWriter (one batch per 100 ms flush)" : "")}, alternating; medians (range):"));
             Print("baseline (single-row insert, SQLitePCLRaw binds)", results[0]);
             Print("store's appender", results[1]);
             return 0;
@@ -70,7 +86,34 @@ internal static class RequestLogRun
         return store;
     }
 
-    private static (double Cpu, double Bytes) Block(IRequestLogAppender appender, RowSource source, int rows)
+    private static (double Cpu, double Bytes) Block(IRequestLogAppender appender, RowSource source, int rows) =>
+        Measure(source, rows, GC.GetAllocatedBytesForCurrentThread, batch => appender.AppendAsync(batch, CancellationToken.None).GetAwaiter().GetResult());
+
+    /// <summary>
+    /// The same rows through a started <see cref="RequestLogWriter"/>: a batch enqueued as the request path does
+    /// (<see cref="RequestLogWriter.TryEnqueue"/>), then waited for (polled every 25 ms) until its flush wrote it.
+    /// The process's CPU and all threads' allocations count: the writer's thread, its waits and the enqueueing.
+    /// </summary>
+    private static (double Cpu, double Bytes) WriterBlock(RequestLogWriter writer, RowSource source, int rows) =>
+        Measure(source, rows, () => GC.GetTotalAllocatedBytes(precise: true), batch =>
+        {
+            var expected = writer.Written + batch.Count;
+            foreach (var row in batch)
+            {
+                if (!writer.TryEnqueue(row))
+                {
+                    throw new InvalidOperationException("the writer's queue was full");
+                }
+            }
+
+            while (writer.Written < expected)
+            {
+                Thread.Sleep(25);
+            }
+        });
+
+    /// <summary>CPU-µs (this process) and allocated bytes per row of writing <paramref name="rows"/> fresh rows, batch by batch.</summary>
+    private static (double Cpu, double Bytes) Measure(RowSource source, int rows, Func<long> allocatedBytes, Action<List<RequestLogRecord>> write)
     {
         using var process = Process.GetCurrentProcess();
         var batches = new List<List<RequestLogRecord>>();
@@ -81,16 +124,40 @@ internal static class RequestLogRun
 
         process.Refresh();
         var cpu = process.TotalProcessorTime;
-        var bytes = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var b in batches)
+        var bytes = allocatedBytes();
+        foreach (var batch in batches)
         {
-            appender.AppendAsync(b, CancellationToken.None).GetAwaiter().GetResult();
+            write(batch);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        var allocated = allocatedBytes() - bytes;
         process.Refresh();
         var count = (double)(batches.Count * source.BatchSize);
         return ((process.TotalProcessorTime - cpu).TotalMicroseconds / count, allocated / count);
+    }
+
+    /// <summary>A request-log store that hands the writer one given appender (each bench target's own).</summary>
+    private sealed class OneAppenderStore(IRequestLogAppender appender) : IRequestLogStore
+    {
+        public IRequestLogAppender OpenAppender() => new Borrowed(appender);
+
+        public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        // The writer disposes its appender at stop; the bench disposes the real one itself.
+        private sealed class Borrowed(IRequestLogAppender inner) : IRequestLogAppender
+        {
+            public ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken) => inner.AppendAsync(batch, cancellationToken);
+
+            public void Dispose()
+            {
+            }
+        }
     }
 
     private static void Print(string name, List<(double Cpu, double Bytes)> results)

@@ -11,7 +11,7 @@ namespace Majordomo.Storage.Sqlite;
 /// </summary>
 internal static class SqliteNative
 {
-    private const string Library = "e_sqlite3";
+    public const string Library = "e_sqlite3";
 
     public const int Ok = 0;
     public const int Done = 101;

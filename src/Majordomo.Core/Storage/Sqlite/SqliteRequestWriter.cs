@@ -50,6 +50,12 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
     public SqliteRequestWriter(string path)
     {
+        // SqliteNative calls the library by name: the handles it is given must come from that same library.
+        if (raw.GetNativeLibraryName() is var name && name != SqliteNative.Library)
+        {
+            throw new InvalidOperationException($"the request log's writer needs SQLitePCLRaw's '{SqliteNative.Library}' provider, not '{name}'");
+        }
+
         var flags = raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX | raw.SQLITE_OPEN_PRIVATECACHE
             | (path.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? raw.SQLITE_OPEN_URI : 0);
         var rc = raw.sqlite3_open_v2(path, out _db, flags, null);
