@@ -38,6 +38,12 @@ internal static class SensitivePrefilter
     private static readonly ulong[] Pairs = new ulong[1024];
     private static readonly ulong[] Triples = new ulong[1024];
 
+    // Third sieve: the three-character triggers' hashed triples alone, and a 16-bit hash of the longer triggers' first
+    // four characters. Common prose triples ("por" in "report", "eve" in "revenue") start long triggers too; the fourth
+    // character turns most of those away before the bucket compare.
+    private static readonly ulong[] ShortTriples = new ulong[1024];
+    private static readonly ulong[] Quads = new ulong[1024];
+
     // The longer triggers by the top 12 bits of their triple's hash, and the two-character ones.
     private static readonly Entry[][] Buckets = new Entry[4096][];
     private static readonly Entry[] PairEntries = Build();
@@ -143,7 +149,7 @@ internal static class SensitivePrefilter
             var pair = (int)(wide & 0xFF) | (int)((wide >> 8) & 0xFF00);
             var pairHit = ((Pairs[pair >> 6] >> pair) & 1) != 0;
             var hash = Hash(wide);
-            if (!pairHit && ((Triples[hash >> 6] >> hash) & 1) == 0)
+            if (!pairHit && (((Triples[hash >> 6] >> hash) & 1) == 0 || !MayStartLong(text, i, wide, hash)))
             {
                 continue;
             }
@@ -169,6 +175,18 @@ internal static class SensitivePrefilter
         }
 
         return SensitiveKind.None;
+    }
+
+    /// <summary>Whether a three-character trigger, or a longer one's first four characters, may start at <paramref name="at"/>.</summary>
+    private static bool MayStartLong(ReadOnlySpan<char> text, int at, ulong wide, int hash)
+    {
+        if (((ShortTriples[hash >> 6] >> hash) & 1) != 0)
+        {
+            return true;
+        }
+
+        var quad = Hash(wide | ((ulong)(at + 3 < text.Length ? Fold[text[at + 3]] : End) << 48));
+        return ((Quads[quad >> 6] >> quad) & 1) != 0;
     }
 
     /// <summary>Which lists have a trigger starting at <paramref name="at"/> (compared as the rules' searches do).</summary>
@@ -263,6 +281,16 @@ internal static class SensitivePrefilter
                 {
                     var hash = Hash(wide);
                     Triples[hash >> 6] |= 1UL << hash;
+                    if (trigger.Length == 3)
+                    {
+                        ShortTriples[hash >> 6] |= 1UL << hash;
+                    }
+                    else
+                    {
+                        var quad = Hash(wide | ((ulong)Fold[trigger[3]] << 48));
+                        Quads[quad >> 6] |= 1UL << quad;
+                    }
+
                     if (!buckets.TryGetValue(hash >> 4, out entries!))
                     {
                         buckets[hash >> 4] = entries = [];
