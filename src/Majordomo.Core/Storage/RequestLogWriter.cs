@@ -131,7 +131,6 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         task.GetAwaiter().GetResult();
     }
 
-
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
