@@ -58,18 +58,19 @@ internal sealed partial class StoreHealth(TimeProvider time, ILogger logger, Tim
             return;
         }
 
-        Failing? state;
         lock (_lock)
         {
-            if (!_failing.Remove(area, out state))
+            if (!_failing.TryGetValue(area, out var state))
             {
                 return;
             }
 
+            // The recovery line is written before /health stops naming the area, so whoever sees "ok" finds the
+            // line already logged (a rare event: the lock is held for one log call once per outage).
+            LogRecovered(logger, area, state.Count, state.Since, caughtUp ?? "nothing was waiting");
+            _failing.Remove(area);
             Volatile.Write(ref _failingAreas, _failing.Count);
         }
-
-        LogRecovered(logger, area, state.Count, state.Since, caughtUp ?? "nothing was waiting");
     }
 
     /// <summary>One line per failing area, for <c>/health</c>'s <c>problems</c>.</summary>
