@@ -32,7 +32,7 @@ const string Usage = """
                loop guard cost on a 50-message agent conversation, in process
       telemetry [BenchmarkDotNet arguments]
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
-      relay    [BenchmarkDotNet arguments]
+      relay    [BenchmarkDotNet arguments] | --cpu-pairs N | chunks [BenchmarkDotNet arguments]
                the gateway's stream inspection per request (SSE reader + OpenAI relay), in process
       pipeline [--pairs 10] [--requests 4000] [--connections 4] [--warmup 20000] [--modes nonstream,stream] [--alloc-types]
                [--gateway-only-seconds S] [--only hop|majordomo]

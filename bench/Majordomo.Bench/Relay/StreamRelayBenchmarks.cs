@@ -22,6 +22,7 @@ public class StreamRelayBenchmarks
     private readonly SseBatch _batch = new();
     private readonly OpenAIStreamRelay _relay = new();
     private readonly ReplicaRelay _replica = new();
+    private readonly PlainPrefixReplica _plainPrefix = new();
     private readonly NullWriter _writer = new();
     private readonly SegmentStream _stream = new();
     private byte[] _copy = new byte[4096];
@@ -30,8 +31,12 @@ public class StreamRelayBenchmarks
     [Params(1, 22)]
     public int EventsPerRead { get; set; }
 
-    public static int Run(string[] args) =>
-        args is ["--cpu-pairs", ..] ? CpuPairs(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10) : InProcessBenchmarks.Run<StreamRelayBenchmarks>(args);
+    public static int Run(string[] args) => args switch
+    {
+        ["--cpu-pairs", ..] => CpuPairs(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+        ["chunks", ..] => InProcessBenchmarks.Run<ChunkScanBenchmarks>(args[1..]),
+        _ => InProcessBenchmarks.Run<StreamRelayBenchmarks>(args),
+    };
 
     /// <summary>
     /// On a shared machine wall time says little: the replica and the relay alternate in blocks, each block
@@ -47,28 +52,34 @@ public class StreamRelayBenchmarks
             var relay = new List<double>();
             var replica = new List<double>();
             var readOnly = new List<double>();
+            var plainPrefix = new List<double>();
             for (var i = 0; i < pairs + 1; i++)
             {
                 var a = Block(bench.PerEventReplica);
                 var b = Block(bench.Relay);
                 var c = Block(bench.ReadOnly);
+                var d = Block(bench.PlainPrefix);
                 if (i > 0)
                 {
                     // the first round warms the JIT up
                     replica.Add(a);
                     relay.Add(b);
                     readOnly.Add(c);
+                    plainPrefix.Add(d);
                 }
             }
 
-            replica.Sort();
-            relay.Sort();
-            readOnly.Sort();
             Console.WriteLine(FormattableString.Invariant(
-                $"events per read {eventsPerRead,2}: replica {replica[pairs / 2]:F2} CPU-µs/request ({replica[0]:F2}–{replica[^1]:F2}), relay {relay[pairs / 2]:F2} ({relay[0]:F2}–{relay[^1]:F2}), reader alone {readOnly[pairs / 2]:F2} ({readOnly[0]:F2}–{readOnly[^1]:F2}), {pairs} rounds of {perBlock:N0} requests"));
+                $"events per read {eventsPerRead,2}: per-event replica {Median(replica)}, plain-prefix replica {Median(plainPrefix)}, relay {Median(relay)}, reader alone {Median(readOnly)} CPU-µs/request; relay / plain-prefix per round: {Median(relay.Zip(plainPrefix, (r, p) => r / p).ToList())}; {pairs} rounds of {perBlock:N0} requests"));
         }
 
         return 0;
+
+        static string Median(List<double> values)
+        {
+            values.Sort();
+            return FormattableString.Invariant($"{values[values.Count / 2]:F2} ({values[0]:F2}–{values[^1]:F2})");
+        }
 
         static double Block(Func<long> run)
         {
@@ -102,10 +113,14 @@ public class StreamRelayBenchmarks
     }
 
     [Benchmark]
-    public long Relay() => Run(copyAndInspectPerEvent: false);
+    public long Relay() => Run(_relay);
 
+    /// <summary>The relay before the one-pass key scan (the eighth session's start).</summary>
     [Benchmark(Baseline = true)]
-    public long PerEventReplica() => Run(copyAndInspectPerEvent: true);
+    public long PlainPrefix() => Run(_plainPrefix);
+
+    [Benchmark]
+    public long PerEventReplica() => Run(_replica, copyEvents: true);
 
     /// <summary>The floor: the same reads through the reader, each batch written as it came, nothing inspected.</summary>
     [Benchmark]
@@ -124,22 +139,19 @@ public class StreamRelayBenchmarks
         return events;
     }
 
-    private long Run(bool copyAndInspectPerEvent)
+    private long Run(StreamRelay relay, bool copyEvents = false)
     {
         _stream.Reset(_reads);
         var reader = new SseBatchReader(_stream, 1 << 20);
         var progress = new StreamProgress { ClientWantsUsage = false };
         while (!progress.Ended && reader.ReadAsync(_batch, CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            if (copyAndInspectPerEvent)
+            if (copyEvents)
             {
                 CopyEvents();
-                _replica.Relay(_batch, _writer, ref progress);
             }
-            else
-            {
-                _relay.Relay(_batch, _writer, ref progress);
-            }
+
+            relay.Relay(_batch, _writer, ref progress);
         }
 
         reader.Complete();
@@ -225,6 +237,160 @@ public class StreamRelayBenchmarks
             }
 
             return error;
+        }
+    }
+
+    /// <summary>
+    /// The OpenAI relay at the start of wave 2's eighth session (a search of the read per marker over its plain
+    /// prefix, then per event a search per key): the baseline of the one-pass scan.
+    /// </summary>
+    private sealed class PlainPrefixReplica : StreamRelay
+    {
+        public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
+        {
+            var count = CountAnswer(batch, ref progress);
+            var raw = batch.Raw.Span;
+            // A read of one event gains nothing from searching the read first: it is inspected as an event.
+            var plain = raw.IsEmpty || count == 1 ? 0 : PlainEvents(batch, raw);
+            if (plain > 0)
+            {
+                var prefix = raw[..batch.End(plain - 1)];
+                progress.Finished = progress.Finished || AnyFinishReason(prefix);
+                progress.TextBytes += TextBytes(prefix);
+            }
+
+            var drop = false;
+            string? error = null;
+            for (var i = plain; i < count; i++)
+            {
+                var data = batch.Data(i);
+                if (data.SequenceEqual(OpenAIWire.DoneData))
+                {
+                    progress.Ended = true;
+                    count = i + 1;
+                    break;
+                }
+
+                if (IsErrorEvent(data))
+                {
+                    // Not forwarded (its text may echo the request's key): the stream ends with the router's error.
+                    error = ErrorReason(data);
+                    count = i;
+                    break;
+                }
+
+                if (OpenAIWire.TryReadUsage(data, out var u))
+                {
+                    progress.Usage = u;
+
+                    // The router asked for usage on the client's behalf; do not show a chunk it did not ask for.
+                    drop |= !progress.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data);
+                }
+
+                progress.Finished = progress.Finished || OpenAIWire.HasFinishReason(data);
+                progress.TextBytes += TextBytes(data);
+            }
+
+            if (!drop && count == batch.Count && !raw.IsEmpty)
+            {
+                writer.WriteRaw(raw);
+                return error;
+            }
+
+            // Rare: the plain prefix as it came, then event by event, leaving out the usage-only chunks.
+            var from = 0;
+            if (plain > 0)
+            {
+                writer.WriteRaw(raw[..batch.End(plain - 1)]);
+                from = plain;
+            }
+
+            for (var i = from; i < count; i++)
+            {
+                var data = batch.Data(i);
+                if (!(drop && OpenAIWire.IsUsageOnlyChunk(data) && OpenAIWire.TryReadUsage(data, out _)))
+                {
+                    writer.WriteEvent(batch.EventType(i), data);
+                }
+            }
+
+            return error;
+        }
+
+        /// <summary>
+        /// How many events at the start of the batch are plain content chunks: those wholly before the first usage
+        /// object in the read's bytes (one search over the whole read), and before the first event that may be an
+        /// error (a chunk beginning <c>{"id"</c> cannot: no search) or is <c>[DONE]</c> (an event's whole data, compared).
+        /// </summary>
+        private static int PlainEvents(SseBatch batch, ReadOnlySpan<byte> raw)
+        {
+            var usage = FirstUsageObject(raw);
+            var special = usage >= 0 ? usage : raw.Length;
+            var plain = 0;
+            while (plain < batch.Count && batch.End(plain) <= special && !IsSpecial(batch.Data(plain)))
+            {
+                plain++;
+            }
+
+            return plain;
+
+            static bool IsSpecial(ReadOnlySpan<byte> data) => data.SequenceEqual(OpenAIWire.DoneData) || MayBeErrorPayload(data);
+        }
+
+        /// <summary>Bytes of answer text (content and tool-call arguments) in one event or a run of whole events.</summary>
+        private static long TextBytes(ReadOnlySpan<byte> json) => StringBytes(json, "\"content\""u8) + StringBytes(json, "\"arguments\""u8);
+
+        /// <summary>
+        /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. A chunk that begins
+        /// <c>{"id"</c> costs no search at all; only events that may be one are parsed.
+        /// </summary>
+        private static bool IsErrorEvent(ReadOnlySpan<byte> data) =>
+            MayBeErrorPayload(data) && OpenAIWire.IsErrorPayload(data);
+
+        private static bool AnyFinishReason(ReadOnlySpan<byte> json)
+        {
+            var name = "\"finish_reason\""u8;
+            int at;
+            while ((at = json.IndexOf(name)) >= 0)
+            {
+                json = json[(at + name.Length)..];
+                var rest = json.TrimStart(" \t\r\n:"u8);
+                if (rest.Length > 0 && rest[0] == (byte)'"')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int FirstUsageObject(ReadOnlySpan<byte> json)
+        {
+            var name = "\"usage\""u8;
+            var offset = 0;
+            int at;
+            while ((at = json[offset..].IndexOf(name)) >= 0)
+            {
+                var start = offset + at;
+                offset = start + name.Length;
+                var rest = json[offset..].TrimStart(" \t\r\n"u8);
+                if (rest.Length > 0 && rest[0] == (byte)':')
+                {
+                    rest = rest[1..].TrimStart(" \t\r\n"u8);
+                    if (rest.Length > 0 && rest[0] == (byte)'{')
+                    {
+                        return start;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool MayBeErrorPayload(ReadOnlySpan<byte> json)
+        {
+            var trimmed = json.TrimStart(" \t\r\n"u8);
+            return !(trimmed.StartsWith("{\"id\""u8) || trimmed.StartsWith("{\"choices\""u8)) && trimmed.IndexOf("\"error\""u8) >= 0;
         }
     }
 

@@ -216,7 +216,7 @@ internal abstract class StreamRelay
     }
 
     /// <summary>Bytes up to the closing quote of a JSON string whose opening quote is just before <paramref name="s"/>.</summary>
-    private static int StringLength(ReadOnlySpan<byte> s)
+    internal static int StringLength(ReadOnlySpan<byte> s)
     {
         var i = 0;
         while (true)

@@ -23,31 +23,21 @@ internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay(
 }
 
 /// <summary>
-/// OpenAI streams. What one upstream read delivered is searched once per marker, over all its bytes at
-/// once rather than event by event: content chunks need only the finish reason and the delivered text.
-/// From the first event that may be special on (an error object, a usage object, <c>[DONE]</c>), events
-/// are inspected one by one. The read goes out as the upstream's own bytes; only when the usage-only chunk
-/// the router asked for on the client's behalf is among them are the events after the plain prefix
-/// re-framed one by one without it. The benchmarked hot path: nothing is allocated here.
+/// OpenAI streams. Each event's bytes are scanned once for every key the relay needs (<see cref="OpenAIChunkScan"/>:
+/// the delivered text, a finish reason, a usage object, the word <c>"error"</c>) instead of a search per key; only
+/// an event that names an error is parsed, and only a usage object is read. The read goes out as the upstream's
+/// own bytes; only when the usage-only chunk the router asked for on the client's behalf is among them, or an
+/// error event ends the read, are the events around it written without it. The benchmarked hot path: nothing
+/// is allocated here.
 /// </summary>
 internal sealed class OpenAIStreamRelay : StreamRelay
 {
     public override string? Relay(SseBatch batch, IEventWriter writer, ref StreamProgress progress)
     {
         var count = CountAnswer(batch, ref progress);
-        var raw = batch.Raw.Span;
-        // A read of one event gains nothing from searching the read first: it is inspected as an event.
-        var plain = raw.IsEmpty || count == 1 ? 0 : PlainEvents(batch, raw);
-        if (plain > 0)
-        {
-            var prefix = raw[..batch.End(plain - 1)];
-            progress.Finished = progress.Finished || OpenAIWire.AnyFinishReason(prefix);
-            progress.TextBytes += TextBytes(prefix);
-        }
-
         var drop = false;
         string? error = null;
-        for (var i = plain; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
             var data = batch.Data(i);
             if (data.SequenceEqual(OpenAIWire.DoneData))
@@ -57,7 +47,8 @@ internal sealed class OpenAIStreamRelay : StreamRelay
                 break;
             }
 
-            if (IsErrorEvent(data))
+            var facts = OpenAIChunkScan.Scan(data);
+            if (facts.NamesError && OpenAIWire.IsErrorPayload(data))
             {
                 // Not forwarded (its text may echo the request's key): the stream ends with the router's error.
                 error = ErrorReason(data);
@@ -65,7 +56,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
                 break;
             }
 
-            if (OpenAIWire.TryReadUsage(data, out var u))
+            if (facts.UsageObject && OpenAIWire.TryReadUsage(data, out var u))
             {
                 progress.Usage = u;
 
@@ -73,63 +64,55 @@ internal sealed class OpenAIStreamRelay : StreamRelay
                 drop |= !progress.ClientWantsUsage && OpenAIWire.IsUsageOnlyChunk(data);
             }
 
-            progress.Finished = progress.Finished || OpenAIWire.HasFinishReason(data);
-            progress.TextBytes += TextBytes(data);
+            progress.Finished |= facts.Finish;
+            progress.TextBytes += facts.TextBytes;
         }
 
+        var raw = batch.Raw.Span;
         if (!drop && count == batch.Count && !raw.IsEmpty)
         {
             writer.WriteRaw(raw);
             return error;
         }
 
-        // Rare: the plain prefix as it came, then event by event, leaving out the usage-only chunks.
-        var from = 0;
-        if (plain > 0)
-        {
-            writer.WriteRaw(raw[..batch.End(plain - 1)]);
-            from = plain;
-        }
-
-        for (var i = from; i < count; i++)
-        {
-            var data = batch.Data(i);
-            if (!(drop && OpenAIWire.IsUsageOnlyChunk(data) && OpenAIWire.TryReadUsage(data, out _)))
-            {
-                writer.WriteEvent(batch.EventType(i), data);
-            }
-        }
-
+        WriteKept(batch, writer, count, drop);
         return error;
     }
 
     /// <summary>
-    /// How many events at the start of the batch are plain content chunks: those wholly before the first usage
-    /// object in the read's bytes (one search over the whole read), and before the first event that may be an
-    /// error (a chunk beginning <c>{"id"</c> cannot: no search) or is <c>[DONE]</c> (an event's whole data, compared).
+    /// Rare: the first <paramref name="count"/> events but the usage-only chunks when <paramref name="drop"/> —
+    /// runs of the upstream's own bytes between them, or event by event when the batch was produced, not read.
     /// </summary>
-    private static int PlainEvents(SseBatch batch, ReadOnlySpan<byte> raw)
+    private static void WriteKept(SseBatch batch, IEventWriter writer, int count, bool drop)
     {
-        var usage = OpenAIWire.FirstUsageObject(raw);
-        var special = usage >= 0 ? usage : raw.Length;
-        var plain = 0;
-        while (plain < batch.Count && batch.End(plain) <= special && !IsSpecial(batch.Data(plain)))
+        var raw = batch.Raw.Span;
+        var from = 0;
+        for (var i = 0; i < count; i++)
         {
-            plain++;
+            var data = batch.Data(i);
+            var left = drop && OpenAIWire.IsUsageOnlyChunk(data) && OpenAIWire.TryReadUsage(data, out _);
+            if (raw.IsEmpty)
+            {
+                if (!left)
+                {
+                    writer.WriteEvent(batch.EventType(i), data);
+                }
+            }
+            else if (left)
+            {
+                var end = i == 0 ? 0 : batch.End(i - 1);
+                if (end > from)
+                {
+                    writer.WriteRaw(raw[from..end]);
+                }
+
+                from = batch.End(i);
+            }
         }
 
-        return plain;
-
-        static bool IsSpecial(ReadOnlySpan<byte> data) => data.SequenceEqual(OpenAIWire.DoneData) || OpenAIWire.MayBeErrorPayload(data);
+        if (!raw.IsEmpty && count > 0 && batch.End(count - 1) > from)
+        {
+            writer.WriteRaw(raw[from..batch.End(count - 1)]);
+        }
     }
-
-    /// <summary>Bytes of answer text (content and tool-call arguments) in one event or a run of whole events.</summary>
-    private static long TextBytes(ReadOnlySpan<byte> json) => StringBytes(json, "\"content\""u8) + StringBytes(json, "\"arguments\""u8);
-
-    /// <summary>
-    /// An OpenAI stream event that is an error (<c>{"error":…}</c>) rather than a chunk. A chunk that begins
-    /// <c>{"id"</c> costs no search at all; only events that may be one are parsed.
-    /// </summary>
-    private static bool IsErrorEvent(ReadOnlySpan<byte> data) =>
-        OpenAIWire.MayBeErrorPayload(data) && OpenAIWire.IsErrorPayload(data);
 }

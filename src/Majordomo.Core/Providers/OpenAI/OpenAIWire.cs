@@ -342,48 +342,6 @@ internal static class OpenAIWire
     /// <summary>True when a chunk carries a non-null finish_reason.</summary>
     public static bool HasFinishReason(ReadOnlySpan<byte> json) => HasStringValue(json, "\"finish_reason\""u8);
 
-    /// <summary>True when any <c>finish_reason</c> in <paramref name="json"/> (several events' bytes) has a string value.</summary>
-    public static bool AnyFinishReason(ReadOnlySpan<byte> json)
-    {
-        var name = "\"finish_reason\""u8;
-        int at;
-        while ((at = json.IndexOf(name)) >= 0)
-        {
-            json = json[(at + name.Length)..];
-            var rest = json.TrimStart(" \t\r\n:"u8);
-            if (rest.Length > 0 && rest[0] == (byte)'"')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Where the first <c>"usage"</c> with an object value starts in <paramref name="json"/>; -1 when every one is null (or there is none).</summary>
-    public static int FirstUsageObject(ReadOnlySpan<byte> json)
-    {
-        var name = "\"usage\""u8;
-        var offset = 0;
-        int at;
-        while ((at = json[offset..].IndexOf(name)) >= 0)
-        {
-            var start = offset + at;
-            offset = start + name.Length;
-            var rest = json[offset..].TrimStart(" \t\r\n"u8);
-            if (rest.Length > 0 && rest[0] == (byte)':')
-            {
-                rest = rest[1..].TrimStart(" \t\r\n"u8);
-                if (rest.Length > 0 && rest[0] == (byte)'{')
-                {
-                    return start;
-                }
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>
     /// True when the first property named <paramref name="quotedName"/> (quotes included) has a string value:
     /// a byte search, no parse, for the per-chunk checks of both protocols' streams.
@@ -435,17 +393,6 @@ internal static class OpenAIWire
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// False when the bytes cannot be an error object for <see cref="IsErrorPayload"/>: their first property is
-    /// <c>id</c> or <c>choices</c> (every OpenAI chunk begins so), or they name no <c>"error"</c> (one search).
-    /// The per-event check of a stream: the parse only for the rare event that may be one.
-    /// </summary>
-    public static bool MayBeErrorPayload(ReadOnlySpan<byte> json)
-    {
-        var trimmed = json.TrimStart(" \t\r\n"u8);
-        return !StartsWithAnswerField(trimmed) && trimmed.IndexOf("\"error\""u8) >= 0;
     }
 
     // IsErrorPayload stops at a first property named id or choices: written plainly, it needs no parse.

@@ -111,7 +111,10 @@ public sealed class OpenAIStreamRelayTests
     }
 
     /// <summary>Relays a stream the upstream delivers in the given reads (each a segment of the bytes), as the executor does.</summary>
-    private static async Task<(string Written, StreamProgress Progress, string? Error)> RelayReadsAsync(bool clientWantsUsage, params string[] reads)
+    private static Task<(string Written, StreamProgress Progress, string? Error)> RelayReadsAsync(bool clientWantsUsage, params string[] reads) =>
+        RelayReadsAsync(clientWantsUsage, reads.Select(Encoding.UTF8.GetBytes).ToArray());
+
+    private static async Task<(string Written, StreamProgress Progress, string? Error)> RelayReadsAsync(bool clientWantsUsage, byte[][] reads)
     {
         var reader = new SseBatchReader(new SegmentStream(reads), 1 << 20);
         var batch = new SseBatch();
@@ -194,8 +197,49 @@ public sealed class OpenAIStreamRelayTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Relay_StreamCutIntoTwoReadsAtEveryByte_CountsAndForwardsAsInOneRead(bool clientWantsUsage)
+    {
+        // Multi-byte text, an escaped quote, a tool call's arguments and a key straddling every cut.
+        var tool = """{"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"q\":\"é ✓\"}"}}]},"finish_reason":null}],"usage":null}""";
+        var text = """{"id":"c","choices":[{"index":0,"delta":{"content":"😀 naïve \" ünï"},"finish_reason":null}],"usage":null}""";
+        var upstream = Encoding.UTF8.GetBytes($"data: {Chunk1}\n\ndata: {text}\r\n\r\ndata: {tool}\n\ndata: {Finish}\n\ndata: {UsageOnly}\n\ndata: [DONE]\n\n");
+        var whole = await RelayReadsAsync(clientWantsUsage, [upstream]);
+        Assert.Null(whole.Error);
+        Assert.True(whole.Progress.Ended);
+        Assert.True(whole.Progress.Finished);
+        Assert.Equal(new Usage(7, 3, 0, true), whole.Progress.Usage);
+        Assert.Equal(5 + Encoding.UTF8.GetByteCount("😀 naïve \\\" ünï") + Encoding.UTF8.GetByteCount("{\\\"q\\\":\\\"é ✓\\\"}"), whole.Progress.TextBytes);
+
+        for (var cut = 1; cut < upstream.Length; cut++)
+        {
+            var (written, progress, error) = await RelayReadsAsync(clientWantsUsage, [upstream[..cut], upstream[cut..]]);
+            Assert.Null(error);
+            Assert.Equal(whole.Written, written);
+            Assert.Equal(whole.Progress.TextBytes, progress.TextBytes);
+            Assert.Equal(whole.Progress.Usage, progress.Usage);
+            Assert.True(progress.Finished && progress.Ended, $"cut at {cut}");
+        }
+    }
+
+    [Fact]
+    public async Task Relay_ErrorEventMidStreamCutAtEveryByte_EndsTheStreamAfterTheChunksBeforeIt()
+    {
+        var upstream = Encoding.UTF8.GetBytes($"data: {Chunk1}\n\ndata: {Chunk2}\n\ndata: {{\"error\":{{\"message\":\"overloaded\"}}}}\n\ndata: {Finish}\n\n");
+        for (var cut = 1; cut < upstream.Length; cut++)
+        {
+            var (written, progress, error) = await RelayReadsAsync(true, [upstream[..cut], upstream[cut..]]);
+            Assert.Contains("overloaded", error);
+            Assert.Equal($"data: {Chunk1}\n\ndata: {Chunk2}\n\n", written);
+            Assert.Equal(10, progress.TextBytes);
+            Assert.False(progress.Finished);
+        }
+    }
+
     // Hands out one segment per read, as a socket delivers what the upstream flushed.
-    private sealed class SegmentStream(string[] reads) : Stream
+    private sealed class SegmentStream(byte[][] reads) : Stream
     {
         private int _next;
 
@@ -212,7 +256,7 @@ public sealed class OpenAIStreamRelayTests
                 return 0;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(reads[_next++]);
+            var bytes = reads[_next++];
             Assert.True(bytes.Length <= count, "a test read must fit the reader's buffer");
             bytes.CopyTo(buffer, offset);
             return bytes.Length;

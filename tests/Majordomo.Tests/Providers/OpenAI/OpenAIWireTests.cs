@@ -252,16 +252,17 @@ public class OpenAIWireTests
 
     [Theory]
     [InlineData("{\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"the error was mine\"}}],\"usage\":null}", false)]
-    [InlineData("{\"id\":\"c\",\"error\":{\"message\":\"x\"}}", false)]
-    [InlineData("{\"choices\":[],\"error\":{}}", false)]
+    [InlineData("{\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"say \\\"error\\\"\"}}]}", false)]
+    [InlineData("{\"id\":\"c\",\"error\":{\"message\":\"x\"}}", true)]
+    [InlineData("{\"choices\":[],\"error\":{}}", true)]
     [InlineData("{\"error\":{\"message\":\"x\"}}", true)]
     [InlineData(" {\"object\":\"error\",\"error\":\"x\"}", true)]
     [InlineData("{\"idx\":1,\"error\":{}}", true)]
-    public void MayBeErrorPayload_FalseOnlyWhereIsErrorPayloadIsFalse(string json, bool expected)
+    public void ChunkScan_NamesError_FalseOnlyWhereIsErrorPayloadIsFalse(string json, bool expected)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
-        Assert.Equal(expected, OpenAIWire.MayBeErrorPayload(bytes));
-        Assert.True(OpenAIWire.MayBeErrorPayload(bytes) || !OpenAIWire.IsErrorPayload(bytes));
+        Assert.Equal(expected, OpenAIChunkScan.Scan(bytes).NamesError);
+        Assert.True(OpenAIChunkScan.Scan(bytes).NamesError || !OpenAIWire.IsErrorPayload(bytes));
     }
 
     private const string AnswerHead = "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}]";
