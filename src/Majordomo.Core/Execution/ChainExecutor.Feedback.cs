@@ -56,14 +56,17 @@ internal sealed partial class ChainExecutor
         return false;
     }
 
-    /// <summary>What a final outcome teaches the runtime state: success clears, a cut stream counts as a failure.</summary>
-    private void Settle(ModelEntry model, string credentialId, ExecutionOutcome outcome, long estimatedTokens, int unhealthyAfter, ResilienceSettings settings)
+    /// <summary>
+    /// What a final outcome teaches the runtime state: success clears the cooldowns known when the call was
+    /// sent (<paramref name="cooldownStamp"/>), a cut stream counts as a failure.
+    /// </summary>
+    private void Settle(ModelEntry model, string credentialId, ExecutionOutcome outcome, long cooldownStamp, long estimatedTokens, int unhealthyAfter, ResilienceSettings settings)
     {
         var now = _time.GetUtcNow();
         switch (outcome.Status)
         {
             case ExecutionStatus.Answered:
-                _cooldowns.Clear(model.Provider.Name, credentialId, model.Id, model.Provider.Credentials);
+                _cooldowns.Clear(model.Provider.Name, credentialId, model.Id, cooldownStamp, model.Provider.Credentials);
                 _health.RecordSuccess(model, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs, now, HealthTracker.PassiveSource);
                 if (outcome.Usage.Reported)
                 {

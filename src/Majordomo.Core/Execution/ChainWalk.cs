@@ -63,6 +63,7 @@ internal sealed partial class ChainExecutor
         private IReadOnlyList<Credential?> _credentials = NoCredential;
         private int _credential;
         private int _usableCredentials;
+        private long _cooldownStamp; // Cooldowns.Stamp before the credential's check: what its success may clear
         private int _retry;
         private FailureClass? _gaveUp;
         private TimeSpan? _gaveUpRetryAfter;
@@ -121,7 +122,7 @@ internal sealed partial class ChainExecutor
             var model = Model;
             if (result.Outcome is { } outcome)
             {
-                owner.Settle(model, CredentialId, outcome, _estimatedTokens, _unhealthyAfter, _settings);
+                owner.Settle(model, CredentialId, outcome, _cooldownStamp, _estimatedTokens, _unhealthyAfter, _settings);
                 return outcome;
             }
 
@@ -288,6 +289,7 @@ internal sealed partial class ChainExecutor
         {
             var model = Model;
             var credentialId = CredentialId;
+            _cooldownStamp = owner._cooldowns.Stamp;
             if (credentialId != _probe && owner._cooldowns.CoolingUntil(model.Provider.Name, credentialId, model.Id, owner._time.GetUtcNow(), out var coolingFor) is { } coolingUntil)
             {
                 Note(coolingUntil, coolingFor == FailureClass.RateLimited);

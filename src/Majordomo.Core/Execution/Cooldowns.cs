@@ -17,7 +17,8 @@ internal sealed record CooldownInfo(string Provider, string Credential, string M
 /// (<see cref="AnyModel"/>), because a bad or unpaid key is bad whatever it is used for.
 /// The ladder doubles from <c>initialSeconds</c> up to <c>maxSeconds</c> with each failure in a row
 /// (30, 60, 120, 240, 300 by default), billing failures wait <c>billingSeconds</c>, and
-/// <c>Retry-After</c> is always a minimum. A success clears the cooldown and the ladder.
+/// <c>Retry-After</c> is always a minimum. A success clears the cooldown and the ladder, unless the
+/// cooldown was set after the successful call was sent (see <see cref="Stamp"/>).
 /// </summary>
 internal sealed class Cooldowns
 {
@@ -29,6 +30,9 @@ internal sealed class Cooldowns
 
     private readonly ConcurrentDictionary<CooldownKey, Slot> _slots = new();
 
+    // Counts the cooldowns set here or applied from elsewhere; each slot keeps the count at its setting.
+    private long _stamp;
+
     // Changes for the store (a cleared cooldown has Until = MinValue); dropped when the writer lags.
     private readonly System.Threading.Channels.Channel<CooldownInfo> _changes = System.Threading.Channels.Channel.CreateBounded<CooldownInfo>(
         new System.Threading.Channels.BoundedChannelOptions(10_000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -36,6 +40,14 @@ internal sealed class Cooldowns
     public System.Threading.Channels.ChannelReader<CooldownInfo> Changes => _changes.Reader;
 
     public bool IsEmpty => _slots.IsEmpty;
+
+    /// <summary>
+    /// Which cooldowns are known so far: a call notes it before it is sent, and its success clears only the
+    /// cooldowns set before that (<see cref="Clear"/>). An answer to a call sent earlier says nothing about
+    /// the key after a cooldown set meanwhile: a sibling request's 429, or one another instance of a fleet
+    /// announces while the call is in flight.
+    /// </summary>
+    public long Stamp => Interlocked.Read(ref _stamp);
 
     /// <summary>True for the classes that put a key on cooldown (the request's own faults do not).</summary>
     public static bool CoolsDown(FailureClass failure) => failure is not (FailureClass.CallerFault or FailureClass.ContextTooLong);
@@ -75,8 +87,8 @@ internal sealed class Cooldowns
         }
 
         var key = new CooldownKey(provider, credential, failure is FailureClass.Credential or FailureClass.Billing ? AnyModel : model);
-        var slot = _slots.GetOrAdd(key, static _ => new Slot());
-        lock (slot)
+        var slot = LockSlot(key);
+        try
         {
             // A key that has been fine since well after its last cooldown starts the ladder again.
             if (slot.UntilTicks != 0 && now.UtcTicks > slot.UntilTicks + settings.CooldownMax.Ticks)
@@ -108,6 +120,30 @@ internal sealed class Cooldowns
             _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(failure), slot.Strikes, now + duration));
             return duration;
         }
+        finally
+        {
+            Monitor.Exit(slot);
+        }
+    }
+
+    /// <summary>
+    /// The key's slot, locked and stamped as set now. A slot a success removed meanwhile is not used: the
+    /// cooldown goes into a new one, never into a slot no longer in the table.
+    /// </summary>
+    private Slot LockSlot(CooldownKey key)
+    {
+        while (true)
+        {
+            var slot = _slots.GetOrAdd(key, static _ => new Slot());
+            Monitor.Enter(slot);
+            if (!slot.Removed)
+            {
+                slot.Stamp = Interlocked.Increment(ref _stamp);
+                return slot;
+            }
+
+            Monitor.Exit(slot);
+        }
     }
 
     /// <summary>Longest cooldown a <c>Retry-After</c> can impose (a day): a bogus header must not bench a key for ever.</summary>
@@ -116,23 +152,23 @@ internal sealed class Cooldowns
     /// <summary>
     /// A success proves the key works for the model: its cooldowns and ladder are cleared, and so are the
     /// other keys' cooldowns for the model that were about the model (server-side failures), not the key.
+    /// Only cooldowns set before the call was sent (<paramref name="sentAt"/>, the <see cref="Stamp"/> then)
+    /// are cleared.
     /// </summary>
-    public void Clear(string provider, string credential, string model, IReadOnlyList<Providers.Credential>? others = null)
+    public void Clear(string provider, string credential, string model, long sentAt, IReadOnlyList<Providers.Credential>? others = null)
     {
         if (_slots.IsEmpty)
         {
             return;
         }
 
-        Remove(new CooldownKey(provider, credential, model));
-        Remove(new CooldownKey(provider, credential, AnyModel));
+        Remove(new CooldownKey(provider, credential, model), sentAt, serverSideOnly: false);
+        Remove(new CooldownKey(provider, credential, AnyModel), sentAt, serverSideOnly: false);
         for (var i = 0; i < (others?.Count ?? 0); i++)
         {
-            var key = new CooldownKey(provider, others![i].Id, model);
-            if (others[i].Id != credential && _slots.TryGetValue(key, out var slot) &&
-                slot.Reason is FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable)
+            if (others![i].Id != credential)
             {
-                Remove(key);
+                Remove(new CooldownKey(provider, others[i].Id, model), sentAt, serverSideOnly: true);
             }
         }
     }
@@ -158,12 +194,26 @@ internal sealed class Cooldowns
         return Interlocked.CompareExchange(ref slot.ProbeClaimed, 1, 0) == 0;
     }
 
-    private void Remove(CooldownKey key)
+    private void Remove(CooldownKey key, long sentAt, bool serverSideOnly)
     {
-        if (_slots.TryRemove(key, out var slot))
+        if (!_slots.TryGetValue(key, out var slot))
         {
-            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue));
+            return;
         }
+
+        lock (slot)
+        {
+            if (slot.Removed || slot.Stamp > sentAt ||
+                (serverSideOnly && slot.Reason is not (FailureClass.Transient or FailureClass.Timeout or FailureClass.Unknown or FailureClass.ModelUnavailable)))
+            {
+                return;
+            }
+
+            slot.Removed = true;
+            _slots.TryRemove(KeyValuePair.Create(key, slot));
+        }
+
+        _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue));
     }
 
     public static readonly TimeSpan ProbeWindow = TimeSpan.FromSeconds(5);
@@ -191,27 +241,47 @@ internal sealed class Cooldowns
     /// </summary>
     public void Restore(CooldownInfo info)
     {
-        var slot = _slots.GetOrAdd(new CooldownKey(info.Provider, info.Credential, info.Model), static _ => new Slot());
-        lock (slot)
+        var reason = ErrorRuleSet.ParseClass(info.Reason);
+        var slot = LockSlot(new CooldownKey(info.Provider, info.Credential, info.Model));
+        try
         {
             slot.ProbeClaimed = 0;
             slot.Strikes = info.Strikes;
-            slot.Reason = ErrorRuleSet.ParseClass(info.Reason);
+            slot.Reason = reason;
             slot.DurationTicks = TimeSpan.FromSeconds(30).Ticks;
             Volatile.Write(ref slot.UntilTicks, info.Until.UtcTicks);
+        }
+        finally
+        {
+            Monitor.Exit(slot);
         }
     }
 
     /// <summary>Drops a cooldown another instance of a fleet cleared (not queued for the store again).</summary>
-    public void Forget(string provider, string credential, string model) => _slots.TryRemove(new CooldownKey(provider, credential, model), out _);
+    public void Forget(string provider, string credential, string model)
+    {
+        var key = new CooldownKey(provider, credential, model);
+        if (_slots.TryGetValue(key, out var slot))
+        {
+            lock (slot)
+            {
+                slot.Removed = true;
+                _slots.TryRemove(KeyValuePair.Create(key, slot));
+            }
+        }
+    }
 
     private sealed class Slot
     {
         public long UntilTicks;
         public long DurationTicks;
+        public long Stamp;
         public int Strikes;
         public int ProbeClaimed;
         public FailureClass Reason;
+
+        /// <summary>Taken out of the table (under the slot's lock): a cooldown set now goes into a new slot.</summary>
+        public bool Removed;
     }
 }
 

@@ -43,6 +43,37 @@ public sealed class FleetTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task CooldownOnA_ArrivingWhileBsCallIsInFlight_KeptWhenThatCallAnswers()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var fleet = await Fleet.StartAsync(server, _directory, "fleet_inflight", BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 100000 } } }"""), upstream);
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(fleet.B, "default"));
+
+        // B's next premium call is held at the upstream; meanwhile A's is rate limited for 30 s and B learns it.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        upstream.Script("premium", new Scenario.Hold(gate, new Scenario.Ok()),
+            new Scenario.Status(429, """{"error":{"message":"slow down","type":"rate_limit_error"}}""", RetryAfterSeconds: 30), new Scenario.Ok());
+        var held = Fleet.AnsweredByAsync(fleet.B, "default");
+        await Fleet.UntilAsync(() => Task.FromResult(upstream.ReceivedFor("premium").Count == 2));
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.A, "default"));
+        await Fleet.UntilAsync(async () => (await CooledModelsAsync(fleet.B)).Contains("cloud/premium"));
+
+        // The held call answers: it was sent before the cooldown, so it says nothing about the key after the 429.
+        gate.SetResult();
+        Assert.Equal("cloud/premium", await held);
+
+        var calls = upstream.ReceivedFor("premium").Count;
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.B, "default"));
+        Assert.Contains("cloud/premium", await CooledModelsAsync(fleet.B));
+
+        // Nor was it cleared for the fleet: A still skips premium after the bound a clear would take to arrive.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.A, "default"));
+        Assert.Contains("cloud/premium", await CooledModelsAsync(fleet.A));
+        Assert.Equal(calls, upstream.ReceivedFor("premium").Count);
+    }
+
+    [Fact]
     public async Task UnhealthyOnA_KnownOnBWithinASecond()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();
@@ -188,6 +219,9 @@ public sealed class FleetTests(PostgresServer server) : IDisposable
         await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM requests;", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    private static async Task<List<string?>> CooledModelsAsync(HttpClient http) =>
+        [.. (await BudgetHttp.GetJsonAsync(http, "/health")).GetProperty("health").GetProperty("cooldowns").EnumerateArray().Select(c => c.GetProperty("model").GetString())];
 
     private static async Task<int> UnhealthyAsync(HttpClient http) =>
         (await BudgetHttp.GetJsonAsync(http, "/health")).GetProperty("models").GetProperty("unhealthy").GetInt32();

@@ -106,10 +106,50 @@ public class CooldownsTests
     {
         _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
         _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
-        _cooldowns.Clear("p", "k1", "p/a");
+        _cooldowns.Clear("p", "k1", "p/a", _cooldowns.Stamp);
 
         Assert.Null(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
         Assert.Equal(TimeSpan.FromSeconds(30), _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings));
+    }
+
+    [Fact]
+    public void Clear_CooldownSetWhileTheCallWasInFlight_Kept()
+    {
+        // A call is sent; a sibling request's 429 cools the key; then the call sent before answers.
+        var sent = _cooldowns.Stamp;
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(30), Now, Settings);
+        _cooldowns.Clear("p", "k1", "p/a", sent);
+
+        Assert.Equal(Now + TimeSpan.FromSeconds(30), _cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+
+        // A call sent after the cooldown was known (the probe) clears it.
+        _cooldowns.Clear("p", "k1", "p/a", _cooldowns.Stamp);
+        Assert.Null(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Clear_CooldownFromAnotherInstanceWhileTheCallWasInFlight_Kept()
+    {
+        var sent = _cooldowns.Stamp;
+        _cooldowns.Restore(new CooldownInfo("p", "k1", "p/a", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(30)));
+        _cooldowns.Clear("p", "k1", "p/a", sent);
+
+        Assert.NotNull(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+        Assert.False(_cooldowns.Changes.TryRead(out _)); // nothing cleared, so nothing for the store or the fleet
+    }
+
+    [Fact]
+    public void Clear_OtherKeysServerSideCooldownSetWhileInFlight_Kept()
+    {
+        var credentials = A.Provider.Credentials;
+        _cooldowns.Record("p", "k2", "p/a", FailureClass.Transient, null, Now, Settings);
+        var sent = _cooldowns.Stamp;
+        _cooldowns.Record("p", "k2", "p/b", FailureClass.Transient, null, Now, Settings);
+        _cooldowns.Clear("p", "k1", "p/a", sent, credentials);
+        _cooldowns.Clear("p", "k1", "p/b", sent, credentials);
+
+        Assert.Null(_cooldowns.CoolingUntil("p", "k2", "p/a", Now, out _));
+        Assert.NotNull(_cooldowns.CoolingUntil("p", "k2", "p/b", Now, out _));
     }
 
     [Fact]
@@ -138,7 +178,7 @@ public class CooldownsTests
     {
         _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, TimeSpan.FromSeconds(100), Now, Settings);
         _cooldowns.Record("p", "k2", "p/b", FailureClass.RateLimited, null, Now, Settings);
-        _cooldowns.Clear("p", "k2", "p/b");
+        _cooldowns.Clear("p", "k2", "p/b", _cooldowns.Stamp);
 
         var active = _cooldowns.Active(Now);
 
