@@ -40,6 +40,9 @@ const string Usage = """
       requestlog [--pairs 3] [--rows 20000] [--batch 500] [--only baseline|store] [--through-writer]
                the request-log writer's CPU-µs and allocated bytes per row into a real SQLite file, baseline and
                the store's appender alternating, in process; --through-writer: enqueued into a started RequestLogWriter
+      requestpath [--rounds 21] [--calls 200000]
+               per-request pieces outside the relay (metrics, header limit, response headers), each against the code
+               it replaced, alternating in process; CPU ns and allocated bytes per call
       replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
                majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;
@@ -85,6 +88,7 @@ try
         "report" => MarkdownReport.Run(options),
         "pipeline" => await PipelineRun.RunAsync(options),
         "requestlog" => Majordomo.Bench.RequestLog.RequestLogRun.Run(options),
+        "requestpath" => Majordomo.Bench.RequestPath.RequestPathRun.Run(options),
         "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };

@@ -13,11 +13,8 @@ internal sealed class MajordomoMetrics
 {
     public const string MeterName = "Majordomo";
 
-    private readonly Counter<long> _requests;
-    private readonly Counter<long> _attempts;
+    private readonly RequestCounters _counters = new();
     private readonly Counter<long> _fallbacks;
-    private readonly Counter<long> _tokens;
-    private readonly Counter<double> _cost;
     private readonly Counter<long> _loopGuard;
     private readonly Counter<long> _cache;
     private readonly Histogram<double> _duration;
@@ -26,11 +23,12 @@ internal sealed class MajordomoMetrics
     public MajordomoMetrics(IMeterFactory meters)
     {
         Meter = meters.Create(MeterName);
-        _requests = Meter.CreateCounter<long>("majordomo_requests_total", null, "Requests that reached routing, by route, answering model, tier and HTTP status sent.");
-        _attempts = Meter.CreateCounter<long>("majordomo_attempts_total", null, "Upstream calls, by provider, model and outcome (the failure class or ok).");
+        // The counters every request adds to are summed in _counters and read at collection (see RequestCounters).
+        Meter.CreateObservableCounter("majordomo_requests_total", _counters.ObserveRequests, null, "Requests that reached routing, by route, answering model, tier and HTTP status sent.");
+        Meter.CreateObservableCounter("majordomo_attempts_total", _counters.ObserveAttempts, null, "Upstream calls, by provider, model and outcome (the failure class or ok).");
         _fallbacks = Meter.CreateCounter<long>("majordomo_fallbacks_total", null, "Requests answered by a model other than the first one tried.");
-        _tokens = Meter.CreateCounter<long>("majordomo_tokens_total", null, "Tokens of answered requests, by model and direction (input / output).");
-        _cost = Meter.CreateCounter<double>("majordomo_cost_usd_total", null, "USD cost of answered requests, by model.");
+        Meter.CreateObservableCounter("majordomo_tokens_total", _counters.ObserveTokens, null, "Tokens of answered requests, by model and direction (input / output).");
+        Meter.CreateObservableCounter("majordomo_cost_usd_total", _counters.ObserveCost, null, "USD cost of answered requests, by model.");
         _loopGuard = Meter.CreateCounter<long>("majordomo_loop_guard_total", null, "Requests the loop guard flagged, by level (warning, critical, breaker).");
         _cache = Meter.CreateCounter<long>("majordomo_cache_total", null, "Response-cache events, by result: hit, miss, bypass (per request), store and evict (per entry).");
         _duration = Meter.CreateHistogram("majordomo_request_duration_seconds", "s", "Whole request duration, by route and answering model.",
@@ -64,8 +62,7 @@ internal sealed class MajordomoMetrics
         var attempts = row.Attempts;
         for (var i = 0; i < attempts.Count; i++)
         {
-            var a = attempts[i];
-            _attempts.Add(1, new TagList { { "provider", a.Provider }, { "model", a.Model }, { "outcome", a.Outcome } });
+            _counters.Attempt(attempts[i]);
         }
 
         if (!routed)
@@ -75,7 +72,8 @@ internal sealed class MajordomoMetrics
 
         var route = row.Route ?? "";
         var model = row.AnsweredBy ?? "";
-        _requests.Add(1, new TagList { { "route", route }, { "model", model }, { "tier", row.Tier ?? "" }, { "status", StatusLabel(row.Status) } });
+        var counted = _counters.Request(route, row.AnsweredBy, row.Tier ?? "", row.Status);
+        Interlocked.Increment(ref counted.Count);
         var routeModel = new TagList { { "route", route }, { "model", model } };
         _duration.Record(row.DurationMs / 1000, routeModel);
         if (row.FirstByteMs is { } firstByte && row.Stream)
@@ -93,12 +91,7 @@ internal sealed class MajordomoMetrics
             _fallbacks.Add(1, new KeyValuePair<string, object?>("route", route));
         }
 
-        _tokens.Add(row.InputTokens, new TagList { { "model", model }, { "direction", "input" } });
-        _tokens.Add(row.OutputTokens, new TagList { { "model", model }, { "direction", "output" } });
-        if (row.CostUsd is { } usd)
-        {
-            _cost.Add(usd, new KeyValuePair<string, object?>("model", model));
-        }
+        counted.Model!.AddAnswer(row.InputTokens, row.OutputTokens, row.CostUsd);
     }
 
     /// <summary>One response-cache event (<c>hit</c>, <c>miss</c>, <c>bypass</c>, <c>store</c>, <c>evict</c>: constants, never request text).</summary>
@@ -109,18 +102,4 @@ internal sealed class MajordomoMetrics
             _cache.Add(count, new KeyValuePair<string, object?>("result", result));
         }
     }
-
-    /// <summary>Status codes as label values without a string per request for the common ones.</summary>
-    private static string StatusLabel(int status) => status switch
-    {
-        200 => "200",
-        400 => "400",
-        401 => "401",
-        429 => "429",
-        499 => "499",
-        502 => "502",
-        503 => "503",
-        504 => "504",
-        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }

@@ -37,7 +37,7 @@ internal static class AnthropicErrors
 /// </summary>
 internal sealed class AnthropicClientSink(HttpContext context, string requestId, TimeProvider time) : IClientSink
 {
-    private readonly OpenAIClientSink _writer = new(context, requestId, time);
+    private readonly OpenAIClientSink _writer = new(context, time);
 
     public ValueTask StartStreamAsync(AnswerInfo info, CancellationToken cancellationToken) => _writer.StartStreamAsync(info, cancellationToken);
 

@@ -19,9 +19,9 @@ internal static class BudgetErrors
     /// <summary>Refused because the shared budget counters could not be checked (<c>storage.onOutage</c>).</summary>
     public const string OutageCode = "storage_unavailable";
 
-    public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals, string requestId)
+    public static async Task<(int Status, string Code)> WriteRefusedAsync(HttpContext context, Ingress ingress, RoutePlan plan, IReadOnlyList<RefusedEntry> refusals)
     {
-        RouterHeaders.Write(context.Response, plan, null, 0, requestId);
+        RouterHeaders.Write(context.Response, plan, null, 0);
         DateTimeOffset? soonest = null;
         foreach (var r in refusals)
         {

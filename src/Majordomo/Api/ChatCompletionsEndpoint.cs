@@ -140,7 +140,7 @@ internal sealed class ChatCompletionsEndpoint(
         var decision = await engine.Router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
         if (decision.Reply is { } reply)
         {
-            RouterHeaders.WriteSelf(context.Response, requestId);
+            RouterHeaders.WriteSelf(context.Response);
             await ingress.WriteCommandReplyAsync(context, request, reply, engine.Time).ConfigureAwait(false);
             Log(requestId, request, null, 200, null, null, started, level, RouteTier.Self, loop);
             return;
@@ -151,7 +151,7 @@ internal sealed class ChatCompletionsEndpoint(
             var error = decision.Error!;
             if (error.Status != RouteDecider.ClientClosed)
             {
-                await RouteErrors.WriteAsync(context, error, requestId, ingress).ConfigureAwait(false);
+                await RouteErrors.WriteAsync(context, error, ingress).ConfigureAwait(false);
             }
 
             Log(requestId, request, error.Headers, error.Status, error.Code, null, started, level, loop: loop);
@@ -206,10 +206,10 @@ internal sealed class ChatCompletionsEndpoint(
             case ExecutionStatus.CallerFault:
                 finalStatus = outcome.UpstreamStatus;
                 errorCode = "upstream_rejected";
-                await WriteUpstreamErrorAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
+                await WriteUpstreamErrorAsync(context, ingress, plan, outcome).ConfigureAwait(false);
                 break;
             default:
-                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome, requestId).ConfigureAwait(false);
+                (finalStatus, errorCode) = await WriteExhaustedAsync(context, ingress, plan, outcome).ConfigureAwait(false);
                 break;
         }
 
@@ -222,10 +222,10 @@ internal sealed class ChatCompletionsEndpoint(
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
     }
 
-    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome)
     {
         var last = outcome.Attempts[^1];
-        RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count, requestId);
+        RouterHeaders.Write(context.Response, plan, last.Model, outcome.Attempts.Count);
         var body = outcome.UpstreamBody ?? [];
         if (ingress.IsErrorPayload(body))
         {
@@ -238,11 +238,11 @@ internal sealed class ChatCompletionsEndpoint(
             Errors.TypeFor(outcome.UpstreamStatus), "upstream_rejected").ConfigureAwait(false);
     }
 
-    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome, string requestId)
+    private static async Task<(int Status, string Code)> WriteExhaustedAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome)
     {
         if (OutcomeMessages.IsBudgetRefusal(outcome))
         {
-            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, outcome.Refusals!, requestId).ConfigureAwait(false);
+            return await BudgetErrors.WriteRefusedAsync(context, ingress, plan, outcome.Refusals!).ConfigureAwait(false);
         }
 
         if (outcome.Status == ExecutionStatus.Cancelled)
@@ -252,7 +252,7 @@ internal sealed class ChatCompletionsEndpoint(
 
         var (status, code) = OutcomeMessages.Exhausted(outcome);
 
-        RouterHeaders.Write(context.Response, plan, null, outcome.Attempts.Count, requestId);
+        RouterHeaders.Write(context.Response, plan, null, outcome.Attempts.Count);
         if (status is 429 or 503 && outcome.RetryAfter is { } ra)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

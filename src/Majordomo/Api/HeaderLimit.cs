@@ -1,3 +1,6 @@
+using System.Buffers;
+using Microsoft.Extensions.Primitives;
+
 namespace Majordomo.Api;
 
 /// <summary>
@@ -18,8 +21,28 @@ internal static class HeaderLimit
     /// <summary>True when names and values (with their ": " and line ends) pass <see cref="MaxBytes"/>.</summary>
     public static bool Exceeded(IHeaderDictionary headers)
     {
+        // Copied out in one call: enumerating the interface boxes Kestrel's enumerator and makes two interface
+        // calls per header; this runs on every request.
+        var count = headers.Count;
+        var pairs = ArrayPool<KeyValuePair<string, StringValues>>.Shared.Rent(count);
+        var copied = pairs.AsSpan(0, count);
+        try
+        {
+            headers.CopyTo(pairs, 0);
+            return Total(copied) > MaxBytes;
+        }
+        finally
+        {
+            // Cleared: header values (keys among them) must not outlive the request in a shared pool.
+            copied.Clear();
+            ArrayPool<KeyValuePair<string, StringValues>>.Shared.Return(pairs);
+        }
+    }
+
+    private static long Total(ReadOnlySpan<KeyValuePair<string, StringValues>> pairs)
+    {
         long total = 0;
-        foreach (var (name, values) in headers)
+        foreach (var (name, values) in pairs)
         {
             total += name.Length + 4;
             foreach (var value in values)
@@ -28,6 +51,6 @@ internal static class HeaderLimit
             }
         }
 
-        return total > MaxBytes;
+        return total;
     }
 }

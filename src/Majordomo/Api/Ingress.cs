@@ -64,7 +64,7 @@ internal abstract class Ingress
         public override Task WriteCommandReplyAsync(HttpContext context, ChatRequest request, CommandReply reply, TimeProvider time) =>
             OpenAICommandReply.WriteAsync(context, request, reply, time);
 
-        internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) => new OpenAIClientSink(context, requestId, time);
+        internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) => new OpenAIClientSink(context, time);
     }
 
     private sealed class AnthropicIngress : Ingress
@@ -103,6 +103,6 @@ internal abstract class Ingress
             ResponsesCommandReply.WriteAsync(context, request, reply, time);
 
         internal override IClientSink CreateSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time) =>
-            new ResponsesClientSink(context, request, requestId, time, context.RequestServices.GetRequiredService<ResponseStore>());
+            new ResponsesClientSink(context, request, time, context.RequestServices.GetRequiredService<ResponseStore>());
     }
 }

@@ -4,7 +4,7 @@ using Majordomo.Execution;
 namespace Majordomo.Api;
 
 /// <summary>Writes answers to an OpenAI-protocol client: SSE events flushed one by one, or a whole JSON body.</summary>
-internal sealed class OpenAIClientSink(HttpContext context, string requestId, TimeProvider time) : IClientSink
+internal sealed class OpenAIClientSink(HttpContext context, TimeProvider time) : IClientSink
 {
     /// <summary>
     /// How long the error event gets to leave Kestrel's output pipe before the connection is aborted
@@ -19,7 +19,7 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
-        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts, requestId);
+        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts);
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,7 +106,7 @@ internal sealed class OpenAIClientSink(HttpContext context, string requestId, Ti
         var response = context.Response;
         response.StatusCode = 200;
         response.ContentType = contentType ?? "application/json";
-        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts, requestId);
+        RouterHeaders.Write(response, info.Plan, info.Model.Id, info.Attempts);
     }
 
     private static void Write(System.IO.Pipelines.PipeWriter writer, ReadOnlySpan<byte> bytes)

@@ -15,11 +15,11 @@ namespace Majordomo.Api;
 /// is stored for <c>previous_response_id</c> unless the client said <c>store: false</c>; a failed stream
 /// ends with an <c>error</c> event (the npm SDK throws on it) and then an abort (the .NET SDK needs the cut).
 /// </summary>
-internal sealed class ResponsesClientSink(HttpContext context, ChatRequest request, string requestId, TimeProvider time, ResponseStore store) : IClientSink
+internal sealed class ResponsesClientSink(HttpContext context, ChatRequest request, TimeProvider time, ResponseStore store) : IClientSink
 {
     public const string DroppedToolsHeader = "X-Router-Dropped-Tools";
 
-    private readonly OpenAIClientSink _writer = new(context, requestId, time);
+    private readonly OpenAIClientSink _writer = new(context, time);
     private readonly bool _store = request.Responses?.Store ?? false;
     private bool _stored;
     private ArrayBufferWriter<byte>? _forwarded;

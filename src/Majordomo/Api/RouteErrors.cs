@@ -6,12 +6,12 @@ namespace Majordomo.Api;
 /// <summary>Writes a routing failure (<see cref="RouteError"/>) in the ingress's error shape (OpenAI by default), with the router headers it has.</summary>
 internal static class RouteErrors
 {
-    public static Task WriteAsync(HttpContext context, RouteError error, string requestId, Ingress? ingress = null)
+    public static Task WriteAsync(HttpContext context, RouteError error, Ingress? ingress = null)
     {
         var response = context.Response;
         if (error.Headers is { } plan)
         {
-            RouterHeaders.Write(response, plan, null, 0, requestId);
+            RouterHeaders.Write(response, plan, null, 0);
         }
 
         if (error.RetryAfterSeconds is { } seconds)

@@ -2,12 +2,15 @@ using System.Globalization;
 
 namespace Majordomo.Api;
 
-/// <summary>The <c>X-Router-*</c> headers every routed response carries (SPEC §4).</summary>
+/// <summary>
+/// The <c>X-Router-*</c> headers every routed response carries (SPEC §4). <c>X-Request-Id</c> is not among
+/// them: the endpoint sets it once, first thing, so every answer of a request (errors included) has it.
+/// </summary>
 internal static class RouterHeaders
 {
     public const string None = "none";
 
-    public static void Write(HttpResponse response, Routing.RoutePlan plan, string? model, int attempts, string requestId)
+    public static void Write(HttpResponse response, Routing.RoutePlan plan, string? model, int attempts)
     {
         var headers = response.Headers;
         if (model is not null)
@@ -23,12 +26,10 @@ internal static class RouterHeaders
         {
             headers["X-Router-Route"] = route;
         }
-
-        headers["X-Request-Id"] = requestId;
     }
 
     /// <summary>Headers of a reply the router wrote itself (<c>/use</c>, <c>/status</c>): no model was called.</summary>
-    public static void WriteSelf(HttpResponse response, string requestId)
+    public static void WriteSelf(HttpResponse response)
     {
         var headers = response.Headers;
         headers["X-Router-Model"] = Routing.CommandReply.RouterModel;
@@ -36,6 +37,5 @@ internal static class RouterHeaders
         headers["X-Router-Rule"] = None;
         headers["X-Router-Classification"] = None;
         headers["X-Router-Attempts"] = "0";
-        headers["X-Request-Id"] = requestId;
     }
 }

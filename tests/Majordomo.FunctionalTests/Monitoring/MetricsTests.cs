@@ -101,6 +101,12 @@ public sealed class MetricsTests : IAsyncLifetime
             Assert.Contains("# TYPE " + family + " ", text);
         }
 
+        // The per-request counters are summed in the gateway and observed at the scrape: still Prometheus counters.
+        foreach (var counter in new[] { "majordomo_requests_total", "majordomo_attempts_total", "majordomo_tokens_total", "majordomo_cost_usd_total", "majordomo_fallbacks_total" })
+        {
+            Assert.Contains("# TYPE " + counter + " counter\n", text);
+        }
+
         Assert.Equal(7, Value(text, "majordomo_requests_total"));
         Assert.Equal(5, Value(text, "majordomo_requests_total", ("route", "mx"), ("status", "200")));
         Assert.Equal(1, Value(text, "majordomo_requests_total", ("route", "solo"), ("status", "502")));
