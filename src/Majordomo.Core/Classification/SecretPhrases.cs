@@ -39,6 +39,12 @@ internal static partial class SecretPhrases
 
         /// <summary>A login or a reused password's cue: a word-and-digits token anywhere in its sentence or the answer line (<see cref="BareValue"/>).</summary>
         Bare,
+
+        /// <summary>A one-time code's noun: what <see cref="Digits"/> takes after it, or a code anywhere in its notification (<see cref="NoticeCode"/>).</summary>
+        Notice,
+
+        /// <summary>A notification's warning ("do not share", "请勿泄露"): a code anywhere in its message, no noun needed.</summary>
+        Marker,
     }
 
     // Lower case; matched case-insensitively at a word start (CJK needs no boundary).
@@ -53,20 +59,36 @@ internal static partial class SecretPhrases
         ("geburtsname", Want.Answer), ("mädchenname", Want.Answer), ("nom de jeune fille", Want.Answer), ("apellido de soltera", Want.Answer),
         ("nome de solteira", Want.Answer), ("девичья фамилия", Want.Answer), ("secret answer", Want.Answer), ("clave de acceso", Want.Word),
         ("pin", Want.Digits), ("pin code", Want.Digits), ("pincode", Want.Digits), ("пин", Want.Digits), ("cvv", Want.Short), ("cvc", Want.Short),
-        ("security code", Want.Short), ("verification code", Want.Digits), ("one-time code", Want.Digits), ("one time code", Want.Digits),
-        ("otp", Want.Digits), ("2fa", Want.Digits), ("auth code", Want.Digits), ("authentication code", Want.Digits), ("login code", Want.Digits),
-        ("confirmation code", Want.Digits), ("recovery code", Want.Digits), ("backup code", Want.Digits), ("reset code", Want.Digits),
+        ("security code", Want.Short), ("verification code", Want.Notice), ("one-time code", Want.Notice), ("one time code", Want.Notice),
+        ("otp", Want.Notice), ("2fa", Want.Digits), ("auth code", Want.Notice), ("authentication code", Want.Notice), ("login code", Want.Notice),
+        ("confirmation code", Want.Notice), ("recovery code", Want.Digits), ("backup code", Want.Digits), ("reset code", Want.Digits),
         ("unlock code", Want.Digits), ("access code", Want.Digits), ("door code", Want.Digits), ("alarm code", Want.Digits),
-        ("gate code", Want.Digits), ("combination", Want.Digits), ("sms code", Want.Digits), ("mfa code", Want.Digits),
-        ("bestätigungscode", Want.Digits), ("sicherheitscode", Want.Short), ("einmalcode", Want.Digits), ("wiederherstellungscode", Want.Digits),
-        ("zugangscode", Want.Digits), ("code de vérification", Want.Digits), ("code de confirmation", Want.Digits), ("code de sécurité", Want.Short),
-        ("code d'accès", Want.Digits), ("code secret", Want.Digits), ("código de verificación", Want.Digits), ("código de seguridad", Want.Short),
-        ("código de acceso", Want.Digits), ("código de verificação", Want.Digits), ("código de segurança", Want.Short), ("código de acesso", Want.Digits),
-        ("codice di verifica", Want.Digits), ("codice di sicurezza", Want.Short), ("codice", Want.Digits), ("verificatiecode", Want.Digits),
-        ("beveiligingscode", Want.Short), ("toegangscode", Want.Digits), ("kod weryfikacyjny", Want.Digits), ("kod dostępu", Want.Digits),
-        ("kod sms", Want.Digits), ("код подтверждения", Want.Digits), ("код доступа", Want.Digits), ("код из смс", Want.Digits),
-        ("одноразовый код", Want.Digits), ("验证码", Want.Digits), ("动态码", Want.Digits), ("認証コード", Want.Digits), ("確認コード", Want.Digits),
-        ("ワンタイム", Want.Digits), ("暗証番号", Want.Digits), ("인증번호", Want.Digits), ("tan", Want.Digits), ("code", Want.Digits),
+        ("gate code", Want.Digits), ("combination", Want.Digits), ("sms code", Want.Notice), ("mfa code", Want.Notice),
+        ("bestätigungscode", Want.Notice), ("sicherheitscode", Want.Short), ("einmalcode", Want.Notice), ("wiederherstellungscode", Want.Digits),
+        ("zugangscode", Want.Digits), ("code de vérification", Want.Notice), ("code de confirmation", Want.Notice), ("code de sécurité", Want.Short),
+        ("code d'accès", Want.Digits), ("code secret", Want.Digits), ("código de verificación", Want.Notice), ("código de seguridad", Want.Short),
+        ("código de acceso", Want.Digits), ("código de verificação", Want.Notice), ("código de segurança", Want.Short), ("código de acesso", Want.Digits),
+        ("codice di verifica", Want.Notice), ("codice di sicurezza", Want.Short), ("codice", Want.Digits), ("verificatiecode", Want.Notice),
+        ("beveiligingscode", Want.Short), ("toegangscode", Want.Digits), ("kod weryfikacyjny", Want.Notice), ("kod dostępu", Want.Digits),
+        ("kod sms", Want.Notice), ("код подтверждения", Want.Notice), ("код доступа", Want.Digits), ("код из смс", Want.Notice),
+        ("одноразовый код", Want.Notice), ("验证码", Want.Notice), ("动态码", Want.Notice), ("認証コード", Want.Notice), ("確認コード", Want.Notice),
+        ("ワンタイム", Want.Notice), ("暗証番号", Want.Digits), ("인증번호", Want.Notice), ("tan", Want.Digits), ("code", Want.Digits),
+        // One-time codes in a forwarded SMS or e-mail notification: the code stands anywhere in its message, often before the noun
+        // ("618204 es tu clave", "G-482913 is your code"); a notification's warning is a cue of its own.
+        ("approval code", Want.Notice), ("authorization code", Want.Notice), ("authorisation code", Want.Notice), ("security pin", Want.Notice),
+        ("认证码", Want.Notice), ("校验码", Want.Notice), ("인증코드", Want.Notice), ("확인코드", Want.Notice), ("승인번호", Want.Notice),
+        ("doğrulama kodu", Want.Notice), ("onay kodu", Want.Notice), ("tek kullanımlık", Want.Notice), ("código de confirmación", Want.Notice),
+        ("clave de operación", Want.Notice), ("clave de confirmación", Want.Notice), ("codice otp", Want.Notice), ("engångskod", Want.Notice),
+        ("bekräftelsekod", Want.Notice), ("kod autoryzacyjny", Want.Notice), ("kod potwierdzający", Want.Notice), ("ihre tan", Want.Notice),
+        ("bevestigingscode", Want.Notice), ("freigabecode", Want.Notice), ("承認番号", Want.Notice), ("ワンタイムパスワード", Want.Notice),
+        ("do not share", Want.Marker), ("don't share", Want.Marker), ("never share", Want.Marker), ("no la compartas", Want.Marker),
+        ("no lo compartas", Want.Marker), ("no compartas", Want.Marker), ("não compartilhe", Want.Marker), ("nao compartilhe", Want.Marker),
+        ("não partilhe", Want.Marker), ("nicht weitergeben", Want.Marker), ("niemals weiter", Want.Marker), ("ne le communiquez", Want.Marker),
+        ("ne le partagez", Want.Marker), ("ne partagez", Want.Marker), ("non condividere", Want.Marker), ("non comunicare", Want.Marker),
+        ("niet delen", Want.Marker), ("deel deze code", Want.Marker), ("nie udostępniaj", Want.Marker), ("nikomu nie", Want.Marker),
+        ("никому не", Want.Marker), ("не сообщайте", Want.Marker), ("kimseyle paylaşma", Want.Marker), ("paylaşmayın", Want.Marker), ("dela inte", Want.Marker),
+        ("请勿泄露", Want.Marker), ("切勿泄露", Want.Marker), ("请勿告诉", Want.Marker), ("勿告知", Want.Marker), ("誰にも教え", Want.Marker),
+        ("他人に教え", Want.Marker), ("타인에게", Want.Marker), ("절대 알려", Want.Marker),
         ("pin number", Want.Digits), ("clave", Want.Word), ("lösenord", Want.Word), ("lösen", Want.Word), ("parola", Want.Word), ("비번", Want.Word),
         ("portkod", Want.Digits), ("koden", Want.Digits), ("kodu", Want.Digits), ("código", Want.Digits), ("codigo", Want.Digits), ("код", Want.Digits), ("コード", Want.Digits), ("kod", Want.Digits),
         ("cpf", Want.Digits), ("pesel", Want.Digits), ("kimlik", Want.Digits), ("carte vitale", Want.Digits), ("sécurité sociale", Want.Digits),
@@ -329,14 +351,19 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (want == Want.Personal && !PersonalNumber(text, at, end))
+            if (want is Want.Notice or Want.Marker && NoticeCode(text, at, end))
+            {
+                return true;
+            }
+
+            if (want == Want.Marker || (want == Want.Personal && !PersonalNumber(text, at, end)))
             {
                 continue;
             }
 
             // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
             var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
-            if (Value(text, end, want, cjk: phrase[0] >= 0x2E80, plural))
+            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural))
             {
                 return true;
             }
@@ -597,6 +624,36 @@ internal static partial class SecretPhrases
         "моё", "мое", "мои", "моего", "наш", "наша", "min", "mitt", "mina", "vår", "vårt", "benim",
     ];
 
+    /// <summary>
+    /// Whether a word of <paramref name="before"/> names the number after it public (order, invoice, phone, parcel…; a
+    /// word in a script without spaces, "我的订单号", is searched inside).
+    /// </summary>
+    internal static bool NamesPublicNumber(ReadOnlySpan<char> before)
+    {
+        var i = 0;
+        while (i < before.Length)
+        {
+            while (i < before.Length && !char.IsLetter(before[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < before.Length && char.IsLetter(before[i]))
+            {
+                i++;
+            }
+
+            var word = before[start..i];
+            if (!word.IsEmpty && NamedPublic(word, anywhere: word[0] >= 0x2E80))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A number named as public: what identifies a parcel, an order, a phone line, a page, a product or a room, not a person.
     private static bool NamedPublic(ReadOnlySpan<char> word, bool anywhere = false)
     {
@@ -624,6 +681,8 @@ internal static partial class SecretPhrases
         "sipariş", "kargo", "takip", "fatura", "rezervasyon", "uçuş", "oda", "주문", "운송장", "전화", "휴대폰", "송장", "예약", "注文", "追跡",
         "電話", "予約", "部屋", "订单", "快递", "运单", "电话", "手机", "房间", "航班", "whatsapp", "signal", "contact", "kontakt", "pakket", "paket",
         "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli",
+        "isbn", "ean", "gtin", "sku", "hp", "telp", "ordre", "pesanan", "rendel", "objedn", "tilaus", "comand", "παραγγελ", "τηλέφων", "הזמנה",
+        "טלפון", "طلب", "هاتف", "جوال",
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -947,7 +1006,9 @@ internal static partial class SecretPhrases
             var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
-            if (code && pinLike && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
+            // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
+            var filler = letters == 0 && digits >= 9 && window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0;
+            if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
                 return true;
             }

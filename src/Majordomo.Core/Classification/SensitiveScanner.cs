@@ -30,7 +30,7 @@ public enum SensitiveKind
 /// social security, tax id and similar phrasing followed by an id-like value. E-mail addresses and
 /// phone numbers alone are not sensitive: too common in ordinary requests to send them all local.
 /// </remarks>
-internal static class SensitiveScanner
+internal static partial class SensitiveScanner
 {
     // Lower-case triggers, matched case-insensitively; each hit is confirmed by the checks below.
     // SensitivePrefilter finds the same places from this list (so a trigger added here is never skipped there).
@@ -43,6 +43,7 @@ internal static class SensitiveScanner
             "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
+            "curl ", "login ",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -236,6 +237,11 @@ internal static class SensitiveScanner
         if (SessionCookie(text, at))
         {
             return SensitiveKind.ApiKey;
+        }
+
+        if (startsWord && rest[0] is 'c' or 'l' && CommandLineSecret(text, at))
+        {
+            return SensitiveKind.Password;
         }
 
         return IdPhrase(text, at) ? SensitiveKind.PersonalId : Assignment(text, at);
@@ -854,6 +860,11 @@ internal static class SensitiveScanner
                 return kind;
             }
 
+            if (NationalId(text, start))
+            {
+                return SensitiveKind.PersonalId;
+            }
+
             offset = Math.Max(next, start + 1);
         }
 
@@ -931,7 +942,7 @@ internal static class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]))
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !NamedPublic(text, start))
         {
             return SensitiveKind.CardNumber;
         }

@@ -135,13 +135,13 @@ public class SensitiveCategoryTests
     [InlineData("my user account was made in 2019 and my username is ana.lopez")]
     public void HandlesPublicKeysAndCounts_AreNot(string text) => NotSensitive(text);
 
-    private static void Sensitive(string text)
+    internal static void Sensitive(string text)
     {
         Assert.True(SensitiveScanner.IsSensitive(text), text);
         Assert.NotEqual(SensitiveKind.None, SensitivePrefilter.Scan(text));
     }
 
-    private static void NotSensitive(string text)
+    internal static void NotSensitive(string text)
     {
         Assert.False(SensitiveScanner.IsSensitive(text), text);
         Assert.Equal(SensitiveKind.None, SensitivePrefilter.Scan(text));

@@ -1,0 +1,618 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// National, health and tax ids read by their shape and check digits, with or without the noun that names them
+/// (a form filled in with "Popescu Andrei, 1850314401271" names nothing). Where the shape holds a date and a check
+/// (身份证, CNP, PESEL, TC kimlik, personnummer, rodné číslo, henkilötunnus, AMKA, NIR, Steuer-ID, CPF, СНИЛС, 주민등록번호)
+/// the value alone is enough; where a random number passes one time in ten (BSN, Israeli and Saudi ids, TAJ, Aadhaar,
+/// マイナンバー, NIK, CPR) a personal cue must stand in its line (a form, a name, a birth date, an id or number word in
+/// any language). A number named public just before it (order, invoice, phone, tracking…) is never an id.
+/// </summary>
+internal static partial class SensitiveScanner
+{
+    // Words that make a weakly checked number someone's id: forms, names, births, id and number words, health and tax.
+    private static readonly string[] PersonalCues =
+    [
+        "id", "identity", "identit", "national", "personal", "person", "citizen", "number", "no.", "nr", "nummer", "numéro", "número",
+        "numero", "numer", "номер", "szám", "číslo", "numara", "nomor", "born", "dob", "birth", "geb.", "geboren", "né ", "née", "nato", "nata",
+        "nacid", "nascid", "ur.", "urodz", "født", "född", "syntyn", "nar.", "szület", "lahir", "doğum", "рожд", "form", "formul", "lomake",
+        "blankett", "űrlap", "formular", "anmeld", "kyc", "name", "nome", "nombre", "nom ", "nazwisk", "imię", "имя", "фио", "nama", "navn",
+        "namn", "nimi", "jméno", "név", "neve", "שם", "adı", "patient", "insur", "versich", "assur", "segur", "seguro", "zorg", "zdrow", "страх", "tax", "steuer",
+        "fisc", "impost", "belasting", "podat", "налог", "vergi", "bsn", "cpr", "taj", "nik", "ktp", "aadhaar", "amka", "ת.ז", "זהות", "מספר",
+        "رقم", "هوية", "身份", "姓名", "出生", "登记", "申告", "申請", "書類", "登録", "氏名", "生年", "番号", "신청", "가입", "이름", "생년", "번호",
+    ];
+
+    // Words that make it a bank account: an account, a bank, a branch, a sort or routing code.
+    private static readonly string[] BankCues =
+    [
+        "account", "acct", "a/c", "sort code", "routing", "bic", "swift", "bank", "konto", "blz", "compte", "banque", "cuenta", "banco", "conta",
+        "agência", "agencia", "conto", "rekening", "счёт", "счет", "р/с", "бик", "банк", "账号", "账户", "银行", "口座", "普通", "当座", "銀行",
+        "支店", "店番", "계좌", "은행", "hesap", "banka", "pankki", "tili", "számla", "účet", "rachunek", "przelew",
+    ];
+
+    /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
+    private static bool NationalId(ReadOnlySpan<char> text, int start)
+    {
+        if (start > 0 && (text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' || char.IsAsciiDigit(text[start - 1])))
+        {
+            return false;
+        }
+
+        // A henkilötunnus's century sign may be a letter and its check one too: read by its own shape.
+        if (Hetu(text, start))
+        {
+            return !NamedPublic(text, start);
+        }
+
+        Span<byte> d = stackalloc byte[26];
+        Span<int> groups = stackalloc int[8];
+        int n = 0, g = 0, length = 0, i = start;
+        var separators = 0; // bit per separator kind: ' ' 1, '-' 2, '.' 4, '/' 8
+        while (i < text.Length && n < 26)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                d[n++] = (byte)(c - '0');
+                length++;
+                i++;
+            }
+            else if (c is ' ' or '-' or '.' or '/' && length > 0 && g < 7 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                separators |= c switch { ' ' => 1, '-' => 2, '.' => 4, _ => 8 };
+                groups[g++] = length;
+                length = 0;
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        groups[g++] = length;
+
+        var shape = groups[..g];
+        var prefix = start > 0 && char.IsAsciiLetter(text[start - 1]);
+        var letter = i < text.Length && char.IsAsciiLetterUpper(text[i]) ? text[i] : '\0';
+        var end = letter != '\0' ? i + 1 : i;
+        if ((end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '@' || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))))
+        {
+            return false;
+        }
+
+        if (n == 6 && UkInsurance(text, start, shape, i))
+        {
+            return true;
+        }
+
+        if (prefix)
+        {
+            // Only a letter that stands for a digit of the id: the NIE's X/Y/Z ("X3927164Y").
+            return Nie(text, start, d[..n], g, letter);
+        }
+
+        // A test card's or a filler's digits (4111 1111 1111 1111, 1212 1212 1212): no one's id.
+        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0], d[n - 1]) < 0)
+        {
+            return false;
+        }
+
+        var strength = Identify(text, start, d[..n], shape, separators, letter);
+        return strength switch
+        {
+            IdStrength.Alone => !NamedPublic(text, start),
+            IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40),
+            IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end),
+            _ => false,
+        };
+    }
+
+    private enum IdStrength
+    {
+        None,
+        Alone,
+        WithCue,
+        Bank,
+    }
+
+    private static IdStrength Identify(ReadOnlySpan<char> text, int start, ReadOnlySpan<byte> d, ReadOnlySpan<int> shape, int separators, char letter)
+    {
+        var single = shape.Length == 1;
+        var n = d.Length;
+        if (letter != '\0')
+        {
+            // 身份证 with its X, a DNI's letter, a henkilötunnus's century sign.
+            return (n == 17 && letter == 'X' && single && ChineseId(d, 10))
+                || (n == 8 && single && "TRWAGMYFPDXBNJZSQVHLCKE"[(int)(Number(d) % 23)] == letter)
+                || Hetu(text, start) ? IdStrength.Alone : IdStrength.None;
+        }
+
+        switch (n)
+        {
+            case 18 when single && ChineseId(d[..17], d[17]):
+            case 13 when single && Cnp(d):
+            case 13 when shape is [6, 7] && separators == 2 && Rrn(d):
+            case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: true) && Luhn(d):
+            case 12 when shape is [8, 4] && separators == 2 && Date(d[2..8], yearFirst: true) && Luhn(d[2..]):
+            case 10 when shape is [6, 4] && separators == 8 && BirthNumber(d):
+            case 11 when single && (Pesel(d) || TcKimlik(d) || (Date(d[..6], yearFirst: false) && Luhn(d))):
+            case 11 when shape is [2, 3, 3, 3] && separators == 1 && SteuerId(d):
+            case 11 when single && SteuerId(d):
+            case 11 when shape is [3, 3, 3, 2] && separators == 3 && Snils(d):
+            case 11 when shape is [3, 3, 3, 2] && separators == 6 && Cpf(d):
+            case 14 when shape is [2, 3, 3, 4, 2] && separators == 14 && Cnpj(d):
+            case 15 when (single || shape is [1, 2, 2, 2, 3, 3, 2]) && Nir(d):
+            case 26 when (single || shape is [2, 4, 4, 4, 4, 4, 4]) && Nrb(d):
+                return IdStrength.Alone;
+            case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
+            case 9 when (single || shape is [3, 3, 3]) && (Bsn(d) || IsraeliId(d) || Taj(d)):
+            case 10 when single && d[0] is 1 or 2 && Luhn(d):
+            case 11 when single && (Snils(d) || Cpf(d)):
+            case 12 when (single || shape is [4, 4, 4]) && ((d[0] >= 2 && Verhoeff(d)) || MyNumber(d)):
+            case 16 when (single || shape is [4, 4, 4, 4] || shape is [6, 6, 4]) && Nik(d):
+            case 14 when single && Cnpj(d):
+                return IdStrength.WithCue;
+        }
+
+        // An account number: 6–20 digits in one run or groups of three or more joined by a space or a dash (not a date, an
+        // amount "1 500 000", a decimal).
+        return n is >= 6 and <= 20 && (separators & 12) == 0 && (single || shape.IndexOfAnyInRange(0, 2) < 0 || shape is [_, 1]) ? IdStrength.Bank : IdStrength.None;
+    }
+
+    // The Polish NRB: 26 digits with the IBAN's check for "PL".
+    private static bool Nrb(ReadOnlySpan<byte> d)
+    {
+        var r = 0;
+        for (var k = 2; k < 26; k++)
+        {
+            r = ((r * 10) + d[k]) % 97;
+        }
+
+        foreach (var v in (ReadOnlySpan<byte>)[2, 5, 2, 1, d[0], d[1]])
+        {
+            r = ((r * 10) + v) % 97;
+        }
+
+        return r == 1;
+    }
+
+    private static long Number(ReadOnlySpan<byte> d)
+    {
+        long v = 0;
+        foreach (var x in d)
+        {
+            v = (v * 10) + x;
+        }
+
+        return v;
+    }
+
+    private static int Two(ReadOnlySpan<byte> d, int at) => (d[at] * 10) + d[at + 1];
+
+    // YYMMDD or DDMMYY with a real month and day (not the check of a calendar: 31 February passes).
+    private static bool Date(ReadOnlySpan<byte> d, bool yearFirst)
+    {
+        var (day, month) = yearFirst ? (Two(d, 4), Two(d, 2)) : (Two(d, 0), Two(d, 2));
+        if (yearFirst && day > 60)
+        {
+            day -= 60; // a Swedish co-ordination number
+        }
+
+        return month is >= 1 and <= 12 && day is >= 1 and <= 31;
+    }
+
+    private static bool ChineseId(ReadOnlySpan<byte> d, int check)
+    {
+        var year = (Two(d, 6) * 100) + Two(d, 8);
+        if (d[0] is 0 or 9 || year is < 1900 or > 2030 || Two(d, 10) is < 1 or > 12 || Two(d, 12) is < 1 or > 31)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = 0;
+        for (var k = 0; k < 17; k++)
+        {
+            sum += d[k] * weights[k];
+        }
+
+        ReadOnlySpan<byte> checks = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+        return checks[sum % 11] == check;
+    }
+
+    // Romanian CNP: sex and century, YYMMDD, county 01–52, serial, check with 279146358279.
+    private static bool Cnp(ReadOnlySpan<byte> d)
+    {
+        var county = Two(d, 7);
+        if (d[0] == 0 || !Date(d[1..7], yearFirst: true) || county is < 1 or > 52 and not 70)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> weights = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
+        var sum = 0;
+        for (var k = 0; k < 12; k++)
+        {
+            sum += d[k] * weights[k];
+        }
+
+        var check = sum % 11;
+        return (check == 10 ? 1 : check) == d[12];
+    }
+
+    // Korean resident registration number, YYMMDD-SNNNNNC (the check of numbers issued before October 2020).
+    private static bool Rrn(ReadOnlySpan<byte> d)
+    {
+        if (!Date(d, yearFirst: true) || d[6] is 0 or 9)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+        var sum = 0;
+        for (var k = 0; k < 12; k++)
+        {
+            sum += d[k] * weights[k];
+        }
+
+        return (11 - (sum % 11)) % 10 == d[12];
+    }
+
+    // Czech or Slovak rodné číslo, YYMMDD/NNNN: the month plus 50 (women) or 20; the ten digits divisible by 11.
+    private static bool BirthNumber(ReadOnlySpan<byte> d)
+    {
+        var month = Two(d, 2) % 50;
+        month = month > 20 ? month - 20 : month;
+        var day = Two(d, 4);
+        if (month is < 1 or > 12 || day is < 1 or > 31)
+        {
+            return false;
+        }
+
+        var head = Number(d[..9]) % 11;
+        return Number(d) % 11 == 0 || (head == 10 && d[9] == 0);
+    }
+
+    // Finnish henkilötunnus, DDMMYY, the century sign, NNN and a check character (the nine digits mod 31).
+    private static bool Hetu(ReadOnlySpan<char> text, int start)
+    {
+        if (text.Length - start < 11 || (text.Length - start > 11 && char.IsAsciiLetterOrDigit(text[start + 11])))
+        {
+            return false;
+        }
+
+        var t = text.Slice(start, 11);
+        if (!char.IsAsciiDigit(t[0]) || t[..6].ContainsAnyExceptInRange('0', '9') || t[7..10].ContainsAnyExceptInRange('0', '9')
+            || "+-ABCDEFUVWXY".IndexOf(t[6]) < 0)
+        {
+            return false;
+        }
+
+        Span<byte> d = stackalloc byte[9];
+        for (var k = 0; k < 9; k++)
+        {
+            d[k] = (byte)(t[k < 6 ? k : k + 1] - '0');
+        }
+
+        return Date(d[..6], yearFirst: false) && "0123456789ABCDEFHJKLMNPRSTUVWXY"[(int)(Number(d) % 31)] == t[10];
+    }
+
+    // Polish PESEL: YYMMDD with the century in the month (+20 for 2000s), check with 1379.
+    private static bool Pesel(ReadOnlySpan<byte> d)
+    {
+        var month = Two(d, 2) % 20;
+        if (month is < 1 or > 12 || Two(d, 4) is < 1 or > 31)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+        var sum = 0;
+        for (var k = 0; k < 10; k++)
+        {
+            sum += d[k] * weights[k];
+        }
+
+        return (10 - (sum % 10)) % 10 == d[10];
+    }
+
+    // Turkish TC kimlik: no leading zero, two check digits.
+    private static bool TcKimlik(ReadOnlySpan<byte> d)
+    {
+        if (d[0] == 0)
+        {
+            return false;
+        }
+
+        int odd = d[0] + d[2] + d[4] + d[6] + d[8], even = d[1] + d[3] + d[5] + d[7];
+        var tenth = (((odd * 7) - even) % 10 + 10) % 10;
+        var sum = 0;
+        for (var k = 0; k < 10; k++)
+        {
+            sum += d[k];
+        }
+
+        return tenth == d[9] && (sum - d[9] + tenth) % 10 == d[10];
+    }
+
+    // German Steuer-ID: no leading zero, one digit twice or three times among the first ten, ISO 7064 mod 11,10.
+    private static bool SteuerId(ReadOnlySpan<byte> d)
+    {
+        if (d[0] == 0)
+        {
+            return false;
+        }
+
+        Span<int> counts = stackalloc int[10];
+        foreach (var x in d[..10])
+        {
+            counts[x]++;
+        }
+
+        var repeated = 0;
+        foreach (var c in counts)
+        {
+            repeated += c >= 2 ? 1 : 0;
+            if (c > 3)
+            {
+                return false;
+            }
+        }
+
+        var product = 10;
+        for (var k = 0; k < 10; k++)
+        {
+            var sum = (d[k] + product) % 10;
+            product = (sum == 0 ? 10 : sum) * 2 % 11;
+        }
+
+        var check = 11 - product;
+        return repeated <= 1 && (check == 10 ? 0 : check) == d[10];
+    }
+
+    // Russian СНИЛС: weights 9…1, the sum mod 101 (100 reads 00).
+    private static bool Snils(ReadOnlySpan<byte> d)
+    {
+        var sum = 0;
+        for (var k = 0; k < 9; k++)
+        {
+            sum += d[k] * (9 - k);
+        }
+
+        return Number(d[..9]) > 1001998 && sum % 101 % 100 == Two(d, 9);
+    }
+
+    private static bool Cpf(ReadOnlySpan<byte> d)
+    {
+        if (d[..11].IndexOfAnyExcept(d[0]) < 0)
+        {
+            return false; // 111.111.111-11 passes the check and is no one's
+        }
+
+        for (var len = 9; len <= 10; len++)
+        {
+            var sum = 0;
+            for (var k = 0; k < len; k++)
+            {
+                sum += d[k] * (len + 1 - k);
+            }
+
+            var check = sum % 11 < 2 ? 0 : 11 - (sum % 11);
+            if (check != d[len])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Cnpj(ReadOnlySpan<byte> d)
+    {
+        ReadOnlySpan<byte> weights = [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+        for (var len = 12; len <= 13; len++)
+        {
+            var sum = 0;
+            for (var k = 0; k < len; k++)
+            {
+                sum += d[k] * weights[k + 13 - len];
+            }
+
+            var check = sum % 11 < 2 ? 0 : 11 - (sum % 11);
+            if (check != d[len])
+            {
+                return false;
+            }
+        }
+
+        return d[..14].IndexOfAnyExcept(d[0]) >= 0;
+    }
+
+    // French NIR: sex 1/2 (7/8 provisional), a month 01–12 (or 20–42, 50, 99 when unknown), 97 minus the first 13 mod 97.
+    private static bool Nir(ReadOnlySpan<byte> d)
+    {
+        var month = Two(d, 3);
+        return d[0] is 1 or 2 or 7 or 8 && (month is >= 1 and <= 12 or >= 20 and <= 42 or 50 or 99)
+            && 97 - (Number(d[..13]) % 97) == Two(d, 13);
+    }
+
+    // Dutch BSN: the eleven-proof (weights 9…2, the last −1).
+    private static bool Bsn(ReadOnlySpan<byte> d)
+    {
+        var sum = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            sum += d[k] * (9 - k);
+        }
+
+        return (sum - d[8]) % 11 == 0 && Number(d) != 0;
+    }
+
+    // Israeli Teudat Zehut: Luhn with weights 1, 2.
+    private static bool IsraeliId(ReadOnlySpan<byte> d) => Luhn(d) && d.IndexOfAnyExcept((byte)0) >= 0;
+
+    // Hungarian TAJ: weights 3 and 7 on the first eight, mod 10.
+    private static bool Taj(ReadOnlySpan<byte> d)
+    {
+        var sum = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            sum += d[k] * (k % 2 == 0 ? 3 : 7);
+        }
+
+        return sum % 10 == d[8];
+    }
+
+    // Japanese individual number: 11 − Σ Pn·Qn mod 11 (0 when the remainder is 0 or 1).
+    private static bool MyNumber(ReadOnlySpan<byte> d)
+    {
+        var sum = 0;
+        for (var n = 1; n <= 11; n++)
+        {
+            sum += d[11 - n] * (n <= 6 ? n + 1 : n - 5);
+        }
+
+        var r = sum % 11;
+        return (r <= 1 ? 0 : 11 - r) == d[11];
+    }
+
+    // Indonesian NIK: province 11–94, DDMMYY (women's day +40), a serial that is not 0000.
+    private static bool Nik(ReadOnlySpan<byte> d)
+    {
+        var day = Two(d, 6) % 40;
+        return Two(d, 0) is >= 11 and <= 94 && day is >= 1 and <= 31 && Two(d, 6) <= 71 && Two(d, 8) is >= 1 and <= 12
+            && Number(d[12..]) != 0;
+    }
+
+    private static readonly byte[,] VerhoeffD =
+    {
+        { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, { 1, 2, 3, 4, 0, 6, 7, 8, 9, 5 }, { 2, 3, 4, 0, 1, 7, 8, 9, 5, 6 },
+        { 3, 4, 0, 1, 2, 8, 9, 5, 6, 7 }, { 4, 0, 1, 2, 3, 9, 5, 6, 7, 8 }, { 5, 9, 8, 7, 6, 0, 4, 3, 2, 1 },
+        { 6, 5, 9, 8, 7, 1, 0, 4, 3, 2 }, { 7, 6, 5, 9, 8, 2, 1, 0, 4, 3 }, { 8, 7, 6, 5, 9, 3, 2, 1, 0, 4 },
+        { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0 },
+    };
+
+    private static readonly byte[,] VerhoeffP =
+    {
+        { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, { 1, 5, 7, 6, 2, 8, 3, 0, 9, 4 }, { 5, 8, 0, 3, 7, 9, 6, 1, 4, 2 },
+        { 8, 9, 1, 6, 0, 4, 3, 5, 2, 7 }, { 9, 4, 5, 3, 1, 2, 6, 8, 7, 0 }, { 4, 2, 8, 6, 5, 7, 3, 9, 0, 1 },
+        { 2, 7, 9, 3, 8, 0, 6, 4, 1, 5 }, { 7, 0, 4, 6, 9, 1, 3, 2, 5, 8 },
+    };
+
+    // Aadhaar's Verhoeff check.
+    private static bool Verhoeff(ReadOnlySpan<byte> d)
+    {
+        var c = 0;
+        for (var k = 0; k < d.Length; k++)
+        {
+            c = VerhoeffD[c, VerhoeffP[k % 8, d[d.Length - 1 - k]]];
+        }
+
+        return c == 0;
+    }
+
+    // Spanish NIE: X, Y or Z (for 0, 1, 2), seven digits and the DNI's letter.
+    private static bool Nie(ReadOnlySpan<char> text, int start, ReadOnlySpan<byte> d, int groups, char letter)
+    {
+        var lead = text[start - 1];
+        if (d.Length != 7 || groups != 1 || letter == '\0' || lead is not ('X' or 'Y' or 'Z') || (start > 1 && char.IsAsciiLetterOrDigit(text[start - 2])))
+        {
+            return false;
+        }
+
+        return "TRWAGMYFPDXBNJZSQVHLCKE"[(int)((((lead - 'X') * 10_000_000L) + Number(d)) % 23)] == letter;
+    }
+
+    // UK National Insurance number: two prefix letters (not D, F, I, Q, U, V; the second not O), six digits, A–D.
+    private static bool UkInsurance(ReadOnlySpan<char> text, int start, ReadOnlySpan<int> shape, int end)
+    {
+        var lead = start >= 1 && text[start - 1] == ' ' ? start - 1 : start;
+        if (lead < 2 || !(shape is [6] or [2, 2, 2]) || (lead > 2 && char.IsLetterOrDigit(text[lead - 3])))
+        {
+            return false;
+        }
+
+        char first = text[lead - 2], second = text[lead - 1];
+        var suffix = end < text.Length && text[end] == ' ' ? end + 1 : end;
+        if (!char.IsAsciiLetterUpper(first) || !char.IsAsciiLetterUpper(second) || "DFIQUV".Contains(first) || "DFIQUVO".Contains(second)
+            || suffix >= text.Length || text[suffix] is < 'A' or > 'D' || (suffix + 1 < text.Length && char.IsLetterOrDigit(text[suffix + 1])))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> pair = [first, second];
+        return pair is not ("BG" or "GB" or "NK" or "KN" or "TN" or "NT" or "ZZ");
+    }
+
+    // A sum of money, not an account: a currency or a unit right after the number.
+    private static bool Amount(ReadOnlySpan<char> text, int end)
+    {
+        var after = text[end..].TrimStart(' ');
+        foreach (var unit in (ReadOnlySpan<string>)["eur", "€", "$", "usd", "gbp", "£", "zł", "pln", "руб", "₽", "円", "元", "원", "kr", "chf", "r$", "tl", "₺"])
+        {
+            if (after.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // One of the two words just before the number names it public ("EAN", "Rechnung Nr.", "我的订单号", "nomor HP saya"):
+    // a barcode, an order, a parcel or a phone line, not a person's id, card or account.
+    private static bool NamedPublic(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 24)..start];
+        var line = before.LastIndexOfAny('\n', '\r');
+        before = line >= 0 ? before[(line + 1)..] : before;
+        var words = 0;
+        var end = before.Length;
+        while (end > 0 && words < 2)
+        {
+            while (end > 0 && !char.IsLetter(before[end - 1]))
+            {
+                end--;
+            }
+
+            var from = end;
+            while (from > 0 && char.IsLetter(before[from - 1]))
+            {
+                from--;
+            }
+
+            if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]))
+            {
+                return true;
+            }
+
+            words++;
+            end = from;
+        }
+
+        return false;
+    }
+
+    // A cue of the list in the number's line, up to <paramref name="back"/> characters before it or <paramref name="ahead"/> after.
+    private static bool Cued(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<string> cues, int back, int ahead)
+    {
+        var from = Math.Max(0, start - back);
+        var to = Math.Min(text.Length, end + ahead);
+        var window = text[from..to];
+        var at = start - from;
+        var lineStart = window[..at].LastIndexOfAny('\n', '\r') + 1;
+        var lineEnd = window[at..].IndexOfAny('\n', '\r');
+        window = window[lineStart..(lineEnd < 0 ? window.Length : at + lineEnd)];
+        foreach (var cue in cues)
+        {
+            var hit = window.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && (cue[0] > 0x24F || hit == 0 || !char.IsLetter(window[hit - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
