@@ -1,6 +1,7 @@
 using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Majordomo.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Majordomo.Tests.Storage;
@@ -59,6 +60,40 @@ public sealed class RequestLogWriterTests : IDisposable
 
         await writer.StopAsync(CancellationToken.None);
 
+        Assert.Equal(10, Count(store, "requests"));
+    }
+
+    [Fact]
+    public async Task StopAsync_DatabaseLockedForAMomentByAnotherConnection_StillFlushesTheQueue()
+    {
+        // A connection holds the file's lock briefly, as the last pooled connection does while its close
+        // checkpoints the WAL (the test suite's pool clears close them at any moment): the writer's own
+        // connection must wait for it, not fail its first statement and leave the rows unwritten.
+        var store = NewStore("locked.db");
+        SqliteConnection.ClearAllPools();
+        var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store.Path, Pooling = false }.ToString());
+        holder.Open();
+        using (var command = holder.CreateCommand())
+        {
+            command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;";
+            command.ExecuteNonQuery();
+        }
+
+        using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
+        for (var i = 0; i < 10; i++)
+        {
+            writer.TryEnqueue(SqliteStoreTests.Record("r" + i));
+        }
+
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(300);
+            holder.Dispose();
+        });
+        await writer.StopAsync(CancellationToken.None);
+        await release;
+
+        Assert.Equal(0, writer.Held);
         Assert.Equal(10, Count(store, "requests"));
     }
 

@@ -312,8 +312,13 @@ internal sealed class SqliteStore : IStore
             """),
     ];
 
-    /// <summary>Set on every connection (the request writer's own too): WAL with synchronous NORMAL loses no committed row to a process crash.</summary>
-    internal const string ConnectionPragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+    /// <summary>
+    /// Set on every connection (the request writer's own too): WAL with synchronous NORMAL loses no committed
+    /// row to a process crash. The busy timeout comes first: <c>synchronous</c> reads the schema, and on a
+    /// connection with no timeout yet a moment's lock by another (a connection closing and checkpointing the
+    /// WAL) failed it at once — the request writer's connection then failed to open.
+    /// </summary>
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
 
     public SqliteConnection Open() => Open(_connectionString);
 
