@@ -399,13 +399,40 @@ internal static partial class SecretPhrases
             ("sıfır", 0), ("bir", 1), ("iki", 2), ("üç", 3), ("dört", 4), ("beş", 5), ("altı", 6), ("yedi", 7), ("sekiz", 8), ("dokuz", 9),
         ];
 
+        /// <summary>The list cut into its languages (each row counts up from zero or one), words of two letters or more.</summary>
+        internal static IEnumerable<string[]> Languages()
+        {
+            var row = new List<string>();
+            var previous = int.MaxValue;
+            foreach (var (word, digit) in DigitWordList)
+            {
+                if (digit <= previous && row.Count > 0)
+                {
+                    yield return [.. row];
+                    row.Clear();
+                }
+
+                previous = digit;
+                if (word.Length >= 2)
+                {
+                    row.Add(word);
+                }
+            }
+
+            yield return [.. row];
+        }
+
         internal static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DigitWords =
             DigitWordList.ToFrozenDictionary(w => w.Word, w => w.Digit, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The digit words followed by a dash or a comma: where a spelled code can start (triggers of <see cref="Check"/>).</summary>
+    /// <summary>
+    /// Where a spelled code can start (triggers of <see cref="Check"/>): a digit word followed by a dash or a comma, or two digit
+    /// words of one language joined by a space ("five one", "sept deux": a lone "one " is too common a start to read).
+    /// </summary>
     private static IEnumerable<string> SpelledTriggers =>
-        Spelled.DigitWordList.Where(w => w.Word.Length >= 2).SelectMany(w => new[] { w.Word + "-", w.Word + "," });
+        Spelled.DigitWordList.Where(w => w.Word.Length >= 2).SelectMany(w => new[] { w.Word + "-", w.Word + "," })
+            .Concat(Spelled.Languages().SelectMany(words => words.SelectMany(first => words.Select(second => first + " " + second))));
 
     // Only a digit word right before a dash or a comma starts a spelled code (a cheap test before the dictionary).
     private static bool SpelledAt(ReadOnlySpan<char> text, int at)
@@ -421,7 +448,7 @@ internal static partial class SecretPhrases
             length++;
         }
 
-        return at + length < text.Length && text[at + length] is '-' or ',' && SpelledDigits(text, at);
+        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && SpelledDigits(text, at);
     }
 
     /// <summary>

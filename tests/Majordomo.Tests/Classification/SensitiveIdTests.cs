@@ -101,6 +101,23 @@ public class SensitiveIdTests
     [InlineData("npm login --registry=https://registry.npmjs.org/ --scope=@acme")]
     public void CommandLineVariablesAndProse_AreNot(string text) => NotSensitive(text);
 
+    [Theory]
+    [InlineData("the garage keypad wants nine zero four six then the bell")]
+    [InlineData("la cassaforte si apre con otto tre sette due")]
+    [InlineData("kłódka w piwnicy: siedem trzy dziewięć jeden")]
+    [InlineData("код домофона четыре ноль восемь один")]
+    [InlineData("el candado: cinco nueve dos siete, no lo olvides")]
+    public void DigitsSpelledWithSpaces_AreSensitive(string text) => Sensitive(text);
+
+    [Theory]
+    [InlineData("the kids chanted one two three four, then hid")]
+    [InlineData("eins zwei drei vier fünf, wer hat den Ball?")]
+    [InlineData("six six six six is a metal joke")]
+    [InlineData("we'll need two or three chairs and one table")]
+    [InlineData("bir iki üç dört diye saydı")]
+    [InlineData("null acht fünfzehn ist ein Ausdruck")]
+    public void CountingAndProseWithDigitWords_AreNot(string text) => NotSensitive(text);
+
     private static void Sensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 
     private static void NotSensitive(string text) => SensitiveCategoryTests.NotSensitive(text);
