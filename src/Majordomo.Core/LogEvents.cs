@@ -41,6 +41,7 @@ internal static class LogEvents
     public const int StoreWritesRecovered = 503;
     public const int RequestLogPruned = 504;
     public const int RequestLogPruneFailed = 505;
+    public const int RequestLogLostAtShutdown = 506;
     public const int AlertWebhookFailed = 510;
     public const int BudgetAlert = 511;
     public const int BudgetStoreWriteFailed = 512;

@@ -51,7 +51,7 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         _setWake = _wake.Set;
     }
 
-    /// <summary>Rows lost: the queue was full, or the store was away so long that the rows held for it passed <see cref="HeldCapacity"/>.</summary>
+    /// <summary>Rows lost: the queue was full, the store was away so long that the rows held for it passed <see cref="HeldCapacity"/>, or it still refused them at shutdown.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     public long Written => Interlocked.Read(ref _written);
@@ -141,9 +141,31 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         Drain(_channel.Reader, batch);
         lock (_drainLock)
         {
+            WriteHeldAtShutdown();
             _appender?.Dispose();
             _appender = null;
         }
+    }
+
+    // Caller holds _drainLock. The last chance for rows held through an outage: tried now, not when the
+    // once-a-second pace allows; rows the store still refuses are counted as dropped and said so.
+    private void WriteHeldAtShutdown()
+    {
+        if (_held.Count == 0)
+        {
+            return;
+        }
+
+        _nextHeldTry = DateTimeOffset.MinValue;
+        if (TryWriteHeld())
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _dropped, _held.Count);
+        LogLostAtShutdown(_logger, _held.Count);
+        _held.Clear();
+        Volatile.Write(ref _heldCount, 0);
     }
 
     private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
@@ -264,4 +286,7 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 
     [LoggerMessage(EventId = LogEvents.RequestLogQueueFull, Level = LogLevel.Warning, Message = "Request log queue is full; {Dropped} rows dropped so far (the store is too slow)")]
     private static partial void LogDropped(ILogger logger, long dropped);
+
+    [LoggerMessage(EventId = LogEvents.RequestLogLostAtShutdown, Level = LogLevel.Error, Message = "Request log: {Count} rows held through a store outage could not be written at shutdown and are lost")]
+    private static partial void LogLostAtShutdown(ILogger logger, int count);
 }

@@ -2,6 +2,7 @@ using Majordomo.Storage;
 using Majordomo.Storage.Sqlite;
 using Majordomo.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Majordomo.Tests.Storage;
@@ -53,12 +54,7 @@ public sealed class RequestLogWriterTests : IDisposable
     {
         var store = NewStore("idle.db");
         using var writer = new RequestLogWriter(new SqliteRequestLogStore(store), TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
-        for (var i = 0; i < 10; i++)
-        {
-            writer.TryEnqueue(SqliteStoreTests.Record("r" + i));
-        }
-
-        await writer.StopAsync(CancellationToken.None);
+        await EnqueueAndStopAsync(writer, rows: 10);
 
         Assert.Equal(10, Count(store, "requests"));
     }
@@ -146,5 +142,90 @@ public sealed class RequestLogWriterTests : IDisposable
         Assert.False(writer.TryEnqueue(record));
         Assert.False(writer.TryEnqueue(record));
         Assert.Equal(2, writer.Dropped);
+    }
+
+    [Fact]
+    public async Task StopAsync_StoreRefusedTheBatchAMomentAgo_TriesTheHeldRowsOnceMore()
+    {
+        // The last batch failed just before shutdown: the once-a-second pace must not leave its rows unwritten.
+        var store = NewStore("retry.db");
+        var flaky = new RefusingStore(new SqliteRequestLogStore(store), refusals: 1);
+        using var writer = new RequestLogWriter(flaky, TimeProvider.System, NullLogger<RequestLogWriter>.Instance, TimeSpan.FromHours(1));
+        await EnqueueAndStopAsync(writer, rows: 10);
+
+        Assert.Equal(10, Count(store, "requests"));
+        Assert.Equal(0, writer.Held);
+        Assert.Equal(0, writer.Dropped);
+    }
+
+    [Fact]
+    public async Task StopAsync_StoreStillRefusing_CountsTheHeldRowsAsDroppedAndLogsAnError()
+    {
+        var store = NewStore("down.db");
+        var logs = new ErrorLines();
+        using var writer = new RequestLogWriter(new RefusingStore(new SqliteRequestLogStore(store), refusals: int.MaxValue), TimeProvider.System, logs, TimeSpan.FromHours(1));
+        await EnqueueAndStopAsync(writer, rows: 7);
+
+        Assert.Equal(0, Count(store, "requests"));
+        Assert.Equal(7, writer.Dropped);
+        Assert.Equal(0, writer.Held);
+        Assert.Contains(logs.Lines, line => line.Contains("7 rows held through a store outage", StringComparison.Ordinal) && line.Contains("lost", StringComparison.Ordinal));
+    }
+
+    private static async Task EnqueueAndStopAsync(RequestLogWriter writer, int rows)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            writer.TryEnqueue(SqliteStoreTests.Record("r" + i));
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A request-log store whose appenders refuse the first <c>refusals</c> batches, as a store in an outage does.</summary>
+    private sealed class RefusingStore(IRequestLogStore inner, int refusals) : IRequestLogStore
+    {
+        private int _refused;
+
+        private bool Refuse() => _refused++ < refusals;
+
+        public IRequestLogAppender OpenAppender() => new Appender(inner.OpenAppender(), this);
+
+        public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken) =>
+            inner.SummariesAsync(since, until, apiKey, cancellationToken);
+
+        public ValueTask<IReadOnlyList<RequestLogRecord>> RecentAsync(RecentQuery query, CancellationToken cancellationToken) => inner.RecentAsync(query, cancellationToken);
+
+        public IAsyncEnumerable<RequestLogRecord> ReplayAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken) =>
+            inner.ReplayAsync(since, until, cancellationToken);
+
+        public ValueTask<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => inner.PruneAsync(before, cancellationToken);
+
+        private sealed class Appender(IRequestLogAppender inner, RefusingStore owner) : IRequestLogAppender
+        {
+            public ValueTask AppendAsync(IReadOnlyList<RequestLogRecord> batch, CancellationToken cancellationToken) =>
+                owner.Refuse() ? throw new StoreException("disk I/O error") : inner.AppendAsync(batch, cancellationToken);
+
+            public void Dispose() => inner.Dispose();
+        }
+    }
+
+    /// <summary>The writer's error lines.</summary>
+    private sealed class ErrorLines : ILogger<RequestLogWriter>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Error)
+            {
+                Lines.Add(formatter(state, exception));
+            }
+        }
     }
 }
