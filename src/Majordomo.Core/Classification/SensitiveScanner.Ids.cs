@@ -160,21 +160,18 @@ internal static partial class SensitiveScanner
         return n is >= 6 and <= 20 && (separators & 12) == 0 && (single || shape.IndexOfAnyInRange(0, 2) < 0 || shape is [_, 1]) ? IdStrength.Bank : IdStrength.None;
     }
 
-    // The Polish NRB: 26 digits with the IBAN's check for "PL".
+    // The Polish NRB: 26 digits with the IBAN's check for "PL" (the IBAN's own remainder, on "PL" and the digits).
     private static bool Nrb(ReadOnlySpan<byte> d)
     {
-        var r = 0;
-        for (var k = 2; k < 26; k++)
+        Span<char> iban = stackalloc char[28];
+        iban[0] = 'P';
+        iban[1] = 'L';
+        for (var k = 0; k < 26; k++)
         {
-            r = ((r * 10) + d[k]) % 97;
+            iban[k + 2] = (char)('0' + d[k]);
         }
 
-        foreach (var v in (ReadOnlySpan<byte>)[2, 5, 2, 1, d[0], d[1]])
-        {
-            r = ((r * 10) + v) % 97;
-        }
-
-        return r == 1;
+        return Mod97(iban) == 1;
     }
 
     private static long Number(ReadOnlySpan<byte> d)
