@@ -47,6 +47,12 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // "0x3fA1b27C…": hex digits in mixed case are an Ethereum address's checksum case (public, as a hash is), not a key.
+        if (token.StartsWith("0x", StringComparison.Ordinal) ? token[2..].IndexOfAnyExcept(HexChars) < 0 : token.IndexOfAnyExcept(HexChars) < 0)
+        {
+            return false;
+        }
+
         // "SG.x9Kq2….zP8n…": dotted or colon-joined parts are read one by one.
         foreach (var range in token.SplitAny(".:"))
         {
@@ -392,21 +398,21 @@ internal static partial class SecretPhrases
             ("cero", 0), ("uno", 1), ("dos", 2), ("tres", 3), ("cuatro", 4), ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9),
             ("um", 1), ("dois", 2), ("três", 3), ("quatro", 4), ("sete", 7), ("oito", 8), ("nove", 9),
             ("due", 2), ("tre", 3), ("quattro", 4), ("cinque", 5), ("sei", 6), ("sette", 7), ("otto", 8),
-            ("nul", 0), ("een", 1), ("twee", 2), ("drie", 3), ("vijf", 5), ("zes", 6), ("zeven", 7), ("negen", 9),
+            ("nul", 0), ("een", 1), ("één", 1), ("twee", 2), ("drie", 3), ("vijf", 5), ("zes", 6), ("zeven", 7), ("negen", 9),
             ("jeden", 1), ("dwa", 2), ("trzy", 3), ("cztery", 4), ("pięć", 5), ("sześć", 6), ("siedem", 7), ("osiem", 8), ("dziewięć", 9),
             ("ноль", 0), ("один", 1), ("два", 2), ("три", 3), ("четыре", 4), ("пять", 5), ("шесть", 6), ("семь", 7), ("восемь", 8), ("девять", 9),
             ("noll", 0), ("ett", 1), ("två", 2), ("fyra", 4), ("fem", 5), ("sex", 6), ("sju", 7), ("åtta", 8), ("nio", 9),
             ("sıfır", 0), ("bir", 1), ("iki", 2), ("üç", 3), ("dört", 4), ("beş", 5), ("altı", 6), ("yedi", 7), ("sekiz", 8), ("dokuz", 9),
         ];
 
-        /// <summary>The list cut into its languages (each row counts up from zero or one), words of two letters or more.</summary>
+        /// <summary>The list cut into its languages (each row counts up from zero or one; a second word for one digit, "één", stays in its row), words of two letters or more.</summary>
         internal static IEnumerable<string[]> Languages()
         {
             var row = new List<string>();
             var previous = int.MaxValue;
             foreach (var (word, digit) in DigitWordList)
             {
-                if (digit <= previous && row.Count > 0)
+                if (digit < previous && row.Count > 0)
                 {
                     yield return [.. row];
                     row.Clear();

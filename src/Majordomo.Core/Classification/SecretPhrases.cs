@@ -215,12 +215,13 @@ internal static partial class SecretPhrases
         ("her yerde", Want.Bare), ("inloggning", Want.Bare), ("logga in", Want.Bare), ("överallt", Want.Bare), ("登录", Want.Bare), ("登入", Want.Bare),
         ("ログイン", Want.Bare), ("로그인", Want.Bare), ("konto", Want.Bare), ("cuenta", Want.Bare), ("conta", Want.Bare), ("compte", Want.Bare),
         ("user", Want.Bare), ("inloggning", Want.Bare),
+        .. EverydayPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -300,7 +301,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if (SpelledAt(text, at))
+        if (SpelledAt(text, at) || EverydayAt(text, at))
         {
             return true;
         }
@@ -329,6 +330,17 @@ internal static partial class SecretPhrases
             if (IsCodeWord(phrase) && PublicCode(text, at, end))
             {
                 continue;
+            }
+
+            // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
+            if ((want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)))
+            {
+                continue;
+            }
+
+            if (EverydayValue(text, end, want, phrase))
+            {
+                return true;
             }
 
             if (want == Want.Bare)
@@ -515,6 +527,7 @@ internal static partial class SecretPhrases
         "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
+        "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -1419,15 +1432,22 @@ internal static partial class SecretPhrases
         "ENE", "ABR", "AGO", "DIC", "SET", "OUT", "GEN", "MAG", "GIU", "LUG", "OTT", "MEI", "OKT", // Spanish, Portuguese, Italian, Dutch
     ];
 
-    // The year of a date written with the month's name ("expires 14 MAR 2027"): a four-digit 19xx/20xx after a month name.
+    // The year of a date written with the month's name ("expires 14 MAR 2027"): a four-digit 19xx/20xx after a month name,
+    // also with the day between them ("nov 20 2026", "Nov 20, 2026").
     private static bool MonthYear(ReadOnlySpan<char> window, int start, int end)
     {
-        if (end - start != 4 || window[start] is not ('1' or '2') || window[start + 1] is not ('9' or '0'))
+        var year = end - start is 6 or 7 && window[end - 5] == ' ' && window[start..(end - 5)].IndexOfAnyExcept(Digits) < 0 ? end - 4 : start;
+        if (end - year != 4 || window[year] is not ('1' or '2') || window[year + 1] is not ('9' or '0'))
         {
             return false;
         }
 
-        var before = window[..start].TrimEnd(" -.");
+        var before = window[..start].TrimEnd(" -.,");
+        var day = before.TrimEnd("0123456789");
+        if (year == start && before.Length - day.Length is 1 or 2)
+        {
+            before = day.TrimEnd(" -.");
+        }
         var from = before.Length;
         while (from > 0 && char.IsLetter(before[from - 1]))
         {

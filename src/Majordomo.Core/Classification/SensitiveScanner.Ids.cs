@@ -99,6 +99,11 @@ internal static partial class SensitiveScanner
         }
 
         var strength = Identify(text, start, d[..n], shape, separators, letter);
+        if (strength is IdStrength.Alone or IdStrength.WithCue && ShownAsExample(text, start))
+        {
+            return false;
+        }
+
         return strength switch
         {
             IdStrength.Alone => !NamedPublic(text, start),

@@ -639,7 +639,8 @@ internal static partial class SensitiveScanner
                 }
             }
 
-            return value.Length >= 3 ? SensitiveKind.Password : SensitiveKind.None;
+            // "utilizador: admin / palavra-passe: admin": a device's default, the user name again.
+            return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) ? SensitiveKind.Password : SensitiveKind.None;
         }
 
         // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may
@@ -860,7 +861,7 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if (NationalId(text, start))
+            if (NationalId(text, start) || EverydayNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
