@@ -59,7 +59,8 @@ internal static partial class SecretPhrases
     ];
 
     /// <summary>The triggers of the checks below that no phrase of <see cref="Phrases"/> starts (SensitivePrefilter finds their places too).</summary>
-    private static IEnumerable<string> EverydayTriggers => EverydayWords.Dictation.Concat(EverydayWords.LoginPairs).Concat(EverydayWords.Mine).Append("cookie");
+    private static IEnumerable<string> EverydayTriggers => EverydayWords.Dictation.Concat(EverydayWords.LoginPairs).Concat(EverydayWords.Mine).Append("cookie")
+        .Concat(EverydayWords.DigitRows.SelectMany(row => row.SelectMany(first => row.Select(second => first + " " + second))));
 
     // In a class of their own: the trigger list is built from them while SecretPhrases' fields initialise, in whatever order the files give.
     private static class EverydayWords
@@ -83,6 +84,16 @@ internal static partial class SecretPhrases
             "mine is", "mine's", "mine’s", "el mío es", "la mía es", "el mio es", "la mia es", "o meu é", "a minha é", "le mien est", "la mienne est",
             "le mien c'est", "meine ist", "meiner ist", "meins ist", "il mio è", "la mia è", "de mijne is", "mijn is", "mój to", "moja to", "мой —",
             "мой:", "мій —", "мій:", "benimki",
+        ];
+
+        // Whole rows of digit words for the languages whose words the shared list gives to another language ("vier", "acht" are
+        // German's there; "cinco", "seis" Spanish'): two of them joined by a space start a spelled code too ("acht één vier zes").
+        internal static readonly string[][] DigitRows =
+        [
+            ["nul", "een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"],
+            ["zero", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"],
+            ["zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"],
+            ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"],
         ];
 
         internal static readonly string[] LoginPairs =

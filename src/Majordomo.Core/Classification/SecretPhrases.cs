@@ -1430,6 +1430,13 @@ internal static partial class SecretPhrases
         "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", // English
         "MRZ", "MAI", "OKT", "DEZ", "JAN", "FEV", "FÉV", "AVR", "JUIL", "AOU", "AOÛ", "DÉC", // German, French
         "ENE", "ABR", "AGO", "DIC", "SET", "OUT", "GEN", "MAG", "GIU", "LUG", "OTT", "MEI", "OKT", // Spanish, Portuguese, Italian, Dutch
+        // Written in full ("3 March 2028", "March 3 2028"; probe 12's dates): English, German, French, Spanish, Portuguese, Italian, Dutch.
+        "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December", "Januar", "Februar",
+        "März", "Juni", "Juli", "Oktober", "Dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "gennaio",
+        "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maart", "juni", "juli",
+        "augustus", "oktober",
     ];
 
     // The year of a date written with the month's name ("expires 14 MAR 2027"): a four-digit 19xx/20xx after a month name,
@@ -1465,31 +1472,34 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    // Day, month name, year: "14 MAR 2027", "5-Jan-2026", "14 mar 27".
+    // Day, month name, year: "14 MAR 2027", "5-Jan-2026", "14 mar 27"; also the month first or alone with its year ("March 3 2028",
+    // "March 2028": probe 12's dates, which the passport phrase took for a number).
     private static bool MonthDate(ReadOnlySpan<char> run)
     {
-        var first = run.IndexOfAny(" -.");
-        if (first is < 1 or > 2 || run[..first].IndexOfAnyExcept(Digits) >= 0)
+        Span<Range> parts = stackalloc Range[4];
+        var count = run.SplitAny(parts, " -.,", StringSplitOptions.RemoveEmptyEntries);
+        if (count is < 2 or > 3)
         {
             return false;
         }
 
-        var rest = run[(first + 1)..];
-        var second = rest.IndexOfAny(" -.");
-        if (second is < 3 or > 4)
-        {
-            return false;
-        }
-
-        var year = rest[(second + 1)..];
+        var year = run[parts[count - 1]];
         if (year.Length is not (2 or 4) || year.IndexOfAnyExcept(Digits) >= 0)
         {
             return false;
         }
 
+        var first = run[parts[0]];
+        var day = count == 3 ? (IsMonth(first) ? run[parts[1]] : first) : "1";
+        var month = count == 3 && !IsMonth(first) ? run[parts[1]] : first;
+        return day.Length is 1 or 2 && day.IndexOfAnyExcept(Digits) < 0 && IsMonth(month) && (count == 3 || year.Length == 4);
+    }
+
+    private static bool IsMonth(ReadOnlySpan<char> word)
+    {
         foreach (var month in Months)
         {
-            if (rest[..second].Equals(month, StringComparison.OrdinalIgnoreCase))
+            if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
