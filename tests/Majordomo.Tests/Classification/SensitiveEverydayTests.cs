@@ -50,11 +50,12 @@ public class SensitiveEverydayTests
     [InlineData("le mot de passe doit contenir une majuscule puis un chiffre")]
     [InlineData("login / signup buttons look off on mobile")]
     [InlineData("router login is admin / admin on the sticker, should I change it?")]
-    [InlineData("router sticker: user admin, password admin — is that a default?")]
+    [InlineData("la etiqueta del módem dice usuario: admin / contraseña: admin, ¿lo cambio?")]
+    [InlineData("na caixa diz utilizador: admin, palavra-passe: admin — é seguro?")]
     public void PolicyDefaultsAndLayout_AreNot(string text) => NotSensitive(text);
 
     [Theory]
-    [InlineData("these are the cookies the extension exported: NID=511=Kp9xQ2mL7vR3tY8wB1nZ4cF6hJ0; SOCS=CAISHAgBEhJnd3NfMjAyNjEyMDUtMF9SQzIaAmVuIAEa")]
+    [InlineData("the browser extension exported the cookies for the streaming site: memberKey=v%3D2%26tk%3DRq8LmZ2pX7vK4nT9wB3cY6hJ1%26ex%3D9QW; lang=de")]
     [InlineData("the bank's security question is my childhood friend, a girl we called Pippa")]
     [InlineData("my memorable word answer is 'lighthouse', is that weak")]
     [InlineData("the DMV asked for the licence number under the photo and I always confuse 8 and B, honestly it is a mess. mine is B8420175 I think")]
@@ -72,7 +73,7 @@ public class SensitiveEverydayTests
     [InlineData("receipt: MASTERCARD ****4471 APPROVED AUTH CODE 7Q22KD TOTAL 18.40")]
     [InlineData("the visa expires on Nov 20, 2026 and my passport on March 3 2028")]
     [InlineData("passport valid until 3 March 2028, is that enough for Japan?")]
-    [InlineData("send eth to 0x52908400098527886E0F7030069857D2E4169EE7 for the donation")]
+    [InlineData("is it safe to post my wallet address 0x8aF3C92b17d0E4A6c51B3e7D09F2a8C4b6E1d357 for tips?")]
     [InlineData("przykład z dokumentacji: 02070803628, policz cyfrę kontrolną")]
     [InlineData("booking code ZK4T7M for the flight, reservation kodu ZK4T7M")]
     public void ReceiptsDatesAddressesExamplesAndBookings_AreNot(string text) => NotSensitive(text);
