@@ -32,8 +32,8 @@ internal static partial class SecretPhrases
         // National, tax, health and bank numbers by their names in more countries.
         ("주민번호", Want.Digits), ("주민 번호", Want.Digits), ("rodné číslo", Want.Digits), ("rodného čísla", Want.Digits), ("rodne cislo", Want.Digits),
         ("rodným číslem", Want.Digits), ("občanského průkazu", Want.Digits), ("občanský průkaz", Want.Digits), ("आधार", Want.Digits),
-        ("aadhar", Want.Digits), ("पैन", Want.Digits), ("pan card", Want.Digits), ("pan number", Want.Digits), ("рнокпп", Want.Digits),
-        ("іпн", Want.Digits), ("ідентифікаційний код", Want.Digits), ("ідентифікаційного коду", Want.Digits), ("податковий номер", Want.Digits),
+        ("aadhar", Want.Digits), ("पैन", Want.Digits), ("pan card", Want.Digits), ("pan number", Want.Digits),
+        ("ідентифікаційного коду", Want.Digits),
         ("clabe", Want.Digits), ("curp", Want.Digits), ("cartão do sus", Want.Digits), ("cartao do sus", Want.Digits),
         ("cartão sus", Want.Digits), ("cartão nacional de saúde", Want.Digits), ("căn cước", Want.Digits), ("cccd", Want.Digits),
         ("cmnd", Want.Digits), ("số tài khoản", Want.Digits), ("số thẻ", Want.Digits), ("nomor rekening", Want.Digits), ("no rek", Want.Digits),
@@ -50,8 +50,8 @@ internal static partial class SecretPhrases
         ("crypto", Want.Seed), ("krypto", Want.Seed),
 
         // Account-recovery questions by more names.
-        ("찾기 질문", Want.Answer), ("보안질문", Want.Answer), ("확인 질문", Want.Answer), ("본인확인 질문", Want.Answer), ("memorable word", Want.Answer),
-        ("memorable information", Want.Answer), ("secret question", Want.Answer), ("контрольне питання", Want.Answer), ("câu hỏi bảo mật", Want.Answer),
+        ("찾기 질문", Want.Answer), ("보안질문", Want.Answer), ("확인 질문", Want.Answer), ("본인확인 질문", Want.Answer),
+        ("secret question", Want.Answer), ("контрольне питання", Want.Answer), ("câu hỏi bảo mật", Want.Answer),
         ("सुरक्षा प्रश्न", Want.Answer), ("pertanyaan keamanan", Want.Answer),
 
         // Logins in more languages.

@@ -11,7 +11,7 @@ namespace Majordomo.Classification;
 internal static partial class SensitiveScanner
 {
     // A card named in its line: the word in every corpus language and then some, the networks, a debit or credit card.
-    private static readonly string[] CardCues =
+    private static readonly string[] EverydayCardCues =
     [
         "card", "carte", "karte", "kart", "tarjeta", "cartão", "cartao", "carta", "kaart", "karta", "карт", "kortet", "kortnummer", "kredit",
         "visa", "mastercard", "master card", "amex", "maestro", "debit", "credit", "crédito", "débito", "кредит", "カード", "카드", "卡", "thẻ",
@@ -71,9 +71,11 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        if (separators is 1 or 2 && digits[0] is >= 2 and <= 6 && (shape is [4, 4, 4, 4] or [4, 6, 5] or [4, 4, 4, 4, 3]) && !TestCard(digits))
+        // Mostly one digit (4000 0000 0000 0002, a card network's test number): documentation, not a card.
+        var zeros = digits.Count((byte)0);
+        if (separators is 1 or 2 && zeros < n / 2 && digits[0] is >= 2 and <= 6 && (shape is [4, 4, 4, 4] or [4, 6, 5] or [4, 4, 4, 4, 3]) && !TestCard(digits))
         {
-            return Expiry(text, i) || Cued(text, start, i, CardCues, back: 60, ahead: 0);
+            return Expiry(text, i) || Cued(text, start, i, EverydayCardCues, back: 60, ahead: 0);
         }
 
         if (separators == 2 && n is >= 10 and <= 16 && g >= 3 && shape.IndexOfAnyInRange(0, 1) < 0 && shape.IndexOf(2) > 0)
@@ -88,7 +90,7 @@ internal static partial class SensitiveScanner
 
         // A dated id whose check fails (a mistyped value is still someone's, and Korean numbers issued since 2020 carry none).
         var dated = (shape is [6, 7] && separators == 2 && Date(digits[..6], yearFirst: true) && digits[6] is >= 1 and <= 8)
-            || (shape is [6, 4] && separators == 8 && BirthDate(digits));
+            || (shape is [6, 4] && separators == 8 && BirthNumberDate(digits));
         return dated && Cued(text, start, i, PersonalCues, back: 80, ahead: 20);
     }
 
@@ -125,7 +127,7 @@ internal static partial class SensitiveScanner
     }
 
     // Czech or Slovak YYMMDD with the month plus 50 (women) or 20.
-    private static bool BirthDate(ReadOnlySpan<byte> d)
+    private static bool BirthNumberDate(ReadOnlySpan<byte> d)
     {
         var month = Two(d, 2) % 50;
         month = month > 20 ? month - 20 : month;
