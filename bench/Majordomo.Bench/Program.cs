@@ -89,6 +89,7 @@ try
         "pipeline" => await PipelineRun.RunAsync(options),
         "requestlog" => Majordomo.Bench.RequestLog.RequestLogRun.Run(options),
         "requestpath" => Majordomo.Bench.RequestPath.RequestPathRun.Run(options),
+        "hostpath" => await Majordomo.Bench.RequestPath.HostPathRun.RunAsync(options),
         "replay" => await Majordomo.Bench.Simulation.ReplayRun.RunAsync(options),
         _ => UnknownCommand(args[0]),
     };

@@ -32,6 +32,29 @@ public sealed class ErrorShapeTests : GatewayTest
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
+    // The table's own paths are dispatched before routing; these pin that every other spelling still gets what routing gave it.
+    [Theory]
+    [InlineData("GET", "/health", HttpStatusCode.OK, null)]
+    [InlineData("GET", "/HEALTH", HttpStatusCode.OK, null)]
+    [InlineData("GET", "/health/", HttpStatusCode.OK, null)]
+    [InlineData("get", "/health", HttpStatusCode.OK, null)]
+    [InlineData("GET", "/V1/Models", HttpStatusCode.OK, null)]
+    [InlineData("POST", "/health", HttpStatusCode.MethodNotAllowed, "method_not_allowed")]
+    [InlineData("GET", "/v1/chat/completions", HttpStatusCode.MethodNotAllowed, "method_not_allowed")]
+    [InlineData("PUT", "/V1/CHAT/COMPLETIONS", HttpStatusCode.MethodNotAllowed, "method_not_allowed")]
+    [InlineData("POST", "/v1/chat/completions/", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("POST", "/V1/Chat/Completions", HttpStatusCode.BadRequest, "invalid_request")]
+    [InlineData("POST", "/v1/chat/completions/extra", HttpStatusCode.NotFound, "unknown_endpoint")]
+    public async Task EveryPathSpelling_GetsTheEndpointRoutingGave(string method, string path, HttpStatusCode status, string? code)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        using var response = await Gateway.Http.SendAsync(request);
+
+        Assert.Equal(status, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(code, doc.RootElement.TryGetProperty("error", out var error) ? error.GetProperty("code").GetString() : null);
+    }
+
     [Fact]
     public async Task Get_Root_ListsEveryEndpoint()
     {

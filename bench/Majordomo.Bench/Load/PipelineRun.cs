@@ -130,7 +130,8 @@ internal static class PipelineRun
         return 0;
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(string work, string mockUrl)
+    /// <summary>The gateway on a one-model config pointing at <paramref name="mockUrl"/>, its store in <paramref name="work"/>.</summary>
+    internal static async Task<WebApplication> StartGatewayAsync(string work, string mockUrl, Action<IServiceCollection>? configureServices = null)
     {
         var configPath = Path.Combine(work, "majordomo.json");
         await File.WriteAllTextAsync(configPath, $$"""
@@ -147,6 +148,7 @@ internal static class PipelineRun
             Source = ConfigSource.Resolve(configPath, demo: false),
             Urls = ["http://127.0.0.1:0"],
             MinimumLogLevel = LogLevel.Warning,
+            ConfigureServices = configureServices,
         });
         await app.StartAsync();
         return app;

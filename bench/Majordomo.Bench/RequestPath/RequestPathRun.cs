@@ -89,7 +89,7 @@ internal static class RequestPathRun
         return (ns, (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)calls);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];

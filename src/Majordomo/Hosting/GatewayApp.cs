@@ -145,13 +145,28 @@ public static class GatewayApp
                 .WriteErrorAsync(context, 431, HeaderLimit.Message, "invalid_request_error", "headers_too_large")
             : next(context));
         app.Use((context, next) => Cors.Apply(context, holder.Current.Cors) ? Task.CompletedTask : next(context));
+
+        // A request for one of the table's own method and path goes straight to its handler: endpoint routing (the
+        // matcher's candidates with the catch-all fallback, the endpoint middleware) costs ~0.5 µs and ~440 B a request
+        // (bench `hostpath`). Anything else ("/", a trailing slash, a wrong method, an unknown path) is routed as before.
+        var direct = endpoints.Select(endpoint => (endpoint.Method, new PathString(endpoint.Path), Handler: HandlerOf(endpoint, holder))).ToArray();
+        app.Use((context, next) =>
+        {
+            var request = context.Request;
+            foreach (var (method, path, handler) in direct)
+            {
+                if (request.Path.Equals(path) && HttpMethods.Equals(request.Method, method))
+                {
+                    return handler(context);
+                }
+            }
+
+            return next(context);
+        });
+        app.UseRouting();
         foreach (var endpoint in endpoints)
         {
-            var handler = endpoint.Handler;
-            var ingress = endpoint.Ingress;
-            app.MapMethods(endpoint.Path, [endpoint.Method], endpoint.NeedsConfig
-                ? context => holder.IsUnconfigured ? NotConfiguredAsync(context, ingress) : handler(context)
-                : handler);
+            app.MapMethods(endpoint.Path, [endpoint.Method], HandlerOf(endpoint, holder));
         }
 
         var dashboard = app.Services.GetRequiredService<DashboardPage>();
@@ -167,6 +182,15 @@ public static class GatewayApp
                 : Errors.WriteAsync(context, 404, $"Unknown endpoint {context.Request.Method} {context.Request.Path}. Majordomo serves {GatewayEndpoints.List(endpoints, " and ")}.", "invalid_request_error", "unknown_endpoint");
         });
         return app;
+    }
+
+    private static RequestDelegate HandlerOf(GatewayEndpoint endpoint, SnapshotHolder holder)
+    {
+        var handler = endpoint.Handler;
+        var ingress = endpoint.Ingress;
+        return endpoint.NeedsConfig
+            ? context => holder.IsUnconfigured ? NotConfiguredAsync(context, ingress) : handler(context)
+            : handler;
     }
 
     private static Task NotConfiguredAsync(HttpContext context, Ingress ingress) =>

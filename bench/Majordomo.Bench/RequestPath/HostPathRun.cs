@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Majordomo.Bench.Cli;
+using Majordomo.Bench.Load;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Majordomo.Bench.RequestPath;
+
+/// <summary>
+/// <c>hostpath</c>: what the framework does per request around the handler, without sockets. The hop's host (the empty
+/// builder, one <c>app.Run</c>) and the real gateway (<c>GatewayApp.Build</c>, its logging, middleware and route
+/// table) are started on a server that hands each request straight to the host's <see cref="IHttpApplication{TContext}"/>
+/// (create the context, run the pipeline, dispose it: what Kestrel does per request), alternating in rounds timed by the
+/// process's CPU time. Cases: the hosting layer alone (a first middleware answers at once), and a chat request the gateway
+/// refuses at parse (400: routing, the middleware and the endpoint's admission and parse) against the hop's handler
+/// setting a 400. It also says whether the gateway's hosting made an <c>Activity</c> per request.
+/// </summary>
+internal static class HostPathRun
+{
+    private const string ShortHeader = "X-Bench-Short";
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var rounds = args.GetInt("rounds", null, 15, 1, 1000);
+        var calls = args.GetInt("calls", null, 50_000, 100, 100_000_000);
+        args.EnsureAllRead();
+
+        var work = Directory.CreateTempSubdirectory("majordomo-hostpath-");
+        try
+        {
+            var hopServer = new DirectServer();
+            var hopBuilder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            hopBuilder.Services.AddSingleton<IServer>(hopServer);
+            hopBuilder.Services.AddRouting();
+            await using var hop = hopBuilder.Build();
+            hop.Use((context, next) => context.Request.Headers.ContainsKey(ShortHeader) ? Task.CompletedTask : next(context));
+            hop.Run(context =>
+            {
+                context.Response.StatusCode = 400;
+                return Task.CompletedTask;
+            });
+            await hop.StartAsync();
+
+            // The gateway's pipeline shape with handlers that do nothing: its builder, its two inline middlewares, its
+            // route table (one row per method and path, "/" and the catch-all fallback), as GatewayApp maps them.
+            var routedServer = new DirectServer();
+            var routedBuilder = WebApplication.CreateSlimBuilder(new WebApplicationOptions());
+            routedBuilder.Logging.ClearProviders();
+            routedBuilder.Services.AddSingleton<IServer>(routedServer);
+            await using var routed = routedBuilder.Build();
+            routed.Use((context, next) => context.Request.Headers.Count > 100 ? Task.CompletedTask : next(context));
+            routed.Use((context, next) => context.Request.Headers.Origin.Count > 100 ? Task.CompletedTask : next(context));
+            foreach (var (method, path) in GatewayRoutes)
+            {
+                routed.MapMethods(path, [method], BadRequest);
+            }
+
+            routed.MapGet("/", BadRequest);
+            routed.MapFallback("{*path}", BadRequest);
+            await routed.StartAsync();
+
+            var gatewayServer = new DirectServer();
+            var probe = new ActivityProbe();
+            await using var gateway = await PipelineRun.StartGatewayAsync(work.FullName, "http://127.0.0.1:9", services =>
+            {
+                services.AddSingleton<IServer>(gatewayServer);
+                services.AddSingleton<IStartupFilter>(new ShortCircuit(probe));
+            });
+
+            var body = Encoding.UTF8.GetBytes("""{"model":"mock/bench-model","messages":"not a list"}""");
+            Console.WriteLine($"hostpath: {rounds} rounds of {calls} requests per case, hop and gateway alternating; ns of process CPU per request, median (best); B allocated per request");
+            Console.WriteLine("| case | hop | gateway | gateway − hop |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            Compare("hosting alone (the first middleware answers)", rounds, calls, () => Run(hopServer, "GET", "/health", null, true), () => Run(gatewayServer, "GET", "/health", null, true));
+            Compare("POST /v1/chat/completions refused at parse (400)", rounds, calls, () => Run(hopServer, "POST", "/v1/chat/completions", body, false), () => Run(gatewayServer, "POST", "/v1/chat/completions", body, false));
+            Compare("the gateway's route table and middleware, handlers that set 400 (\"gateway\" column)", rounds, calls, () => Run(hopServer, "POST", "/v1/chat/completions", body, false), () => Run(routedServer, "POST", "/v1/chat/completions", body, false));
+            Console.WriteLine($"gateway requests with an Activity: {probe.WithActivity} of {probe.Seen}; with IHttpActivityFeature: {probe.WithFeature}");
+            await gateway.StopAsync();
+            await hop.StopAsync();
+        }
+        finally
+        {
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still held by the store's writer.
+            }
+        }
+
+        return 0;
+    }
+
+    private static readonly (string Method, string Path)[] GatewayRoutes =
+    [
+        ("POST", "/v1/chat/completions"), ("POST", "/v1/messages"), ("POST", "/v1/responses"), ("POST", "/v1/messages/count_tokens"), ("POST", "/v1/route"),
+        ("GET", "/v1/models"), ("GET", "/v1/requests"), ("GET", "/health"), ("HEAD", "/health"), ("GET", "/usage"), ("GET", "/stats"), ("GET", "/metrics"), ("GET", "/dashboard"),
+    ];
+
+    private static Task BadRequest(HttpContext context)
+    {
+        context.Response.StatusCode = 400;
+        return Task.CompletedTask;
+    }
+
+    private static void Run(DirectServer server, string method, string path, byte[]? body, bool shortCircuit)
+    {
+        var request = new HttpRequestFeature { Method = method, Path = path, Protocol = "HTTP/1.1", Scheme = "http" };
+        request.Headers.Host = "127.0.0.1";
+        if (shortCircuit)
+        {
+            request.Headers[ShortHeader] = "1";
+        }
+
+        if (body is not null)
+        {
+            request.Headers.ContentType = "application/json";
+            request.Headers.ContentLength = body.Length;
+            request.Body = new MemoryStream(body, writable: false);
+        }
+
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(request);
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        var pending = server.Invoke(features);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.GetAwaiter().GetResult();
+        }
+    }
+
+    private static void Compare(string name, int rounds, int calls, Action hop, Action gateway)
+    {
+        var times = (Hop: new List<double>(), Gateway: new List<double>());
+        var bytes = (Hop: 0.0, Gateway: 0.0);
+        for (var round = 0; round < rounds + 1; round++)
+        {
+            var (h, hb) = Time(hop, calls);
+            var (g, gb) = Time(gateway, calls);
+            if (round > 0)
+            {
+                // The first round warms both up (tiered compilation) and is not counted.
+                times.Hop.Add(h);
+                times.Gateway.Add(g);
+                (bytes.Hop, bytes.Gateway) = (hb, gb);
+            }
+        }
+
+        var deltas = times.Hop.Zip(times.Gateway, (h, g) => g - h).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {RequestPathRun.Median(times.Hop):F0} ({times.Hop.Min():F0}) ns, {bytes.Hop:F0} B | {RequestPathRun.Median(times.Gateway):F0} ({times.Gateway.Min():F0}) ns, {bytes.Gateway:F0} B | {RequestPathRun.Median(deltas):F0} ns, {bytes.Gateway - bytes.Hop:F0} B |"));
+    }
+
+    private static (double Ns, double Bytes) Time(Action action, int calls)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Environment.CpuUsage.TotalTime;
+        for (var i = 0; i < calls; i++)
+        {
+            action();
+        }
+
+        var ns = (Environment.CpuUsage.TotalTime - cpu).TotalNanoseconds / calls;
+        return (ns, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls);
+    }
+
+    private sealed class ActivityProbe
+    {
+        public int Seen;
+        public int WithActivity;
+        public int WithFeature;
+    }
+
+    /// <summary>First in the gateway's pipeline: notes the request's Activity, and answers at once when asked to.</summary>
+    private sealed class ShortCircuit(ActivityProbe probe) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                probe.Seen++;
+                probe.WithActivity += Activity.Current is null ? 0 : 1;
+                probe.WithFeature += context.Features.Get<IHttpActivityFeature>() is null ? 0 : 1;
+                return context.Request.Headers.ContainsKey(ShortHeader) ? Task.CompletedTask : nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A server without sockets: each request goes straight to the host's application, as Kestrel hands it.</summary>
+    private sealed class DirectServer : IServer
+    {
+        private Func<IFeatureCollection, Task>? _invoke;
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task Invoke(IFeatureCollection features) => _invoke!(features);
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull
+        {
+            _invoke = async features =>
+            {
+                var context = application.CreateContext(features);
+                Exception? failure = null;
+                try
+                {
+                    await application.ProcessRequestAsync(context);
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                    throw;
+                }
+                finally
+                {
+                    application.DisposeContext(context, failure);
+                }
+            };
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+}
