@@ -82,10 +82,47 @@ internal sealed partial class ChainExecutor
             return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
         }
 
+        // The walk runs here rather than in a method of its own: one state machine less to suspend and resume per request.
         ExecutionOutcome? outcome = null;
         try
         {
-            outcome = await RunChainAsync(settings, plan, request, sink, ticket, clientAborted).ConfigureAwait(false);
+            var resilience = settings.Resilience;
+            using var deadline = resilience.Deadline is { } d ? new CancellationTokenSource(d, _time) : null;
+            using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
+            var chainToken = chainCts?.Token ?? clientAborted;
+            var protocol = Protocols.Get(request.Protocol);
+            var recorder = new AttemptRecorder(settings.Redactor, _tracing);
+            var walk = new ChainWalk(this, settings, plan, request, ticket, recorder, clientAborted, deadline);
+            while (outcome is null)
+            {
+                switch (walk.Next(out var wait))
+                {
+                    case Step.Attempt:
+                        AttemptResult result;
+                        using (var attempt = new AttemptScope(plan, walk.Entry, walk.Credential, recorder, _time, chainToken, clientAborted))
+                        {
+                            result = await _runner.RunAsync(attempt, protocol, request, sink, resilience.Rules).ConfigureAwait(false);
+                        }
+
+                        outcome = walk.Observe(result);
+                        break;
+                    case Step.Wait:
+                        try
+                        {
+                            await Task.Delay(wait, _time, chainToken).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            outcome = walk.Stop();
+                        }
+
+                        break;
+                    default:
+                        outcome = walk.Exhausted();
+                        break;
+                }
+            }
+
             return outcome;
         }
         finally
@@ -114,51 +151,6 @@ internal sealed partial class ChainExecutor
         }
 
         return null;
-    }
-
-    /// <summary>Drives the walk: makes the attempts and waits it asks for until it ends with an outcome.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // awaited once, by ExecuteAsync
-    private async ValueTask<ExecutionOutcome> RunChainAsync(ExecutionSettings snapshot, RoutePlan plan, ChatRequest request, IClientSink sink, BudgetTicket? ticket, CancellationToken clientAborted)
-    {
-        var settings = snapshot.Resilience;
-        using var deadline = settings.Deadline is { } d ? new CancellationTokenSource(d, _time) : null;
-        using var chainCts = deadline is null ? null : CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
-        var chainToken = chainCts?.Token ?? clientAborted;
-        var protocol = Protocols.Get(request.Protocol);
-        var recorder = new AttemptRecorder(snapshot.Redactor, _tracing);
-        var walk = new ChainWalk(this, snapshot, plan, request, ticket, recorder, clientAborted, deadline);
-        while (true)
-        {
-            switch (walk.Next(out var wait))
-            {
-                case Step.Attempt:
-                    AttemptResult result;
-                    using (var attempt = new AttemptScope(plan, walk.Entry, walk.Credential, recorder, _time, chainToken, clientAborted))
-                    {
-                        result = await _runner.RunAsync(attempt, protocol, request, sink, settings.Rules).ConfigureAwait(false);
-                    }
-
-                    if (walk.Observe(result) is { } outcome)
-                    {
-                        return outcome;
-                    }
-
-                    break;
-                case Step.Wait:
-                    try
-                    {
-                        await Task.Delay(wait, _time, chainToken).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        return walk.Stop();
-                    }
-
-                    break;
-                default:
-                    return walk.Exhausted();
-            }
-        }
     }
 
     [LoggerMessage(EventId = LogEvents.ChainExhausted, Level = LogLevel.Warning, Message = "Every entry failed for '{Route}' ({Attempts} attempts, {ElapsedMs:F0} ms)")]

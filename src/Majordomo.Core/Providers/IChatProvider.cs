@@ -94,6 +94,7 @@ internal sealed class UpstreamBodyTooLargeException(int limit) : Exception($"the
 /// </summary>
 internal interface IChatProvider : IDisposable
 {
-    /// <summary>Sends one attempt and returns once the response headers have arrived.</summary>
-    Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken);
+    /// <summary>Sends one attempt and returns once the response headers have arrived (awaited once: a <c>ValueTask</c>, so an
+    /// implementation may reuse its state machine).</summary>
+    ValueTask<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken);
 }

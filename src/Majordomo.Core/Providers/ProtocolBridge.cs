@@ -22,12 +22,12 @@ internal sealed class ProtocolBridge(IChatProvider inner, WireProtocol upstream,
 
     internal IChatProvider Inner => inner;
 
-    public Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken) =>
+    public ValueTask<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken) =>
         call.Request.Protocol == Upstream.Name
             ? inner.SendAsync(call, cancellationToken)
             : TranslateAsync(call, cancellationToken);
 
-    private async Task<UpstreamResponse> TranslateAsync(UpstreamCall call, CancellationToken cancellationToken)
+    private async ValueTask<UpstreamResponse> TranslateAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         var ingress = Protocols.Get(call.Request.Protocol);
         ChatRequest translated;

@@ -20,8 +20,8 @@ internal sealed class StubChatProvider(string name, Func<UpstreamCall, Cancellat
 {
     public string Name { get; } = name;
 
-    public Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken) =>
-        send is null ? throw new InvalidOperationException($"provider '{Name}' was called in a unit test") : send(call, cancellationToken);
+    public ValueTask<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken) =>
+        send is null ? throw new InvalidOperationException($"provider '{Name}' was called in a unit test") : new(send(call, cancellationToken));
 
     public void Dispose()
     {

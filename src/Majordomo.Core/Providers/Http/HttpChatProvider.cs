@@ -39,7 +39,9 @@ internal abstract class HttpChatProvider : IChatProvider
         _headers = config.Headers?.ToArray() ?? [];
     }
 
-    public async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    // Every upstream call waits here: the pooling builder reuses the state machine instead of a new box per call.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _uri)
         {

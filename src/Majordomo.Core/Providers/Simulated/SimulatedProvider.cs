@@ -14,7 +14,7 @@ internal sealed class SimulatedProvider(string name, SimulationConfig simulation
     private readonly Random _random = new(simulation.Seed ?? 7);
     private readonly Lock _lock = new();
 
-    public async Task<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
+    public async ValueTask<UpstreamResponse> SendAsync(UpstreamCall call, CancellationToken cancellationToken)
     {
         var latency = simulation.LatencyMs ?? 120;
         if (latency > 0)
