@@ -45,6 +45,18 @@ internal static partial class SecretPhrases
 
         /// <summary>A notification's warning ("do not share", "请勿泄露"): a code anywhere in its message, no noun needed.</summary>
         Marker,
+
+        /// <summary>A lock or a safe: what <see cref="Digits"/> takes, or its combination as three small numbers or dashed pairs, date-shaped too (<see cref="Combination"/>).</summary>
+        Lock,
+
+        /// <summary>A question told with its answer: only an answering verb and a name ("… question I answered Elm Row").</summary>
+        Given,
+
+        /// <summary>A word that names locks of every kind ("lock", "Schloss", "замок"): only a combination of small numbers (<see cref="Combination"/>).</summary>
+        Dial,
+
+        /// <summary>A Wi-Fi network, a router or a hotspot: a key with digits, or a chosen word joined by '_' in its sentence or the answer line (<see cref="AccessToken"/>).</summary>
+        Access,
     }
 
     // Lower case; matched case-insensitively at a word start (CJK needs no boundary).
@@ -94,10 +106,10 @@ internal static partial class SecretPhrases
         ("cpf", Want.Digits), ("pesel", Want.Digits), ("kimlik", Want.Digits), ("carte vitale", Want.Digits), ("sécurité sociale", Want.Digits),
         ("seguridad social", Want.Digits), ("segurança social", Want.Digits), ("utente", Want.Digits), ("medicare", Want.Digits), ("身份证", Want.Digits),
         ("マイナンバー", Want.Digits), ("주민등록번호", Want.Digits), ("bsn", Want.Digits), ("personnummer", Want.Digits), ("codice fiscale", Want.Digits),
-        ("nhs number", Want.Digits), ("nif", Want.Digits), ("nie", Want.Digits), ("numéro fiscal", Want.Digits), ("合言葉", Want.Answer), ("safe combination", Want.Digits), ("lock combination", Want.Digits),
+        ("nhs number", Want.Digits), ("nif", Want.Digits), ("nie", Want.Digits), ("numéro fiscal", Want.Digits), ("合言葉", Want.Answer), ("safe combination", Want.Lock), ("lock combination", Want.Lock),
 
         // Phrases that unlock something without being called a password.
-        ("unlock phrase", Want.Word), ("secret phrase", Want.Word), ("master password", Want.Word), ("wifi", Want.Token), ("wi-fi", Want.Token), ("wlan", Want.Token),
+        ("unlock phrase", Want.Word), ("secret phrase", Want.Word), ("master password", Want.Word), ("wifi", Want.Access), ("wi-fi", Want.Access), ("wlan", Want.Access),
 
         // Keys and tokens told in prose ("the key is snowfox-2211-birch", "токен 61234…"): only a value with digits counts.
         ("key", Want.Token), ("token", Want.Token), ("secret", Want.Token), ("clé", Want.Token), ("schlüssel", Want.Token), ("llave", Want.Token),
@@ -106,12 +118,12 @@ internal static partial class SecretPhrases
         ("api키", Want.Token), ("비밀키", Want.Token), ("비밀 키", Want.Token),
 
         // Keypads, key safes and lockers: their code is often told without the word "code".
-        ("keypad", Want.Digits), ("key safe", Want.Digits), ("keysafe", Want.Digits), ("lockbox", Want.Digits), ("key box", Want.Digits),
-        ("combo", Want.Digits), ("locker", Want.Digits), ("padlock", Want.Digits), ("schlüsseltresor", Want.Digits), ("schlüsselkasten", Want.Digits),
-        ("boîte à clés", Want.Digits), ("digicode", Want.Digits), ("cadenas", Want.Digits), ("caja de llaves", Want.Digits),
-        ("candado", Want.Digits), ("cofre", Want.Digits), ("cadeado", Want.Digits), ("cassetta", Want.Digits), ("lucchetto", Want.Digits),
-        ("sleutelkluis", Want.Digits), ("hangslot", Want.Digits), ("sejf", Want.Digits), ("kłódka", Want.Digits), ("кодовый замок", Want.Digits),
-        ("домофон", Want.Digits), ("nyckelbox", Want.Digits), ("hänglås", Want.Digits), ("anahtar kutusu", Want.Digits), ("kapı kodu", Want.Digits),
+        ("keypad", Want.Lock), ("key safe", Want.Lock), ("keysafe", Want.Lock), ("lockbox", Want.Lock), ("key box", Want.Lock),
+        ("combo", Want.Lock), ("locker", Want.Lock), ("padlock", Want.Lock), ("schlüsseltresor", Want.Lock), ("schlüsselkasten", Want.Lock),
+        ("boîte à clés", Want.Lock), ("digicode", Want.Lock), ("cadenas", Want.Lock), ("caja de llaves", Want.Lock),
+        ("candado", Want.Lock), ("cofre", Want.Lock), ("cadeado", Want.Lock), ("cassetta", Want.Lock), ("lucchetto", Want.Lock),
+        ("sleutelkluis", Want.Lock), ("hangslot", Want.Lock), ("sejf", Want.Lock), ("kłódka", Want.Lock), ("кодовый замок", Want.Lock),
+        ("домофон", Want.Digits), ("nyckelbox", Want.Lock), ("hänglås", Want.Lock), ("anahtar kutusu", Want.Digits), ("kapı kodu", Want.Digits),
         ("取件码", Want.Digits), ("提取码", Want.Digits), ("取货码", Want.Digits), ("门禁", Want.Digits), ("开门码", Want.Digits), ("安全码", Want.Short),
         ("校验码", Want.Digits), ("キーボックス", Want.Digits), ("セキュリティコード", Want.Short), ("보안코드", Want.Short), ("보안 코드", Want.Short),
         ("인증 코드", Want.Digits), ("도어락", Want.Digits),
@@ -215,6 +227,37 @@ internal static partial class SecretPhrases
         ("her yerde", Want.Bare), ("inloggning", Want.Bare), ("logga in", Want.Bare), ("överallt", Want.Bare), ("登录", Want.Bare), ("登入", Want.Bare),
         ("ログイン", Want.Bare), ("로그인", Want.Bare), ("konto", Want.Bare), ("cuenta", Want.Bare), ("conta", Want.Bare), ("compte", Want.Bare),
         ("user", Want.Bare), ("inloggning", Want.Bare),
+
+        // Secret words by other names: a bank's memorable word, an alarm's duress or panic word, a school's secret word (SecretPhrases.Access).
+        ("memorable word", Want.Answer), ("memorable information", Want.Answer), ("memorable data", Want.Answer), ("duress word", Want.Answer),
+        ("duress code", Want.Answer), ("panic word", Want.Answer), ("safe word", Want.Answer), ("safeword", Want.Answer), ("secret word", Want.Answer),
+        ("password word", Want.Answer), ("geheimwort", Want.Answer), ("losungswort", Want.Answer), ("merkwort", Want.Answer), ("mot secret", Want.Answer),
+        ("mot de code", Want.Answer), ("mot mémorable", Want.Answer), ("palabra secreta", Want.Answer), ("palabra de seguridad", Want.Answer),
+        ("palavra secreta", Want.Answer), ("palavra de segurança", Want.Answer), ("parola segreta", Want.Answer), ("parola di sicurezza", Want.Answer),
+        ("codewoord", Want.Answer), ("geheim woord", Want.Answer), ("wachtwoordzin", Want.Answer), ("słowo kodowe", Want.Answer), ("hasło alarmowe", Want.Answer),
+        ("секретное слово", Want.Answer), ("тревожное слово", Want.Answer), ("kodord", Want.Answer), ("lösenordsfras", Want.Answer),
+        ("gizli kelime", Want.Answer), ("parola kelime", Want.Answer), ("暗号文字", Want.Answer), ("秘密の言葉", Want.Answer), ("暗语", Want.Answer),
+        ("秘密词", Want.Answer), ("비밀 단어", Want.Answer), ("비밀단어", Want.Answer),
+
+        // Safes and locks in every corpus language: a combination follows (German and Dutch compounds too: "Bürotresor").
+        ("tresor", Want.Lock), ("safe code", Want.Lock), ("wall safe", Want.Lock), ("hotel safe", Want.Lock), ("the safe", Want.Lock), ("lock", Want.Dial),
+        ("coffre-fort", Want.Lock), ("coffre fort", Want.Lock), ("caja fuerte", Want.Lock), ("cassaforte", Want.Lock), ("kluis", Want.Lock),
+        ("сейф", Want.Lock), ("kassaskåp", Want.Lock), ("kasa şifre", Want.Lock), ("çelik kasa", Want.Lock), ("金庫", Want.Lock), ("保险柜", Want.Lock),
+        ("保险箱", Want.Lock), ("密码锁", Want.Lock), ("금고", Want.Lock), ("자물쇠", Want.Lock), ("南京錠", Want.Lock), ("vorhängeschloss", Want.Lock),
+        ("zahlenschloss", Want.Lock), ("fahrradschloss", Want.Lock), ("cadenas à code", Want.Lock), ("замок", Want.Dial), ("zamek", Want.Dial), ("lås", Want.Dial),
+
+        // Routers, hotspots and networks by other names: the key is told as a chosen word ("seagull_deck_41").
+        ("router", Want.Access), ("routeur", Want.Access), ("roteador", Want.Access), ("enrutador", Want.Access), ("роутер", Want.Access),
+        ("hotspot", Want.Access), ("вайфай", Want.Access), ("вай-фай", Want.Access), ("와이파이", Want.Access), ("ルーター", Want.Access),
+        ("ワイファイ", Want.Access), ("路由器", Want.Access), ("无线网", Want.Access), ("熱點", Want.Access), ("热点", Want.Access),
+
+        // Ukrainian and Russian tax numbers (a table's header names the column; its rows are read as the header's next line).
+        ("рнокпп", Want.Digits), ("іпн", Want.Digits), ("ипн", Want.Digits), ("ідентифікаційний код", Want.Digits), ("податковий номер", Want.Digits),
+        ("kvnr", Want.Digits), ("versichertennr", Want.Digits), ("krankenversichert", Want.Digits),
+
+        // A question and the answer given to it ("the 'street you grew up on' question I answered Elm Row", "à la question … j'ai répondu Trouville").
+        ("question", Want.Given), ("frage", Want.Given), ("pregunta", Want.Given), ("pergunta", Want.Given), ("domanda", Want.Given), ("vraag", Want.Given),
+        ("pytanie", Want.Given), ("вопрос", Want.Given), ("fråga", Want.Given), ("soru", Want.Given),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -363,7 +406,9 @@ internal static partial class SecretPhrases
 
             // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
             var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
-            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural))
+            // Polish joins a noun to its value with "to" ("słowo kodowe to jarzębina"), which English uses otherwise.
+            var polish = phrase.AsSpan().IndexOfAny("ąćęłńśźż") >= 0 || phrase.StartsWith("haslo", StringComparison.Ordinal);
+            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish))
             {
                 return true;
             }
@@ -515,6 +560,8 @@ internal static partial class SecretPhrases
         "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
+        "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
+        "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -721,6 +768,8 @@ internal static partial class SecretPhrases
             return char.IsLetter(text[at - 1]) && (phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at)
                 || phrase == "tan" && text.Slice(at, 3).SequenceEqual("TAN") && (at + 3 == text.Length || !char.IsLetter(text[at + 3]))
                 || phrase is "nummer" or "number"
+                || phrase is "tresor" or "reisepass" or "versichertennummer" or "versicherungsnummer" or "versichertennr" or "kluis" && CompoundStart(text, at)
+                || phrase is "code" or "kod" && SecretCompound(text, at)
                 || phrase == "code" && CompoundStart(text, at) && !PublicCompound(text, at)); // "Entsperrcode", not "Fehlercode"
         }
 
@@ -791,20 +840,37 @@ internal static partial class SecretPhrases
     }
 
     // Looks for the value in the rest of the sentence (up to 80 characters, a line break or ". ").
-    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural)
+    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false)
     {
-        var full = text[from..Math.Min(text.Length, from + 80)];
+        // "Krankenversichertennr. A123…": a number word's abbreviating dot ends no sentence.
+        if (from + 1 < text.Length && text[from] == '.' && from >= 2 && text[(from - 2)..from].Equals("nr", StringComparison.OrdinalIgnoreCase))
+        {
+            from++;
+        }
+
+        // A combination told as turns is long ("gira a la derecha hasta 33, luego …"); a router's key often comes in the next sentence.
+        var full = text[from..Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80))];
         var stop = SentenceEnd(full);
+        if (want == Want.Access && stop < full.Length && full[stop] is '。' or '.' && stop + 1 < full.Length)
+        {
+            var second = SentenceEnd(full[(stop + 1)..]);
+            stop += 1 + second;
+        }
+
         var window = full[..stop];
         var found = want switch
         {
             Want.Digits => DigitValue(window) || LockTurns(window),
+            Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
+            Want.Dial => Combination(window),
+            Want.Given => GivenAnswer(window, answersOnly: true),
+            Want.Access => WordValue(window, Want.Token, plural) || (cjk && CjkValue(window, Want.Token)) || DigitValue(window, minChars: 12) || AccessToken(window),
             Want.Short => DigitValue(window) || ShortCode(window),
             Want.Personal => DigitValue(window, minChars: 6),
             Want.Account => DigitValue(window, minChars: 8),
             // A Wi-Fi key of digits ("Key: 4471 9920 1183 5562"): twelve digits or more.
             Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)) || DigitValue(window, minChars: 12),
-            _ => WordValue(window, want, plural) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
+            _ => WordValue(window, want, plural, polish) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
                 || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
         };
@@ -816,15 +882,15 @@ internal static partial class SecretPhrases
         // A question in a chat or thread ("what's the gate code?") is answered on the next line or turn; a
         // code's name is often answered on the next line without one. A question inside a quoted string
         // ("Forgot your password?" in a translation file) is a label, not a chat.
-        var question = want is not (Want.Token or Want.Personal) && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
-            || (want is Want.Digits or Want.Short && full[stop] is '\n' or '\r'));
+        var question = want is not (Want.Token or Want.Personal or Want.Dial or Want.Given) && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
+            || (want is Want.Digits or Want.Short or Want.Lock && (full[stop] is '\n' or '\r' || (full[stop] == '.' && stop + 1 < full.Length && full[stop + 1] is '\n' or '\r'))));
         if (!question)
         {
             return false;
         }
 
         var next = text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)];
-        return want is Want.Digits or Want.Short ? DigitValue(next) : Answered(next);
+        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next) || (want == Want.Lock && Combination(next)) : want == Want.Access ? AccessToken(next) || Answered(next) : Answered(next);
     }
 
     // The next turn after a question: "tom: 3391", "> me: HillHouse_22", "Ana: 9021".
@@ -876,7 +942,7 @@ internal static partial class SecretPhrases
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
             // "a 24-word one", "12-digit": a count with its unit describes the secret.
-            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)) && !Counted(window[start..i]))
+            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)) && !DummyValue(window[start..i]) && !Counted(window[start..i]))
             {
                 return true;
             }
@@ -913,7 +979,8 @@ internal static partial class SecretPhrases
         for (var i = 0; i < window.Length; i++)
         {
             var c = window[i];
-            if (c is '\n' or '\r' or '。' or '？' or '！')
+            // A question quoted in brackets ("「好きな食べ物は？」は『おもち』") goes on past its mark.
+            if (c is '\n' or '\r' or '。' || (c is '？' or '！' && (i + 1 == window.Length || window[i + 1] is not ('」' or '』' or '”'))))
             {
                 return i;
             }
@@ -1007,7 +1074,8 @@ internal static partial class SecretPhrases
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
-            var filler = letters == 0 && digits >= 9 && window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0;
+            var filler = letters == 0 && digits >= 9 && window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0
+                || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))));
             if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
                 return true;
@@ -1071,8 +1139,8 @@ internal static partial class SecretPhrases
             return true;
         }
 
-        // "sha256:4c0fdaa8…", a commit: 32+ hex characters are a hash, not a code someone types.
-        if (run.Length >= 32 && run.IndexOfAnyExcept(HexChars) < 0)
+        // "sha256:4c0fdaa8…", a commit: 32+ hex characters are a hash, not a code someone types; a UUID (8-4-4-4-12 hex) names a row or a resource.
+        if ((run.Length >= 32 && run.IndexOfAnyExcept(HexChars) < 0) || Uuid(window[start..]))
         {
             return true;
         }
@@ -1152,7 +1220,7 @@ internal static partial class SecretPhrases
 
     // Up to five words, then a connector, then a value that is not a description; or a quoted value
     // right away ("wifi password 'tulip88'"), or a token with letters and digits right away ("PW Tulip88").
-    private static bool WordValue(ReadOnlySpan<char> window, Want want, bool plural)
+    private static bool WordValue(ReadOnlySpan<char> window, Want want, bool plural, bool polish = false)
     {
         var previous = ReadOnlySpan<char>.Empty;
         var i = 0;
@@ -1208,7 +1276,7 @@ internal static partial class SecretPhrases
                 // "the password to continue": "to" right after the noun joins a value only when it is quoted or code-like
                 // ("set the passphrase to "correct horse"").
                 var to = token.Equals("to", StringComparison.OrdinalIgnoreCase);
-                if (to && word > 0 && !SetVerb(previous))
+                if (to && word > 0 && !SetVerb(previous) && !polish)
                 {
                     previous = token;
                     continue;
@@ -1434,16 +1502,36 @@ internal static partial class SecretPhrases
             from--;
         }
 
-        foreach (var month in Months)
+        return MonthNamed(before[from..]);
+    }
+
+    /// <summary>A month's name, abbreviated ("MAR", "Okt") or in full ("October", "März"), in the corpus's Latin-script languages.</summary>
+    internal static bool MonthNamed(ReadOnlySpan<char> word)
+    {
+        foreach (var list in (ReadOnlySpan<string[]>)[Months, MonthNames])
         {
-            if (before[from..].Equals(month, StringComparison.OrdinalIgnoreCase))
+            foreach (var month in list)
             {
-                return true;
+                if (word.Equals(month, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    // Months written in full ("in October 2026", "im Oktober 2026", "en octubre 2026"): a month and its year are a date.
+    private static readonly string[] MonthNames =
+    [
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "mayo", "junio", "julio", "agosto",
+        "septiembre", "octubre", "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+        "outubro", "novembro", "dezembro", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+        "dicembre", "januari", "februari", "maart", "augustus",
+    ];
 
     // Day, month name, year: "14 MAR 2027", "5-Jan-2026", "14 mar 27".
     private static bool MonthDate(ReadOnlySpan<char> run)
@@ -1542,13 +1630,13 @@ internal static partial class SecretPhrases
         for (var open = 0; open < window.Length - 1; open++)
         {
             var c = window[open];
-            if (c is not ('\'' or '"' or '“' or '„' or '«' or '「' or '‘') || (c == '\'' && open > 0 && char.IsLetter(window[open - 1])))
+            if (c is not ('\'' or '"' or '“' or '„' or '«' or '「' or '『' or '‘') || (c == '\'' && open > 0 && char.IsLetter(window[open - 1])))
             {
                 continue;
             }
 
             var inner = window[(open + 1)..];
-            var close = inner.IndexOfAny("'\"”“»」’");
+            var close = inner.IndexOfAny("'\"”“»」』’");
             if (close <= 0)
             {
                 return false;
@@ -1556,7 +1644,13 @@ internal static partial class SecretPhrases
 
             var value = inner[..close].TrimEnd(".!?,;");
             open += close + 1;
-            if (value.Length < 3 || Placeholder(value) || Identifier(value) || Counted(value))
+            // A CJK answer in its brackets ("『もなか』", "『欧阳』"): a name is a few characters (a quoted question is longer).
+            if (want == Want.Answer && value.Length is >= 1 and <= 8 && IsCjk(value[0]) && c is '「' or '『' or '“' or '"')
+            {
+                return true;
+            }
+
+            if (value.Length < 3 || Placeholder(value) || Identifier(value) || Counted(value) || DummyValue(value))
             {
                 continue;
             }
@@ -1575,7 +1669,7 @@ internal static partial class SecretPhrases
     }
 
     // "for the security question … I put Kowalczyk": a verb of giving, then a name.
-    private static bool GivenAnswer(ReadOnlySpan<char> window)
+    private static bool GivenAnswer(ReadOnlySpan<char> window, bool answersOnly = false)
     {
         var previousGives = false;
         foreach (var range in window.Split(' '))
@@ -1591,10 +1685,16 @@ internal static partial class SecretPhrases
                 return true;
             }
 
+            // "I answered St Brigid's", "Dr Okafor": a short capitalised word before the name keeps the verb's hold.
+            if (previousGives && token.Length < 3 && char.IsUpper(token[0]))
+            {
+                continue;
+            }
+
             // "…, Mme Leclercq", "Mrs Abernathy": a title names the answer.
             previousGives = token is "Mme" or "Mrs" or "Mr" or "Ms" or "Mlle" or "Herr" or "Frau" or "Sr" or "Sra" or "Pan" or "Pani" or "Signora" or "Signor"
                 or "Mevrouw" or "Meneer" or "Fru" or "Bay" or "Bayan" or "Dona" or "Dom";
-            foreach (var verb in GiveVerbs)
+            foreach (var verb in answersOnly ? AnswerVerbs : GiveVerbs)
             {
                 if (token.Equals(verb, StringComparison.OrdinalIgnoreCase))
                 {
@@ -1607,12 +1707,20 @@ internal static partial class SecretPhrases
         return false;
     }
 
+    // Verbs that answer a question (a bare "question" is read only with one of them).
+    private static readonly string[] AnswerVerbs =
+    [
+        "answered", "replied", "respondí", "contesté", "respondió", "répondu", "geantwortet", "antwortete", "risposto", "respondi", "antwoordde",
+        "odpowiedziałem", "odpowiedziałam", "ответил", "ответила", "svarade", "svarat", "cevapladım", "cevap",
+    ];
+
     private static readonly string[] GiveVerbs =
     [
         "put", "used", "chose", "picked", "entered", "typed", "wrote", "answered", "gave", "puse", "pongo", "usé", "escribí", "respondí",
         "mis", "mets", "répondu", "écrit", "eingegeben", "angegeben", "genommen", "geschrieben", "messo", "usato", "scritto", "coloquei",
         "usei", "escrevi", "respondi", "ingevuld", "gebruikt", "wpisałem", "wpisałam", "podałem", "podałam", "ввёл", "ввела", "указал",
-        "указала", "написал", "написала", "koydum", "yazdım", "angav", "skrev", "valde",
+        "указала", "написал", "написала", "koydum", "yazdım", "angav", "skrev", "valde", "answer", "replied", "geantwortet", "antwortete", "répondis",
+        "contesté", "respondió", "risposto", "antwoordde", "odpowiedziałem", "odpowiedziałam", "ответил", "ответила", "cevapladım", "svarade", "svarat",
     ];
 
     private static bool Listed(ReadOnlySpan<char> value)
@@ -1685,7 +1793,8 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end));
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
+            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end));
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

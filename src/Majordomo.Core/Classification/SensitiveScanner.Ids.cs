@@ -146,6 +146,7 @@ internal static partial class SensitiveScanner
             case 26 when (single || shape is [2, 4, 4, 4, 4, 4, 4]) && Nrb(d):
                 return IdStrength.Alone;
             case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
+            case 10 when shape is [6, 4] && separators == 8 && BirthDate(d): // a rodné číslo mistyped (its mod 11 fails) with its noun
             case 9 when (single || shape is [3, 3, 3]) && (Bsn(d) || IsraeliId(d) || Taj(d)):
             case 10 when single && d[0] is 1 or 2 && Luhn(d):
             case 11 when single && (Snils(d) || Cpf(d)):
@@ -259,16 +260,22 @@ internal static partial class SensitiveScanner
     // Czech or Slovak rodné číslo, YYMMDD/NNNN: the month plus 50 (women) or 20; the ten digits divisible by 11.
     private static bool BirthNumber(ReadOnlySpan<byte> d)
     {
-        var month = Two(d, 2) % 50;
-        month = month > 20 ? month - 20 : month;
-        var day = Two(d, 4);
-        if (month is < 1 or > 12 || day is < 1 or > 31)
+        if (!BirthDate(d))
         {
             return false;
         }
 
         var head = Number(d[..9]) % 11;
         return Number(d) % 11 == 0 || (head == 10 && d[9] == 0);
+    }
+
+    // A rodné číslo's date: the month plus 50 (women) or 20.
+    private static bool BirthDate(ReadOnlySpan<byte> d)
+    {
+        var month = Two(d, 2) % 50;
+        month = month > 20 ? month - 20 : month;
+        var day = Two(d, 4);
+        return month is >= 1 and <= 12 && day is >= 1 and <= 31;
     }
 
     // Finnish henkilötunnus, DDMMYY, the century sign, NNN and a check character (the nine digits mod 31).

@@ -503,7 +503,8 @@ internal static partial class SensitiveScanner
         // postgres:postgres@, guest:guest@, USER:PASSWORD@: a documented default or a placeholder, not a secret.
         var password = userInfo[(colon + 1)..];
         return !Placeholder(password) && !password.Equals(userInfo[..colon], StringComparison.OrdinalIgnoreCase)
-            && !password.Equals("PASSWORD", StringComparison.OrdinalIgnoreCase) && !password.Equals("PASS", StringComparison.OrdinalIgnoreCase);
+            && !password.Equals("PASSWORD", StringComparison.OrdinalIgnoreCase) && !password.Equals("PASS", StringComparison.OrdinalIgnoreCase)
+            && !CapitalNames(userInfo); // BENUTZER:PASSWORT@, USUARIO:CONTRASEÑA@: a placeholder in any language
     }
 
     // name = value, name: value, name is value — where the name ends in a secret-bearing word.
@@ -831,7 +832,11 @@ internal static partial class SensitiveScanner
                 j++;
             }
 
-            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(rest[i..j].Trim()))
+            // "October 2026", "June 2027": a month written out and its year.
+            var value = rest[i..j].Trim();
+            var space = value.IndexOf(' ');
+            var monthYear = space > 0 && SecretPhrases.MonthNamed(value[..space]) && value[(space + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
+            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear)
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -942,7 +947,12 @@ internal static partial class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !NamedPublic(text, start))
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        if (MistypedCard(text, start, i, digits[..count], groups[..groupCount]))
         {
             return SensitiveKind.CardNumber;
         }
