@@ -417,7 +417,10 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task ResetMidStream_SdkSeesAnError_NotACleanEnd()
     {
-        Upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        // Reset once the SDK has both chunks: a reset 50 ms after they were sent could drop them unread at the
+        // gateway on a loaded machine, and the gateway then rightly fell back to up/b (nothing was committed).
+        var reset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.Script("a", new Scenario.ResetAfterChunks(2, reset.Task));
         var text = new System.Text.StringBuilder();
 
         var ex = await Record.ExceptionAsync(async () =>
@@ -427,6 +430,11 @@ public sealed class FaultInjectionTests : IAsyncLifetime
                 foreach (var part in update.ContentUpdate)
                 {
                     text.Append(part.Text);
+                }
+
+                if (text.ToString() == "chunk0 chunk1 ")
+                {
+                    reset.TrySetResult();
                 }
             }
         });

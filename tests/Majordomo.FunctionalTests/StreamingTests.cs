@@ -116,7 +116,9 @@ public sealed class StreamingTests : GatewayTest
     [Fact]
     public async Task StreamWithSdk_UpstreamCutsMidStream_ClientSeesAnErrorNotACleanEnd()
     {
-        Upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        // Reset once the SDK has both chunks (see FaultInjectionTests.ResetMidStream_SdkSeesAnError_NotACleanEnd).
+        var reset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.Script("a", new Scenario.ResetAfterChunks(2, reset.Task));
         var client = Gateway.ChatClient("default");
         var text = new System.Text.StringBuilder();
 
@@ -127,6 +129,11 @@ public sealed class StreamingTests : GatewayTest
                 foreach (var part in update.ContentUpdate)
                 {
                     text.Append(part.Text);
+                }
+
+                if (text.ToString() == "chunk0 chunk1 ")
+                {
+                    reset.TrySetResult();
                 }
             }
         });

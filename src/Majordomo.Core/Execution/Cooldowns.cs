@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
 using Majordomo.Catalog;
 using Majordomo.Providers;
+using Majordomo.Storage;
 
 namespace Majordomo.Execution;
 
 /// <summary>A cooldown's key: one model on one credential of one provider. <see cref="Cooldowns.AnyModel"/> covers every model.</summary>
 internal readonly record struct CooldownKey(string Provider, string Credential, string Model);
 
-/// <summary>A cooldown as reported in <c>/health</c> and tests.</summary>
-internal sealed record CooldownInfo(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until);
+/// <summary>
+/// A cooldown as reported in <c>/health</c> and tests; <see cref="SetAt"/> is its stamp (<see cref="Cooldowns.Stamp"/>), the
+/// name a fleet knows it by.
+/// </summary>
+internal sealed record CooldownInfo(string Provider, string Credential, string Model, string Reason, int Strikes, DateTimeOffset Until, long SetAt = 0);
 
 /// <summary>
 /// Cooldowns of (provider, credential, model) after failures (SPEC §1.6), in memory and thread-safe.
@@ -18,7 +22,9 @@ internal sealed record CooldownInfo(string Provider, string Credential, string M
 /// The ladder doubles from <c>initialSeconds</c> up to <c>maxSeconds</c> with each failure in a row
 /// (30, 60, 120, 240, 300 by default), billing failures wait <c>billingSeconds</c>, and
 /// <c>Retry-After</c> is always a minimum. A success clears the cooldown and the ladder, unless the
-/// cooldown was set after the successful call was sent (see <see cref="Stamp"/>).
+/// cooldown was set after the successful call was sent (see <see cref="Stamp"/>). A clear from another
+/// instance of a fleet names the cooldown it cleared and removes only that one or an older one
+/// (<see cref="Forget"/>); a cooldown it names arriving after it is not applied (<see cref="Restore"/>).
 /// </summary>
 internal sealed class Cooldowns
 {
@@ -30,7 +36,14 @@ internal sealed class Cooldowns
 
     private readonly ConcurrentDictionary<CooldownKey, Slot> _slots = new();
 
-    // Counts the cooldowns set here or applied from elsewhere; each slot keeps the count at its setting.
+    // Per key, the newest stamp a clear named (here or on another instance): a cooldown announced with that
+    // stamp or an older one that arrives later (a notification seen twice, a late one) is not applied again.
+    private readonly ConcurrentDictionary<CooldownKey, long> _clearedThrough = new();
+
+    // The last stamp issued or seen: the clock's ticks when a cooldown is set here, but always above every
+    // stamp before (one applied from another instance, or named by its clear). So stamps order cooldowns on
+    // this instance (what a call in flight may clear) and across a fleet (what a clear names): a cooldown set
+    // here after this instance learned of another's is newer than it whatever the two clocks say.
     private long _stamp;
 
     // Changes for the store (a cleared cooldown has Until = MinValue); dropped when the writer lags.
@@ -48,6 +61,20 @@ internal sealed class Cooldowns
     /// announces while the call is in flight.
     /// </summary>
     public long Stamp => Interlocked.Read(ref _stamp);
+
+    /// <summary>A stamp above every one before and at least <paramref name="atLeast"/>.</summary>
+    private long NextStamp(long atLeast)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref _stamp);
+            var next = Math.Max(current + 1, atLeast);
+            if (Interlocked.CompareExchange(ref _stamp, next, current) == current)
+            {
+                return next;
+            }
+        }
+    }
 
     /// <summary>True for the classes that put a key on cooldown (the request's own faults do not).</summary>
     public static bool CoolsDown(FailureClass failure) => failure is not (FailureClass.CallerFault or FailureClass.ContextTooLong);
@@ -97,6 +124,7 @@ internal sealed class Cooldowns
             }
 
             slot.Strikes++;
+            slot.Stamp = slot.SetAt = NextStamp(now.UtcTicks);
             TimeSpan duration;
             if (failure == FailureClass.Billing)
             {
@@ -117,7 +145,7 @@ internal sealed class Cooldowns
             slot.ProbeClaimed = 0;
             Volatile.Write(ref slot.UntilTicks, (now + duration).UtcTicks);
             slot.DurationTicks = duration.Ticks;
-            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(failure), slot.Strikes, now + duration));
+            _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(failure), slot.Strikes, now + duration, slot.SetAt));
             return duration;
         }
         finally
@@ -127,8 +155,8 @@ internal sealed class Cooldowns
     }
 
     /// <summary>
-    /// The key's slot, locked and stamped as set now. A slot a success removed meanwhile is not used: the
-    /// cooldown goes into a new one, never into a slot no longer in the table.
+    /// The key's slot, locked. A slot a clear removed meanwhile is not used: the cooldown goes into a new
+    /// one, never into a slot no longer in the table.
     /// </summary>
     private Slot LockSlot(CooldownKey key)
     {
@@ -138,7 +166,6 @@ internal sealed class Cooldowns
             Monitor.Enter(slot);
             if (!slot.Removed)
             {
-                slot.Stamp = Interlocked.Increment(ref _stamp);
                 return slot;
             }
 
@@ -209,12 +236,24 @@ internal sealed class Cooldowns
                 return;
             }
 
-            slot.Removed = true;
-            _slots.TryRemove(KeyValuePair.Create(key, slot));
+            // Noted before the slot leaves the table: a Restore that finds it gone sees the note.
+            NoteCleared(key, slot.SetAt);
+            TakeOut(key, slot);
         }
 
-        _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue));
+        // The clear names the cooldown it removed: another instance keeps one set since (Forget).
+        _changes.Writer.TryWrite(new CooldownInfo(key.Provider, key.Credential, key.Model, FailureClassifier.Name(slot.Reason), 0, DateTimeOffset.MinValue, slot.SetAt));
     }
+
+    // Caller holds the slot's lock.
+    private void TakeOut(CooldownKey key, Slot slot)
+    {
+        slot.Removed = true;
+        _slots.TryRemove(KeyValuePair.Create(key, slot));
+    }
+
+    private void NoteCleared(CooldownKey key, long setAt) =>
+        _clearedThrough.AddOrUpdate(key, static (_, s) => s, static (_, old, s) => Math.Max(old, s), setAt);
 
     public static readonly TimeSpan ProbeWindow = TimeSpan.FromSeconds(5);
 
@@ -237,19 +276,37 @@ internal sealed class Cooldowns
 
     /// <summary>
     /// Restores a cooldown read back from the store at start, or set by another instance of a fleet
-    /// (not queued for the store again: its owner wrote it).
+    /// (not queued for the store again: its owner wrote it). Not applied when a clear named it or a newer one
+    /// (it arrived late, or a second time), nor when the key holds a cooldown as new or newer; false then.
     /// </summary>
-    public void Restore(CooldownInfo info)
+    public bool Restore(CooldownInfo info)
     {
         var reason = ErrorRuleSet.ParseClass(info.Reason);
-        var slot = LockSlot(new CooldownKey(info.Provider, info.Credential, info.Model));
+        var key = new CooldownKey(info.Provider, info.Credential, info.Model);
+        var slot = LockSlot(key);
         try
         {
+            var empty = slot.UntilTicks == 0;
+            if ((_clearedThrough.TryGetValue(key, out var cleared) && info.SetAt <= cleared) || (!empty && slot.SetAt >= info.SetAt))
+            {
+                if (empty)
+                {
+                    TakeOut(key, slot);
+                }
+
+                return false;
+            }
+
+            // Its own stamp comes after every call already sent here (a success of theirs keeps it), and this
+            // instance's next cooldowns come after it.
+            slot.Stamp = NextStamp(info.SetAt);
+            slot.SetAt = info.SetAt;
             slot.ProbeClaimed = 0;
             slot.Strikes = info.Strikes;
             slot.Reason = reason;
             slot.DurationTicks = TimeSpan.FromSeconds(30).Ticks;
             Volatile.Write(ref slot.UntilTicks, info.Until.UtcTicks);
+            return true;
         }
         finally
         {
@@ -257,16 +314,29 @@ internal sealed class Cooldowns
         }
     }
 
-    /// <summary>Drops a cooldown another instance of a fleet cleared (not queued for the store again).</summary>
-    public void Forget(string provider, string credential, string model)
+    /// <summary>
+    /// Drops a cooldown another instance of a fleet cleared (not queued for the store again): the one its
+    /// stamp <paramref name="setAt"/> names or an older one. A cooldown set since (here, or applied from
+    /// elsewhere) stays. <see cref="StoredCooldown.Unnamed"/> (an older build's clear) drops whatever is there.
+    /// </summary>
+    public void Forget(string provider, string credential, string model, long setAt)
     {
         var key = new CooldownKey(provider, credential, model);
+        if (setAt != StoredCooldown.Unnamed)
+        {
+            // What this instance sets from now on is newer than what the clear named.
+            NextStamp(setAt);
+            NoteCleared(key, setAt);
+        }
+
         if (_slots.TryGetValue(key, out var slot))
         {
             lock (slot)
             {
-                slot.Removed = true;
-                _slots.TryRemove(KeyValuePair.Create(key, slot));
+                if (!slot.Removed && slot.SetAt <= setAt)
+                {
+                    TakeOut(key, slot);
+                }
             }
         }
     }
@@ -276,6 +346,9 @@ internal sealed class Cooldowns
         public long UntilTicks;
         public long DurationTicks;
         public long Stamp;
+
+        /// <summary>The stamp it was set with, here or on the instance that set it: its name across a fleet.</summary>
+        public long SetAt;
         public int Strikes;
         public int ProbeClaimed;
         public FailureClass Reason;

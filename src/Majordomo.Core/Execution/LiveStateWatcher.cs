@@ -19,10 +19,10 @@ internal sealed partial class LiveStateWatcher(
         switch (change)
         {
             case CooldownChange { Cooldown: var c } when c.Until == DateTimeOffset.MinValue:
-                cooldowns.Forget(c.Provider, c.Credential, c.Model);
+                cooldowns.Forget(c.Provider, c.Credential, c.Model, c.SetAt);
                 break;
             case CooldownChange { Cooldown: var c }:
-                cooldowns.Restore(new CooldownInfo(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until));
+                cooldowns.Restore(new CooldownInfo(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until, c.SetAt));
                 break;
             case HealthChange h:
                 health.Apply(h.Model, h.Healthy, h.At, h.Error);

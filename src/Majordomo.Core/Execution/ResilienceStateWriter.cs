@@ -24,7 +24,7 @@ internal sealed partial class ResilienceStateWriter(
         {
             foreach (var c in StoreSync.Wait(store.LoadCooldownsAsync(time.GetUtcNow(), CancellationToken.None)))
             {
-                cooldowns.Restore(new CooldownInfo(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until));
+                cooldowns.Restore(new CooldownInfo(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until, c.SetAt));
             }
         }
         catch (Exception ex) when (ex is StoreException or ArgumentException)
@@ -64,7 +64,7 @@ internal sealed partial class ResilienceStateWriter(
         var changes = new List<StoredCooldown>();
         while (changes.Count < 5000 && cooldowns.Changes.TryRead(out var c))
         {
-            changes.Add(new StoredCooldown(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until));
+            changes.Add(new StoredCooldown(c.Provider, c.Credential, c.Model, c.Reason, c.Strikes, c.Until, c.SetAt));
         }
 
         try

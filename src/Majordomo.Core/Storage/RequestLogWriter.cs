@@ -6,7 +6,9 @@ namespace Majordomo.Storage;
 /// Drains request-log rows from a bounded channel and writes them in batches, off the request path
 /// (SPEC §5). A full queue drops the row (counted and logged) rather than make a request wait on disk.
 /// Rows whose batch the store refuses are held in memory (bounded) and written first once it is back.
-/// On graceful shutdown the queue is drained completely.
+/// On graceful shutdown the queue is drained completely; what the store still refuses then is counted as
+/// dropped and logged, and the store is not touched again, even by a writer thread the host stopped
+/// waiting for.
 /// </summary>
 internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
 {
@@ -40,6 +42,9 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private DateTimeOffset _nextHeldTry;
     private long _dropped;
     private long _written;
+
+    // Set under _drainLock once StopAsync has drained the queue: the writer thread never opens the store again.
+    private bool _stopped;
 
     public RequestLogWriter(IRequestLogStore store, TimeProvider time, ILogger<RequestLogWriter> logger, TimeSpan? interval = null, StoreHealth? health = null)
     {
@@ -136,36 +141,45 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         _channel.Writer.TryComplete();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
 
-        // Flush what is left so a graceful shutdown loses nothing.
-        var batch = new List<RequestLogRecord>(MaxBatch);
-        Drain(_channel.Reader, batch);
+        // Flush what is left so a graceful shutdown loses nothing. One lock from the drain to the end: the
+        // writer thread (still running when the host's stop timeout ran out first) waits, then finds the queue
+        // empty and the store closed to it.
         lock (_drainLock)
         {
-            WriteHeldAtShutdown();
+            DrainAtShutdown(_channel.Reader, new List<RequestLogRecord>(MaxBatch));
+            _stopped = true;
             _appender?.Dispose();
             _appender = null;
         }
     }
 
-    // Caller holds _drainLock. The last chance for rows held through an outage: tried now, not when the
-    // once-a-second pace allows; rows the store still refuses are counted as dropped and said so.
-    private void WriteHeldAtShutdown()
+    // Caller holds _drainLock. Held rows (through an outage, or a batch refused a moment ago) are tried once
+    // more, not when the once-a-second pace allows; rows the store still refuses, with the rest of the queue
+    // behind a refused batch, are counted as dropped and said so (nothing may stay queued: no one writes it
+    // after this).
+    private void DrainAtShutdown(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
     {
-        if (_held.Count == 0)
+        var droppedBefore = Dropped;
+        DrainCore(reader, batch);
+        while (reader.TryRead(out var record))
         {
-            return;
+            Hold(record);
         }
 
         _nextHeldTry = DateTimeOffset.MinValue;
-        if (TryWriteHeld())
+        if (_held.Count > 0 && TryWriteHeld())
         {
             return;
         }
 
         Interlocked.Add(ref _dropped, _held.Count);
-        LogLostAtShutdown(_logger, _held.Count);
         _held.Clear();
         Volatile.Write(ref _heldCount, 0);
+        var lost = Dropped - droppedBefore;
+        if (lost > 0)
+        {
+            LogLostAtShutdown(_logger, lost);
+        }
     }
 
     private void Drain(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
@@ -177,8 +191,17 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
         }
     }
 
+    /// <summary>One pass of the writer thread; tests call it to stand for a writer thread that woke after the stop.</summary>
+    internal void WriteQueued() => Drain(_channel.Reader, new List<RequestLogRecord>(MaxBatch));
+
+    // Caller holds _drainLock.
     private void DrainCore(ChannelReader<RequestLogRecord> reader, List<RequestLogRecord> batch)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         // Rows held through a store outage go first; while the store still fails, new rows join them.
         if (_held.Count > 0 && !TryWriteHeld())
         {
@@ -288,5 +311,5 @@ internal sealed partial class RequestLogWriter : BackgroundService, IRequestLog
     private static partial void LogDropped(ILogger logger, long dropped);
 
     [LoggerMessage(EventId = LogEvents.RequestLogLostAtShutdown, Level = LogLevel.Error, Message = "Request log: {Count} rows held through a store outage could not be written at shutdown and are lost")]
-    private static partial void LogLostAtShutdown(ILogger logger, int count);
+    private static partial void LogLostAtShutdown(ILogger logger, long count);
 }

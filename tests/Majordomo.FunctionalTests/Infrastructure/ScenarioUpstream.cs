@@ -25,8 +25,12 @@ public abstract record Scenario
     /// <summary>Sends headers for a stream and then nothing at all.</summary>
     public sealed record HangAfterHeaders : Scenario;
 
-    /// <summary>Streams <paramref name="Chunks"/> chunks, then resets the connection.</summary>
-    public sealed record ResetAfterChunks(int Chunks) : Scenario;
+    /// <summary>
+    /// Streams <paramref name="Chunks"/> chunks, then resets the connection: 50 ms later, or once
+    /// <paramref name="Reset"/> completes (a test that needs the chunks at the client first; a reset can drop
+    /// chunks the gateway has not read yet, which then falls back as before the first byte).
+    /// </summary>
+    public sealed record ResetAfterChunks(int Chunks, Task? Reset = null) : Scenario;
 
     /// <summary>Streams <paramref name="Chunks"/> chunks, then ends the response cleanly without finish or [DONE].</summary>
     public sealed record TruncateAfterChunks(int Chunks) : Scenario;
@@ -245,7 +249,7 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
                 case Scenario.ResetAfterChunks reset:
                     await StartStreamAsync(context, ct);
                     await WriteChunksAsync(context, model, reset.Chunks, ct);
-                    await Task.Delay(50, ct);
+                    await (reset.Reset ?? Task.Delay(50, ct)).WaitAsync(ct);
                     context.Abort();
                     break;
                 case Scenario.TruncateAfterChunks truncate:

@@ -74,6 +74,57 @@ public sealed class FleetTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task ClearFromBArrivingAfterANewerCooldownOnA_NewerOneKept()
+    {
+        const string rateLimited = """{"error":{"message":"slow down","type":"rate_limit_error"}}""";
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("fleet_late_clear");
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "quotas": { "premium": { "monthly": 100000 } } }"""), upstream);
+        await using var fleet = await Fleet.StartAsync(_directory, config);
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(fleet.B, "default"));
+
+        // A's premium call is rate limited for 3 s; B learns it, then it runs out on both (each keeps it in memory).
+        upstream.Script("premium", new Scenario.Status(429, rateLimited, RetryAfterSeconds: 3), new Scenario.Ok());
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.A, "default"));
+        await Fleet.UntilAsync(async () => (await CooledModelsAsync(fleet.B)).Contains("cloud/premium"));
+        await Fleet.UntilAsync(async () => !(await CooledModelsAsync(fleet.A)).Contains("cloud/premium") && !(await CooledModelsAsync(fleet.B)).Contains("cloud/premium"));
+
+        // Held back by a lock on the cooldowns table, neither instance's change leaves it: B's premium call answers
+        // and clears the cooldown it knew, and then A's is rate limited again, for 30 s. B's clear reaches A
+        // only after A's newer cooldown is set, however fast the notifications are.
+        await using (var lockHolder = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await lockHolder.OpenAsync();
+            await using var tx = await lockHolder.BeginTransactionAsync();
+            await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE cooldowns IN EXCLUSIVE MODE;", lockHolder, tx))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            upstream.Script("premium", new Scenario.Ok(), new Scenario.Status(429, rateLimited, RetryAfterSeconds: 30));
+            Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(fleet.B, "default"));
+            Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.A, "default"));
+            await Task.Delay(TimeSpan.FromMilliseconds(500)); // both writers are now waiting on the lock
+            await tx.CommitAsync();
+        }
+
+        // B applies A's newer cooldown (the clear it sent named the older one); A keeps it despite B's clear.
+        await Fleet.UntilAsync(async () => (await CooledModelsAsync(fleet.B)).Contains("cloud/premium"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var calls = upstream.ReceivedFor("premium").Count;
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.A, "default"));
+        Assert.Equal("cloud/free", await Fleet.AnsweredByAsync(fleet.B, "default"));
+        Assert.Contains("cloud/premium", await CooledModelsAsync(fleet.A));
+        Assert.Equal(calls, upstream.ReceivedFor("premium").Count);
+
+        // The store keeps it too, whichever of the clear and the newer cooldown was written first.
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var rows = new Npgsql.NpgsqlCommand("SELECT count(*) FROM cooldowns WHERE model = 'cloud/premium' AND until > now() + interval '10 seconds';", connection);
+        Assert.Equal(1L, (long)(await rows.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task UnhealthyOnA_KnownOnBWithinASecond()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();

@@ -153,6 +153,106 @@ public class CooldownsTests
     }
 
     [Fact]
+    public void Forget_LateClearOfAnOlderCooldown_NewerOneSetHereSinceStays()
+    {
+        // Another instance's cooldown arrives, is cleared there, and meanwhile this instance sets its own.
+        var theirs = Now.UtcTicks - TimeSpan.FromSeconds(5).Ticks;
+        Assert.True(_cooldowns.Restore(new CooldownInfo("p", "k1", "p/a", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(3), theirs)));
+        var duration = _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(30), Now, Settings);
+        _cooldowns.Forget("p", "k1", "p/a", theirs);
+
+        Assert.Equal(Now + duration, _cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+
+        // The clear of that one (named by the stamp it went out with) does remove it.
+        var ours = ReadChanges()[^1].SetAt;
+        _cooldowns.Forget("p", "k1", "p/a", ours);
+        Assert.Null(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Forget_OtherInstanceClockAhead_CooldownSetHereAfterLearningItsOneStillNewer()
+    {
+        // The other clock runs an hour ahead: stamps follow what this instance saw, not only its own clock.
+        var theirs = Now.UtcTicks + TimeSpan.FromHours(1).Ticks;
+        _cooldowns.Restore(new CooldownInfo("p", "k1", "p/a", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(3), theirs));
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(30), Now, Settings);
+        _cooldowns.Forget("p", "k1", "p/a", theirs);
+
+        Assert.NotNull(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+        Assert.True(ReadChanges()[^1].SetAt > theirs);
+    }
+
+    [Fact]
+    public void Forget_NamedCooldownOrAnOlderOne_Removed_UnnamedRemovesAny()
+    {
+        _cooldowns.Restore(new CooldownInfo("p", "k1", "p/a", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(30), 100));
+        _cooldowns.Forget("p", "k1", "p/a", 100);
+        _cooldowns.Restore(new CooldownInfo("p", "k1", "p/b", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(30), 100));
+        _cooldowns.Forget("p", "k1", "p/b", 200); // it never arrived here; an older one is cleared with it
+        _cooldowns.Record("p", "k2", "p/a", FailureClass.RateLimited, null, Now, Settings);
+        _cooldowns.Forget("p", "k2", "p/a", Majordomo.Storage.StoredCooldown.Unnamed);
+
+        Assert.Empty(_cooldowns.Active(Now));
+    }
+
+    [Fact]
+    public void Restore_ArrivingAfterAClearThatNamedIt_NotApplied()
+    {
+        // Cleared on another instance, then its notification arrives (again, or late): it stays cleared.
+        var set = new CooldownInfo("p", "k1", "p/a", FailureClassifier.Name(FailureClass.RateLimited), 1, Now + TimeSpan.FromSeconds(30), 500);
+        _cooldowns.Restore(set);
+        _cooldowns.Forget("p", "k1", "p/a", 500);
+        Assert.False(_cooldowns.Restore(set));
+        Assert.False(_cooldowns.Restore(set with { SetAt = 400 }));
+
+        // Cleared here by a success: the same notification seen a second time does not bring it back either.
+        var other = set with { Model = "p/b" };
+        _cooldowns.Restore(other);
+        _cooldowns.Clear("p", "k1", "p/b", _cooldowns.Stamp);
+        Assert.False(_cooldowns.Restore(other));
+
+        Assert.Empty(_cooldowns.Active(Now));
+
+        // A newer one than the clear named is applied.
+        Assert.True(_cooldowns.Restore(set with { SetAt = 600 }));
+        Assert.NotNull(_cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Restore_OlderThanTheCooldownInForce_NotApplied()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.RateLimited, TimeSpan.FromSeconds(30), Now, Settings);
+        var ours = ReadChanges()[^1].SetAt;
+
+        Assert.False(_cooldowns.Restore(new CooldownInfo("p", "k1", "p/a", "transient", 1, Now + TimeSpan.FromSeconds(5), ours - 1)));
+        Assert.Equal(Now + TimeSpan.FromSeconds(30), _cooldowns.CoolingUntil("p", "k1", "p/a", Now, out _));
+    }
+
+    [Fact]
+    public void Clear_ChangeForTheFleet_NamesTheClearedCooldown()
+    {
+        _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);
+        _cooldowns.Clear("p", "k1", "p/a", _cooldowns.Stamp);
+
+        var changes = ReadChanges();
+        Assert.Equal(2, changes.Count);
+        Assert.Equal(DateTimeOffset.MinValue, changes[1].Until);
+        Assert.Equal(changes[0].SetAt, changes[1].SetAt);
+        Assert.True(changes[0].SetAt >= Now.UtcTicks);
+    }
+
+    private List<CooldownInfo> ReadChanges()
+    {
+        var changes = new List<CooldownInfo>();
+        while (_cooldowns.Changes.TryRead(out var c))
+        {
+            changes.Add(c);
+        }
+
+        return changes;
+    }
+
+    [Fact]
     public void Record_LongAfterTheLastCooldown_LadderStartsAgain()
     {
         _cooldowns.Record("p", "k1", "p/a", FailureClass.Transient, null, Now, Settings);

@@ -172,6 +172,29 @@ public sealed class RequestLogWriterTests : IDisposable
         Assert.Contains(logs.Lines, line => line.Contains("7 rows held through a store outage", StringComparison.Ordinal) && line.Contains("lost", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StopAsync_StoreRefusesABatchWithMoreQueuedBehindIt_EveryRowCountedAndTheStoreNeverUsedAgain()
+    {
+        // More than a batch queued and the store refusing: the rows behind the refused batch must not stay
+        // queued for a writer thread that may wake after the host's stop (its stop timeout ran out).
+        var store = NewStore("behind.db");
+        var logs = new ErrorLines();
+        var refusing = new RefusingStore(new SqliteRequestLogStore(store), refusals: int.MaxValue);
+        using var writer = new RequestLogWriter(refusing, TimeProvider.System, logs, TimeSpan.FromHours(1));
+        await writer.StartAsync(CancellationToken.None);
+        var rows = RequestLogWriter.MaxBatch + 100;
+        await EnqueueAndStopAsync(writer, rows);
+        var opened = refusing.Opened;
+
+        writer.WriteQueued(); // the writer thread's pass, late
+        writer.TryEnqueue(SqliteStoreTests.Record("after"));
+
+        Assert.Equal(opened, refusing.Opened);
+        Assert.Equal(rows + 1, writer.Dropped);
+        Assert.Equal(0, writer.Held);
+        Assert.Contains(logs.Lines, line => line.Contains($"{rows} rows", StringComparison.Ordinal) && line.Contains("lost", StringComparison.Ordinal));
+    }
+
     private static async Task EnqueueAndStopAsync(RequestLogWriter writer, int rows)
     {
         for (var i = 0; i < rows; i++)
@@ -189,7 +212,13 @@ public sealed class RequestLogWriterTests : IDisposable
 
         private bool Refuse() => _refused++ < refusals;
 
-        public IRequestLogAppender OpenAppender() => new Appender(inner.OpenAppender(), this);
+        public int Opened { get; private set; }
+
+        public IRequestLogAppender OpenAppender()
+        {
+            Opened++;
+            return new Appender(inner.OpenAppender(), this);
+        }
 
         public IAsyncEnumerable<RequestSummary> SummariesAsync(DateTimeOffset since, DateTimeOffset until, string? apiKey, CancellationToken cancellationToken) =>
             inner.SummariesAsync(since, until, apiKey, cancellationToken);

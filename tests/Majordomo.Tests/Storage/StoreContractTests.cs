@@ -322,4 +322,25 @@ public abstract class StoreContractTests : IDisposable
         Assert.Equal(("k1", "rate-limited", 2), (remaining.Credential, remaining.Reason, remaining.Strikes));
         Assert.Equal(Now + TimeSpan.FromSeconds(60), remaining.Until);
     }
+
+    [Fact]
+    public async Task HealthLog_ClearNamingAnOlderCooldown_NewerRowStays_OlderCooldownNeverReplacesANewerRow()
+    {
+        var store = (await OpenAsync()).Health;
+        var older = new StoredCooldown("p", "k1", "p/a", "rate_limited", 1, Now + TimeSpan.FromSeconds(30), 100);
+        var newer = older with { Strikes = 2, Until = Now + TimeSpan.FromSeconds(60), SetAt = 200 };
+
+        // Another instance set a newer cooldown before this one's clear of the older arrived.
+        await store.WriteAsync([], [older, newer], CancellationToken.None);
+        await store.WriteAsync([], [older with { Until = DateTimeOffset.MinValue }], CancellationToken.None);
+        var kept = Assert.Single(await store.LoadCooldownsAsync(Now, CancellationToken.None));
+        Assert.Equal(newer, kept);
+
+        // The older cooldown written late does not replace it; the clear naming it (or an unnamed one) removes it.
+        await store.WriteAsync([], [older], CancellationToken.None);
+        Assert.Equal(newer, Assert.Single(await store.LoadCooldownsAsync(Now, CancellationToken.None)));
+        await store.WriteAsync([], [newer with { Until = DateTimeOffset.MinValue }, older with { Model = "p/b" }], CancellationToken.None);
+        await store.WriteAsync([], [older with { Model = "p/b", Until = DateTimeOffset.MinValue, SetAt = StoredCooldown.Unnamed }], CancellationToken.None);
+        Assert.Empty(await store.LoadCooldownsAsync(Now, CancellationToken.None));
+    }
 }

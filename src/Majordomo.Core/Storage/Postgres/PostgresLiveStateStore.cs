@@ -55,7 +55,7 @@ internal sealed class PostgresLiveStateStore(PostgresStore store, PostgresHealth
         }
     }
 
-    /// <summary>The payload of one change: <c>{"i": instance, "k": "c"|"h"|"r", …}</c>.</summary>
+    /// <summary>The payload of one change: <c>{"i": instance, "k": "c"|"h"|"r", …}</c>; a cooldown's <c>"t"</c> is its stamp.</summary>
     internal static string Encode(string instance, LiveChange change)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
@@ -73,6 +73,7 @@ internal sealed class PostgresLiveStateStore(PostgresStore store, PostgresHealth
                     w.WriteString("r", c.Reason);
                     w.WriteNumber("s", c.Strikes);
                     w.WriteNumber("u", c.Until.UtcTicks);
+                    w.WriteNumber("t", c.SetAt);
                     break;
                 case HealthChange h:
                     w.WriteString("k", "h");
@@ -111,7 +112,9 @@ internal sealed class PostgresLiveStateStore(PostgresStore store, PostgresHealth
             var until = new DateTimeOffset(o.GetProperty("u").GetInt64(), TimeSpan.Zero);
             return o.GetProperty("k").GetString() switch
             {
-                "c" => new CooldownChange(new StoredCooldown(Text(o, "p")!, Text(o, "c")!, Text(o, "m")!, Text(o, "r")!, o.GetProperty("s").GetInt32(), until)),
+                "c" => new CooldownChange(new StoredCooldown(Text(o, "p")!, Text(o, "c")!, Text(o, "m")!, Text(o, "r")!, o.GetProperty("s").GetInt32(), until,
+                    // An older build names no stamp: its clear removes whatever is there, its cooldown is the oldest.
+                    o.TryGetProperty("t", out var t) ? t.GetInt64() : until == DateTimeOffset.MinValue ? StoredCooldown.Unnamed : 0)),
                 "h" => new HealthChange(Text(o, "p")!, Text(o, "m")!, o.GetProperty("ok").GetBoolean(), until, Text(o, "e")),
                 "r" => new RateLimitChange(Text(o, "p"), Text(o, "m"), until),
                 _ => null,

@@ -420,6 +420,11 @@ internal sealed class PostgresStore : IStore, IDisposable
             ALTER TABLE requests ADD COLUMN cache text;
             ALTER TABLE requests ADD COLUMN body text;
             """),
+        (3, "cooldown stamps", """
+            -- The stamp a cooldown was set with (ticks, never below one the instance knew of): a clear removes
+            -- the row only if it names it or a newer one, and an older cooldown never replaces a newer row.
+            ALTER TABLE cooldowns ADD COLUMN set_at bigint NOT NULL DEFAULT 0;
+            """),
     ];
 
     public void Dispose() => _dataSource.Dispose();

@@ -63,12 +63,14 @@ internal sealed class SqliteHealthLogStore(SqliteStore store) : IHealthLogStore
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = c.Until == DateTimeOffset.MinValue
-            ? "DELETE FROM cooldowns WHERE provider = $p AND credential = $c AND model = $m;"
-            : "INSERT INTO cooldowns (provider, credential, model, reason, strikes, until_unix_ms) VALUES ($p, $c, $m, $r, $s, $u) " +
-              "ON CONFLICT (provider, credential, model) DO UPDATE SET reason = excluded.reason, strikes = excluded.strikes, until_unix_ms = excluded.until_unix_ms;";
+            ? "DELETE FROM cooldowns WHERE provider = $p AND credential = $c AND model = $m AND set_at <= $t;"
+            : "INSERT INTO cooldowns (provider, credential, model, reason, strikes, until_unix_ms, set_at) VALUES ($p, $c, $m, $r, $s, $u, $t) " +
+              "ON CONFLICT (provider, credential, model) DO UPDATE SET reason = excluded.reason, strikes = excluded.strikes, until_unix_ms = excluded.until_unix_ms, " +
+              "set_at = excluded.set_at WHERE cooldowns.set_at <= excluded.set_at;";
         command.Parameters.AddWithValue("$p", c.Provider);
         command.Parameters.AddWithValue("$c", c.Credential);
         command.Parameters.AddWithValue("$m", c.Model);
+        command.Parameters.AddWithValue("$t", c.SetAt);
         if (c.Until != DateTimeOffset.MinValue)
         {
             command.Parameters.AddWithValue("$r", c.Reason);
@@ -86,13 +88,13 @@ internal sealed class SqliteHealthLogStore(SqliteStore store) : IHealthLogStore
             using var connection = store.Open();
             SqliteStore.Execute(connection, "DELETE FROM cooldowns WHERE until_unix_ms <= $now;", "$now", now.ToUnixTimeMilliseconds());
             using var query = connection.CreateCommand();
-            query.CommandText = "SELECT provider, credential, model, reason, strikes, until_unix_ms FROM cooldowns;";
+            query.CommandText = "SELECT provider, credential, model, reason, strikes, until_unix_ms, set_at FROM cooldowns;";
             using var rows = query.ExecuteReader();
             var list = new List<StoredCooldown>();
             while (rows.Read())
             {
                 list.Add(new StoredCooldown(rows.GetString(0), rows.GetString(1), rows.GetString(2), rows.GetString(3), rows.GetInt32(4),
-                    DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(5))));
+                    DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(5)), rows.GetInt64(6)));
             }
 
             return ValueTask.FromResult<IReadOnlyList<StoredCooldown>>(list);

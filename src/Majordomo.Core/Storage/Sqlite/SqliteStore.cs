@@ -310,6 +310,11 @@ internal sealed class SqliteStore : IStore
             ALTER TABLE requests ADD COLUMN cache TEXT;
             ALTER TABLE requests ADD COLUMN body TEXT;
             """),
+        (8, "cooldown stamps", """
+            -- The stamp a cooldown was set with (ticks, never below one the instance knew of): a clear removes
+            -- the row only if it names it or a newer one, and an older cooldown never replaces a newer row.
+            ALTER TABLE cooldowns ADD COLUMN set_at INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     /// <summary>
