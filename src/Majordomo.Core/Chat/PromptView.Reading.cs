@@ -370,6 +370,7 @@ internal sealed partial class PromptView
             reader.Skip();
         }
 
+        Note(TextStepOp.Call(start, ref reader));
         ToolBytes += reader.BytesConsumed - start;
     }
 
@@ -384,6 +385,7 @@ internal sealed partial class PromptView
                 break;
             case Role.Assistant:
                 AssistantMessages++;
+                Note(TextStep.EndAssistant);
                 break;
             case Role.System:
                 Note(TextStep.EndSystem);
@@ -467,6 +469,7 @@ internal sealed partial class PromptView
                 reader.Read();
                 var start = reader.TokenStartIndex;
                 block.Input = StableHash.Json(ref reader);
+                Note(TextStepOp.Call(start, ref reader));
                 ToolBytes += reader.BytesConsumed - start;
             }
             else if (reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("tool_use_id"u8))
@@ -571,6 +574,7 @@ internal sealed partial class PromptView
             case MessageProperty.Arguments:
                 var start = reader.TokenStartIndex;
                 message.Arguments = ToolHistory.Arguments(ref reader);
+                Note(TextStepOp.Call(start, ref reader));
                 ToolBytes += reader.BytesConsumed - start;
                 break;
             default:

@@ -57,6 +57,13 @@ internal sealed partial class PromptView : IDisposable
     /// <summary><see cref="ToolResultText"/> without a copy.</summary>
     public ReadOnlySpan<char> ToolResultChars => Materialized()._toolResultText.Span;
 
+    /// <summary>
+    /// What the model wrote in earlier turns and is sent back upstream with this request: its messages' text and its
+    /// tool calls' arguments (one <c>name: value</c> line per value), joined by a newline. An agent that logged in with
+    /// a password it was given sends the password again in every later turn's history.
+    /// </summary>
+    public ReadOnlySpan<char> AssistantChars => Materialized()._assistantText.Span;
+
     /// <summary>Names of the tool definitions offered (<c>tools[].function.name</c> or <c>tools[].name</c>), comma-separated.</summary>
     public string ToolNames { get; private set; } = "";
 
@@ -157,6 +164,7 @@ internal sealed partial class PromptView : IDisposable
     private ReadOnlyMemory<char> _systemText;
     private ReadOnlyMemory<char> _userText;
     private ReadOnlyMemory<char> _toolResultText;
+    private ReadOnlyMemory<char> _assistantText;
     private long _chars;
 
     // Every text in reading order; tokenized on first use, so a request that never asks for its token
@@ -165,6 +173,7 @@ internal sealed partial class PromptView : IDisposable
     private long _textTokens = -1;
     private ArenaText? _userTextBuilder;
     private ArenaText? _toolText;
+    private ArenaText? _assistantBuilder;
     private StringBuilder? _toolNames;
     private bool _disposed;
 
@@ -230,7 +239,7 @@ internal sealed partial class PromptView : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = default;
+        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = _assistantText = default;
         _texts = null;
         _arena.Dispose();
         Tools.Dispose();
@@ -280,11 +289,18 @@ internal sealed partial class PromptView : IDisposable
                 case TextStep.EndTool when text.Length > 0:
                     ToolText().Append(text.Build());
                     break;
+                case TextStep.EndAssistant when text.Length > 0:
+                    AssistantText().Append(text.Build());
+                    break;
+                case TextStep.AddCall:
+                    JsonLines.Append(body.Slice(step.Start, step.Length), _assistantBuilder ??= new ArenaText(_arena), _arena);
+                    break;
             }
         }
 
         _userText = _userTextBuilder?.Build() ?? _lastUserText;
         _toolResultText = _toolText?.Build() ?? default;
+        _assistantText = _assistantBuilder?.Build() ?? default;
         _steps.Clear();
         _body = default;
     }
@@ -420,6 +436,18 @@ internal sealed partial class PromptView : IDisposable
         return _toolText;
     }
 
+    /// <summary>The model's text collected so far, a line break added when it holds some already.</summary>
+    private ArenaText AssistantText()
+    {
+        _assistantBuilder ??= new ArenaText(_arena);
+        if (_assistantBuilder.Length > 0)
+        {
+            _assistantBuilder.AppendLine();
+        }
+
+        return _assistantBuilder;
+    }
+
     private static ulong Fnv(ulong hash, ReadOnlySpan<char> s)
     {
         foreach (var c in s)
@@ -444,6 +472,10 @@ internal sealed partial class PromptView : IDisposable
         EndUser,
         EndSystem,
         EndTool,
+        EndAssistant,
+
+        /// <summary>A tool call's arguments (a JSON value, raw in the body): read as lines into the model's text, not counted.</summary>
+        AddCall,
     }
 
     /// <summary>One step: for a text value, where its string is in the body (quotes excluded) and whether it holds escapes.</summary>
@@ -451,6 +483,10 @@ internal sealed partial class PromptView : IDisposable
     {
         public static TextStepOp At(TextStep step, Part part, ref Utf8JsonReader reader) =>
             new(step, part, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, false, false);
+
+        /// <summary>A whole JSON value from <paramref name="start"/> to where the reader has consumed, quotes and brackets included.</summary>
+        public static TextStepOp Call(long start, ref Utf8JsonReader reader) =>
+            new(TextStep.AddCall, Part.Message, (int)start, (int)(reader.BytesConsumed - start), false, false, false);
 
         /// <summary>The value's text: a string, or when long a slice of a pooled array of <paramref name="arena"/>.</summary>
         public ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> body, TextArena arena)

@@ -100,7 +100,7 @@ internal static class HeuristicClassifier
         return new Classification(complexity, task, prompt.EstimatedPromptTokens, sensitive != SensitiveKind.None, scores);
     }
 
-    /// <summary>Every text that will be sent upstream and the user or their tools wrote, in full.</summary>
+    /// <summary>Every text that will be sent upstream (the user's, the system prompt, tools' output, the model's earlier turns and calls), in full.</summary>
     public static SensitiveKind Sensitive(PromptView prompt)
     {
         var kind = SensitivePrefilter.Scan(prompt.UserChars);
@@ -112,6 +112,12 @@ internal static class HeuristicClassifier
         if (kind == SensitiveKind.None)
         {
             kind = SensitivePrefilter.Scan(prompt.ToolResultChars);
+        }
+
+        // The model's earlier turns travel upstream again: a password it typed into a login call is in every later request.
+        if (kind == SensitiveKind.None)
+        {
+            kind = SensitivePrefilter.Scan(prompt.AssistantChars);
         }
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.

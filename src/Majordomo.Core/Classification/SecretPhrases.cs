@@ -1305,7 +1305,7 @@ internal static partial class SecretPhrases
             }
 
             // "пароль Снегирь2026!", "PW Tulip88", "maiden name Kowalczyk": a value right after the noun.
-            if (word == 0 && (char.IsLetterOrDigit(window[start]) || window[start] == '#') && !IsCjk(window[start])
+            if (word == 0 && (char.IsLetterOrDigit(window[start]) || window[start] == '#') && !IsCjk(window[start]) && !PathLike(token)
                 && (Candidate(window[start..], connector: false, plain: false, want)
                     || (want == Want.Answer && char.IsUpper(window[start]) && token.TrimEnd(".,;!?").Length >= 3 && !Listed(token.TrimEnd(".,;!?")))))
             {
@@ -1317,6 +1317,28 @@ internal static partial class SecretPhrases
 
         return false;
     }
+
+    /// <summary>
+    /// "grep -rn password src/auth/", "password docs/setup.md": a file or folder path, lower-case segments and a slash,
+    /// a folder's trailing slash or a file's extension — where a search or a document points, not a value.
+    /// </summary>
+    internal static bool PathLike(ReadOnlySpan<char> token)
+    {
+        token = token.TrimEnd(".,;:!?)");
+        var slash = token.IndexOf('/');
+        if (slash < 0 || token.ContainsAnyExcept(PathChars))
+        {
+            return false;
+        }
+
+        var last = token[(token.LastIndexOf('/') + 1)..];
+        var dot = last.LastIndexOf('.');
+        return last.IsEmpty || slash == 0 || token.StartsWith("./") || token.StartsWith("~/")
+            || (dot > 0 && last.Length - dot - 1 is >= 1 and <= 4 && !last[(dot + 1)..].ContainsAnyExcept(LowerLetters));
+    }
+
+    private static readonly SearchValues<char> PathChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789/._-~");
+    private static readonly SearchValues<char> LowerLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     // "changed it to", "set to", "reset to": the verbs after which "to" introduces the new value.
     private static bool SetVerb(ReadOnlySpan<char> word) =>
