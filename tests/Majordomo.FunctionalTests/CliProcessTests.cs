@@ -46,6 +46,9 @@ public sealed class CliProcessTests : IDisposable
 
         Assert.Equal(0, await process.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.True(File.Exists(Path.Combine(_directory, "majordomo-demo.db")));
+
+        // The default level is Information: the host's own Debug lines (starting, started, stopping) stay out.
+        Assert.DoesNotContain("dbug:", process.Stdout + process.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,9 +70,11 @@ public static class GatewayApp
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
         // A failed start (a busy port) is logged by the host with its whole stack trace; the caller says
-        // it in one line ("cannot listen: …"). Quiet until started, so later host errors still show.
+        // it in one line ("cannot listen: …"). Quiet until started, so later host errors still show. A category's
+        // filter replaces the minimum level for it, so the filter applies that level itself.
         var started = new StrongBox<bool>(false);
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => started.Value || level < LogLevel.Error);
+        var minimum = options.MinimumLogLevel;
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= minimum && (started.Value || level < LogLevel.Error));
 
         var config = source.Config;
         var urls = options.Urls ?? config?.Server?.Urls ?? [DefaultUrl];
