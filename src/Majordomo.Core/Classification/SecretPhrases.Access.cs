@@ -238,7 +238,7 @@ internal static partial class SecretPhrases
     }
 
     // A UUID, 8-4-4-4-12 hex digits: a row's or a resource's id.
-    private static bool Uuid(ReadOnlySpan<char> s)
+    internal static bool Uuid(ReadOnlySpan<char> s)
     {
         if (s.Length < 36)
         {

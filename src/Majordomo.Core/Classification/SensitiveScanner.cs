@@ -463,7 +463,10 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        return SessionValue(after[1..].TrimStart("\"' "), minLetters: 2);
+        // A UUID named session is a conversation's id (OpenClaw's runtime line, "sessionId=144aa398-…" on every request),
+        // not a login: a session cookie's own value (the Cookie header above) is read whatever its shape.
+        var value = after[1..].TrimStart("\"' ");
+        return SessionValue(value, minLetters: 2) && !SecretPhrases.Uuid(value);
     }
 
     private static bool SessionValue(ReadOnlySpan<char> value, int minLetters)

@@ -32,6 +32,7 @@ public class SensitiveCategoryTests
     [InlineData("request headers:\nCookie: lang=en; laravel_session=eyQ9mX2kP7zL4vR8tN1bY6cH; theme=dark")]
     [InlineData("Set-Cookie: JSESSIONID=9F3A2C7E1B4D8F6A0C2E5B7D9F1A3C5E; Path=/; Secure")]
     [InlineData("{\"session_token\": \"q8Zx3Lm9Wv2Rt7Ny4Kb1Hc6P\"}")]
+    [InlineData("Cookie: sid=0b7e2f1a-93c4-4d2e-8f6a-5c1d9e3b7a24; theme=dark")]
     [InlineData("curl -b 'connect.sid=s%3Ak8Wz2Qm7Xp4Lr9Tn3V.aB5cD7eF9gH1jK3mN5pQ' https://app.local")]
     public void SessionCookies_AreSensitive(string text) => Sensitive(text);
 
@@ -40,6 +41,8 @@ public class SensitiveCategoryTests
     [InlineData("Explain Set-Cookie: sessionid=<value>; HttpOnly; Secure")]
     [InlineData("session_timeout=3600 and session.cookie_secure=true in php.ini")]
     [InlineData("req.session.id = crypto.randomBytes(16).toString('hex')")]
+    [InlineData("Runtime: agent=main | session=agent:main:explicit:144aa398-3231-4355-9dee-0a8b77f81fc4 | sessionId=144aa398-3231-4355-9dee-0a8b77f81fc4 | host=workstation | shell=bash")]
+    [InlineData("{\"session_id\": \"0b7e2f1a-93c4-4d2e-8f6a-5c1d9e3b7a24\", \"turn\": 3}")]
     public void CookieSettingsAndDocs_AreNot(string text) => NotSensitive(text);
 
     [Theory]
