@@ -184,26 +184,47 @@ internal static class HostPathRun
     {
         var times = (Hop: new List<double>(), Gateway: new List<double>());
         var bytes = (Hop: 0.0, Gateway: 0.0);
+        var gc = (Hop: default(GcCost), Gateway: default(GcCost));
         for (var round = 0; round < rounds + 1; round++)
         {
-            var (h, hb) = Time(hop, calls, callers);
-            var (g, gb) = Time(gateway, calls, callers);
+            var (h, hb, hg) = Time(hop, calls, callers);
+            var (g, gb, gg) = Time(gateway, calls, callers);
             if (round > 0)
             {
                 // The first round warms both up (tiered compilation) and is not counted.
                 times.Hop.Add(h);
                 times.Gateway.Add(g);
                 (bytes.Hop, bytes.Gateway) = (hb, gb);
+                (gc.Hop, gc.Gateway) = (gc.Hop + hg, gc.Gateway + gg);
             }
         }
 
         var deltas = times.Hop.Zip(times.Gateway, (h, g) => g - h).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {RequestPathRun.Median(times.Hop):F0} ({times.Hop.Min():F0}) ns, {bytes.Hop:F0} B | {RequestPathRun.Median(times.Gateway):F0} ({times.Gateway.Min():F0}) ns, {bytes.Gateway:F0} B | {RequestPathRun.Median(deltas):F0} ns, {bytes.Gateway - bytes.Hop:F0} B |"));
+        if (callers > 1)
+        {
+            var requests = (double)rounds * calls;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"|   (GC pauses, gen0 / gen1 / gen2 collections per 10k requests) | {gc.Hop.PauseNs / requests:F0} ns, {gc.Hop.Format(requests)} | {gc.Gateway.PauseNs / requests:F0} ns, {gc.Gateway.Format(requests)} | |"));
+        }
     }
 
-    private static (double Ns, double Bytes) Time(Action action, int calls, int callers)
+    /// <summary>The GC's pauses (its blocking work) and collections by generation over a block.</summary>
+    private readonly record struct GcCost(double PauseNs, int Gen0, int Gen1, int Gen2)
     {
+        public static GcCost Now() => new(GC.GetTotalPauseDuration().TotalNanoseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public static GcCost operator +(GcCost a, GcCost b) => new(a.PauseNs + b.PauseNs, a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);
+
+        public static GcCost operator -(GcCost a, GcCost b) => new(a.PauseNs - b.PauseNs, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+
+        public string Format(double requests) => string.Create(CultureInfo.InvariantCulture, $"{Gen0 * 10_000 / requests:F1} / {Gen1 * 10_000 / requests:F1} / {Gen2 * 10_000 / requests:F1}");
+    }
+
+    private static (double Ns, double Bytes, GcCost Gc) Time(Action action, int calls, int callers)
+    {
+        var gc = GcCost.Now();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Environment.CpuUsage.TotalTime;
         if (callers == 1)
@@ -228,7 +249,7 @@ internal static class HostPathRun
         }
 
         var ns = (Environment.CpuUsage.TotalTime - cpu).TotalNanoseconds / calls;
-        return (ns, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls);
+        return (ns, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls, GcCost.Now() - gc);
     }
 
     private sealed class ActivityProbe
