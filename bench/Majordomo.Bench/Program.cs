@@ -43,6 +43,9 @@ const string Usage = """
       requestpath [--rounds 21] [--calls 200000]
                per-request pieces outside the relay (metrics, header limit, response headers), each against the code
                it replaced, alternating in process; CPU ns and allocated bytes per call
+      hostpath [--rounds 15] [--calls 50000] [--answered]
+               the framework's per-request work without sockets (hop's host against the gateway's); --answered: a chat
+               request answered by the mock, whole and streamed, through the hop's handler and the real gateway
       replay   [--requests 300000] [--config examples/openclaw-copilot-quota.json]
                majordomo simulate's replay speed on a synthetic month of request-log rows, timed, in process
     """;

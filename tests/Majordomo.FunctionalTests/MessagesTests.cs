@@ -311,10 +311,18 @@ public sealed class MessagesTests : GatewayTest
     [InlineData("anth/claude", "claude-x")]
     public async Task Stream_FailsAfterFirstBytes_EndsWithAnAnthropicErrorEvent(string model, string upstreamModel)
     {
-        Upstream.Script(upstreamModel, new Scenario.ResetAfterChunks(2));
+        // Reset once the client holds both chunks (see FaultInjectionTests.ResetMidStream_SdkSeesAnError_NotACleanEnd).
+        var reset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.Script(upstreamModel, new Scenario.ResetAfterChunks(2, reset.Task));
 
         using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/messages", $$"""{"model":"{{model}}","max_tokens":5,"stream":true,"messages":[{"role":"user","content":"hi"}]}""", stream: true), HttpCompletionOption.ResponseHeadersRead);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await Sse.ReadBodyAsync(response, seen =>
+        {
+            if (seen.Contains("chunk1", StringComparison.Ordinal))
+            {
+                reset.TrySetResult();
+            }
+        });
 
         Assert.DoesNotContain("event: message_stop", body, StringComparison.Ordinal);
         var last = body.TrimEnd().Split("\n\n")[^1];

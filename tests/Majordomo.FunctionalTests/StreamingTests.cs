@@ -67,10 +67,20 @@ public sealed class StreamingTests : GatewayTest
     [Fact]
     public async Task Stream_ResetAfterFirstChunks_EndsWithErrorEventAndNeverFallsBack()
     {
-        Upstream.Script("a", new Scenario.ResetAfterChunks(2));
+        // Reset once the client holds both chunks (see FaultInjectionTests.ResetMidStream_SdkSeesAnError_NotACleanEnd).
+        var reset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Upstream.Script("a", new Scenario.ResetAfterChunks(2, reset.Task));
 
         using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", StreamBody("default"), stream: true), HttpCompletionOption.ResponseHeadersRead);
-        var events = await Sse.ReadAllEventsAsync(response);
+        var events = new List<string>();
+        await foreach (var e in Sse.ReadEventsAsync(response))
+        {
+            events.Add(e);
+            if (e.Contains("chunk1", StringComparison.Ordinal))
+            {
+                reset.TrySetResult();
+            }
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("up/a", Sse.Header(response, "X-Router-Model"));

@@ -21,7 +21,7 @@ namespace Majordomo.Bench.Load;
 /// </summary>
 internal static class PipelineRun
 {
-    private const string Model = "mock/bench-model";
+    internal const string Model = "mock/bench-model";
 
     public static async Task<int> RunAsync(BenchArgs args)
     {

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Majordomo.Bench.Cli;
 using Majordomo.Bench.Load;
+using Majordomo.Bench.Servers;
+using Majordomo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -25,11 +27,19 @@ internal static class HostPathRun
     {
         var rounds = args.GetInt("rounds", null, 15, 1, 1000);
         var calls = args.GetInt("calls", null, 50_000, 100, 100_000_000);
+        var answered = args.GetFlag("answered");
+        var callers = args.GetInt("callers", null, 4, 1, 64);
         args.EnsureAllRead();
 
         var work = Directory.CreateTempSubdirectory("majordomo-hostpath-");
         try
         {
+            if (answered)
+            {
+                await RunAnsweredAsync(work.FullName, rounds, calls, callers);
+                return 0;
+            }
+
             var hopServer = new DirectServer();
             var hopBuilder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             hopBuilder.Services.AddSingleton<IServer>(hopServer);
@@ -95,6 +105,42 @@ internal static class HostPathRun
         return 0;
     }
 
+    /// <summary>
+    /// <c>--answered</c>: a chat request answered by the mock upstream (on Kestrel at 127.0.0.1, the only sockets), whole and
+    /// streamed, through the reference hop's handler and through the real gateway, each on a server without sockets,
+    /// one request at a time. The mock and both ends of the upstream socket cost the same for both, so gateway − hop is
+    /// the gateway's handler, its framework calls and its request log (the writer's thread counts: it is this process's).
+    /// </summary>
+    private static async Task RunAnsweredAsync(string work, int rounds, int calls, int callers)
+    {
+        var mock = new MockUpstream(20, 0);
+        await using var mockApp = await LoopbackServer.StartAsync(mock.HandleAsync);
+        var mockUrl = mockApp.BoundAddresses()[0];
+
+        var hopServer = new DirectServer();
+        var hopBuilder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        hopBuilder.Services.AddSingleton<IServer>(hopServer);
+        await using var hop = hopBuilder.Build();
+        hop.Run(new ReferenceHop(new Uri(mockUrl)).HandleAsync);
+        await hop.StartAsync();
+
+        var gatewayServer = new DirectServer();
+        await using var gateway = await PipelineRun.StartGatewayAsync(work, mockUrl, services => services.AddSingleton<IServer>(gatewayServer));
+
+        Console.WriteLine($"hostpath --answered: {rounds} rounds of {calls} requests per case from {callers} threads, hop and gateway alternating; ns of process CPU per request, median (best); B allocated per request");
+        Console.WriteLine("| case | hop | gateway | gateway − hop |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var stream in new[] { false, true })
+        {
+            var body = Encoding.UTF8.GetBytes(RequestBodies.Chat(PipelineRun.Model, stream));
+            Compare(stream ? "streamed answer (20 chunks, usage, [DONE])" : "whole answer", rounds, calls,
+                () => Run(hopServer, "POST", "/v1/chat/completions", body, false), () => Run(gatewayServer, "POST", "/v1/chat/completions", body, false), callers);
+        }
+
+        await gateway.StopAsync();
+        await hop.StopAsync();
+    }
+
     private static readonly (string Method, string Path)[] GatewayRoutes =
     [
         ("POST", "/v1/chat/completions"), ("POST", "/v1/messages"), ("POST", "/v1/responses"), ("POST", "/v1/messages/count_tokens"), ("POST", "/v1/route"),
@@ -134,39 +180,76 @@ internal static class HostPathRun
         }
     }
 
-    private static void Compare(string name, int rounds, int calls, Action hop, Action gateway)
+    private static void Compare(string name, int rounds, int calls, Action hop, Action gateway, int callers = 1)
     {
         var times = (Hop: new List<double>(), Gateway: new List<double>());
         var bytes = (Hop: 0.0, Gateway: 0.0);
+        var gc = (Hop: default(GcCost), Gateway: default(GcCost));
         for (var round = 0; round < rounds + 1; round++)
         {
-            var (h, hb) = Time(hop, calls);
-            var (g, gb) = Time(gateway, calls);
+            var (h, hb, hg) = Time(hop, calls, callers);
+            var (g, gb, gg) = Time(gateway, calls, callers);
             if (round > 0)
             {
                 // The first round warms both up (tiered compilation) and is not counted.
                 times.Hop.Add(h);
                 times.Gateway.Add(g);
                 (bytes.Hop, bytes.Gateway) = (hb, gb);
+                (gc.Hop, gc.Gateway) = (gc.Hop + hg, gc.Gateway + gg);
             }
         }
 
         var deltas = times.Hop.Zip(times.Gateway, (h, g) => g - h).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {RequestPathRun.Median(times.Hop):F0} ({times.Hop.Min():F0}) ns, {bytes.Hop:F0} B | {RequestPathRun.Median(times.Gateway):F0} ({times.Gateway.Min():F0}) ns, {bytes.Gateway:F0} B | {RequestPathRun.Median(deltas):F0} ns, {bytes.Gateway - bytes.Hop:F0} B |"));
+        if (callers > 1)
+        {
+            var requests = (double)rounds * calls;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"|   (GC pauses, gen0 / gen1 / gen2 collections per 10k requests) | {gc.Hop.PauseNs / requests:F0} ns, {gc.Hop.Format(requests)} | {gc.Gateway.PauseNs / requests:F0} ns, {gc.Gateway.Format(requests)} | |"));
+        }
     }
 
-    private static (double Ns, double Bytes) Time(Action action, int calls)
+    /// <summary>The GC's pauses (its blocking work) and collections by generation over a block.</summary>
+    private readonly record struct GcCost(double PauseNs, int Gen0, int Gen1, int Gen2)
     {
+        public static GcCost Now() => new(GC.GetTotalPauseDuration().TotalNanoseconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public static GcCost operator +(GcCost a, GcCost b) => new(a.PauseNs + b.PauseNs, a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);
+
+        public static GcCost operator -(GcCost a, GcCost b) => new(a.PauseNs - b.PauseNs, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+
+        public string Format(double requests) => string.Create(CultureInfo.InvariantCulture, $"{Gen0 * 10_000 / requests:F1} / {Gen1 * 10_000 / requests:F1} / {Gen2 * 10_000 / requests:F1}");
+    }
+
+    private static (double Ns, double Bytes, GcCost Gc) Time(Action action, int calls, int callers)
+    {
+        var gc = GcCost.Now();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Environment.CpuUsage.TotalTime;
-        for (var i = 0; i < calls; i++)
+        if (callers == 1)
         {
-            action();
+            for (var i = 0; i < calls; i++)
+            {
+                action();
+            }
+        }
+        else
+        {
+            // Each caller a thread of its own, blocking on its request as a client connection would.
+            var threads = Enumerable.Range(0, callers).Select(c => new Thread(() =>
+            {
+                for (var i = c; i < calls; i += callers)
+                {
+                    action();
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
         }
 
         var ns = (Environment.CpuUsage.TotalTime - cpu).TotalNanoseconds / calls;
-        return (ns, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls);
+        return (ns, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls, GcCost.Now() - gc);
     }
 
     private sealed class ActivityProbe

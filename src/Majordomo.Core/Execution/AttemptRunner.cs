@@ -41,9 +41,91 @@ internal sealed partial class AttemptRunner(ILogger logger)
                 return await RefusedAsync(attempt, response, rules).ConfigureAwait(false);
             }
 
-            return request.Stream
-                ? await StreamAsync(attempt, protocol, request, sink, response, rules).ConfigureAwait(false)
-                : await AnswerAsync(attempt, protocol, sink, response, rules).ConfigureAwait(false);
+            if (!request.Stream)
+            {
+                return await AnswerAsync(attempt, protocol, sink, response, rules).ConfigureAwait(false);
+            }
+
+            // A stream, here rather than in methods of its own (each async layer was a state machine and a suspension
+            // per request): its first event is peeked before anything is sent, then the answer is committed and each
+            // batch relayed and flushed at once, until the end marker or the end of the body.
+            var batch = new SseBatch();
+            try
+            {
+                // The first read runs under the first-token timer (disarmed once the first event is in); a failure
+                // here is still invisible to the client.
+                var readCts = attempt.FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
+                var firstTokenTimer = attempt.FirstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
+                bool hasFirst;
+                try
+                {
+                    hasFirst = await response.ReadEventsAsync(batch, readCts?.Token ?? attempt.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or HttpRequestException)
+                {
+                    return attempt.Fail(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + UpstreamText.Describe(ex));
+                }
+                catch (UpstreamBodyTooLargeException ex)
+                {
+                    return attempt.Fail(FailureClass.Transient, response.StatusCode, ex.Message);
+                }
+                finally
+                {
+                    firstTokenTimer?.Dispose();
+                    readCts?.Dispose();
+                }
+
+                if (RefuseFirst(attempt, protocol, response, batch, hasFirst, rules) is { } refused)
+                {
+                    return refused;
+                }
+
+                var firstByteMs = attempt.ElapsedMs;
+                attempt.Committed = true;
+                await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
+                var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
+                var relay = protocol.Relay;
+                try
+                {
+                    do
+                    {
+                        if (relay.Relay(batch, sink, ref progress) is { } upstreamError)
+                        {
+                            return await StreamFailedAsync(attempt, sink, response, upstreamError, "upstream_error", progress, firstByteMs).ConfigureAwait(false);
+                        }
+
+                        await sink.FlushAsync(attempt.ClientAborted).ConfigureAwait(false);
+                    }
+                    while (!progress.Ended && await response.ReadEventsAsync(batch, attempt.Token).ConfigureAwait(false));
+                }
+                catch (OperationCanceledException) when (attempt.ClientAborted.IsCancellationRequested)
+                {
+                    attempt.Record(response.StatusCode, "cancelled", "client disconnected mid-stream");
+                    return AttemptResult.Final(StreamOutcome(ExecutionStatus.Cancelled, attempt, progress, firstByteMs));
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
+                {
+                    var reason = ex switch
+                    {
+                        OperationCanceledException => "upstream stream interrupted: " + attempt.TimeoutReason(),
+                        UpstreamBodyTooLargeException => "upstream stream interrupted: " + ex.Message,
+                        _ => "upstream stream interrupted: " + UpstreamText.Describe(ex),
+                    };
+                    return await StreamFailedAsync(attempt, sink, response, reason, "upstream_stream_interrupted", progress, firstByteMs).ConfigureAwait(false);
+                }
+
+                if (!progress.Ended && !progress.Finished)
+                {
+                    return await StreamFailedAsync(attempt, sink, response, "upstream ended the stream before the answer was complete", "upstream_stream_truncated", progress, firstByteMs).ConfigureAwait(false);
+                }
+
+                attempt.Record(response.StatusCode, "ok", null);
+                return AttemptResult.Final(StreamOutcome(ExecutionStatus.Answered, attempt, progress, firstByteMs));
+            }
+            finally
+            {
+                batch.Release();
+            }
         }
         catch (OperationCanceledException) when (attempt.ClientAborted.IsCancellationRequested)
         {
@@ -285,55 +367,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
         AnswerBytes = total,
     };
 
-    /// <summary>A stream: its first event is peeked before anything is sent, then the answer is committed and relayed.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AttemptResult> StreamAsync(AttemptScope attempt, WireProtocol protocol, ChatRequest request, IClientSink sink, UpstreamResponse response, ErrorRuleSet rules)
+    /// <summary>The checks of a stream's first read before the commit: no event at all, an error event, an event that is not JSON.</summary>
+    private static AttemptResult? RefuseFirst(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, SseBatch batch, bool hasFirst, ErrorRuleSet rules)
     {
-        var batch = new SseBatch();
-        try
-        {
-            if (await PeekFirstAsync(attempt, protocol, response, batch, rules).ConfigureAwait(false) is { } refused)
-            {
-                return refused;
-            }
-
-            var firstByteMs = attempt.ElapsedMs;
-            attempt.Committed = true;
-            await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
-            var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
-            return await RelayAsync(attempt, protocol.Relay, sink, response, batch, firstByteMs, progress).ConfigureAwait(false);
-        }
-        finally
-        {
-            batch.Release();
-        }
-    }
-
-    /// <summary>Reads the first events under the first-token timer; a failure here is still invisible to the client.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<AttemptResult?> PeekFirstAsync(AttemptScope attempt, WireProtocol protocol, UpstreamResponse response, SseBatch batch, ErrorRuleSet rules)
-    {
-        // The first-token timer cancels only the first read; it is disarmed once the first event is in.
-        using var readCts = attempt.FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
-        var firstTokenTimer = attempt.FirstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
-        bool hasFirst;
-        try
-        {
-            hasFirst = await response.ReadEventsAsync(batch, readCts?.Token ?? attempt.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            return attempt.Fail(FailureClass.Transient, response.StatusCode, "connection error before the first chunk: " + UpstreamText.Describe(ex));
-        }
-        catch (UpstreamBodyTooLargeException ex)
-        {
-            return attempt.Fail(FailureClass.Transient, response.StatusCode, ex.Message);
-        }
-        finally
-        {
-            firstTokenTimer?.Dispose();
-        }
-
         if (!hasFirst)
         {
             return attempt.Fail(FailureClass.Transient, response.StatusCode, "upstream ended the stream without any event");
@@ -347,54 +383,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
         }
 
         // A shape check, not a parse (which was ~0.5 µs of every stream): HTML, plain text or a cut object fail it.
-        if (!first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsObjectShaped(first))
-        {
-            return attempt.Fail(FailureClass.Transient, response.StatusCode, "upstream sent a stream event that is not JSON");
-        }
-
-        return null;
-    }
-
-    /// <summary>The committed stream: each batch through the relay and flushed at once, until the end marker or the end of the body.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<AttemptResult> RelayAsync(AttemptScope attempt, StreamRelay relay, IClientSink sink, UpstreamResponse response, SseBatch batch, double firstByteMs, StreamProgress progress)
-    {
-        try
-        {
-            do
-            {
-                if (relay.Relay(batch, sink, ref progress) is { } upstreamError)
-                {
-                    return await StreamFailedAsync(attempt, sink, response, upstreamError, "upstream_error", progress, firstByteMs).ConfigureAwait(false);
-                }
-
-                await sink.FlushAsync(attempt.ClientAborted).ConfigureAwait(false);
-            }
-            while (!progress.Ended && await response.ReadEventsAsync(batch, attempt.Token).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (attempt.ClientAborted.IsCancellationRequested)
-        {
-            attempt.Record(response.StatusCode, "cancelled", "client disconnected mid-stream");
-            return AttemptResult.Final(StreamOutcome(ExecutionStatus.Cancelled, attempt, progress, firstByteMs));
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or UpstreamBodyTooLargeException)
-        {
-            var reason = ex switch
-            {
-                OperationCanceledException => "upstream stream interrupted: " + attempt.TimeoutReason(),
-                UpstreamBodyTooLargeException => "upstream stream interrupted: " + ex.Message,
-                _ => "upstream stream interrupted: " + UpstreamText.Describe(ex),
-            };
-            return await StreamFailedAsync(attempt, sink, response, reason, "upstream_stream_interrupted", progress, firstByteMs).ConfigureAwait(false);
-        }
-
-        if (!progress.Ended && !progress.Finished)
-        {
-            return await StreamFailedAsync(attempt, sink, response, "upstream ended the stream before the answer was complete", "upstream_stream_truncated", progress, firstByteMs).ConfigureAwait(false);
-        }
-
-        attempt.Record(response.StatusCode, "ok", null);
-        return AttemptResult.Final(StreamOutcome(ExecutionStatus.Answered, attempt, progress, firstByteMs));
+        return !first.SequenceEqual(OpenAIWire.DoneData) && !OpenAIWire.IsObjectShaped(first)
+            ? attempt.Fail(FailureClass.Transient, response.StatusCode, "upstream sent a stream event that is not JSON")
+            : null;
     }
 
     /// <summary>A committed stream failed: it ends with an error event that says the answer is incomplete.</summary>

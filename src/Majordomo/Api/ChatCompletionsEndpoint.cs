@@ -40,25 +40,6 @@ internal sealed class ChatCompletionsEndpoint(
         return Task.CompletedTask;
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask HandleCoreAsync(HttpContext context, Ingress ingress)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var requestId = engine.Ids.New();
-        context.Response.Headers["X-Request-Id"] = requestId;
-        // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
-        var snapshot = engine.Snapshots.Current;
-        if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
-        {
-            return;
-        }
-
-        using var body = admitted.Body;
-        var headers = context.Request.Headers;
-        using var span = engine.Tracing.StartRequest(headers.TraceParent, headers.TraceState);
-        await HandleBodyAsync(context, ingress, snapshot, requestId, body.Memory, admitted.KeyName, new Started(started, span, snapshot)).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// The requests made from this body (a Responses continuation or a loop warning parses it again): each is disposed
     /// when the next replaces it or the body is done, returning its prompt's pooled texts.
@@ -80,10 +61,26 @@ internal sealed class ChatCompletionsEndpoint(
     /// <summary>When the request started, its span (null while nothing listens) and the snapshot it runs on.</summary>
     private readonly record struct Started(long Timestamp, System.Diagnostics.Activity? Span, GatewaySnapshot Snapshot);
 
-    // Awaited once, by HandleAsync: its state-machine box (the largest of a request's) comes from the pool.
+    // Awaited once, by HandleAsync: its state-machine box (the largest of a request's) comes from the pool. One method
+    // from admission to the log row: each async layer was a state machine and a suspension per request.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask HandleBodyAsync(HttpContext context, Ingress ingress, GatewaySnapshot snapshot, string requestId, ReadOnlyMemory<byte> body, string? keyName, Started started)
+    private async ValueTask HandleCoreAsync(HttpContext context, Ingress ingress)
     {
+        var startedAt = Stopwatch.GetTimestamp();
+        var requestId = engine.Ids.New();
+        context.Response.Headers["X-Request-Id"] = requestId;
+        // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
+        var snapshot = engine.Snapshots.Current;
+        if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
+        {
+            return;
+        }
+
+        using var admittedBody = admitted.Body;
+        var keyName = admitted.KeyName;
+        ReadOnlyMemory<byte> body = admittedBody.Memory;
+        using var span = engine.Tracing.StartRequest(context.Request.Headers.TraceParent, context.Request.Headers.TraceState);
+        var started = new Started(startedAt, span, snapshot);
         using var made = new RequestsMade();
         ChatRequest request;
         try

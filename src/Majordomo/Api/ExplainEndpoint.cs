@@ -7,8 +7,8 @@ using Majordomo.Routing;
 namespace Majordomo.Api;
 
 /// <summary>
-/// <c>POST /v1/route</c>: the <c>route</c> verb over HTTP (SPEC §4). Takes a chat body in either
-/// protocol's shape plus the usual <c>X-Router-*</c> headers, and answers how it would be routed,
+/// <c>POST /v1/route</c>: the <c>route</c> verb over HTTP (SPEC §4). Takes a body in any ingress's shape
+/// (Chat Completions, Messages, or Responses when it has <c>input</c> and no <c>messages</c>) plus the usual <c>X-Router-*</c> headers, and answers how it would be routed,
 /// without calling any model, executing a command or waiting in a queue.
 /// </summary>
 internal sealed class ExplainEndpoint(SnapshotHolder snapshots, RouteDecider router, RequestIds ids)
@@ -26,7 +26,7 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, RouteDecider rou
         Chat.ChatRequest request;
         try
         {
-            request = OpenAIRequestReader.Parse(body.Memory);
+            request = OpenAIRequestReader.Parse(body.Memory, DialectOf(body.Memory.Span));
         }
         catch (RequestValidationException ex)
         {
@@ -41,5 +41,36 @@ internal sealed class ExplainEndpoint(SnapshotHolder snapshots, RouteDecider rou
         var explanation = await RouteExplainer.ExplainAsync(router, snapshot.Routing, request, admitted.KeyName, context.RequestAborted).ConfigureAwait(false);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, RouteExplanationJson.Relaxed.RouteExplanation);
         await JsonAnswers.WriteAsync(context, 200, bytes).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Chat Completions and Messages bodies share the OpenAI dialect's pass; a Responses body (Codex's) names
+    /// its turns <c>input</c>. One skim of the top level tells them apart; a malformed body is left to the parse.
+    /// </summary>
+    private static OpenAIRequestReader.Dialect DialectOf(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 128 });
+        var (input, messages) = (false, false);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return OpenAIRequestReader.Dialect.OpenAI;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                input |= reader.ValueTextEquals("input"u8);
+                messages |= reader.ValueTextEquals("messages"u8);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return OpenAIRequestReader.Dialect.OpenAI;
+        }
+
+        return input && !messages ? OpenAIRequestReader.Dialect.Responses : OpenAIRequestReader.Dialect.OpenAI;
     }
 }

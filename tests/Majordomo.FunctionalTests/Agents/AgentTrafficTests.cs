@@ -73,6 +73,37 @@ public sealed class AgentTrafficTests
     }
 
     [Theory]
+    [InlineData("claude-code-image-tool-result")]
+    [InlineData("claude-code-plain")]
+    [InlineData("claude-code-tool-result")]
+    [InlineData("codex-plain")]
+    [InlineData("openclaw-anthropic-image-tool-result")]
+    [InlineData("openclaw-anthropic-plain")]
+    [InlineData("openclaw-anthropic-status")]
+    [InlineData("openclaw-anthropic-tool-loop")]
+    [InlineData("openclaw-anthropic-use")]
+    [InlineData("openclaw-openai-heartbeat")]
+    [InlineData("openclaw-openai-image-tool-result")]
+    [InlineData("openclaw-openai-plain")]
+    [InlineData("openclaw-openai-status")]
+    [InlineData("openclaw-openai-tool-loop")]
+    [InlineData("openclaw-openai-use")]
+    public async Task Route_AgentEnvelope_NotSensitive(string fixture)
+    {
+        // No captured request carries a secret: the agents' system prompts, runtime lines (OpenClaw's
+        // sessionId=<uuid>), tool schemas and bookkeeping must not send every request to a local model.
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        await using var gateway = await TestGateway.StartAsync(AgentConfigs.Gateway, upstream);
+
+        using var response = await gateway.Http.SendAsync(Sse.Post("/v1/route", AgentFixture.Load(fixture).Json("auto")));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var doc = JsonDocument.Parse(text);
+        Assert.False(doc.RootElement.GetProperty("classification").GetProperty("sensitive").GetBoolean(), text);
+    }
+
+    [Theory]
     [InlineData("openclaw-openai-tool-loop", "/v1/chat/completions")]
     [InlineData("openclaw-anthropic-tool-loop", "/v1/messages")]
     public async Task Post_OpenClawToolLoop_GuardSeesThroughTheBookkeepingMessage(string fixture, string path)

@@ -102,7 +102,7 @@ public sealed partial class ScenarioUpstream
                         await AnthropicEventAsync(context, "content_block_delta", TextDelta(0, $"chunk{i} "), ct);
                     }
 
-                    await Task.Delay(50, ct);
+                    await Task.WhenAny(reset.Reset ?? Task.Delay(50, ct), Task.Delay(10_000, ct)); // a test that never releases still ends
                     context.Abort();
                     break;
                 case Scenario.HangAfterChunks hang:

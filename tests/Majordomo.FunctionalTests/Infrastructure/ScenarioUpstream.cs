@@ -27,7 +27,7 @@ public abstract record Scenario
 
     /// <summary>
     /// Streams <paramref name="Chunks"/> chunks, then resets the connection: 50 ms later, or once
-    /// <paramref name="Reset"/> completes (a test that needs the chunks at the client first; a reset can drop
+    /// <paramref name="Reset"/> completes, at most 10 s (a test that needs the chunks at the client first; a reset can drop
     /// chunks the gateway has not read yet, which then falls back as before the first byte).
     /// </summary>
     public sealed record ResetAfterChunks(int Chunks, Task? Reset = null) : Scenario;
@@ -249,7 +249,7 @@ public sealed partial class ScenarioUpstream : IAsyncDisposable
                 case Scenario.ResetAfterChunks reset:
                     await StartStreamAsync(context, ct);
                     await WriteChunksAsync(context, model, reset.Chunks, ct);
-                    await (reset.Reset ?? Task.Delay(50, ct)).WaitAsync(ct);
+                    await Task.WhenAny(reset.Reset ?? Task.Delay(50, ct), Task.Delay(10_000, ct)); // a test that never releases still ends
                     context.Abort();
                     break;
                 case Scenario.TruncateAfterChunks truncate:

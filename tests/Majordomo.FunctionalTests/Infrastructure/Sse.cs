@@ -71,6 +71,31 @@ public static class Sse
         }
     }
 
+    /// <summary>
+    /// The whole body as text, read line by line; <paramref name="seen"/> gets the text so far after each line, so
+    /// a test can release an upstream fault only once the client holds what came before it (a reset racing the
+    /// first bytes would rightly fall back instead). A cut after the last line ends the text, as a client sees it.
+    /// </summary>
+    public static async Task<string> ReadBodyAsync(HttpResponseMessage response, Action<string> seen, CancellationToken ct = default)
+    {
+        using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var reader = new StreamReader(stream);
+        var text = new StringBuilder();
+        try
+        {
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                text.Append(line).Append('\n');
+                seen(text.ToString());
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>An error event of any protocol the gateway speaks: <c>{"error":…}</c> or <c>{"type":"error",…}</c>.</summary>
     public static bool IsErrorEvent(string? data)
     {

@@ -6,7 +6,7 @@ using static Majordomo.FunctionalTests.Routing.RoutingHttp;
 
 namespace Majordomo.FunctionalTests.Routing;
 
-/// <summary><c>POST /v1/route</c> (SPEC §4): the decision for a body, in either protocol's shape, without calling a model.</summary>
+/// <summary><c>POST /v1/route</c> (SPEC §4): the decision for a body, in any ingress's shape (Chat Completions, Messages, Responses), without calling a model.</summary>
 public sealed class ExplainTests : IAsyncLifetime
 {
     private ScenarioUpstream _upstream = null!;
@@ -71,6 +71,24 @@ public sealed class ExplainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Route_ResponsesBody_ReadsItsInputItems()
+    {
+        // Codex's shape: instructions and input items, no messages. The earlier function_call carries a password.
+        const string body = """
+            {"model":"auto","instructions":"You are a coding agent.","input":[
+              {"type":"message","role":"user","content":[{"type":"input_text","text":"connect to the staging database"}]},
+              {"type":"function_call","call_id":"c1","name":"shell","arguments":"{\"command\":\"psql postgres://app:Vq7#mLx2wT@db.internal/app\"}"},
+              {"type":"function_call_output","call_id":"c1","output":"psql: connected"}]}
+            """;
+
+        var e = await ExplainAsync(_gateway, body);
+
+        Assert.Equal("auto", e.GetProperty("requested").GetString());
+        Assert.True(e.GetProperty("classification").GetProperty("sensitive").GetBoolean());
+        Assert.Empty(_upstream.Received);
+    }
+
+    [Fact]
     public async Task Route_Headers_AreHonouredAndRulesExplained()
     {
         var hb = await ExplainAsync(_gateway, Body("ping"), ("X-Router-Source", "heartbeat"));
@@ -111,6 +129,8 @@ public sealed class ExplainTests : IAsyncLifetime
     [InlineData("""{"messages":"hello"}""", 400, "'messages' must be an array")]
     [InlineData("""{"model":42,"messages":[{"role":"user","content":"x"}]}""", 400, "'model' must be a string")]
     [InlineData("""{"messages":[]}""", 400, "at least one message")]
+    [InlineData("""{"model":"auto","input":5}""", 400, "'input' must be a string or an array")]
+    [InlineData("""{"model":"auto","input":[{"type":"function_call","name":"x","arguments":"{"}]""", 400, "not valid JSON")]
     public async Task Route_BadBodies_AreClearErrors(string body, int status, string expected)
     {
         using var response = await _gateway.Http.SendAsync(Sse.Post("/v1/route", body));
