@@ -264,6 +264,9 @@ internal static partial class SecretPhrases
 
         // Id documents by abbreviations and inflected forms, door and alarm codes in Hungarian (SecretPhrases.Documents).
         .. DocumentPhrases(),
+
+        // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
+        .. LanguagePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -491,7 +494,7 @@ internal static partial class SecretPhrases
     }
 
     // The words for "code" in every corpus language (each is a phrase of its own: a bare code is a secret unless named as public).
-    private static bool IsCodeWord(string phrase) => phrase is "code" or "código" or "codigo" or "codice" or "kod" or "kodu" or "код" or "koden" or "コード";
+    private static bool IsCodeWord(string phrase) => phrase is "code" or "código" or "codigo" or "codice" or "kod" or "kodu" or "код" or "koden" or "コード" || IsLanguageCodeWord(phrase);
 
     // A code named as public by the word before it ("Posta kodu", "Hata kodu") or the word after it, past a "de/di/d'" ("código postal",
     // "code d'erreur", "kod błędu", "код ошибки", "código de área"); CJK names it just before ("エラーコード", "郵便コード").
@@ -559,7 +562,7 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames])
+        foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames, LanguagePublicCodes])
         {
             foreach (var other in list)
             {
@@ -778,7 +781,7 @@ internal static partial class SecretPhrases
     // "PIN-Code", "Passwort:" — but not for the short, ambiguous ones.
     private static bool Boundaries(ReadOnlySpan<char> text, int at, string phrase)
     {
-        if (phrase[0] >= 0x2E80)
+        if (phrase[0] >= 0x2E80 || GluedStart(text, at, phrase))
         {
             return true;
         }

@@ -31,29 +31,7 @@ internal static partial class SensitiveScanner
 
         Span<byte> d = stackalloc byte[20];
         Span<int> groups = stackalloc int[8];
-        int n = 0, g = 0, length = 0, i = start;
-        var separators = 0; // bit per separator kind: ' ' 1, '-' 2, '/' 8
-        while (i < text.Length && n < 20)
-        {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                d[n++] = (byte)(c - '0');
-                length++;
-                i++;
-            }
-            else if (c is ' ' or '-' or '/' && length > 0 && g < 7 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
-            {
-                separators |= c switch { ' ' => 1, '-' => 2, _ => 8 };
-                groups[g++] = length;
-                length = 0;
-                i++;
-            }
-            else
-            {
-                break;
-            }
-        }
+        var i = DigitGroups(text, start, d, groups, dots: false, out var n, out var g, out var separators);
 
         // Glued to a letter, a digit or a decimal after it: part of a word, a version, a longer number.
         if (n < 9 || (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '/' or '@' || (text[i] is '.' or ',' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))))
@@ -61,7 +39,6 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        groups[g++] = length;
         var shape = groups[..g];
         var digits = d[..n];
 
@@ -76,6 +53,12 @@ internal static partial class SensitiveScanner
         if (separators is 1 or 2 && zeros < n / 2 && digits[0] is >= 2 and <= 6 && (shape is [4, 4, 4, 4] or [4, 6, 5] or [4, 4, 4, 4, 3]) && !TestCard(digits))
         {
             return Expiry(text, i) || Cued(text, start, i, EverydayCardCues, back: 60, ahead: 0);
+        }
+
+        // Domestic schemes start with 7–9 too (a Korean BC card 94…, Troy 9792): a card when its expiry follows.
+        if (separators is 1 or 2 && zeros < n / 2 && digits[0] is >= 7 and <= 9 && shape is [4, 4, 4, 4] && Expiry(text, i))
+        {
+            return Cued(text, start, i, EverydayCardCues, back: 60, ahead: 0);
         }
 
         if (separators == 2 && n is >= 10 and <= 16 && g >= 3 && shape.IndexOfAnyInRange(0, 1) < 0 && shape.IndexOf(2) > 0)

@@ -46,31 +46,7 @@ internal static partial class SensitiveScanner
 
         Span<byte> d = stackalloc byte[26];
         Span<int> groups = stackalloc int[8];
-        int n = 0, g = 0, length = 0, i = start;
-        var separators = 0; // bit per separator kind: ' ' 1, '-' 2, '.' 4, '/' 8
-        while (i < text.Length && n < 26)
-        {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                d[n++] = (byte)(c - '0');
-                length++;
-                i++;
-            }
-            else if (c is ' ' or '-' or '.' or '/' && length > 0 && g < 7 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
-            {
-                separators |= c switch { ' ' => 1, '-' => 2, '.' => 4, _ => 8 };
-                groups[g++] = length;
-                length = 0;
-                i++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        groups[g++] = length;
+        var i = DigitGroups(text, start, d, groups, dots: true, out var n, out var g, out var separators);
 
         var shape = groups[..g];
         var prefix = start > 0 && char.IsAsciiLetter(text[start - 1]);
@@ -148,7 +124,7 @@ internal static partial class SensitiveScanner
             case 11 when shape is [3, 3, 3, 2] && separators == 6 && Cpf(d):
             case 14 when shape is [2, 3, 3, 4, 2] && separators == 14 && Cnpj(d):
             case 15 when (single || shape is [1, 2, 2, 2, 3, 3, 2]) && Nir(d):
-            case 26 when (single || shape is [2, 4, 4, 4, 4, 4, 4]) && Nrb(d):
+            case 26 when (single && Nrb(d)) || shape is [2, 4, 4, 4, 4, 4, 4]: // the NRB's print groups: an account even when its check fails
                 return IdStrength.Alone;
             case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
             case 10 when shape is [6, 4] && separators == 8 && BirthDate(d): // a rodné číslo mistyped (its mod 11 fails) with its noun

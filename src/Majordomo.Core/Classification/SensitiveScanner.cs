@@ -842,7 +842,10 @@ internal static partial class SensitiveScanner
             var value = rest[i..j].Trim();
             var space = value.IndexOf(' ');
             var monthYear = space > 0 && SecretPhrases.MonthNamed(value[..space]) && value[(space + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
-            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NormReference(rest, i, j))
+            // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
+            var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
+            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
+                && !SecretPhrases.NormReference(rest, i, j))
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -871,7 +874,7 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if (NationalId(text, start) || EverydayNumber(text, start))
+            if (NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
