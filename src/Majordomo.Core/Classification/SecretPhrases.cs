@@ -358,7 +358,7 @@ internal static partial class SecretPhrases
         }
 
         var rest = text[at..];
-        foreach (var (phrase, want) in Phrases)
+        foreach (var (phrase, want) in PhrasesAt(rest))
         {
             if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) || !Boundaries(text, at, phrase))
             {
