@@ -32,6 +32,7 @@ public class DecisionBenchmarks
     private ChatRequest _long = null!;
     private ChatRequest _heartbeat = null!;
     private ChatRequest _named = null!;
+    private Classification.Classification _longCues = null!;
 
     public static int Run(string[] args) => InProcessBenchmarks.Run<DecisionBenchmarks>(args);
 
@@ -62,6 +63,7 @@ public class DecisionBenchmarks
         _long = Request(Body(big + "\nSummarise the above in five bullet points."), null);
         _heartbeat = Request(Body("ping"), "heartbeat");
         _named = Request(Body(question, "m07"), null);
+        _longCues = HeuristicClassifier.ClassifyWithCues(_long.Prompt);
 
         // Warm the snapshot (built once per catalog) and check the setup decides what it should.
         Expect(Decide(_short), RouteTier.Classified);
@@ -99,6 +101,12 @@ public class DecisionBenchmarks
 
     [Benchmark(Description = "20k: heuristic classifier")]
     public object LongPromptClassify() => HeuristicClassifier.Classify(_long.Prompt);
+
+    [Benchmark(Description = "20k: cue scorer (scan included, no learned model)")]
+    public object LongPromptCues() => HeuristicClassifier.ClassifyWithCues(_long.Prompt);
+
+    [Benchmark(Description = "20k: learned model on the cue scorer's answer")]
+    public object LongPromptLearned() => LearnedModel.Shipped!.Apply(_long.Prompt, _longCues);
 
     [Benchmark(Description = "20k: sensitive scan of the user text, full (the reference)")]
     public SensitiveKind LongPromptSensitive() => SensitiveScanner.Scan(_long.Prompt.UserChars);

@@ -16,7 +16,7 @@ internal static partial class SecretPhrases
         "xbox", "playstation", "steam", "discord", "twitch", "instagram", "tiktok", "twitter", "reddit", "github", "minecraft", "roblox",
         "fortnite", "battletag", "riot id", "ign", "nombre de usuario", "usuario", "apodo", "nome de usuário", "nome de usuario", "apelido",
         "nome utente", "pseudo", "pseudonyme", "benutzername", "nutzername", "spielername", "gebruikersnaam", "nazwa użytkownika", "ник",
-        "никнейм", "имя пользователя", "kullanıcı adı", "användarnamn", "ユーザー名", "ユーザーネーム", "用户名", "昵称", "사용자 이름",
+        "никнейм", "имя пользователя", "kullanıcı adı", "användarnamn", "ユーザー名", "ユーザーネーム", "ユーザーid", "用户名", "昵称", "사용자 이름",
         "닉네임", "tên người dùng", "biệt danh", "nama pengguna", "उपयोगकर्ता नाम", "felhasználónév", "becenév", "uživatelské jméno",
         "přezdívk", "käyttäjätunnus", "käyttäjänimi", "nume de utilizator", "όνομα χρήστη", "שם המשתמש", "שם משתמש", "כינוי",
         "اسم المستخدم", "brugernavn", "ім'я користувача", "нікнейм",

@@ -267,7 +267,7 @@ internal static partial class SecretPhrases
         var window = text[from..Math.Min(text.Length, from + 100)];
         for (var i = 0; i < window.Length; i++)
         {
-            if (char.IsAsciiLetterLower(window[i]) && (i == 0 || !char.IsLetterOrDigit(window[i - 1])) && SeedRun(text[(from + i)..]) >= 12)
+            if (SeedLetter(window[i]) && (i == 0 || !char.IsLetterOrDigit(window[i - 1])) && SeedRun(text[(from + i)..]) >= 12)
             {
                 return true;
             }
@@ -275,6 +275,9 @@ internal static partial class SecretPhrases
 
         return false;
     }
+
+    // Lower-case Latin letters, accents too: BIP-39's Spanish, French, Italian and Czech lists and a user's own words ("sabão", "ábaco").
+    private static bool SeedLetter(char c) => char.IsAsciiLetterLower(c) || (c is >= '\u00df' and < '\u0250' && char.IsLower(c));
 
     // How many seed-like words follow one another from the start of `rest`.
     private static int SeedRun(ReadOnlySpan<char> rest)
@@ -284,7 +287,8 @@ internal static partial class SecretPhrases
         while (i < rest.Length)
         {
             var length = 0;
-            while (i + length < rest.Length && char.IsAsciiLetterLower(rest[i + length]))
+            // Lower-case Latin letters, accents too: BIP-39's Spanish, French, Italian and Czech lists and a user's own words ("sabão").
+            while (i + length < rest.Length && SeedLetter(rest[i + length]))
             {
                 length++;
             }

@@ -262,6 +262,9 @@ internal static partial class SecretPhrases
         // Everyday categories (SecretPhrases.Everyday).
         .. EverydayPhrases(),
 
+        // Id documents by abbreviations and inflected forms, door and alarm codes in Hungarian (SecretPhrases.Documents).
+        .. DocumentPhrases(),
+
         // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
         .. LanguagePhrases(),
         .. LanguageSeedPhrases(),
@@ -270,7 +273,7 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -301,7 +304,7 @@ internal static partial class SecretPhrases
         "secure", "sicher", "sûr", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
         "12345", "123456", "abc", "xxx", "xxxx", "changeme", "example", "placeholder", "dummy", "test", "foo", "bar", "secret123",
         "all", "real", "fake", "made", "literally", "before", "after", "like", "back", "everywhere", "already", "kept", "geheim", "secreto",
-        "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime",
+        "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime", "such",
         // Comparatives: "¿cuál es más segura?" weighs secrets, tells none.
         "más", "mas", "mais", "plus", "mehr", "more", "less", "menos", "moins", "weniger", "better", "mejor", "melhor", "meilleur", "besser",
         "più", "meno", "migliore", "meer", "minder", "beter",
@@ -353,7 +356,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if (SpelledAt(text, at) || EverydayAt(text, at))
+        if (SpelledAt(text, at) || EverydayAt(text, at) || DocumentAt(text, at))
         {
             return true;
         }
@@ -380,6 +383,12 @@ internal static partial class SecretPhrases
 
             // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
             if (IsCodeWord(phrase) && PublicCode(text, at, end))
+            {
+                continue;
+            }
+
+            // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
+            if (PlaceholderNoun(text, at, phrase.Length) || PublicKeyId(text, end))
             {
                 continue;
             }
@@ -865,7 +874,7 @@ internal static partial class SecretPhrases
     private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false)
     {
         // "Krankenversichertennr. A123…": a number word's abbreviating dot ends no sentence.
-        if (from + 1 < text.Length && text[from] == '.' && from >= 2 && text[(from - 2)..from].Equals("nr", StringComparison.OrdinalIgnoreCase))
+        if (from + 1 < text.Length && text[from] == '.' && from >= 2 && (text[(from - 2)..from].Equals("nr", StringComparison.OrdinalIgnoreCase) || Abbreviation(text[..from])))
         {
             from++;
         }
@@ -1014,7 +1023,7 @@ internal static partial class SecretPhrases
             }
 
             // "licence no. SMITH751203", "Führerschein-Nr. B072…": an abbreviation's dot ends no sentence.
-            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]))
+            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i))
             {
                 return i;
             }
@@ -1096,7 +1105,7 @@ internal static partial class SecretPhrases
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
-            var filler = letters == 0 && digits >= 9 && window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0
+            var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
                 || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))));
             if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
@@ -1141,7 +1150,7 @@ internal static partial class SecretPhrases
     private static bool Technical(ReadOnlySpan<char> window, int start, int end)
     {
         var run = window[start..end];
-        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+'))
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1389,6 +1398,10 @@ internal static partial class SecretPhrases
         if (quoted)
         {
             rest = rest[1..];
+            if (QuotedRemark(rest))
+            {
+                return false;
+            }
         }
         else if (!rest.IsEmpty && rest[0] is '"' or '\'' or '`')
         {
@@ -1419,7 +1432,8 @@ internal static partial class SecretPhrases
             }
         }
 
-        if (value.Length < (answer ? 2 : 3) || Placeholder(value) || (!quoted && Code(value)) || (quoted && Identifier(value)) || Counted(value))
+        if (value.Length < (answer ? 2 : 3) || Placeholder(value) || (!quoted && Code(value)) || (quoted && Identifier(value)) || Counted(value)
+            || SensitiveScanner.EncodedPlaceholder(value))
         {
             return false;
         }
@@ -1560,7 +1574,7 @@ internal static partial class SecretPhrases
     /// <summary>A month's name, abbreviated ("MAR", "Okt") or in full ("October", "März"), in the corpus's Latin-script languages.</summary>
     internal static bool MonthNamed(ReadOnlySpan<char> word)
     {
-        foreach (var list in (ReadOnlySpan<string[]>)[Months, MonthNames])
+        foreach (var list in (ReadOnlySpan<string[]>)[Months, MonthNames, OtherScriptMonths])
         {
             foreach (var month in list)
             {
@@ -1836,7 +1850,7 @@ internal static partial class SecretPhrases
         }
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start);
+            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Majordomo.Classification;
@@ -43,6 +44,20 @@ internal static class SensitivePrefilter
     // character turns most of those away before the bucket compare.
     private static readonly ulong[] ShortTriples = new ulong[1024];
     private static readonly ulong[] Quads = new ulong[1024];
+
+    // The ASCII sieve's tables: the folds of ASCII characters (64: bit 5 is always set), and a 2^20-bit bitmap of hashed
+    // four-character windows with which some trigger may start (its first four characters folded; a shorter trigger's
+    // with every ASCII fold after it). Triggers whose first characters fold outside
+    // ASCII cannot start in an ASCII window and are left to the other sieves.
+    private const int QuadBits = 20;
+    private static readonly byte[] AsciiFolds = [.. Enumerable.Range(0, 128).Select(c => Fold[c]).Distinct()];
+    private static readonly ulong[] AsciiQuads = new ulong[1 << (QuadBits - 6)];
+
+    // Second ASCII sieve, read where the first one passes: the four-character windows of the triggers of four characters
+    // or fewer, and the first five to eight characters of the longer ones ("port" starts "portkod", "report" does not).
+    private const int SecondBits = 18;
+    private static readonly ulong[] AsciiShort = new ulong[1 << (SecondBits - 6)];
+    private static readonly ulong[] AsciiLong = new ulong[1 << (SecondBits - 6)];
 
     // The longer triggers by the top 12 bits of their triple's hash, and the two-character ones.
     private static readonly Entry[][] Buckets = new Entry[4096][];
@@ -114,64 +129,160 @@ internal static class SensitivePrefilter
     private static SensitiveKind ScanStarts(ReadOnlySpan<char> text, bool scanner, out bool phrase)
     {
         phrase = false;
-        if (text.Length < 2)
+        var asciiEnd = -1;
+        var i = 0;
+        while (i + 1 < text.Length)
+        {
+            // Where the next run of ASCII characters ends: inside it the quad sieve below reads four characters a step.
+            if (asciiEnd < i)
+            {
+                asciiEnd = text[i] >= 128 ? i : text[i..].IndexOfAnyExceptInRange('\0', '\u007f') is var run and >= 0 ? i + run : text.Length;
+            }
+
+            if (asciiEnd - i >= 4)
+            {
+                var kind = ScanAscii(text, i, asciiEnd - 4, scanner, ref phrase, out var stop);
+                if (kind != SensitiveKind.None || stop)
+                {
+                    return kind;
+                }
+
+                i = asciiEnd - 3;
+                continue;
+            }
+
+            var found = At(text, i, scanner, ref phrase, out var done);
+            if (found != SensitiveKind.None || done)
+            {
+                return found;
+            }
+
+            i++;
+        }
+
+        return SensitiveKind.None;
+    }
+
+    /// <summary>
+    /// Positions <paramref name="from"/> to <paramref name="last"/>, whose four characters from each are all ASCII: one
+    /// rolling code of the four (six bits a character, folded) and one bitmap test per position; only where some
+    /// trigger's first four characters (or all of a shorter one's) may stand does <see cref="At"/> look closer.
+    /// </summary>
+    private static SensitiveKind ScanAscii(ReadOnlySpan<char> text, int from, int last, bool scanner, ref bool phrase, out bool stop)
+    {
+        stop = false;
+        ref var start = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        for (var j = from; j <= last; j++)
+        {
+            if (!AsciiMayStart(ref start, j, last + 4))
+            {
+                continue;
+            }
+
+            var kind = At(text, j, scanner, ref phrase, out stop);
+            if (kind != SensitiveKind.None || stop)
+            {
+                return kind;
+            }
+        }
+
+        return SensitiveKind.None;
+    }
+
+    /// <summary>The ASCII sieve at <paramref name="at"/> (tests check it passes every trigger's start); <paramref name="asciiEnd"/>: where the text's ASCII run ends.</summary>
+    internal static bool AsciiMayStart(ReadOnlySpan<char> text, int at, int asciiEnd)
+    {
+        if (at < 0 || at + 4 > asciiEnd || asciiEnd > text.Length || text[at..asciiEnd].ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), "the sieve reads four ASCII characters");
+        }
+
+        return AsciiMayStart(ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text)), at, asciiEnd);
+    }
+
+    // The four characters at j as 16-bit lanes, folded as Folded() folds ASCII (the caller checked j + 4 <= asciiEnd);
+    // where the first bitmap passes and eight characters are ASCII, the second looks at all eight.
+    private static bool AsciiMayStart(ref byte start, int j, int asciiEnd)
+    {
+        var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * j)) | AsciiFold;
+        var bit = QuadHash(head);
+        return ((AsciiQuads[bit >> 6] >> bit) & 1) != 0
+            && (j + 8 > asciiEnd || MayStartAscii(head, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, (2 * j) + 8)) | AsciiFold));
+    }
+
+    /// <summary>
+    /// Whether a trigger may start with the eight ASCII characters <paramref name="head"/> and <paramref name="tail"/>
+    /// (folded lanes): a trigger of four characters or fewer by its hashed window, a longer one by its first five to eight.
+    /// </summary>
+    private static bool MayStartAscii(ulong head, ulong tail)
+    {
+        var bit = ShortHash(head);
+        if (((AsciiShort[bit >> 6] >> bit) & 1) != 0)
+        {
+            return true;
+        }
+
+        for (var lanes = 1; lanes <= 4; lanes++)
+        {
+            bit = LongHash(head, tail, lanes);
+            if (((AsciiLong[bit >> 6] >> bit) & 1) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The checks of the triggers that start at <paramref name="i"/> (<paramref name="stop"/>: a phrase alone was asked for and found).</summary>
+    private static SensitiveKind At(ReadOnlySpan<char> text, int i, bool scanner, ref bool phrase, out bool stop)
+    {
+        stop = false;
+
+        // First sieve: could a trigger start with these two characters? (ASCII: A and a meet by setting bit 5, as their
+        // fold does; others through the table.)
+        int c0 = text[i], c1 = text[i + 1];
+        bool may;
+        if ((c0 | c1) < 128)
+        {
+            var index = (c0 | 0x20) | ((c1 | 0x20) << 7);
+            may = ((AsciiStarts[index >> 6] >> index) & 1) != 0;
+        }
+        else
+        {
+            var index = Fold[c0] | (Fold[c1] << 8);
+            may = ((Starts[index >> 6] >> index) & 1) != 0;
+        }
+
+        if (!may)
         {
             return SensitiveKind.None;
         }
 
-        var asciiStarts = AsciiStarts;
-        int c0 = text[0];
-        for (var i = 0; i + 1 < text.Length; i++)
+        // Second: a two-character trigger, or a longer one's first three characters (hashed).
+        var wide = Wide(Fold[c0], Fold[c1], i + 2 < text.Length ? Fold[text[i + 2]] : End);
+        var pair = (int)(wide & 0xFF) | (int)((wide >> 8) & 0xFF00);
+        var pairHit = ((Pairs[pair >> 6] >> pair) & 1) != 0;
+        var hash = Hash(wide);
+        if (!pairHit && (((Triples[hash >> 6] >> hash) & 1) == 0 || !MayStartLong(text, i, wide, hash)))
         {
-            // First sieve, per character: could a trigger start with these two characters? (ASCII: A and a meet
-            // by setting bit 5, as their fold does; others through the table.)
-            int c1 = text[i + 1];
-            bool may;
-            if ((c0 | c1) < 128)
-            {
-                var index = (c0 | 0x20) | ((c1 | 0x20) << 7);
-                may = ((asciiStarts[index >> 6] >> index) & 1) != 0;
-            }
-            else
-            {
-                var index = Fold[c0] | (Fold[c1] << 8);
-                may = ((Starts[index >> 6] >> index) & 1) != 0;
-            }
+            return SensitiveKind.None;
+        }
 
-            c0 = c1;
-            if (!may)
+        var found = Matches(text, i, pairHit ? PairEntries : [], Buckets[hash >> 4] ?? []);
+        if ((found & ScannerTrigger) != 0 && scanner)
+        {
+            var kind = SensitiveScanner.Check(text, i);
+            if (kind != SensitiveKind.None)
             {
-                continue;
+                return kind;
             }
+        }
 
-            // Second: a two-character trigger, or a longer one's first three characters (hashed).
-            var wide = Wide(Fold[text[i]], Fold[c1], i + 2 < text.Length ? Fold[text[i + 2]] : End);
-            var pair = (int)(wide & 0xFF) | (int)((wide >> 8) & 0xFF00);
-            var pairHit = ((Pairs[pair >> 6] >> pair) & 1) != 0;
-            var hash = Hash(wide);
-            if (!pairHit && (((Triples[hash >> 6] >> hash) & 1) == 0 || !MayStartLong(text, i, wide, hash)))
-            {
-                continue;
-            }
-
-            var found = Matches(text, i, pairHit ? PairEntries : [], Buckets[hash >> 4] ?? []);
-            if ((found & ScannerTrigger) != 0 && scanner)
-            {
-                var kind = SensitiveScanner.Check(text, i);
-                if (kind != SensitiveKind.None)
-                {
-                    return kind;
-                }
-            }
-
-            if ((found & PhraseTrigger) != 0 && !phrase)
-            {
-                phrase = SecretPhrases.Check(text, i);
-                if (phrase && !scanner)
-                {
-                    return SensitiveKind.None;
-                }
-            }
+        if ((found & PhraseTrigger) != 0 && !phrase)
+        {
+            phrase = SecretPhrases.Check(text, i);
+            stop = phrase && !scanner;
         }
 
         return SensitiveKind.None;
@@ -231,6 +342,74 @@ internal static class SensitivePrefilter
         return lanes;
     }
 
+    private static int QuadHash(ulong lanes) => (int)((lanes * 0x9E37_79B9_7F4A_7C15UL) >> (64 - QuadBits));
+
+    private static int ShortHash(ulong lanes) => (int)((lanes * 0xC2B2_AE3D_27D4_EB4FUL) >> (64 - SecondBits));
+
+    // The tail's first `lanes` characters; the count is hashed in so that "passe" and "passw…" never share a bit by length.
+    private static int LongHash(ulong head, ulong tail, int lanes) =>
+        (int)((((head * 0x9E37_79B9_7F4A_7C15UL) ^ ((tail & (ulong.MaxValue >> (64 - (16 * lanes)))) * 0xC2B2_AE3D_27D4_EB4FUL) ^ (ulong)lanes)
+            * 0x1656_67B1_9E37_79F9UL) >> (64 - SecondBits));
+
+    /// <summary>Marks the ASCII sieve's windows for <paramref name="trigger"/> (folded lanes, as <see cref="Folded"/> makes them).</summary>
+    private static void MarkAscii(string trigger)
+    {
+        var known = Math.Min(8, trigger.Length);
+        ulong head = 0, tail = 0;
+        for (var k = 0; k < known; k++)
+        {
+            // A character that folds outside ASCII: the trigger cannot start in an ASCII window (up to its eighth character).
+            if (Fold[trigger[k]] >= 128)
+            {
+                if (k < 4)
+                {
+                    return;
+                }
+
+                known = -1;
+                break;
+            }
+
+            (head, tail) = k < 4 ? (head | ((ulong)Fold[trigger[k]] << (16 * k)), tail) : (head, tail | ((ulong)Fold[trigger[k]] << (16 * (k - 4))));
+        }
+
+        MarkFollowed(head, Math.Min(4, trigger.Length));
+        if (trigger.Length == 4)
+        {
+            var bit = ShortHash(head);
+            AsciiShort[bit >> 6] |= 1UL << bit;
+        }
+
+        if (trigger.Length > 4 && known > 0)
+        {
+            var bit = LongHash(head, tail, known - 4);
+            AsciiLong[bit >> 6] |= 1UL << bit;
+        }
+
+        // A shorter trigger: any ASCII character may follow it.
+        static void MarkFollowed(ulong lanes, int known)
+        {
+            if (known == 4)
+            {
+                var bit = QuadHash(lanes);
+                AsciiQuads[bit >> 6] |= 1UL << bit;
+                return;
+            }
+
+            foreach (var fold in AsciiFolds)
+            {
+                var next = lanes | ((ulong)fold << (16 * known));
+                if (known == 3)
+                {
+                    var bit = ShortHash(next);
+                    AsciiShort[bit >> 6] |= 1UL << bit;
+                }
+
+                MarkFollowed(next, known + 1);
+            }
+        }
+    }
+
     private static ulong Wide(byte f0, byte f1, byte f2) => f0 | ((ulong)f1 << 16) | ((ulong)f2 << 32);
 
     private static int Hash(ulong wide) => (int)((wide * 0x9E37_79B9_7F4A_7C15UL) >> 48);
@@ -261,6 +440,7 @@ internal static class SensitivePrefilter
                     throw new InvalidOperationException($"trigger '{trigger}': the prefilter reads two characters at least");
                 }
 
+                MarkAscii(trigger);
                 var wide = Wide(Fold[trigger[0]], Fold[trigger[1]], trigger.Length > 2 ? Fold[trigger[2]] : (byte)0);
                 var start = Fold[trigger[0]] | (Fold[trigger[1]] << 8);
                 Starts[start >> 6] |= 1UL << start;

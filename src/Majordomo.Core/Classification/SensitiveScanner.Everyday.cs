@@ -74,7 +74,7 @@ internal static partial class SensitiveScanner
         // A dated id whose check fails (a mistyped value is still someone's, and Korean numbers issued since 2020 carry none).
         var dated = (shape is [6, 7] && separators == 2 && Date(digits[..6], yearFirst: true) && digits[6] is >= 1 and <= 8)
             || (shape is [6, 4] && separators == 8 && BirthNumberDate(digits));
-        return dated && Cued(text, start, i, PersonalCues, back: 80, ahead: 20);
+        return dated && !FormatExample(text, i) && Cued(text, start, i, PersonalCues, back: 80, ahead: 20);
     }
 
     // An expiry right after the number ("exp 09/28", "son kullanma 08/29", "válida hasta 11/2027"): a month, a slash, a year.
@@ -122,7 +122,8 @@ internal static partial class SensitiveScanner
     private static readonly string[] ExampleWords =
     [
         "example", "for instance", "sample", "beispiel", "exemple", "ejemplo", "exemplo", "esempio", "voorbeeld", "przykład", "пример",
-        "örnek", "exempel", "wikipedia", "wikipedii", "wikipédia", "википеди", "例えば", "例如", "示例", "예시", "예를",
+        "örnek", "exempel", "wikipedia", "wikipedii", "wikipédia", "википеди", "例えば", "例如", "示例", "예시", "예를", "placeholder", "플레이스홀더",
+        "プレースホルダー", "占位",
     ];
 
     private static bool ShownAsExample(ReadOnlySpan<char> text, int start)

@@ -69,7 +69,7 @@ internal static partial class SensitiveScanner
         }
 
         // A test card's or a filler's digits (4111 1111 1111 1111, 1212 1212 1212): no one's id.
-        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0], d[n - 1]) < 0)
+        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0], d[n - 1]) < 0 || (n >= 9 && FormatExample(text, end)))
         {
             return false;
         }
@@ -135,6 +135,11 @@ internal static partial class SensitiveScanner
             case 16 when (single || shape is [4, 4, 4, 4] || shape is [6, 6, 4]) && Nik(d):
             case 14 when single && Cnpj(d):
                 return IdStrength.WithCue;
+        }
+
+        if (MistypedId(text, start, d, shape, separators))
+        {
+            return IdStrength.Alone;
         }
 
         // An account number: 6–20 digits in one run or groups of three or more joined by a space or a dash (not a date, an

@@ -539,7 +539,7 @@ internal static partial class SensitiveScanner
             && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
         // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
         var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase);
-        if (!isPassword && !isKey)
+        if ((!isPassword && !isKey) || ExpansionWithoutValue(text, start, end))
         {
             return SensitiveKind.None;
         }
@@ -564,6 +564,8 @@ internal static partial class SensitiveScanner
             {
                 return SensitiveKind.None; // comparison (==), not an assignment
             }
+
+            i = HashRocket(text, i);
         }
         else if (isPassword && i > end && i < text.Length && text[i] is '\'' or '"')
         {
@@ -575,7 +577,7 @@ internal static partial class SensitiveScanner
             i += verb.Length;
             phrase = true;
         }
-        else if (isKey && i > end)
+        else if (isKey && i > end && !SecretPhrases.PublicKeyId(text, end))
         {
             // client_secret 9f8e…, --token "1//0gX…": a key name, a space and a long random value.
             var spaced = text[i..].TrimStart("'\"");
@@ -612,7 +614,7 @@ internal static partial class SensitiveScanner
             value = value.TrimEnd(".!?)");
         }
 
-        if (value.IsEmpty || Placeholder(value))
+        if (value.IsEmpty || Placeholder(value) || EncodedPlaceholder(value))
         {
             return SensitiveKind.None;
         }
@@ -682,7 +684,7 @@ internal static partial class SensitiveScanner
                 lastStart = i;
                 parts++;
             }
-            else if (char.IsLower(name[i - 1]) && char.IsUpper(name[i]))
+            else if ((char.IsLower(name[i - 1]) && char.IsUpper(name[i])) || AcronymEnd(name, i))
             {
                 lastStart = i;
                 parts++;
@@ -844,7 +846,8 @@ internal static partial class SensitiveScanner
             var monthYear = space > 0 && SecretPhrases.MonthNamed(value[..space]) && value[(space + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
             // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
             var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
-            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between))
+            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
+                && !SecretPhrases.NormReference(rest, i, j))
             {
                 return true; // an id, not the date it expires or was issued
             }

@@ -77,6 +77,66 @@ public class SensitivePrefilterTests
     }
 
     [Fact]
+    public void LongGeneratedTexts_SameVerdict()
+    {
+        // The ASCII sieve reads four and eight characters at a time: pieces in runs of ASCII prose of every length, with
+        // non-ASCII characters and the text's end right after a trigger, where a window would reach past the run.
+        string[] pieces =
+        [
+            "password", "PASSWORD", "pwd", "pw", "Pw: ", "PIN", "code", "key", "token", "secret", "sk-", "ghp_", "AKIA", "eyJ", "bearer ", "://",
+            "passport", "ssn", "iban", "пароль", "密码", "contraseña", "şifre", "ſk-", "\u212Aey", "PİN", "é", "ß", " is ", ": ", "=", "\n", ". ",
+            "4821", "1234 5678 9012 3456", "078-05-1120", "Rosewood1987", "Marigold!84", "the safe", "the forecast", "portkod", "report",
+            "Routerpasswort", "tan", "TAN", "nueve-", "un-", "the", "router", "x",
+        ];
+        const string prose = "The quarterly report lists revenue by region, churn by cohort and the forecast for next year. ";
+        var random = new Random(20261206);
+        var text = new StringBuilder();
+        for (var n = 0; n < 3_000; n++)
+        {
+            text.Clear();
+            var count = random.Next(1, 8);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(prose, 0, random.Next(prose.Length));
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            SameVerdict(text.ToString(), $"long generated #{n}");
+        }
+    }
+
+    [Fact]
+    public void AsciiSieve_PassesEveryTriggerStart()
+    {
+        // Every trigger of both lists whose characters are ASCII (or fold to it), in three cases, followed by ASCII text
+        // long and short (the run ending one to seven characters after the start), at every offset of a four-character
+        // window: where the trigger starts, the sieve must pass.
+        var triggers = SensitiveScanner.TriggerWords.Concat(SecretPhrases.TriggerPhrases).Distinct(StringComparer.Ordinal).ToList();
+        var read = 0;
+        foreach (var trigger in triggers)
+        {
+            foreach (var written in new[] { trigger, trigger.ToUpperInvariant(), trigger.ToLowerInvariant() })
+            {
+                foreach (var after in new[] { " is 4821 and the rest of the sentence.", "", "x", "xyz1234", ": ab", "=Q" })
+                {
+                    var text = "Note: " + written + after;
+                    var at = 6;
+                    var end = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u007f') is var run and >= 0 ? run : text.Length;
+                    if (at + 4 > end)
+                    {
+                        continue;
+                    }
+
+                    read++;
+                    Assert.True(SensitivePrefilter.AsciiMayStart(text, at, end), $"'{written}' in \"{text}\"");
+                }
+            }
+        }
+
+        Assert.True(read > 5_000, $"{read} starts read");
+    }
+
+    [Fact]
     public void CharactersEqualIgnoringCase_FoldAlike()
     {
         // Every character that appears in a trigger, against every UTF-16 code unit: equal under OrdinalIgnoreCase
