@@ -92,4 +92,128 @@ internal static partial class SecretPhrases
         var prefix = text[start..at];
         return prefix.IsEmpty || (phrase[0] < '\u0600' ? prefix.IndexOfAnyExcept("והבכלמש") < 0 : prefix.IndexOfAnyExcept("والبفك") < 0);
     }
+
+    // Wallets in the thin languages and Latin American Spanish: seed words follow ("las palabras de mi billetera: tigre, luna, …").
+    private static (string Phrase, Want Want)[] LanguageSeedPhrases() =>
+    [
+        ("billetera", Want.Seed), ("monedero", Want.Seed), ("peněženk", Want.Seed), ("pénztárc", Want.Seed), ("πορτοφόλι", Want.Seed),
+        ("dompet", Want.Seed), ("lompakko", Want.Seed), ("portofel", Want.Seed), ("ארנק", Want.Seed), ("محفظة", Want.Seed), ("гаманц", Want.Seed),
+        ("гаманець", Want.Seed), ("वॉलेट", Want.Seed), ("ví tiền", Want.Seed), ("ví crypto", Want.Seed), ("tegnebog", Want.Seed),
+    ];
+
+    // Digit words of the thin languages, for codes told one digit at a time ("επτά-τέσσερα-δύο-ένα", "hét, egy, nyolc, három");
+    // appended to Spelled.DigitWordList (each row counts up; words the list holds already are left out: "zero", "один"). Scripts
+    // whose vowels are combining marks (Devanagari, Thai) are left out: the words are read letter by letter.
+    private static class LanguageDigits
+    {
+        internal static readonly (string Word, int Digit)[] Words =
+        [
+            ("μηδέν", 0), ("ένα", 1), ("δύο", 2), ("τρία", 3), ("τέσσερα", 4), ("πέντε", 5), ("έξι", 6), ("επτά", 7), ("οκτώ", 8), ("εννέα", 9),
+            ("ενα", 1), ("δυο", 2), ("τρια", 3), ("τεσσερα", 4), ("πεντε", 5), ("εξι", 6), ("εφτά", 7), ("οχτώ", 8), ("εννιά", 9),
+            ("unu", 1), ("doi", 2), ("trei", 3), ("patru", 4), ("cinci", 5), ("șase", 6), ("șapte", 7), ("opt", 8), ("nouă", 9),
+            ("nulla", 0), ("egy", 1), ("kettő", 2), ("három", 3), ("négy", 4), ("öt", 5), ("hat", 6), ("hét", 7), ("nyolc", 8), ("kilenc", 9),
+            ("nula", 0), ("jedna", 1), ("dva", 2), ("tři", 3), ("čtyři", 4), ("pět", 5), ("šest", 6), ("sedm", 7), ("osm", 8), ("devět", 9),
+            ("nolla", 0), ("yksi", 1), ("kaksi", 2), ("kolme", 3), ("neljä", 4), ("viisi", 5), ("kuusi", 6), ("seitsemän", 7), ("kahdeksan", 8), ("yhdeksän", 9),
+            ("nol", 0), ("satu", 1), ("dua", 2), ("tiga", 3), ("empat", 4), ("lima", 5), ("enam", 6), ("tujuh", 7), ("delapan", 8), ("sembilan", 9),
+            ("нуль", 0), ("чотири", 4), ("шість", 6), ("сім", 7), ("вісім", 8),
+            ("không", 0), ("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("tám", 8), ("chín", 9),
+            ("אפס", 0), ("אחת", 1), ("שתיים", 2), ("שלוש", 3), ("ארבע", 4), ("חמש", 5), ("שש", 6), ("שבע", 7), ("שמונה", 8), ("תשע", 9),
+            ("صفر", 0), ("واحد", 1), ("اثنان", 2), ("ثلاثة", 3), ("أربعة", 4), ("خمسة", 5), ("ستة", 6), ("سبعة", 7), ("ثمانية", 8), ("تسعة", 9),
+        ];
+    }
+
+    // India calls its postal code a PIN code: six digits with a place word in the sentence is an address ("pincode 110001 konsa
+    // area hai"), not a PIN. A card's or an ATM's PIN says so ("my debit card pin code is 560034").
+    private static readonly string[] PlaceWords =
+    [
+        "area", "city", "town", "district", "locality", "village", "post office", "address", "state", "delivery", "deliver", "courier",
+        "shipping", "location", "konsa", "kaunsa", "kahan", "kaha", "jagah", "shahar", "ilaka", "gaon", "pata", "zila", "jila", "क्षेत्र",
+        "शहर", "जिला", "जिले", "पता", "डाकघर", "इलाका", "गांव", "गाँव", "कहां", "कहाँ", "कौन सा",
+    ];
+
+    private static readonly string[] PinOwners = ["card", "atm", "debit", "credit", "bank", "sim", "upi", "phone", "कार्ड", "एटीएम"];
+
+    private static bool PostalPin(ReadOnlySpan<char> text, int at, int end, string phrase)
+    {
+        // "pincode" and "pin code" are read by the bare "code" too ("pin" before it names it secret).
+        var before = text[..at];
+        if (phrase is not ("pin" or "pincode" or "pin code" or "पिन") && !(phrase == "code" && (before.EndsWith("pin", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("pin ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("pin-", StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        var window = text[end..Math.Min(text.Length, end + 24)];
+        var digit = window.IndexOfAnyInRange('0', '9');
+        if (digit < 0)
+        {
+            return false;
+        }
+
+        var run = window[digit..];
+        var length = run.IndexOfAnyExceptInRange('0', '9');
+        if ((length < 0 ? run.Length : length) != 6 || run[0] == '0')
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, at - 80);
+        var sentence = text[from..Math.Min(text.Length, end + 100)];
+        var start = sentence[..(at - from)].LastIndexOfAny(SentenceEnds) + 1;
+        var stop = sentence[(end - from)..].IndexOfAny(SentenceEnds);
+        sentence = sentence[start..(stop < 0 ? sentence.Length : end - from + stop)];
+        foreach (var owner in PinOwners)
+        {
+            if (sentence.Contains(owner, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        foreach (var place in PlaceWords)
+        {
+            var hit = sentence.IndexOf(place, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && (place[0] > 0x24F || hit == 0 || !char.IsLetter(sentence[hit - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Values these categories read after a noun: an app password's four letter groups after a password noun, a quoted password
+    /// after "pass" ("the pass is 'mango7tree!!'", "hotspot pass \"beach4days#\"": letters with a digit or a symbol).
+    /// </summary>
+    private static bool LanguageValue(ReadOnlySpan<char> text, int end, Want want, string phrase) =>
+        (want == Want.Word && AppPassword(text, end)) || (phrase == "pass" && QuotedPass(text, end));
+
+    private static bool QuotedPass(ReadOnlySpan<char> text, int end)
+    {
+        var rest = text[end..Math.Min(text.Length, end + 60)].TrimStart(' ');
+        foreach (var connector in (ReadOnlySpan<string>)["is ", "was ", ": ", ":", "= ", "="])
+        {
+            if (rest.StartsWith(connector, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest[connector.Length..];
+                break;
+            }
+        }
+
+        if (rest.Length < 3 || rest[0] is not ('\'' or '"' or '‘' or '“' or '«' or '„'))
+        {
+            return false;
+        }
+
+        var close = rest[1..].IndexOfAny("'\"’”»“");
+        if (close < 4 || close > 40)
+        {
+            return false;
+        }
+
+        var value = rest.Slice(1, close);
+        return value.IndexOf(' ') < 0 && value.IndexOfAnyInRange('a', 'z') >= 0 && (value.IndexOfAnyInRange('0', '9') >= 0 || value.IndexOfAny("!#$%&*@?+") >= 0)
+            && !DummyValue(value);
+    }
 }

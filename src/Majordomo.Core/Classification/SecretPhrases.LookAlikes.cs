@@ -7,8 +7,8 @@ namespace Majordomo.Classification;
 /// shape rule or a key noun has already fired, so they cost nothing on text without a hit: a vendor's object id
 /// (<c>cus_Qx81LmZ</c>, <c>dpl_8Kq2vX7m…</c>), a generated pod name (<c>payments-api-7d9c5b6f4-2xk8q</c>), a certificate's
 /// or public key's PEM body, a digest named on its line (an SRI <c>integrity</c>, a SHA-384), a request id in a response
-/// header (<c>x-amz-cf-id</c>, <c>x-request-id</c>, <c>etag</c>), a user name or gamer tag named as such, and a PGP key id or
-/// fingerprint in a signature's context.
+/// header (<c>x-amz-cf-id</c>, <c>x-request-id</c>, <c>etag</c>), and a PGP key id or fingerprint in a signature's context
+/// (a user name or gamer tag named as such: <see cref="NamedHandle"/>).
 /// </summary>
 internal static partial class SecretPhrases
 {
@@ -16,8 +16,7 @@ internal static partial class SecretPhrases
     internal static bool PublicLookAlike(ReadOnlySpan<char> text, int start, int end)
     {
         var token = text[start..end].Trim(".,;:!?-");
-        return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
-            || NamedHandle(text, start);
+        return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).
@@ -171,54 +170,6 @@ internal static partial class SecretPhrases
     }
 
     private static readonly SearchValues<char> HeaderNameChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-
-    // The names of a public handle in the corpus languages: the token after one of them is a user name, not a password.
-    private static readonly string[] PublicHandleNames =
-    [
-        "gamertag", "gamer tag", "username", "user name", "user id", "nickname", "nick", "handle", "screen name", "pseudo", "pseudonyme",
-        "nom d'utilisateur", "usuario", "nombre de usuario", "apodo", "usuário", "nome de usuário", "nome utente", "benutzername", "nutzername",
-        "spielername", "gebruikersnaam", "nazwa użytkownika", "nick", "kullanıcı adı", "kullanıcı adım", "ник", "никнейм", "имя пользователя",
-        "användarnamn", "ユーザー名", "ユーザーid", "用户名", "昵称", "사용자 이름", "닉네임", "psn id", "steam", "discord", "xbox",
-    ];
-
-    // Connectors between a handle's name and the handle ("Mi gamertag es NocheFria_77", "username: ana_88", "ник — Volk_2010").
-    private static readonly string[] HandleConnectors = ["is", "es", "ist", "est", "é", "è", "är", "jest", "to", "это", "era", "was", "war", "sigue siendo", "é:", "—", "–", "-", "=", ":"];
-
-    // The token right after a handle noun, in its sentence ("Mi gamertag es NocheFria_77 desde hace años").
-    private static bool NamedHandle(ReadOnlySpan<char> text, int start)
-    {
-        var before = text[Math.Max(0, start - 48)..start];
-        var stop = before.LastIndexOfAny(SentenceEnds);
-        before = before[(stop + 1)..].TrimEnd(" \t\"'`«“„");
-        for (var step = 0; step < 3 && !before.IsEmpty; step++)
-        {
-            foreach (var noun in PublicHandleNames)
-            {
-                if (before.EndsWith(noun, StringComparison.OrdinalIgnoreCase) && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
-                {
-                    return true;
-                }
-            }
-
-            var trimmed = false;
-            foreach (var connector in HandleConnectors)
-            {
-                if (before.EndsWith(connector, StringComparison.OrdinalIgnoreCase) && (before.Length == connector.Length || !char.IsLetter(before[^(connector.Length + 1)]) || !char.IsLetter(connector[0])))
-                {
-                    before = before[..^connector.Length].TrimEnd(" \t");
-                    trimmed = true;
-                    break;
-                }
-            }
-
-            if (!trimmed)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
 
     // What puts a hex value in a signature's context: a PGP key id or fingerprint is public.
     private static readonly string[] SignatureWords =

@@ -267,6 +267,7 @@ internal static partial class SecretPhrases
 
         // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
         .. LanguagePhrases(),
+        .. LanguageSeedPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -304,6 +305,9 @@ internal static partial class SecretPhrases
         "12345", "123456", "abc", "xxx", "xxxx", "changeme", "example", "placeholder", "dummy", "test", "foo", "bar", "secret123",
         "all", "real", "fake", "made", "literally", "before", "after", "like", "back", "everywhere", "already", "kept", "geheim", "secreto",
         "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime", "such",
+        // Comparatives: "¿cuál es más segura?" weighs secrets, tells none.
+        "más", "mas", "mais", "plus", "mehr", "more", "less", "menos", "moins", "weniger", "better", "mejor", "melhor", "meilleur", "besser",
+        "più", "meno", "migliore", "meer", "minder", "beter",
     ];
 
     private static readonly string[] Units =
@@ -390,12 +394,12 @@ internal static partial class SecretPhrases
             }
 
             // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-            if ((want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)))
+            if ((want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase))
             {
                 continue;
             }
 
-            if (EverydayValue(text, end, want, phrase))
+            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase))
             {
                 return true;
             }
@@ -1846,7 +1850,7 @@ internal static partial class SecretPhrases
         }
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !PublicLookAlike(text, start, end);
+            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

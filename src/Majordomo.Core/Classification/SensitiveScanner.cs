@@ -645,8 +645,10 @@ internal static partial class SensitiveScanner
                 }
             }
 
-            // "utilizador: admin / palavra-passe: admin": a device's default, the user name again.
-            return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) ? SensitiveKind.Password : SensitiveKind.None;
+            // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
+            // where it is, not what it is (SecretPhrases.Handles).
+            return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
+                ? SensitiveKind.Password : SensitiveKind.None;
         }
 
         // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may

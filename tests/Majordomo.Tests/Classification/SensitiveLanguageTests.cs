@@ -75,6 +75,33 @@ public class SensitiveLanguageTests
     [InlineData("kolejka nr 28 1020 zamknięta")]
     public void PrintShapesWithoutTheirCue_AreNot(string text) => NotSensitive(text);
 
+    [Theory]
+    [InlineData("Thunderbird still fails, app password is hjkw qzrt mnpa vxle and imap is on")]
+    [InlineData("App-Passwort: tzqw-lkmr-pbfs-xnea, wohin damit im iPhone?")]
+    [InlineData("το PIN μου είναι τρία-οκτώ-ένα-έξι, μην το πεις")]
+    [InlineData("a riasztó kódja kilenc, kettő, öt, hat")]
+    [InlineData("pin atm dua, sembilan, empat, tujuh")]
+    [InlineData("las de mi billetera: orbit, velvet, ranch, mimic, salute, harbor, pencil, absorb, dragon, quarter, timber, sword")]
+    [InlineData("camper wifi pass is 'sunset9road!', can you make a sign for it")]
+    public void AppPasswordsSpelledDigitsSeedWordsAndQuotedPasses_AreSensitive(string text) => Sensitive(text);
+
+    [Theory]
+    [InlineData("the form's placeholder says abcd efgh ijkl mnop, should it allow spaces?")]
+    [InlineData("opetetaan laskemaan: yksi, kaksi, kolme, neljä, viisi")]
+    [InlineData("¿cuál es más segura, la frase de recuperación de 12 o la de 24?")]
+    [InlineData("boarding pass for gate 12, seat 14C")]
+    [InlineData("sign by the pool: 'wifi password: ask the lifeguard'")]
+    [InlineData("la caja dice contraseña: ver etiqueta de abajo")]
+    [InlineData("my gamertag is Dusk_Lynx_42, add me")]
+    [InlineData("mein Spielername auf der Konsole ist NebelFuchs_21")]
+    [InlineData("which area is pincode 400053 in mumbai?")]
+    public void HandlesPointersPostalPinsAndTalk_AreNot(string text) => NotSensitive(text);
+
+    [Theory]
+    [InlineData("xbox: Dusk_Lynx_42 / Harbor!Velvet2291 for my nephew's login")]
+    [InlineData("my atm pin code is 400053, too easy?")]
+    public void HandlesBesideAPasswordAndCardPins_AreSensitive(string text) => Sensitive(text);
+
     private static void Sensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 
     private static void NotSensitive(string text) => SensitiveCategoryTests.NotSensitive(text);
