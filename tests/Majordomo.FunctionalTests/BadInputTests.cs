@@ -107,23 +107,49 @@ public sealed class BadInputTests : GatewayTest
     public async Task Post_ChunkedBodyOverLimit_413WithoutReadingItAll()
     {
         // No Content-Length: the limit is enforced while reading.
-        var content = new PushStreamContent(async stream =>
-        {
-            var block = Encoding.UTF8.GetBytes(new string('y', 16 * 1024));
-            await stream.WriteAsync("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\""u8.ToArray());
-            for (var i = 0; i < 16; i++)
-            {
-                await stream.WriteAsync(block);
-            }
-
-            await stream.WriteAsync("\"}]}"u8.ToArray());
-        });
-
-        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", content);
+        using var response = await Gateway.Http.PostAsync("/v1/chat/completions", ChunkedOverLimit());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(Upstream.Received);
     }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverLimitStillArriving_413Read_NoBrokenUpload()
+    {
+        // The client is still sending when the 413 is written. The gateway used to close the connection then: the client's
+        // next write failed (broken pipe) and it never read the answer. It now reads the rest and discards it (up to the
+        // limit again, or 1 MiB). The body arrives in paced writes, so the client is sending after the refusal every time.
+        for (var n = 0; n < 3; n++)
+        {
+            using var response = await Gateway.Http.PostAsync("/v1/chat/completions", ChunkedOverLimit(blocks: 16, pausedAfter: 5));
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("request_too_large", doc.RootElement.GetProperty("error").GetProperty("code").GetString());
+        }
+
+        Assert.Empty(Upstream.Received);
+    }
+
+    // JSON in 16 KiB writes without a Content-Length (256 KiB by default, four times the 64 KiB limit); the writes after
+    // the first pausedAfter wait 30 ms each, as a slow uplink sends.
+    private static PushStreamContent ChunkedOverLimit(int blocks = 16, int pausedAfter = int.MaxValue) => new(async stream =>
+    {
+        var block = Encoding.UTF8.GetBytes(new string('y', 16 * 1024));
+        await stream.WriteAsync("{\"model\":\"up/a\",\"messages\":[{\"role\":\"user\",\"content\":\""u8.ToArray());
+        for (var i = 0; i < blocks; i++)
+        {
+            if (i >= pausedAfter)
+            {
+                await stream.FlushAsync();
+                await Task.Delay(30);
+            }
+
+            await stream.WriteAsync(block);
+        }
+
+        await stream.WriteAsync("\"}]}"u8.ToArray());
+    });
 
     [Fact]
     public async Task Post_BodyJustUnderLimit_IsServed()

@@ -15,18 +15,24 @@ internal readonly struct RequestBody(byte[] buffer, int length) : IDisposable
         Unreadable,
     }
 
+    // How much past the limit a refused body is still read and discarded, at the least (see ReadAsync).
+    private const long DrainFloor = 1024 * 1024;
+
     /// <summary>Reads the body into one pooled buffer, refusing it as soon as it passes the limit.</summary>
     public static async ValueTask<(byte[]? Buffer, int Length, BodyFailure? Failure)> ReadAsync(HttpRequest request, long max, CancellationToken cancellationToken)
     {
+        // Kestrel's own limit sits above ours: the 413 below is ours, with its message, and after it is written Kestrel reads
+        // and discards the rest of the body (up to this limit, for at most its drain timeout) before it closes or reuses the
+        // connection. Closed with the body still arriving, the client's next write fails (broken pipe, reset) and it may
+        // never read the 413. A body far past the limit is still cut off.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + Math.Max(max, DrainFloor);
+        }
+
         if (request.ContentLength is { } declared && declared > max)
         {
             return (null, 0, BodyFailure.TooLarge);
-        }
-
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            // One byte over the configured limit, so the 413 below is ours, with its message.
-            limit.MaxRequestBodySize = max + 1;
         }
 
         var reader = request.BodyReader;
