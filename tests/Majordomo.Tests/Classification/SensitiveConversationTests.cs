@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Majordomo.Chat;
+using Majordomo.Classification;
 
 namespace Majordomo.Tests.Classification;
 
