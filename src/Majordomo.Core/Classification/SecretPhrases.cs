@@ -268,6 +268,9 @@ internal static partial class SecretPhrases
         // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
         .. LanguagePhrases(),
         .. LanguageSeedPhrases(),
+
+        // Security questions by more forms (SecretPhrases.SecurityStories).
+        .. StoryPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -381,6 +384,12 @@ internal static partial class SecretPhrases
                 end++;
             }
 
+            // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
+            if (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
+            {
+                continue;
+            }
+
             // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
             if (IsCodeWord(phrase) && PublicCode(text, at, end))
             {
@@ -399,7 +408,7 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase))
+            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase))
             {
                 return true;
             }
