@@ -186,11 +186,13 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    // "domanda di sicurezza: la via dove è cresciuto, via dei Tigli 9": the cue's own colon or dash, then a name.
+    // "domanda di sicurezza: la via dove è cresciuto, via dei Tigli 9": the cue's colon or dash (within 24 characters), then a name.
     private static bool NameAfterColon(ReadOnlySpan<char> after)
     {
-        var rest = after.TrimStart(' ');
-        return rest.Length > 1 && rest[0] is ':' or '—' or '–' or '=' && NameIn(rest[1..]);
+        // The colon may follow the question's owner: "pregunta de seguridad de mi cuenta: …".
+        var head = after[..Math.Min(after.Length, 24)];
+        var colon = head.IndexOfAny(":—–=");
+        return colon >= 0 && head[..colon].IndexOfAny(".!?") < 0 && NameIn(after[(colon + 1)..]);
     }
 
     // A name in the first 60 characters, not the first word of a sentence (capitalised for its place).
