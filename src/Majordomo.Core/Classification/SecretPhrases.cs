@@ -268,6 +268,9 @@ internal static partial class SecretPhrases
         // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
         .. LanguagePhrases(),
         .. LanguageSeedPhrases(),
+
+        // Ids by the names an agent's material uses (SecretPhrases.AgentTraffic).
+        .. AgentPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -364,7 +367,19 @@ internal static partial class SecretPhrases
         var rest = text[at..];
         foreach (var (phrase, want) in PhrasesAt(rest))
         {
-            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) || !Boundaries(text, at, phrase))
+            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
+            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
+            {
+                return true;
+            }
+
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -905,7 +920,9 @@ internal static partial class SecretPhrases
                 || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
         };
-        if (found)
+        // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
+        if (found || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want == Want.Answer && BracketedAnswer(window)))
         {
             return true;
         }
@@ -1150,7 +1167,8 @@ internal static partial class SecretPhrases
     private static bool Technical(ReadOnlySpan<char> window, int start, int end)
     {
         var run = window[start..end];
-        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end))
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end)
+            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1440,7 +1458,8 @@ internal static partial class SecretPhrases
 
         if (want == Want.Token)
         {
-            return TokenShaped(value);
+            // "registry.example/app@sha256:1f3c…": an image pinned by its digest (SecretPhrases.AgentTraffic).
+            return TokenShaped(value) && !DigestReference(value);
         }
 
         if (Listed(value))
@@ -1797,7 +1816,7 @@ internal static partial class SecretPhrases
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
+    internal static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af';
 
