@@ -1,26 +1,30 @@
 namespace Majordomo.Classification;
 
 /// <summary>
-/// Card numbers by their cue when the Luhn check fails (a mistyped card is still the user's: docs/LABELLING.md), and the
-/// test and filler numbers no rule may take for a card (published test numbers, long runs of one digit).
+/// Card numbers by their cue when the Luhn check fails (a mistyped card is still the user's: docs/LABELLING.md), one rule for
+/// every such card, and the test and filler numbers no rule may take for a card (published test numbers, long runs of one digit).
 /// </summary>
 internal static partial class SensitiveScanner
 {
-    // The words for a card in the corpus languages and beyond, and an expiry's words: one of them in the number's line.
+    // A card or its expiry named in the number's line, in the corpus languages and beyond: the word, the networks, a debit or
+    // credit card, the expiry and security code. Read as substrings, so "kart" stands for Karte, karta, karty, kartu too.
     private static readonly string[] CardCues =
     [
-        "card", "carte", "karte", "tarjeta", "cartão", "cartao", "carta", "kaart", "karta", "karty", "карт", "kart", "kort", "visa", "mastercard",
-        "amex", "expir", "exp.", "caduc", "ablauf", "gültig", "vence", "validade", "scaden", "срок", "卡", "カード", "카드", "بطاق", "כרטיס", "thẻ",
-        "kartu", "cvv", "cvc",
+        "card", "carte", "kart", "tarjeta", "cartão", "carta", "kaart", "карт", "kort", "kredit", "visa", "amex", "maestro", "debit",
+        "credit", "crédito", "débito", "кредит", "カード", "카드", "卡", "thẻ", "kártya", "بطاق", "כרטיס", "κάρτα", "कार्ड",
+        "expir", "exp.", "caduc", "ablauf", "gültig", "vence", "validade", "scaden", "срок", "cvv", "cvc",
     ];
 
     /// <summary>
-    /// 15 or 16 digits in a card's groups (4-4-4-4, 4-6-5), leading 2–6, failing Luhn, with a card or expiry word or an expiry
-    /// date (MM/YY) in its line. Not a test or filler number, nor one named public just before it (order, invoice, tracking).
+    /// The one rule for a card number failing Luhn (a mistyped card is still the user's, docs/LABELLING.md): 16 digits in
+    /// 4-4-4-4, 15 in 4-6-5 or 19 in 4-4-4-4-3 leading 2–6, with a card or expiry word in its line or an expiry after it; a
+    /// domestic scheme's 4-4-4-4 leading 7–9 (a Korean BC card 94…, Troy 9792) with both. Not a test or filler number, nor one
+    /// named public just before it (order, invoice, tracking). Called where <see cref="CheckDigits"/> has read the run.
     /// </summary>
-    private static bool MistypedCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits, ReadOnlySpan<int> groups)
+    private static bool CuedCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits, ReadOnlySpan<int> groups)
     {
-        if (digits.Length is not (15 or 16) || groups.Length < 3 || !CardGroups(groups) || digits[0] is < 2 or > 6 || TestCard(digits) || Filler(digits) || NamedPublic(text, start))
+        if (digits.Length is not (15 or 16 or 19) || groups.Length < 3 || !CardGroups(groups) || digits[0] < 2 || TestCard(digits) || Filler(digits)
+            || NamedPublic(text, start))
         {
             return false;
         }
@@ -31,26 +35,37 @@ internal static partial class SensitiveScanner
         var after = text[end..Math.Min(text.Length, end + 60)];
         var lineEnd = after.IndexOfAny('\n', '\r');
         var line = text[(lineStart < 0 ? from : from + lineStart + 1)..(lineEnd < 0 ? end + after.Length : end + lineEnd)];
+        var cued = false;
         foreach (var cue in CardCues)
         {
             if (line.Contains(cue, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                cued = true;
+                break;
             }
         }
 
-        return Expiry(lineEnd < 0 ? after : after[..lineEnd]);
+        return digits[0] <= 6 ? cued || Expiry(after) : cued && digits.Length == 16 && Expiry(after);
     }
 
-    // An expiry after the number: "09/29", "11/27" (a month and a two-digit year).
+    // An expiry after the number, in its line or the next ("exp 09/28", "gültig bis 10/28", "válida hasta 11/2027"): a month,
+    // a slash and a year of two or four digits.
     private static bool Expiry(ReadOnlySpan<char> after)
     {
+        var first = after.IndexOfAny('\n', '\r');
+        var second = first < 0 ? -1 : after[(first + 1)..].IndexOfAny('\n', '\r');
+        after = second < 0 ? after : after[..(first + 1 + second)];
         for (var k = 0; k + 5 <= after.Length; k++)
         {
             if (char.IsAsciiDigit(after[k]) && char.IsAsciiDigit(after[k + 1]) && after[k + 2] == '/' && char.IsAsciiDigit(after[k + 3]) && char.IsAsciiDigit(after[k + 4])
-                && (k == 0 || !char.IsAsciiDigit(after[k - 1])) && (k + 5 == after.Length || !char.IsAsciiDigit(after[k + 5])) && (after[k] - '0') * 10 + (after[k + 1] - '0') is >= 1 and <= 12)
+                && (k == 0 || !char.IsAsciiDigit(after[k - 1])) && (after[k] - '0') * 10 + (after[k + 1] - '0') is >= 1 and <= 12)
             {
-                return true;
+                var year = after[(k + 3)..];
+                var length = year.IndexOfAnyExceptInRange('0', '9');
+                if ((length < 0 ? year.Length : length) is 2 or 4)
+                {
+                    return true;
+                }
             }
         }
 

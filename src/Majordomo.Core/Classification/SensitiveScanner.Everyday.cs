@@ -2,26 +2,17 @@ namespace Majordomo.Classification;
 
 /// <summary>
 /// Numbers of everyday life whose check fails or whose shape the other rules leave out (after the blind probe
-/// <c>sensitive-lookalikes-12</c>): a card number in its print groups with a card word or an expiry beside it even when
-/// Luhn fails (a mistyped card is still the user's, docs/LABELLING.md), a bank account with a two-digit group
+/// <c>sensitive-lookalikes-12</c>; a card number failing Luhn is <see cref="CuedCard"/>'s): a bank account with a two-digit group
 /// (<c>123456-01-234567</c>), a US employer or taxpayer id (<c>dd-ddddddd</c>) after its name, and the dated national
 /// ids (주민등록번호 <c>YYMMDD-NNNNNNN</c>, rodné číslo <c>YYMMDD/NNNN</c>) whose check fails or was never issued, with a
 /// personal cue in their line. Called from <see cref="ScanDigits"/> at every digit run, so the prefilter reads it too.
 /// </summary>
 internal static partial class SensitiveScanner
 {
-    // A card named in its line: the word in every corpus language and then some, the networks, a debit or credit card.
-    private static readonly string[] EverydayCardCues =
-    [
-        "card", "carte", "karte", "kart", "tarjeta", "cartão", "cartao", "carta", "kaart", "karta", "карт", "kortet", "kortnummer", "kredit",
-        "visa", "mastercard", "master card", "amex", "maestro", "debit", "credit", "crédito", "débito", "кредит", "カード", "카드", "卡", "thẻ",
-        "kartu", "kártya", "بطاقة", "כרטיס", "κάρτα", "कार्ड",
-    ];
-
     // What names a US employer or taxpayer number just before it.
     private static readonly string[] TaxIdNames = ["EIN", "TIN", "ITIN", "FEIN", "employer identification", "taxpayer identification", "tax id", "tax ID"];
 
-    /// <summary>Whether an everyday number (a card, an account, a tax or national id whose check fails) starts at the digit <paramref name="start"/>.</summary>
+    /// <summary>Whether an everyday number (an account, a tax or national id whose check fails) starts at the digit <paramref name="start"/>.</summary>
     private static bool EverydayNumber(ReadOnlySpan<char> text, int start)
     {
         if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' or '*' or '/' or ':'))
@@ -48,19 +39,6 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        // Mostly one digit (4000 0000 0000 0002, a card network's test number): documentation, not a card.
-        var zeros = digits.Count((byte)0);
-        if (separators is 1 or 2 && zeros < n / 2 && digits[0] is >= 2 and <= 6 && (shape is [4, 4, 4, 4] or [4, 6, 5] or [4, 4, 4, 4, 3]) && !TestCard(digits))
-        {
-            return Expiry(text, i) || Cued(text, start, i, EverydayCardCues, back: 60, ahead: 0);
-        }
-
-        // Domestic schemes start with 7–9 too (a Korean BC card 94…, Troy 9792): a card when its expiry follows.
-        if (separators is 1 or 2 && zeros < n / 2 && digits[0] is >= 7 and <= 9 && shape is [4, 4, 4, 4] && Expiry(text, i))
-        {
-            return Cued(text, start, i, EverydayCardCues, back: 60, ahead: 0);
-        }
-
         if (separators == 2 && n is >= 10 and <= 16 && g >= 3 && shape.IndexOfAnyInRange(0, 1) < 0 && shape.IndexOf(2) > 0)
         {
             return Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, i);
@@ -75,22 +53,6 @@ internal static partial class SensitiveScanner
         var dated = (shape is [6, 7] && separators == 2 && Date(digits[..6], yearFirst: true) && digits[6] is >= 1 and <= 8)
             || (shape is [6, 4] && separators == 8 && BirthNumberDate(digits));
         return dated && !FormatExample(text, i) && Cued(text, start, i, PersonalCues, back: 80, ahead: 20);
-    }
-
-    // An expiry right after the number ("exp 09/28", "son kullanma 08/29", "válida hasta 11/2027"): a month, a slash, a year.
-    private static bool Expiry(ReadOnlySpan<char> text, int end)
-    {
-        var after = text[end..Math.Min(text.Length, end + 32)];
-        for (var k = 0; k + 5 <= after.Length; k++)
-        {
-            if ((k == 0 || !char.IsAsciiDigit(after[k - 1])) && char.IsAsciiDigit(after[k]) && char.IsAsciiDigit(after[k + 1]) && after[k + 2] == '/'
-                && char.IsAsciiDigit(after[k + 3]) && char.IsAsciiDigit(after[k + 4]) && ((after[k] - '0') * 10) + after[k + 1] - '0' is >= 1 and <= 12)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool TaxIdNamed(ReadOnlySpan<char> before)

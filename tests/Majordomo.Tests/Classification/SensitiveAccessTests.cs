@@ -91,6 +91,23 @@ public class SensitiveAccessTests
     [InlineData("رقم البطاقة 4485 3301 2277 9046 ينتهي 07/27")]
     public void CardNumbersFailingLuhnWithACue_AreSensitive(string text) => Sensitive(text);
 
+    // One rule for a card failing Luhn (SensitiveScanner.Cards): the cues, shapes and expiries of both former rules.
+    [Theory]
+    [InlineData("el cargo a mi débito 4716 2290 4431 8803 salió dos veces")]
+    [InlineData("4716 2290 4431 8803 cvv 512, why is it declined")]
+    [InlineData("4716 2290 4431 8803 valid thru 11/2027")]
+    [InlineData("4716 2290 4431 8803\n03/29")]
+    [InlineData("Kártya: 3782 822463 10006")]
+    [InlineData("帮我填表：姓名王芳，银行卡 6222 0212 3456 7890 127，开户行工商银行。")]
+    [InlineData("신한카드 카드번호 9410-8201-7734-5519, 유효기간 03/30")]
+    public void CardNumbersFailingLuhnByAnyCardOrExpiryCue_AreSensitive(string text) => Sensitive(text);
+
+    [Theory]
+    [InlineData("batch 4716 2290 4431 8803 closed at 03:29")]
+    [InlineData("카드 재발급 접수번호 9410-8201-7734-5519")]
+    [InlineData("card 4716 2290 4431 88 on the list")]
+    public void GroupedNumbersWithoutACardShapeCueOrExpiry_AreNot(string text) => NotSensitive(text);
+
     [Theory]
     [InlineData("our checkout test fills #card with 4000 0000 0000 9995 to force insufficient funds")]
     [InlineData("la tarjeta de prueba 5555 5555 5555 4444 debe pasar la validación")]

@@ -7,16 +7,15 @@ namespace Majordomo.Tests.Classification;
 /// <summary>
 /// The prefiltered scan (<see cref="SensitivePrefilter"/>) against the full one (<see cref="SensitiveScanner.Scan"/>):
 /// the same kind for every text of every prompt in corpus/train, corpus/dev and the tests' data sets (the held-out
-/// corpus/test is never read), and for generated texts dense in triggers, digits and case look-alikes.
+/// corpus/test and the blind probes are never read: <see cref="TestCorpus"/>), and for generated texts dense in triggers,
+/// digits and case look-alikes.
 /// </summary>
 public class SensitivePrefilterTests
 {
     [Fact]
     public void EveryCorpusText_SameVerdict()
     {
-        var root = TestConfig.RepoRoot();
-        var files = new[] { "train", "dev" }
-            .SelectMany(split => Directory.GetFiles(Path.Combine(root, "corpus", split), "*.jsonl"))
+        var files = TestCorpus.TrainAndDev()
             .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data"), "*.jsonl"))
             .ToList();
         var texts = 0;

@@ -20,14 +20,13 @@ public sealed class IngressToolHistoryTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    // Every corpus train and dev body (the held-out test split is never read) the ingress accepts.
+    // Every corpus train and dev body (the held-out test split and the blind probes are never read) the ingress accepts.
     [Fact]
     public void CorpusBodies_SameHistoryAsTheToolsOnlyReading()
     {
-        var root = TestConfig.RepoRoot();
         var compared = 0;
         var withCalls = 0;
-        foreach (var file in new[] { "train", "dev" }.SelectMany(split => Directory.GetFiles(Path.Combine(root, "corpus", split), "*.jsonl")))
+        foreach (var file in TestCorpus.TrainAndDev())
         {
             Assert.DoesNotContain($"{Path.DirectorySeparatorChar}test{Path.DirectorySeparatorChar}", file, StringComparison.Ordinal);
             foreach (var line in File.ReadLines(file))
