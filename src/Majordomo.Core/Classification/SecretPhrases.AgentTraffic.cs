@@ -14,7 +14,12 @@ namespace Majordomo.Classification;
 internal static partial class SecretPhrases
 {
     // Nouns agents' material names ids by: the official name of Japan's My Number on a withholding slip or a form.
-    private static IEnumerable<(string, Want)> AgentPhrases() => [("個人番号", Want.Digits)];
+    // Security questions in the plural, where the singular is no prefix ("domande di sicurezza: … (Gaeta)").
+    private static IEnumerable<(string, Want)> AgentPhrases() =>
+    [
+        ("個人番号", Want.Digits), ("domande di sicurezza", Want.Answer), ("perguntas de segurança", Want.Answer), ("preguntas de seguridad", Want.Answer),
+        ("questions de sécurité", Want.Answer), ("questions secrètes", Want.Answer), ("beveiligingsvragen", Want.Answer), ("pytania bezpieczeństwa", Want.Answer),
+    ];
 
     /// <summary>Whether a shape rule's run <paramref name="start"/>..<paramref name="end"/> is a public value an agent reads (ULID, click id, public address, peer key).</summary>
     private static bool AgentLookAlike(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<char> token) =>
@@ -128,7 +133,14 @@ internal static partial class SecretPhrases
     }
 
     // Connectors that state a value again in the sentence after the noun's ("The current one is 2580", "番号は 7092").
-    private static readonly string[] AgainConnectors = [" is ", " was ", " es ", " era ", " est ", " était ", " ist ", " war ", " é ", " è ", " это ", " jest ", " är ", "は", "是", "는 ", "은 "];
+    private static readonly string[] AgainConnectors =
+    [
+        " is ", " was ", " be ", " es ", " era ", " ser ", " est ", " était ", " être ", " ist ", " war ", " sein ", " é ", " è ", " essere ", " это ",
+        " jest ", " är ", " zijn ", "は", "是", "는 ", "은 ",
+    ];
+
+    // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
+    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men"];
 
     /// <summary>
     /// A PIN or a password stated in the sentence after its noun's, by a back reference ("Mi banco me pidió cambiar el PIN. El actual
@@ -162,7 +174,20 @@ internal static partial class SecretPhrases
             }
 
             var tail = value[digits..].TrimStart(" \t");
-            if (tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]))
+            if (tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithConjunction(ReadOnlySpan<char> tail)
+    {
+        foreach (var word in Conjunctions)
+        {
+            if (tail.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (tail.Length == word.Length || !char.IsLetter(tail[word.Length])))
             {
                 return true;
             }
