@@ -80,15 +80,19 @@ internal static class PipelineRun
 
                 var cpu = new Dictionary<string, List<double>>();
                 var bytes = new Dictionary<string, List<double>>();
+                var pool = new Dictionary<string, List<double>>();
+                var pauses = new Dictionary<string, List<double>>();
                 var threads = new Dictionary<string, Dictionary<string, List<double>>>();
                 for (var pair = 0; pair < pairs; pair++)
                 {
                     foreach (var (name, _) in targets)
                     {
                         var threadsBefore = ThreadCpu.Snapshot();
-                        var (cpuUs, allocated) = Measure(() => clients.Run(name, requests));
+                        var (cpuUs, allocated, workItems, pauseNs) = Measure(() => clients.Run(name, requests));
                         Add(cpu, name, cpuUs / requests);
                         Add(bytes, name, (double)allocated / requests);
+                        Add(pool, name, (double)workItems / requests);
+                        Add(pauses, name, pauseNs / requests);
                         foreach (var (comm, ns) in ThreadCpu.Since(threadsBefore))
                         {
                             if (!threads.TryGetValue(comm, out var byTarget))
@@ -107,7 +111,7 @@ internal static class PipelineRun
                     continue;
                 }
 
-                Report(mode, cpu, bytes);
+                Report(mode, cpu, bytes, pool, pauses);
                 ReportThreads(threads);
                 if (allocTypes)
                 {
@@ -154,14 +158,17 @@ internal static class PipelineRun
         return app;
     }
 
-    private static (double CpuUs, long Allocated) Measure(Action action)
+    private static (double CpuUs, long Allocated, long WorkItems, double PauseNs) Measure(Action action)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var cpuBefore = Environment.CpuUsage.TotalTime;
         action();
         var cpuAfter = Environment.CpuUsage.TotalTime;
         var allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
-        return ((cpuAfter - cpuBefore).TotalMicroseconds, allocatedAfter - allocatedBefore);
+        return ((cpuAfter - cpuBefore).TotalMicroseconds, allocatedAfter - allocatedBefore, ThreadPool.CompletedWorkItemCount - workItemsBefore,
+            (GC.GetTotalPauseDuration() - pausedBefore).TotalNanoseconds);
     }
 
     private static void Add(Dictionary<string, List<double>> into, string name, double value)
@@ -174,7 +181,8 @@ internal static class PipelineRun
         list.Add(value);
     }
 
-    private static void Report(string mode, Dictionary<string, List<double>> cpu, Dictionary<string, List<double>> bytes)
+    private static void Report(string mode, Dictionary<string, List<double>> cpu, Dictionary<string, List<double>> bytes, Dictionary<string, List<double>> pool,
+        Dictionary<string, List<double>> pauses)
     {
         var hopCpu = cpu["hop"];
         var gwCpu = cpu["majordomo"];
@@ -191,6 +199,9 @@ internal static class PipelineRun
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine(string.Create(inv, $"| CPU-µs | {Summary(hopCpu)} | {Summary(gwCpu)} | {Summary(deltas)} |"));
         Console.WriteLine(string.Create(inv, $"| allocated B | {Median(bytes["hop"]):F0} | {Median(bytes["majordomo"]):F0} | {Median(bytes["majordomo"]) - Median(bytes["hop"]):F0} |"));
+        // Each work item the pool runs is a queue round trip, often a thread woken: client, mock and proxy alike.
+        Console.WriteLine(string.Create(inv, $"| thread-pool work items | {Median(pool["hop"]):F2} | {Median(pool["majordomo"]):F2} | {Median(pool["majordomo"]) - Median(pool["hop"]):F2} |"));
+        Console.WriteLine(string.Create(inv, $"| GC pause ns | {Median(pauses["hop"]):F0} | {Median(pauses["majordomo"]):F0} | {Median(pauses["majordomo"]) - Median(pauses["hop"]):F0} |"));
     }
 
     private static void ReportThreads(Dictionary<string, Dictionary<string, List<double>>> threads)

@@ -417,6 +417,7 @@ internal static partial class SecretPhrases
             ("noll", 0), ("ett", 1), ("två", 2), ("fyra", 4), ("fem", 5), ("sex", 6), ("sju", 7), ("åtta", 8), ("nio", 9),
             ("sıfır", 0), ("bir", 1), ("iki", 2), ("üç", 3), ("dört", 4), ("beş", 5), ("altı", 6), ("yedi", 7), ("sekiz", 8), ("dokuz", 9),
             .. LanguageDigits.Words, // SecretPhrases.Languages
+            .. KoreanDigits.Words, // SecretPhrases.Dictation
         ];
 
         /// <summary>The list cut into its languages (each row counts up from zero or one; a second word for one digit, "één", stays in its row), words of two letters or more.</summary>
@@ -468,7 +469,7 @@ internal static partial class SecretPhrases
             length++;
         }
 
-        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && SpelledDigits(text, at);
+        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && (SpelledDigits(text, at) || PausedDigits(text, at));
     }
 
     /// <summary>

@@ -149,6 +149,9 @@ internal struct StreamProgress
     /// </summary>
     public long TextBytes;
 
+    /// <summary>The OpenAI relay's memory of the stream's last plain chunk: the next ones are scanned from their text on.</summary>
+    public OpenAI.ChunkShape? ChunkShape;
+
     /// <summary>
     /// What a stream that did not end is charged for (SPEC §5): the usage reported so far where it says
     /// anything, output tokens at least those of the text delivered (about 4 bytes a token), and input

@@ -40,21 +40,71 @@ internal static class OpenAIChunkScan
     internal static ChunkFacts Scan(ReadOnlySpan<byte> json, bool vectorised)
     {
         var facts = default(ChunkFacts);
+        var text = default(FirstText);
+        ScanFrom(json, 0, ref facts, ref text, vectorised);
+        return facts;
+    }
 
+    /// <summary>
+    /// The same facts, with the stream's <paramref name="shape"/>: an event that begins with the bytes the last
+    /// plain text chunk had before its text value (the id, the model, the delta up to <c>"content":"</c>: the same
+    /// in every chunk of a stream) is scanned only from that value on, and one that also ends with that chunk's bytes
+    /// after the value takes their facts as they were. The scan is a left-to-right pass whose state at a position
+    /// depends only on the bytes before it, so equal bytes give equal facts. A plain chunk is remembered (once per
+    /// stream and whenever its shape changes).
+    /// </summary>
+    public static ChunkFacts Scan(ReadOnlySpan<byte> json, ref ChunkShape? shape) => Scan(json, ref shape, Vector256.IsHardwareAccelerated);
+
+    internal static ChunkFacts Scan(ReadOnlySpan<byte> json, ref ChunkShape? shape, bool vectorised)
+    {
+        var facts = default(ChunkFacts);
+        var text = default(FirstText);
+        if (shape is not null && shape.Head(json) is var head and > 0)
+        {
+            // The scan stood on the text value's opening quote here when the shape was taken: measure the value.
+            var length = StringLength(json[head..]);
+            facts.TextBytes = length;
+            var next = Math.Min(json.Length, head + length + 1);
+            if (shape.TailMatches(json[next..]))
+            {
+                facts = shape.TailFacts;
+                facts.TextBytes += length;
+                return facts;
+            }
+
+            ScanFrom(json, next, ref facts, ref text, vectorised);
+            return facts;
+        }
+
+        ScanFrom(json, 0, ref facts, ref text, vectorised);
+        if (text.Count > 0 && text.Clean && text.ValueAt + text.Length < json.Length)
+        {
+            // Nothing before the first text value, which is closed: remember what surrounds it.
+            var tailFacts = facts;
+            tailFacts.TextBytes -= text.Length;
+            (shape ??= new ChunkShape()).Take(json, text.ValueAt, text.ValueAt + text.Length + 1, tailFacts);
+        }
+
+        return facts;
+    }
+
+    // From position start on, with the facts found before it (a scan from 0 when start is 0).
+    private static void ScanFrom(ReadOnlySpan<byte> json, int start, ref ChunkFacts facts, ref FirstText text, bool vectorised)
+    {
         // Positions before next were looked at (or lie inside a measured string value).
-        var next = 0;
-        var from = 0;
+        var next = start;
+        var from = start;
         if (vectorised && json.Length >= Vector256<byte>.Count + Reach)
         {
-            ref var start = ref MemoryMarshal.GetReference(json);
+            ref var first = ref MemoryMarshal.GetReference(json);
 
             // The last block whose farthest load (14 bytes on) stays inside; the final block overlaps the one before.
             var last = json.Length - Vector256<byte>.Count - Reach;
-            var block = 0;
+            var block = start;
             while (true)
             {
                 var at = Math.Min(block, last);
-                var mask = Candidates(ref start, (nuint)at);
+                var mask = Candidates(ref first, (nuint)at);
                 var seen = Math.Max(next, block) - at;
                 if (seen > 0)
                 {
@@ -67,7 +117,7 @@ internal static class OpenAIChunkScan
                     mask &= mask - 1;
                     if (p >= next)
                     {
-                        next = Confirm(json, p, ref facts);
+                        next = Confirm(json, p, ref facts, ref text);
                     }
                 }
 
@@ -86,11 +136,18 @@ internal static class OpenAIChunkScan
         {
             if (p >= next && json[p] == (byte)'"' && IsKeyLetter(json[p + 1]))
             {
-                next = Confirm(json, p, ref facts);
+                next = Confirm(json, p, ref facts, ref text);
             }
         }
+    }
 
-        return facts;
+    /// <summary>Where the first measured text value begins, its length, and whether no fact was found before it.</summary>
+    private struct FirstText
+    {
+        public int Count;
+        public int ValueAt;
+        public int Length;
+        public bool Clean;
     }
 
     // Bit i: a key may start at offset + i. Each key is told by its quotes, its first letter and (for the names
@@ -118,15 +175,15 @@ internal static class OpenAIChunkScan
     private static bool IsKeyLetter(byte b) => b is (byte)'c' or (byte)'a' or (byte)'f' or (byte)'u' or (byte)'e';
 
     // json[p] is a quote and json[p + 1] a key's first letter; returns where the scan goes on.
-    private static int Confirm(ReadOnlySpan<byte> json, int p, ref ChunkFacts facts)
+    private static int Confirm(ReadOnlySpan<byte> json, int p, ref ChunkFacts facts, ref FirstText text)
     {
         var rest = json[p..];
         switch (rest[1])
         {
             case (byte)'c' when rest.StartsWith("\"content\""u8):
-                return MeasureString(json, p + 9, ref facts);
+                return MeasureString(json, p + 9, ref facts, ref text);
             case (byte)'a' when rest.StartsWith("\"arguments\""u8):
-                return MeasureString(json, p + 11, ref facts);
+                return MeasureString(json, p + 11, ref facts, ref text);
             case (byte)'f' when rest.StartsWith("\"finish_reason\""u8):
                 facts.Finish |= ValueStartsWith(rest[15..], (byte)'"');
                 return p + 15;
@@ -142,7 +199,7 @@ internal static class OpenAIChunkScan
     }
 
     // After a content / arguments name: a string value is measured and the scan goes on after it.
-    private static int MeasureString(ReadOnlySpan<byte> json, int afterName, ref ChunkFacts facts)
+    private static int MeasureString(ReadOnlySpan<byte> json, int afterName, ref ChunkFacts facts, ref FirstText text)
     {
         var rest = json[afterName..];
         var value = AfterColon(rest);
@@ -152,8 +209,14 @@ internal static class OpenAIChunkScan
         }
 
         var length = StringLength(value[1..]);
+        var valueAt = afterName + (rest.Length - value.Length) + 1;
+        if (text.Count++ == 0)
+        {
+            (text.ValueAt, text.Length, text.Clean) = (valueAt, length, !(facts.Finish || facts.UsageObject || facts.NamesError));
+        }
+
         facts.TextBytes += length;
-        return Math.Min(json.Length, afterName + (rest.Length - value.Length) + length + 2);
+        return Math.Min(json.Length, valueAt + length + 1);
     }
 
     // Most delta strings are a few bytes: looked at by hand before the vectorised search of a long one.
@@ -203,5 +266,38 @@ internal static class OpenAIChunkScan
         }
 
         return i;
+    }
+}
+
+/// <summary>
+/// A stream's last plain text chunk as <see cref="OpenAIChunkScan"/> remembers it: its bytes up to and with its first
+/// text value's opening quote (nothing found in them), and after that value's closing quote, with the facts found
+/// there. One per stream, made on its first plain chunk; replaced when a chunk's bytes around its text change.
+/// </summary>
+internal sealed class ChunkShape
+{
+    private byte[] _bytes = [];
+    private int _head;
+    private int _tail;
+
+    public ChunkFacts TailFacts { get; private set; }
+
+    /// <summary>The head's length when <paramref name="json"/> begins with it; 0 otherwise.</summary>
+    public int Head(ReadOnlySpan<byte> json) => json.StartsWith(_bytes.AsSpan(0, _head)) ? _head : 0;
+
+    public bool TailMatches(ReadOnlySpan<byte> rest) => rest.SequenceEqual(_bytes.AsSpan(_head, _tail));
+
+    /// <summary>Remembers <paramref name="json"/>'s bytes before <paramref name="head"/> and from <paramref name="tailAt"/> on.</summary>
+    public void Take(ReadOnlySpan<byte> json, int head, int tailAt, ChunkFacts tailFacts)
+    {
+        var tail = json.Length - tailAt;
+        if (_bytes.Length < head + tail)
+        {
+            _bytes = new byte[head + tail];
+        }
+
+        json[..head].CopyTo(_bytes);
+        json[tailAt..].CopyTo(_bytes.AsSpan(head));
+        (_head, _tail, TailFacts) = (head, tail, tailFacts);
     }
 }

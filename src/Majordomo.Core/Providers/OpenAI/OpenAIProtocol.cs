@@ -28,7 +28,8 @@ internal sealed class OpenAIProtocol() : WireProtocol(Id, new OpenAIStreamRelay(
 /// an event that names an error is parsed, and only a usage object is read. The read goes out as the upstream's
 /// own bytes; only when the usage-only chunk the router asked for on the client's behalf is among them, or an
 /// error event ends the read, are the events around it written without it. The benchmarked hot path: nothing
-/// is allocated here.
+/// is allocated per event (one <see cref="ChunkShape"/> per stream: its chunks after the first plain one are
+/// scanned from their text value on).
 /// </summary>
 internal sealed class OpenAIStreamRelay : StreamRelay
 {
@@ -47,7 +48,7 @@ internal sealed class OpenAIStreamRelay : StreamRelay
                 break;
             }
 
-            var facts = OpenAIChunkScan.Scan(data);
+            var facts = OpenAIChunkScan.Scan(data, ref progress.ChunkShape);
             if (facts.NamesError && OpenAIWire.IsErrorPayload(data))
             {
                 // Not forwarded (its text may echo the request's key): the stream ends with the router's error.

@@ -85,6 +85,102 @@ public sealed class OpenAIChunkScanTests
         }
     }
 
+    [Fact]
+    public void ShapedScan_RandomStreams_GivesEachEventsOwnFacts()
+    {
+        // Chunks of a stream share their bytes around the text; these vary them (role, tool calls, a finish, usage,
+        // an error, a field after the choices, spacing) and put keys, quotes and escapes inside the text.
+        string[] texts = ["", "a", "Requests flow", "w\\\"o", "\\\"content\\\":\\\"x\\\"", "\"content\":\"x\"", "é ✓ 😀", "\\\\", "\\\"finish_reason\\\":\\\"stop\\\" \\\"usage\\\":{} \\\"error\\\"", "ends in \\", new string('x', 70)];
+        string[] heads =
+        [
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"",
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"",
+            "{\"id\":\"chatcmpl-2\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"",
+            "{\"id\":\"c\",\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"",
+            "{\"error\":{\"message\":\"",
+            "{\"choices\":[{\"finish_reason\":\"stop\",\"delta\":{\"content\":\"",
+            "{ \"choices\" : [ { \"delta\" : { \"content\" : \"",
+            "{\"c\":\"",
+        ];
+        string[] tails =
+        [
+            "\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
+            "\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}",
+            "\"},\"finish_reason\":null}],\"usage\":{\"completion_tokens\":3}}",
+            "\"},\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"Xy\"}",
+            "\"}}]},\"finish_reason\":null}],\"usage\":null}",
+            "\",\"content\":\"second\",\"arguments\":\"third\"}}]}",
+            "\",\"type\":\"server_error\"}}",
+            "\"}",
+            "\"",
+            "",
+        ];
+        var random = new Random(16);
+        var shaped = 0;
+        foreach (var vectorised in (bool[])[true, false])
+        {
+            for (var stream = 0; stream < 400; stream++)
+            {
+                ChunkShape? shape = null;
+                var head = heads[random.Next(heads.Length)];
+                var tail = tails[random.Next(tails.Length)];
+                for (var chunk = 0; chunk < 12; chunk++)
+                {
+                    // Mostly the same shape as the chunk before, as a stream's chunks are.
+                    if (random.Next(4) == 0)
+                    {
+                        head = heads[random.Next(heads.Length)];
+                    }
+
+                    if (random.Next(4) == 0)
+                    {
+                        tail = tails[random.Next(tails.Length)];
+                    }
+
+                    var bytes = Encoding.UTF8.GetBytes(new string(' ', random.Next(3) == 0 ? 1 : 0) + head + texts[random.Next(texts.Length)] + tail);
+                    shaped += shape is not null && shape.Head(bytes) > 0 ? 1 : 0;
+                    // The plain scan is the reference (tested above against a search per key).
+                    Assert.Equal(OpenAIChunkScan.Scan(bytes, vectorised), OpenAIChunkScan.Scan(bytes, ref shape, vectorised));
+                }
+            }
+        }
+
+        // The shortcut is taken (most chunks share their head with the chunk before), not only the full scan.
+        Assert.True(shaped > 1500, $"{shaped} chunks scanned from their text");
+    }
+
+    [Fact]
+    public void ShapedScan_TheMockStream_ScansEveryChunkAfterTheSecondFromItsText()
+    {
+        ChunkShape? shape = null;
+        var events = MockStreamEvents();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var data = events[i];
+            var fromText = shape is not null && shape.Head(data) > 0;
+            Assert.Equal(OpenAIChunkScan.Scan(data), OpenAIChunkScan.Scan(data, ref shape));
+
+            // The first chunk carries the role, the last the finish reason, then the usage-only chunk.
+            Assert.Equal(i >= 2 && i < events.Count - 2, fromText);
+        }
+    }
+
+    // The data of the bench mock's stream with usage (20 chunks, the usage-only chunk), as OpenAI words it.
+    private static List<byte[]> MockStreamEvents()
+    {
+        const string Head = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"bench-model\",\"system_fingerprint\":\"fp_bench\",\"choices\":[{\"index\":0,\"delta\":{";
+        const string Tail = "},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}";
+        var events = new List<byte[]> { Encoding.UTF8.GetBytes(Head + "\"role\":\"assistant\",\"content\":\"\"" + Tail) };
+        for (var i = 1; i < 19; i++)
+        {
+            events.Add(Encoding.UTF8.GetBytes(Head + "\"content\":\"word" + i + " \"" + Tail));
+        }
+
+        events.Add(Encoding.UTF8.GetBytes(Head + "},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}"));
+        events.Add(Encoding.UTF8.GetBytes("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"bench-model\",\"choices\":[],\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":20,\"total_tokens\":44}}"));
+        return events;
+    }
+
     /// <summary>The relay's checks before the one-pass scan: a vectorised search per key.</summary>
     private static ChunkFacts PerKey(ReadOnlySpan<byte> json) => new()
     {

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json;
+using Majordomo.Chat;
+using Majordomo.Classification;
+
+namespace Majordomo.Tests.Classification;
+
+/// <summary>
+/// Secrets told in a conversation with an assistant, read from the misses and false alarms of the blind probe
+/// <c>corpus/dev/sensitive-lookalikes-17.jsonl</c> by category (<c>SecretPhrases.Dictation</c> and the files named in
+/// docs/CLASSIFIER.md, "Conversations"): each category a pair — values phrased unlike the probe, in several languages, and
+/// what only looks like them. Single texts are checked through the prefilter too; conversations through the classifier.
+/// </summary>
+public class SensitiveConversationTests
+{
+    [Theory]
+    [InlineData("the code on the screen is four, um, four seven... two one, the phone dimmed")]
+    [InlineData("der Bestätigungscode lautet 8 2 … äh … 5 5 0, muss ich den jetzt eingeben?")]
+    [InlineData("mi PIN nuevo: tres, siete... eh, ocho, dos")]
+    [InlineData("пин-код от карты семь... ммм... четыре, один, девять")]
+    [InlineData("현관 번호 구, 사, 오, 공 이야 잊지 마")]
+    public void CodesReadAloudWithAPause_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("counting down: five, uh, four, three, two, one — liftoff!")]
+    [InlineData("the kids chanted one... two... three... four and jumped in the pool")]
+    [InlineData("삼, 사, 오, 육 순서로 줄을 서세요")]
+    [InlineData("um, er, I guess 3 ... 4 people will come")]
+    [InlineData("Schritt 1 … 2 … 3 … 4, dann ist der Teig fertig")]
+    public void PausesWithoutACode_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    /// <summary>The classifier's verdict on a chat: <paramref name="turns"/> alternate user and assistant, the user first.</summary>
+    internal static bool Conversation(params string[] turns)
+    {
+        var messages = turns.Select((text, i) => new Dictionary<string, string> { ["role"] = i % 2 == 0 ? "user" : "assistant", ["content"] = text });
+        var body = JsonSerializer.Serialize(new { messages });
+        using var view = PromptView.Parse(Encoding.UTF8.GetBytes(body), PromptView.OpenAIProtocol);
+        return HeuristicClassifier.Sensitive(view) != SensitiveKind.None;
+    }
+}
