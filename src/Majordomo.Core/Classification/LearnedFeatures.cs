@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Majordomo.Chat;
 
 namespace Majordomo.Classification;
@@ -21,6 +24,11 @@ internal ref struct FeatureSink
     /// <summary>Inference: accumulates <c>x·W</c> into <paramref name="outputs"/> (<paramref name="block"/> is scratch of the same length).</summary>
     public FeatureSink(ReadOnlySpan<float> weights, Span<float> outputs, Span<float> block)
     {
+        if (block.Length != outputs.Length)
+        {
+            throw new ArgumentException("the block is one score per output", nameof(block));
+        }
+
         _weights = weights;
         _outputs = outputs;
         _block = block;
@@ -44,10 +52,32 @@ internal ref struct FeatureSink
             return;
         }
 
-        var row = _weights.Slice(index * _outputs.Length, _outputs.Length);
-        for (var k = 0; k < row.Length; k++)
+        // Eight outputs a step, then four, then one: each output still gets value * weight added by itself (a multiply,
+        // then an add, no fused multiply-add), so every score is the scalar loop's to the bit. A long prompt adds a few
+        // thousand features (issue 16 item 4). The row's bounds are checked by the slice; the block is as long (constructor).
+        var length = (nuint)_outputs.Length;
+        ref var weight = ref MemoryMarshal.GetReference(_weights.Slice(index * _outputs.Length, _outputs.Length));
+        ref var sum = ref MemoryMarshal.GetReference(_block);
+        nuint k = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            _block[k] += value * row[k];
+            for (; k + (nuint)Vector256<float>.Count <= length; k += (nuint)Vector256<float>.Count)
+            {
+                (Vector256.LoadUnsafe(ref sum, k) + (Vector256.Create(value) * Vector256.LoadUnsafe(ref weight, k))).StoreUnsafe(ref sum, k);
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (; k + (nuint)Vector128<float>.Count <= length; k += (nuint)Vector128<float>.Count)
+            {
+                (Vector128.LoadUnsafe(ref sum, k) + (Vector128.Create(value) * Vector128.LoadUnsafe(ref weight, k))).StoreUnsafe(ref sum, k);
+            }
+        }
+
+        for (; k < length; k++)
+        {
+            Unsafe.Add(ref sum, k) += value * Unsafe.Add(ref weight, k);
         }
     }
 

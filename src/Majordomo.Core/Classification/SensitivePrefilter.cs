@@ -1,5 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Majordomo.Classification;
 
@@ -48,16 +51,25 @@ internal static class SensitivePrefilter
     // The ASCII sieve's tables: the folds of ASCII characters (64: bit 5 is always set), and a 2^20-bit bitmap of hashed
     // four-character windows with which some trigger may start (its first four characters folded; a shorter trigger's
     // with every ASCII fold after it). Triggers whose first characters fold outside
-    // ASCII cannot start in an ASCII window and are left to the other sieves.
+    // ASCII cannot start in an ASCII window and are left to the other sieves. The window is hashed as four bytes in 32
+    // bits, so eight windows hash in one AVX2 step; pinned, so an AVX2 gather reads eight of its words at once.
     private const int QuadBits = 20;
+    private const uint QuadMultiplier = 0x9E37_79B1u;
     private static readonly byte[] AsciiFolds = [.. Enumerable.Range(0, 128).Select(c => Fold[c]).Distinct()];
-    private static readonly ulong[] AsciiQuads = new ulong[1 << (QuadBits - 6)];
+    private static readonly uint[] AsciiQuads = GC.AllocateArray<uint>(1 << (QuadBits - 5), pinned: true);
 
     // Second ASCII sieve, read where the first one passes: the four-character windows of the triggers of four characters
     // or fewer, and the first five to eight characters of the longer ones ("port" starts "portkod", "report" does not).
     private const int SecondBits = 18;
     private static readonly ulong[] AsciiShort = new ulong[1 << (SecondBits - 6)];
     private static readonly ulong[] AsciiLong = new ulong[1 << (SecondBits - 6)];
+
+    // Which of those tests a window needs, by a 16-bit hash of its four characters: bit 0, the short triggers' window
+    // test; bit n (1 to 4), a longer trigger whose first 4 + n characters are known starts with them. Most windows that
+    // pass the first sieve (a common word such as "the " starts some phrase) need one or two tests, not five; a window no
+    // trigger starts with (a hash collision in the first sieve) needs none.
+    private const int LanesBits = 16;
+    private static readonly byte[] HeadLanes = new byte[1 << LanesBits];
 
     // The longer triggers by the top 12 bits of their triple's hash, and the two-character ones.
     private static readonly Entry[][] Buckets = new Entry[4096][];
@@ -174,14 +186,37 @@ internal static class SensitivePrefilter
 
     /// <summary>
     /// Positions <paramref name="from"/> to <paramref name="last"/>, whose four characters from each are all ASCII: one
-    /// rolling code of the four (six bits a character, folded) and one bitmap test per position; only where some
-    /// trigger's first four characters (or all of a shorter one's) may stand does <see cref="At"/> look closer.
+    /// hash of the four (folded) and one bitmap test per position, eight positions a step where the CPU has AVX2; only
+    /// where some trigger's first four characters (or all of a shorter one's) may stand does <see cref="At"/> look closer.
     /// </summary>
     private static SensitiveKind ScanAscii(ReadOnlySpan<char> text, int from, int last, bool scanner, ref bool phrase, out bool stop)
     {
         stop = false;
         ref var start = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
-        for (var j = from; j <= last; j++)
+        var j = from;
+        if (Avx2.IsSupported)
+        {
+            // A step reads sixteen characters from j, all in the run (j + 16 <= last + 4), for the windows at j to j + 7.
+            for (; j + 12 <= last; j += 8)
+            {
+                for (var passed = QuadMask(ref Unsafe.As<byte, ushort>(ref start), j); passed != 0; passed &= passed - 1)
+                {
+                    var at = j + BitOperations.TrailingZeroCount(passed);
+                    if (at + 8 <= last + 4 && !SecondAscii(ref start, at))
+                    {
+                        continue;
+                    }
+
+                    var kind = At(text, at, scanner, ref phrase, out stop);
+                    if (kind != SensitiveKind.None || stop)
+                    {
+                        return kind;
+                    }
+                }
+            }
+        }
+
+        for (; j <= last; j++)
         {
             if (!AsciiMayStart(ref start, j, last + 4))
             {
@@ -196,6 +231,48 @@ internal static class SensitivePrefilter
         }
 
         return SensitiveKind.None;
+    }
+
+    /// <summary>
+    /// The first ASCII sieve's two forms at the eight positions from <paramref name="j"/> (sixteen ASCII characters): the
+    /// AVX2 step's bits (null without AVX2) and the scalar test's (tests check they agree).
+    /// </summary>
+    internal static (uint? Vector, uint Scalar) QuadMasks(ReadOnlySpan<char> text, int j)
+    {
+        if (j < 0 || j + 16 > text.Length || text.Slice(j, 16).ContainsAnyExceptInRange('\0', '\u007f'))
+        {
+            throw new ArgumentOutOfRangeException(nameof(j), "the step reads sixteen ASCII characters");
+        }
+
+        ref var start = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(text));
+        uint scalar = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            var bit = QuadHash(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * (j + k))) | AsciiFold);
+            scalar |= ((AsciiQuads[bit >> 5] >> bit) & 1) << k;
+        }
+
+        return (Avx2.IsSupported ? QuadMask(ref Unsafe.As<byte, ushort>(ref start), j) : null, scalar);
+    }
+
+    /// <summary>
+    /// The first ASCII sieve at the eight positions from <paramref name="j"/> (sixteen ASCII characters read): bit k set
+    /// where the window at j + k passes, exactly as <see cref="AsciiMayStart(ref byte, int, int)"/>'s first test.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe uint QuadMask(ref ushort chars, int j)
+    {
+        // ASCII characters narrowed to bytes and folded (| 0x20), then each position's four bytes as one 32-bit lane.
+        var bytes = Vector128.Narrow(Vector128.LoadUnsafe(ref chars, (nuint)j), Vector128.LoadUnsafe(ref chars, (nuint)j + 8)) | Vector128.Create((byte)0x20);
+        var windows = Avx2.Shuffle(
+            Vector256.Create(bytes, bytes),
+            Vector256.Create((byte)0, 1, 2, 3, 1, 2, 3, 4, 2, 3, 4, 5, 3, 4, 5, 6, 4, 5, 6, 7, 5, 6, 7, 8, 6, 7, 8, 9, 7, 8, 9, 10)).AsUInt32();
+        var bits = Avx2.MultiplyLow(windows, Vector256.Create(QuadMultiplier)) >>> (32 - QuadBits);
+        fixed (uint* table = AsciiQuads)
+        {
+            var words = Avx2.GatherVector256(table, (bits >>> 5).AsInt32(), 4);
+            return (uint)Avx.MoveMask((Avx2.ShiftRightLogicalVariable(words, bits & Vector256.Create(31u)) << 31).AsSingle());
+        }
     }
 
     /// <summary>The ASCII sieve at <paramref name="at"/> (tests check it passes every trigger's start); <paramref name="asciiEnd"/>: where the text's ASCII run ends.</summary>
@@ -215,9 +292,12 @@ internal static class SensitivePrefilter
     {
         var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * j)) | AsciiFold;
         var bit = QuadHash(head);
-        return ((AsciiQuads[bit >> 6] >> bit) & 1) != 0
-            && (j + 8 > asciiEnd || MayStartAscii(head, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, (2 * j) + 8)) | AsciiFold));
+        return ((AsciiQuads[bit >> 5] >> bit) & 1) != 0 && (j + 8 > asciiEnd || SecondAscii(ref start, j));
     }
+
+    // The second test at j, eight ASCII characters from it.
+    private static bool SecondAscii(ref byte start, int j) =>
+        MayStartAscii(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * j)) | AsciiFold, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, (2 * j) + 8)) | AsciiFold);
 
     /// <summary>
     /// Whether a trigger may start with the eight ASCII characters <paramref name="head"/> and <paramref name="tail"/>
@@ -225,15 +305,19 @@ internal static class SensitivePrefilter
     /// </summary>
     private static bool MayStartAscii(ulong head, ulong tail)
     {
-        var bit = ShortHash(head);
-        if (((AsciiShort[bit >> 6] >> bit) & 1) != 0)
+        var needed = (uint)HeadLanes[LanesHash(head)];
+        if ((needed & 1) != 0)
         {
-            return true;
+            var bit = ShortHash(head);
+            if (((AsciiShort[bit >> 6] >> bit) & 1) != 0)
+            {
+                return true;
+            }
         }
 
-        for (var lanes = 1; lanes <= 4; lanes++)
+        for (needed >>= 1; needed != 0; needed &= needed - 1)
         {
-            bit = LongHash(head, tail, lanes);
+            var bit = LongHash(head, tail, BitOperations.TrailingZeroCount(needed) + 1);
             if (((AsciiLong[bit >> 6] >> bit) & 1) != 0)
             {
                 return true;
@@ -351,7 +435,14 @@ internal static class SensitivePrefilter
         return lanes;
     }
 
-    private static int QuadHash(ulong lanes) => (int)((lanes * 0x9E37_79B9_7F4A_7C15UL) >> (64 - QuadBits));
+    // Four folded ASCII lanes as the four bytes of 32 bits (what QuadMask's shuffle makes), hashed to QuadBits.
+    private static int QuadHash(ulong lanes)
+    {
+        lanes = (lanes | (lanes >> 8)) & 0x0000_FFFF_0000_FFFFUL;
+        return (int)(((uint)(lanes | (lanes >> 16)) * QuadMultiplier) >> (32 - QuadBits));
+    }
+
+    private static int LanesHash(ulong lanes) => (int)((lanes * 0x1656_67B1_9E37_79F9UL) >> (64 - LanesBits));
 
     private static int ShortHash(ulong lanes) => (int)((lanes * 0xC2B2_AE3D_27D4_EB4FUL) >> (64 - SecondBits));
 
@@ -387,12 +478,14 @@ internal static class SensitivePrefilter
         {
             var bit = ShortHash(head);
             AsciiShort[bit >> 6] |= 1UL << bit;
+            HeadLanes[LanesHash(head)] |= 1;
         }
 
         if (trigger.Length > 4 && known > 0)
         {
             var bit = LongHash(head, tail, known - 4);
             AsciiLong[bit >> 6] |= 1UL << bit;
+            HeadLanes[LanesHash(head)] |= (byte)(1 << (known - 4));
         }
 
         // A shorter trigger: any ASCII character may follow it.
@@ -401,7 +494,7 @@ internal static class SensitivePrefilter
             if (known == 4)
             {
                 var bit = QuadHash(lanes);
-                AsciiQuads[bit >> 6] |= 1UL << bit;
+                AsciiQuads[bit >> 5] |= 1u << bit;
                 return;
             }
 
@@ -412,6 +505,7 @@ internal static class SensitivePrefilter
                 {
                     var bit = ShortHash(next);
                     AsciiShort[bit >> 6] |= 1UL << bit;
+                    HeadLanes[LanesHash(next)] |= 1;
                 }
 
                 MarkFollowed(next, known + 1);

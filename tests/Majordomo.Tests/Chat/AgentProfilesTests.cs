@@ -62,4 +62,32 @@ public sealed class AgentProfilesTests
     [InlineData("{\"messages\":[{\"role\":\"system\",\"content\":\"Default heartbeat prompt: `Follow the heartbeat monitor scratch context`\"}]}", false)]
     public void MayBeHeartbeat_OnlyAtTheStartOfAString(string body, bool expected) =>
         Assert.Equal(expected, AgentProfiles.MayBeHeartbeat(Encoding.UTF8.GetBytes(body)));
+
+    [Theory]
+    [InlineData("<system-reminder>", true)]
+    [InlineData("<command-name>", true)]
+    [InlineData("<local-command-stdout>", true)]
+    [InlineData("<environment_context>", true)]
+    [InlineData("<user_instructions>", true)]
+    [InlineData("<<<BEGIN_OPENCLAW_INTERNAL_CONTEXT>>>", true)]
+    [InlineData("Runtime: agent=", true)]
+    [InlineData("<system-reminder", false)]
+    [InlineData("<environment-context>", false)]
+    [InlineData("runtime: agent=", false)]
+    public void MayWrap_OnePassOverEveryProfile_FindsAMarkerAnywhere(string marker, bool expected)
+    {
+        // The long-text test (one search for all profiles' markers) answers as each profile's own test would, wherever the
+        // marker stands in 80,000 characters of prose.
+        var prose = string.Concat(Enumerable.Repeat("The quarterly report lists revenue by region and the forecast. ", 1_300));
+        foreach (var at in new[] { 0, 1, prose.Length / 2, prose.Length })
+        {
+            var text = prose.Insert(at, marker);
+            Assert.Equal(expected, AgentProfiles.MayWrap(text));
+            Assert.Equal(expected || AgentProfiles.Read(text).Agent is not null, AgentProfiles.MayWrap(text));
+        }
+
+        Assert.False(AgentProfiles.MayWrap(prose));
+        Assert.True(AgentProfiles.MayWrap("[" + prose));
+        Assert.True(AgentProfiles.MayWrap("Image(s) from tool result #1 (read):\n" + prose));
+    }
 }

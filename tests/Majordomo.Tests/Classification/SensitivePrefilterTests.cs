@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using Majordomo.Classification;
 using Majordomo.Tests.TestSupport;
@@ -133,6 +134,43 @@ public class SensitivePrefilterTests
         }
 
         Assert.True(read > 5_000, $"{read} starts read");
+    }
+
+    [Fact]
+    public void AsciiSieve_VectorStep_AgreesWithTheScalarTest()
+    {
+        // The AVX2 step tests eight windows at once from sixteen characters narrowed to bytes: on prose, triggers in every
+        // case and every printable ASCII character, its bits must be the scalar test's (which the test above checks passes
+        // every trigger's start), or the scan would skip a position the scalar sieve reads.
+        var triggers = SensitiveScanner.TriggerWords.Concat(SecretPhrases.TriggerPhrases).Where(t => !t.AsSpan().ContainsAnyExceptInRange('\0', '\u007f')).ToList();
+        var random = new Random(20261206);
+        var text = new StringBuilder();
+        var passed = 0;
+        for (var n = 0; n < 2_000; n++)
+        {
+            text.Clear();
+            while (text.Length < 64)
+            {
+                var trigger = triggers[random.Next(triggers.Count)];
+                text.Append(random.Next(4) switch
+                {
+                    0 => trigger.ToUpperInvariant(),
+                    1 => "the forecast for next year, ",
+                    2 => (char)random.Next(32, 127),
+                    _ => trigger,
+                });
+            }
+
+            var s = text.ToString();
+            for (var j = 0; j + 16 <= s.Length; j++)
+            {
+                var (vector, scalar) = SensitivePrefilter.QuadMasks(s, j);
+                Assert.True(vector is null || vector == scalar, $"at {j} of \"{s}\": vector {vector:X2}, scalar {scalar:X2}");
+                passed += BitOperations.PopCount(scalar);
+            }
+        }
+
+        Assert.True(passed > 10_000, $"{passed} windows passed");
     }
 
     [Fact]

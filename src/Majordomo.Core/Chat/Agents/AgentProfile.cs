@@ -18,8 +18,33 @@ internal abstract class AgentProfile
 {
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Strings whose presence anywhere in a text means this agent's envelope may wrap it (<see cref="AgentProfiles"/>
+    /// looks for every profile's in one pass over a long text).
+    /// </summary>
+    public abstract string[] Markers { get; }
+
+    /// <summary>Whether the start of <paramref name="text"/> shows this agent's envelope may wrap it (besides <see cref="Markers"/>).</summary>
+    public virtual bool MayWrapAtStart(ReadOnlySpan<char> text) => false;
+
     /// <summary>Cheap test: may <paramref name="text"/> carry this agent's envelope at all?</summary>
-    public abstract bool MayWrap(ReadOnlySpan<char> text);
+    public bool MayWrap(ReadOnlySpan<char> text)
+    {
+        if (MayWrapAtStart(text))
+        {
+            return true;
+        }
+
+        foreach (var marker in Markers)
+        {
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The text with this agent's envelope removed; null when nothing of it was found.</summary>
     public abstract string? Strip(string text);

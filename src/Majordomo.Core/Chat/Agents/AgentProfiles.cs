@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Majordomo.Chat.Agents;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace Majordomo.Chat.Agents;
 internal static class AgentProfiles
 {
     private static readonly AgentProfile[] All = [new OpenClawProfile(), new ClaudeCodeProfile(), new CodexProfile()];
+
+    // Every profile's markers, looked for in one pass (a long message: seven searches of 80,000 characters cost ~20 µs).
+    private static readonly SearchValues<string> Markers = SearchValues.Create([.. All.SelectMany(p => p.Markers)], StringComparison.Ordinal);
 
     /// <summary>The user's words of one user message's text (its text parts joined by newlines).</summary>
     public static AgentText Read(string text)
@@ -43,13 +48,13 @@ internal static class AgentProfiles
     {
         foreach (var profile in All)
         {
-            if (profile.MayWrap(text))
+            if (profile.MayWrapAtStart(text))
             {
                 return true;
             }
         }
 
-        return false;
+        return text.ContainsAny(Markers);
     }
 
     /// <summary>

@@ -15,9 +15,7 @@ internal sealed class ClaudeCodeProfile : AgentProfile
 
     public override string Name => "claude-code";
 
-    public override bool MayWrap(ReadOnlySpan<char> text) =>
-        text.Contains(ReminderOpen, StringComparison.Ordinal) || text.Contains(CommandName, StringComparison.Ordinal) ||
-        text.Contains("<local-command-", StringComparison.Ordinal);
+    public override string[] Markers { get; } = [ReminderOpen, CommandName, "<local-command-"];
 
     public override string? Strip(string text)
     {

@@ -9,8 +9,7 @@ internal sealed class CodexProfile : AgentProfile
 {
     public override string Name => "codex";
 
-    public override bool MayWrap(ReadOnlySpan<char> text) =>
-        text.Contains("<environment_context>", StringComparison.Ordinal) || text.Contains("<user_instructions>", StringComparison.Ordinal);
+    public override string[] Markers { get; } = ["<environment_context>", "<user_instructions>"];
 
     public override string? Strip(string text)
     {

@@ -22,9 +22,9 @@ internal sealed class OpenClawProfile : AgentProfile
 
     public override string Name => "openclaw";
 
-    public override bool MayWrap(ReadOnlySpan<char> text) =>
-        text.StartsWith('[') || text.StartsWith(ToolImages, StringComparison.Ordinal) ||
-        text.Contains(BeginContext, StringComparison.Ordinal) || text.Contains(RuntimeLine, StringComparison.Ordinal);
+    public override string[] Markers { get; } = [BeginContext, RuntimeLine];
+
+    public override bool MayWrapAtStart(ReadOnlySpan<char> text) => text.StartsWith('[') || text.StartsWith(ToolImages, StringComparison.Ordinal);
 
     public override string? Strip(string text)
     {

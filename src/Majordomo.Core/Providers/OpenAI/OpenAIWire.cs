@@ -127,7 +127,11 @@ internal static class OpenAIWire
     /// <c>"usage":</c> followed by <c>{</c> is parsed, and only that object. A quote is always escaped
     /// inside JSON strings, so the raw bytes <c>"usage"</c> can only be a property name.
     /// </summary>
-    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) => TryReadUsage(json, out usage, ReadUsageObject);
+    public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage) =>
+        PlainUsage.TryRead(UsageObject(json), out usage) || TryReadUsageByReader(json, out usage);
+
+    /// <summary>The usage read by the JSON reader alone (what <see cref="PlainUsage"/> must agree with).</summary>
+    internal static bool TryReadUsageByReader(ReadOnlySpan<byte> json, out Usage usage) => TryReadUsage(json, out usage, ReadUsageObject);
 
     /// <summary>The usage object <see cref="UsageObject"/> finds, read by the protocol's own <paramref name="readUsage"/>.</summary>
     public static bool TryReadUsage(ReadOnlySpan<byte> json, out Usage usage, UsageReader readUsage)
