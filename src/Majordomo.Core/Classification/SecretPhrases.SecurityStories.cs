@@ -10,12 +10,11 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SecretPhrases
 {
-    // Security questions by more forms (plurals, Russian's "secret question"); appended to Phrases.
+    // Security questions by more forms (Russian's and English's "secret question", Turkish inflections); appended to Phrases.
     private static (string Phrase, Want Want)[] StoryPhrases() =>
     [
         ("secret question", Want.Answer), ("секретный вопрос", Want.Answer), ("секретного вопроса", Want.Answer), ("секретные вопросы", Want.Answer),
-        ("preguntas de seguridad", Want.Answer), ("questions de sécurité", Want.Answer), ("questions secrètes", Want.Answer),
-        ("perguntas de segurança", Want.Answer), ("domande di sicurezza", Want.Answer), ("güvenlik soru", Want.Answer),
+        ("güvenlik soru", Want.Answer), // the Romance plurals are SecretPhrases.AgentTraffic's
         ("보안질문", Want.Answer), ("密保问题", Want.Answer), ("安全問題", Want.Answer),
     ];
 

@@ -269,6 +269,9 @@ internal static partial class SecretPhrases
         .. LanguagePhrases(),
         .. LanguageSeedPhrases(),
 
+        // Ids by the names an agent's material uses (SecretPhrases.AgentTraffic).
+        .. AgentPhrases(),
+
         // Security questions by more forms (SecretPhrases.SecurityStories).
         .. StoryPhrases(),
     ];
@@ -367,7 +370,19 @@ internal static partial class SecretPhrases
         var rest = text[at..];
         foreach (var (phrase, want) in PhrasesAt(rest))
         {
-            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) || !Boundaries(text, at, phrase))
+            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
+            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
+            {
+                return true;
+            }
+
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -915,7 +930,10 @@ internal static partial class SecretPhrases
                 || (want == Want.Answer && GivenAnswer(window)),
         };
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
-        if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full)))
+        // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
+        if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
+            || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want == Want.Answer && BracketedAnswer(window)))
         {
             return true;
         }
@@ -1160,7 +1178,8 @@ internal static partial class SecretPhrases
     private static bool Technical(ReadOnlySpan<char> window, int start, int end)
     {
         var run = window[start..end];
-        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end))
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end)
+            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1450,7 +1469,8 @@ internal static partial class SecretPhrases
 
         if (want == Want.Token)
         {
-            return TokenShaped(value);
+            // "registry.example/app@sha256:1f3c…": an image pinned by its digest (SecretPhrases.AgentTraffic).
+            return TokenShaped(value) && !DigestReference(value);
         }
 
         if (Listed(value))
@@ -1807,7 +1827,7 @@ internal static partial class SecretPhrases
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
+    internal static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af';
 
