@@ -562,7 +562,7 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        return UserNamed(text, at, value);
+        return UserNamed(text, at, value) || RepeatedPair(value);
     }
 
     /// <summary>Whether a user noun before <paramref name="at"/> in its line is followed by <paramref name="value"/> (the password repeats the user name).</summary>

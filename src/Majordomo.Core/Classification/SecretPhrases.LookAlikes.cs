@@ -16,7 +16,8 @@ internal static partial class SecretPhrases
     internal static bool PublicLookAlike(ReadOnlySpan<char> text, int start, int end)
     {
         var token = text[start..end].Trim(".,;:!?-");
-        return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start);
+        return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
+            || AgentLookAlike(text, start, end, token);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).
@@ -242,7 +243,7 @@ internal static partial class SecretPhrases
     }
 
     // Standards and laws cited by number: "ISO 7064", "DIN 5008", "RFC 4648", "152-ФЗ", "§ 203".
-    private static readonly string[] NormNames = ["iso", "din", "en", "iec", "rfc", "ansi", "ieee", "nist", "gost", "гост", "§", "art.", "ст.", "фз"];
+    private static readonly string[] NormNames = ["iso", "din", "en", "iec", "rfc", "ansi", "ieee", "nist", "sp", "fips", "gost", "гост", "§", "art.", "ст.", "фз"];
 
     /// <summary>Whether the value at <paramref name="start"/>..<paramref name="end"/> is a standard's or a law's number, not an id or a code.</summary>
     internal static bool NormReference(ReadOnlySpan<char> text, int start, int end)

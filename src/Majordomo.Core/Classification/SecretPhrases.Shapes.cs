@@ -283,6 +283,7 @@ internal static partial class SecretPhrases
     private static int SeedRun(ReadOnlySpan<char> rest)
     {
         var words = 0;
+        var gaps = 0;
         var i = 0;
         while (i < rest.Length)
         {
@@ -303,6 +304,14 @@ internal static partial class SecretPhrases
 
             // A space, a line break or a comma; a numbered list's "2." or "2)" between words.
             var gap = 0;
+            if (i + 2 < rest.Length && rest[i] == ',' && rest[i + 1] == ' ' && gaps < 2 && SeedGap(rest[(i + 2)..]) is > 0 and var unknown)
+            {
+                // "oyster, [missing], clever": a word the user does not know still holds its place (one or two; more is a template).
+                gaps++;
+                words++;
+                i += 2 + unknown;
+            }
+
             while (i + gap < rest.Length && gap < 6 && (rest[i + gap] is ' ' or '\n' or '\r' or ',' or '\t' or '.' or ')' || char.IsAsciiDigit(rest[i + gap])))
             {
                 gap++;

@@ -268,6 +268,12 @@ internal static partial class SecretPhrases
         // Nouns in the languages the lists above left thin (SecretPhrases.Languages).
         .. LanguagePhrases(),
         .. LanguageSeedPhrases(),
+
+        // Ids by the names an agent's material uses (SecretPhrases.AgentTraffic).
+        .. AgentPhrases(),
+
+        // Security questions by more forms (SecretPhrases.SecurityStories).
+        .. StoryPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -364,7 +370,19 @@ internal static partial class SecretPhrases
         var rest = text[at..];
         foreach (var (phrase, want) in PhrasesAt(rest))
         {
-            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) || !Boundaries(text, at, phrase))
+            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
+            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
+            {
+                return true;
+            }
+
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -379,6 +397,12 @@ internal static partial class SecretPhrases
             while (end < text.Length && char.IsLetter(text[end]) && phrase[0] < 0x2E80)
             {
                 end++;
+            }
+
+            // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
+            if (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
+            {
+                continue;
             }
 
             // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
@@ -399,7 +423,7 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase))
+            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase))
             {
                 return true;
             }
@@ -906,7 +930,10 @@ internal static partial class SecretPhrases
                 || (want == Want.Answer && GivenAnswer(window)),
         };
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
-        if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full)))
+        // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
+        if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
+            || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want == Want.Answer && BracketedAnswer(window)))
         {
             return true;
         }
@@ -1151,7 +1178,8 @@ internal static partial class SecretPhrases
     private static bool Technical(ReadOnlySpan<char> window, int start, int end)
     {
         var run = window[start..end];
-        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end))
+        if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end)
+            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1441,7 +1469,8 @@ internal static partial class SecretPhrases
 
         if (want == Want.Token)
         {
-            return TokenShaped(value);
+            // "registry.example/app@sha256:1f3c…": an image pinned by its digest (SecretPhrases.AgentTraffic).
+            return TokenShaped(value) && !DigestReference(value);
         }
 
         if (Listed(value))
@@ -1798,7 +1827,7 @@ internal static partial class SecretPhrases
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
+    internal static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af';
 

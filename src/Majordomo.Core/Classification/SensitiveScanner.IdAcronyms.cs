@@ -306,6 +306,6 @@ internal static partial class SensitiveScanner
 
         var end = start + 5;
         return char.IsAsciiLetterUpper(text[start + 4]) && (end == text.Length || !char.IsLetterOrDigit(text[end]))
-            && "PCHFATBLJG".Contains(text[start - 2]) && Cued(text, start - 5, end, PanCues, back: 80, ahead: 60);
+            && "PCHFATBLJG".Contains(text[start - 2]) && !FormatMask(text[(start - 5)..end]) && Cued(text, start - 5, end, PanCues, back: 80, ahead: 60);
     }
 }

@@ -87,6 +87,15 @@ internal static partial class SensitiveScanner
     /// </summary>
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
+        var kind = ScanOnce(text);
+        return kind != SensitiveKind.None ? kind : Unescaped(text, Once);
+    }
+
+    // One delegate for the escaped copy's pass (a method group would allocate one per call).
+    private static readonly Pass Once = ScanOnce;
+
+    private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)
+    {
         var kind = ScanTriggers(text);
         kind = kind != SensitiveKind.None ? kind : ScanDigits(text);
         return kind != SensitiveKind.None || !(SecretPhrases.Contains(text) || SecretPhrases.PasswordShaped(text)) ? kind : SensitiveKind.Password;
@@ -220,6 +229,12 @@ internal static partial class SensitiveScanner
         }
 
         if (rest.StartsWith("bearer", StringComparison.OrdinalIgnoreCase) && startsWord && Bearer(rest[6..]))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
+        if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
         {
             return SensitiveKind.ApiKey;
         }
@@ -538,7 +553,8 @@ internal static partial class SensitiveScanner
         var isPassword = IsPasswordWord(last, parts) || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
             && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
         // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
-        var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase);
+        var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase) && !NotCredentialKey(text, start, end)
+            && !SecretPhrases.NounInResourceName(text, start);
         if ((!isPassword && !isKey) || ExpansionWithoutValue(text, start, end))
         {
             return SensitiveKind.None;
@@ -648,6 +664,7 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
+                && !(!quoted && TaggedReference(value, text[valueEnd..]))
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
@@ -847,7 +864,7 @@ internal static partial class SensitiveScanner
             // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
             var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
-                && !SecretPhrases.NormReference(rest, i, j))
+                && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j))
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -876,7 +893,7 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if (NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start)) && !FormatLabelledAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
@@ -904,7 +921,7 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ',' && start > 1 && char.IsAsciiDigit(text[start - 2])))
+        if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or ',' && start > 1 && char.IsAsciiDigit(text[start - 2]) && !CsvField(text, start)))
         {
             // Inside a word, a hex string or a decimal number: skip the rest of this run.
             next = start + 1;

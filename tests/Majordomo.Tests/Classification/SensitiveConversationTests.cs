@@ -29,6 +29,28 @@ public class SensitiveConversationTests
     [InlineData("Schritt 1 … 2 … 3 … 4, dann ist der Teig fertig")]
     public void PausesWithoutACode_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
 
+    [Theory]
+    [InlineData("we named the goldfish Bubbles when I was nine, and that's still the answer to my bank's security question")]
+    [InlineData("la pregunta de seguridad de mi cuenta: el barrio donde nací, que era Triana")]
+    [InlineData("Sicherheitsfrage 'Lieblingslehrer', meine Antwort war damals Herr Brandt")]
+    [InlineData("наша первая собака была Жучка, это же ответ на секретный вопрос в почте")]
+    [InlineData("母の秘密の質問の答えは「ミケ」だって、教えてくれた")]
+    public void SecurityAnswersToldAsStories_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("our first cat was called Pumpkin and lived to nineteen, write a short eulogy")]
+    [InlineData("my bank's security questions are silly: 'name of your first pet' — everyone knows that")]
+    [InlineData("la pregunta de seguridad de Santander me pide el nombre de mi primer perro, ¿es seguro?")]
+    [InlineData("I answered all my security questions with random words. Should I write them down?")]
+    public void StoriesWithoutAnAnswer_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Fact]
+    public void AnAnswerToldTurnsBeforeTheQuestion_IsSensitive()
+    {
+        Assert.True(Conversation("our first hamster was called Peanut, and yes that's my security answer at the credit union", "Cute!", "write a limerick about a hamster"));
+        Assert.False(Conversation("our first hamster was called Peanut, he escaped twice", "Cute!", "write a limerick about a hamster"));
+    }
+
     /// <summary>The classifier's verdict on a chat: <paramref name="turns"/> alternate user and assistant, the user first.</summary>
     internal static bool Conversation(params string[] turns)
     {
