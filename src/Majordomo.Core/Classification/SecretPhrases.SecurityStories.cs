@@ -84,7 +84,14 @@ internal static partial class SecretPhrases
     }
 
     // "we called him Rusty", "on a appelé notre premier chat Moustache-Caramel": a naming verb, up to three lower-case words, a name.
-    private static bool NamedAfterVerb(ReadOnlySpan<char> line)
+    private static bool NamedAfterVerb(ReadOnlySpan<char> line) => NameAfterCue(line, history: false);
+
+    // "наш первый кот был Барсик-Пушок", "our first goldfish was Captain Fins": "first" and a name in the four words after it.
+    private static bool HistoryName(ReadOnlySpan<char> line) => NameAfterCue(line, history: true);
+
+    // A cue word and a name a few words after it: after a naming verb only lower-case words may come between; after "first"
+    // any word may, but a sentence's end ends the search (the next sentence's first word is capitalised for its place).
+    private static bool NameAfterCue(ReadOnlySpan<char> line, bool history)
     {
         var since = -1;
         foreach (var range in line.Split(' '))
@@ -100,7 +107,9 @@ internal static partial class SecretPhrases
                 return true;
             }
 
-            since = IsNamingVerb(token) ? 0 : since >= 0 && since < 3 && char.IsLower(token[0]) ? since + 1 : -1;
+            since = history
+                ? line[range][^1] is '.' or '!' or '?' or ')' ? -1 : OneOf(token, Firsts) ? 0 : since >= 0 && since < 3 ? since + 1 : -1
+                : IsNamingVerb(token) ? 0 : since >= 0 && since < 3 && char.IsLower(token[0]) ? since + 1 : -1;
         }
 
         return false;
@@ -212,31 +221,6 @@ internal static partial class SecretPhrases
             {
                 first = raw[^1] is '.' or '!' or '?';
             }
-        }
-
-        return false;
-    }
-
-    // "наш первый кот был Барсик-Пушок", "our first goldfish was Captain Fins": "first" and a name in the four words after it.
-    private static bool HistoryName(ReadOnlySpan<char> line)
-    {
-        var since = -1;
-        foreach (var range in line.Split(' '))
-        {
-            var token = line[range].Trim(".,;:!?()'\"«»“”");
-            if (token.IsEmpty)
-            {
-                continue;
-            }
-
-            if (since >= 0 && ProperName(token))
-            {
-                return true;
-            }
-
-            // A sentence's end ends the search: the next sentence's first word is capitalised for its place.
-            var raw = line[range];
-            since = raw[^1] is '.' or '!' or '?' or ')' ? -1 : OneOf(token, Firsts) ? 0 : since >= 0 && since < 3 ? since + 1 : -1;
         }
 
         return false;
