@@ -142,7 +142,8 @@ internal sealed class SseBatch
 /// A paced stream is silent almost all its life, and thousands of them may be open at once, so the reader
 /// holds no buffer while it waits: when nothing half-read is pending it returns the buffer to the pool and
 /// waits with a zero-byte read (which the HTTP response streams complete when data arrives; a stream
-/// without that support returns at once and the read below simply waits with the buffer). The buffer starts
+/// without that support returns at once and the read below simply waits with the buffer). A zero-byte read
+/// that completes at once (the data is already there, as under load) keeps the buffers. The buffer starts
 /// small (events are a few hundred bytes) and grows on demand for an event bigger than it.
 /// </remarks>
 internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
@@ -187,11 +188,27 @@ internal sealed class SseBatchReader(Stream stream, int maxEventBytes)
 
             if (pending == 0)
             {
-                // The previous batch's views die with this call: wait for the upstream holding no buffer.
-                ReturnBuffer();
-                batch.Release();
-                await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-                _buffer = PooledBuffers.Rent(_size);
+                // The previous batch's views die with this call.
+                _start = _end = 0;
+                var arrived = stream.ReadAsync(Memory<byte>.Empty, cancellationToken);
+                if (!arrived.IsCompleted)
+                {
+                    // Wait for the upstream holding no buffer.
+                    ReturnBuffer();
+                    batch.Release();
+                    await arrived.ConfigureAwait(false);
+                    _buffer = PooledBuffers.Rent(_size);
+                }
+                else
+                {
+                    // Data (or the end) is already there: read it into the buffers held, not given back and rented
+                    // again (each upstream read did that twice over, the events' array cleared each time).
+                    arrived.GetAwaiter().GetResult();
+                    if (_buffer.Length == 0)
+                    {
+                        _buffer = PooledBuffers.Rent(_size);
+                    }
+                }
             }
             else if (_start > 0)
             {
