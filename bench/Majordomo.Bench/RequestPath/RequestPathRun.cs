@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Majordomo.Api;
 using Majordomo.Bench.Cli;
+using Majordomo.Chat;
 using Majordomo.Storage;
 using Majordomo.Telemetry;
 using OpenTelemetry;
@@ -46,6 +47,12 @@ internal static class RequestPathRun
         Compare("metrics: an answer after a fallback, two attempts", rounds, calls, () => baseline.Record(fellBack), () => metrics.Record(fellBack, routed: true, loopLevel: null));
         Compare($"header limit: {TypicalRequestHeaders.Length} request headers", rounds, calls, () => OldExceeded(requestHeaders), () => HeaderLimit.Exceeded(requestHeaders));
         Compare("response headers: X-Request-Id and the router headers", rounds, calls, () => SetResponseHeaders(responseHeaders, twice: true), () => SetResponseHeaders(responseHeaders, twice: false));
+        var bodyMetadata = new RequestMetadata(null, null, null, null, null);
+        Compare($"routing metadata: {TypicalRequestHeaders.Length} request headers, no X-Router-*", rounds, calls,
+            () => OldMetadataFromHeaders(requestHeaders, bodyMetadata), () => ChatCompletionsEndpoint.MetadataFromHeaders(requestHeaders, bodyMetadata));
+        requestHeaders["X-Router-Session"] = "s-42";
+        Compare($"routing metadata: the same and X-Router-Session", rounds, calls,
+            () => OldMetadataFromHeaders(requestHeaders, bodyMetadata), () => ChatCompletionsEndpoint.MetadataFromHeaders(requestHeaders, bodyMetadata));
         return 0;
     }
 
@@ -109,6 +116,31 @@ internal static class RequestPathRun
         }
 
         return total > HeaderLimit.MaxBytes;
+    }
+
+    /// <summary><c>ChatCompletionsEndpoint.MetadataFromHeaders</c> before: five lookups by name.</summary>
+    private static RequestMetadata OldMetadataFromHeaders(IHeaderDictionary headers, RequestMetadata body)
+    {
+        var source = OldHeader(headers, "X-Router-Source");
+        var channel = OldHeader(headers, "X-Router-Channel");
+        var session = OldHeader(headers, "X-Router-Session");
+        var kind = OldHeader(headers, "X-Router-Kind");
+        var profile = OldHeader(headers, "X-Router-Profile");
+        return source is null && channel is null && session is null && kind is null && profile is null
+            ? body
+            : new(source ?? body.Source, channel ?? body.Channel, session ?? body.Session, kind ?? body.Kind, profile ?? body.Profile);
+    }
+
+    private static string? OldHeader(IHeaderDictionary headers, string name)
+    {
+        var value = headers[name];
+        if (value.Count == 0)
+        {
+            return null;
+        }
+
+        var s = value[0];
+        return string.IsNullOrWhiteSpace(s) || s.Length > 256 ? null : s.Trim();
     }
 
     /// <summary>A routed answer's headers: X-Request-Id at the start, the router headers (and, before, X-Request-Id again) at the answer.</summary>
