@@ -40,7 +40,7 @@ internal static class Experiments
                 return 0;
 
             case "errors":
-                Errors(Path.Combine(corpus, "dev"), Trainer.Fit(train, o));
+                Errors(CorpusFiles.Readable(corpus, "dev"), Trainer.Fit(train, o));
                 return 0;
 
             default:
@@ -155,10 +155,10 @@ internal static class Experiments
     }
 
     /// <summary>Dev accuracy by labelled task, by what the model said, by known agent and by language (the file's <c>lang</c> field).</summary>
-    private static void Errors(string dir, LearnedModel model)
+    private static void Errors(IReadOnlyList<string> files, LearnedModel model)
     {
         var rows = new List<(string Want, string Got, string Agent, string Lang, bool Multi)>();
-        foreach (var file in Directory.GetFiles(dir, "*.jsonl").Order(StringComparer.Ordinal))
+        foreach (var file in files)
         {
             var number = 0;
             foreach (var line in File.ReadLines(file))

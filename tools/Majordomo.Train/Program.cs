@@ -196,7 +196,10 @@ internal static class Why
     }
 }
 
-/// <summary>Reads corpus/&lt;split&gt;/*.jsonl (files in name order) through the same parser as <c>route --eval</c>.</summary>
+/// <summary>
+/// Reads corpus/&lt;split&gt;/*.jsonl (files in name order, the blind probes left out: <see cref="CorpusFiles"/>) through the
+/// same parser as <c>route --eval</c>.
+/// </summary>
 internal static class Corpus
 {
     public static List<LabelledPrompt> Load(string corpus, string split, string pattern = "*.jsonl")
@@ -209,7 +212,14 @@ internal static class Corpus
             return list;
         }
 
-        foreach (var file in Directory.GetFiles(dir, pattern).Order(StringComparer.Ordinal))
+        var files = CorpusFiles.Readable(corpus, split, pattern);
+        var all = Directory.GetFiles(dir, pattern).Length;
+        if (all > files.Count)
+        {
+            Console.Error.WriteLine($"{split}: {all - files.Count} blind probe(s) of {Path.Combine(corpus, "blind-probes.txt")} not read");
+        }
+
+        foreach (var file in files)
         {
             var number = 0;
             foreach (var line in File.ReadLines(file))
