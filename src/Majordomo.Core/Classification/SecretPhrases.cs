@@ -274,6 +274,7 @@ internal static partial class SecretPhrases
 
         // Security questions by more forms (SecretPhrases.SecurityStories).
         .. StoryPhrases(),
+        .. NextSentencePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -413,6 +414,12 @@ internal static partial class SecretPhrases
 
             // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
             if (PlaceholderNoun(text, at, phrase.Length) || PublicKeyId(text, end))
+            {
+                continue;
+            }
+
+            // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
+            if (GameValue(text, at, end, want, phrase))
             {
                 continue;
             }
@@ -933,7 +940,9 @@ internal static partial class SecretPhrases
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
             || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
-            || (want == Want.Answer && BracketedAnswer(window)))
+            || (want == Want.Answer && BracketedAnswer(window))
+            || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
+            || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1)))
         {
             return true;
         }
