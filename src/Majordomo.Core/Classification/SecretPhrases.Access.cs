@@ -109,6 +109,13 @@ internal static partial class SecretPhrases
                 continue;
             }
 
+            // "Ziffern 0 bis 9": a range's two ends are no turns of a dial (SecretPhrases.Games).
+            if (RangeStart(window, end, out var past))
+            {
+                i = past;
+                continue;
+            }
+
             if (!Described(window, i, end, allDigits: true))
             {
                 numbers++;

@@ -274,6 +274,7 @@ internal static partial class SecretPhrases
 
         // Security questions by more forms (SecretPhrases.SecurityStories).
         .. StoryPhrases(),
+        .. NextSentencePhrases(),
 
         // Patient and record numbers as pasted forms and letters label them (SecretPhrases.Pasted).
         .. PastedPhrases(),
@@ -416,6 +417,12 @@ internal static partial class SecretPhrases
 
             // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
             if (PlaceholderNoun(text, at, phrase.Length) || PublicKeyId(text, end))
+            {
+                continue;
+            }
+
+            // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
+            if (GameValue(text, at, end, want, phrase))
             {
                 continue;
             }
@@ -945,6 +952,8 @@ internal static partial class SecretPhrases
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
             || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
             || (want == Want.Answer && BracketedAnswer(window))
+            || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
+            || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
             || (want == Want.Lock && stop < full.Length && full[stop] is '.' or '。' && DashedCombination(full[(stop + 1)..][..SentenceEnd(full[(stop + 1)..])])))
         {
             return true;

@@ -18,7 +18,7 @@ internal static partial class SensitiveScanner
     /// <summary>
     /// The one rule for a card number failing Luhn (a mistyped card is still the user's, docs/LABELLING.md): 16 digits in
     /// 4-4-4-4, 15 in 4-6-5 or 19 in 4-4-4-4-3 leading 2–6, with a card or expiry word in its line or an expiry after it; a
-    /// domestic scheme's 4-4-4-4 leading 7–9 (a Korean BC card 94…, Troy 9792) with both. Not a test or filler number, nor one
+    /// domestic scheme's 4-4-4-4 leading 7–9 (a Korean BC card 94…, Troy 9792) with both, or named a card number (SensitiveScanner.DomesticCards). Not a test or filler number, nor one
     /// named public just before it (order, invoice, tracking). Called where <see cref="CheckDigits"/> has read the run.
     /// </summary>
     private static bool CuedCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits, ReadOnlySpan<int> groups)
@@ -45,7 +45,7 @@ internal static partial class SensitiveScanner
             }
         }
 
-        return digits[0] <= 6 ? cued || Expiry(after) : cued && digits.Length == 16 && Expiry(after);
+        return digits[0] <= 6 ? cued || Expiry(after) : cued && digits.Length == 16 && (Expiry(after) || NamesCardNumber(line));
     }
 
     // An expiry after the number, in its line or the next ("exp 09/28", "gültig bis 10/28", "válida hasta 11/2027"): a month,

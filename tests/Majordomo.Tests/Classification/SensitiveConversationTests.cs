@@ -51,6 +51,26 @@ public class SensitiveConversationTests
         Assert.False(Conversation("our first hamster was called Peanut, he escaped twice", "Cute!", "write a limerick about a hamster"));
     }
 
+    [Theory]
+    [InlineData("escape room for the office party: the chest's padlock opens with 4-8-1, write three riddles")]
+    [InlineData("Schnitzeljagd im Garten: das Zahlenschloss der Truhe geht mit 3-9-2 auf, schreib Reime dazu")]
+    [InlineData("Rätsel für die Klasse: ein Zahlenschloss mit drei Rädchen von 0 bis 9")]
+    [InlineData("un lucchetto con 4 ghiere da 0 a 9: quanti tentativi servono al massimo?")]
+    public void LocksOfGamesAndPuzzles_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("the padlock on my storage unit opens with 4-8-1")]
+    [InlineData("宅配ボックスの暗証番号、メモして。5、0、3、8です")]
+    [InlineData("they asked for my memorable word. The word is 'Marigold' — why only three letters?")]
+    [InlineData("the bank wants my memorable info, it's 'Lighthouse' I think")]
+    [InlineData("아빠 카드번호 9410 5521 8830 1276 저장해 줘")]
+    public void ValuesInTheNextSentenceAndDomesticCards_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("暗証番号の決め方を教えて。2024年から変わるの？")]
+    [InlineData("what is memorable information on a bank login? The letters they ask for change each time")]
+    public void NamesWithoutAValueInTheNextSentence_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
     /// <summary>The classifier's verdict on a chat: <paramref name="turns"/> alternate user and assistant, the user first.</summary>
     internal static bool Conversation(params string[] turns)
     {
