@@ -274,6 +274,9 @@ internal static partial class SecretPhrases
 
         // Security questions by more forms (SecretPhrases.SecurityStories).
         .. StoryPhrases(),
+
+        // Nouns typed short, split or transliterated in messy messages (SecretPhrases.Messy).
+        .. MessyPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -423,7 +426,13 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase))
+            // A trivial PIN taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
+            if (want is Want.Digits or Want.Word && JokeValue(text, end))
+            {
+                continue;
+            }
+
+            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want))
             {
                 return true;
             }
@@ -1001,7 +1010,7 @@ internal static partial class SecretPhrases
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
             // "a 24-word one", "12-digit": a count with its unit describes the secret.
-            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)) && !DummyValue(window[start..i]) && !Counted(window[start..i]))
+            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !ProductVersion(window[start..i]) && !DummyValue(WholeToken(window, start, i)) && !DummyValue(window[start..i]) && !Counted(window[start..i]))
             {
                 return true;
             }
