@@ -28,7 +28,7 @@ const string Usage = """
                markdown tables and SPEC §6 bars from a results file
       decision [BenchmarkDotNet arguments, e.g. --filter '*']
                routing decision benchmark (rules + heuristic classifier + selection, 50 models), in process
-      decisiontime [--case long|short|read|tokens|scan|cues|learned] [--seconds 3]
+      decisiontime [--case long|short|read|tokens|scan|cues|learned|escaped|escapedscan] [--seconds 3]
                one decision case in batches of ten: wall p10/p50 and process CPU per call (for loaded machines)
       loopguard [BenchmarkDotNet arguments]
                loop guard cost on a 50-message agent conversation, in process

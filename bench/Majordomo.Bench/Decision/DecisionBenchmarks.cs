@@ -32,6 +32,7 @@ public class DecisionBenchmarks
     private ChatRequest _long = null!;
     private ChatRequest _heartbeat = null!;
     private ChatRequest _named = null!;
+    private ChatRequest _escaped = null!;
     private Classification.Classification _longCues = null!;
 
     public static int Run(string[] args) => InProcessBenchmarks.Run<DecisionBenchmarks>(args);
@@ -61,6 +62,12 @@ public class DecisionBenchmarks
         }
 
         _long = Request(Body(big + "\nSummarise the above in five bullet points."), null);
+        _escaped = Request(ToolLoopBody(EscapedToolOutput()), null);
+        if (SensitivePrefilter.Scan(_escaped.Prompt.ToolResultChars) != SensitiveKind.None)
+        {
+            throw new InvalidOperationException("the escaped tool output must hold no secret (it measures the rescan's cost)");
+        }
+
         _heartbeat = Request(Body("ping"), "heartbeat");
         _named = Request(Body(question, "m07"), null);
         _longCues = HeuristicClassifier.ClassifyWithCues(_long.Prompt);
@@ -68,6 +75,7 @@ public class DecisionBenchmarks
         // Warm the snapshot (built once per catalog) and check the setup decides what it should.
         Expect(Decide(_short), RouteTier.Classified);
         Expect(Decide(_long), RouteTier.Classified);
+        Expect(Decide(_escaped), RouteTier.Classified);
         Expect(Decide(_heartbeat), RouteTier.Rule);
         Expect(Decide(_named), RouteTier.Direct);
     }
@@ -113,6 +121,13 @@ public class DecisionBenchmarks
 
     [Benchmark(Description = "20k: sensitive scan, prefiltered (what the classifier runs)")]
     public SensitiveKind LongPromptPrefiltered() => SensitivePrefilter.Scan(_long.Prompt.UserChars);
+
+    [Benchmark(Description = "smart, ~20k-token tool output of JSON-escaped code")]
+    public object? EscapedToolOutput20k() => Decide(_escaped).Plan;
+
+    // No secret in it, so the scan reads it twice: as it is and through its escapes (SensitiveScanner.Unescaped).
+    [Benchmark(Description = "20k: sensitive scan of the JSON-escaped tool output, prefiltered")]
+    public SensitiveKind EscapedToolOutputScan() => SensitivePrefilter.Scan(_escaped.Prompt.ToolResultChars);
 
     [Benchmark(Description = "20k: token count")]
     public int LongPromptTokens()
@@ -165,6 +180,40 @@ public class DecisionBenchmarks
     private static string Body(string text, string model = "auto") =>
         "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a careful assistant.\"},{\"role\":\"user\",\"content\":" +
         System.Text.Json.JsonSerializer.Serialize(text) + "}]}";
+
+    // An agent's turn after a file-reading tool that answers in JSON: the file's code is one JSON string, so every line
+    // break, tab and quote in it is an escape (~80,000 characters, ~20k tokens; no secret, ordinary code words: token, key, session).
+    private static string EscapedToolOutput()
+    {
+        var code = new StringBuilder(90_000);
+        for (var i = 0; code.Length < 80_000; i++)
+        {
+            code.Append($$"""
+                public async Task<Order?> LoadOrder{{i}}Async(string key, CancellationToken cancellationToken)
+                {
+                	if (_cache.TryGetValue(key, out var cached))
+                	{
+                		_logger.LogDebug("order {Key} served from the session cache ({Count} entries)", key, _cache.Count);
+                		return cached;
+                	}
+
+                	var order = await _store.FindAsync(key, cancellationToken).ConfigureAwait(false);
+                	_metrics.Record("orders.load", order is null ? "miss" : "hit");
+                	return order;
+                }
+
+
+                """);
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(new { path = "src/Orders/OrderService.cs", content = code.ToString() });
+    }
+
+    private static string ToolLoopBody(string toolOutput) =>
+        "{\"model\":\"auto\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a coding agent.\"}," +
+        "{\"role\":\"user\",\"content\":\"Why does loading an order sometimes time out?\"}," +
+        "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\":\\\"src/Orders/OrderService.cs\\\"}\"}}]}," +
+        "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":" + System.Text.Json.JsonSerializer.Serialize(toolOutput) + "}]}";
 
     /// <summary>50 models over a local, a LAN and three cloud providers, with mixed tiers, prices, qualities and capabilities.</summary>
     private static string CatalogJson()

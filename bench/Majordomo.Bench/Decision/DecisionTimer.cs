@@ -28,7 +28,9 @@ internal static class DecisionTimer
             "scan" => () => bench.LongPromptPrefiltered(),
             "cues" => bench.LongPromptCues,
             "learned" => bench.LongPromptLearned,
-            _ => throw new ArgumentException($"--case: long, short, read, tokens, scan, cues or learned, not '{name}'"),
+            "escaped" => bench.EscapedToolOutput20k,
+            "escapedscan" => () => bench.EscapedToolOutputScan(),
+            _ => throw new ArgumentException($"--case: long, short, read, tokens, scan, cues, learned, escaped or escapedscan, not '{name}'"),
         };
 
         // Warm up past tiering (the JIT's optimised code), then time.

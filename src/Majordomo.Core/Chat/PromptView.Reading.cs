@@ -500,7 +500,7 @@ internal sealed partial class PromptView
     }
 
     private static BlockType BlockTypeOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("input_text"u8) ? BlockType.Text
+        reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("input_text"u8) || reader.ValueTextEquals("output_text"u8) ? BlockType.Text
         : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
         : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
         : reader.ValueTextEquals("image_url"u8) || reader.ValueTextEquals("image"u8) || reader.ValueTextEquals("input_audio"u8)

@@ -64,6 +64,23 @@ internal sealed partial class PromptView : IDisposable
     /// </summary>
     public ReadOnlySpan<char> AssistantChars => Materialized()._assistantText.Span;
 
+    /// <summary>
+    /// Each user turn that answers the model's message just before it, read beside that message (the model's last
+    /// <see cref="AskedTail"/> characters, a line break, the user's first <see cref="AnswerHead"/>), pairs separated by
+    /// <see cref="PairSeparator"/>: "What's the code on the card?" then "4471" is a code given, though neither turn alone
+    /// shows it. Bounded by the turns' ends, not their length: a long turn adds at most a few hundred characters.
+    /// </summary>
+    public ReadOnlySpan<char> AnsweredChars => Materialized()._answeredText.Span;
+
+    /// <summary>What separates the pairs of <see cref="AnsweredChars"/> (no text holds it: each pair is read alone).</summary>
+    public const char PairSeparator = '\u001e';
+
+    /// <summary>How much of the model's message an answer is read beside (its last sentences: where a question stands).</summary>
+    internal const int AskedTail = 200;
+
+    /// <summary>How much of the user's answer is read beside the question (a bare value opens the turn).</summary>
+    internal const int AnswerHead = 200;
+
     /// <summary>Names of the tool definitions offered (<c>tools[].function.name</c> or <c>tools[].name</c>), comma-separated.</summary>
     public string ToolNames { get; private set; } = "";
 
@@ -165,6 +182,7 @@ internal sealed partial class PromptView : IDisposable
     private ReadOnlyMemory<char> _userText;
     private ReadOnlyMemory<char> _toolResultText;
     private ReadOnlyMemory<char> _assistantText;
+    private ReadOnlyMemory<char> _answeredText;
     private long _chars;
 
     // Every text in reading order; tokenized on first use, so a request that never asks for its token
@@ -174,6 +192,7 @@ internal sealed partial class PromptView : IDisposable
     private ArenaText? _userTextBuilder;
     private ArenaText? _toolText;
     private ArenaText? _assistantBuilder;
+    private ArenaText? _answeredBuilder;
     private StringBuilder? _toolNames;
     private bool _disposed;
 
@@ -239,7 +258,7 @@ internal sealed partial class PromptView : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = _assistantText = default;
+        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = _assistantText = _answeredText = default;
         _texts = null;
         _arena.Dispose();
         Tools.Dispose();
@@ -266,6 +285,9 @@ internal sealed partial class PromptView : IDisposable
     {
         _materialized = true;
         var text = new ArenaText(_arena);
+
+        // The model's message just before the current one, when it had text: the next user turn answers it.
+        var asked = ReadOnlyMemory<char>.Empty;
         foreach (var step in _steps)
         {
             switch (step.Step)
@@ -280,17 +302,30 @@ internal sealed partial class PromptView : IDisposable
                     CountText(step.Decode(body, _arena));
                     break;
                 case TextStep.EndUser:
-                    CountUserTurn(text, step.NoResults, step.FirstUser);
+                    CountUserTurn(text, step.NoResults, step.FirstUser, asked);
+                    asked = default;
                     break;
                 case TextStep.EndSystem:
                     _systemText = _systemText.IsEmpty ? text.Build() : text.Length == 0 ? _systemText
                         : new ArenaText(_arena).Append(_systemText).AppendLine().Append(text.Build()).Build();
+                    asked = default;
                     break;
-                case TextStep.EndTool when text.Length > 0:
-                    ToolText().Append(text.Build());
+                case TextStep.EndTool:
+                    if (text.Length > 0)
+                    {
+                        ToolText().Append(text.Build());
+                    }
+
+                    asked = default;
                     break;
-                case TextStep.EndAssistant when text.Length > 0:
-                    AssistantText().Append(text.Build());
+                case TextStep.EndAssistant:
+                    // A message of tool calls alone asks nothing; its results come between it and any user turn.
+                    asked = text.Length > 0 ? text.Build() : default;
+                    if (!asked.IsEmpty)
+                    {
+                        AssistantText().Append(asked);
+                    }
+
                     break;
                 case TextStep.AddCall:
                     JsonLines.Append(body.Slice(step.Start, step.Length), _assistantBuilder ??= new ArenaText(_arena), _arena);
@@ -301,6 +336,7 @@ internal sealed partial class PromptView : IDisposable
         _userText = _userTextBuilder?.Build() ?? _lastUserText;
         _toolResultText = _toolText?.Build() ?? default;
         _assistantText = _assistantBuilder?.Build() ?? default;
+        _answeredText = _answeredBuilder?.Build() ?? default;
         _steps.Clear();
         _body = default;
     }
@@ -329,7 +365,7 @@ internal sealed partial class PromptView : IDisposable
         }
     }
 
-    private void CountUserTurn(ArenaText text, bool noResults, bool firstUser)
+    private void CountUserTurn(ArenaText text, bool noResults, bool firstUser, ReadOnlyMemory<char> asked)
     {
         var raw = text.Build();
         if (!raw.IsEmpty)
@@ -353,6 +389,7 @@ internal sealed partial class PromptView : IDisposable
             {
                 _lastUserText = words.Words;
                 _agentSource = words.Source;
+                Answered(asked, words.Words);
             }
 
             if (firstUser || _firstUserText.Length == 0)
@@ -360,6 +397,46 @@ internal sealed partial class PromptView : IDisposable
                 _firstUserText = raw;
             }
         }
+    }
+
+    /// <summary>Notes a user turn's start beside the end of the model's message it answers (<see cref="AnsweredChars"/>).</summary>
+    private void Answered(ReadOnlyMemory<char> asked, ReadOnlyMemory<char> answer)
+    {
+        answer = answer.TrimStart();
+        if (asked.IsEmpty || answer.IsEmpty)
+        {
+            return;
+        }
+
+        var question = asked.Length <= AskedTail ? asked : asked[WordStart(asked.Span, asked.Length - AskedTail)..];
+        var head = answer.Length <= AnswerHead ? answer : answer[..WordEnd(answer.Span, AnswerHead)];
+        if (_answeredBuilder is { Length: > 0 })
+        {
+            _answeredBuilder.Append(PairSeparatorText);
+        }
+
+        (_answeredBuilder ??= new ArenaText(_arena)).Append(question).AppendLine().Append(head);
+    }
+
+    private static readonly ReadOnlyMemory<char> PairSeparatorText = PairSeparator.ToString().AsMemory();
+
+    // A cut made inside a word moves to the word's end (at most 40 characters on), so no value is read in part.
+    private static int WordStart(ReadOnlySpan<char> text, int at)
+    {
+        for (var limit = Math.Min(text.Length, at + 40); at < limit && !char.IsWhiteSpace(text[at - 1]); at++)
+        {
+        }
+
+        return at;
+    }
+
+    private static int WordEnd(ReadOnlySpan<char> text, int at)
+    {
+        for (var limit = Math.Min(text.Length, at + 40); at < limit && !char.IsWhiteSpace(text[at]); at++)
+        {
+        }
+
+        return at;
     }
 
     /// <summary>

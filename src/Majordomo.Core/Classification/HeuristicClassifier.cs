@@ -100,7 +100,7 @@ internal static class HeuristicClassifier
         return new Classification(complexity, task, prompt.EstimatedPromptTokens, sensitive != SensitiveKind.None, scores);
     }
 
-    /// <summary>Every text that will be sent upstream (the user's, the system prompt, tools' output, the model's earlier turns and calls), in full.</summary>
+    /// <summary>Every text that will be sent upstream (the user's, the system prompt, tools' output, the model's earlier turns and calls), in full, then each answer beside the question it answers.</summary>
     public static SensitiveKind Sensitive(PromptView prompt)
     {
         var kind = SensitivePrefilter.Scan(prompt.UserChars);
@@ -120,6 +120,12 @@ internal static class HeuristicClassifier
             kind = SensitivePrefilter.Scan(prompt.AssistantChars);
         }
 
+        // A value given as the answer to the model's question ("What's the code on the card?" — "4471"): each pair read alone.
+        if (kind == SensitiveKind.None)
+        {
+            kind = Answered(prompt.AnsweredChars);
+        }
+
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserChars, PersonalDocuments))
         {
@@ -127,6 +133,20 @@ internal static class HeuristicClassifier
         }
 
         return kind;
+    }
+
+    private static SensitiveKind Answered(ReadOnlySpan<char> pairs)
+    {
+        foreach (var range in pairs.Split(PromptView.PairSeparator))
+        {
+            var kind = SensitivePrefilter.Scan(pairs[range]);
+            if (kind != SensitiveKind.None)
+            {
+                return kind;
+            }
+        }
+
+        return SensitiveKind.None;
     }
 
     private static readonly string[] PersonalDocuments =

@@ -184,12 +184,16 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool CodeList(ReadOnlySpan<char> text, int start)
     {
-        var lineStart = text[..start].LastIndexOfAny('\n', '\r') + 1;
-        var prefix = text[lineStart..start];
-        if (prefix.IndexOfAnyExcept(" \t-*•0123456789.)") >= 0)
+        // Only a list's number or bullet may come before the code on its line. Read back from the code to the first other
+        // character, which must be the line's break: a search for the break itself would read a whole text without one
+        // (JSON-escaped output, minified code) for every digit-holding run.
+        var other = text[..start].LastIndexOfAnyExcept(" \t-*•0123456789.)");
+        if (other >= 0 && text[other] is not ('\n' or '\r'))
         {
             return false;
         }
+
+        var lineStart = other + 1;
 
         var shape = CodeShape(Line(text, lineStart, out var next));
         if (shape == 0)
