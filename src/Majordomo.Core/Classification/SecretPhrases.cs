@@ -278,6 +278,9 @@ internal static partial class SecretPhrases
 
         // Patient and record numbers as pasted forms and letters label them (SecretPhrases.Pasted).
         .. PastedPhrases(),
+
+        // Nouns typed short, split or transliterated in messy messages (SecretPhrases.Messy).
+        .. MessyPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -433,14 +436,15 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted).
-            if (PastedNotValue(text, at, end, phrase, want))
+            // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
+            // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
+            if (PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end)))
             {
                 continue;
             }
 
             end = want == Want.Word ? PastAccountName(text, end) : end;
-            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase))
+            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want))
             {
                 return true;
             }
@@ -1024,7 +1028,7 @@ internal static partial class SecretPhrases
 
             var glued = (start > 0 && window[start - 1] is '_' or '.' or '$') || (i < window.Length && (window[i] is '_' or '(' || char.IsLetter(window[i])));
             // "a 24-word one", "12-digit": a count with its unit describes the secret.
-            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !DummyValue(WholeToken(window, start, i)) && !DummyValue(window[start..i]) && !Counted(window[start..i]))
+            if (!glued && i - start >= 7 && !FileOrHost(window[start..i]) && digits >= 2 && letters >= 3 && !ProductVersion(window[start..i]) && !DummyValue(WholeToken(window, start, i)) && !DummyValue(window[start..i]) && !Counted(window[start..i]))
             {
                 return true;
             }

@@ -23,6 +23,11 @@ internal static partial class SensitiveScanner
     /// </summary>
     private static bool CuedCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits, ReadOnlySpan<int> groups)
     {
+        if (groups.Length == 1)
+        {
+            return UnbrokenCard(text, start, digits);
+        }
+
         if (digits.Length is not (15 or 16 or 19) || groups.Length < 3 || !CardGroups(groups) || digits[0] < 2 || TestCard(digits) || Filler(digits)
             || NamedPublic(text, start))
         {

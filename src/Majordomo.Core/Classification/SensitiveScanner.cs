@@ -1022,8 +1022,9 @@ internal static partial class SensitiveScanner
             return false; // [3 1 4 1 5], "1 2 3, 4 5 6": a list
         }
 
-        // Right after a day and month ("Bewertungen vom 25.11. 4 5 3 5 Sterne"): ratings or counts of that day, not a code.
-        if (ShortDate(before))
+        // Right after a day and month ("Bewertungen vom 25.11. 4 5 3 5 Sterne"): ratings or counts of that day, not a code;
+        // before a count's noun ("4 4 7 1 steps today"; SecretPhrases.Messy): a count.
+        if (ShortDate(before) || SecretPhrases.CountAfter(after))
         {
             return false;
         }
