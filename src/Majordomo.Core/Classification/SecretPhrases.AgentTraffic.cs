@@ -136,7 +136,7 @@ internal static partial class SecretPhrases
     private static readonly string[] AgainConnectors =
     [
         " is ", " was ", " be ", " es ", " era ", " ser ", " est ", " était ", " être ", " ist ", " war ", " sein ", " é ", " è ", " essere ", " это ",
-        " jest ", " är ", " zijn ", "は", "是", "는 ", "은 ",
+        " jest ", " är ", " zijn ", "は", "是", "는 ", "은 ", " var ", " był ", " было ", " была ",
     ];
 
     // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
@@ -268,7 +268,8 @@ internal static partial class SecretPhrases
     private static readonly string[] YearNouns = ["roku", "rok", "year", "jahr", "année", "año", "ano", "anno", "jaar", "år", "года", "год", "році", "yılı", "yılında", "年", "년"];
 
     // Units glued to a count by a dash ("11-stellig", "6-digit", "12-character"): a length, not a code.
-    private static readonly string[] DashedUnits = ["stellig", "digit", "char", "zeichen", "chiffre", "cifr", "dígito", "digito", "cyfr", "знач", "haneli", "siffr", "cijfer"];
+    private static readonly string[] DashedUnits = ["stellig", "digit", "char", "zeichen", "chiffre", "cifr", "dígito", "digito", "cyfr", "знач", "haneli", "siffr", "cijfer",
+        "year", "jahr", "month", "week", "day", "hour", "minute", "año", "anno"]; // "10-year card" (probe 18): a duration
 
     /// <summary>A count and its unit joined by a dash, "11-stellig", "6-digit".</summary>
     private static bool DashedUnit(ReadOnlySpan<char> run)

@@ -601,6 +601,8 @@ internal static partial class SecretPhrases
         var stop = line[at2..].IndexOfAny('\n', '\r');
         line = line[start..(stop < 0 ? line.Length : at2 + stop)];
         return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal)
-            || ContainsAny(line, ["approved", "subtotal", "terminal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"]);
+            || ContainsAny(line, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
+            // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
+            || line.Contains("TERMINAL", StringComparison.Ordinal) || line.Contains("Terminal", StringComparison.Ordinal);
     }
 }

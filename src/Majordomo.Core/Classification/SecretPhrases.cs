@@ -281,6 +281,9 @@ internal static partial class SecretPhrases
 
         // Nouns typed short, split or transliterated in messy messages (SecretPhrases.Messy).
         .. MessyPhrases(),
+
+        // Ids' nouns of more countries and card codes by where they are printed (SecretPhrases.WorldIds).
+        .. WorldIdPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -338,6 +341,7 @@ internal static partial class SecretPhrases
         "discount", "coupon", "product", "item", "dial", "language", "iso", "airport", "qr", "bar", "color", "colour", "machine", "byte",
         "op", "escape", "ansi", "unicode", "ascii", "char", "character", "key", "event", "reason", "result", "fault", "tracking", "reference",
         "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
+        "sort", "ifsc", "bsb", "branch", "routing", "transit", // a bank's branch (probe 18): printed on every statement
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -389,7 +393,8 @@ internal static partial class SecretPhrases
                 return true;
             }
 
-            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length))
+                || NeverAsked(text, at))
             {
                 continue;
             }
@@ -727,7 +732,7 @@ internal static partial class SecretPhrases
     private static bool Possessive(ReadOnlySpan<char> word) => OneOf(word, Possessives);
 
     // Whether the word is one of the list's (ignoring case).
-    private static bool OneOf(ReadOnlySpan<char> word, string[] list)
+    internal static bool OneOf(ReadOnlySpan<char> word, string[] list)
     {
         foreach (var entry in list)
         {
@@ -806,6 +811,9 @@ internal static partial class SecretPhrases
         "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli",
         "isbn", "ean", "gtin", "sku", "hp", "telp", "ordre", "pesanan", "rendel", "objedn", "tilaus", "comand", "παραγγελ", "τηλέφων", "הזמנה",
         "טלפון", "طلب", "هاتف", "جوال",
+        // Devices, vehicles, companies, containers, customs and posts (probe 18): public numbers printed like ids.
+        "imei", "kvk", "cnpj", "siren", "siret", "vat", "btw", "tva", "handelsregister", "hrb", "container", "conteneur", "contenedor",
+        "kontener", "контейнер", "konteyner", "customs", "zoll", "douane", "aduana", "ref", "appointment", "termin", "пошт", "почт", "відправлен", "ттн",
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -883,6 +891,13 @@ internal static partial class SecretPhrases
         }
 
         var prefix = text[start..at];
+        // "Decode", "Encode", "Transcode": a verb, not a code's compound (probe 18).
+        if (prefix.Equals("de", StringComparison.OrdinalIgnoreCase) || prefix.Equals("en", StringComparison.OrdinalIgnoreCase)
+            || prefix.Equals("re", StringComparison.OrdinalIgnoreCase) || prefix.Equals("trans", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
         foreach (var list in (ReadOnlySpan<string[]>)[NotSecretCodes, PublicCodeNames, PublicCodePrefixes])
         {
             foreach (var word in list)
@@ -954,7 +969,7 @@ internal static partial class SecretPhrases
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
-            || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want is Want.Digits or Want.Word or Want.Short && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
@@ -1078,7 +1093,9 @@ internal static partial class SecretPhrases
             }
 
             // "licence no. SMITH751203", "Führerschein-Nr. B072…": an abbreviation's dot ends no sentence.
-            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i))
+            // "quelque part... c'est 7316": an ellipsis before a word in lower case goes on with the sentence (probe 18).
+            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i)
+                && !(i >= 2 && window[i - 1] == '.' && window[i - 2] == '.' && i + 2 < window.Length && char.IsLower(window[i + 2])))
             {
                 return i;
             }
@@ -1161,7 +1178,8 @@ internal static partial class SecretPhrases
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
             var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
-                || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))));
+                || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))))
+                || (letters == 0 && digits >= 9 && SensitiveScanner.RangeOrCounting(window[i..end])) || PublicOrBlank(window, i, end);
             if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
             {
                 return true;
@@ -1292,6 +1310,11 @@ internal static partial class SecretPhrases
 
         if (allDigits && end - start == 4 && window[start] is '1' or '2' && window[start + 1] is '9' or '0')
         {
+            if (YearByItsWords(window, start, end))
+            {
+                return true;
+            }
+
             var before = window[..start].TrimEnd();
             foreach (var word in YearWords)
             {
@@ -1915,7 +1938,7 @@ internal static partial class SecretPhrases
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end)
-            && !SensitiveScanner.PastedLookAlike(text, start, end);
+            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

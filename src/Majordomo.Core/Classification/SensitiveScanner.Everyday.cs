@@ -85,10 +85,10 @@ internal static partial class SensitiveScanner
     [
         "example", "for instance", "sample", "beispiel", "exemple", "ejemplo", "exemplo", "esempio", "voorbeeld", "przykład", "пример",
         "örnek", "exempel", "wikipedia", "wikipedii", "wikipédia", "википеди", "例えば", "例如", "示例", "예시", "예를", "placeholder", "플레이스홀더",
-        "プレースホルダー", "占位",
+        "プレースホルダー", "占位", "platzhalter", "wymyślon", "fictitious", "fictional", "erfunden", "fictif", "fictive", "ficticio", "fittizi",
     ];
 
-    private static bool ShownAsExample(ReadOnlySpan<char> text, int start)
+    internal static bool ShownAsExample(ReadOnlySpan<char> text, int start)
     {
         var before = text[Math.Max(0, start - 48)..start];
         var stop = before.LastIndexOfAny(ClauseEnds);

@@ -18,6 +18,7 @@ internal static partial class SensitiveScanner
         "SIN", "NAS", "TFN", "AFM", "ΑΦΜ", "AMKA", "ΑΜΚΑ", "TAJ", "CNP", "CNH", "RENACH", "HN", "MRN", "NPWP", "NIK", "KTP", "DNI", "NIF",
         "NIE", "CPR", "BSN", "UTR", "NINO", "PPSN", "SSN", "ITIN", "RUT", "CUIT", "CUIL", "CURP", "NSS", "NIR", "IRD", "OIB", "JMBG",
         "EMŠO", "EGN", "ЕГН", "ИНН", "ІПН", "СНИЛС", "RNOKPP", "РНОКПП", "ת.ז", "ת\"ז",
+        "NIN", "BVN", "TIN", "NIS", "PIS", "CNIC", "NID", "NRIC", // probe 18: Nigeria, Philippines, Brazil, Pakistan, Bangladesh, Singapore
     ];
 
     // What makes a checked nine- or fourteen-digit number someone's: the acronyms above and the personal cues' words.
@@ -52,12 +53,13 @@ internal static partial class SensitiveScanner
 
         var shape = groups[..g];
         var digits = d[..n];
-        if (digits.IndexOfAnyExcept(digits[0], digits[n - 1]) < 0 || NamedPublic(text, start) || ShownAsExample(text, start) || DateShaped(shape, separators))
+        if (digits.IndexOfAnyExcept(digits[0], digits[n - 1]) < 0 || NamedPublic(text, start) || ShownAsExample(text, start) || DateShaped(shape, separators)
+            || (n == 9 && ExampleSsn(text[start..i])))
         {
             return false;
         }
 
-        if (AcronymBefore(text, start))
+        if (AcronymBefore(text, start) || OwnedLowerAcronymBefore(text, start))
         {
             return true;
         }

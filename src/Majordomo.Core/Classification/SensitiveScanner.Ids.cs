@@ -20,6 +20,7 @@ internal static partial class SensitiveScanner
         "namn", "nimi", "jméno", "név", "neve", "שם", "adı", "patient", "insur", "versich", "assur", "segur", "seguro", "zorg", "zdrow", "страх", "tax", "steuer",
         "fisc", "impost", "belasting", "podat", "налог", "vergi", "bsn", "cpr", "taj", "nik", "ktp", "aadhaar", "amka", "ת.ז", "זהות", "מספר",
         "رقم", "هوية", "身份", "姓名", "出生", "登记", "申告", "申請", "書類", "登録", "氏名", "生年", "番号", "신청", "가입", "이름", "생년", "번호",
+        "ナンバー", // マイナンバー (probe 18)
     ];
 
     // Words that make it a bank account: an account, a bank, a branch, a sort or routing code.
@@ -28,6 +29,7 @@ internal static partial class SensitiveScanner
         "account", "acct", "a/c", "sort code", "routing", "bic", "swift", "bank", "konto", "blz", "compte", "banque", "cuenta", "banco", "conta",
         "agência", "agencia", "conto", "rekening", "счёт", "счет", "р/с", "бик", "банк", "账号", "账户", "银行", "口座", "普通", "当座", "銀行",
         "支店", "店番", "계좌", "은행", "hesap", "banka", "pankki", "tili", "számla", "účet", "rachunek", "przelew",
+        "खाता", "खाते", "ifsc", "บัญชี", "অ্যাকাউন্ট", "হিসাব", "tài khoản", "حساب", "اکاؤنٹ", // probe 18: Hindi, Thai, Bengali, Vietnamese, Arabic, Urdu
     ];
 
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
@@ -84,7 +86,8 @@ internal static partial class SensitiveScanner
         {
             IdStrength.Alone => !NamedPublic(text, start),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40),
-            IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end),
+            IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end) && !PhoneBefore(text, start)
+                && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's
             _ => false,
         };
     }
@@ -134,6 +137,7 @@ internal static partial class SensitiveScanner
             case 12 when (single || shape is [4, 4, 4]) && ((d[0] >= 2 && Verhoeff(d)) || MyNumber(d)):
             case 16 when (single || shape is [4, 4, 4, 4] || shape is [6, 6, 4]) && Nik(d):
             case 14 when single && Cnpj(d):
+            case 13 when single && SouthAfricanId(d): // SensitiveScanner.Numbers
                 return IdStrength.WithCue;
         }
 

@@ -865,7 +865,7 @@ internal static partial class SensitiveScanner
             // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
             var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
-                && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j))
+                && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..]))
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -894,7 +894,7 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start)) && !FormatLabelledAt(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)) && !FormatLabelledAt(text, start) && !CountingAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
@@ -976,7 +976,8 @@ internal static partial class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start))
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
+            && !ImeiShaped(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]))
         {
             return SensitiveKind.CardNumber;
         }
@@ -1140,7 +1141,7 @@ internal static partial class SensitiveScanner
         var area = (d[0] * 100) + (d[1] * 10) + d[2];
         var group = (d[3] * 10) + d[4];
         var serial = (d[5] * 1000) + (d[6] * 100) + (d[7] * 10) + d[8];
-        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0;
+        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0 && (area, group, serial) is not ((78, 5, 1120) or (219, 9, 9999));
     }
 
     /// <summary>
