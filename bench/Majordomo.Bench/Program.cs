@@ -39,7 +39,7 @@ const string Usage = """
       pipeline [--pairs 10] [--requests 4000] [--connections 4] [--warmup 20000] [--modes nonstream,stream] [--alloc-types]
                [--gateway-only-seconds S] [--only hop|majordomo]
                mock, reference hop and the gateway in this process; alternating blocks, CPU-µs and allocated bytes per request
-      requestlog [--pairs 3] [--rows 20000] [--batch 500] [--only baseline|store] [--through-writer]
+      requestlog [--pairs 3] [--rows 20000] [--batch 500] [--only baseline|store] [--through-writer | --json]
                the request-log writer's CPU-µs and allocated bytes per row into a real SQLite file, baseline and
                the store's appender alternating, in process; --through-writer: enqueued into a started RequestLogWriter
       requestpath [--rounds 21] [--calls 200000]

@@ -22,7 +22,12 @@ internal static class RequestLogRun
         var batch = options.GetInt("batch", null, 500, 1, RequestLogWriter.MaxBatch);
         var only = options.GetString("only");
         var throughWriter = options.GetFlag("through-writer");
+        var json = options.GetFlag("json");
         options.EnsureAllRead();
+        if (json)
+        {
+            return JsonRun(pairs, rows, batch);
+        }
 
         var directory = Directory.CreateTempSubdirectory("majordomo-requestlog-bench-");
         try
@@ -77,6 +82,40 @@ internal static class RequestLogRun
             SqliteStore.ReleaseFiles();
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The attempts column alone, the same rows' lists through <see cref="System.Text.Json.Utf8JsonWriter"/> and through
+    /// <see cref="AttemptsJson.Write(System.Buffers.ArrayBufferWriter{byte}, System.Text.Json.Utf8JsonWriter, IReadOnlyList{AttemptRecord})"/>
+    /// (by hand when it can), alternating blocks.
+    /// </summary>
+    private static int JsonRun(int pairs, int rows, int batch)
+    {
+        var source = new RowSource(batch);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+        var results = new List<(double Cpu, double Bytes)>[] { [], [] };
+        Action<List<RequestLogRecord>>[] ways =
+        [
+            rows => rows.ForEach(r => AttemptsJson.WriteWithWriter(buffer, writer, r.Attempts)),
+            rows => rows.ForEach(r => AttemptsJson.Write(buffer, writer, r.Attempts)),
+        ];
+        for (var round = 0; round <= pairs; round++)
+        {
+            for (var which = 0; which < 2; which++)
+            {
+                var measured = Measure(source, rows, GC.GetAllocatedBytesForCurrentThread, ways[which]);
+                if (round > 0)
+                {
+                    results[which].Add(measured);
+                }
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"{pairs} rounds of {rows:N0} rows' attempts columns, alternating; medians (range):"));
+        Print("Utf8JsonWriter", results[0]);
+        Print("AttemptsJson.Write", results[1]);
+        return 0;
     }
 
     private static SqliteStore NewStore(string directory, string name)

@@ -127,6 +127,57 @@ public sealed class SqliteRequestWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_RowsWithAndWithoutOptionalValuesMixed_EachRowReadsBackExactlyItsOwn()
+    {
+        var store = NewStore();
+
+        // Every parameter is bound for every row (NULL for a null value): nothing of a fuller row before, in the same
+        // chunk or an earlier one, may show in a bare row. The same string object in a column row after row binds the
+        // bytes encoded for the first; an equal string that is another object, and a different one, are encoded anew.
+        const string Shared = "shared-name";
+        var copy = new string(Shared.AsSpan());
+        RequestLogRecord Full(int i) => Row(i, body: "body " + i, session: i % 2 == 0 ? Shared : "s" + i) with
+        {
+            Route = Shared,
+            Tier = i % 4 == 1 ? copy : Shared,
+            Rule = i % 5 == 0 ? "other" : Shared,
+            ErrorCode = "e",
+            Loop = "warning;repeat=6",
+            CostUsd = 0.5,
+            CostEstimated = true,
+            QuotaUnits = 2,
+            ApiKey = "key",
+            Degradation = "normal",
+            Complexity = "simple",
+            TaskType = "code",
+            Sensitive = true,
+            ClassifierSource = "heuristic",
+            Channel = "c",
+            PromptTokens = 5,
+            MaxOutputTokens = 7,
+            HasMedia = true,
+            HasTools = false,
+            Cache = "hit",
+        };
+        RequestLogRecord Bare(int i) => new() { Id = $"r{i:D4}", Timestamp = Row(0).Timestamp, Ingress = "anthropic", Status = 500 };
+        var batch = Enumerable.Range(0, 150).Select(i => i % 3 == 0 ? Bare(i) : Full(i)).ToList();
+
+        using (var writer = store.OpenRequestWriter())
+        {
+            writer.Write(batch[..70]);
+            writer.Write(batch[70..]);
+        }
+
+        var stored = await ReplayAll(store);
+        Assert.Equal(batch.Count, stored.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(batch[i] with { Attempts = [] }, stored[i] with { Attempts = [] });
+            Assert.Equal(batch[i].Attempts, stored[i].Attempts);
+        }
+    }
+
+    [Fact]
     public void Open_MissingFile_FailsAsAStoreErrorAndCreatesNothing()
     {
         var path = _dir.File("absent.db");

@@ -34,9 +34,9 @@ internal static class SqliteNative
     [SuppressGCTransition]
     public static extern int BindText(IntPtr statement, int index, IntPtr utf8, int length, IntPtr destructor);
 
-    [DllImport(Library, EntryPoint = "sqlite3_clear_bindings", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DllImport(Library, EntryPoint = "sqlite3_bind_null", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [SuppressGCTransition]
-    public static extern int ClearBindings(IntPtr statement);
+    public static extern int BindNull(IntPtr statement, int index);
 
     [DllImport(Library, EntryPoint = "sqlite3_step", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     public static extern int Step(IntPtr statement);

@@ -14,8 +14,9 @@ namespace Majordomo.Storage.Sqlite;
 /// request path, so each row costs as little as SQLite allows. One connection of its own, opened without
 /// SQLite's per-call mutex (only the writer's thread uses it); multi-row inserts prepared once (up to
 /// <see cref="RowsPerStatement"/> rows a statement: one step, reset and cursor setup per chunk, not per
-/// row); values bound by index over raw handles; text encoded into one pinned buffer and bound without
-/// a copy (SQLITE_STATIC: it stays put until the chunk is stepped). Not for concurrent use.
+/// row); values bound by index over raw handles, every one for every row (NULL too, so no clearing pass);
+/// text encoded into one pinned buffer and bound without a copy (SQLITE_STATIC: it stays put until the chunk
+/// is stepped), a string a column repeats from the row before bound from the same bytes. Not for concurrent use.
 /// </summary>
 internal sealed class SqliteRequestWriter : IRequestLogAppender
 {
@@ -47,6 +48,10 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
     private readonly byte[] _text = GC.AllocateUninitializedArray<byte>(TextCapacity, pinned: true);
     private readonly IntPtr _textAddress;
     private int _textUsed;
+
+    // Per column, the last text encoded into the pinned buffer in this chunk: a row repeating the same string
+    // binds those bytes again instead of encoding it anew.
+    private readonly PinnedText[] _lastText = new PinnedText[Columns + 1];
 
     public SqliteRequestWriter(string path)
     {
@@ -127,10 +132,11 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
     {
         var statement = _inserts[BitOperations.Log2((uint)rows)] ??= Prepare(InsertSql(rows));
 
-        // Every parameter is NULL after clearing, so a null value is not bound at all; cleared first, so no
-        // value of an earlier chunk (or of one that failed half-way) can outlive it.
-        Check(SqliteNative.ClearBindings(statement.Raw));
+        // Every parameter of every row is bound, a null value as NULL, so no value of an earlier chunk (or of one
+        // that failed half-way) can outlive it; no sqlite3_clear_bindings pass over all of them first (each bind
+        // releases the value it replaces anyway).
         _textUsed = 0;
+        Array.Clear(_lastText);
         for (var k = 0; k < rows; k++)
         {
             Bind(statement, k * Columns, batch[start + k]);
@@ -141,46 +147,46 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
     private void Bind(Statement s, int at, RequestLogRecord r)
     {
-        Text(s, at + 1, r.Id);
+        Text(s, at, 1, r.Id);
         Timestamp(s, at + 2, r.Timestamp);
         Int64(s, at + 3, r.Timestamp.ToUnixTimeMilliseconds());
-        Text(s, at + 4, r.Ingress);
-        Text(s, at + 5, r.RequestedModel);
-        Text(s, at + 6, r.Route);
-        Text(s, at + 7, r.Tier);
-        Text(s, at + 8, r.Rule);
-        Text(s, at + 9, r.AnsweredBy);
+        Text(s, at, 4, r.Ingress);
+        Text(s, at, 5, r.RequestedModel);
+        Text(s, at, 6, r.Route);
+        Text(s, at, 7, r.Tier);
+        Text(s, at, 8, r.Rule);
+        Text(s, at, 9, r.AnsweredBy);
         Int64(s, at + 10, r.Status);
-        Text(s, at + 11, r.ErrorCode);
+        Text(s, at, 11, r.ErrorCode);
         Int64(s, at + 12, r.Stream ? 1 : 0);
         Double(s, at + 13, r.DurationMs);
         Double(s, at + 14, r.FirstByteMs);
         Int64(s, at + 15, r.InputTokens);
         Int64(s, at + 16, r.OutputTokens);
         Int64(s, at + 17, r.UsageReported ? 1 : 0);
-        Text(s, at + 18, r.Source);
-        Text(s, at + 19, r.Session);
-        Text(s, at + 20, r.Kind);
+        Text(s, at, 18, r.Source);
+        Text(s, at, 19, r.Session);
+        Text(s, at, 20, r.Kind);
         Int64(s, at + 21, r.Attempts.Count);
         AttemptsJson.Write(_json, _jsonWriter, r.Attempts);
         Utf8(s, at + 22, _json.WrittenSpan);
         Double(s, at + 23, r.CostUsd);
         Int64(s, at + 24, r.CostEstimated ? 1 : 0);
         Double(s, at + 25, r.QuotaUnits);
-        Text(s, at + 26, r.ApiKey);
-        Text(s, at + 27, r.Degradation);
-        Text(s, at + 28, r.Loop);
-        Text(s, at + 29, r.Complexity);
-        Text(s, at + 30, r.TaskType);
+        Text(s, at, 26, r.ApiKey);
+        Text(s, at, 27, r.Degradation);
+        Text(s, at, 28, r.Loop);
+        Text(s, at, 29, r.Complexity);
+        Text(s, at, 30, r.TaskType);
         Int64(s, at + 31, r.Sensitive is { } sensitive ? (sensitive ? 1 : 0) : null);
-        Text(s, at + 32, r.ClassifierSource);
-        Text(s, at + 33, r.Channel);
+        Text(s, at, 32, r.ClassifierSource);
+        Text(s, at, 33, r.Channel);
         Int64(s, at + 34, r.PromptTokens);
         Int64(s, at + 35, r.MaxOutputTokens);
         Int64(s, at + 36, r.HasMedia is { } media ? (media ? 1 : 0) : null);
         Int64(s, at + 37, r.HasTools is { } tools ? (tools ? 1 : 0) : null);
-        Text(s, at + 38, r.Cache);
-        Text(s, at + 39, r.Body);
+        Text(s, at, 38, r.Cache);
+        Text(s, at, 39, r.Body);
     }
 
     private void Int64(Statement s, int index, long? value)
@@ -188,6 +194,10 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
         if (value is { } v)
         {
             Check(SqliteNative.BindInt64(s.Raw, index, v));
+        }
+        else
+        {
+            Check(SqliteNative.BindNull(s.Raw, index));
         }
     }
 
@@ -197,21 +207,40 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
         {
             Check(SqliteNative.BindDouble(s.Raw, index, v));
         }
+        else
+        {
+            Check(SqliteNative.BindNull(s.Raw, index));
+        }
     }
 
-    private void Text(Statement s, int index, string? value)
+    private void Text(Statement s, int at, int column, string? value)
     {
+        var index = at + column;
         if (value is null)
         {
+            Check(SqliteNative.BindNull(s.Raw, index));
+            return;
+        }
+
+        ref var last = ref _lastText[column];
+        if (ReferenceEquals(value, last.Value))
+        {
+            // The same string as this column had in an earlier row of the chunk (a route, tier or model name from the
+            // config, a constant): its bytes are still in the pinned buffer.
+            Check(SqliteNative.BindText(s.Raw, index, _textAddress + last.Offset, last.Length, SqliteNative.Static));
             return;
         }
 
         if (Encoding.UTF8.GetMaxByteCount(value.Length) <= TextCapacity - _textUsed)
         {
             // An empty string binds a zero-length text at a real address: "" stays "", not NULL.
+            var offset = _textUsed;
             BindPinned(s, index, Encoding.UTF8.GetBytes(value, _text.AsSpan(_textUsed)));
+            last = new PinnedText(value, offset, _textUsed - offset);
             return;
         }
+
+        last = default;
 
         var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(value));
         try
@@ -302,6 +331,8 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
         _rollback.Handle.Dispose();
         _db.Dispose();
     }
+
+    private readonly record struct PinnedText(string? Value, int Offset, int Length);
 
     /// <summary>A prepared statement: SQLitePCLRaw's handle (it owns it) and its raw pointer for the per-value calls.</summary>
     private sealed class Statement(sqlite3_stmt handle)
