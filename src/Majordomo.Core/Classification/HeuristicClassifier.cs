@@ -127,7 +127,8 @@ internal static class HeuristicClassifier
         }
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserChars, PersonalDocuments))
+        // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;
         }
@@ -154,6 +155,10 @@ internal static class HeuristicClassifier
         "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
         "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "boarding pass", "residence permit",
         "carte bancaire", "carte d'identité", "tarjeta", "dni", "ausweis", "kreditkarte", "reisepass", "cartão", "carta d'identità",
+        // The same documents in the other corpus languages (after the fresh file sensitive-categories-18).
+        "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
+        "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",
+        "identiteitskaart", "dowód osobisty", "身份证", "주민등록증", "kimlik kartı",
     ];
 
     private struct ScanState

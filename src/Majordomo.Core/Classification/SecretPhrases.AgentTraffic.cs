@@ -316,7 +316,7 @@ internal static partial class SecretPhrases
     /// (<paramref name="at"/>..<paramref name="end"/>) sits in a header field of letters alone; a value is 5–24 letters and digits
     /// with four digits or more (not a date), or for a password column any six characters that are not a mask.
     /// </summary>
-    private static bool HeaderColumn(ReadOnlySpan<char> text, int at, int end, bool password)
+    private static bool HeaderColumn(ReadOnlySpan<char> text, int at, int end, bool password, bool pin = false)
     {
         // Cheap first: the noun starts its field or follows a name's '_' ("num_passeport"), and its field ends at a delimiter.
         if (at > 0 && text[at - 1] is not (',' or ';' or '\t' or '|' or '_' or '\n' or ' ' or '"'))
@@ -366,7 +366,7 @@ internal static partial class SecretPhrases
             {
                 if (index++ == column)
                 {
-                    if (ColumnValue(row[cell].Trim(" \"'"), password))
+                    if (ColumnValue(row[cell].Trim(" \"'"), password) || (pin && PinCell(row[cell].Trim(" \"'"))))
                     {
                         return true;
                     }

@@ -33,8 +33,9 @@ internal static partial class SecretPhrases
                 continue;
             }
 
+            // A phone line after a call verb ("请拨打95555核实") is the bank's number, not a code (SensitiveScanner.Pasted).
             var length = CodeAt(window, i);
-            if (length > 0)
+            if (length > 0 && !SensitiveScanner.CalledNumber(window, i))
             {
                 return true;
             }

@@ -274,12 +274,15 @@ internal static partial class SecretPhrases
 
         // Security questions by more forms (SecretPhrases.SecurityStories).
         .. StoryPhrases(),
+
+        // Patient and record numbers as pasted forms and letters label them (SecretPhrases.Pasted).
+        .. PastedPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -295,7 +298,7 @@ internal static partial class SecretPhrases
         "required", "incorrect", "wrong", "invalid", "too", "not", "a", "an", "the", "correct", "expired", "missing", "empty", "set", "hashed",
         "stored", "being", "still", "weak", "strong", "secure", "long", "short", "case", "reset", "changed", "same", "different", "for", "in",
         "on", "of", "at", "to", "and", "or", "now", "also", "only", "mandatory", "optional", "hidden", "visible", "sent", "saved", "encrypted",
-        "your", "my", "his", "her", "their", "our", "this", "that", "it", "what", "something", "valid", "used", "needed", "generated", "protected",
+        "your", "my", "his", "her", "their", "our", "this", "that", "it", "what", "where", "who", "when", "which", "how", "something", "valid", "used", "needed", "generated", "protected",
         "reused", "shown", "masked", "verified", "unique", "null", "none", "nil", "undefined", "string", "int", "number", "text", "any",
         "password", "true", "false", "redacted", "here", "there", "field", "input", "value", "secret", "token", "key", "policy", "length",
         "strength", "manager", "hash", "rules", "requirements", "login", "expiring", "expires", "rotated", "managed", "checked", "compared",
@@ -362,7 +365,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if (SpelledAt(text, at) || EverydayAt(text, at) || DocumentAt(text, at))
+        if (SpelledAt(text, at) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at))
         {
             return true;
         }
@@ -376,7 +379,7 @@ internal static partial class SecretPhrases
             }
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
-            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word))
+            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
                 || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
             {
                 return true;
@@ -423,6 +426,13 @@ internal static partial class SecretPhrases
                 continue;
             }
 
+            // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted).
+            if (PastedNotValue(text, at, end, phrase, want))
+            {
+                continue;
+            }
+
+            end = want == Want.Word ? PastAccountName(text, end) : end;
             if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase))
             {
                 return true;
@@ -462,7 +472,7 @@ internal static partial class SecretPhrases
             var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
             // Polish joins a noun to its value with "to" ("słowo kodowe to jarzębina"), which English uses otherwise.
             var polish = phrase.AsSpan().IndexOfAny("ąćęłńśźż") >= 0 || phrase.StartsWith("haslo", StringComparison.Ordinal);
-            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish))
+            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish, nounAt: at))
             {
                 return true;
             }
@@ -895,7 +905,7 @@ internal static partial class SecretPhrases
     }
 
     // Looks for the value in the rest of the sentence (up to 80 characters, a line break or ". ").
-    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false)
+    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false, int nounAt = -1)
     {
         // "Krankenversichertennr. A123…": a number word's abbreviating dot ends no sentence.
         if (from + 1 < text.Length && text[from] == '.' && from >= 2 && (text[(from - 2)..from].Equals("nr", StringComparison.OrdinalIgnoreCase) || Abbreviation(text[..from])))
@@ -904,7 +914,8 @@ internal static partial class SecretPhrases
         }
 
         // A combination told as turns is long ("gira a la derecha hasta 33, luego …"); a router's key often comes in the next sentence.
-        var full = text[from..Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80))];
+        // Not past a quoted mail header: another message starts there (SecretPhrases.Pasted).
+        var full = BeforeMailHeader(text[from..Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80))]);
         var stop = SentenceEnd(full);
         if (want == Want.Access && stop < full.Length && full[stop] is '。' or '.' && stop + 1 < full.Length)
         {
@@ -933,7 +944,8 @@ internal static partial class SecretPhrases
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
             || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
-            || (want == Want.Answer && BracketedAnswer(window)))
+            || (want == Want.Answer && BracketedAnswer(window))
+            || (want == Want.Lock && stop < full.Length && full[stop] is '.' or '。' && DashedCombination(full[(stop + 1)..][..SentenceEnd(full[(stop + 1)..])])))
         {
             return true;
         }
@@ -948,8 +960,10 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var next = text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)];
-        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next) || (want == Want.Lock && Combination(next)) : want == Want.Access ? AccessToken(next) || Answered(next) : Answered(next);
+        // Not past a reference it names or a quoted mail header (SecretPhrases.Pasted); a chat export's line has its time stamp.
+        var next = AnswerSpan(text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)], nounAt >= 0 ? text[nounAt..from] : []);
+        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next) || (want == Want.Lock && Combination(next))
+            : (want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want);
     }
 
     // The next turn after a question: "tom: 3391", "> me: HillHouse_22", "Ana: 9021".
@@ -1716,13 +1730,14 @@ internal static partial class SecretPhrases
         for (var open = 0; open < window.Length - 1; open++)
         {
             var c = window[open];
-            if (c is not ('\'' or '"' or '“' or '„' or '«' or '「' or '『' or '‘') || (c == '\'' && open > 0 && char.IsLetter(window[open - 1])))
+            // Inline code in a chat or a ticket ("pw `Q7!pelican-Drift`") quotes a value too.
+            if (c is not ('\'' or '"' or '“' or '„' or '«' or '「' or '『' or '‘' or '`') || (c == '\'' && open > 0 && char.IsLetter(window[open - 1])))
             {
                 continue;
             }
 
             var inner = window[(open + 1)..];
-            var close = inner.IndexOfAny("'\"”“»」』’");
+            var close = c == '`' ? inner.IndexOf('`') : inner.IndexOfAny("'\"”“»」』’");
             if (close <= 0)
             {
                 return false;
@@ -1730,6 +1745,12 @@ internal static partial class SecretPhrases
 
             var value = inner[..close].TrimEnd(".!?,;");
             open += close + 1;
+            // Inline code holding a path ("`vault/kiosk/login`") says where the secret is kept.
+            if (c == '`' && value.IndexOf('/') >= 0)
+            {
+                continue;
+            }
+
             // A CJK answer in its brackets ("『もなか』", "『欧阳』"): a name is a few characters (a quoted question is longer).
             if (want == Want.Answer && value.Length is >= 1 and <= 8 && IsCjk(value[0]) && c is '「' or '『' or '“' or '"')
             {
@@ -1880,7 +1901,8 @@ internal static partial class SecretPhrases
         }
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end);
+            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end)
+            && !SensitiveScanner.PastedLookAlike(text, start, end);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

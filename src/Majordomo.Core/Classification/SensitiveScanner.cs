@@ -550,7 +550,8 @@ internal static partial class SensitiveScanner
         var last = LastPart(name, out var parts);
         // "pass" alone is a password only as a quoted key ("pass": …) or an assignment (pass=…), not "boarding pass".
         var quotedKey = start > 0 && text[start - 1] is '"' or '\'' && end < text.Length && text[end] == text[start - 1];
-        var isPassword = IsPasswordWord(last, parts) || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
+        var isPassword = IsPasswordWord(last, parts) || (parts == 1 && end < text.Length && text[end] == '=' && GluedPasswordName(name))
+            || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
             && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
         // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
         var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase) && !NotCredentialKey(text, start, end)
