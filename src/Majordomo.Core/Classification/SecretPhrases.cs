@@ -281,6 +281,9 @@ internal static partial class SecretPhrases
 
         // Nouns typed short, split or transliterated in messy messages (SecretPhrases.Messy).
         .. MessyPhrases(),
+
+        // National, health and residence ids as forms label them (SecretPhrases.Records).
+        .. RecordPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -384,7 +387,7 @@ internal static partial class SecretPhrases
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
             if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
-                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
             {
                 return true;
             }
@@ -404,6 +407,12 @@ internal static partial class SecretPhrases
             while (end < text.Length && char.IsLetter(text[end]) && phrase[0] < 0x2E80)
             {
                 end++;
+            }
+
+            // A business's number, a secret given elsewhere, a phone after "my number", a documented dummy (SecretPhrases.Records).
+            if (want is not (Want.Answer or Want.Seed) && RecordNotValue(text, at, end, want))
+            {
+                continue;
             }
 
             // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
@@ -954,7 +963,7 @@ internal static partial class SecretPhrases
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
-            || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want is Want.Digits or Want.Word && stop < full.Length && full[stop] is '.' or '。' or '!' && (ValueInNextSentence(text, from + stop + 1) || DigitsAsSentence(text, from + stop + 1)))
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
@@ -1078,7 +1087,7 @@ internal static partial class SecretPhrases
             }
 
             // "licence no. SMITH751203", "Führerschein-Nr. B072…": an abbreviation's dot ends no sentence.
-            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i))
+            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i) && !NumberMark(window, i))
             {
                 return i;
             }
@@ -1162,7 +1171,8 @@ internal static partial class SecretPhrases
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
             var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
                 || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))));
-            if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
+            if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end)
+                && !(letters == 0 && RecordNotCode(window, i, end, digits)))
             {
                 return true;
             }

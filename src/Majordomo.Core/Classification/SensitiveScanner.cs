@@ -894,7 +894,8 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start)) && !FormatLabelledAt(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start))
+                && !FormatLabelledAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
