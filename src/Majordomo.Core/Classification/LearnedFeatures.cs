@@ -374,7 +374,8 @@ internal static class LearnedFeatures
 
         sink.Add(50 + Log2Bin(prompt.Agent is null ? prompt.EstimatedPromptTokens : prompt.LastUserChars.Length / 4, 15), 1f);
         sink.Add(66 + Log2Bin(prompt.LastUserChars.Length, 15), 1f);
-        sink.Add(82 + Math.Min(prompt.MessageCount, 12), 1f);
+        // Capped: a bin per count learned which lengths train's chats happened to have (four messages read as work).
+        sink.Add(82 + Math.Min(prompt.MessageCount, 3), 1f);
         sink.Add(95 + Math.Min(prompt.UserMessages, 8), 1f);
         sink.Add(104 + Log2Bin(prompt.ToolCalls, 6), 1f);
         sink.Add(111 + Log2Bin(prompt.ToolResults, 6), 1f);
