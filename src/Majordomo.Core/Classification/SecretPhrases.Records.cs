@@ -102,7 +102,7 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// Digits that are no code in a record (<paramref name="start"/>..<paramref name="end"/> of <paramref name="window"/>): a
-    /// business's number, a month and year ("gültig bis 03/2027"), a year range ("lat 2000+"), or seven digits or more named a phone
+    /// business's number, a month and year ("gültig bis 03/2027"), a year range ("lat 2000+"), or seven to fifteen digits named a phone
     /// just before ("mi móvil es 611 20 44 87").
     /// </summary>
     private static bool RecordNotCode(ReadOnlySpan<char> window, int start, int end, int digits)
@@ -118,7 +118,7 @@ internal static partial class SecretPhrases
             return true;
         }
 
-        return (digits >= 7 && PhoneNamed(window[Math.Max(0, start - 20)..start])) || SensitiveScanner.BusinessNumber(window, start);
+        return (digits is >= 7 and <= 15 && PhoneNamed(window[Math.Max(0, start - 14)..start])) || SensitiveScanner.BusinessNumber(window, start);
     }
 
     private static readonly string[] PhoneWords =
