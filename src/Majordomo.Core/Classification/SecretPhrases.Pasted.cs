@@ -124,7 +124,7 @@ internal static partial class SecretPhrases
             i += run - 1;
         }
 
-        foreach (var ending in EndingWords)
+        foreach (var ending in EndingWords.For(region))
         {
             var hit = region.IndexOf(ending, StringComparison.OrdinalIgnoreCase);
             if (hit >= 0 && region[(hit + ending.Length)..].TrimStart(" :…．.").IndexOfAnyInRange('0', '9') == 0)
@@ -139,12 +139,12 @@ internal static partial class SecretPhrases
     private static bool Digit(ReadOnlySpan<char> s, int i) => i >= 0 && i < s.Length && char.IsAsciiDigit(s[i]);
 
     // "card ending 4471", "Konto endet auf 2051", "尾号 6621": the last digits of a masked number.
-    private static readonly string[] EndingWords =
+    private static readonly IgnoreCaseWords EndingWords = new(
     [
         "ending in", "ending", "ends in", "endet auf", "endend auf", "endend mit", "terminada en", "terminado en", "termina en", "terminant par", "se termine par",
         "finissant par", "terminada em", "terminado em", "com final", "final ", "che termina con", "terminante in", "eindigend op", "eindigt op", "kończący się na",
         "kończące się na", "końcówka", "заканчивается на", "закінчується на", "biten", "末尾", "尾号", "尾號", "끝자리", "slutar på", "päättyy",
-    ];
+    ]);
 
     /// <summary>
     /// The guards a pasted letter or notice needs before a noun's value is read: a masked value, "password-protected" (an

@@ -409,96 +409,69 @@ internal static partial class SecretPhrases
                 end++;
             }
 
-            // A business's number, a secret given elsewhere, a phone after "my number", a documented dummy (SecretPhrases.Records).
-            if (want is not (Want.Answer or Want.Seed) && RecordNotValue(text, at, end, want))
-            {
-                continue;
-            }
-
-            // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
-            if (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
-            {
-                continue;
-            }
-
-            // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
-            if (IsCodeWord(phrase) && PublicCode(text, at, end))
-            {
-                continue;
-            }
-
-            // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
-            if (PlaceholderNoun(text, at, phrase.Length) || PublicKeyId(text, end))
-            {
-                continue;
-            }
-
-            // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
-            if (GameValue(text, at, end, want, phrase))
-            {
-                continue;
-            }
-
-            // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-            if ((want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase))
-            {
-                continue;
-            }
-
-            // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
-            // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
-            if (PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end)))
-            {
-                continue;
-            }
-
-            end = want == Want.Word ? PastAccountName(text, end) : end;
-            if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want))
-            {
-                return true;
-            }
-
-            if (want == Want.Bare)
-            {
-                if (BareValue(text, at, end))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            if (want == Want.Seed)
-            {
-                if (SeedWords(text, end))
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            if (want is Want.Notice or Want.Marker && NoticeCode(text, at, end))
-            {
-                return true;
-            }
-
-            if (want == Want.Marker || (want == Want.Personal && !PersonalNumber(text, at, end)))
-            {
-                continue;
-            }
-
-            // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
-            var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
-            // Polish joins a noun to its value with "to" ("słowo kodowe to jarzębina"), which English uses otherwise.
-            var polish = phrase.AsSpan().IndexOfAny("ąćęłńśźż") >= 0 || phrase.StartsWith("haslo", StringComparison.Ordinal);
-            if (Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish, nounAt: at))
+            // Code is dense in "key", "token", "session" and no value follows them: whether one does is read first, and the guards
+            // that take a value back only when it does. Both are pure, so the answer is the one of guards first (issue 16 item 4).
+            if (ValueAfter(text, at, end, phrase, want) && !NotAValue(text, at, end, phrase, want))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The guards of <see cref="Check"/>: what stands after the noun ending at <paramref name="end"/> is no secret's value.</summary>
+    private static bool NotAValue(ReadOnlySpan<char> text, int at, int end, string phrase, Want want) =>
+        // A business's number, a secret given elsewhere, a phone after "my number", a documented dummy (SecretPhrases.Records).
+        (want is not (Want.Answer or Want.Seed) && RecordNotValue(text, at, end, want))
+        // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
+        || (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
+        // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
+        || (IsCodeWord(phrase) && PublicCode(text, at, end))
+        // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
+        || PlaceholderNoun(text, at, phrase.Length) || PublicKeyId(text, end)
+        // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
+        || GameValue(text, at, end, want, phrase)
+        // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
+        || (want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
+        // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
+        || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end));
+
+    /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
+    private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
+    {
+        end = want == Want.Word ? PastAccountName(text, end) : end;
+        if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want))
+        {
+            return true;
+        }
+
+        if (want == Want.Bare)
+        {
+            return BareValue(text, at, end);
+        }
+
+        if (want == Want.Seed)
+        {
+            return SeedWords(text, end);
+        }
+
+        if (want is Want.Notice or Want.Marker && NoticeCode(text, at, end))
+        {
+            return true;
+        }
+
+        if (want == Want.Marker || (want == Want.Personal && !PersonalNumber(text, at, end)))
+        {
+            return false;
+        }
+
+        // "Passwords are encouraged": a plural noun names passwords in general, a plain word after it is no value.
+        var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
+        // Polish joins a noun to its value with "to" ("słowo kodowe to jarzębina"), which English uses otherwise.
+        var polish = phrase.AsSpan().IndexOfAny("ąćęłńśźż") >= 0 || phrase.StartsWith("haslo", StringComparison.Ordinal);
+        return Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish, nounAt: at);
     }
 
     // A bare "code" is a secret's name only after a word like door, alarm, gate, its, the…; not after error, exit, zip.
