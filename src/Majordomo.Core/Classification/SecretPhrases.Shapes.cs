@@ -161,7 +161,7 @@ internal static partial class SecretPhrases
     /// <summary>An Italian codice fiscale (tessera sanitaria): RSSMRA71C14H501Z.</summary>
     private static bool FiscalCode(ReadOnlySpan<char> token)
     {
-        if (token.Length != 16)
+        if (token.Length != 16 || DocumentedDummy(token))
         {
             return false;
         }

@@ -284,6 +284,9 @@ internal static partial class SecretPhrases
 
         // Ids' nouns of more countries and card codes by where they are printed (SecretPhrases.WorldIds).
         .. WorldIdPhrases(),
+
+        // National, health and residence ids as forms label them (SecretPhrases.Records).
+        .. RecordPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -388,7 +391,7 @@ internal static partial class SecretPhrases
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
             if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
-                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
             {
                 return true;
             }
@@ -424,8 +427,10 @@ internal static partial class SecretPhrases
 
     /// <summary>The guards of <see cref="Check"/>: what stands after the noun ending at <paramref name="end"/> is no secret's value.</summary>
     private static bool NotAValue(ReadOnlySpan<char> text, int at, int end, string phrase, Want want) =>
+        // A business's number, a secret given elsewhere, a phone after "my number", a documented dummy (SecretPhrases.Records).
+        (want is not (Want.Answer or Want.Seed) && RecordNotValue(text, at, end, want))
         // A first pet, car or school with no security, bank or login cue near it is a memory (SecretPhrases.SecurityStories).
-        (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
+        || (want == Want.Answer && HistoryNoun(phrase) && !SecurityCue(text, at, end))
         // "código postal", "kod błędu", "Posta kodu", "エラーコード": a code named as public in any language.
         || (IsCodeWord(phrase) && PublicCode(text, at, end))
         // A noun in capitals inside a placeholder (USER:PASSWORD, USERNAME:TOKEN@, <PASSWORD>) and a PGP key id after "key" (SecretPhrases.LookAlikes).
@@ -946,7 +951,8 @@ internal static partial class SecretPhrases
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
-            || (want is Want.Digits or Want.Word or Want.Short && stop < full.Length && full[stop] is '.' or '。' or '!' && ValueInNextSentence(text, from + stop + 1))
+            || (want is Want.Digits or Want.Word or Want.Short && stop < full.Length && full[stop] is '.' or '。' or '!'
+                && (ValueInNextSentence(text, from + stop + 1) || (want is not Want.Short && DigitsAsSentence(text, from + stop + 1))))
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
@@ -1071,7 +1077,7 @@ internal static partial class SecretPhrases
 
             // "licence no. SMITH751203", "Führerschein-Nr. B072…": an abbreviation's dot ends no sentence.
             // "quelque part... c'est 7316": an ellipsis before a word in lower case goes on with the sentence (probe 18).
-            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i)
+            if (c == '.' && (i + 1 == window.Length || window[i + 1] == ' ') && !Abbreviation(window[..i]) && !Ordinal(window, i) && !NumberMark(window, i)
                 && !(i >= 2 && window[i - 1] == '.' && window[i - 2] == '.' && i + 2 < window.Length && char.IsLower(window[i + 2])))
             {
                 return i;
@@ -1157,7 +1163,8 @@ internal static partial class SecretPhrases
             var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
                 || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))))
                 || (letters == 0 && digits >= 9 && SensitiveScanner.RangeOrCounting(window[i..end])) || PublicOrBlank(window, i, end);
-            if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end))
+            if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end)
+                && !(letters == 0 && RecordNotCode(window, i, end, digits)))
             {
                 return true;
             }

@@ -37,7 +37,7 @@ internal static partial class SensitiveScanner
             return true;
         }
 
-        if (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' or '/' or '*'))
+        if (InsideNumber(text, start))
         {
             return false;
         }

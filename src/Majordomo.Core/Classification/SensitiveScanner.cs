@@ -894,7 +894,8 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)) && !FormatLabelledAt(text, start) && !CountingAt(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start))
+                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
