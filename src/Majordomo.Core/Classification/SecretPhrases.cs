@@ -396,8 +396,7 @@ internal static partial class SecretPhrases
                 return true;
             }
 
-            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length))
-                || NeverAsked(text, at))
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -416,7 +415,8 @@ internal static partial class SecretPhrases
 
             // Code is dense in "key", "token", "session" and no value follows them: whether one does is read first, and the guards
             // that take a value back only when it does. Both are pure, so the answer is the one of guards first (issue 16 item 4).
-            if (ValueAfter(text, at, end, phrase, want) && !NotAValue(text, at, end, phrase, want))
+            // NeverAsked searches words before every hit (some only by the slow non-ASCII path): last, with the guards.
+            if (ValueAfter(text, at, end, phrase, want) && !NotAValue(text, at, end, phrase, want) && !NeverAsked(text, at))
             {
                 return true;
             }
