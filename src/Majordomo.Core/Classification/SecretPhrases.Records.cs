@@ -168,6 +168,8 @@ internal static partial class SecretPhrases
         "te la digo", "te lo digo", "séparément", "de vive voix", "en personne", "pessoalmente", "separadamente", "di persona", "a voce",
         "separatamente", "osobiście", "osobno", "лично", "отдельно", "при встрече", "persoonlijk", "personligen", "別途", "口頭", "单独", "另行",
         "当面", "따로", "yüz yüze",
+        // The key is printed elsewhere on the label (probe 23): "Clé de sécurité : voir au dos".
+        "voir au dos", "voir étiquette", "see label", "see the label", "see back", "siehe rückseite", "siehe etikett", "ver etiqueta", "vedi etichetta",
     ];
 
     // A withholding phrase within 40 characters after the noun in its sentence, no digit between: the secret is not here.

@@ -287,6 +287,9 @@ internal static partial class SecretPhrases
 
         // National, health and residence ids as forms label them (SecretPhrases.Records).
         .. RecordPhrases(),
+
+        // Nouns of values in transcripts, scans and pasted tables (SecretPhrases.SpokenNumbers).
+        .. SpokenPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -376,7 +379,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if (SpelledAt(text, at) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at))
+        if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at))
         {
             return true;
         }
@@ -441,13 +444,16 @@ internal static partial class SecretPhrases
         || (want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
         // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
-        || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end));
+        || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
+        // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
+        || NounInCompound(text, end);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
-        if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want))
+        if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
+            || SurfaceValue(text, end, want))
         {
             return true;
         }
@@ -820,7 +826,8 @@ internal static partial class SecretPhrases
     // "PIN-Code", "Passwort:" — but not for the short, ambiguous ones.
     private static bool Boundaries(ReadOnlySpan<char> text, int at, string phrase)
     {
-        if (phrase[0] >= 0x2E80 || GluedStart(text, at, phrase))
+        // A QR payload's field (";P:") follows the field before it.
+        if (phrase[0] >= 0x2E80 || phrase[0] == ';' || GluedStart(text, at, phrase))
         {
             return true;
         }
@@ -974,7 +981,7 @@ internal static partial class SecretPhrases
         // Not past a reference it names or a quoted mail header (SecretPhrases.Pasted); a chat export's line has its time stamp.
         var next = AnswerSpan(text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)], nounAt >= 0 ? text[nounAt..from] : []);
         return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next) || (want == Want.Lock && Combination(next))
-            : (want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want);
+            : !NetworkNamed(next) && ((want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want));
     }
 
     // The next turn after a question: "tom: 3391", "> me: HillHouse_22", "Ana: 9021".
@@ -1166,7 +1173,8 @@ internal static partial class SecretPhrases
             // PublicOrBlank searches example words before every token: last, so it runs only for a token that is otherwise a value
             // (code is full of digit tokens after a secret's noun; first in the chain it cost 31 ms of a 20k-token tool result).
             if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end)
-                && !(letters == 0 && RecordNotCode(window, i, end, digits)) && !PublicOrBlank(window, i, end))
+                && !(letters == 0 && RecordNotCode(window, i, end, digits)) && !PublicOrBlank(window, i, end)
+                && !SurfaceNotCode(window, i, end, letters))
             {
                 return true;
             }
@@ -1990,7 +1998,9 @@ internal static partial class SecretPhrases
             }
         }
 
-        if (letters < 3 || digits < 2 || token.Contains("::", StringComparison.Ordinal))
+        // One digit is enough in a long mixed-case token with a symbol and an underscore ("Harbor!Quill7_Mango"; probe 23).
+        var long1 = digits == 1 && symbols > 0 && underscores > 0 && upper >= 2 && lower >= 6;
+        if (letters < 3 || (digits < 2 && !long1) || token.Contains("::", StringComparison.Ordinal))
         {
             return false;
         }

@@ -1025,8 +1025,9 @@ internal static partial class SensitiveScanner
         }
 
         // Right after a day and month ("Bewertungen vom 25.11. 4 5 3 5 Sterne"): ratings or counts of that day, not a code;
-        // before a count's noun ("4 4 7 1 steps today"; SecretPhrases.Messy): a count.
-        if (ShortDate(before) || SecretPhrases.CountAfter(after))
+        // before a count's noun ("4 4 7 1 steps today"; SecretPhrases.Messy): a count; after a word spelled letter by letter
+        // ("W I N T E R ー 2 0 2 6"; SensitiveScanner.Transcripts): a promotion's name and its year.
+        if (ShortDate(before) || SecretPhrases.CountAfter(after) || SpelledWordBefore(before))
         {
             return false;
         }
