@@ -10,7 +10,7 @@ namespace Majordomo.Train;
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval      # train/dev/test table: length baseline, cue tables, shipped model
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval --weights /tmp/w.bin   # the same table for another weights file
 /// dotnet run -c Release --project tools/Majordomo.Train -- tune      # the hyper-parameter grid, scored on dev only
-/// dotnet run -c Release --project tools/Majordomo.Train -- dump dev  # per prompt: label, cue scorer, model, known agent
+/// dotnet run -c Release --project tools/Majordomo.Train -- dump dev [--weights FILE] [--corpus DIR]  # per prompt: label, cue scorer, model, known agent
 /// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
 /// dotnet run -c Release --project tools/Majordomo.Train -- files [--weights FILE]  # per dev file; original files, probes, all dev
 /// </code>
@@ -26,11 +26,12 @@ internal static class Program
             return 0;
         }
 
-        if (args is ["dump", var dumpSplit])
+        if (args is ["dump", var dumpSplit, ..])
         {
             // One line per prompt of corpus/<split>: label, cue scorer's task, model's task, known agent (for analysis).
-            var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
-            foreach (var p in Corpus.Load(Path.Combine(RepositoryRoot(), "corpus"), dumpSplit))
+            var model = Option(args, "--weights") is { } weights ? WeightsFile.Load(weights)
+                : LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+            foreach (var p in Corpus.Load(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), dumpSplit))
             {
                 var cues = HeuristicClassifier.ClassifyWithCues(p.View);
                 var got = model.Apply(p.View, cues);
