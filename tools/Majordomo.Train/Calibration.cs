@@ -12,10 +12,10 @@ internal enum CalibrationGroups
     /// <summary>Each dev file a group.</summary>
     PerFile,
 
-    /// <summary>Each original dev file a group and the sensitive probes together one more (what <c>train</c> uses).</summary>
+    /// <summary>Each original dev file a group and the sensitive probes together one more.</summary>
     ProbesAsOne,
 
-    /// <summary>Two groups: the original files together, the probes together.</summary>
+    /// <summary>Two groups: the original files together, the probes together (what <c>train</c> uses).</summary>
     OriginalsVsProbes,
 
     /// <summary>The original files alone, pooled; the probes are left out.</summary>
@@ -26,12 +26,14 @@ internal enum CalibrationGroups
 /// Chooses on dev where each complexity threshold sits: an offset on its bias in steps of 0.1, two rounds of one threshold at
 /// a time, maximising exact plus within-one accuracy averaged over groups of dev files (the training split's level mix need
 /// not be the traffic's). Dev is mostly sensitive probes, whose prompts are short and mostly labelled <c>simple</c>: pooled,
-/// they outvote the original files and the first threshold ran to the search's edge (docs/CLASSIFIER.md), so by default
-/// each original file counts as one group and the probes together as one more. Task columns are left as trained.
+/// they outvote the original files (more each session a probe is added) and the first threshold ran to the search's edge
+/// (docs/CLASSIFIER.md), so by default the original files and the probes are two groups of equal weight: neither kind of
+/// traffic sets the thresholds alone (the probes as one group among the six original files weigh so little that the search
+/// lands where it lands with no probe at all). Task columns are left as trained.
 /// </summary>
 internal static class Calibration
 {
-    public const CalibrationGroups DefaultGroups = CalibrationGroups.ProbesAsOne;
+    public const CalibrationGroups DefaultGroups = CalibrationGroups.OriginalsVsProbes;
 
     /// <summary>The search runs over −<see cref="DefaultRange"/>…+<see cref="DefaultRange"/>.</summary>
     public const float DefaultRange = 3f;
