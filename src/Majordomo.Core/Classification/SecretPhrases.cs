@@ -449,7 +449,9 @@ internal static partial class SecretPhrases
         || (want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
         // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
-        || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end));
+        || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
+        // A safe's factory default; a form's security question with no answer (SecretPhrases.Defaults, SecretPhrases.FormQuestions).
+        || (want is Want.Digits or Want.Lock or Want.Word && FactoryDefault(text, at, end)) || (want == Want.Answer && FormQuestion(text, end, phrase));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1956,7 +1958,7 @@ internal static partial class SecretPhrases
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end)
-            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token);
+            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.

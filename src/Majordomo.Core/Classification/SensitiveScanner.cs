@@ -44,6 +44,8 @@ internal static partial class SensitiveScanner
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
+            // An app id that is the key (SensitiveScanner.CardPrints).
+            "app_id", "app-id", "appid",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -235,6 +237,11 @@ internal static partial class SensitiveScanner
 
         // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
         if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest[0] is 'a' or 'A' && AppIdKey(text, at))
         {
             return SensitiveKind.ApiKey;
         }
@@ -671,7 +678,7 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..]))
+                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
@@ -900,7 +907,8 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
@@ -1058,7 +1066,8 @@ internal static partial class SensitiveScanner
         var nextLine = after.IndexOf('\n');
         var rest = after.IsEmpty || after[0] is '\n' or '\r' ? after.TrimStart("\r\n \t") : nextLine >= 0 ? after[(nextLine + 1)..].TrimStart(" \t") : [];
         var above = lineStart >= 0 ? before[..lineStart].TrimEnd("\r\n \t") : [];
-        return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1]))));
+        // A puzzle's or a game's digits ("make the digits 2-7-1-9 and write riddles"): last, read only for digits that are otherwise a code.
+        return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1])))) && !SecretPhrases.PuzzleNear(text, start, end);
     }
 
     // Text ending in a German-style day and month, "25.11." or "2.12.".
