@@ -448,10 +448,10 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var newline = rest.IndexOfAny('\r', '\n');
-        var line = newline < 0 ? rest : rest[..newline];
-        if (line.StartsWith("cookie", StringComparison.OrdinalIgnoreCase))
+        if (rest.StartsWith("cookie", StringComparison.OrdinalIgnoreCase))
         {
+            var line = Line(rest);
+
             // Every pair of a Cookie or Set-Cookie header (or "cookie: a=b; c=d" in prose).
             var colon = line[6..].TrimStart('s').TrimStart(' ');
             if (colon.IsEmpty || colon[0] is not (':' or '='))
@@ -472,24 +472,30 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        // A name holding session, sessid or sid, then = or : and the value.
+        // A name holding session, sessid or sid, then = or : and the value. Neither the name nor the quotes and spaces after it hold
+        // a line break, so the line's end is looked for only once the = or : is there (in JSON-escaped text the line is the whole
+        // text: a search to its end at every "session" in code; issue 16 item 4).
         var end = 0;
-        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '-' or '.'))
+        while (end < rest.Length && (char.IsAsciiLetterOrDigit(rest[end]) || rest[end] is '_' or '-' or '.'))
         {
             end++;
         }
 
-        var after = line[end..].TrimStart("\"' ");
+        var after = rest[end..].TrimStart("\"' ");
         if (after.IsEmpty || after[0] is not (':' or '='))
         {
             return false;
         }
+
+        after = Line(rest)[end..].TrimStart("\"' ");
 
         // A UUID named session is a conversation's id (OpenClaw's runtime line, "sessionId=144aa398-…" on every request),
         // not a login: a session cookie's own value (the Cookie header above) is read whatever its shape.
         var value = after[1..].TrimStart("\"' ");
         return SessionValue(value, minLetters: 2) && !SecretPhrases.Uuid(value);
     }
+
+    private static ReadOnlySpan<char> Line(ReadOnlySpan<char> rest) => rest.IndexOfAny('\r', '\n') is >= 0 and var newline ? rest[..newline] : rest;
 
     private static bool SessionValue(ReadOnlySpan<char> value, int minLetters)
     {
