@@ -83,6 +83,12 @@ internal static partial class SensitiveScanner
         before = newline >= 0 ? before[(newline + 1)..] : before;
         foreach (var word in CallWords)
         {
+            // Nouns that are also call verbs name a phone, not a call ("in case I lose my phone: 8812-4471 …" are backup codes).
+            if (word is "phone" or "ring" or "电话" or "電話" or "전화")
+            {
+                continue;
+            }
+
             var hit = before.IndexOf(word.AsSpan().TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
             var end = hit + word.TrimEnd(' ').Length;
             if (hit >= 0 && (hit == 0 || !char.IsLetter(before[hit - 1])) && (end >= before.Length || !char.IsLetter(before[end])))
