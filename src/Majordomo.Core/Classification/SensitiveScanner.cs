@@ -44,6 +44,8 @@ internal static partial class SensitiveScanner
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
+            "redis-cli", "ldap", "smbclient", "net use", "rabbitmqctl", "convertto-securestring", "pdo(", // SensitiveScanner.CommandFlags
+            "@tcp(", "@unix(", // SensitiveScanner.ConfigFiles
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -193,7 +195,8 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40)))
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40))
+            && !PublishedJwt(rest))
         {
             return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
         }
@@ -255,6 +258,16 @@ internal static partial class SensitiveScanner
         }
 
         if (startsWord && rest[0] is 'c' or 'l' && CommandLineSecret(text, at))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if (startsWord && CommandFlagSecret(text, at))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if ((rest[0] == '@' && GoDsnPassword(text, at)) || (at > 0 && text[at - 1] == '<' && PasswordElement(text, at)))
         {
             return SensitiveKind.Password;
         }
@@ -665,14 +678,16 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..]))
+                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !NameEchoed(name, bare)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
         // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may
         // be followed by text in another script ("x-api-key: 8f3c…。ヘッダー").
         var run = Run(value, KeyValueChars);
-        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run]) ? SensitiveKind.ApiKey : SensitiveKind.None;
+        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run])
+            || (quoted && QuotedKeyLiteral(text, i)) || (run == value.Length && ShortPsk(last, value))
+            ? (CacheKeyLine(text, start) || SecretPhrases.DocumentedExample(text, start) ? SensitiveKind.None : SensitiveKind.ApiKey) : SensitiveKind.None;
     }
 
     private static bool StartsWithWord(ReadOnlySpan<char> s, out string word)
@@ -1216,7 +1231,8 @@ internal static partial class SensitiveScanner
 
         // Printed in groups of four ("DE44 2005 0550 1234 5678 90") it is an IBAN even when its check digits fail:
         // the user means a real account (a mistyped digit does not make it less private).
-        if (Mod97(buffer[..n]) == 1 || (endCount >= 3 && ends[0] == 4 && ends[1] == 8 && ends[2] == 12 && n - ends[endCount - 1] <= 4))
+        if (Mod97(buffer[..n]) == 1 || (endCount >= 3 && ends[0] == 4 && ends[1] == 8 && ends[2] == 12 && n - ends[endCount - 1] <= 4)
+            || CountryShapedIban(buffer[..(endCount == 0 ? n : ends[0])]))
         {
             return true;
         }
