@@ -127,8 +127,8 @@ for mode in "${MODES[@]}"; do
       sed -e "s#127.0.0.1:$LOAD_GATEWAY_PORT#127.0.0.1:$STARTUP_PORT#" -e "s#load.db#startup.db#" "$WORK/majordomo.json" >"$WORK/startup.json"
       echo "### Startup: \`serve\` to the first answered request ($LOAD_STARTUP_RUNS runs each, median (min–max))"
       echo
-      echo "| runtime settings | runs | serve → first answer | first request | second request | load average before → after |"
-      echo "|---|---:|---:|---:|---:|---|"
+      echo "| runtime settings | runs | serve → first answer | gateway CPU to it | first request | second request | load average before → after |"
+      echo "|---|---:|---:|---:|---:|---:|---|"
       IFS=';' read -r -a variants <<<"$LOAD_STARTUP_VARIANTS"
       (( ${#variants[@]} )) || variants=("")
       for variant in "${variants[@]}"; do

@@ -19,9 +19,10 @@ const string Usage = """
                N concurrent streams from `mock --paced`: errors, order, time to first chunk, gateway RSS/handles
       soak     --url ... --pid GATEWAY_PID [--seconds 600] [--rate 100] [--paced-streams 200] [--sample-seconds 10] [--out F]
                steady mixed load; gateway RSS, handles and threads sampled, slopes per minute
-      startup  --dll majordomo.dll --config FILE --url http://127.0.0.1:PORT/v1/chat/completions [--runs 5]
-               [--env NAME=VALUE,NAME=VALUE] [--label L] [--out F]
-               time from `serve` to the first answered request, and the first and second requests' latency
+      startup  --dll majordomo.dll|EXECUTABLE --config FILE --url http://127.0.0.1:PORT/v1/chat/completions [--runs 5]
+               [--env NAME=VALUE,NAME=VALUE] [--label L] [--out F] [--steady 0]
+               time from `serve` to the first answered request (wall and the gateway's CPU), the first and second
+               requests' latency; --steady N: then N more, median latency and gateway CPU a request over the last half
       body     [--model mock/bench-model] [--stream]
                print the benchmark request body (what wrk sends)
       report   --in results.tsv [--strict]

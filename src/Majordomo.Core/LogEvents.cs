@@ -33,6 +33,7 @@ internal static class LogEvents
     public const int SessionPinned = 402;
     public const int SessionPinWatchFailed = 403;
     public const int SessionPinWatchRecovered = 404;
+    public const int WarmupFailed = 405;
 
     // Storage (500–509), Budgets (510–599)
     public const int RequestLogQueueFull = 500;

@@ -122,6 +122,18 @@ internal static partial class SecretPhrases
         "含め", "이상", "포함", "해야",
     ];
 
+    /// <summary>The word lists read through <see cref="FoldedWords"/> (tests check that their first characters fold as OrdinalIgnoreCase compares them).</summary>
+    internal static IEnumerable<string> FoldedWordLists => EverydayWords.Dictation.Concat(EverydayWords.LoginPairs).Concat(EverydayWords.Mine).Concat(MailHeaders);
+
+    // The lists EverydayAt asks at every trigger's hit, by their first character (built on the first check, once SensitivePrefilter
+    // has initialised: its fold table is made from these very lists' triggers).
+    private static class EverydayStarts
+    {
+        internal static readonly FoldedWords Dictation = new(EverydayWords.Dictation);
+        internal static readonly FoldedWords LoginPairs = new(EverydayWords.LoginPairs);
+        internal static readonly FoldedWords Mine = new(EverydayWords.Mine);
+    }
+
     // Names of a user before its value ("utilizador: admin", "user admin").
     private static readonly string[] UserNouns =
     [
@@ -140,7 +152,7 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        foreach (var word in EverydayWords.Dictation)
+        foreach (var word in EverydayStarts.Dictation.At(text[at..]))
         {
             if (text[at..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
             {
@@ -148,7 +160,7 @@ internal static partial class SecretPhrases
             }
         }
 
-        foreach (var cue in EverydayWords.LoginPairs)
+        foreach (var cue in EverydayStarts.LoginPairs.At(text[at..]))
         {
             if (text[at..].StartsWith(cue, StringComparison.OrdinalIgnoreCase) && LoginPair(text, at + cue.Length))
             {
@@ -156,7 +168,7 @@ internal static partial class SecretPhrases
             }
         }
 
-        foreach (var pronoun in EverydayWords.Mine)
+        foreach (var pronoun in EverydayStarts.Mine.At(text[at..]))
         {
             if (text[at..].StartsWith(pronoun, StringComparison.OrdinalIgnoreCase))
             {

@@ -37,16 +37,7 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var near = text[Math.Max(0, at - 400)..Math.Min(text.Length, end + 400)];
-        foreach (var cue in cues)
-        {
-            if (near.Contains(cue, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return CueNear(text, at, end, cues);
     }
 
     // The words that join a range's ends ("0 bis 9", "da 0 a 9", "from 0 to 9", "от 0 до 9").

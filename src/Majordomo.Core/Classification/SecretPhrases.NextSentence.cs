@@ -41,6 +41,9 @@ internal static partial class SecretPhrases
             || rest.StartsWith("입니다", StringComparison.Ordinal) || rest.StartsWith("이에요", StringComparison.Ordinal);
     }
 
+    // "It's 'Pendragon'", "that’s 'Biscuit'": the copula glued to its pronoun.
+    private static readonly string[] Contractions = ["'s ", "’s "];
+
     /// <summary>
     /// An answer quoted in the next sentence after a connector in its first 24 characters ("… my memorable word. The word is
     /// 'Cheltenham' so …"): a capitalised name in quotes, as <see cref="QuotedValue"/> reads an answer.
@@ -49,13 +52,16 @@ internal static partial class SecretPhrases
     {
         var next = text[from..Math.Min(text.Length, from + 80)];
         var head = next[..Math.Min(next.Length, 24)];
-        foreach (var connector in AgainConnectors)
+        // Every connector is tried: "It's 'Pendragon' — is it case-sensitive?" has a later " is " that quotes nothing.
+        foreach (var list in (ReadOnlySpan<string[]>)[AgainConnectors, Contractions])
         {
-            var hit = head.IndexOf(connector, StringComparison.OrdinalIgnoreCase);
-            if (hit >= 0)
+            foreach (var word in list)
             {
-                var value = next[(hit + connector.Length)..];
-                return QuotedValue(value[..SentenceEnd(value)], Want.Answer);
+                var hit = head.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (hit >= 0 && QuotedValue(next[(hit + word.Length)..][..SentenceEnd(next[(hit + word.Length)..])], Want.Answer))
+                {
+                    return true;
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -207,17 +209,14 @@ internal static partial class SensitiveScanner
         return PurposeWord(before[wordStart..]);
     }
 
-    private static bool PurposeWord(ReadOnlySpan<char> word)
-    {
-        foreach (var purpose in NotCredentialKeys)
-        {
-            if (word.Equals(purpose, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    // Whether the word equals one of NotCredentialKeys (OrdinalIgnoreCase): one set lookup for every part of every key's name.
+    private static bool PurposeWord(ReadOnlySpan<char> word) => PurposeWords.Set.Contains(word);
 
-        return false;
+    // In a class of their own: built on the first use, once NotCredentialKeys has initialised.
+    private static class PurposeWords
+    {
+        internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Set =
+            NotCredentialKeys.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ internal static partial class SensitiveScanner
             "curl ", "login ",
             "redis-cli", "ldap", "smbclient", "net use", "rabbitmqctl", "convertto-securestring", "pdo(", // SensitiveScanner.CommandFlags
             "@tcp(", "@unix(", // SensitiveScanner.ConfigFiles
+            // An app id that is the key (SensitiveScanner.CardPrints).
+            "app_id", "app-id", "appid",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -238,6 +240,11 @@ internal static partial class SensitiveScanner
 
         // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
         if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        if (rest[0] is 'a' or 'A' && AppIdKey(text, at))
         {
             return SensitiveKind.ApiKey;
         }
@@ -454,10 +461,10 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var newline = rest.IndexOfAny('\r', '\n');
-        var line = newline < 0 ? rest : rest[..newline];
-        if (line.StartsWith("cookie", StringComparison.OrdinalIgnoreCase))
+        if (rest.StartsWith("cookie", StringComparison.OrdinalIgnoreCase))
         {
+            var line = Line(rest);
+
             // Every pair of a Cookie or Set-Cookie header (or "cookie: a=b; c=d" in prose).
             var colon = line[6..].TrimStart('s').TrimStart(' ');
             if (colon.IsEmpty || colon[0] is not (':' or '='))
@@ -478,24 +485,30 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        // A name holding session, sessid or sid, then = or : and the value.
+        // A name holding session, sessid or sid, then = or : and the value. Neither the name nor the quotes and spaces after it hold
+        // a line break, so the line's end is looked for only once the = or : is there (in JSON-escaped text the line is the whole
+        // text: a search to its end at every "session" in code; issue 16 item 4).
         var end = 0;
-        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '-' or '.'))
+        while (end < rest.Length && (char.IsAsciiLetterOrDigit(rest[end]) || rest[end] is '_' or '-' or '.'))
         {
             end++;
         }
 
-        var after = line[end..].TrimStart("\"' ");
+        var after = rest[end..].TrimStart("\"' ");
         if (after.IsEmpty || after[0] is not (':' or '='))
         {
             return false;
         }
+
+        after = Line(rest)[end..].TrimStart("\"' ");
 
         // A UUID named session is a conversation's id (OpenClaw's runtime line, "sessionId=144aa398-…" on every request),
         // not a login: a session cookie's own value (the Cookie header above) is read whatever its shape.
         var value = after[1..].TrimStart("\"' ");
         return SessionValue(value, minLetters: 2) && !SecretPhrases.Uuid(value);
     }
+
+    private static ReadOnlySpan<char> Line(ReadOnlySpan<char> rest) => rest.IndexOfAny('\r', '\n') is >= 0 and var newline ? rest[..newline] : rest;
 
     private static bool SessionValue(ReadOnlySpan<char> value, int minLetters)
     {
@@ -678,7 +691,7 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !NameEchoed(name, bare)
+                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
@@ -909,7 +922,8 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
-            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start))
+            if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
@@ -1067,7 +1081,8 @@ internal static partial class SensitiveScanner
         var nextLine = after.IndexOf('\n');
         var rest = after.IsEmpty || after[0] is '\n' or '\r' ? after.TrimStart("\r\n \t") : nextLine >= 0 ? after[(nextLine + 1)..].TrimStart(" \t") : [];
         var above = lineStart >= 0 ? before[..lineStart].TrimEnd("\r\n \t") : [];
-        return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1]))));
+        // A puzzle's or a game's digits ("make the digits 2-7-1-9 and write riddles"): last, read only for digits that are otherwise a code.
+        return !(alone && ((!rest.IsEmpty && char.IsAsciiDigit(rest[0])) || (!above.IsEmpty && char.IsAsciiDigit(above[^1])))) && !SecretPhrases.PuzzleNear(text, start, end);
     }
 
     // Text ending in a German-style day and month, "25.11." or "2.12.".

@@ -74,7 +74,7 @@ internal static class EngineServices
         services.AddSingleton<IHealthProbe, HttpHealthProbe>();
         services.AddSingleton<HealthChecker>();
         AddWorker(services, hosted, sp => sp.GetRequiredService<HealthChecker>());
-        AddWorker(services, hosted, sp => ActivatorUtilities.CreateInstance<Classification.TokenizerWarmup>(sp));
+        AddWorker(services, hosted, sp => ActivatorUtilities.CreateInstance<RequestPathWarmup>(sp));
         services.AddSingleton(sp => new LoopStateStore(
             sp.GetRequiredService<ILoopSessionStore>(), time, sp.GetRequiredService<ILogger<LoopStateStore>>(), settings.LogFlushInterval, sp.GetRequiredService<StoreHealth>()));
         AddWorker(services, hosted, sp => sp.GetRequiredService<LoopStateStore>());

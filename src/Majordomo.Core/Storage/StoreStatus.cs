@@ -3,8 +3,11 @@ namespace Majordomo.Storage;
 /// <summary>Store reachability, write problems and log-writer counters for <c>/health</c>; the probe result is cached briefly.</summary>
 internal sealed class StoreStatus(IStore store, RequestLogWriter writer, StoreHealth health, TimeProvider time)
 {
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
     private readonly Lock _lock = new();
-    private (DateTimeOffset At, bool Ok, string? Error) _last;
+    private (DateTimeOffset At, StoreProbe Result) _last = (DateTimeOffset.MinValue, default);
+    private Task<StoreProbe>? _running;
 
     public string Kind => store.Kind;
 
@@ -27,24 +30,49 @@ internal sealed class StoreStatus(IStore store, RequestLogWriter writer, StoreHe
         return [$"store: not usable: {error}", .. writes];
     }
 
-    public (bool Reachable, string? Error) Probe()
+    /// <summary>
+    /// Whether the store answers: the last result while it is under a second old, else a new probe. Awaited, never
+    /// waited on: a <c>/health</c> that blocked its thread on PostgreSQL's round trip could starve the thread pool the
+    /// probe itself finishes on. Callers that arrive while a probe runs share it, so a burst of checks asks the store
+    /// once; <paramref name="cancellationToken"/> ends one caller's wait, not the probe the others wait for.
+    /// </summary>
+    public async ValueTask<StoreProbe> ProbeAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        Task<StoreProbe> probe;
         lock (_lock)
         {
-            if (now - _last.At < TimeSpan.FromSeconds(1))
+            if (time.GetUtcNow() - _last.At < MaxAge)
             {
-                return (_last.Ok, _last.Error);
+                return _last.Result;
+            }
+
+            // Queued, not run here: a store that answers synchronously (SQLite) would otherwise finish, and clear
+            // _running, before it is set.
+            probe = _running ??= Task.Run(ProbeOnceAsync, CancellationToken.None);
+        }
+
+        return await probe.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StoreProbe> ProbeOnceAsync()
+    {
+        try
+        {
+            var result = await store.ProbeAsync(CancellationToken.None).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _last = (time.GetUtcNow(), result);
+            }
+
+            return result;
+        }
+        finally
+        {
+            // A store that threw (they report failures as a result) is probed again by the next caller.
+            lock (_lock)
+            {
+                _running = null;
             }
         }
-
-        var (ok, error) = StoreSync.Wait(store.ProbeAsync(CancellationToken.None));
-
-        lock (_lock)
-        {
-            _last = (now, ok, error);
-        }
-
-        return (ok, error);
     }
 }

@@ -68,7 +68,7 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
     {
         var snapshot = snapshots.Current;
         var catalog = snapshot.Catalog;
-        var (reachable, error) = store.Probe();
+        var (reachable, error) = await store.ProbeAsync(context.RequestAborted).ConfigureAwait(false);
         IReadOnlyList<string> problems = [.. config.Problems(), .. store.Problems(reachable, error)];
         var status = problems.Count == 0 ? "ok" : "degraded";
 

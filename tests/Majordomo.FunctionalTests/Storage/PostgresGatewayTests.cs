@@ -47,6 +47,26 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task Health_OnPostgres_ManyAtOnceOnTwoPoolThreads_AllAnswer()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("health_burst");
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("{}"), upstream);
+
+        // Two pool threads: a /health that waited for the store's probe on its thread would hold them both, and
+        // the probe's own continuation would then have no thread to finish on (sync over async starves the pool).
+        var twoThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
+        await using var gateway = GatewayProcess.Start(_directory, twoThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
+
+        // The first /health of the process: nothing cached, every request asks for the probe together.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => BudgetHttp.GetJsonAsync(http, "/health")))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.All(answers, health => Assert.True(health.GetProperty("store").GetProperty("reachable").GetBoolean(), health.ToString()));
+    }
+
+    [Fact]
     public async Task Fleet_TwoProcessesOneDatabase_200RequestsAtOnce_ExactlyTheQuotaAnsweredByThePool()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();

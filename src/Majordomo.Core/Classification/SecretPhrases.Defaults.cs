@@ -1,0 +1,111 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// Values everyone is shown, after the train file <c>sensitive-categories-19</c> (probe 17's categories, docs/CLASSIFIER.md "Probe
+/// 17's categories landed"): a safe's or a lock's factory default ("steht 'Werkseinstellung 0000'", "default 000000": a default cue
+/// and nothing but a trivial code — one digit repeated or counting up — in the noun's sentence; a sticker's random default stays a
+/// secret), and an example labelled as such before a password-shaped token ("Example: Lantern-Otter-Basil-47").
+/// </summary>
+internal static partial class SecretPhrases
+{
+    // Words naming a factory or default setting, in the corpus languages.
+    private static readonly string[] DefaultCues =
+    [
+        "default", "factory", "out of the box", "werkseinstellung", "werkseitig", "ab werk", "auslieferung", "voreingestellt", "standardcode",
+        "par défaut", "d'usine", "por defecto", "predeterminad", "de fábrica", "padrão", "predefinit", "di fabbrica", "fabrieksinstelling",
+        "standaardcode", "domyśln", "fabryczn", "по умолчанию", "заводск", "varsayılan", "fabrika", "fabriksinställ", "默认", "出厂", "初期設定",
+        "初期値", "工場出荷", "デフォルト", "초기값", "기본값", "공장",
+    ];
+
+    /// <summary>
+    /// Whether the noun ending at <paramref name="end"/> is followed by a factory default: a default cue between 40 characters before the
+    /// noun and its sentence's end, and every run of digits there trivial (0000, 1111, 1234, 123456).
+    /// </summary>
+    private static bool FactoryDefault(ReadOnlySpan<char> text, int at, int end)
+    {
+        var after = text[end..Math.Min(text.Length, end + 80)];
+        after = after[..SentenceEnd(after)];
+        var runs = 0;
+        for (var i = 0; i < after.Length; i++)
+        {
+            if (!char.IsAsciiDigit(after[i]))
+            {
+                continue;
+            }
+
+            var run = after[i..].IndexOfAnyExceptInRange('0', '9');
+            run = run < 0 ? after.Length - i : run;
+            if (!TrivialCode(after.Slice(i, run)))
+            {
+                return false;
+            }
+
+            runs++;
+            i += run;
+        }
+
+        if (runs == 0)
+        {
+            return false;
+        }
+
+        var sentence = text[Math.Max(0, at - 40)..(end + after.Length)];
+        foreach (var cue in DefaultCues)
+        {
+            if (sentence.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Three to eight digits, one repeated or counting up by one from 0 or 1: what every unit ships with.
+    private static bool TrivialCode(ReadOnlySpan<char> digits)
+    {
+        if (digits.Length is < 3 or > 8)
+        {
+            return false;
+        }
+
+        if (digits.IndexOfAnyExcept(digits[0]) < 0)
+        {
+            return true;
+        }
+
+        for (var k = 1; k < digits.Length; k++)
+        {
+            if (digits[k] != digits[k - 1] + 1)
+            {
+                return false;
+            }
+        }
+
+        return digits[0] is '0' or '1';
+    }
+
+    // An example's label right before a token: "Example:", "Beispiel:", "Exemple :", "例:" — a reply's or a guide's sample.
+    private static readonly string[] ExampleLabels =
+    [
+        "example:", "examples:", "example -", "for example", "for instance", "sample:", "beispiel:", "zum beispiel", "exemple :", "exemple:",
+        "ejemplo:", "esempio:", "exemplo:", "voorbeeld:", "przykład:", "пример:", "örnek:", "exempel:", "例えば", "예:", "例子",
+    ];
+
+    /// <summary>Whether an example's label stands in the 24 characters before <paramref name="start"/> on its line.</summary>
+    internal static bool ExampleLabelled(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 24)..start];
+        var newline = before.LastIndexOfAny('\n', '\r');
+        before = newline >= 0 ? before[(newline + 1)..] : before;
+        foreach (var label in ExampleLabels)
+        {
+            if (before.Contains(label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
