@@ -3,7 +3,8 @@ namespace Majordomo.Classification;
 /// <summary>
 /// An IBAN written unspaced whose check digits fail (probe 20: a supplier's account in an invoice e-mail, a SEPA file's
 /// <c>&lt;IBAN&gt;</c>): still an account when its length and its letters-and-digits pattern are exactly its country's
-/// (a mistyped digit does not make it less private; docs/LABELLING.md). Check digits 00 stay a placeholder.
+/// (a mistyped digit does not make it less private; docs/LABELLING.md) and an account's word stands near it ("IBAN", "Konto",
+/// "rekening", "t.n.v.", "überweisen"…): "ref DE89…3001 attached" alone is no account. Check digits 00 stay a placeholder.
 /// </summary>
 internal static partial class SensitiveScanner
 {
@@ -19,6 +20,41 @@ internal static partial class SensitiveScanner
         ("RO", "aaaacccccccccccccccc"), ("SE", "nnnnnnnnnnnnnnnnnnnn"), ("SI", "nnnnnnnnnnnnnnn"), ("SK", "nnnnnnnnnnnnnnnnnnnn"),
         ("TR", "nnnnnncccccccccccccccc"),
     ];
+
+    // Words near an account number (lower case, matched case-insensitively as substrings).
+    private static readonly string[] AccountCues =
+    [
+        "iban", "rekening", "konto", "compte", "cuenta", "conto", "account", "t.n.v", "überweis", "virement", "bonifico", "transfer",
+        "zahlbar", "overmaken", "betaal", "payable", "pagamento", "pago",
+    ];
+
+    /// <summary>An unspaced IBAN at <paramref name="at"/> whose check fails, of its country's exact shape, with an account's word within
+    /// 200 characters before it or on its line.</summary>
+    private static bool AccountShapedIban(ReadOnlySpan<char> text, int at)
+    {
+        var length = 0;
+        while (at + length < text.Length && length < 35 && (char.IsAsciiDigit(text[at + length]) || char.IsAsciiLetterUpper(text[at + length])))
+        {
+            length++;
+        }
+
+        if (!CountryShapedIban(text.Slice(at, length)) || PlaceholderIban(text[at..]) > 0)
+        {
+            return false;
+        }
+
+        var lineEnd = text[at..].IndexOf('\n');
+        var near = text[Math.Max(0, at - 200)..(lineEnd < 0 ? text.Length : at + lineEnd)];
+        foreach (var cue in AccountCues)
+        {
+            if (near.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The letters and digits of an unspaced run (<paramref name="iban"/>, check digits included) fit its country's IBAN exactly.</summary>
     private static bool CountryShapedIban(ReadOnlySpan<char> iban)

@@ -940,7 +940,7 @@ internal static partial class SensitiveScanner
     private static SensitiveKind CheckDigits(ReadOnlySpan<char> text, int start, out int next)
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
-            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && Iban(text[(start - 2)..]))
+            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
@@ -1246,8 +1246,7 @@ internal static partial class SensitiveScanner
 
         // Printed in groups of four ("DE44 2005 0550 1234 5678 90") it is an IBAN even when its check digits fail:
         // the user means a real account (a mistyped digit does not make it less private).
-        if (Mod97(buffer[..n]) == 1 || (endCount >= 3 && ends[0] == 4 && ends[1] == 8 && ends[2] == 12 && n - ends[endCount - 1] <= 4)
-            || CountryShapedIban(buffer[..(endCount == 0 ? n : ends[0])]))
+        if (Mod97(buffer[..n]) == 1 || (endCount >= 3 && ends[0] == 4 && ends[1] == 8 && ends[2] == 12 && n - ends[endCount - 1] <= 4))
         {
             return true;
         }
