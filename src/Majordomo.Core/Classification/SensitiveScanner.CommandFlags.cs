@@ -12,32 +12,35 @@ internal static partial class SensitiveScanner
     /// <summary>A tool's password option or a connect call's password argument at the trigger <paramref name="at"/>.</summary>
     private static bool CommandFlagSecret(ReadOnlySpan<char> text, int at)
     {
-        var line = LineFrom(text, at);
-        if (line.IsEmpty)
+        // The command is matched on the text first; its line is cut only then (escaped code has no line breaks to stop a search).
+        var rest = text[at..];
+        if (rest.IsEmpty)
         {
             return false;
         }
 
-        switch (line[0] | 0x20)
+        switch (rest[0] | 0x20)
         {
-            case 'r' when line.StartsWith("redis-cli ", StringComparison.OrdinalIgnoreCase):
-                return OptionValue(line, " -a ") || OptionValue(line, " --pass ") || OptionValue(line, " --pass=");
-            case 'l' when line.StartsWith("ldap", StringComparison.Ordinal) && line.IndexOf(' ') is > 4 and var space && line[4..space].IndexOfAnyExceptInRange('a', 'z') < 0:
-                return OptionValue(line, " -w ");
-            case 's' when line.StartsWith("smbclient ", StringComparison.OrdinalIgnoreCase):
-                return SmbUser(line) || OptionValue(line, " --password=");
-            case 'n' when line.StartsWith("net use ", StringComparison.OrdinalIgnoreCase):
-                return NetUsePassword(line);
-            case 'r' when line.StartsWith("rabbitmqctl ", StringComparison.OrdinalIgnoreCase):
-                return RabbitUser(line[12..]);
-            case 'c' when line.StartsWith("convertto-securestring", StringComparison.OrdinalIgnoreCase):
-                return SecureStringLiteral(line[22..]);
-            case 'p' when line.StartsWith("pdo(", StringComparison.OrdinalIgnoreCase) && at >= 4 && text[(at - 4)..at].Equals("new ", StringComparison.OrdinalIgnoreCase):
-                return QuotedArgument(line[4..], 2);
-            case 'm' when line.StartsWith("mysqli(", StringComparison.Ordinal):
-                return QuotedArgument(line[7..], 2);
-            case 'm' when line.StartsWith("mysqli_connect(", StringComparison.Ordinal):
-                return QuotedArgument(line[15..], 2);
+            case 'r' when rest.StartsWith("redis-cli ", StringComparison.OrdinalIgnoreCase):
+                var redis = LineFrom(text, at);
+                return OptionValue(redis, " -a ") || OptionValue(redis, " --pass ") || OptionValue(redis, " --pass=");
+            case 'l' when rest.StartsWith("ldap", StringComparison.Ordinal) && rest.IndexOf(' ') is > 4 and < 16 and var space && rest[4..space].IndexOfAnyExceptInRange('a', 'z') < 0:
+                return OptionValue(LineFrom(text, at), " -w ");
+            case 's' when rest.StartsWith("smbclient ", StringComparison.OrdinalIgnoreCase):
+                var smb = LineFrom(text, at);
+                return SmbUser(smb) || OptionValue(smb, " --password=");
+            case 'n' when rest.StartsWith("net use ", StringComparison.OrdinalIgnoreCase):
+                return NetUsePassword(LineFrom(text, at));
+            case 'r' when rest.StartsWith("rabbitmqctl ", StringComparison.OrdinalIgnoreCase):
+                return RabbitUser(LineFrom(text, at)[12..]);
+            case 'c' when rest.StartsWith("convertto-securestring", StringComparison.OrdinalIgnoreCase):
+                return SecureStringLiteral(LineFrom(text, at)[22..]);
+            case 'p' when rest.StartsWith("pdo(", StringComparison.OrdinalIgnoreCase) && at >= 4 && text[(at - 4)..at].Equals("new ", StringComparison.OrdinalIgnoreCase):
+                return QuotedArgument(LineFrom(text, at)[4..], 2);
+            case 'm' when rest.StartsWith("mysqli(", StringComparison.Ordinal):
+                return QuotedArgument(LineFrom(text, at)[7..], 2);
+            case 'm' when rest.StartsWith("mysqli_connect(", StringComparison.Ordinal):
+                return QuotedArgument(LineFrom(text, at)[15..], 2);
             default:
                 return false;
         }
