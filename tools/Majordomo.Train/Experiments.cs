@@ -8,7 +8,7 @@ namespace Majordomo.Train;
 /// The measurements behind the shipped training options (docs/CLASSIFIER.md, "Generalisation"), scored on
 /// corpus/dev or by k-fold cross-validation over train+dev; never on test.
 /// <code>
-/// dotnet run -c Release --project tools/Majordomo.Train -- experiment curve|capacity|ablate|bags|balance|errors [--cv]
+/// dotnet run -c Release --project tools/Majordomo.Train -- experiment curve|capacity|ablate|bags|balance|calibration|errors [--cv]
 /// </code>
 /// Complexity here is the raw model's (no threshold calibration), so variants compare on equal terms.
 /// </summary>
@@ -39,6 +39,10 @@ internal static class Experiments
 
                 return 0;
 
+            case "calibration":
+                Calibration.Compare(Trainer.Fit(train, o), Corpus.LoadFiles(corpus, "dev"));
+                return 0;
+
             case "errors":
                 Errors(CorpusFiles.Readable(corpus, "dev"), Trainer.Fit(train, o));
                 return 0;
@@ -47,7 +51,7 @@ internal static class Experiments
                 var variants = Variants(name, o);
                 if (variants.Count == 0)
                 {
-                    Console.Error.WriteLine("experiments: curve, capacity, ablate, bags, balance, errors");
+                    Console.Error.WriteLine("experiments: curve, capacity, ablate, bags, balance, calibration, errors");
                     return 2;
                 }
 

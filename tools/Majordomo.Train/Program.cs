@@ -10,8 +10,9 @@ namespace Majordomo.Train;
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval      # train/dev/test table: length baseline, cue tables, shipped model
 /// dotnet run -c Release --project tools/Majordomo.Train -- eval --weights /tmp/w.bin   # the same table for another weights file
 /// dotnet run -c Release --project tools/Majordomo.Train -- tune      # the hyper-parameter grid, scored on dev only
-/// dotnet run -c Release --project tools/Majordomo.Train -- dump dev  # per prompt: label, cue scorer, model, known agent
+/// dotnet run -c Release --project tools/Majordomo.Train -- dump dev [--weights FILE] [--corpus DIR]  # per prompt: label, cue scorer, model, known agent
 /// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
+/// dotnet run -c Release --project tools/Majordomo.Train -- files [--weights FILE]  # per dev file; original files, probes, all dev
 /// </code>
 /// Deterministic: a fixed seed shuffles the examples, one thread, the same arithmetic every run.
 /// </summary>
@@ -25,11 +26,12 @@ internal static class Program
             return 0;
         }
 
-        if (args is ["dump", var dumpSplit])
+        if (args is ["dump", var dumpSplit, ..])
         {
             // One line per prompt of corpus/<split>: label, cue scorer's task, model's task, known agent (for analysis).
-            var model = LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
-            foreach (var p in Corpus.Load(Path.Combine(RepositoryRoot(), "corpus"), dumpSplit))
+            var model = Option(args, "--weights") is { } weights ? WeightsFile.Load(weights)
+                : LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+            foreach (var p in Corpus.Load(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), dumpSplit))
             {
                 var cues = HeuristicClassifier.ClassifyWithCues(p.View);
                 var got = model.Apply(p.View, cues);
@@ -44,6 +46,15 @@ internal static class Program
             return Experiments.Run(experiment, Path.Combine(RepositoryRoot(), "corpus"), args.Contains("--cv"));
         }
 
+        if (args is ["files", ..])
+        {
+            // Per dev file, then the original files, the probes and all dev together (CLASSIFIER.md's per-file table).
+            var model = Option(args, "--weights") is { } weights ? WeightsFile.Load(weights)
+                : LearnedModel.Shipped ?? throw new InvalidOperationException("this build carries no weights");
+            Report.Files(Corpus.LoadFiles(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), "dev"), model);
+            return 0;
+        }
+
         if (args is ["why", var whyFile])
         {
             Why.Print(whyFile);
@@ -52,7 +63,7 @@ internal static class Program
 
         if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
         {
-            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--weights FILE (eval)] [--splits train,dev (default; add test only for the one final measurement)]");
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|files|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--weights FILE (eval)] [--splits train,dev (default; add test only for the one final measurement)]");
             return 2;
         }
 
@@ -72,8 +83,9 @@ internal static class Program
 
                     Console.WriteLine($"training on {train.Count} prompts of {corpus}/train ({options})");
                     var model = Trainer.Fit(train, options);
-                    var dev = Corpus.Load(corpus, "dev");
-                    Trainer.Calibrate(model, dev);
+                    var devFiles = Corpus.LoadFiles(corpus, "dev");
+                    var dev = devFiles.SelectMany(f => f.Prompts).ToList();
+                    Calibration.Calibrate(model, devFiles);
                     using (var stream = File.Create(output))
                     {
                         model.Write(stream);
@@ -202,14 +214,18 @@ internal static class Why
 /// </summary>
 internal static class Corpus
 {
-    public static List<LabelledPrompt> Load(string corpus, string split, string pattern = "*.jsonl")
+    public static List<LabelledPrompt> Load(string corpus, string split, string pattern = "*.jsonl") =>
+        [.. LoadFiles(corpus, split, pattern).SelectMany(f => f.Prompts)];
+
+    /// <summary>The same prompts, file by file (name without directory): per-file figures and the calibration's groups.</summary>
+    public static List<(string File, List<LabelledPrompt> Prompts)> LoadFiles(string corpus, string split, string pattern = "*.jsonl")
     {
-        var list = new List<LabelledPrompt>();
+        var result = new List<(string File, List<LabelledPrompt> Prompts)>();
         var dir = Path.Combine(corpus, split);
         if (!Directory.Exists(dir))
         {
             Console.Error.WriteLine($"warning: no {dir}");
-            return list;
+            return result;
         }
 
         var files = CorpusFiles.Readable(corpus, split, pattern);
@@ -221,6 +237,8 @@ internal static class Corpus
 
         foreach (var file in files)
         {
+            var list = new List<LabelledPrompt>();
+            result.Add((Path.GetFileName(file), list));
             var number = 0;
             foreach (var line in File.ReadLines(file))
             {
@@ -241,7 +259,7 @@ internal static class Corpus
             }
         }
 
-        return list;
+        return result;
     }
 }
 
@@ -254,6 +272,21 @@ internal static class Report
         Row("  length baseline", ClassifierEvaluation.Evaluate(examples, LengthBaselineClassifier.Classify));
         Row("  cue tables (old)", ClassifierEvaluation.Evaluate(examples, HeuristicClassifier.ClassifyWithCues));
         Row("  trained", ClassifierEvaluation.Evaluate(examples, v => model.Apply(v, HeuristicClassifier.ClassifyWithCues(v))));
+    }
+
+    /// <summary>taskType / complexity exact / within one (%) of every dev file, the original files, the probes and all dev, as table rows.</summary>
+    public static void Files(List<(string File, List<LabelledPrompt> Prompts)> dev, LearnedModel model)
+    {
+        var groups = dev.Select(f => ($"`{Path.GetFileNameWithoutExtension(f.File)}`", f.Prompts))
+            .Append(("**original dev files**", dev.Where(f => !Calibration.IsProbe(f.File)).SelectMany(f => f.Prompts).ToList()))
+            .Append(("**probes**", dev.Where(f => Calibration.IsProbe(f.File)).SelectMany(f => f.Prompts).ToList()))
+            .Append(("**dev**", dev.SelectMany(f => f.Prompts).ToList()));
+        foreach (var (name, prompts) in groups)
+        {
+            var r = ClassifierEvaluation.Evaluate(prompts, v => model.Apply(v, HeuristicClassifier.ClassifyWithCues(v)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} ({prompts.Count:N0}) | {P(r.TaskTypeAccuracy)[..^2]} / {P(r.ComplexityExact)[..^2]} / {P(r.ComplexityWithinOne)[..^2]} |"));
+        }
     }
 
     public static void Row(string name, EvaluationReport r) =>
@@ -417,70 +450,6 @@ internal static class Trainer
 
         var mean = counts.Where(c => c > 0).DefaultIfEmpty(1).Average();
         return counts.Select(c => balance == 0 || c == 0 ? 1f : (float)Math.Pow(mean / c, balance)).ToArray();
-    }
-
-    /// <summary>
-    /// Chooses on dev where each complexity threshold sits (an offset on its bias, -3…3 in steps of 0.1, two
-    /// rounds of one threshold at a time), maximising exact plus within-one accuracy: the training split's
-    /// level mix need not be the traffic's. Task columns are left as trained.
-    /// </summary>
-    public static void Calibrate(LearnedModel model, List<LabelledPrompt> dev)
-    {
-        var tasks = LearnedFeatures.Tasks.Length;
-        var rows = dev.Where(d => d.Complexity is not null).Select(d =>
-        {
-            var outputs = new float[LearnedFeatures.Outputs];
-            model.Score(d.View, HeuristicClassifier.ClassifyWithCues(d.View), outputs);
-            return (Thresholds: outputs[tasks..], Level: ClassifierEvaluation.Level(d.Complexity));
-        }).ToList();
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var offsets = new float[3];
-        for (var round = 0; round < 2; round++)
-        {
-            for (var k = 0; k < 3; k++)
-            {
-                var best = (Score: -1, Offset: 0f);
-                for (var step = -30; step <= 30; step++)
-                {
-                    offsets[k] = step / 10f;
-                    var score = Objective(rows, offsets);
-                    if (score > best.Score || (score == best.Score && Math.Abs(offsets[k]) < Math.Abs(best.Offset)))
-                    {
-                        best = (score, offsets[k]);
-                    }
-                }
-
-                offsets[k] = best.Offset;
-            }
-        }
-
-        for (var k = 0; k < 3; k++)
-        {
-            model.Shift(tasks + k, offsets[k]);
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"complexity thresholds shifted on dev by {offsets[0]:F1}, {offsets[1]:F1}, {offsets[2]:F1}"));
-    }
-
-    private static int Objective(List<(float[] Thresholds, int Level)> rows, float[] offsets)
-    {
-        var score = 0;
-        foreach (var (thresholds, level) in rows)
-        {
-            var got = 0;
-            for (var k = 0; k < 3; k++)
-            {
-                got += thresholds[k] + offsets[k] > 0 ? 1 : 0;
-            }
-
-            score += (got == level ? 1 : 0) + (Math.Abs(got - level) <= 1 ? 1 : 0);
-        }
-
-        return score;
     }
 
     private static void Gradient(float[] z, float[] g, int task, int level, int tasks)

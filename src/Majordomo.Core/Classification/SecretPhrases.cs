@@ -452,6 +452,9 @@ internal static partial class SecretPhrases
         || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
         // A safe's factory default; a form's security question with no answer (SecretPhrases.Defaults, SecretPhrases.FormQuestions).
         || (want is Want.Digits or Want.Lock or Want.Word && FactoryDefault(text, at, end)) || (want == Want.Answer && FormQuestion(text, end, phrase))
+        // A noun naming a field: a document's kind as a payload's value, one of the fields an instruction lists; a booking's PNR; a number
+        // with a smudged digit (SecretPhrases.FieldNames, SecretPhrases.Puzzles).
+        || NounAsFieldValue(text, at, end) || ListedForExtraction(text, at, end) || PnrNotPersonal(text, end, phrase) || SmudgedNumber(text, end)
         // A CI cache's key, a value the documentation publishes as its example or test value (SecretPhrases.DevArtefacts).
         || DevArtefactNotValue(text, at, end, want);
 
@@ -936,7 +939,7 @@ internal static partial class SecretPhrases
 
         // A combination told as turns is long ("gira a la derecha hasta 33, luego …"); a router's key often comes in the next sentence.
         // Not past a quoted mail header: another message starts there (SecretPhrases.Pasted).
-        var full = BeforeMailHeader(text[from..Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80))]);
+        var full = BeforeMailHeader(text[from..BeforeCutNumber(text, from, Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80)))]);
         var stop = SentenceEnd(full);
         if (want == Want.Access && stop < full.Length && full[stop] is '。' or '.' && stop + 1 < full.Length)
         {

@@ -12,17 +12,19 @@ namespace Majordomo.FunctionalTests.Routing;
 internal sealed class ScriptedGate : IModelGate
 {
     private readonly ConcurrentDictionary<string, (string Reason, DateTimeOffset? Until)> _blocked = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _checks = new(StringComparer.Ordinal);
+    // Checks by model and request source: the gateway's start-up warm-up makes a decision of its own (no source),
+    // so a test waiting for its request to reach the gate counts only checks carrying that request's source.
+    private readonly ConcurrentDictionary<(string Model, string? Source), int> _checksBySource = new();
 
     public string Name => "scripted";
 
     public void Block(string model, string reason, DateTimeOffset? until = null) => _blocked[model] = (reason, until);
 
-    public int Checks(string model) => _checks.TryGetValue(model, out var n) ? n : 0;
+    public int Checks(string model, string source) => _checksBySource.TryGetValue((model, source), out var n) ? n : 0;
 
     public Unavailability? Check(ModelEntry model, in GateContext context)
     {
-        _checks.AddOrUpdate(model.Id, 1, (_, n) => n + 1);
+        _checksBySource.AddOrUpdate((model.Id, context.Source), 1, (_, n) => n + 1);
         if (_blocked.TryGetValue(model.Id, out var block) && (block.Until is null || context.Now < block.Until))
         {
             return new Unavailability(block.Reason, block.Until);

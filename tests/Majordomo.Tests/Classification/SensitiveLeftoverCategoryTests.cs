@@ -97,4 +97,34 @@ public class SensitiveLeftoverCategoryTests
     [Fact]
     public void ACitizenCardNumberGivenAsAnAnswer_IsSensitive() =>
         Assert.True(SensitiveConversationTests.Conversation("quero mudar a morada", "Qual é o número do seu cartão de cidadão?", "30571846 9 ZW3, obrigado"));
+
+    // Probes 18 and 21's leftovers (SensitiveScanner.CodeIds, SecretPhrases.FieldNames, SecretPhrases.Puzzles).
+    [Theory]
+    [InlineData("  at spec/user.test.js:8  expect(checkMyNumber('471029385516')).toBe(true)  // 佐藤さんの")]
+    [InlineData("assert is_valid_my_number(\"305918274460\")")]
+    [InlineData("マイナンバー（社員）: 562039184471")]
+    public void AMyNumberNamedOnItsLine_IsSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("isValidMyNumber('123456789012') // counting placeholder")]
+    [InlineData("MyNumber field length: 12 digits, order 471029385516 shipped")]
+    public void TwelveDigitsThatAreNoMyNumber_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("{\"kind\":\"passport\",\"number\":\"[REDACTED]\",\"issuer\":\"FRA\"}\n2026-11-02T10:00:00Z INFO trace=9f2c1d7e-8a31-4b2c-9e0f-5d6a7b8c9d01")]
+    [InlineData("Extract the invoice number, IBAN and total from this:\nInvoice 2026-4471\nTotal 1,280.00")]
+    [InlineData("Вытащи номер, ИНН и сумму из счёта:\nСчёт № 5521 от 3 декабря")]
+    [InlineData("Bokning: PNR 2816403395, tåg 521 Stockholm–Göteborg")]
+    [InlineData("The card number has a smudged digit: 4716 2290 1183 4_52. Which digits make it Luhn-valid?")]
+    [InlineData("la tarjeta sanitaria la tienes en el primer cajón de la cómoda del pasillo, y si algo pasa mi móvil es 699 41 20 73")]
+    public void NounsNamingFieldsOrOtherNumbers_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("{\"kind\":\"passport\",\"number\":\"18AB44120\",\"issuer\":\"FRA\"}")]
+    [InlineData("Extract the IBAN from this, mine is DE44 5001 0517 5407 3249 31")]
+    [InlineData("Anmälan: Leo Ek, pnr 150412-3326, allergi mot nötter")]
+    [InlineData("card number 4716 2290 1183 4452, exp 08/29")]
+    [InlineData("la tarjeta sanitaria de mi madre es 4471 0938 2211, por si la piden")]
+    public void TheSameNounsWithTheirValues_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 }
+
