@@ -458,6 +458,8 @@ internal static partial class SecretPhrases
         // A noun naming a field: a document's kind as a payload's value, one of the fields an instruction lists; a booking's PNR; a number
         // with a smudged digit (SecretPhrases.FieldNames, SecretPhrases.Puzzles).
         || NounAsFieldValue(text, at, end) || ListedForExtraction(text, at, end) || PnrNotPersonal(text, end, phrase) || SmudgedNumber(text, end)
+        // A CI cache's key, a value the documentation publishes as its example or test value (SecretPhrases.DevArtefacts).
+        || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
         || NounInCompound(text, end);
 
@@ -644,6 +646,7 @@ internal static partial class SecretPhrases
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
+        "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -1968,7 +1971,7 @@ internal static partial class SecretPhrases
         }
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end)) && !NamedHandle(text, start) && !PublicLookAlike(text, start, end)
+            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
     }
 

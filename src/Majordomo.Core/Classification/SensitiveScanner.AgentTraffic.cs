@@ -232,7 +232,7 @@ internal static partial class SensitiveScanner
     private static readonly System.Buffers.SearchValues<char> TagChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_:");
 
     // Query parameters that carry a credential by name (besides the names ending in key, token or secret that Assignment reads).
-    private static readonly string[] CredentialParameters = ["appid", "app_id", "appkey", "apikey", "access_key", "sig", "signature", "auth", "private_token", "subscription-key", "code", "pwd", "pass"];
+    private static readonly string[] CredentialParameters = ["appid", "app_id", "appkey", "apikey", "access_key", "sig", "signature", "auth", "private_token", "subscription-key", "code", "pwd", "pass", "assinatura", "firma"];
 
     /// <summary>
     /// A key inside a URL at <paramref name="at"/> (its "://"): a query parameter named for a credential with a long value of
@@ -276,7 +276,7 @@ internal static partial class SensitiveScanner
             var value = pair[(equals + 1)..].TrimEnd("#.,;");
             foreach (var credential in CredentialParameters)
             {
-                if (name.Equals(credential, StringComparison.OrdinalIgnoreCase) && value.Length >= 16 && value.IndexOfAnyExcept(KeyValueChars) < 0
+                if (name.Equals(credential, StringComparison.OrdinalIgnoreCase) && value.Length >= 16 && (value.IndexOfAnyExcept(KeyValueChars) < 0 || PercentEncoded(value))
                     && HasDigitAndLetter(value) && !Placeholder(value))
                 {
                     return true;

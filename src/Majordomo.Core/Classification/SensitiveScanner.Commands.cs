@@ -10,12 +10,10 @@ internal static partial class SensitiveScanner
     /// <summary>A login command's secret or curl's user:password on the line of the trigger at <paramref name="at"/>.</summary>
     private static bool CommandLineSecret(ReadOnlySpan<char> text, int at)
     {
-        var rest = text[at..];
-        var newline = rest.IndexOfAny('\n', '\r');
-        var line = newline < 0 ? rest : rest[..newline];
+        var line = LineFrom(text, at);
         if (line.StartsWith("curl ", StringComparison.Ordinal))
         {
-            return CurlUser(line[5..]);
+            return CurlUser(line[5..]) || CurlCertificate(line[5..]);
         }
 
         return line.StartsWith("login ", StringComparison.Ordinal) && CommandBefore(text, at) && LoginArguments(line[6..]);
@@ -27,7 +25,9 @@ internal static partial class SensitiveScanner
         var lineStart = text[..at].LastIndexOfAny('\n', '\r') + 1;
         var before = text[lineStart..at];
         before = before[(before.LastIndexOf('`') + 1)..].TrimStart(" \t").TrimEnd(' ');
-        if (before.StartsWith("$ ", StringComparison.Ordinal) || before.StartsWith("> ", StringComparison.Ordinal) || before.StartsWith("# ", StringComparison.Ordinal))
+        // A shell prompt, a YAML list's dash (a CI file's script), a traced command's '+' (a CI log).
+        if (before.StartsWith("$ ", StringComparison.Ordinal) || before.StartsWith("> ", StringComparison.Ordinal) || before.StartsWith("# ", StringComparison.Ordinal)
+            || before.StartsWith("- ", StringComparison.Ordinal) || before.StartsWith("+ ", StringComparison.Ordinal))
         {
             before = before[2..];
         }
@@ -133,6 +133,15 @@ internal static partial class SensitiveScanner
         }
 
         return false;
+    }
+
+    // curl --cert client.p12:passphrase (a PKCS#12 or PEM file, then its passphrase after the colon).
+    private static bool CurlCertificate(ReadOnlySpan<char> args)
+    {
+        var hit = args.IndexOf("--cert ", StringComparison.Ordinal);
+        var file = hit < 0 ? [] : Word(args[(hit + 7)..]);
+        var colon = file.LastIndexOf(':');
+        return colon > 4 && file[(colon - 4)..colon] is ".p12" or ".pfx" or ".pem" or ".crt" && CommandValue(file[(colon + 1)..], minLength: 6);
     }
 
     private static bool CommandValue(ReadOnlySpan<char> value, int minLength) =>

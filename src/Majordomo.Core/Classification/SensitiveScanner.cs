@@ -44,6 +44,8 @@ internal static partial class SensitiveScanner
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
+            "redis-cli", "ldap", "smbclient", "net use", "rabbitmqctl", "convertto-securestring", "pdo(", // SensitiveScanner.CommandFlags
+            "@tcp(", "@unix(", // SensitiveScanner.ConfigFiles
             // An app id that is the key (SensitiveScanner.CardPrints).
             "app_id", "app-id", "appid",
         ];
@@ -195,7 +197,8 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40)))
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40))
+            && !PublishedJwt(rest))
         {
             return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
         }
@@ -262,6 +265,16 @@ internal static partial class SensitiveScanner
         }
 
         if (startsWord && rest[0] is 'c' or 'l' && CommandLineSecret(text, at))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if (startsWord && CommandFlagSecret(text, at))
+        {
+            return SensitiveKind.Password;
+        }
+
+        if ((rest[0] == '@' && GoDsnPassword(text, at)) || (at > 0 && text[at - 1] == '<' && PasswordElement(text, at)))
         {
             return SensitiveKind.Password;
         }
@@ -678,14 +691,16 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd)
+                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
         // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may
         // be followed by text in another script ("x-api-key: 8f3c…。ヘッダー").
         var run = Run(value, KeyValueChars);
-        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run]) ? SensitiveKind.ApiKey : SensitiveKind.None;
+        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run])
+            || (quoted && QuotedKeyLiteral(text, i)) || (run == value.Length && ShortPsk(last, value))
+            ? (CacheKeyLine(text, start) || SecretPhrases.DocumentedExample(text, start) ? SensitiveKind.None : SensitiveKind.ApiKey) : SensitiveKind.None;
     }
 
     private static bool StartsWithWord(ReadOnlySpan<char> s, out string word)
@@ -925,7 +940,7 @@ internal static partial class SensitiveScanner
     private static SensitiveKind CheckDigits(ReadOnlySpan<char> text, int start, out int next)
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
-            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && Iban(text[(start - 2)..]))
+            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;

@@ -1,0 +1,83 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// An IBAN written unspaced whose check digits fail (probe 20: a supplier's account in an invoice e-mail, a SEPA file's
+/// <c>&lt;IBAN&gt;</c>): still an account when its length and its letters-and-digits pattern are exactly its country's
+/// (a mistyped digit does not make it less private; docs/LABELLING.md) and an account's word stands near it ("IBAN", "Konto",
+/// "rekening", "t.n.v.", "überweisen"…): "ref DE89…3001 attached" alone is no account. Check digits 00 stay a placeholder.
+/// </summary>
+internal static partial class SensitiveScanner
+{
+    // Country, then the BBAN's pattern after the check digits: 'n' a digit, 'a' an upper-case letter, 'c' either.
+    private static readonly (string Country, string Bban)[] IbanPatterns =
+    [
+        ("AT", "nnnnnnnnnnnnnnnn"), ("BE", "nnnnnnnnnnnn"), ("BG", "aaaannnnnncccccccc"), ("CH", "nnnnnccccccccccccc"),
+        ("CZ", "nnnnnnnnnnnnnnnnnnnn"), ("DE", "nnnnnnnnnnnnnnnnnn"), ("DK", "nnnnnnnnnnnnnn"), ("EE", "nnnnnnnnnnnnnnnn"),
+        ("ES", "nnnnnnnnnnnnnnnnnnnn"), ("FI", "nnnnnnnnnnnnnn"), ("FR", "nnnnnnnnnnccccccccccccc"), ("GB", "aaaannnnnnnnnnnnnn"),
+        ("GR", "nnnnnnncccccccccccccccc"), ("HR", "nnnnnnnnnnnnnnnnn"), ("HU", "nnnnnnnnnnnnnnnnnnnnnnnn"), ("IE", "aaaannnnnnnnnnnnnn"),
+        ("IT", "annnnnnnnnncccccccccccc"), ("LT", "nnnnnnnnnnnnnnnn"), ("LU", "nnnccccccccccccc"), ("LV", "aaaaccccccccccccc"),
+        ("NL", "aaaannnnnnnnnn"), ("NO", "nnnnnnnnnnn"), ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"), ("PT", "nnnnnnnnnnnnnnnnnnnnn"),
+        ("RO", "aaaacccccccccccccccc"), ("SE", "nnnnnnnnnnnnnnnnnnnn"), ("SI", "nnnnnnnnnnnnnnn"), ("SK", "nnnnnnnnnnnnnnnnnnnn"),
+        ("TR", "nnnnnncccccccccccccccc"),
+    ];
+
+    // Words near an account number (lower case, matched case-insensitively as substrings).
+    private static readonly string[] AccountCues =
+    [
+        "iban", "rekening", "konto", "compte", "cuenta", "conto", "account", "t.n.v", "überweis", "virement", "bonifico", "transfer",
+        "zahlbar", "overmaken", "betaal", "payable", "pagamento", "pago",
+    ];
+
+    /// <summary>An unspaced IBAN at <paramref name="at"/> whose check fails, of its country's exact shape, with an account's word within
+    /// 200 characters before it or on its line.</summary>
+    private static bool AccountShapedIban(ReadOnlySpan<char> text, int at)
+    {
+        var length = 0;
+        while (at + length < text.Length && length < 35 && (char.IsAsciiDigit(text[at + length]) || char.IsAsciiLetterUpper(text[at + length])))
+        {
+            length++;
+        }
+
+        if (!CountryShapedIban(text.Slice(at, length)) || PlaceholderIban(text[at..]) > 0)
+        {
+            return false;
+        }
+
+        var lineEnd = text[at..].IndexOf('\n');
+        var near = text[Math.Max(0, at - 200)..(lineEnd < 0 ? text.Length : at + lineEnd)];
+        foreach (var cue in AccountCues)
+        {
+            if (near.Contains(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The letters and digits of an unspaced run (<paramref name="iban"/>, check digits included) fit its country's IBAN exactly.</summary>
+    private static bool CountryShapedIban(ReadOnlySpan<char> iban)
+    {
+        foreach (var (country, bban) in IbanPatterns)
+        {
+            if (iban.Length != bban.Length + 4 || !iban.StartsWith(country, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var k = 0; k < bban.Length; k++)
+            {
+                var c = iban[k + 4];
+                if (bban[k] == 'n' ? !char.IsAsciiDigit(c) : bban[k] == 'a' ? !char.IsAsciiLetterUpper(c) : !char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+}
