@@ -13,11 +13,11 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SecretPhrases
 {
-    // Nouns the lists lacked for the probe's values: an ATM's code in Thai, a Spanish hospital's record and health-card numbers,
-    // the Spanish social security number as a table's header, a residence id in Arabic.
+    // Nouns the lists lacked for the probe's values: an ATM's code in Thai, a Spanish hospital's record number,
+    // the Spanish social security number as a table's header, a residence id in Arabic (not "CIP": "principal", "recipient" hold it).
     private static (string Phrase, Want Want)[] SpokenPhrases() =>
     [
-        ("รหัสเอทีเอ็ม", Want.Digits), ("รหัส atm", Want.Digits), ("รหัสบัตร", Want.Digits), ("nhc", Want.Digits), ("cip", Want.Digits),
+        ("รหัสเอทีเอ็ม", Want.Digits), ("รหัส atm", Want.Digits), ("รหัสบัตร", Want.Digits), ("nhc", Want.Digits),
         ("nss", Want.Digits), ("رقم الإقامة", Want.Digits), ("الإقامة", Want.Digits),
         // Turkish capitals: OrdinalIgnoreCase does not fold "İ" to "i", so a card's printed "KİMLİK NO" needs its own spelling.
         ("KİMLİK", Want.Digits), ("steuer-id", Want.Digits),
@@ -93,7 +93,9 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool SurfaceValue(ReadOnlySpan<char> text, int end, Want want)
     {
-        if (want is Want.Word or Want.Digits or Want.Lock or Want.Access or Want.Token && (StartsWithValue(text, end) || PiecesOnNextLines(text, end) || SpokenUrl(text, end)))
+        // Not for "key" and "token", dense in code: only pieces on the next lines and a spaced-out value are read after them (issue 16).
+        if ((want is Want.Word or Want.Digits or Want.Lock or Want.Access && (StartsWithValue(text, end) || SpokenUrl(text, end)))
+            || (want is Want.Word or Want.Access or Want.Token && PiecesOnNextLines(text, end)))
         {
             return true;
         }
@@ -103,10 +105,22 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // Escaped text (a JSON string of code, "\n" inside) holds no transcript: its unescaped copy is read on its own.
         var line = LineFrom(text, end, 140);
+        if (line.Contains('\\'))
+        {
+            return false;
+        }
+
         if (SurfaceLine(line, want))
         {
             return true;
+        }
+
+        // The next line only under a short label or question ("T.C. KİMLİK NO⏎1 0 4 …", "OTP बताइए⏎… आठ चार शून्य").
+        if (line.Trim().Length > 40)
+        {
+            return false;
         }
 
         var next = end + line.Length;
@@ -133,7 +147,7 @@ internal static partial class SecretPhrases
             }
         }
 
-        return SpacedOut(line, password) || (password && SpelledLetters(line));
+        return SpacedOut(line, password) || (password && want is not Want.Token && SpelledLetters(line));
     }
 
     // Letters of any script with their vowel signs (Devanagari, Thai), and an apostrophe inside a word.
