@@ -154,6 +154,17 @@ internal static partial class SecretPhrases
     private static bool SpokenChar(char c) =>
         char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
+    // Where the spoken word (letters, marks, ASCII digits) starting at i ends.
+    private static int WordEnd(ReadOnlySpan<char> line, int i)
+    {
+        while (i < line.Length && (SpokenChar(line[i]) || char.IsAsciiDigit(line[i])))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     /// <summary>
     /// Four or more number words in a row (digits, teens, tens, hundreds of the corpus languages, single ASCII digits), joined by
     /// spaces, commas, dashes, slashes or spoken joins ("ponto", "дробь", "y"); "double" counts the next digit twice. Digits alone
@@ -185,11 +196,7 @@ internal static partial class SecretPhrases
             }
 
             var start = i;
-            while (i < line.Length && (SpokenChar(line[i]) || char.IsAsciiDigit(line[i])))
-            {
-                i++;
-            }
-
+            i = WordEnd(line, i);
             var word = line[start..i];
             if (word.IsEmpty)
             {
@@ -356,11 +363,7 @@ internal static partial class SecretPhrases
             }
 
             var start = i;
-            while (i < line.Length && (SpokenChar(line[i]) || char.IsAsciiDigit(line[i])))
-            {
-                i++;
-            }
-
+            i = WordEnd(line, i);
             var word = line[start..i];
             if (word.IsEmpty)
             {
