@@ -125,7 +125,7 @@ public class DecisionBenchmarks
     [Benchmark(Description = "smart, ~20k-token tool output of JSON-escaped code")]
     public object? EscapedToolOutput20k() => Decide(_escaped).Plan;
 
-    // No secret in it, so the scan reads it twice: as it is and through its escapes (SensitiveScanner.Unescaped).
+    // No secret in it; the scan reads it once, through its escapes (SensitiveScanner.ReadOnce).
     [Benchmark(Description = "20k: sensitive scan of the JSON-escaped tool output, prefiltered")]
     public SensitiveKind EscapedToolOutputScan() => SensitivePrefilter.Scan(_escaped.Prompt.ToolResultChars);
 

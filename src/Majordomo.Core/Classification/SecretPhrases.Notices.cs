@@ -15,13 +15,21 @@ internal static partial class SecretPhrases
         "mb", "gb", "kb", "km", "kg", "m ", "digit", "stellig", "chiffre", "dígito", "cifr", "цифр", "位", "桁", "자리",
     ];
 
-    /// <summary>A one-time code anywhere in the notification line that holds the noun or warning at <paramref name="at"/>.</summary>
-    private static bool NoticeCode(ReadOnlySpan<char> text, int at, int end)
+    /// <summary>
+    /// A one-time code anywhere in the notification line that holds the noun or warning at <paramref name="at"/>; a warning
+    /// that opens its line ("…code: 5092\nPlease don't share it") also covers the line before it, which it is about.
+    /// </summary>
+    private static bool NoticeCode(ReadOnlySpan<char> text, int at, int end, bool warning)
     {
         var from = Math.Max(0, at - 160);
         var to = Math.Min(text.Length, end + 160);
         var before = text[from..at];
         var lineStart = before.LastIndexOfAny('\n', '\r');
+        if (warning && lineStart > 0 && OpensLine(before[(lineStart + 1)..]))
+        {
+            lineStart = before[..lineStart].TrimEnd("\r\n ").LastIndexOfAny('\n', '\r');
+        }
+
         from = lineStart >= 0 ? from + lineStart + 1 : from;
         var lineEnd = text[end..to].IndexOfAny('\n', '\r');
         to = lineEnd >= 0 ? end + lineEnd : to;
@@ -47,6 +55,21 @@ internal static partial class SecretPhrases
         }
 
         return false;
+    }
+
+    // At most one short word ("Please", "And") before the warning on its line.
+    private static bool OpensLine(ReadOnlySpan<char> head)
+    {
+        head = head.Trim(' ');
+        foreach (var c in head)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return head.Length <= 8;
     }
 
     // A Latin letter or digit before a token glues it to a word; a CJK noun does not ("认证码739104"), nor "G-" ("G-482913").

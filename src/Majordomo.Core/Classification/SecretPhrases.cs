@@ -483,7 +483,7 @@ internal static partial class SecretPhrases
             return SeedWords(text, end);
         }
 
-        if (want is Want.Notice or Want.Marker && NoticeCode(text, at, end))
+        if (want is Want.Notice or Want.Marker && NoticeCode(text, at, end, warning: want == Want.Marker))
         {
             return true;
         }

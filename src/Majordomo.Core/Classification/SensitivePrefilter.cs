@@ -76,13 +76,9 @@ internal static class SensitivePrefilter
     private static readonly Entry[] PairEntries = Build();
 
     /// <summary>Exactly <see cref="SensitiveScanner.Scan"/>'s kind for <paramref name="text"/>.</summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text)
-    {
-        var kind = ScanOnce(text);
-        return kind != SensitiveKind.None ? kind : SensitiveScanner.Unescaped(text, Once);
-    }
+    public static SensitiveKind Scan(ReadOnlySpan<char> text) => SensitiveScanner.ReadOnce(text, Once);
 
-    // One delegate for the escaped copy's pass (a method group would allocate one per call).
+    // One delegate for ReadOnce's pass (a method group would allocate one per call).
     private static readonly SensitiveScanner.Pass Once = ScanOnce;
 
     private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)

@@ -352,15 +352,17 @@ internal static partial class SensitiveScanner
 
     /// <summary>
     /// A tool's output that is itself a JSON string inside the body ("…\npassword: Gabbiano_Blu_1977\nContatore…": a notes or mail
-    /// tool's JSON) hides its line starts and quotes behind escapes. When the text holds <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\"</c>,
-    /// <paramref name="pass"/> reads a copy of the same length with each escape turned into a space and the character it stands for.
+    /// tool's JSON) hides its line starts and quotes behind escapes, so it is read once, as what it says: when the text holds
+    /// <c>\n</c>, <c>\r</c>, <c>\t</c> or <c>\"</c>, <paramref name="pass"/> reads a copy of the same length with each escape turned
+    /// into a space and the character it stands for, and not the raw text (a second reading of the raw text cost as much as the
+    /// first and found, in escaped code, mostly false alarms: docs/PERFORMANCE.md); any other text is read as it is.
     /// </summary>
-    internal static SensitiveKind Unescaped(ReadOnlySpan<char> text, Pass pass)
+    internal static SensitiveKind ReadOnce(ReadOnlySpan<char> text, Pass pass)
     {
         var first = text.IndexOf('\\');
         if (first < 0 || !HasEscape(text[first..]))
         {
-            return SensitiveKind.None;
+            return pass(text);
         }
 
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);

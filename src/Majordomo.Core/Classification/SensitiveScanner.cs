@@ -89,13 +89,9 @@ internal static partial class SensitiveScanner
     /// the same passes from one cheap search for their starting places: a new pass goes in both (the equivalence
     /// test compares them on every corpus prompt).
     /// </summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text)
-    {
-        var kind = ScanOnce(text);
-        return kind != SensitiveKind.None ? kind : Unescaped(text, Once);
-    }
+    public static SensitiveKind Scan(ReadOnlySpan<char> text) => ReadOnce(text, Once);
 
-    // One delegate for the escaped copy's pass (a method group would allocate one per call).
+    // One delegate for ReadOnce's pass (a method group would allocate one per call).
     private static readonly Pass Once = ScanOnce;
 
     private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)

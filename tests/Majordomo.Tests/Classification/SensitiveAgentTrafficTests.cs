@@ -133,6 +133,31 @@ public class SensitiveAgentTrafficTests
         Assert.Equal(SensitiveKind.None, Scan(PromptView.AnthropicProtocol, Body));
     }
 
+    [Fact]
+    public void TextWithJsonEscapes_IsReadOnce_AsWhatItSays()
+    {
+        var read = new List<string>();
+        SensitiveScanner.Pass pass = t =>
+        {
+            read.Add(t.ToString());
+            return SensitiveKind.None;
+        };
+
+        SensitiveScanner.ReadOnce("a\\nb \\\"c\\\"\\tend", pass);
+        SensitiveScanner.ReadOnce("C:\\Users\\ana plain", pass);
+        Assert.Equal(["a \nb  \"c \" \tend", "C:\\Users\\ana plain"], read);
+    }
+
+    [Theory]
+    [InlineData("{\"from\": \"caretaker\", \"body\": \"Hello,\\nstorage room code: 7316\\nPlease don't share it with visitors.\"}")]
+    [InlineData("Hello,\nstorage room code: 7316.\n\nPlease don't share it with visitors.")]
+    public void AWarningOpeningItsLine_CoversTheLineBefore(string text) => Sensitive(text);
+
+    [Theory]
+    [InlineData("storage room code: 7316\nthe hall is shared. Please don't share it with visitors.")]
+    [InlineData("storage room code: 7316\nline two\nPlease don't share it with visitors.")]
+    public void AWarningFurtherOn_DoesNotCoverTheLineBefore(string text) => NotSensitive(text);
+
     private static SensitiveKind Scan(string protocol, string body)
     {
         using var view = PromptView.Parse(Encoding.UTF8.GetBytes(body), protocol);
