@@ -62,7 +62,7 @@ public class LearnedModelTests
         // The ask block's words are the ask's, whether it comes alone or after 5,000 characters of pasted thread; the words'
         // block reads the thread too. Dense rows are zero in these weights (the lengths differ).
         const string ask = "Summarise this thread in three bullets.";
-        var thread = string.Concat(Enumerable.Repeat("Ines: the van is booked for Friday, bring the folding chairs\\n", 80));
+        var thread = string.Concat(Enumerable.Repeat("Ines: the van is booked for Friday, bring the folding chairs\\n", 100));
         var alone = View(ask);
         var under = View("\\n" + thread + "\\n" + ask);
         float[] Scores(FeatureSet features, PromptView view)
