@@ -291,6 +291,10 @@ internal static partial class SecretPhrases
 
         // Nouns of values in transcripts, scans and pasted tables (SecretPhrases.SpokenNumbers).
         .. SpokenPhrases(),
+
+        // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
+        .. TravelPhrases(),
+        .. HomePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -462,7 +466,10 @@ internal static partial class SecretPhrases
         // A CI cache's key, a value the documentation publishes as its example or test value (SecretPhrases.DevArtefacts).
         || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
-        || NounInCompound(text, end);
+        || NounInCompound(text, end)
+        // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
+        // (SecretPhrases.Travel, SecretPhrases.Homes).
+        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -645,6 +652,7 @@ internal static partial class SecretPhrases
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
+        "buchung", "κράτησης", // a booking's compound and genitive (probe 22)
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
         "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)
