@@ -92,7 +92,8 @@ internal static partial class SensitiveScanner
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanOnce(text);
-        return kind != SensitiveKind.None ? kind : Unescaped(text, Once);
+        kind = kind != SensitiveKind.None ? kind : Unescaped(text, Once);
+        return kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
     }
 
     // One delegate for the escaped copy's pass (a method group would allocate one per call).
@@ -892,6 +893,13 @@ internal static partial class SensitiveScanner
             var monthYear = space > 0 && SecretPhrases.MonthNamed(value[..space]) && value[(space + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
             // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
             var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
+            // Probe 24: an id's first digits asked about ("starts with 870415"), a masked value ("Aadhaar (XXXX XXXX 6627)").
+            if (SecretPhrases.WordIn(between, SecretPhrases.PrefixWords) || SecretPhrases.MaskedAfter(rest[..j], word < 0 ? window.Length : word))
+            {
+                i = j;
+                continue;
+            }
+
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..]))
             {
