@@ -337,7 +337,7 @@ internal static partial class SecretPhrases
         "le", "la", "les", "un", "une", "el", "los", "las", "der", "die", "das", "ein", "eine", "il", "lo", "het", "een", "de", "zu", "trop",
         "demasiado", "nicht", "pas", "não", "non", "ne", "не", "nie", "niet", "falsch", "faux", "incorrecto", "errado", "sbagliata", "fout",
         "неверный", "неправильный", "zu", "muy", "sehr", "très", "molto", "bem", "очень", "gespeichert", "stocké", "guardada", "salva",
-        "secure", "sicher", "sûr", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
+        "secure", "sicher", "sûr", "propre", "clean", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
         "12345", "123456", "abc", "xxx", "xxxx", "changeme", "example", "placeholder", "dummy", "test", "foo", "bar", "secret123",
         "all", "real", "fake", "made", "literally", "before", "after", "like", "back", "everywhere", "already", "kept", "geheim", "secreto",
         "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime", "such",
@@ -364,6 +364,7 @@ internal static partial class SecretPhrases
         "op", "escape", "ansi", "unicode", "ascii", "char", "character", "key", "event", "reason", "result", "fault", "tracking", "reference",
         "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
         "sort", "ifsc", "bsb", "branch", "routing", "transit", // a bank's branch (probe 18): printed on every statement
+        "claude", "vs", "escaped", "generated", // a product and a program's text (this repository's docs: "Claude Code", "JSON-escaped code")
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -415,7 +416,7 @@ internal static partial class SecretPhrases
                 return true;
             }
 
-            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || NounInCode(text, at, phrase) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -2005,7 +2006,7 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) || ColonFields(token) || CategoryRun(text, start, end)
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
     }
