@@ -58,7 +58,7 @@ internal static partial class SecretPhrases
         "کد ملی", "کدملی", "شماره ملی", "شناسنامه", "شماره کارت", "شبا", "گذرنامه", "شماره حساب", "شناختی کارڈ", "شناختی", "এনআইডি", "পরিচয়পত্র",
         "একাউন্ট", "অ্যাকাউন্ট", "পাসপোর্ট", "ஆதார்", "கணக்கு", "ఆధార్", "ఖాతా", "पॅन", "खाते क्रमांक", "kitambulisho", "namba ya id", "id yangu",
         "id namba", "nssf", "nhif", "namba ya sha", "akaunti", "ፋይዳ", "ሂሳብ ቁጥር", "жсн", "иин", "البطاقة الوطنية", "بطاقة التعريف", "teudat_zehut",
-        "teudat zehut", "ghana card", "nhis", "t.c.", "isikukood", "asmens kodas", "personas kods", "samordningsnummer", "d-nummer", "ruc", "dui",
+        "teudat zehut", "ghana card", "nhis", "t.c.", "isikukood", "asmens kodas", "personas kods", "samordningsnummer", "d-nummer", "ruc", "dui", "cuil", "cuit", "nric",
         "nik", "npwp", "nomor ktp", "bpjs", "cpf", "pesel", "kimlik", "cnp", "amka", "αμκα", "αφμ", "aadhar", "आधार", "căn cước", "cccd", "cmnd",
         "เลขบัตรประชาชน", "บัตรประชาชน", "เลขประจำตัว", "henkilötunnu", "hetu", "personnummer", "fødselsnummer", "kennitala", "curp", "nif", "nie",
         "bsn", "снилс", "инн", "身份证", "マイナンバー", "주민등록번호", "cédula", "carteira de identidade", "rodné číslo", "adóazonosító", "taj szám",

@@ -472,7 +472,7 @@ internal static partial class SecretPhrases
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
         || NounInCompound(text, end)
         // A service's or a queue's number, an id's first digits, a validator's weights after an id's noun (SecretPhrases.WorldIds).
-        || (want is Want.Digits or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want));
+        || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -836,7 +836,7 @@ internal static partial class SecretPhrases
         "kontener", "контейнер", "konteyner", "customs", "zoll", "douane", "aduana", "ref", "appointment", "termin", "пошт", "почт", "відправлен", "ттн",
         // Probe 24: lines, queues, appointments, orders and shipments in more languages (the Arabic article glued to the noun).
         "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
-        "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi",
+        "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.

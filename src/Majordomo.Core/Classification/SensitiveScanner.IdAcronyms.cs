@@ -19,7 +19,7 @@ internal static partial class SensitiveScanner
         "NIE", "CPR", "BSN", "UTR", "NINO", "PPSN", "SSN", "ITIN", "RUT", "CUIT", "CUIL", "CURP", "NSS", "NIR", "IRD", "OIB", "JMBG",
         "EMŠO", "EGN", "ЕГН", "ИНН", "ІПН", "СНИЛС", "RNOKPP", "РНОКПП", "ת.ז", "ת\"ז",
         "NIN", "BVN", "TIN", "NIS", "PIS", "CNIC", "NID", "NRIC", // probe 18: Nigeria, Philippines, Brazil, Pakistan, Bangladesh, Singapore
-        "SSS", "UMID", "GSIS", "MST", "NSSF", "NHIF", "NHIS", "KWSP", "EPF", "ЖСН", "ИИН", "IIN", "RUC", "DUI", // probe 24
+        "SSS", "UMID", "GSIS", "MST", "NSSF", "NHIF", "NHIS", "KWSP", "EPF", "ЖСН", "ИИН", "IIN", "RUC", "DUI", "NIP", // probe 24
     ];
 
     // What makes a checked nine- or fourteen-digit number someone's: the acronyms above and the personal cues' words.
