@@ -297,6 +297,10 @@ internal static partial class SecretPhrases
 
         // Nouns of values in transcripts, scans and pasted tables (SecretPhrases.SpokenNumbers).
         .. SpokenPhrases(),
+
+        // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
+        .. TravelPhrases(),
+        .. HomePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -471,6 +475,9 @@ internal static partial class SecretPhrases
         || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
         || NounInCompound(text, end)
+        // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
+        // (SecretPhrases.Travel, SecretPhrases.Homes).
+        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end))
         // A service's or a queue's number, an id's first digits, a validator's weights after an id's noun (SecretPhrases.WorldIds).
         || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want));
 
@@ -660,6 +667,7 @@ internal static partial class SecretPhrases
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
+        "buchung", "κράτησης", // a booking's compound and genitive (probe 22)
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
         "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)

@@ -931,7 +931,7 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start))
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;
