@@ -76,7 +76,11 @@ internal static class SensitivePrefilter
     private static readonly Entry[] PairEntries = Build();
 
     /// <summary>Exactly <see cref="SensitiveScanner.Scan"/>'s kind for <paramref name="text"/>.</summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text) => SensitiveScanner.ReadOnce(text, Once);
+    public static SensitiveKind Scan(ReadOnlySpan<char> text)
+    {
+        var kind = SensitiveScanner.ReadOnce(text, Once);
+        return kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
+    }
 
     // One delegate for ReadOnce's pass (a method group would allocate one per call).
     private static readonly SensitiveScanner.Pass Once = ScanOnce;
