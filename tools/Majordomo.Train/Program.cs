@@ -63,7 +63,7 @@ internal static class Program
 
         if (args.Length == 0 || args[0] is not ("train" or "eval" or "tune"))
         {
-            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|files|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--weights FILE (eval)] [--splits train,dev (default; add test only for the one final measurement)]");
+            Console.Error.WriteLine("usage: Majordomo.Train train|eval|tune|files|dump SPLIT|why FILE|scan FILE [--corpus DIR] [--out FILE] [--features All-Quadgrams (train)] [--weights FILE (eval)] [--splits train,dev (default; add test only for the one final measurement)]");
             return 2;
         }
 
@@ -71,6 +71,19 @@ internal static class Program
         var corpus = Option(args, "--corpus") ?? Path.Combine(root, "corpus");
         var output = Option(args, "--out") ?? Path.Combine(root, "src", "Majordomo.Core", "Classification", "classifier-weights.bin");
         var options = TrainingOptions.Default;
+        if (Option(args, "--features") is { } names)
+        {
+            // "All-Quadgrams-Ask": a feature set named by flags, each after a '-' left out (to measure one block's worth).
+            var parts = names.Split('-');
+            var set = Enum.Parse<FeatureSet>(parts[0]);
+            foreach (var part in parts.Skip(1))
+            {
+                set &= ~Enum.Parse<FeatureSet>(part);
+            }
+
+            options = options with { Features = set };
+        }
+
         switch (args[0])
         {
             case "train":

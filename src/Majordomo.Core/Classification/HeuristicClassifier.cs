@@ -179,8 +179,8 @@ internal static class HeuristicClassifier
         public bool Heartbeat;
     }
 
-    /// <summary>The instruction zones of a message: [0, head) and [tail, end).</summary>
-    private static (int Head, int Tail) Zones(ReadOnlySpan<char> text)
+    /// <summary>The instruction zones of a message: [0, head) and [tail, end) (the learned model's ask block reads them too).</summary>
+    internal static (int Head, int Tail) Zones(ReadOnlySpan<char> text)
     {
         var firstBreak = text.IndexOf('\n');
         if (firstBreak < 0)

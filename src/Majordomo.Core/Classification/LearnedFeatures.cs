@@ -144,7 +144,13 @@ internal enum FeatureSet
     /// <summary>Character four-grams, in the trigrams' block.</summary>
     Quadgrams = 512,
 
-    All = Cues | Words | Pairs | Zones | FirstWord | Trigrams | System | Tools | Results | Quadgrams,
+    /// <summary>
+    /// Words and pairs of the ask (the instruction lines of a long message, all of a short one) in a block of their own,
+    /// and the lengths of the ask and of the material around it.
+    /// </summary>
+    Ask = 1024,
+
+    All = Cues | Words | Pairs | Zones | FirstWord | Trigrams | System | Tools | Results | Quadgrams | Ask,
 }
 
 /// <summary>
@@ -160,11 +166,15 @@ internal static class LearnedFeatures
     public const int DenseCount = 256;
 
     // Namespaces keep "error" in the system prompt apart from "error" in the user's ask.
-    private const uint WordSpace = 1, PairSpace = 2, ZoneSpace = 3, TrigramSpace = 4, SystemSpace = 5, ToolSpace = 6, ResultSpace = 7, FirstWordSpace = 8, QuadgramSpace = 9;
+    private const uint WordSpace = 1, PairSpace = 2, ZoneSpace = 3, TrigramSpace = 4, SystemSpace = 5, ToolSpace = 6, ResultSpace = 7, FirstWordSpace = 8, QuadgramSpace = 9,
+        AskSpace = 10, AskPairSpace = 11;
 
     // Bounded windows: the head and tail of the ask (where instructions sit), fewer characters for trigrams.
     private const int HeadChars = HeuristicClassifier.HeadChars, TailChars = HeuristicClassifier.TailChars;
     private const int TrigramHead = 1000, TrigramTail = 300, SystemChars = 1500, ResultChars = 1000, ZoneChars = 200;
+
+    // A message this short is all ask; a longer one's ask is its instruction zones (the cue scorer's first and last lines).
+    private const int AskChars = 400;
 
     /// <summary>Task labels in output order; complexity thresholds follow them.</summary>
     public static readonly string[] Tasks =
@@ -188,6 +198,31 @@ internal static class LearnedFeatures
         }
 
         sink.EndBlock();
+
+        // The ask in a block of its own: in the words' block a one-line ask under 20,000 characters of pasted thread weighed
+        // a hundredth of its features, and the material's length and vocabulary decided (probe 25: most read as extraction).
+        // A short message is all ask, so what short prompts teach carries over to the ask under long material.
+        var askChars = -1;
+        if ((features & FeatureSet.Ask) != 0)
+        {
+            if (text.Length <= AskChars)
+            {
+                askChars = text.Trim().Length;
+                AskWords(text.Trim(), mask, ref sink);
+            }
+            else
+            {
+                var (head, tail) = HeuristicClassifier.Zones(text);
+                // Trimmed: the line break that ends the head or starts the tail is not part of what is asked.
+                var first = text[..head].Trim();
+                var last = text[tail..].Trim();
+                askChars = first.Length + last.Length;
+                AskWords(first, mask, ref sink);
+                AskWords(last, mask, ref sink);
+            }
+
+            sink.EndBlock();
+        }
 
         if ((features & (FeatureSet.Trigrams | FeatureSet.Quadgrams)) != 0)
         {
@@ -224,7 +259,7 @@ internal static class LearnedFeatures
             sink.EndBlock();
         }
 
-        Dense(prompt, cues, (features & FeatureSet.Cues) != 0, ref sink);
+        Dense(prompt, cues, (features & FeatureSet.Cues) != 0, askChars, ref sink);
         sink.EndBlock(normalize: false);
     }
 
@@ -244,35 +279,9 @@ internal static class LearnedFeatures
         var pairs = (features & FeatureSet.Pairs) != 0;
         var zones = (features & FeatureSet.Zones) != 0;
         var i = 0;
-        while (i < text.Length)
+        while (NextWord(text, ref i) is var start and >= 0)
         {
-            var c = text[i];
-            if (c is ' ' or '\t' or '\r')
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            if (IsCjk(c) || !char.IsLetterOrDigit(c))
-            {
-                i++;
-            }
-            else
-            {
-                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
-                {
-                    i++;
-                }
-            }
-
-            var word = text[start..i];
-            if (word.Length > 40)
-            {
-                word = word[..40];
-            }
-
-            var hash = Hash(word);
+            var hash = Hash(Clip(text[start..i]));
             if (words)
             {
                 sink.Add(Index(hash, WordSpace, mask), 1f);
@@ -298,6 +307,57 @@ internal static class LearnedFeatures
             previous = hash;
         }
     }
+
+    /// <summary>Words and pairs of adjacent words of the ask, in their own spaces.</summary>
+    private static void AskWords(ReadOnlySpan<char> text, uint mask, ref FeatureSink sink)
+    {
+        var previous = 0u;
+        var i = 0;
+        while (NextWord(text, ref i) is var start and >= 0)
+        {
+            var hash = Hash(Clip(text[start..i]));
+            sink.Add(Index(hash, AskSpace, mask), 1f);
+            if (previous != 0)
+            {
+                sink.Add(Index((previous * 0x9E3779B1u) ^ hash, AskPairSpace, mask), 1f);
+            }
+
+            previous = hash;
+        }
+    }
+
+    /// <summary>
+    /// Moves past the next word (a letter/digit run, one CJK character or one symbol; blanks skipped) and returns where it
+    /// starts, or -1 at the end of <paramref name="text"/>.
+    /// </summary>
+    private static int NextWord(ReadOnlySpan<char> text, ref int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t' or '\r')
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            return -1;
+        }
+
+        var start = i;
+        if (IsCjk(text[i]) || !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+            return start;
+        }
+
+        while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
+        {
+            i++;
+        }
+
+        return start;
+    }
+
+    private static ReadOnlySpan<char> Clip(ReadOnlySpan<char> word) => word.Length > 40 ? word[..40] : word;
 
     private static void Unigrams(ReadOnlySpan<char> text, uint space, uint mask, ref FeatureSink sink)
     {
@@ -356,7 +416,7 @@ internal static class LearnedFeatures
         }
     }
 
-    private static void Dense(PromptView prompt, Classification cues, bool withCues, ref FeatureSink sink)
+    private static void Dense(PromptView prompt, Classification cues, bool withCues, int askChars, ref FeatureSink sink)
     {
         sink.Add(0, 1f); // bias
         if (withCues && cues.Scores is FeatureScores scores)
@@ -399,6 +459,15 @@ internal static class LearnedFeatures
         }
 
         sink.Add(180 + (text.IsEmpty ? 0 : Math.Min(5, nonAscii * 5 / text.Length)), 1f);
+        if (askChars >= 0)
+        {
+            // How long the ask is, how much material surrounds it in its message, and how much earlier user turns carry
+            // ("make minutes of this" under a transcript pasted one turn before).
+            var last = prompt.LastUserChars.Length;
+            sink.Add(190 + Log2Bin(askChars, 10), 1f);
+            sink.Add(202 + Log2Bin(last - askChars, 15), 1f);
+            sink.Add(218 + Log2Bin(Math.Max(0, prompt.UserChars.Length - last), 15), 1f);
+        }
     }
 
     /// <summary>0 for 0, then 1 + floor(log2(n)), capped at <paramref name="max"/>.</summary>

@@ -24,7 +24,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a shape rule's run <paramref name="start"/>..<paramref name="end"/> is a public value an agent reads (ULID, click id, public address, peer key).</summary>
     private static bool AgentLookAlike(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<char> token) =>
         Ulid(token) || ClickId(text, start) || PublicAddress(token) || PeerKey(text, start, end)
-        || text[start..].StartsWith("arn:", StringComparison.Ordinal) || NounInResourceName(text, start);
+        || text[start..].StartsWith("arn:", StringComparison.Ordinal) || NounInResourceName(text, start) || Base58Address(text, start, token);
 
     // 01JE8K4W7Q2M9V3T6R5Y8P1N0B (or req_01JE…): 26 Crockford base32 capitals whose first ten are a millisecond time between 2016 and
     // 2040 — a sortable id, not a key (a random 26-character value starts with such a time about once in 200).

@@ -559,7 +559,7 @@ internal static partial class SecretPhrases
     private static bool SameAsUser(ReadOnlySpan<char> text, int at, int end)
     {
         var after = text[end..Math.Min(text.Length, end + 40)].TrimStart(" \t:=-—");
-        foreach (var connector in (ReadOnlySpan<string>)["is ", "es ", "é ", "ist ", "est "])
+        foreach (var connector in (ReadOnlySpan<string>)["is ", "es ", "é ", "è ", "ist ", "est "])
         {
             if (after.StartsWith(connector, StringComparison.OrdinalIgnoreCase))
             {
@@ -567,8 +567,10 @@ internal static partial class SecretPhrases
             }
         }
 
-        var stop = after.IndexOfAny(PairBreaks);
-        var value = (stop < 0 ? after : after[..stop]).Trim("'\"").TrimEnd(".,;!?");
+        // A quoted value ends at its closing quote ("è "admin" finché non la cambi"; probe 22).
+        var close = after.Length > 1 && after[0] is '"' or '\'' or '“' or '«' ? after[1..].IndexOfAny("\"'”»") : -1;
+        var stop = close > 0 ? close + 1 : after.IndexOfAny(PairBreaks);
+        var value = (stop < 0 ? after : after[..stop]).Trim("'\"“«").TrimEnd(".,;!?");
         if (value.Length < 2)
         {
             return false;
@@ -591,7 +593,14 @@ internal static partial class SecretPhrases
             }
 
             var rest = before[(hit + noun.Length)..].TrimStart(" \t:=-—'\"");
-            if (rest.StartsWith(value, StringComparison.OrdinalIgnoreCase) && (rest.Length == value.Length || !char.IsLetterOrDigit(rest[value.Length])))
+            if (StartsWithWhole(rest, value))
+            {
+                return true;
+            }
+
+            // "l'utente è admin e la password è "admin"": the user's value past its connector (probe 22).
+            var space = rest.IndexOf(' ');
+            if (space > 0 && OneOf(rest[..space], Connectors) && StartsWithWhole(rest[(space + 1)..].TrimStart(" \t'\""), value))
             {
                 return true;
             }
@@ -599,6 +608,9 @@ internal static partial class SecretPhrases
 
         return false;
     }
+
+    private static bool StartsWithWhole(ReadOnlySpan<char> rest, ReadOnlySpan<char> value) =>
+        rest.StartsWith(value, StringComparison.OrdinalIgnoreCase) && (rest.Length == value.Length || !char.IsLetterOrDigit(rest[value.Length]));
 
     /// <summary>
     /// A card transaction's authorisation code on a receipt or statement ("VISA ************0388 APPROVED AUTH CODE 0K1922"): the

@@ -187,7 +187,7 @@ internal static partial class SecretPhrases
     /// after "pass" ("the pass is 'mango7tree!!'", "hotspot pass \"beach4days#\"": letters with a digit or a symbol).
     /// </summary>
     private static bool LanguageValue(ReadOnlySpan<char> text, int end, Want want, string phrase) =>
-        (want == Want.Word && AppPassword(text, end)) || (phrase == "pass" && QuotedPass(text, end));
+        (want == Want.Word && AppPassword(text, end)) || (phrase == "pass" && QuotedPass(text, end)) || (want == Want.Word && HomeWordValue(text, end, phrase));
 
     private static bool QuotedPass(ReadOnlySpan<char> text, int end)
     {

@@ -56,7 +56,7 @@ internal static partial class SecretPhrases
         // "SG.x9Kq2….zP8n…": dotted or colon-joined parts are read one by one.
         foreach (var range in token.SplitAny(".:"))
         {
-            if (RandomPart(token[range]))
+            if (RandomPart(token[range]) && !CamelWords(token[range]))
             {
                 return true;
             }

@@ -292,6 +292,10 @@ internal static partial class SecretPhrases
         // Nouns of values in transcripts, scans and pasted tables (SecretPhrases.SpokenNumbers).
         .. SpokenPhrases(),
 
+        // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
+        .. TravelPhrases(),
+        .. HomePhrases(),
+
         // Nouns long material's meetings and threads use (SecretPhrases.LogFields).
         .. LongMaterialPhrases(),
     ];
@@ -334,7 +338,7 @@ internal static partial class SecretPhrases
         "le", "la", "les", "un", "une", "el", "los", "las", "der", "die", "das", "ein", "eine", "il", "lo", "het", "een", "de", "zu", "trop",
         "demasiado", "nicht", "pas", "não", "non", "ne", "не", "nie", "niet", "falsch", "faux", "incorrecto", "errado", "sbagliata", "fout",
         "неверный", "неправильный", "zu", "muy", "sehr", "très", "molto", "bem", "очень", "gespeichert", "stocké", "guardada", "salva",
-        "secure", "sicher", "sûr", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
+        "secure", "sicher", "sûr", "propre", "clean", "segura", "sicura", "veilig", "надёжный", "typed", "getippt", "string.", "123", "1234", "0000",
         "12345", "123456", "abc", "xxx", "xxxx", "changeme", "example", "placeholder", "dummy", "test", "foo", "bar", "secret123",
         "all", "real", "fake", "made", "literally", "before", "after", "like", "back", "everywhere", "already", "kept", "geheim", "secreto",
         "segredo", "segreto", "sekret", "секрет", "hemlig", "gizli", "geheime", "such",
@@ -359,6 +363,7 @@ internal static partial class SecretPhrases
         "op", "escape", "ansi", "unicode", "ascii", "char", "character", "key", "event", "reason", "result", "fault", "tracking", "reference",
         "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
         "sort", "ifsc", "bsb", "branch", "routing", "transit", // a bank's branch (probe 18): printed on every statement
+        "claude", "vs", "escaped", "generated", // a product and a program's text (this repository's docs: "Claude Code", "JSON-escaped code")
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -410,7 +415,7 @@ internal static partial class SecretPhrases
                 return true;
             }
 
-            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
+            if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || NounInCode(text, at, phrase) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
             }
@@ -464,7 +469,10 @@ internal static partial class SecretPhrases
         // A CI cache's key, a value the documentation publishes as its example or test value (SecretPhrases.DevArtefacts).
         || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
-        || NounInCompound(text, end);
+        || NounInCompound(text, end)
+        // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
+        // (SecretPhrases.Travel, SecretPhrases.Homes).
+        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -647,6 +655,7 @@ internal static partial class SecretPhrases
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
+        "buchung", "κράτησης", // a booking's compound and genitive (probe 22)
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
         "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)
@@ -1986,7 +1995,7 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) || ColonFields(token) || CategoryRun(text, start, end)
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
     }

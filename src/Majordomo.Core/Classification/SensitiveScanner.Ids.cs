@@ -35,7 +35,7 @@ internal static partial class SensitiveScanner
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
     private static bool NationalId(ReadOnlySpan<char> text, int start)
     {
-        if (start > 0 && (text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' || char.IsAsciiDigit(text[start - 1])))
+        if (start > 0 && (text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' || char.IsAsciiDigit(text[start - 1])) || DigitsEndName(text, start))
         {
             return false;
         }

@@ -583,7 +583,7 @@ internal static partial class SensitiveScanner
         // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
         var isKey = !isPassword && IsKeyWord(last) && !name.StartsWith("pub", StringComparison.OrdinalIgnoreCase) && !NotCredentialKey(text, start, end)
             && !SecretPhrases.NounInResourceName(text, start);
-        if ((!isPassword && !isKey) || ExpansionWithoutValue(text, start, end))
+        if ((!isPassword && !isKey) || ExpansionWithoutValue(text, start, end) || (quotedKey && TernaryBranch(text, start)))
         {
             return SensitiveKind.None;
         }
@@ -924,7 +924,7 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start))
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
             {
                 return SensitiveKind.PersonalId;

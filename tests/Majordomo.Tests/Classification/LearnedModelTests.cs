@@ -56,6 +56,28 @@ public class LearnedModelTests
         Assert.Equal(Scores(noSystem, plain), Scores(noSystem, withSystem));
     }
 
+    [Fact]
+    public void TheAsk_ReadsAlike_AloneAndUnderLongMaterial()
+    {
+        // The ask block's words are the ask's, whether it comes alone or after 5,000 characters of pasted thread; the words'
+        // block reads the thread too. Dense rows are zero in these weights (the lengths differ).
+        const string ask = "Summarise this thread in three bullets.";
+        var thread = string.Concat(Enumerable.Repeat("Ines: the van is booked for Friday, bring the folding chairs\\n", 100));
+        var alone = View(ask);
+        var under = View("\\n" + thread + "\\n" + ask);
+        float[] Scores(FeatureSet features, PromptView view)
+        {
+            var all = Random(FeatureSet.All);
+            var outputs = new float[LearnedFeatures.Outputs];
+            new LearnedModel(all.Weights.ToArray(), all.Dimension, features).Score(view, HeuristicClassifier.ClassifyWithCues(view), outputs);
+            return outputs;
+        }
+
+        Assert.True(under.LastUserChars.Length > 5000);
+        Assert.Equal(Scores(FeatureSet.Ask, alone), Scores(FeatureSet.Ask, under));
+        Assert.NotEqual(Scores(FeatureSet.Words, alone), Scores(FeatureSet.Words, under));
+    }
+
     private static LearnedModel Random(FeatureSet features)
     {
         const int dimension = 1 << 12;
