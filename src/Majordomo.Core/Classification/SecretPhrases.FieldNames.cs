@@ -28,10 +28,13 @@ internal static partial class SecretPhrases
         "extract", "pull out", "pull the", "list the", "get the", "find the", "вытащи", "выпиши", "извлеки", "найди", "выдели", "випиши", "витягни",
         "знайди", "виокрем", "뽑아", "추출", "찾아", "提取", "抽出", "抜き出", "取り出", "extrae", "saca ", "extraia", "extraí", "tire ", "estrai",
         "extrahier", "zieh ", "entnimm", "extrais", "relève", "wyciągnij", "wypisz", "çıkar", "extrahera", "haal ",
+        // Probe 24's languages.
+        "trích", "tách", "lấy ra", "keluarkan", "ekstrak", "toa ", "dondoa", "دربیار", "استخرج", "نکال", "বের কর", "எடு",
+        "काढ", "plocka ut", "ta ut", "hent ut", "poimi", "βγάλε", "extrage", "wyodrębnij",
     ];
 
     // Words joining items of a list of field names.
-    private static readonly string[] ListJoins = ["и", "і", "та", "and", "y", "e", "und", "et", "i", "ve", "och", "en", "or", "или", "або"];
+    private static readonly string[] ListJoins = ["и", "і", "та", "and", "y", "e", "und", "et", "i", "ve", "och", "en", "or", "или", "або", "và", "dan", "at", "na", "و", "আর", "ও", "और", "og", "ja", "και", "și"];
 
     /// <summary>
     /// Whether the noun <paramref name="at"/>..<paramref name="end"/> is one item of a list of fields an instruction on its line asks

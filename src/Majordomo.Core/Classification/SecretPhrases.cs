@@ -56,6 +56,9 @@ internal static partial class SecretPhrases
         /// <summary>A word that names locks of every kind ("lock", "Schloss", "замок"): only a combination of small numbers (<see cref="Combination"/>).</summary>
         Dial,
 
+        /// <summary>A mobile-money wallet (GCash, M-Pesa, bKash…): its holder's phone-shaped number after it (<see cref="WalletNumber"/>).</summary>
+        Wallet,
+
         /// <summary>A Wi-Fi network, a router or a hotspot: a key with digits, or a chosen word joined by '_' in its sentence or the answer line (<see cref="AccessToken"/>).</summary>
         Access,
     }
@@ -286,6 +289,9 @@ internal static partial class SecretPhrases
         // Ids' nouns of more countries and card codes by where they are printed (SecretPhrases.WorldIds).
         .. WorldIdPhrases(),
 
+        // Mobile-money wallets: their holder's number (SecretPhrases.MobileMoney).
+        .. WalletPhrases(),
+
         // National, health and residence ids as forms label them (SecretPhrases.Records).
         .. RecordPhrases(),
 
@@ -353,6 +359,8 @@ internal static partial class SecretPhrases
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
         "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
+        // Digits in the languages of probe 24 ("13 หลัก", "11 haneli", "12 chữ số", "8 tarakimu").
+        "หลัก", "hane", "haneli", "haneden", "rakam", "chữ số", "ký tự", "tarakimu", "رقم", "رقمی", "अंक", "अंकों", "cyfry", "číslic", "számjegy", "ψηφία",
     ];
 
     // "code" alone is a secret only when no word before it says what else it is (error code 1042, zip code 94110).
@@ -472,7 +480,9 @@ internal static partial class SecretPhrases
         || NounInCompound(text, end)
         // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
         // (SecretPhrases.Travel, SecretPhrases.Homes).
-        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end));
+        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end))
+        // A service's or a queue's number, an id's first digits, a validator's weights after an id's noun (SecretPhrases.WorldIds).
+        || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -487,6 +497,11 @@ internal static partial class SecretPhrases
         if (want == Want.Bare)
         {
             return BareValue(text, at, end);
+        }
+
+        if (want == Want.Wallet)
+        {
+            return WalletNumber(text, at, end);
         }
 
         if (want == Want.Seed)
@@ -508,7 +523,7 @@ internal static partial class SecretPhrases
         var plural = phrase[0] < 0x2E80 && end - (at + phrase.Length) is 1 or 2 && text[end - 1] == 's';
         // Polish joins a noun to its value with "to" ("słowo kodowe to jarzębina"), which English uses otherwise.
         var polish = phrase.AsSpan().IndexOfAny("ąćęłńśźż") >= 0 || phrase.StartsWith("haslo", StringComparison.Ordinal);
-        return Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish, nounAt: at);
+        return Value(text, end, want == Want.Notice ? Want.Digits : want, cjk: phrase[0] >= 0x2E80, plural, polish, nounAt: at, idMin: IdNouns.Contains(phrase) ? 5 : 0);
     }
 
     // A bare "code" is a secret's name only after a word like door, alarm, gate, its, the…; not after error, exit, zip.
@@ -830,6 +845,9 @@ internal static partial class SecretPhrases
         // Devices, vehicles, companies, containers, customs and posts (probe 18): public numbers printed like ids.
         "imei", "kvk", "cnpj", "siren", "siret", "vat", "btw", "tva", "handelsregister", "hrb", "container", "conteneur", "contenedor",
         "kontener", "контейнер", "konteyner", "customs", "zoll", "douane", "aduana", "ref", "appointment", "termin", "пошт", "почт", "відправлен", "ттн",
+        // Probe 24: lines, queues, appointments, orders and shipments in more languages (the Arabic article glued to the noun).
+        "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
+        "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -948,7 +966,7 @@ internal static partial class SecretPhrases
     }
 
     // Looks for the value in the rest of the sentence (up to 80 characters, a line break or ". ").
-    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false, int nounAt = -1)
+    private static bool Value(ReadOnlySpan<char> text, int from, Want want, bool cjk, bool plural, bool polish = false, int nounAt = -1, int idMin = 0)
     {
         // "Krankenversichertennr. A123…": a number word's abbreviating dot ends no sentence.
         if (from + 1 < text.Length && text[from] == '.' && from >= 2 && (text[(from - 2)..from].Equals("nr", StringComparison.OrdinalIgnoreCase) || Abbreviation(text[..from])))
@@ -969,7 +987,7 @@ internal static partial class SecretPhrases
         var window = full[..stop];
         var found = want switch
         {
-            Want.Digits => DigitValue(window) || LockTurns(window),
+            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window),
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
             Want.Dial => Combination(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
@@ -1207,7 +1225,10 @@ internal static partial class SecretPhrases
             }
 
             // "1950s" is a decade, not a code.
-            var decade = letters == 1 && digits == 4 && window[end - 1] == 's';
+            // "1900ndad", "1990er", "2000-luvulla": a year's or a decade's word (probe 24).
+            var decade = (letters == 1 && digits == 4 && window[end - 1] == 's')
+                || (digits == 4 && letters > 0 && window[i] is '1' or '2' && window[i + 1] is '9' or '0' && window.Slice(i, Math.Min(4, end - i)).IndexOfAnyExceptInRange('0', '9') < 0
+                    && window[(i + 4)..end].TrimStart('-').IndexOfAnyInRange('0', '9') < 0);
             // Door and intercom codes are short: "4B27", "2468B".
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
@@ -1292,20 +1313,34 @@ internal static partial class SecretPhrases
             return true;
         }
 
+        // Probe 24: a data URI's pieces ("data:image/jpeg;base64,/9j/4AAQ…": an attached image, no code), a value masked with stars
+        // ("123456******0000"; a keypad's "*2580#" keeps its one star), an IBAN's country with check digits 00 cut short ("TR00 0006 2…": a documentation's placeholder).
+        var word = window[..start];
+        word = word[(word.LastIndexOfAny(" \t\n\r\"'") + 1)..];
+        if (word.Contains("data:", StringComparison.Ordinal) || (start > 1 && window[start - 1] == '*' && window[start - 2] == '*') || (end + 1 < window.Length && window[end] == '*' && window[end + 1] == '*')
+            || (run.Length == 4 && char.IsAsciiLetterUpper(run[0]) && char.IsAsciiLetterUpper(run[1]) && run[2..] is "00"))
+        {
+            return true;
+        }
+
         if (run.IndexOf('.') < 0 || run.IndexOfAnyExcept("0123456789.") >= 0)
         {
             return false;
         }
 
+        // "1.020.784.316": an id printed with thousands' dots (a cédula, a DNI; probe 24): three groups or more, every one after the
+        // first of three digits, not an address's four (192.168.100.200).
+        int groups = 0, threes = 0, wide = 0, bytes = 0;
         foreach (var group in run.Split('.'))
         {
-            if (run[group].Length > 3)
-            {
-                return false;
-            }
+            var part = run[group];
+            wide += part.Length > 3 ? 1 : 0;
+            threes += groups > 0 && part.Length == 3 ? 1 : 0;
+            bytes += part.Length <= 3 && int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) <= 255 ? 1 : 0;
+            groups++;
         }
 
-        return true;
+        return wide == 0 && !(groups >= 3 && threes == groups - 1 && !(groups == 4 && bytes == 4));
     }
 
     // A dial lock's combination told as turns: "left 12, right 38, left 7" (three turns or more, in any corpus language).

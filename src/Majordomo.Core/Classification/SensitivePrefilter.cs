@@ -79,7 +79,8 @@ internal static class SensitivePrefilter
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanOnce(text);
-        return kind != SensitiveKind.None ? kind : SensitiveScanner.Unescaped(text, Once);
+        kind = kind != SensitiveKind.None ? kind : SensitiveScanner.Unescaped(text, Once);
+        return kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
     }
 
     // One delegate for the escaped copy's pass (a method group would allocate one per call).

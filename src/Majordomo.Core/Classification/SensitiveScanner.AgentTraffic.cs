@@ -116,8 +116,18 @@ internal static partial class SensitiveScanner
         return letters >= 2 && digits >= 2;
     }
 
-    // Words just before a value that show it as a format ("Format: 12 150385 M 123", "format like AB123456C", "formato:").
-    private static readonly string[] FormatLeads = ["format:", "format like", "formatted like", "format e.g.", "format (", "formato:", "formato como", "formaat:", "muster:", "pattern:", "pattern like", "schema:"];
+    // A validator's constants named just before the digits: weights, a constant, a modulus, an alphabet (probe 24's CNP, PESEL, CUIL, hetu).
+    internal static readonly string[] ValidatorWords =
+    [
+        "weights", "weight", "wagi", "wagami", "pesos", "ponderile", "ponderi", "ponderaciones", "pondérations", "poids", "pesi", "gewichte",
+        "gewichten", "vektene", "vekter", "vikter", "vikterna", "painot", "painoilla", "веса", "весами", "коэффициенты", "ağırlıklar", "ağırlık",
+        "βάρη", "súlyok", "váhy", "constanta", "constant", "konstante", "constante", "costante", "modulo", "módulo", "merkkijono", "alphabet",
+        "alfabeto", "tabel", "taulukosta", "taulukko",
+    ];
+
+    // Words just before a value that show it as a format ("Format: 12 150385 M 123", "format like AB123456C", "formato:"), and a validator's constants.
+    private static readonly string[] FormatLeads = ["format:", "format like", "formatted like", "format e.g.", "format (", "formato:", "formato como", "formaat:", "muster:", "pattern:", "pattern like", "schema:",
+        .. ValidatorWords];
 
     // Words after a value, inside its bracket or line, that name it an example ("— Beispiel", "(example)", "ejemplo").
     private static readonly string[] ExampleTails = ["beispiel", "example", "exemple", "ejemplo", "exemplo", "esempio", "voorbeeld", "przykład", "пример", "örnek", "exempel", "例"];

@@ -19,6 +19,7 @@ internal static partial class SensitiveScanner
         "NIE", "CPR", "BSN", "UTR", "NINO", "PPSN", "SSN", "ITIN", "RUT", "CUIT", "CUIL", "CURP", "NSS", "NIR", "IRD", "OIB", "JMBG",
         "EMŠO", "EGN", "ЕГН", "ИНН", "ІПН", "СНИЛС", "RNOKPP", "РНОКПП", "ת.ז", "ת\"ז",
         "NIN", "BVN", "TIN", "NIS", "PIS", "CNIC", "NID", "NRIC", // probe 18: Nigeria, Philippines, Brazil, Pakistan, Bangladesh, Singapore
+        "SSS", "UMID", "GSIS", "MST", "NSSF", "NHIF", "NHIS", "KWSP", "EPF", "ЖСН", "ИИН", "IIN", "RUC", "DUI", "NIP", // probe 24
     ];
 
     // What makes a checked nine- or fourteen-digit number someone's: the acronyms above and the personal cues' words.
@@ -128,9 +129,11 @@ internal static partial class SensitiveScanner
         var before = text[Math.Max(0, start - 28)..start];
         var stop = before.LastIndexOfAny(AcronymStops);
         before = before[(stop + 1)..];
-        if (before.IndexOfAnyInRange('0', '9') >= 0)
+        // Another value before this one ends what is read: the acronym must stand after it ("SSS No. 34-8172645-9 at TIN 412-…").
+        var digit = before.LastIndexOfAnyInRange('0', '9');
+        if (digit >= 0)
         {
-            return false;
+            before = before[(digit + 1)..];
         }
 
         // Four words at most between the name and its value ("CNP-ul meu e", "el DNI de mi viejo es"): further on, the number is

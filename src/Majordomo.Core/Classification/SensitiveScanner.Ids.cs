@@ -21,6 +21,7 @@ internal static partial class SensitiveScanner
         "fisc", "impost", "belasting", "podat", "налог", "vergi", "bsn", "cpr", "taj", "nik", "ktp", "aadhaar", "amka", "ת.ז", "זהות", "מספר",
         "رقم", "هوية", "身份", "姓名", "出生", "登记", "申告", "申請", "書類", "登録", "氏名", "生年", "番号", "신청", "가입", "이름", "생년", "번호",
         "ナンバー", // マイナンバー (probe 18)
+        "cccd", "căn cước", "cmnd", "định danh", "mykad", "kad pengenalan", "cnic", "شناختی", // probe 24
     ];
 
     // Words that make it a bank account: an account, a bank, a branch, a sort or routing code.
@@ -87,7 +88,7 @@ internal static partial class SensitiveScanner
             IdStrength.Alone => !NamedPublic(text, start),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40),
             IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end) && !PhoneBefore(text, start)
-                && !UserColumn(text, start)
+                && !UserColumn(text, start) && !AfterPlaceholderIban(text, start)
                 && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's
             _ => false,
         };
@@ -129,7 +130,10 @@ internal static partial class SensitiveScanner
             case 14 when shape is [2, 3, 3, 4, 2] && separators == 14 && Cnpj(d):
             case 15 when (single || shape is [1, 2, 2, 2, 3, 3, 2]) && Nir(d):
             case 26 when (single && Nrb(d)) || shape is [2, 4, 4, 4, 4, 4, 4]: // the NRB's print groups: an account even when its check fails
+            case 13 when shape is [5, 7, 1] && separators == 2 && d[0] is >= 1 and <= 7: // Pakistan's CNIC in its print groups (probe 24)
+            case 12 when shape is [6, 2, 4] && separators == 2 && Date(d[..6], yearFirst: true) && MyKadPlace(Two(d, 6)): // Malaysia's MyKad
                 return IdStrength.Alone;
+            case 12 when single && d[0] == 0 && VietnameseId(d): // Vietnam's CCCD: province, century and sex, year of birth (probe 24)
             case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
             case 10 when shape is [6, 4] && separators == 8 && BirthDate(d): // a rodné číslo mistyped (its mod 11 fails) with its noun
             case 9 when (single || shape is [3, 3, 3]) && (Bsn(d) || IsraeliId(d) || Taj(d)):
@@ -151,6 +155,12 @@ internal static partial class SensitiveScanner
         // amount "1 500 000", a decimal).
         return n is >= 6 and <= 20 && (separators & 12) == 0 && (single || shape.IndexOfAnyInRange(0, 2) < 0 || shape is [_, 1]) ? IdStrength.Bank : IdStrength.None;
     }
+
+    // A MyKad's place of birth: a Malaysian state (01–16), a region of birth abroad (21–59 hold states too, 60–99 countries).
+    private static bool MyKadPlace(int place) => place is (>= 1 and <= 16) or (>= 21 and <= 59) or (>= 60 and <= 99 and not 70 and not 73 and not 80 and not 81 and not 94 and not 95 and not 96 and not 97);
+
+    // A Vietnamese citizen id (CCCD): a province code 001–096, a century-and-sex digit 0–3, the year's two digits, six more.
+    private static bool VietnameseId(ReadOnlySpan<byte> d) => ((d[1] * 10) + d[2]) is >= 1 and <= 96 && d[3] <= 3;
 
     // The Polish NRB: 26 digits with the IBAN's check for "PL" (the IBAN's own remainder, on "PL" and the digits).
     private static bool Nrb(ReadOnlySpan<byte> d)

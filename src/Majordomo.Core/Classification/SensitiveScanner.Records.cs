@@ -28,6 +28,11 @@ internal static partial class SensitiveScanner
         Span<int> groups = stackalloc int[8];
         var i = DigitGroups(text, start, d, groups, dots: true, out var n, out var g, out var separators);
         var shape = groups[..g];
+        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0]) < 0)
+        {
+            return false; // a fixture's 000.00000.00-0: no one's number
+        }
+
         if (CorsicanNir(text, start, shape, n, i))
         {
             return true;
@@ -108,7 +113,69 @@ internal static partial class SensitiveScanner
         ("org-nr", 0), ("organisationsnummer", 0), ("cvr", 0), ("y-tunnus", 0), ("ondernemingsnummer", 0), ("kbo", 0), ("uen", 0), ("gläubiger", 0),
         ("creditor id", 0), ("nip", 0), ("vergi no", 0), ("vergi numarası", 0), ("chave de acesso", 40), ("法人番号", 0), ("登録番号", 0),
         ("统一社会信用代码", 0), ("纳税人识别号", 0), ("营业执照", 0), ("发票", 0), ("사업자등록번호", 0), ("사업자번호", 0), ("법인등록번호", 0), ("세금계산서", 0),
+        // Probe 24: Malaysia's SSM, Greece's ΓΕΜΗ, Sweden's giro numbers, a business's paybill or till, a company's tax number by its label.
+        ("ssm", 0), ("no. syarikat", 0), ("pendaftaran syarikat", 0), ("γεμη", 0), ("γ.ε.μη", 0), ("bankgiro", 0), ("plusgiro", 0), ("paybill", 0),
+        ("till number", 0), ("till no", 0), ("buy goods", 0), ("merchant id", 0), ("rut empresa", 0), ("ruc empresa", 0), ("mst doanh nghiệp", 0),
+        ("mã số doanh nghiệp", 0), ("npwp perusahaan", 0), ("npwp badan", 0), ("ocr", 50), ("kid", 50),
     ];
+
+    // An ambiguous tax id's label (a person's or a company's number): the company's when its legal form or an invoice's issuer stands before it.
+    private static readonly string[] TaxLabels =
+    [
+        "afm", "αφμ", "α.φ.μ", "mst", "rut", "npwp", "tin", "ruc", "rfc", "nit", "nip", "cif", "nif", "kra pin", "vergi", "ntn", "inn", "инн", "cnpj", "cui",
+    ];
+
+    // Legal forms and issuers' labels that make the tax id after them a business's (short forms in their own capitals only).
+    private static readonly string[] LegalForms =
+    [
+        "sdn bhd", "sdn. bhd", "berhad", "enterprise", "tnhh", "công ty", "cổ phần", "o.e.", "ο.ε.", "α.ε.", "ι.κ.ε.", "ε.π.ε.", "s.p.a", "ltda", "s.a.s",
+        "sa de cv", "s.a. de c.v", "e.i.r.l", "gmbh", "sp. z o.o", "s.r.l", "s.r.o", "a.ş.", "şti", "limited", "emisor", "razón social", "razon social",
+        "proveedor", "supplier", "vendor", "seller", "issuer", "εκδότης", "πωλητής", "bên bán", "người bán", "penjual", "sprzedawca", "satıcı",
+    ];
+
+    private static readonly string[] LegalFormsInCapitals = ["SpA", "SA", "AB", "AS", "ASA", "Oy", "Ltd", "LLC", "Inc", "PT", "CV", "OÜ", "SIA", "UAB", "Kft", "Zrt", "SRL", "SAS", "EIRL"];
+
+    /// <summary>
+    /// The number at <paramref name="start"/> follows an ambiguous tax id's label (up to 20 characters between, no digit) and a
+    /// company's legal form or an invoice's issuer stands within 200 characters before the label: the company's public tax number.
+    /// </summary>
+    private static bool CompanyTaxNumber(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 24)..start];
+        foreach (var label in TaxLabels)
+        {
+            var at = before.LastIndexOf(label, StringComparison.OrdinalIgnoreCase);
+            if (at < 0 || (at > 0 && char.IsLetter(before[at - 1])) || (at + label.Length < before.Length && char.IsLetter(before[at + label.Length]))
+                || before[(at + label.Length)..].IndexOfAnyInRange('0', '9') >= 0)
+            {
+                continue;
+            }
+
+            var labelAt = start - before.Length + at;
+            var context = text[Math.Max(0, labelAt - 200)..labelAt];
+            if (SecretPhrases.WordIn(context, LegalForms))
+            {
+                return true;
+            }
+
+            foreach (var form in LegalFormsInCapitals)
+            {
+                for (var k = context.IndexOf(form, StringComparison.Ordinal); k >= 0;)
+                {
+                    var end = k + form.Length;
+                    if ((k == 0 || !char.IsLetter(context[k - 1])) && (end == context.Length || !char.IsLetter(context[end])))
+                    {
+                        return true;
+                    }
+
+                    var next = context[end..].IndexOf(form, StringComparison.Ordinal);
+                    k = next < 0 ? -1 : end + next;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the number at <paramref name="start"/> is a business's, named by a label just before it in its line (up to 20
@@ -134,14 +201,24 @@ internal static partial class SensitiveScanner
                 continue;
             }
 
-            if (kind == 0 || BusinessShape(text, start, kind))
+            // "Mój NIP to …", "my NIP": a person's own tax number (a sole trader's NIP is the person's).
+            if (label == "nip" && SecretPhrases.WordIn(before[..at], ["mój", "moj", "my", "mine", "osoba fizyczna", "mojego", "mój numer"]))
+            {
+                continue;
+            }
+
+            if (kind == 0 || (kind == 50 ? PaymentReference(before) : BusinessShape(text, start, kind)))
             {
                 return true;
             }
         }
 
-        return false;
+        return CompanyTaxNumber(text, start);
     }
+
+    // A Swedish OCR or a Norwegian KID is an invoice's payment reference only beside a giro, an invoice or a due date in its line.
+    private static bool PaymentReference(ReadOnlySpan<char> line) =>
+        SecretPhrases.WordIn(line, ["bankgiro", "plusgiro", "faktura", "forfall", "förfall", "org.nr", "kontonr"]);
 
     // An ИНН of ten digits is an organisation's (a person's has twelve); a CUIT starting 30, 33 or 34 a company's; an NF-e key has 44 digits.
     private static bool BusinessShape(ReadOnlySpan<char> text, int start, int kind)

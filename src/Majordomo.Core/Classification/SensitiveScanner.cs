@@ -92,7 +92,8 @@ internal static partial class SensitiveScanner
     public static SensitiveKind Scan(ReadOnlySpan<char> text)
     {
         var kind = ScanOnce(text);
-        return kind != SensitiveKind.None ? kind : Unescaped(text, Once);
+        kind = kind != SensitiveKind.None ? kind : Unescaped(text, Once);
+        return kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
     }
 
     // One delegate for the escaped copy's pass (a method group would allocate one per call).
@@ -893,6 +894,13 @@ internal static partial class SensitiveScanner
             var monthYear = space > 0 && SecretPhrases.MonthNamed(value[..space]) && value[(space + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
             // "the DNI office gave me queue ticket number 0041235": a public number named between the phrase and the value.
             var between = window[(word < 0 ? window.Length : word)..Math.Min(i, window.Length)];
+            // Probe 24: an id's first digits asked about ("starts with 870415"), a masked value ("Aadhaar (XXXX XXXX 6627)").
+            if (SecretPhrases.WordIn(between, SecretPhrases.PrefixWords) || SecretPhrases.MaskedAfter(rest[..j], word < 0 ? window.Length : word))
+            {
+                i = j;
+                continue;
+            }
+
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..]))
             {
@@ -941,7 +949,8 @@ internal static partial class SensitiveScanner
     private static SensitiveKind CheckDigits(ReadOnlySpan<char> text, int start, out int next)
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
-            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
+            && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
+            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
@@ -1184,7 +1193,7 @@ internal static partial class SensitiveScanner
     /// </summary>
     internal static int PlaceholderIban(ReadOnlySpan<char> s)
     {
-        if (s.Length < 15 || !char.IsAsciiLetterUpper(s[0]) || !char.IsAsciiLetterUpper(s[1]) || s[2] != '0' || s[3] != '0')
+        if (s.Length < 6 || !char.IsAsciiLetterUpper(s[0]) || !char.IsAsciiLetterUpper(s[1]) || s[2] != '0' || s[3] != '0')
         {
             return 0;
         }
@@ -1204,7 +1213,22 @@ internal static partial class SensitiveScanner
             }
         }
 
-        return n >= 15 ? i : 0;
+        // Cut short with an ellipsis ("TR00 0006 2...", "PL00 1090 0000 ..."): a documentation's placeholder too (probe 24).
+        var rest = s[i..].TrimStart(' ');
+        return n >= 15 || (n >= 6 && (rest.StartsWith("...", StringComparison.Ordinal) || rest.StartsWith('…'))) ? i : 0;
+    }
+
+    /// <summary>The digits at <paramref name="start"/> follow a placeholder IBAN's country and 00 ("PL00 1090 0000 ..."): its groups.</summary>
+    private static bool AfterPlaceholderIban(ReadOnlySpan<char> text, int start)
+    {
+        var from = start;
+        while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || text[from - 1] == ' '))
+        {
+            from--;
+        }
+
+        // The country's two capitals before the check digits ("PL00 1090 …": the "00" was walked over with the groups).
+        return from >= 2 && char.IsAsciiLetterUpper(text[from - 2]) && char.IsAsciiLetterUpper(text[from - 1]) && PlaceholderIban(text[(from - 2)..]) > 0;
     }
 
     // CC kk then 11–30 letters/digits, spaces allowed every four; valid when the mod-97 remainder is 1.
