@@ -128,7 +128,7 @@ internal static class HeuristicClassifier
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && ContainsAny(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars))
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;
         }

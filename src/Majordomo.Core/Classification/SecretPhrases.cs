@@ -301,6 +301,9 @@ internal static partial class SecretPhrases
         // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
         .. TravelPhrases(),
         .. HomePhrases(),
+
+        // Nouns long material's meetings and threads use (SecretPhrases.LogFields).
+        .. LongMaterialPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -486,7 +489,7 @@ internal static partial class SecretPhrases
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase))
         {
             return true;
         }
@@ -973,7 +976,7 @@ internal static partial class SecretPhrases
 
         // A combination told as turns is long ("gira a la derecha hasta 33, luego …"); a router's key often comes in the next sentence.
         // Not past a quoted mail header: another message starts there (SecretPhrases.Pasted).
-        var full = BeforeMailHeader(text[from..BeforeCutNumber(text, from, Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80)))]);
+        var full = OwnCell(BeforeMailHeader(text[from..BeforeCutNumber(text, from, Math.Min(text.Length, from + (want is Want.Lock or Want.Dial ? 160 : 80)))]));
         var stop = SentenceEnd(full);
         if (want == Want.Access && stop < full.Length && full[stop] is '。' or '.' && stop + 1 < full.Length)
         {
@@ -1060,6 +1063,13 @@ internal static partial class SecretPhrases
             if (!char.IsAsciiDigit(window[i]) && !(char.IsLetter(window[i]) && !IsCjk(window[i])))
             {
                 i++;
+                continue;
+            }
+
+            // A log line's other field ("req=de9a1c7e-…"): that name's value, not the noun's (SecretPhrases.LogFields).
+            if (i > 1 && window[i - 1] == '=' && char.IsLetter(window[i - 2]))
+            {
+                i = OtherFieldEnd(window, i);
                 continue;
             }
 
@@ -1165,9 +1175,15 @@ internal static partial class SecretPhrases
         var i = 0;
         while (i < window.Length)
         {
-            // "otp failed user=2207": a number after another name's '=' is that name's value.
-            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]))
-                || (i > 1 && window[i - 1] == '=' && char.IsLetter(window[i - 2])))
+            // "otp failed user=2207": a number after another name's '=' is that name's value, all of it up to the next space
+            // ("req=0795f9c8-42a6-…", "user_id=u_40476": a log line's other fields; SecretPhrases.LogFields).
+            if (i > 1 && window[i - 1] == '=' && char.IsLetter(window[i - 2]) && char.IsLetterOrDigit(window[i]))
+            {
+                i = OtherFieldEnd(window, i);
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
             {
                 i++;
                 continue;
@@ -2014,7 +2030,7 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
     }

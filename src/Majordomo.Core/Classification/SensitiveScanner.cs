@@ -359,7 +359,8 @@ internal static partial class SensitiveScanner
     }
 
     private static bool Prefixed(ReadOnlySpan<char> rest, string prefix, int minTail, SearchValues<char> tailChars) =>
-        rest.StartsWith(prefix, StringComparison.Ordinal) && Run(rest[prefix.Length..], tailChars) >= minTail && HasDigitAndLetter(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]);
+        rest.StartsWith(prefix, StringComparison.Ordinal) && Run(rest[prefix.Length..], tailChars) >= minTail && HasDigitAndLetter(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)])
+        && !FakeTail(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]);
 
     private static int Run(ReadOnlySpan<char> s, SearchValues<char> chars)
     {
@@ -690,7 +691,7 @@ internal static partial class SensitiveScanner
 
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
-            return value.Length >= 3 && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
+            return value.Length >= 3 && !(!quoted && ConditionColon(text, start, end)) && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
                 && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
