@@ -17,7 +17,21 @@ internal static partial class SecretPhrases
         "caça ao tesouro", "charada", "quantas combinações", "caccia al tesoro", "indovinell", "enigm", "esercizio", "compito",
         "quante combinazioni", "speurtocht", "schattenjacht", "raadsel", "hoeveel combinaties", "podchody", "zagadk", "ile kombinacji",
         "квест", "загадк", "головоломк", "задача", "сколько комбинаций", "hazine avı", "bilmece", "kaç kombinasyon", "謎解き", "脱出ゲーム",
-        "宝探し", "보물찾기", "방탈출", "수수께끼", "寻宝", "谜题", "密室逃脱",
+        "宝探し", "보물찾기", "방탈출", "수수께끼", "寻宝", "谜题", "密室逃脱", "treasure chest", "treasure box", "schatzkiste", "coffre au trésor",
+        "cofre del tesoro", "baú do tesouro", "forziere",
+    ];
+
+    // A real lock's place before a code's noun ("our garage code", "unseren Garagencode"): the game reuses a real code (probe 22).
+    private static readonly string[] RealLockPlaces =
+    [
+        "garage", "front door", "house", "alarm", "haustür", "haus", "alarmanlage", "porte d'entrée", "portail", "maison", "garaje", "casa",
+        "portão", "garagem", "cancello", "voordeur", "garaż", "domu",
+    ];
+
+    private static readonly string[] RealLockOwners =
+    [
+        "our", "my", "unser", "unsere", "unseren", "unserer", "mein", "meine", "meinen", "notre", "mon", "ma", "nuestro", "nuestra", "mi", "nosso",
+        "nossa", "meu", "minha", "nostro", "nostra", "mio", "mia", "onze", "mijn", "nasz", "nasza", "naszego", "mój", "mojego",
     ];
 
     // A children's club or den whose password is a game's.
@@ -37,7 +51,27 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        return CueNear(text, at, end, cues);
+        return CueNear(text, at, end, cues) && !RealCodeReused(text, at);
+    }
+
+    /// <summary>Whether the 30 characters before a code's noun name a real lock's place and its owner: a real code a game reuses is still a secret.</summary>
+    private static bool RealCodeReused(ReadOnlySpan<char> text, int at)
+    {
+        var before = text[Math.Max(0, at - 30)..at];
+        if (!WordIn(before, RealLockPlaces))
+        {
+            return false;
+        }
+
+        foreach (var range in before.SplitAny(" \t\n"))
+        {
+            if (OneOf(before[range], RealLockOwners))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The words that join a range's ends ("0 bis 9", "da 0 a 9", "from 0 to 9", "от 0 до 9").

@@ -17,7 +17,7 @@ internal static partial class SecretPhrases
     {
         var token = text[start..end].Trim(".,;:!?-");
         return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
-            || AgentLookAlike(text, start, end, token);
+            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).
@@ -38,7 +38,7 @@ internal static partial class SecretPhrases
         }
 
         var tail = token[(underscore + 1)..];
-        if (tail.Length is < 6 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z') || !tail.ContainsAnyInRange('a', 'z')
+        if (tail.Length is < 5 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z') || !tail.ContainsAnyInRange('a', 'z')
             || !tail.ContainsAnyInRange('0', '9'))
         {
             return false;
@@ -165,6 +165,8 @@ internal static partial class SecretPhrases
             }
         }
 
+        // "x-amz-id-2": an id header numbered after its first.
+        name = name.TrimEnd("0123456789").TrimEnd('-');
         return name.EndsWith("-id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("requestid", StringComparison.OrdinalIgnoreCase)
             || name.Equals("etag", StringComparison.OrdinalIgnoreCase) || name.Equals("cf-ray", StringComparison.OrdinalIgnoreCase)
             || name.Equals("traceparent", StringComparison.OrdinalIgnoreCase);

@@ -249,12 +249,13 @@ internal static partial class SecretPhrases
             return true;
         }
 
+        // China's weights run to 10 ("7,9,10,5,8,4,2,…"): an item of one digit or two.
         var count = 0;
         var k = 0;
-        while (k < run.Length && char.IsAsciiDigit(run[k]) && (k + 1 == run.Length || !char.IsAsciiDigit(run[k + 1])))
+        while (k < run.Length && char.IsAsciiDigit(run[k]) && (k + 1 == run.Length || !char.IsAsciiDigit(run[k + 1]) || (k + 2 < run.Length && run[k] == '1' && run[k + 1] == '0' && !char.IsAsciiDigit(run[k + 2]))))
         {
             count++;
-            k++;
+            k += k + 1 < run.Length && char.IsAsciiDigit(run[k + 1]) ? 2 : 1;
             if (k + 1 < run.Length && run[k] == ',' && char.IsAsciiDigit(run[k + 1]))
             {
                 k++;

@@ -79,7 +79,7 @@ internal static partial class SecretPhrases
         ("otp", Want.Notice), ("2fa", Want.Digits), ("auth code", Want.Notice), ("authentication code", Want.Notice), ("login code", Want.Notice),
         ("confirmation code", Want.Notice), ("recovery code", Want.Digits), ("backup code", Want.Digits), ("reset code", Want.Digits),
         ("unlock code", Want.Digits), ("access code", Want.Digits), ("door code", Want.Digits), ("alarm code", Want.Digits),
-        ("gate code", Want.Digits), ("combination", Want.Digits), ("sms code", Want.Notice), ("mfa code", Want.Notice),
+        ("gate code", Want.Digits), ("combination", Want.Digits), ("combinaison", Want.Digits), ("sms code", Want.Notice), ("mfa code", Want.Notice),
         ("bestätigungscode", Want.Notice), ("sicherheitscode", Want.Short), ("einmalcode", Want.Notice), ("wiederherstellungscode", Want.Digits),
         ("zugangscode", Want.Digits), ("code de vérification", Want.Notice), ("code de confirmation", Want.Notice), ("code de sécurité", Want.Short),
         ("code d'accès", Want.Digits), ("code secret", Want.Digits), ("código de verificación", Want.Notice), ("código de seguridad", Want.Short),
@@ -482,7 +482,11 @@ internal static partial class SecretPhrases
         // (SecretPhrases.Travel, SecretPhrases.Homes).
         || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end))
         // A service's or a queue's number, an id's first digits, a validator's weights after an id's noun (SecretPhrases.WorldIds).
-        || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want));
+        || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want))
+        // A code's quoted key answered by a constant or a variable; a flag naming the field to read (SecretPhrases.ToolLookAlikes).
+        || (want == Want.Word && (CodeReference(text, at, end) || FieldFlag(text, at)))
+        // French "combinaison" is also a ski suit or a wetsuit, sold by size (SecretPhrases.CommonWords).
+        || (phrase == "combinaison" && SuitNamed(text, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -682,8 +686,10 @@ internal static partial class SecretPhrases
         if (text[at] >= 0x2E80)
         {
             var before = text[Math.Max(0, at - 12)..at];
+            // "我自己的号码", "自分の番号", "本人的号码": one's own number, as a developer says of the id they test a validator with (probe 20).
             var mine = before.Contains("我的", StringComparison.Ordinal) || before.Contains("私の", StringComparison.Ordinal) || before.Contains("僕の", StringComparison.Ordinal)
-                || before.Contains("내 ", StringComparison.Ordinal) || before.Contains("제 ", StringComparison.Ordinal) || before.Contains("나의", StringComparison.Ordinal);
+                || before.Contains("내 ", StringComparison.Ordinal) || before.Contains("제 ", StringComparison.Ordinal) || before.Contains("나의", StringComparison.Ordinal)
+                || before.Contains("自己的", StringComparison.Ordinal) || before.Contains("自分の", StringComparison.Ordinal) || before.Contains("本人的", StringComparison.Ordinal);
             return mine && !NamedPublic(before, anywhere: true);
         }
 
@@ -900,8 +906,14 @@ internal static partial class SecretPhrases
 
         if (end >= text.Length || !char.IsLetter(text[end]))
         {
-            // "pin", "tan", "pw", "otp" and "cvv" stand alone; "TAN" only in capitals (not the colour or tangent).
-            return phrase != "tan" || text.Slice(at, 3).SequenceEqual("TAN");
+            // "pin", "tan", "pw", "otp" and "cvv" stand alone; "TAN" only in capitals (not the colour or tangent); "nie" only as the
+            // Spanish id (SecretPhrases.CommonWords), not Polish "not" or German "never".
+            return phrase switch
+            {
+                "tan" => text.Slice(at, 3).SequenceEqual("TAN"),
+                "nie" => NieNoun(text, at),
+                _ => true,
+            };
         }
 
         // Plurals and inflections of the longer nouns: "passwords", "şifreniz", "hasła", "пароля", "Kennwortes".
@@ -2151,7 +2163,7 @@ internal static partial class SecretPhrases
         || value.Contains("xxx", StringComparison.OrdinalIgnoreCase) || value.Contains("...", StringComparison.Ordinal)
         || value.Contains("your", StringComparison.OrdinalIgnoreCase) || value.Contains("env", StringComparison.Ordinal)
         || value.Contains("placeholder", StringComparison.OrdinalIgnoreCase) || value.Contains("password", StringComparison.OrdinalIgnoreCase) || value.Contains("redacted", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("…", StringComparison.Ordinal) || DummyValue(value);
+        || value.Contains("…", StringComparison.Ordinal) || DummyValue(value) || SensitiveScanner.TemplateHole(value);
 
     /// <summary>
     /// Values that stand for a secret in documentation and examples: an upper-case name (<c>TU_CONTRASEÑA</c>,

@@ -388,6 +388,13 @@ internal static partial class SensitiveScanner
                     copy[k + 1] = copy[k + 1] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', _ => '"' };
                     k++;
                 }
+                else if (copy[k] == '\\' && copy[k + 1] == 'u' && UnicodeEscape(copy[k..], out var decoded))
+                {
+                    // "d\u00edgitos": the letter, then spaces (the copy keeps the text's length), not a code "u00edgitos" (probe 20).
+                    copy[k] = decoded;
+                    copy.Slice(k + 1, 5).Fill(' ');
+                    k += 5;
+                }
             }
 
             return pass(copy);
@@ -398,11 +405,24 @@ internal static partial class SensitiveScanner
         }
     }
 
+    // "\u00ed": four hex digits after "\u".
+    private static bool UnicodeEscape(ReadOnlySpan<char> escape, out char decoded)
+    {
+        decoded = '\0';
+        if (escape.Length < 6 || !ushort.TryParse(escape.Slice(2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            return false;
+        }
+
+        decoded = (char)code;
+        return true;
+    }
+
     private static bool HasEscape(ReadOnlySpan<char> text)
     {
         for (var k = text.IndexOf('\\'); k >= 0 && k + 1 < text.Length; k = text[(k + 1)..].IndexOf('\\') is var next && next < 0 ? -1 : k + 1 + next)
         {
-            if (text[k + 1] is 'n' or 'r' or 't' or '"')
+            if (text[k + 1] is 'n' or 'r' or 't' or '"' or 'u')
             {
                 return true;
             }

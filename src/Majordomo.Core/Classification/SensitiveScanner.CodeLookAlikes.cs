@@ -59,6 +59,35 @@ internal static partial class SensitiveScanner
         return false;
     }
 
+    // A Slack token's tail: a digit in it and no stand-in's word ("your", "token", "fake").
+    private static bool SlackTail(ReadOnlySpan<char> tail) =>
+        tail.ContainsAnyInRange('0', '9') && !FakeTail(tail) && !tail.Contains("your", StringComparison.OrdinalIgnoreCase) && !tail.Contains("token", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The digits at <paramref name="start"/> (single spaces, dots or dashes between them) are nine or more of one digit repeated or
+    /// counting up ("000000000000", "111.111.111-11", "1 23 45 67 890 123 45"): a test's filler or a form's printed example, no one's id.
+    /// </summary>
+    internal static bool FillerAt(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] is ' ' or '.' or '-' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+        {
+            end++;
+        }
+
+        var run = text[start..end];
+        var digits = run.Length - run.Count(' ') - run.Count('.') - run.Count('-');
+        return digits >= 9 && (run.IndexOfAnyExcept([run[0], ' ', '.', '-']) < 0 || RangeOrCounting(run));
+    }
+
+    // A '<' with a '>' after it inside a value: "pypi-<TU_TOKEN_AQUI>", "hvs.<token>".
+    internal static bool TemplateHole(ReadOnlySpan<char> value) => value.IndexOf('<') is >= 0 and var open && value[open..].IndexOf('>') > 1;
+
+    // "password: pwd }", "pass = passwd)": an unquoted value that is a password's usual variable name is that variable.
+    private static bool SecretVariable(ReadOnlySpan<char> value) =>
+        value.Equals("pwd", StringComparison.OrdinalIgnoreCase) || value.Equals("pw", StringComparison.OrdinalIgnoreCase) || value.Equals("passwd", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("pass", StringComparison.OrdinalIgnoreCase) || value.Equals("password", StringComparison.OrdinalIgnoreCase) || value.Equals("secret", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Whether one of <paramref name="words"/> stands in <paramref name="text"/> outside a pasted data row: a photo's subject is what the
     /// user says around it, not a CSV's or a table's cell ("…;open;Kreditkarte endet auf 6014" in an export under a chart's photo).

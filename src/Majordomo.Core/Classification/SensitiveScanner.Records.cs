@@ -152,6 +152,11 @@ internal static partial class SensitiveScanner
             }
 
             var labelAt = start - before.Length + at;
+            if (PersonsTaxNumber(text[Math.Max(0, labelAt - 16)..start]))
+            {
+                continue;
+            }
+
             var context = text[Math.Max(0, labelAt - 200)..labelAt];
             if (SecretPhrases.WordIn(context, LegalForms))
             {
@@ -171,6 +176,27 @@ internal static partial class SensitiveScanner
                     var next = context[end..].IndexOf(form, StringComparison.Ordinal);
                     k = next < 0 ? -1 : end + next;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // "o meu NIF pessoal", "my own TIN", "mój NIP": a person's tax number, whatever company the sentence names before (probe 24).
+    private static readonly string[] PersonWords =
+    [
+        "my", "mine", "own", "personal", "mein", "meine", "meinen", "persönliche", "persönlichen", "meu", "minha", "pessoal", "mi", "personal",
+        "mon", "ma", "personnel", "mio", "mia", "personale", "mijn", "persoonlijk", "min", "mitt", "personlig", "personliga", "mój", "moj", "moje",
+        "osobisty", "minun", "oma", "henkilökohtainen",
+    ];
+
+    private static bool PersonsTaxNumber(ReadOnlySpan<char> around)
+    {
+        foreach (var range in around.SplitAny(" \t\n:"))
+        {
+            if (SecretPhrases.OneOf(around[range].Trim(".,;()"), PersonWords))
+            {
+                return true;
             }
         }
 

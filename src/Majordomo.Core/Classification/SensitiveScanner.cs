@@ -48,6 +48,8 @@ internal static partial class SensitiveScanner
             "@tcp(", "@unix(", // SensitiveScanner.ConfigFiles
             // An app id that is the key (SensitiveScanner.CardPrints).
             "app_id", "app-id", "appid",
+            // A personal access token by its short name (SmartThings' PAT is a UUID; probe 22): "PAT = '…'", "ST_PAT=…".
+            "pat =", "pat=", "pat:",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -186,8 +188,9 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
+        // A Slack token's tail carries its team's and user's numbers: "xoxb-your-token", "xoxb-seu-token-aqui" are a README's stand-ins (probe 20).
         if (rest.StartsWith("xox", StringComparison.Ordinal) && rest.Length > 4 && rest[3] is 'b' or 'p' or 'a' or 'r' or 's' or 'e'
-            && rest.Length > 5 && rest[4] == '-' && Run(rest[5..], TokenChars) >= 10)
+            && rest.Length > 5 && rest[4] == '-' && Run(rest[5..], TokenChars) >= 10 && SlackTail(rest[5..][..Run(rest[5..], TokenChars)]))
         {
             return SensitiveKind.ApiKey;
         }
@@ -242,6 +245,12 @@ internal static partial class SensitiveScanner
         if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
         {
             return SensitiveKind.ApiKey;
+        }
+
+        // A private key passed to the call that signs with it; a key file printed with its content (SensitiveScanner.KeyFiles).
+        if (rest.StartsWith("key", StringComparison.OrdinalIgnoreCase) && (PrivateKeyCall(text, at) || PrintedKeyFile(text, at)))
+        {
+            return SensitiveKind.PrivateKey;
         }
 
         if (rest[0] is 'a' or 'A' && AppIdKey(text, at))
@@ -477,7 +486,7 @@ internal static partial class SensitiveScanner
             {
                 var pair = colon[1..][range].Trim(' ');
                 var equals = pair.IndexOf('=');
-                if (equals > 0 && SessionValue(pair[(equals + 1)..], minLetters: 4))
+                if (equals > 0 && SessionValue(pair[(equals + 1)..], minLetters: 4, cookie: true))
                 {
                     return true;
                 }
@@ -511,9 +520,9 @@ internal static partial class SensitiveScanner
 
     private static ReadOnlySpan<char> Line(ReadOnlySpan<char> rest) => rest.IndexOfAny('\r', '\n') is >= 0 and var newline ? rest[..newline] : rest;
 
-    private static bool SessionValue(ReadOnlySpan<char> value, int minLetters)
+    private static bool SessionValue(ReadOnlySpan<char> value, int minLetters, bool cookie = false)
     {
-        value = value[..Run(value, SessionChars)];
+        value = value[..Run(value, cookie ? CookieChars : SessionChars)];
         var digits = 0;
         var letters = 0;
         foreach (var c in value)
@@ -526,6 +535,10 @@ internal static partial class SensitiveScanner
     }
 
     private static readonly SearchValues<char> SessionChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/.~%");
+
+    // A Cookie header's value may join its parts with ':' and '|' (Yandex's Session_id: "3:1764988801.5.0.…:AbCdEf:8a.1.2:1|…"; probe
+    // 22); an assignment's may not ("session=agent:main:explicit:…" is OpenClaw's conversation, named).
+    private static readonly SearchValues<char> CookieChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/.~%:|");
 
     // scheme://user:password@host — the password part must be non-empty and not a placeholder.
     private static bool UrlWithPassword(ReadOnlySpan<char> rest)
@@ -671,7 +684,8 @@ internal static partial class SensitiveScanner
                 return SensitiveKind.None;
             }
 
-            if (!quoted && LooksLikeCode(value))
+            // "password: pwd }", "'password': CCU_PASS})": a variable's or a constant's name, unquoted.
+            if (!quoted && (LooksLikeCode(value) || SecretVariable(value.TrimEnd("}]).,;")) || SecretPhrases.DummyValue(value.TrimEnd("}]).,;"))))
             {
                 return SensitiveKind.None;
             }
@@ -789,7 +803,8 @@ internal static partial class SensitiveScanner
         || last.Equals("token", StringComparison.OrdinalIgnoreCase) || last.Equals("secret", StringComparison.OrdinalIgnoreCase)
         || last.Equals("credential", StringComparison.OrdinalIgnoreCase) || last.Equals("credentials", StringComparison.OrdinalIgnoreCase)
         || last.Equals("secretkey", StringComparison.OrdinalIgnoreCase) || last.Equals("accesskey", StringComparison.OrdinalIgnoreCase)
-        || last.Equals("auth", StringComparison.OrdinalIgnoreCase) || last.Equals("psk", StringComparison.OrdinalIgnoreCase); // Wi-Fi pre-shared key
+        || last.Equals("auth", StringComparison.OrdinalIgnoreCase) || last.Equals("psk", StringComparison.OrdinalIgnoreCase) // Wi-Fi pre-shared key
+        || last.Equals("pat", StringComparison.OrdinalIgnoreCase); // a personal access token
 
     // Values that stand for a secret without being one.
     // The card networks' published test numbers (4111 1111 1111 1111, 4242 4242 4242 4242…): documentation, not a card.
@@ -816,7 +831,8 @@ internal static partial class SensitiveScanner
             return true; // ****, xxxx, ....
         }
 
-        return value.Contains("xxxx", StringComparison.OrdinalIgnoreCase) || value.Contains("...", StringComparison.Ordinal)
+        // "pypi-<TU_TOKEN_AQUI>": a template's hole inside the value.
+        return value.Contains("xxxx", StringComparison.OrdinalIgnoreCase) || value.Contains("...", StringComparison.Ordinal) || TemplateHole(value)
             || value.Contains("your", StringComparison.OrdinalIgnoreCase) || value.StartsWith("process.env", StringComparison.Ordinal)
             || value.StartsWith("os.environ", StringComparison.Ordinal) || value.StartsWith("env.", StringComparison.OrdinalIgnoreCase)
             || value.Contains("getenv", StringComparison.OrdinalIgnoreCase) || value.Contains("****", StringComparison.Ordinal)
@@ -931,8 +947,8 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start))
-                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start))
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start))
+                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
