@@ -380,9 +380,10 @@ internal static partial class SensitiveScanner
         {
             var copy = buffer.AsSpan(0, text.Length);
             text.CopyTo(copy);
-            for (var k = first; k + 1 < copy.Length; k++)
+            // From backslash to backslash (a vectorised search; most of a long text holds none).
+            for (var k = first; k >= 0 && k + 1 < copy.Length; k = copy[(k + 1)..].IndexOf('\\') is var next and >= 0 ? k + 1 + next : -1)
             {
-                if (copy[k] == '\\' && copy[k + 1] is 'n' or 'r' or 't' or '"')
+                if (copy[k + 1] is 'n' or 'r' or 't' or '"')
                 {
                     copy[k] = ' ';
                     copy[k + 1] = copy[k + 1] switch { 'n' => '\n', 'r' => '\r', 't' => '\t', _ => '"' };
