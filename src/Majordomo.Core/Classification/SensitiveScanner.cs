@@ -89,14 +89,12 @@ internal static partial class SensitiveScanner
     /// the same passes from one cheap search for their starting places: a new pass goes in both (the equivalence
     /// test compares them on every corpus prompt).
     /// </summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text)
-    {
-        var kind = ReadOnce(text, Once);
-        return kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
-    }
+    public static SensitiveKind Scan(ReadOnlySpan<char> text) => ReadOnce(text, Whole);
 
-    // One delegate for ReadOnce's pass (a method group would allocate one per call).
+    // One delegate for each pass (a method group would allocate one per call): the text as it says, then with its script's
+    // digits in ASCII (a \u-escaped Persian or Bengali digit is read after its escape is).
     private static readonly Pass Once = ScanOnce;
+    private static readonly Pass Whole = text => ScanOnce(text) is var kind && kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
 
     private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)
     {
