@@ -2,7 +2,8 @@
 """Near-duplicate check between two corpus splits (docs/LABELLING.md, Splits).
 
 Compares the user-authored text of every prompt in A with every prompt in B (lower-cased, punctuation
-removed; system prompts left out, since the agents' envelopes are shared by design) by the Jaccard
+removed; system prompts and the agents' envelope blocks inside user turns — Claude Code's `<system-reminder>`, Codex's
+`<environment_context>` — left out, since they are shared by design) by the Jaccard
 similarity of character 4-grams, and prints only ids and scores, never text: it can be run against the
 held-out test split without reading it.
 
@@ -10,7 +11,10 @@ held-out test split without reading it.
 """
 import glob
 import json
+import re
 import sys
+
+ENVELOPE = re.compile(r'<(system-reminder|environment_context)>.*?</\1>', re.S)
 
 
 def user_text(o):
@@ -36,7 +40,7 @@ def user_text(o):
     for m in messages:
         if isinstance(m, dict) and m.get('role') == 'user':
             walk(m.get('content'))
-    return ' '.join(out)
+    return ENVELOPE.sub(' ', ' '.join(out))
 
 
 def normalise(s):

@@ -18,6 +18,9 @@ internal sealed partial class PromptView
         System,
         Message,
         ToolResult,
+
+        /// <summary>The text of a document attached to a message (<see cref="DocumentChars"/>).</summary>
+        Document,
     }
 
     private enum MessageProperty
@@ -35,6 +38,9 @@ internal sealed partial class PromptView
         Name,
         Arguments,
         Output,
+
+        // A Responses custom_tool_call's free-form input (Codex's apply_patch: the patch text).
+        Input,
     }
 
     private enum Role
@@ -265,6 +271,14 @@ internal sealed partial class PromptView
                 case MessageProperty.ItemType or MessageProperty.CallId or MessageProperty.Name or MessageProperty.Arguments or MessageProperty.Output:
                     ReadItemProperty(ref reader, property, body, ref message);
                     break;
+                case MessageProperty.Input:
+                    // Read as a call's arguments for the text the model sent (a patch writing a .env); the loop guard's
+                    // history, like ToolHistory.Trail's, counts function calls only.
+                    var start = reader.TokenStartIndex;
+                    reader.Skip();
+                    Note(TextStepOp.Call(start, ref reader));
+                    ToolBytes += reader.BytesConsumed - start;
+                    break;
                 default:
                     reader.Skip();
                     break;
@@ -311,6 +325,7 @@ internal sealed partial class PromptView
         : reader.ValueTextEquals("name"u8) ? MessageProperty.Name
         : reader.ValueTextEquals("arguments"u8) ? MessageProperty.Arguments
         : reader.ValueTextEquals("output"u8) ? MessageProperty.Output
+        : reader.ValueTextEquals("input"u8) ? MessageProperty.Input
         : MessageProperty.Other;
 
     // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
@@ -464,6 +479,25 @@ internal sealed partial class PromptView
                 ReadContent(ref reader, body, Part.ToolResult);
                 block.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
             }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                // A document's source: its text travels upstream like a pasted one (a tool's result keeps it as its output).
+                reader.Read();
+                ReadSource(ref reader, body, DocumentPart(part));
+            }
+            else if (reader.ValueTextEquals("context"u8))
+            {
+                // A document's context: text given to the model beside the document.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    Note(TextStepOp.At(TextStep.Add, DocumentPart(part), ref reader));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
             else if (reader.ValueTextEquals("input"u8))
             {
                 reader.Read();
@@ -497,6 +531,53 @@ internal sealed partial class PromptView
 
         CountBlock(type, partText, part);
         return part == Part.Message ? RecordBlock(type, block) : 0;
+    }
+
+    private static Part DocumentPart(Part part) => part == Part.ToolResult ? Part.ToolResult : Part.Document;
+
+    /// <summary>
+    /// A block's <c>source</c> (the reader on its value): the <c>data</c> of a <c>text</c> source, the blocks or string
+    /// of a <c>content</c> source; base64, url and file sources carry no text.
+    /// </summary>
+    private void ReadSource(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
+    {
+        if (!Enter(ref reader, JsonTokenType.StartObject, out _))
+        {
+            return;
+        }
+
+        var isText = false;
+        TextStepOp? data = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isText = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text"u8);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                data = reader.TokenType == JsonTokenType.String ? TextStepOp.At(TextStep.Add, part, ref reader) : null;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("content"u8))
+            {
+                reader.Read();
+                ReadContent(ref reader, body, part);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        // The type may follow the data: a base64 PDF's data is no text.
+        if (isText && data is { } op)
+        {
+            Note(op);
+        }
     }
 
     private static BlockType BlockTypeOf(ref Utf8JsonReader reader) =>

@@ -40,13 +40,29 @@ internal sealed partial class PromptView : IDisposable
     public ReadOnlySpan<char> SystemChars => Materialized()._systemText.Span;
 
     /// <summary>
-    /// Text of every user message in order, joined by a newline (the last one included). The sensitive
-    /// scan reads this, not only <see cref="LastUserText"/>: a secret pasted three turns ago is sent again.
+    /// Text of every user message in order, whole, joined by a newline (the last one included): agents' envelopes and
+    /// bookkeeping messages too. The sensitive scan reads this, not only <see cref="LastUserText"/>: a secret pasted three
+    /// turns ago is sent again, and so is a CLAUDE.md in a <c>&lt;system-reminder&gt;</c> around the user's words.
     /// </summary>
     public string UserText => AsString(Materialized()._userText);
 
     /// <summary><see cref="UserText"/> without a copy.</summary>
     public ReadOnlySpan<char> UserChars => Materialized()._userText.Span;
+
+    /// <summary>
+    /// The length the learned features give the user's turns (<c>Classification.LearnedFeatures</c>, "how much earlier turns
+    /// carry"): the words of the turn the first later one follows, later turns whole. <see cref="UserText"/> once had this
+    /// length; it now holds every turn whole, and the trained model keeps the count it was trained on.
+    /// </summary>
+    public int UserTurnsChars => Materialized()._userTurnsChars ?? _lastUserText.Length;
+
+    /// <summary>
+    /// Text of documents attached to user messages (Anthropic <c>document</c> blocks whose source is <c>text</c> or
+    /// <c>content</c>, and their <c>context</c>), joined by a newline: a contract or a W-2 sent as a document travels
+    /// upstream like a pasted one. Not the user's words (<see cref="LastUserText"/>); a document inside a tool's result is
+    /// that tool's output (<see cref="ToolResultText"/>).
+    /// </summary>
+    public ReadOnlySpan<char> DocumentChars => Materialized()._documentText.Span;
 
     /// <summary>
     /// Text tools returned (OpenAI <c>tool</c> messages, Anthropic <c>tool_result</c> content), joined by a
@@ -183,6 +199,8 @@ internal sealed partial class PromptView : IDisposable
     private ReadOnlyMemory<char> _toolResultText;
     private ReadOnlyMemory<char> _assistantText;
     private ReadOnlyMemory<char> _answeredText;
+    private ReadOnlyMemory<char> _documentText;
+    private int? _userTurnsChars;
     private long _chars;
 
     // Every text in reading order; tokenized on first use, so a request that never asks for its token
@@ -193,6 +211,7 @@ internal sealed partial class PromptView : IDisposable
     private ArenaText? _toolText;
     private ArenaText? _assistantBuilder;
     private ArenaText? _answeredBuilder;
+    private ArenaText? _documentBuilder;
     private StringBuilder? _toolNames;
     private bool _disposed;
 
@@ -258,7 +277,7 @@ internal sealed partial class PromptView : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = _assistantText = _answeredText = default;
+        _lastUserText = _firstUserText = _systemText = _userText = _toolResultText = _assistantText = _answeredText = _documentText = default;
         _texts = null;
         _arena.Dispose();
         Tools.Dispose();
@@ -294,6 +313,9 @@ internal sealed partial class PromptView : IDisposable
             {
                 case TextStep.Begin:
                     text.Clear();
+                    break;
+                case TextStep.Add when step.Part == Part.Document:
+                    AddDocument(step.Decode(body, _arena));
                     break;
                 case TextStep.Add:
                     AddText(step.Decode(body, _arena), text, step.Part);
@@ -333,8 +355,9 @@ internal sealed partial class PromptView : IDisposable
             }
         }
 
-        _userText = _userTextBuilder?.Build() ?? _lastUserText;
+        _userText = _userTextBuilder?.Build() ?? _userText;
         _toolResultText = _toolText?.Build() ?? default;
+        _documentText = _documentBuilder?.Build() ?? default;
         _assistantText = _assistantBuilder?.Build() ?? default;
         _answeredText = _answeredBuilder?.Build() ?? default;
         _steps.Clear();
@@ -370,13 +393,7 @@ internal sealed partial class PromptView : IDisposable
         var raw = text.Build();
         if (!raw.IsEmpty)
         {
-            // Only from the second user turn on: one turn's text is LastUserText itself.
-            if (_userTextBuilder is null && !_lastUserText.IsEmpty)
-            {
-                _userTextBuilder = new ArenaText(_arena).Append(_lastUserText);
-            }
-
-            _userTextBuilder?.AppendLine().Append(raw);
+            AddUserTurn(raw);
         }
 
         if (!raw.IsEmpty || noResults)
@@ -397,6 +414,34 @@ internal sealed partial class PromptView : IDisposable
                 _firstUserText = raw;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds a user turn, whole, to <see cref="UserText"/> (a builder only from the second turn on: one turn's text is its
+    /// own), and counts <see cref="UserTurnsChars"/> the way the features always have.
+    /// </summary>
+    private void AddUserTurn(ReadOnlyMemory<char> raw)
+    {
+        if (_userTextBuilder is null && !_userText.IsEmpty)
+        {
+            _userTextBuilder = new ArenaText(_arena).Append(_userText);
+        }
+
+        if (_userTextBuilder is null)
+        {
+            _userText = raw;
+        }
+        else
+        {
+            _userTextBuilder.AppendLine().Append(raw);
+        }
+
+        if (_userTurnsChars is null && !_lastUserText.IsEmpty)
+        {
+            _userTurnsChars = _lastUserText.Length;
+        }
+
+        _userTurnsChars += 1 + raw.Length;
     }
 
     /// <summary>Notes a user turn's start beside the end of the model's message it answers (<see cref="AnsweredChars"/>).</summary>
@@ -498,6 +543,22 @@ internal sealed partial class PromptView : IDisposable
         else if (part.Length > 0)
         {
             ToolText().Append(part);
+        }
+    }
+
+    /// <summary>The text of a document attached to a user message (<see cref="DocumentChars"/>), on a line of its own.</summary>
+    private void AddDocument(ReadOnlyMemory<char> part)
+    {
+        CountText(part);
+        if (part.Length > 0)
+        {
+            _documentBuilder ??= new ArenaText(_arena);
+            if (_documentBuilder.Length > 0)
+            {
+                _documentBuilder.AppendLine();
+            }
+
+            _documentBuilder.Append(part);
         }
     }
 

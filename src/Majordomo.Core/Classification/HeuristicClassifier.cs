@@ -100,7 +100,7 @@ internal static class HeuristicClassifier
         return new Classification(complexity, task, prompt.EstimatedPromptTokens, sensitive != SensitiveKind.None, scores);
     }
 
-    /// <summary>Every text that will be sent upstream (the user's, the system prompt, tools' output, the model's earlier turns and calls), in full, then each answer beside the question it answers.</summary>
+    /// <summary>Every text that will be sent upstream (the user's turns whole, the system prompt, tools' output, documents, the model's earlier turns and calls), in full, then each answer beside the question it answers.</summary>
     public static SensitiveKind Sensitive(PromptView prompt)
     {
         var kind = SensitivePrefilter.Scan(prompt.UserChars);
@@ -112,6 +112,12 @@ internal static class HeuristicClassifier
         if (kind == SensitiveKind.None)
         {
             kind = SensitivePrefilter.Scan(prompt.ToolResultChars);
+        }
+
+        // A contract or a tax form attached as a text document is sent like a pasted one.
+        if (kind == SensitiveKind.None)
+        {
+            kind = SensitivePrefilter.Scan(prompt.DocumentChars);
         }
 
         // The model's earlier turns travel upstream again: a password it typed into a login call is in every later request.

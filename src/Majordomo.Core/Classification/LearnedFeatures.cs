@@ -466,7 +466,7 @@ internal static class LearnedFeatures
             var last = prompt.LastUserChars.Length;
             sink.Add(190 + Log2Bin(askChars, 10), 1f);
             sink.Add(202 + Log2Bin(last - askChars, 15), 1f);
-            sink.Add(218 + Log2Bin(Math.Max(0, prompt.UserChars.Length - last), 15), 1f);
+            sink.Add(218 + Log2Bin(Math.Max(0, prompt.UserTurnsChars - last), 15), 1f);
         }
     }
 

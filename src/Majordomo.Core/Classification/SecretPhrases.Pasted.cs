@@ -97,7 +97,7 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// Whether the value after a secret's noun (<paramref name="end"/>) is masked, in its line: three or more stars, two stars
-    /// touching a digit (<c>***-***-**4471</c>), bullets, full-width stars, four X's, an ellipsis before digits (<c>…2051</c>), or
+    /// touching a digit (<c>***-***-**4471</c>), bullets, full-width stars, four X's or X's in groups, an ellipsis before digits (<c>…2051</c>), or
     /// "ending in" and its forms before digits. A statement or a form shows its last digits only: no one's number travels.
     /// </summary>
     internal static bool MaskedAfter(ReadOnlySpan<char> text, int end)
@@ -115,7 +115,7 @@ internal static partial class SecretPhrases
             }
 
             if ((c == '*' && (run >= 3 || (run == 2 && (Digit(region, i - 1) || Digit(region, i + 2) || (i + 2 < region.Length && region[i + 2] is '-' or '.')))))
-                || (c is '＊' or '•' or '●' or '∗' && run >= 2) || (c is 'X' or 'x' && run >= 4 && (i == 0 || !char.IsLetter(region[i - 1])))
+                || (c is '＊' or '•' or '●' or '∗' && run >= 2) || (c is 'X' or 'x' && (run >= 4 || XGroups(region, i, run)) && (i == 0 || !char.IsLetter(region[i - 1])))
                 || (c == '…' && Digit(region, i + 1)) || (c == '.' && run == 3 && Digit(region, i + 3)))
             {
                 return true;
@@ -134,6 +134,13 @@ internal static partial class SecretPhrases
         }
 
         return false;
+    }
+
+    // Probe 27: a US form's masked SSN or EIN, X's in the number's own groups (XXX-XX-1234, XX-XXXXXXX).
+    private static bool XGroups(ReadOnlySpan<char> s, int i, int run)
+    {
+        var next = i + run;
+        return run >= 2 && next + 2 < s.Length && s[next] is '-' or ' ' && s[next + 1] == s[i] && s[next + 2] == s[i];
     }
 
     private static bool Digit(ReadOnlySpan<char> s, int i) => i >= 0 && i < s.Length && char.IsAsciiDigit(s[i]);

@@ -1046,13 +1046,22 @@ internal static partial class SecretPhrases
         {
             var line = next[range];
             var colon = line.IndexOf(':');
-            if (colon is > 0 and <= 24 && line[..colon].IndexOfAny("()[]\"") < 0 && Candidate(line[(colon + 1)..], connector: true, plain: true))
+            if (colon is > 0 and <= 24 && line[..colon].IndexOfAny("()[]\"") < 0 && !FieldList(line[(colon + 1)..]) && Candidate(line[(colon + 1)..], connector: true, plain: true))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // Probe 27: an agent's status line after the user's question ("Runtime: agent=main | host=homebox", OpenClaw's
+    // footer, now read with the words) opens with a field's name and '=': a list of settings, no one's answer.
+    private static bool FieldList(ReadOnlySpan<char> answer)
+    {
+        answer = answer.TrimStart();
+        var name = answer.IndexOfAnyExcept(IdentifierChars);
+        return name > 0 && answer[name] == '=';
     }
 
     // A token of 7+ letters and digits with at least two digits and three letters ("Rosewood1987") near a

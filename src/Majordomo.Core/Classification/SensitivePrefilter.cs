@@ -76,14 +76,11 @@ internal static class SensitivePrefilter
     private static readonly Entry[] PairEntries = Build();
 
     /// <summary>Exactly <see cref="SensitiveScanner.Scan"/>'s kind for <paramref name="text"/>.</summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text)
-    {
-        var kind = SensitiveScanner.ReadOnce(text, Once);
-        return kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
-    }
+    public static SensitiveKind Scan(ReadOnlySpan<char> text) => SensitiveScanner.ReadOnce(text, Whole);
 
-    // One delegate for ReadOnce's pass (a method group would allocate one per call).
+    // The scanner's passes in the same order (SensitiveScanner.Scan), one delegate each.
     private static readonly SensitiveScanner.Pass Once = ScanOnce;
+    private static readonly SensitiveScanner.Pass Whole = text => ScanOnce(text) is var kind && kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
 
     private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)
     {

@@ -89,14 +89,12 @@ internal static partial class SensitiveScanner
     /// the same passes from one cheap search for their starting places: a new pass goes in both (the equivalence
     /// test compares them on every corpus prompt).
     /// </summary>
-    public static SensitiveKind Scan(ReadOnlySpan<char> text)
-    {
-        var kind = ReadOnce(text, Once);
-        return kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
-    }
+    public static SensitiveKind Scan(ReadOnlySpan<char> text) => ReadOnce(text, Whole);
 
-    // One delegate for ReadOnce's pass (a method group would allocate one per call).
+    // One delegate for each pass (a method group would allocate one per call): the text as it says, then with its script's
+    // digits in ASCII (a \u-escaped Persian or Bengali digit is read after its escape is).
     private static readonly Pass Once = ScanOnce;
+    private static readonly Pass Whole = text => ScanOnce(text) is var kind && kind != SensitiveKind.None ? kind : NativeDigits(text, Once);
 
     private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)
     {
@@ -573,6 +571,25 @@ internal static partial class SensitiveScanner
             end--;
         }
 
+        // Past the name's closing quotes and spaces: every value below starts there after '=' or ':', a quote, "is", or a space. A name
+        // with none of these after it ("key," "cancellationToken)" in code, most hits in code) is no assignment, whatever the name says,
+        // so it is turned away before the name is read (the answer is the same; issue 16 item 4).
+        var i = end;
+        while (i < text.Length && text[i] is '"' or '\'' or '`' or ']')
+        {
+            i++;
+        }
+
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i == end && !(i < text.Length && text[i] is '=' or ':'))
+        {
+            return SensitiveKind.None;
+        }
+
         var name = text[start..end];
         var last = LastPart(name, out var parts);
         // "pass" alone is a password only as a quoted key ("pass": …) or an assignment (pass=…), not "boarding pass".
@@ -586,18 +603,6 @@ internal static partial class SensitiveScanner
         if ((!isPassword && !isKey) || ExpansionWithoutValue(text, start, end) || (quotedKey && TernaryBranch(text, start)))
         {
             return SensitiveKind.None;
-        }
-
-        var i = end;
-        // Closing quote of a quoted key ("password": …), then spaces.
-        while (i < text.Length && text[i] is '"' or '\'' or '`' or ']')
-        {
-            i++;
-        }
-
-        while (i < text.Length && text[i] is ' ' or '\t')
-        {
-            i++;
         }
 
         var phrase = false;
@@ -839,6 +844,13 @@ internal static partial class SensitiveScanner
     // "passport number: X1234567", "SSN 123456789", "my national id is AB 12 34 56 C".
     private static bool IdPhrase(ReadOnlySpan<char> text, int at)
     {
+        // Every phrase below starts with one of these ASCII letters (a non-ASCII character may still fold to one): a first test
+        // that turns away "key", "cookie", "bearer"… before sixteen compares (issue 16 item 4).
+        if (text[at] < 128 && (text[at] | 0x20) is not ('p' or 's' or 'n' or 'i' or 't' or 'a' or 'd'))
+        {
+            return false;
+        }
+
         var rest = text[at..];
         var isPhrase = rest.StartsWith("passport", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("ssn", StringComparison.OrdinalIgnoreCase) && (at == 0 || !char.IsLetter(text[at - 1])) && (rest.Length == 3 || !char.IsLetter(rest[3]))

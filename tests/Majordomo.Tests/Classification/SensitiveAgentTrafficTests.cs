@@ -133,21 +133,6 @@ public class SensitiveAgentTrafficTests
         Assert.Equal(SensitiveKind.None, Scan(PromptView.AnthropicProtocol, Body));
     }
 
-    [Fact]
-    public void TextWithJsonEscapes_IsReadOnce_AsWhatItSays()
-    {
-        var read = new List<string>();
-        SensitiveScanner.Pass pass = t =>
-        {
-            read.Add(t.ToString());
-            return SensitiveKind.None;
-        };
-
-        SensitiveScanner.ReadOnce("a\\nb \\\"c\\\"\\tend", pass);
-        SensitiveScanner.ReadOnce("C:\\Users\\ana plain", pass);
-        Assert.Equal(["a \nb  \"c \" \tend", "C:\\Users\\ana plain"], read);
-    }
-
     [Theory]
     [InlineData("{\"from\": \"caretaker\", \"body\": \"Hello,\\nstorage room code: 7316\\nPlease don't share it with visitors.\"}")]
     [InlineData("Hello,\nstorage room code: 7316.\n\nPlease don't share it with visitors.")]
