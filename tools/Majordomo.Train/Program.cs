@@ -41,6 +41,11 @@ internal static class Program
             return 0;
         }
 
+        if (args is ["experiment", "groupcv", ..])
+        {
+            return GroupValidation.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), args);
+        }
+
         if (args is ["experiment", var experiment, ..])
         {
             return Experiments.Run(experiment, Path.Combine(RepositoryRoot(), "corpus"), args.Contains("--cv"));
@@ -73,15 +78,7 @@ internal static class Program
         var options = TrainingOptions.Default;
         if (Option(args, "--features") is { } names)
         {
-            // "All-Quadgrams-Ask": a feature set named by flags, each after a '-' left out (to measure one block's worth).
-            var parts = names.Split('-');
-            var set = Enum.Parse<FeatureSet>(parts[0]);
-            foreach (var part in parts.Skip(1))
-            {
-                set &= ~Enum.Parse<FeatureSet>(part);
-            }
-
-            options = options with { Features = set };
+            options = options with { Features = FeatureNames.Parse(names) };
         }
 
         switch (args[0])
@@ -248,31 +245,34 @@ internal static class Corpus
             Console.Error.WriteLine($"{split}: {all - files.Count} blind probe(s) of {Path.Combine(corpus, "blind-probes.txt")} not read");
         }
 
-        foreach (var file in files)
-        {
-            var list = new List<LabelledPrompt>();
-            result.Add((Path.GetFileName(file), list));
-            var number = 0;
-            foreach (var line in File.ReadLines(file))
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
+        result.AddRange(files.Select(file => (Path.GetFileName(file), LoadFile(file))));
+        return result;
+    }
 
-                if (ClassifierEvaluation.ParseLine(line, number, out var problem) is { } example)
-                {
-                    list.Add(example);
-                }
-                else
-                {
-                    Console.Error.WriteLine($"warning: {file}:{number}: skipped: {problem}");
-                }
+    /// <summary>One labelled file, whatever a blind list says (the caller decided it may be read).</summary>
+    public static List<LabelledPrompt> LoadFile(string file)
+    {
+        var list = new List<LabelledPrompt>();
+        var number = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (ClassifierEvaluation.ParseLine(line, number, out var problem) is { } example)
+            {
+                list.Add(example);
+            }
+            else
+            {
+                Console.Error.WriteLine($"warning: {file}:{number}: skipped: {problem}");
             }
         }
 
-        return result;
+        return list;
     }
 }
 
@@ -321,6 +321,22 @@ internal sealed record TrainingOptions(int Bits, FeatureSet Features, int Epochs
     public int Dimension => 1 << Bits;
 
     public bool WithCues => (Features & FeatureSet.Cues) != 0;
+}
+
+/// <summary>A feature set named by flags, each after a '-' left out: "All-Quadgrams-Ask" (to measure one block's worth).</summary>
+internal static class FeatureNames
+{
+    public static FeatureSet Parse(string names)
+    {
+        var parts = names.Split('-');
+        var set = Enum.Parse<FeatureSet>(parts[0]);
+        foreach (var part in parts.Skip(1))
+        {
+            set &= ~Enum.Parse<FeatureSet>(part);
+        }
+
+        return set;
+    }
 }
 
 internal static class Tuning

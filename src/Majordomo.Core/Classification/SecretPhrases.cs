@@ -2043,7 +2043,15 @@ internal static partial class SecretPhrases
 
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
             || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
-            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start);
+            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start);
+    }
+
+    // Probe 27: the data, iv and tag of a SOPS-encrypted value (ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]) are ciphertext.
+    private static bool InCiphertext(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 400)..start];
+        var open = before.LastIndexOf("ENC[", StringComparison.Ordinal);
+        return open >= 0 && before[open..].IndexOfAny(']', '\n') < 0;
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.
@@ -2171,6 +2179,11 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool DummyValue(ReadOnlySpan<char> value)
     {
+        if (Ciphertext(value) || StoreReference(value))
+        {
+            return true;
+        }
+
         if (value.Length >= 4 && value.Contains('_') && value.IndexOfAnyExcept(UpperName) < 0)
         {
             return true;
@@ -2183,6 +2196,22 @@ internal static partial class SecretPhrases
             || value.Equals("Tr0ub4dor&3", StringComparison.Ordinal) || value.Contains("changeme", StringComparison.OrdinalIgnoreCase)
             || value.Contains("change-me", StringComparison.OrdinalIgnoreCase) || value.Contains("change_me", StringComparison.OrdinalIgnoreCase);
     }
+
+    // Probe 27: what stands where a password would, without being one — a SOPS-encrypted value (ENC[AES256_GCM,data:…]), and a
+    // secret store's reference (vault:routers/staging, bitwarden:infra/nas, aws-sm:qa/app-db, op://team/db): a known store's
+    // scheme and a path, no '@' of a URL's user. Not any scheme: Postfix's "hash:/etc/postfix/sasl_passwd" names a file.
+    private static bool Ciphertext(ReadOnlySpan<char> value) => value.StartsWith("ENC[", StringComparison.Ordinal);
+
+    private static bool StoreReference(ReadOnlySpan<char> value)
+    {
+        var colon = value.IndexOf(':');
+        return colon >= 2 && StoreSchemeLookup.Contains(value[..colon]) && value[(colon + 1)..].Contains('/') && !value.Contains('@');
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> StoreSchemes = System.Collections.Frozen.FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "vault", "op", "bitwarden", "bw", "aws-sm", "awssm", "secretsmanager", "ssm", "gcp-sm", "gsm", "azure-kv", "keyvault", "akv", "doppler", "infisical", "sops", "keychain", "1password");
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StoreSchemeLookup = StoreSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly SearchValues<char> UpperName = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝĄĆĘŁŃŚŹŻĞİŞАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ_-");
 }

@@ -375,6 +375,12 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        // AKIAXXXXXXXXXXXXXXXX: a fixture's filler, the same character sixteen times (probe 27).
+        if (rest[4..20].IndexOfAnyExcept(rest[4]) < 0)
+        {
+            return false;
+        }
+
         for (var i = 4; i < 20; i++)
         {
             if (!(char.IsAsciiLetterUpper(rest[i]) || char.IsAsciiDigit(rest[i])))
@@ -411,7 +417,23 @@ internal static partial class SensitiveScanner
         var from = Math.Max(0, at - 40);
         var before = text[from..at];
         var begin = before.LastIndexOf("BEGIN", StringComparison.Ordinal);
-        return begin >= 0 && before[begin..].IndexOfAny('\n', '\r') < 0;
+        return begin >= 0 && before[begin..].IndexOfAny('\n', '\r') < 0 && !HeaderAlone(text[at..]);
+    }
+
+    // Probe 27: a header named in a sentence or a hook's pattern ("lines like -----BEGIN RSA PRIVATE KEY-----.", "-e
+    // '-----BEGIN … KEY-----'") carries no key. A complete header followed on its line by words or punctuation is such a
+    // mention; one that ends its line (a key pasted, whole or cut short; \n escaped once or twice in a tool's JSON) or is
+    // followed by a base64 run (line breaks lost) stays a key.
+    private static bool HeaderAlone(ReadOnlySpan<char> header)
+    {
+        var dashes = header[..Math.Min(header.Length, 40)].IndexOf("-----", StringComparison.Ordinal);
+        if (dashes < 0)
+        {
+            return false;
+        }
+
+        var after = header[(dashes + 5)..].TrimStart(" \t");
+        return !after.IsEmpty && after[0] is not ('\r' or '\n' or '\\') && Run(after, Base64Chars) < 16;
     }
 
     private static bool Bearer(ReadOnlySpan<char> rest)
@@ -778,7 +800,8 @@ internal static partial class SensitiveScanner
         }
 
         foreach (var suffix in (ReadOnlySpan<string>)["length", "len", "min", "max", "url", "uri", "path", "file", "hash", "policy", "reset", "expiry",
-            "ttl", "enabled", "required", "field", "rules", "regex", "pattern", "input", "label", "hint", "prompt", "env", "var", "name", "type", "id"])
+            "ttl", "enabled", "required", "field", "rules", "regex", "pattern", "input", "label", "hint", "prompt", "env", "var", "name", "type", "id",
+            "ref", "mode"]) // probe 27: a vault's reference or how the password is made (password_ref, password_mode)
         {
             if (lastPart.Equals(suffix, StringComparison.OrdinalIgnoreCase))
             {

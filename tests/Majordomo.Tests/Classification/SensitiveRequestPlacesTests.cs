@@ -60,6 +60,25 @@ public sealed class SensitiveRequestPlacesTests
         { Responses, """{"input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"add the mail settings"}]},{"type":"custom_tool_call","call_id":"p1","name":"apply_patch","input":"*** Begin Patch\n*** Add File: .env.example\n+SMTP_PASSWORD=\n+SMTP_HOST=smtp.example.org\n*** End Patch"},{"type":"custom_tool_call_output","call_id":"p1","output":"Done"}]}""" },
     };
 
+    // Probe 27's values read and judged wrongly, each look-alike beside its secret twin in the same container.
+    [Theory]
+    [InlineData("host: 10.0.0.9\nuser: ops\npassword_ref: vault:routers/edge-02\ncmd: show arp", false)]
+    [InlineData("host: 10.0.0.9\nuser: ops\npassword: Heron-Slate-5521\ncmd: show arp", true)]
+    [InlineData("ssid: Casa-Ospiti\npassword_mode: generate\ndeliver_to: sms:owner", false)]
+    [InlineData("DB_PASSWORD_REF=op://platform/pg-main/password", false)]
+    [InlineData("Add a hook that rejects any staged line with -----BEGIN RSA PRIVATE KEY----- in it.", false)]
+    [InlineData("key.pem:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEogIBAAKCAQEAq9Lr4Xw2mZ7pT1vY8cB3nK6hJ0sF5dG2aE9oU4iQ7pM1tX3\n-----END RSA PRIVATE KEY-----", true)]
+    [InlineData("key.pem: -----BEGIN EC PRIVATE KEY----- MHcCAQEEIBv7Lq2Xz9Wm4Tp8Rk3Nd6Yc1Hs5Jf0Ga2Ue7Qo", true)]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F2A9C7E1B4D8A06", true)]
+    [InlineData("{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\\\n-----END PRIVATE KEY-----\"}", true)]
+    [InlineData("smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n# /etc/postfix/sasl_passwd\n[smtp.example.net]:587 relay@shop.example:Kq4VtRzWp8LmNc2H", true)]
+    [InlineData("A fixture may use AKIAXXXXXXXXXXXXXXXX as the access key id.", false)]
+    [InlineData("The leaked access key id was AKIA3MZQ7TXW2RLK9BNV.", true)]
+    [InlineData("smtp_password: ENC[AES256_GCM,data:Wq3mZ8xL,iv:Rk7tY2vN9cB4hJ1sD6fA0gE3uX5wZ8q=,tag:Lm2Pq9Rt4Vx7Bn1Cz3Kd6Q==,type:str]", false)]
+    [InlineData("smtp_password: Quarry-Linden-3307", true)]
+    public void ValueBesideItsLookAlike_IsReadByWhatItIs(string text, bool sensitive) =>
+        Assert.Equal(sensitive, SensitivePrefilter.Scan(text) != SensitiveKind.None);
+
     [Theory]
     [MemberData(nameof(SecretInAPlaceOnceUnread))]
     public void SecretInAPlaceOnceUnread_IsSensitive(string protocol, string body) =>
