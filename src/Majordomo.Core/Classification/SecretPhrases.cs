@@ -486,14 +486,16 @@ internal static partial class SecretPhrases
         // A code's quoted key answered by a constant or a variable; a flag naming the field to read (SecretPhrases.ToolLookAlikes).
         || (want == Want.Word && (CodeReference(text, at, end) || FieldFlag(text, at)))
         // French "combinaison" is also a ski suit or a wetsuit, sold by size (SecretPhrases.CommonWords).
-        || (phrase == "combinaison" && SuitNamed(text, end));
+        || (phrase == "combinaison" && SuitNamed(text, end))
+        // A redaction tag ("[SSN]"), a value a bot replaced ("cvv [REDACTED], …"), a number declared a dummy (SecretPhrases.BackOffice).
+        || RedactionTag(text, at) || RedactedAfter(text, end) || (want is Want.Digits or Want.Account or Want.Personal && DummyAfterNoun(text, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)))
         {
             return true;
         }
@@ -836,7 +838,7 @@ internal static partial class SecretPhrases
     private static readonly string[] PublicNumberStems =
     [
         "order", "track", "phone", "mobile", "cell", "fax", "invoice", "receipt", "booking", "reservation", "confirmation", "flight", "ticket",
-        "case", "reference", "version", "model", "serial", "part", "item", "product", "article", "page", "room", "seat", "table", "house",
+        "case", "claim", "reference", "version", "model", "serial", "part", "item", "product", "article", "page", "room", "seat", "table", "house",
         "street", "apartment", "flat", "issue", "build", "line", "port", "lucky", "favo", "random", "bestell", "auftrag", "sendung", "rechnung",
         "telefon", "handy", "zimmer", "haus", "artikel", "seite", "modell", "serie", "buchung", "flug", "commande", "suivi", "colis", "téléphone",
         "portable", "facture", "réservation", "vol", "chambre", "pedido", "seguimiento", "teléfono", "móvil", "celular", "factura", "reserva",
@@ -1258,7 +1260,7 @@ internal static partial class SecretPhrases
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
             var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
-                || (letters == 0 && (DayMonth(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))))
+                || (letters == 0 && (DayMonth(window[i..end]) || MonthDay(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))))
                 || (letters == 0 && digits >= 9 && SensitiveScanner.RangeOrCounting(window[i..end]));
             // PublicOrBlank searches example words before every token: last, so it runs only for a token that is otherwise a value
             // (code is full of digit tokens after a secret's noun; first in the chain it cost 31 ms of a 20k-token tool result).

@@ -567,6 +567,8 @@ internal static partial class SensitiveScanner
 
     // One of the two words just before the number names it public ("EAN", "Rechnung Nr.", "我的订单号", "nomor HP saya"):
     // a barcode, an order, a parcel or a phone line, not a person's id, card or account.
+    private static readonly string[] NumberNouns = ["number", "no", "nr", "num", "nummer", "numéro", "numero", "número", "is", "ist", "est", "es", "é", "è", "was"];
+
     private static bool NamedPublic(ReadOnlySpan<char> text, int start)
     {
         var before = text[Math.Max(0, start - 24)..start];
@@ -589,10 +591,12 @@ internal static partial class SensitiveScanner
 
             if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]))
             {
-                return true;
+                // "the card on this receipt is 5412 …": the public noun says where the card is printed, not what the number is.
+                return !SecretPhrases.CardOnDocument(text, start - before.Length + from);
             }
 
-            words++;
+            // "order number is 4539 …": the number's own noun and the verb do not count as the two words.
+            words += from < end && SecretPhrases.OneOf(before[from..end], NumberNouns) ? 0 : 1;
             end = from;
         }
 

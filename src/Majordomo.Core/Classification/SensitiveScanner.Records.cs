@@ -123,7 +123,12 @@ internal static partial class SensitiveScanner
     private static readonly string[] TaxLabels =
     [
         "afm", "αφμ", "α.φ.μ", "mst", "rut", "npwp", "tin", "ruc", "rfc", "nit", "nip", "cif", "nif", "kra pin", "vergi", "ntn", "inn", "инн", "cnpj", "cui",
+        // Probe 26: a German Steuernummer, Thailand's taxpayer number (a person's or a company's).
+        "steuernummer", "st.-nr", "เลขประจำตัวผู้เสียภาษี", "เลขผู้เสียภาษี",
     ];
+
+    // A US employer's number, in its capitals only ("ein" is a German article).
+    private static readonly string[] TaxLabelsInCapitals = ["EIN", "FEIN"];
 
     // Legal forms and issuers' labels that make the tax id after them a business's (short forms in their own capitals only).
     private static readonly string[] LegalForms =
@@ -131,6 +136,8 @@ internal static partial class SensitiveScanner
         "sdn bhd", "sdn. bhd", "berhad", "enterprise", "tnhh", "công ty", "cổ phần", "o.e.", "ο.ε.", "α.ε.", "ι.κ.ε.", "ε.π.ε.", "s.p.a", "ltda", "s.a.s",
         "sa de cv", "s.a. de c.v", "e.i.r.l", "gmbh", "sp. z o.o", "s.r.l", "s.r.o", "a.ş.", "şti", "limited", "emisor", "razón social", "razon social",
         "proveedor", "supplier", "vendor", "seller", "issuer", "εκδότης", "πωλητής", "bên bán", "người bán", "penjual", "sprzedawca", "satıcı",
+        // Probe 26: Thai, Japanese and Korean companies, English and Romance legal forms with their dots.
+        "บริษัท", "จำกัด", "ห้างหุ้นส่วน", "株式会社", "有限会社", "合同会社", "주식회사", "(주)", "inc.", "corp.", "l.l.c", "s.l.", "s.a.", "sarl",
     ];
 
     private static readonly string[] LegalFormsInCapitals = ["SpA", "SA", "AB", "AS", "ASA", "Oy", "Ltd", "LLC", "Inc", "PT", "CV", "OÜ", "SIA", "UAB", "Kft", "Zrt", "SRL", "SAS", "EIRL"];
@@ -142,9 +149,10 @@ internal static partial class SensitiveScanner
     private static bool CompanyTaxNumber(ReadOnlySpan<char> text, int start)
     {
         var before = text[Math.Max(0, start - 24)..start];
-        foreach (var label in TaxLabels)
+        for (var l = 0; l < TaxLabels.Length + TaxLabelsInCapitals.Length; l++)
         {
-            var at = before.LastIndexOf(label, StringComparison.OrdinalIgnoreCase);
+            var label = l < TaxLabels.Length ? TaxLabels[l] : TaxLabelsInCapitals[l - TaxLabels.Length];
+            var at = before.LastIndexOf(label, l < TaxLabels.Length ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
             if (at < 0 || (at > 0 && char.IsLetter(before[at - 1])) || (at + label.Length < before.Length && char.IsLetter(before[at + label.Length]))
                 || before[(at + label.Length)..].IndexOfAnyInRange('0', '9') >= 0)
             {

@@ -40,7 +40,7 @@ internal static partial class SensitiveScanner
             "akia", "asia", "xox", "eyj", "aiza", "hf_", "npm_", "private key", "bearer", "://",
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
-            "id no", "tax id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
+            "id no", "tax id", "national_", "tax_id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
             "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
@@ -902,7 +902,8 @@ internal static partial class SensitiveScanner
             || rest.StartsWith("sécurité sociale", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("numéro de sécu", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("steuer", StringComparison.OrdinalIgnoreCase) && rest[..Math.Min(rest.Length, 20)].Contains("id", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("sozialversicherung", StringComparison.OrdinalIgnoreCase)
-            || rest.StartsWith("DNI", StringComparison.Ordinal) && (rest.Length == 3 || !char.IsLetter(rest[3]));
+            || rest.StartsWith("DNI", StringComparison.Ordinal) && (rest.Length == 3 || !char.IsLetter(rest[3]))
+            || SnakeIdKey(rest) && (at == 0 || text[at - 1] != '_');
         if (!isPhrase || (at > 0 && char.IsLetter(text[at - 1])))
         {
             return false;
@@ -913,6 +914,12 @@ internal static partial class SensitiveScanner
         // The value is read after the phrase's word: a long compound ("Sozialversicherungsnummer") is no part of it.
         var window = rest[..Math.Min(rest.Length, 60)];
         var word = window.IndexOfAnyExcept(IdentChars);
+        // "replace SSNs with [SSN]", "ssn [REDACTED] — claim 2291…": a redaction tag or a replaced value names no later number.
+        if (SecretPhrases.RedactionTag(text, at) || SecretPhrases.RedactedAfter(text, at + (word < 0 ? window.Length : word)))
+        {
+            return false;
+        }
+
         for (var i = word < 0 ? window.Length : word; i < window.Length; i++)
         {
             // An id starts with a digit or a capital letter ("C03005988", "AB 12 34 56 C"), not "in 2019".
@@ -951,6 +958,12 @@ internal static partial class SensitiveScanner
                 continue;
             }
 
+            // "national_id '00000003' (fake rows)": the phrase's value is declared a dummy, and the values after it are other fields'.
+            if (chars >= 6 && digits >= 4 && SecretPhrases.DeclaredDummy(text, at + i))
+            {
+                return false;
+            }
+
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..]))
             {
@@ -962,6 +975,12 @@ internal static partial class SensitiveScanner
 
         return false;
     }
+
+    // A CRM's or an HR tool's field named in snake case (<c>"national_insurance_number"</c>, <c>"tax_id"</c>): the phrases above
+    // with an underscore; not the end of another name (<c>"vendor_tax_id"</c>: the caller checks the character before).
+    private static bool SnakeIdKey(ReadOnlySpan<char> rest) =>
+        rest.StartsWith("national_id", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("national_insurance", StringComparison.OrdinalIgnoreCase)
+        || rest.StartsWith("tax_id", StringComparison.OrdinalIgnoreCase);
 
     internal static SensitiveKind ScanDigits(ReadOnlySpan<char> text)
     {
@@ -982,8 +1001,10 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start))
-                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start))
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start)
+                || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
+                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
+                && !SecretPhrases.DeclaredDummy(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
