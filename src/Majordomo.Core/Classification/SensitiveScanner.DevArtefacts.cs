@@ -82,8 +82,8 @@ internal static partial class SensitiveScanner
     }
 
     /// <summary>
-    /// A letters-only tail (Hugging Face's tokens) read as random: 30 letters or more, both cases, and the case changing at least
-    /// ten times ("pIVfxrutfNHOCib…"); a name in camel case changes it once a word.
+    /// A letters-only tail (Hugging Face's tokens) read as random: 30 letters or more, the case changing at least ten times, and two
+    /// runs of capitals or more ("pIVfxrutfNHOCib…"); words in camel case ("ThisIsJustAnExample…") put one capital at a time.
     /// </summary>
     private static bool RandomCase(ReadOnlySpan<char> tail)
     {
@@ -92,13 +92,14 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var changes = 0;
+        int changes = 0, capitalRuns = 0;
         for (var i = 1; i < tail.Length; i++)
         {
             changes += char.IsAsciiLetterUpper(tail[i]) != char.IsAsciiLetterUpper(tail[i - 1]) ? 1 : 0;
+            capitalRuns += char.IsAsciiLetterUpper(tail[i]) && char.IsAsciiLetterUpper(tail[i - 1]) && (i < 2 || !char.IsAsciiLetterUpper(tail[i - 2])) ? 1 : 0;
         }
 
-        return changes >= 10;
+        return changes >= 10 && capitalRuns >= 2;
     }
 
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
