@@ -82,6 +82,40 @@ internal static partial class SecretPhrases
         internal static readonly string[] Names = ["maybank", "cimb", "bdo", "metrobank", "landbank", "meezan", "gtbank", "zenith bank", "equity bank"];
     }
 
+    // A user name's labels before "pass" in a login pair ("Username juan pass Kuya483", "userid rahul_788 pass …").
+    private static readonly string[] UserLabels = ["user", "username", "userid", "usuario", "usuário", "utilisateur", "login", "id"];
+
+    /// <summary>
+    /// "pass" as a login pair's second half: a user name's label and its value within the 40 characters before it, and after it (past
+    /// ":" or "=") a token of letters with a digit, six characters or more, that is no dummy ("Username juan pass Kuya483"; not "bus
+    /// pass 2026", "Username shadowfox93 pass on the invite").
+    /// </summary>
+    private static bool UserAndPass(ReadOnlySpan<char> text, int at, int end)
+    {
+        var before = text[Math.Max(0, at - 40)..at];
+        var label = -1;
+        foreach (var user in UserLabels)
+        {
+            var hit = before.LastIndexOf(user, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && (hit == 0 || !char.IsLetter(before[hit - 1])) && hit + user.Length < before.Length && !char.IsLetter(before[hit + user.Length]))
+            {
+                label = Math.Max(label, hit + user.Length);
+            }
+        }
+
+        // The user's value between the label and "pass", in the same sentence (a dot inside a name, "miguel.r2015", ends none).
+        var pair = label < 0 ? [] : before[label..];
+        if (pair.Trim(" \t:=").IsEmpty || pair.Contains(". ", StringComparison.Ordinal) || pair.IndexOfAny("?!\n") >= 0)
+        {
+            return false;
+        }
+
+        var value = text[end..Math.Min(text.Length, end + 40)].TrimStart(" \t:=");
+        var stop = value.IndexOfAny(" \t,;\n\r");
+        value = (stop < 0 ? value : value[..stop]).TrimEnd(".!?)");
+        return value.Length >= 6 && value.IndexOfAnyInRange('0', '9') >= 0 && value.ContainsAnyInRange('a', 'z') && !DummyValue(value);
+    }
+
     // Verbs of typing a PIN in, in the languages of probe 28; the value follows them ("Maine daal diya 2580", "Nilagay ko 3308",
     // "Puse 7716", "Digitei 4093", "I typed 8251").
     private static readonly string[] TypedVerbs =

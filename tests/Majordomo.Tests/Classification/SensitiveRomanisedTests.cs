@@ -61,6 +61,18 @@ public class SensitiveRomanisedTests
     public void ABanksNameWithoutAnAccount_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
 
     [Theory]
+    [InlineData("Username juan pass Kuya483, ayaw pumasok")]
+    [InlineData("login maria.r2015 pass Tala15 sa LMS")]
+    [InlineData("usuario pgomez pass: Lechu24")]
+    public void AShortPasswordInAUserAndPassPair_IsSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("Username shadowfox93 pass on the invite, he is busy")]
+    [InlineData("Username bana liya, ab season pass 2026 kaise activate karu?")]
+    [InlineData("Username juan pass password123")]
+    public void PassBesideAUserWithoutAPassword_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
     [InlineData("Mi número de confirmación es 2026-PE-771204, ¿lo imprimo?")]
     [InlineData("Meu número de confirmação é 55120934, preciso levar?")]
     [InlineData("Passport collection need appointment or can walk in? My slip no is 3320-11457")]
