@@ -137,10 +137,28 @@ internal static partial class SecretPhrases
     [
         " is ", " was ", " be ", " es ", " era ", " ser ", " est ", " était ", " être ", " ist ", " war ", " sein ", " é ", " è ", " essere ", " это ",
         " jest ", " är ", " zijn ", "は", "是", "는 ", "은 ", " var ", " był ", " было ", " была ",
+        // Probe 30: the verb that set it ("… wants my PIN. I think I set it to 834474", "I changed it to 550912 last month").
+        " set it to ", " set to ", " changed it to ", " changed to ", " reset it to ", " switched it to ", " updated it to ",
     ];
 
+    // "… set it to 550912 last month": when it was set may follow the value.
+    private static readonly string[] WhenWords = ["last", "yesterday", "today", "earlier", "recently", "this"];
+
+    private static bool StartsWithWhen(ReadOnlySpan<char> tail)
+    {
+        foreach (var word in WhenWords)
+        {
+            if (tail.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (tail.Length == word.Length || !char.IsLetter(tail[word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
-    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men"];
+    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men", .. RomanisedConjunctions];
 
     /// <summary>
     /// A PIN or a password stated in the sentence after its noun's, by a back reference ("Mi banco me pidió cambiar el PIN. El actual
@@ -159,28 +177,34 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            var value = next[(hit + connector.Length)..].TrimStart(" \t");
-            var digits = value.IndexOfAnyExceptInRange('0', '9');
-            digits = digits < 0 ? value.Length : digits;
-            if (digits is < 4 or > 8 || (digits == 4 && value[0] is '1' or '2' && value[1] is '9' or '0'))
-            {
-                continue;
-            }
-
-            // "900101-1234567 같은 형식": a longer value's first group, or a format's example, is no PIN.
-            if (digits < value.Length && value[digits] is '-' or '.' or '/' or ',' && digits + 1 < value.Length && char.IsAsciiDigit(value[digits + 1]))
-            {
-                continue;
-            }
-
-            var tail = value[digits..].TrimStart(" \t");
-            if (tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail))
+            // After a verb that set it, when it was set may follow the value ("… set it to 550912 last month").
+            if (PinValue(next[(hit + connector.Length)..].TrimStart(" \t"), setVerb: connector.EndsWith(" to ", StringComparison.Ordinal)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // 4–8 digits that are not a year and end their clause (not "2500 yen", not a longer value's first group).
+    private static bool PinValue(ReadOnlySpan<char> value, bool setVerb = false)
+    {
+        var digits = value.IndexOfAnyExceptInRange('0', '9');
+        digits = digits < 0 ? value.Length : digits;
+        if (digits is < 4 or > 8 || (digits == 4 && value[0] is '1' or '2' && value[1] is '9' or '0'))
+        {
+            return false;
+        }
+
+        // "900101-1234567 같은 형식": a longer value's first group, or a format's example, is no PIN.
+        if (digits < value.Length && value[digits] is '-' or '.' or '/' or ',' && digits + 1 < value.Length && char.IsAsciiDigit(value[digits + 1]))
+        {
+            return false;
+        }
+
+        var tail = value[digits..].TrimStart(" \t");
+        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail) || (setVerb && StartsWithWhen(tail));
     }
 
     private static bool StartsWithConjunction(ReadOnlySpan<char> tail)

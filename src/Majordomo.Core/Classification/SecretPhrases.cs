@@ -304,6 +304,9 @@ internal static partial class SecretPhrases
 
         // Nouns long material's meetings and threads use (SecretPhrases.LogFields).
         .. LongMaterialPhrases(),
+
+        // PINs, ids and accounts as romanised and code-switched messages name them (SecretPhrases.Romanised).
+        .. RomanisedPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -465,7 +468,7 @@ internal static partial class SecretPhrases
         // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
         || GameValue(text, at, end, want, phrase)
         // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-        || (want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        || (want == Want.Word && (SameAsUser(text, at, end) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
         // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
         || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
@@ -492,7 +495,9 @@ internal static partial class SecretPhrases
         // A format shown with an example counting up ("CPF … 12345678909 virar 123.456.789-09"; SecretPhrases.Material).
         || (want != Want.Word && CountingExamplesAfter(text, end))
         // The number after the noun has its own public name ("fel konto … (fakturanummer 70031-2026)"; SecretPhrases.Material).
-        || (want is Want.Digits or Want.Account or Want.Personal && OwnPublicName(text, end));
+        || (want is Want.Digits or Want.Account or Want.Personal && OwnPublicName(text, end))
+        // A bank's name with no account's digits right after it ("BDO sa Sabado? 0900", "Meezan Bank ki helpline …"; SecretPhrases.Romanised).
+        || (want == Want.Account && BankNameAlone(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -686,6 +691,7 @@ internal static partial class SecretPhrases
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
         "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)
+        .. RomanisedPublicCodes,
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -862,6 +868,7 @@ internal static partial class SecretPhrases
         // Probe 24: lines, queues, appointments, orders and shipments in more languages (the Arabic article glued to the noun).
         "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
         "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
+        .. RomanisedPublicStems,
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -1025,7 +1032,7 @@ internal static partial class SecretPhrases
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
             || (want is Want.Digits or Want.Word or Want.Short && stop < full.Length && full[stop] is '.' or '。' or '!'
-                && (ValueInNextSentence(text, from + stop + 1) || (want is not Want.Short && DigitsAsSentence(text, from + stop + 1))))
+                && (ValueInNextSentence(text, from + stop + 1) || TypedInNextSentence(text, from + stop + 1) || (want is not Want.Short && DigitsAsSentence(text, from + stop + 1))))
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
@@ -1212,7 +1219,8 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
+            // Chinese and Japanese glue a number to the word before it ("密码改成了125154"): a digit after a CJK character starts a value.
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]) && !(IsCjk(window[i - 1]) && char.IsAsciiDigit(window[i]))))
             {
                 i++;
                 continue;
@@ -2059,8 +2067,10 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
+        // A licence key's 5×5 groups and a list of recovery codes are secrets by their shape alone (SecretPhrases.ServiceKeys).
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
+            || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
+            || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start);
     }
 
@@ -2069,7 +2079,7 @@ internal static partial class SecretPhrases
     {
         var before = text[Math.Max(0, start - 400)..start];
         var open = before.LastIndexOf("ENC[", StringComparison.Ordinal);
-        return open >= 0 && before[open..].IndexOfAny(']', '\n') < 0;
+        return open >= 0 && before[open..].IndexOfAny(']', '\n') < 0 || SensitiveScanner.InSealedBlock(text, start);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.
@@ -2197,7 +2207,8 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool DummyValue(ReadOnlySpan<char> value)
     {
-        if (Ciphertext(value) || StoreReference(value))
+        // A key public by design or a vendor's published example; "Passwort123" in the user's language (SecretPhrases.ServiceKeys).
+        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value))
         {
             return true;
         }
@@ -2218,7 +2229,9 @@ internal static partial class SecretPhrases
     // Probe 27: what stands where a password would, without being one — a SOPS-encrypted value (ENC[AES256_GCM,data:…]), and a
     // secret store's reference (vault:routers/staging, bitwarden:infra/nas, aws-sm:qa/app-db, op://team/db): a known store's
     // scheme and a path, no '@' of a URL's user. Not any scheme: Postfix's "hash:/etc/postfix/sasl_passwd" names a file.
-    private static bool Ciphertext(ReadOnlySpan<char> value) => value.StartsWith("ENC[", StringComparison.Ordinal);
+    // Probe 30: Ansible's "!vault |" tag and its "$ANSIBLE_VAULT;1.1;AES256" header stand where the password would; its lines are hex.
+    private static bool Ciphertext(ReadOnlySpan<char> value) =>
+        value.StartsWith("ENC[", StringComparison.Ordinal) || value.StartsWith("!vault", StringComparison.Ordinal) || value.StartsWith("$ANSIBLE_VAULT;", StringComparison.Ordinal);
 
     private static bool StoreReference(ReadOnlySpan<char> value)
     {
