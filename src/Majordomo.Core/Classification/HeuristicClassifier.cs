@@ -126,6 +126,18 @@ internal static class HeuristicClassifier
             kind = SensitivePrefilter.Scan(prompt.AssistantChars);
         }
 
+        // A passphrase the model made up for the user: it travels with every later turn (SensitiveScanner.Leftovers).
+        if (kind == SensitiveKind.None && SensitiveScanner.ProposedPassphrase(prompt.AssistantChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
+        // A key file printed by the model's call, the key in the tool's result (SensitiveScanner.Leftovers).
+        if (kind == SensitiveKind.None && SensitiveScanner.KeyFilePrintedApart(prompt.AssistantChars, prompt.ToolResultChars))
+        {
+            kind = SensitiveKind.ApiKey;
+        }
+
         // A value given as the answer to the model's question ("What's the code on the card?" — "4471"): each pair read alone.
         if (kind == SensitiveKind.None)
         {
@@ -134,7 +146,9 @@ internal static class HeuristicClassifier
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars))
+        // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars)
+            && !SensitiveScanner.SpecimenNamed(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;
         }

@@ -17,7 +17,7 @@ internal static partial class SecretPhrases
     {
         var token = text[start..end].Trim(".,;:!?-");
         return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
-            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token);
+            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).
@@ -27,8 +27,8 @@ internal static partial class SecretPhrases
         "pass", "auth", "sess", "sid", "otp", "pin",
     ];
 
-    // cus_Qx81LmZ, pm_1QzK82Lm, dpl_8Kq2vX7mLp4Rt9Wz: a lower-case type, '_' and a random tail of letters and digits (up to 28: a
-    // token's tail is longer).
+    // cus_Qx81LmZ, pm_1QzK82Lm, dpl_8Kq2vX7mLp4Rt9Wz, acc_3Lm8: a lower-case type, '_' and a random tail of letters and digits (up
+    // to 28: a token's tail is longer).
     private static bool ResourceId(ReadOnlySpan<char> token)
     {
         var underscore = token.IndexOf('_');
@@ -38,7 +38,8 @@ internal static partial class SecretPhrases
         }
 
         var tail = token[(underscore + 1)..];
-        if (tail.Length is < 5 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z') || !tail.ContainsAnyInRange('a', 'z')
+        // A tail of four is an aggregator's short object id (Plaid-style "acc_3Lm8", probe 27).
+        if (tail.Length is < 4 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z') || !tail.ContainsAnyInRange('a', 'z')
             || !tail.ContainsAnyInRange('0', '9'))
         {
             return false;

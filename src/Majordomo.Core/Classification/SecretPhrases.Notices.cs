@@ -43,7 +43,7 @@ internal static partial class SecretPhrases
 
             // A phone line after a call verb ("请拨打95555核实") is the bank's number, not a code (SensitiveScanner.Pasted).
             var length = CodeAt(window, i);
-            if (length > 0 && !DummyCode(window.Slice(i, length)) && !SensitiveScanner.CalledNumber(window, i))
+            if (length > 0 && !DummyCode(window.Slice(i, length)) && !SensitiveScanner.CalledNumber(window, i) && !LastDigitsAt(window, i))
             {
                 return true;
             }

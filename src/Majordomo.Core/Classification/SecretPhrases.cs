@@ -354,6 +354,9 @@ internal static partial class SecretPhrases
         // Comparatives: "¿cuál es más segura?" weighs secrets, tells none.
         "más", "mas", "mais", "plus", "mehr", "more", "less", "menos", "moins", "weniger", "better", "mejor", "melhor", "meilleur", "besser",
         "più", "meno", "migliore", "meer", "minder", "beter",
+        // "La password del Wi-Fi è cambiata": changed, in the corpus languages (probe 27; the English "-ed" rule reads English only).
+        "cambiata", "cambiato", "cambiada", "cambiado", "changée", "changé", "modifiée", "modifié", "geändert", "alterada", "alterado",
+        "mudada", "mudado", "gewijzigd", "veranderd", "zmienione", "zmieniona", "изменён", "изменен", "değişti",
     ];
 
     private static readonly string[] Units =
@@ -1009,6 +1012,13 @@ internal static partial class SecretPhrases
         {
             var second = SentenceEnd(full[(stop + 1)..]);
             stop += 1 + second;
+        }
+
+        // A validator's documented test number named as such ("the BSN test value 111222333", "… mag als testgeval"; probe 27), and
+        // a Wi-Fi's network named before any key ("the Wi-Fi network is HarbourView-5G"): no one's id, no key (SecretPhrases.Leftovers).
+        if ((want == Want.Digits && SensitiveScanner.NamesTestValue(full)) || (want == Want.Access && NetworkFirst(full)))
+        {
+            return false;
         }
 
         var window = full[..stop];
@@ -2057,6 +2067,12 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
     {
+        // A password hash: a dump's rows are sensitive, one hash asked about is not (SecretPhrases.Leftovers).
+        if (PasswordHash(text, start, end) is { } dump)
+        {
+            return dump;
+        }
+
         // A token glued to a letter outside ASCII is part of a word ("Top-20-Händler").
         var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (end < text.Length && char.IsLetter(text[end]));
         var token = text[start..end].Trim(".,;:!?-");

@@ -108,7 +108,7 @@ internal static partial class SensitiveScanner
     /// <summary>
     /// An app id that is an API key (<c>{'app_id': 'c41f…'}</c>, <c>appid=…</c>, <c>X-App-Id: …</c>: Open Exchange Rates, OpenWeatherMap
     /// and others name their key so): the name, <c>:</c> or <c>=</c>, and 16 or more letters and digits. Not a UUID (an Azure
-    /// application's public id), not digits alone (a store's or a social network's public app number).
+    /// application's public id), not digits alone (a store's or a social network's public app number), not a WeChat appid.
     /// </summary>
     internal static bool AppIdKey(ReadOnlySpan<char> text, int at)
     {
@@ -140,8 +140,13 @@ internal static partial class SensitiveScanner
         var value = rest[i..];
         var length = Run(value, TokenChars);
         value = value[..length];
-        return length >= 16 && HasDigitAndLetter(value) && !Placeholder(value) && !Uuid(value);
+        return length >= 16 && HasDigitAndLetter(value) && !Placeholder(value) && !Uuid(value) && !WeChatAppId(value);
     }
+
+    // A WeChat (Mini Program, Official Account, Pay) appid: "wx" and 16 lower-case hex digits, public by design — the AppSecret and
+    // the Pay API key are the secrets (probe 27, D33255).
+    private static bool WeChatAppId(ReadOnlySpan<char> value) =>
+        value.Length == 18 && value.StartsWith("wx", StringComparison.Ordinal) && value[2..].IndexOfAnyExcept("0123456789abcdef") < 0;
 
     // 8-4-4-4-12 hex digits.
     private static bool Uuid(ReadOnlySpan<char> value) =>

@@ -17,7 +17,7 @@ internal static partial class SensitiveScanner
 
     /// <summary>
     /// The one rule for a card number failing Luhn (a mistyped card is still the user's, docs/LABELLING.md): 16 digits in
-    /// 4-4-4-4, 15 in 4-6-5 or 19 in 4-4-4-4-3 leading 2–6, with a card or expiry word in its line or an expiry after it; a
+    /// 4-4-4-4, 15 in 4-6-5 (or an Amex's 4-4-4-3) or 19 in 4-4-4-4-3 leading 2–6, with a card or expiry word in its line or an expiry after it; a
     /// domestic scheme's 4-4-4-4 leading 7–9 (a Korean BC card 94…, Troy 9792) with both, or named a card number (SensitiveScanner.DomesticCards). Not a test or filler number, nor one
     /// named public just before it (order, invoice, tracking). Called where <see cref="CheckDigits"/> has read the run.
     /// </summary>
@@ -28,7 +28,7 @@ internal static partial class SensitiveScanner
             return UnbrokenCard(text, start, digits);
         }
 
-        if (digits.Length is not (15 or 16 or 19) || groups.Length < 3 || !CardGroups(groups) || digits[0] < 2 || TestCard(digits) || Filler(digits)
+        if (digits.Length is not (15 or 16 or 19) || groups.Length < 3 || !CardGroups(groups, digits) || digits[0] < 2 || TestCard(digits) || Filler(digits)
             || NamedPublic(text, start) || PublishedTestCard(text, start, end, digits))
         {
             return false;

@@ -28,7 +28,8 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var value = rest[..close];
+        // A tool's JSON output read once more: the closing quote is escaped ("SECRET_KEY = \"…\"", probe 27).
+        var value = rest[..close].TrimEnd('\\');
         var symbols = value.Length - value.Count('_') - value.Count('-');
         foreach (var c in value)
         {
@@ -36,7 +37,15 @@ internal static partial class SensitiveScanner
         }
 
         return value.IndexOfAnyExcept(KeyLiteralChars) < 0 && symbols >= 2 && HasDigitAndLetter(value) && !Placeholder(value)
-            && !value.Contains("://", StringComparison.Ordinal) && value.IndexOf('/') < 0 && !value.Contains("%s", StringComparison.Ordinal);
+            && !value.Contains("://", StringComparison.Ordinal) && value.IndexOf('/') < 0 && !FormatString(value, symbols);
+    }
+
+    // "%s:%s@tcp(%s)": a format string holds its holes more than once or little else; a generated key may hold one "%s" among
+    // its many symbols by chance (Django's "…6y*h_j+a%s", probe 27).
+    private static bool FormatString(ReadOnlySpan<char> value, int symbols)
+    {
+        var hole = value.IndexOf("%s", StringComparison.Ordinal);
+        return hole >= 0 && (value[(hole + 2)..].Contains("%s", StringComparison.Ordinal) || symbols < 8);
     }
 
     // psk=veSsJgZKpF58EZ: a WPA passphrase is 8–63 characters, shorter than the 16 an API key needs.

@@ -88,21 +88,43 @@ internal static partial class SensitiveScanner
         "プレースホルダー", "占位", "platzhalter", "wymyślon", "fictitious", "fictional", "erfunden", "fictif", "fictive", "ficticio", "fittizi",
     ];
 
+    /// <summary>
+    /// The value at <paramref name="start"/> is shown as an example: an example word before it in its clause, or a test value named
+    /// before it or after it in its clause (<see cref="TestValueWords"/>, an example word after it: "111222333 mag als testgeval,
+    /// dat is het bekende voorbeeld").
+    /// </summary>
     internal static bool ShownAsExample(ReadOnlySpan<char> text, int start)
     {
         var before = text[Math.Max(0, start - 48)..start];
         var stop = before.LastIndexOfAny(ClauseEnds);
         before = before[(stop + 1)..];
-        foreach (var word in ExampleWords)
+        if (ContainsAnyWord(before, ExampleWords) || ContainsAnyWord(before, TestValueWords))
         {
-            if (before.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        // After the value (its digits and their separators) to the clause's end.
+        var end = start;
+        while (end < text.Length && end - start < 32 && (char.IsAsciiDigit(text[end]) || text[end] is ' ' or '-'))
+        {
+            end++;
+        }
+
+        var after = text[end..Math.Min(text.Length, end + 60)];
+        var close = after.IndexOfAny(ClauseEnds);
+        after = close < 0 ? after : after[..close];
+        return ContainsAnyWord(after, TestValueWords) || ContainsAnyWord(after, ExampleWords);
     }
+
+    // A validator's documented test number named as such (probe 27): "the BSN test value 111222333", "… mag als testgeval".
+    private static readonly string[] TestValueWords =
+    [
+        "test value", "test number", "test case", "testcase", "testgeval", "testnummer", "testwaarde", "testfall", "testwert",
+        "caso de prueba", "cas de test", "caso di test", "przypadek testowy",
+    ];
+
+    /// <summary>The words after an id's noun name its value a test value (<see cref="TestValueWords"/>).</summary>
+    internal static bool NamesTestValue(ReadOnlySpan<char> after) => ContainsAnyWord(after, TestValueWords);
 
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(".!?;\n\r。？！");
 }

@@ -3,7 +3,7 @@ namespace Majordomo.Classification;
 /// <summary>
 /// Ids and accounts written in full whose check fails (a mistyped value is still the user's, docs/LABELLING.md): the Polish NRB
 /// in its print groups (<c>27 1140 2004 0000 3902 7654 3210</c>), a Romanian CNP or a Polish PESEL (a real date inside) after
-/// its own noun; and the other side, a value shown as a format's example (<c>900101-1234567 같은 형식</c>): no one's id.
+/// its own noun (or in a row whose id the text names lines before), a СНИЛС in its print shape named near it; and the other side, a value shown as a format's example (<c>900101-1234567 같은 형식</c>): no one's id.
 /// </summary>
 internal static partial class SensitiveScanner
 {
@@ -21,7 +21,34 @@ internal static partial class SensitiveScanner
 
         var dated = (d.Length == 13 && shape.Length == 1 && d[0] is >= 1 and <= 8 && Date(d[1..7], yearFirst: true) && Two(d, 7) is >= 1 and <= 52)
             || (d.Length == 11 && shape.Length == 1 && Two(d, 2) % 20 is >= 1 and <= 12 && Two(d, 4) is >= 1 and <= 31);
-        return dated && Cued(text, start, start, DatedIdNouns, back: 60, ahead: 0);
+        // A row of a table or CSV ("Kowalczyk;Anna;75212474493;Kraków") whose id the text names lines before (probe 20, D26242).
+        if (dated && (Cued(text, start, start, DatedIdNouns, back: 60, ahead: 0) || (InRow(text, start) && NamedNear(text, start, DatedIdNouns))))
+        {
+            return true;
+        }
+
+        // A СНИЛС in its own print shape (907-120-126 60) whose check fails, named anywhere near it (a code's "snils = row[4]"; D26324).
+        return d.Length == 11 && shape is [3, 3, 3, 2] && separators == 3 && NamedNear(text, start, SnilsNouns);
+    }
+
+    private static readonly string[] SnilsNouns = ["снилс", "snils", "страховой номер", "страхового номер"];
+
+    // A value that is a field of a delimited row: a separator or a quote just before it.
+    private static bool InRow(ReadOnlySpan<char> text, int start) => start > 0 && text[start - 1] is ';' or ',' or '|' or '\t' or '"';
+
+    // One of the nouns within 240 characters before or after the value, across lines.
+    private static bool NamedNear(ReadOnlySpan<char> text, int start, ReadOnlySpan<string> nouns)
+    {
+        var window = text[Math.Max(0, start - 240)..Math.Min(text.Length, start + 240)];
+        foreach (var noun in nouns)
+        {
+            if (window.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Words after a value that show it as a format's example ("900101-1234567 같은 형식", "123-45-6789 のような形式", "in this format").

@@ -209,7 +209,7 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest[0] == '$' && PasswordHash(rest))
+        if (rest[0] == '$' && PasswordHash(rest) && !LoneHash(text, at))
         {
             return SensitiveKind.Password;
         }
@@ -1090,7 +1090,7 @@ internal static partial class SensitiveScanner
         }
 
         groups[groupCount++] = groupLength;
-        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount])) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
+        if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount], digits)) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
             && !ImeiShaped(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]))
         {
             return SensitiveKind.CardNumber;
@@ -1210,11 +1210,17 @@ internal static partial class SensitiveScanner
     }
 
     // Cards are written in groups of 4 or as Amex/Diners 4-6-5 / 4-6-4; phone numbers and dates are not.
-    private static bool CardGroups(ReadOnlySpan<int> groups)
+    private static bool CardGroups(ReadOnlySpan<int> groups, ReadOnlySpan<byte> digits)
     {
         if (groups.Length == 3 && groups[0] == 4 && groups[1] == 6 && groups[2] is 4 or 5)
         {
             return true;
+        }
+
+        // An American Express number typed in fours like other cards (3794 1234 5678 908; probe 27): 34 or 37 leading.
+        if (groups is [4, 4, 4, 3])
+        {
+            return digits[0] == 3 && digits[1] is 4 or 7;
         }
 
         for (var g = 0; g < groups.Length - 1; g++)
