@@ -331,6 +331,40 @@ public sealed class ResponsesTests : GatewayTest
         Assert.Equal(calls, Upstream.Received.Count);
     }
 
+    // Codex's apply_patch is a custom tool: the same patch sent again and again is a loop like repeated function calls.
+    [Fact]
+    public async Task CustomToolCallLoop_IsWarnedThenRefusedWith400LoopDetected()
+    {
+        static string Body(int calls) => $$$"""{"model":"resp/r","input":[{"role":"user","content":"fix the typo"},{{{string.Join(",", Enumerable.Range(0, calls).Select(i =>
+            $$"""{"type":"custom_tool_call","call_id":"p{{i}}","name":"apply_patch","input":"*** Begin Patch\n*** Update File: a.txt\n-teh\n+the\n*** End Patch"},{"type":"custom_tool_call_output","call_id":"p{{i}}","output":"patch rejected"}"""))}}}]}""";
+
+        using (var warned = await Gateway.Http.SendAsync(Sse.Post("/v1/responses", Body(5))))
+        {
+            Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+            Assert.StartsWith("warning", Sse.Header(warned, "X-Router-Loop"), StringComparison.Ordinal);
+        }
+
+        var calls = Upstream.Received.Count;
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/responses", Body(30)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("breaker", Sse.Header(response, "X-Router-Loop"), StringComparison.Ordinal);
+        Assert.Equal(calls, Upstream.Received.Count);
+    }
+
+    // The twin: each patch differs (the agent makes progress), so no loop is reported.
+    [Fact]
+    public async Task CustomToolCallsThatDiffer_AreNoLoop()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 30).Select(i =>
+            $$"""{"type":"custom_tool_call","call_id":"p{{i}}","name":"apply_patch","input":"*** Begin Patch\n*** Update File: f{{i}}.txt\n+line {{i}}\n*** End Patch"},{"type":"custom_tool_call_output","call_id":"p{{i}}","output":"Done {{i}}"}"""));
+
+        using var response = await Gateway.Http.SendAsync(Sse.Post("/v1/responses", $$"""{"model":"resp/r","input":[{"role":"user","content":"write the files"},{{items}}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-Router-Loop"));
+    }
+
     [Theory]
     [InlineData("up/a", "/v1/chat/completions")]
     [InlineData("sonnet", "/v1/messages")]

@@ -272,9 +272,10 @@ internal sealed partial class PromptView
                     ReadItemProperty(ref reader, property, body, ref message);
                     break;
                 case MessageProperty.Input:
-                    // Read as a call's arguments for the text the model sent (a patch writing a .env); the loop guard's
-                    // history, like ToolHistory.Trail's, counts function calls only.
+                    // A custom_tool_call's input, read as a call's arguments: for the text the model sent (a patch writing
+                    // a .env) and, hashed as ToolHistory.Trail hashes it, for the loop guard (the same patch sent again and again).
                     var start = reader.TokenStartIndex;
+                    message.Arguments = reader.TokenType == JsonTokenType.String ? ToolHistory.Arguments(ref reader) : 0;
                     reader.Skip();
                     Note(TextStepOp.Call(start, ref reader));
                     ToolBytes += reader.BytesConsumed - start;
@@ -287,7 +288,7 @@ internal sealed partial class PromptView
 
         if (message.Item == ItemKind.Call)
         {
-            // A Responses function_call item: one tool call, read into the history like an OpenAI tool_calls entry.
+            // A Responses function_call (or custom_tool_call) item: one tool call, read into the history like an OpenAI tool_calls entry.
             ToolCalls++;
             if (message.Name != 0)
             {
@@ -296,7 +297,7 @@ internal sealed partial class PromptView
         }
         else if (message.Item == ItemKind.Output)
         {
-            // A function_call_output item is a tool message answering the call with its call_id.
+            // A function_call_output (or custom_tool_call_output) item is a tool message answering the call with its call_id.
             role = Role.Tool;
         }
 
@@ -479,6 +480,20 @@ internal sealed partial class PromptView
                 ReadContent(ref reader, body, Part.ToolResult);
                 block.Content = StableHash.Content(body[start..(int)reader.BytesConsumed]);
             }
+            else if (reader.ValueTextEquals("thinking"u8))
+            {
+                // Anthropic: the model's reasoning in an earlier turn, sent back upstream with it (a secret it recited there
+                // travels again). A redacted_thinking block's data is encrypted by the provider: no text, left unread.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && part == Part.Message)
+                {
+                    Note(TextStepOp.At(TextStep.AddThought, part, ref reader));
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
             else if (reader.ValueTextEquals("source"u8))
             {
                 // A document's source: its text travels upstream like a pasted one (a tool's result keeps it as its output).
@@ -641,8 +656,8 @@ internal sealed partial class PromptView
         {
             case MessageProperty.ItemType:
                 message.Item = reader.TokenType != JsonTokenType.String ? ItemKind.None
-                    : reader.ValueTextEquals("function_call"u8) ? ItemKind.Call
-                    : reader.ValueTextEquals("function_call_output"u8) ? ItemKind.Output
+                    : reader.ValueTextEquals("function_call"u8) || reader.ValueTextEquals("custom_tool_call"u8) ? ItemKind.Call
+                    : reader.ValueTextEquals("function_call_output"u8) || reader.ValueTextEquals("custom_tool_call_output"u8) ? ItemKind.Output
                     : ItemKind.None;
                 reader.Skip();
                 break;

@@ -349,6 +349,9 @@ internal sealed partial class PromptView : IDisposable
                     }
 
                     break;
+                case TextStep.AddThought:
+                    AssistantText().Append(step.Decode(body, _arena));
+                    break;
                 case TextStep.AddCall:
                     JsonLines.Append(body.Slice(step.Start, step.Length), _assistantBuilder ??= new ArenaText(_arena), _arena);
                     break;
@@ -614,6 +617,9 @@ internal sealed partial class PromptView : IDisposable
 
         /// <summary>A tool call's arguments (a JSON value, raw in the body): read as lines into the model's text, not counted.</summary>
         AddCall,
+
+        /// <summary>An Anthropic <c>thinking</c> block's text: the model's words (not an answer a user turn replies to), not counted.</summary>
+        AddThought,
     }
 
     /// <summary>One step: for a text value, where its string is in the body (quotes excluded) and whether it holds escapes.</summary>

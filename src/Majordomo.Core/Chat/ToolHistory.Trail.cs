@@ -95,8 +95,8 @@ internal sealed partial class ToolHistory
     }
 
     /// <summary>
-    /// The end of one message or Responses item the ingress read: a Responses <c>function_call</c> is a call, a tool
-    /// message or <c>function_call_output</c> answers one, and a user's turn (not one carrying tool results, nor an
+    /// The end of one message or Responses item the ingress read: a Responses <c>function_call</c> (or
+    /// <c>custom_tool_call</c>) is a call, a tool message or <c>function_call_output</c> (<c>custom_tool_call_output</c>) answers one, and a user's turn (not one carrying tool results, nor an
     /// agent's bookkeeping: SPEC §1.8) starts a new task — as <see cref="PromptView"/>'s reading decides.
     /// </summary>
     internal void EndMessage(ReadOnlySpan<byte> body, in ToolMessage message)

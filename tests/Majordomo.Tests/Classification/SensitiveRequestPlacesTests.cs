@@ -7,7 +7,8 @@ namespace Majordomo.Tests.Classification;
 /// <summary>
 /// Probe 27 (where in the request a secret travels): places the request reader never handed to the scanner — an agent's
 /// envelope around the only user turn (a CLAUDE.md in a <c>&lt;system-reminder&gt;</c>, a <c>.env</c> diff), a Codex
-/// <c>&lt;user_instructions&gt;</c> message, an Anthropic text document, a Responses <c>custom_tool_call</c>'s input —
+/// <c>&lt;user_instructions&gt;</c> message, an Anthropic text document, a Responses <c>custom_tool_call</c>'s input, an
+/// Anthropic <c>thinking</c> block of an earlier assistant turn (leftovers of probes 20 and 27) —
 /// each driven through a real request body of its protocol, with a twin of the same shape holding no secret.
 /// </summary>
 public sealed class SensitiveRequestPlacesTests
@@ -45,6 +46,9 @@ public sealed class SensitiveRequestPlacesTests
 
         // Responses: Codex's apply_patch as a custom tool call writing a secret into a file.
         { Responses, """{"input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"add the mail settings"}]},{"type":"custom_tool_call","call_id":"p1","name":"apply_patch","input":"*** Begin Patch\n*** Add File: .env\n+SMTP_PASSWORD=Vx9-qLm4-Rt7z\n*** End Patch"},{"type":"custom_tool_call_output","call_id":"p1","output":"Done"}]}""" },
+
+        // Anthropic: the model recited a password in an earlier turn's thinking block, sent back with the history.
+        { PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"log in to the router and list the leases"},{"role":"assistant","content":[{"type":"thinking","thinking":"The notes say the admin password is Kestrel-Bay-4471, so I will use it with ssh.","signature":"EqQBCgIYAhIMq9"},{"type":"tool_use","id":"t1","name":"ssh","input":{"host":"10.0.0.1","cmd":"show dhcp leases"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"3 leases"}]}]}""" },
     };
 
     public static TheoryData<string, string> SamePlacesWithoutASecret => new()
@@ -58,6 +62,9 @@ public sealed class SensitiveRequestPlacesTests
         // OpenClaw: the envelope's status footer after the user's question is no answer to it, now that it is read.
         { PromptView.OpenAIProtocol, """{"messages":[{"role":"system","content":"You are a personal assistant running inside OpenClaw."},{"role":"user","content":"[Sun 2026-12-06 09:12 UTC] should I change my passwords after that breach?\n\nRuntime: agent=main | session=agent:main:main | host=pi5 | shell=bash"}]}""" },
         { Responses, """{"input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"add the mail settings"}]},{"type":"custom_tool_call","call_id":"p1","name":"apply_patch","input":"*** Begin Patch\n*** Add File: .env.example\n+SMTP_PASSWORD=\n+SMTP_HOST=smtp.example.org\n*** End Patch"},{"type":"custom_tool_call_output","call_id":"p1","output":"Done"}]}""" },
+
+        // Anthropic: thinking with no secret, and a redacted_thinking block whose data is the provider's ciphertext (no text).
+        { PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"log in to the router and list the leases"},{"role":"assistant","content":[{"type":"thinking","thinking":"The admin password is in the vault; I will ask the ssh tool to use the stored key.","signature":"EqQBCgIYAhIMq9"},{"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB8="},{"type":"tool_use","id":"t1","name":"ssh","input":{"host":"10.0.0.1","cmd":"show dhcp leases"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":"3 leases"}]}]}""" },
     };
 
     // Probe 27's values read and judged wrongly, each look-alike beside its secret twin in the same container.
@@ -138,6 +145,16 @@ public sealed class SensitiveRequestPlacesTests
 
         Assert.Contains("*** Begin Patch", view.AssistantChars.ToString(), StringComparison.Ordinal);
         Assert.Equal("Done", view.ToolResultText);
+    }
+
+    [Fact]
+    public void AssistantChars_AThinkingBlock_IsTheModelsTextAndRedactedThinkingIsNot()
+    {
+        using var view = Parse(PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"go"},{"role":"assistant","content":[{"type":"thinking","thinking":"first I \"plan\"","signature":"sig"},{"type":"redacted_thinking","data":"Q2lwaGVy"},{"type":"text","text":"planned"}]},{"role":"user","content":"next"}]}""");
+
+        Assert.Equal("first I \"plan\"\nplanned", view.AssistantChars.ToString().ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("Q2lwaGVy", view.AssistantChars.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sig", view.AssistantChars.ToString(), StringComparison.Ordinal);
     }
 
     private static PromptView Parse(string protocol, string body) => PromptView.Parse(Encoding.UTF8.GetBytes(body), protocol);

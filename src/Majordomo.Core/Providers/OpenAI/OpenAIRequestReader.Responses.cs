@@ -255,6 +255,19 @@ internal static partial class OpenAIRequestReader
                     NoteItemString(ref reader, ref message, isCallId, isName);
                 }
             }
+            else if (reader.ValueTextEquals("input"u8) && tools is not null)
+            {
+                // A custom_tool_call's free-form input (Codex's apply_patch): its arguments, for the loop guard.
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    message.Arguments = ToolHistory.ValueAt(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
             else if (reader.ValueTextEquals("output"u8))
             {
                 reader.Read();
@@ -299,7 +312,12 @@ internal static partial class OpenAIRequestReader
 
         if (tools is not null)
         {
-            message.Item = type switch { "function_call" => ToolItem.Call, "function_call_output" => ToolItem.Output, _ => ToolItem.None };
+            message.Item = type switch
+            {
+                "function_call" or "custom_tool_call" => ToolItem.Call,
+                "function_call_output" or "custom_tool_call_output" => ToolItem.Output,
+                _ => ToolItem.None,
+            };
             tools.EndMessage(body, message);
         }
     }
