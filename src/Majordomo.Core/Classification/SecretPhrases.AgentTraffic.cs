@@ -140,7 +140,7 @@ internal static partial class SecretPhrases
     ];
 
     // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
-    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men"];
+    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men", .. RomanisedConjunctions];
 
     /// <summary>
     /// A PIN or a password stated in the sentence after its noun's, by a back reference ("Mi banco me pidió cambiar el PIN. El actual
@@ -159,28 +159,33 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            var value = next[(hit + connector.Length)..].TrimStart(" \t");
-            var digits = value.IndexOfAnyExceptInRange('0', '9');
-            digits = digits < 0 ? value.Length : digits;
-            if (digits is < 4 or > 8 || (digits == 4 && value[0] is '1' or '2' && value[1] is '9' or '0'))
-            {
-                continue;
-            }
-
-            // "900101-1234567 같은 형식": a longer value's first group, or a format's example, is no PIN.
-            if (digits < value.Length && value[digits] is '-' or '.' or '/' or ',' && digits + 1 < value.Length && char.IsAsciiDigit(value[digits + 1]))
-            {
-                continue;
-            }
-
-            var tail = value[digits..].TrimStart(" \t");
-            if (tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail))
+            if (PinValue(next[(hit + connector.Length)..].TrimStart(" \t")))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // 4–8 digits that are not a year and end their clause (not "2500 yen", not a longer value's first group).
+    private static bool PinValue(ReadOnlySpan<char> value)
+    {
+        var digits = value.IndexOfAnyExceptInRange('0', '9');
+        digits = digits < 0 ? value.Length : digits;
+        if (digits is < 4 or > 8 || (digits == 4 && value[0] is '1' or '2' && value[1] is '9' or '0'))
+        {
+            return false;
+        }
+
+        // "900101-1234567 같은 형식": a longer value's first group, or a format's example, is no PIN.
+        if (digits < value.Length && value[digits] is '-' or '.' or '/' or ',' && digits + 1 < value.Length && char.IsAsciiDigit(value[digits + 1]))
+        {
+            return false;
+        }
+
+        var tail = value[digits..].TrimStart(" \t");
+        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail);
     }
 
     private static bool StartsWithConjunction(ReadOnlySpan<char> tail)

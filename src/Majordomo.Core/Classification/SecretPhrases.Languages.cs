@@ -184,10 +184,11 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// Values these categories read after a noun: an app password's four letter groups after a password noun, a quoted password
-    /// after "pass" ("the pass is 'mango7tree!!'", "hotspot pass \"beach4days#\"": letters with a digit or a symbol).
+    /// after "pass" ("the pass is 'mango7tree!!'", "hotspot pass \"beach4days#\"": letters with a digit or a symbol), or after a user
+    /// name's pair (<see cref="UserAndPass"/>; "pass" takes no suffix, so its noun starts four characters before <paramref name="end"/>).
     /// </summary>
     private static bool LanguageValue(ReadOnlySpan<char> text, int end, Want want, string phrase) =>
-        (want == Want.Word && AppPassword(text, end)) || (phrase == "pass" && QuotedPass(text, end)) || (want == Want.Word && HomeWordValue(text, end, phrase));
+        (want == Want.Word && AppPassword(text, end)) || (phrase == "pass" && (QuotedPass(text, end) || UserAndPass(text, end - phrase.Length, end))) || (want == Want.Word && HomeWordValue(text, end, phrase));
 
     private static bool QuotedPass(ReadOnlySpan<char> text, int end)
     {

@@ -345,10 +345,14 @@ internal static partial class SecretPhrases
         var rest = text[end..];
         var letters = rest.IndexOfAnyExcept(LetterRange);
         rest = rest[(letters < 0 ? rest.Length : letters)..].TrimStart(" .:#º°\t");
-        var space = rest.IndexOf(' ');
-        if (space is > 0 and <= 3 && rest[..space].IndexOfAnyInRange('0', '9') < 0)
+        // "no", "nr" and a connector after it ("slip no is 2611-88734"), an owner's word ("giliran saya 1120-4458"): words before the number.
+        for (var word = 0; word < 2; word++)
         {
-            rest = rest[space..].TrimStart(" .:#º°\t");
+            var space = rest.IndexOf(' ');
+            if (space > 0 && ((space <= 3 && rest[..space].IndexOfAnyInRange('0', '9') < 0) || Possessive(rest[..space]) || OneOf(rest[..space], OwnerAfterNoun)))
+            {
+                rest = rest[space..].TrimStart(" .:#º°\t");
+            }
         }
 
         var token = rest.IndexOfAny(" \n\r,;");

@@ -304,6 +304,9 @@ internal static partial class SecretPhrases
 
         // Nouns long material's meetings and threads use (SecretPhrases.LogFields).
         .. LongMaterialPhrases(),
+
+        // PINs, ids and accounts as romanised and code-switched messages name them (SecretPhrases.Romanised).
+        .. RomanisedPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -488,7 +491,9 @@ internal static partial class SecretPhrases
         // French "combinaison" is also a ski suit or a wetsuit, sold by size (SecretPhrases.CommonWords).
         || (phrase == "combinaison" && SuitNamed(text, end))
         // A redaction tag ("[SSN]"), a value a bot replaced ("cvv [REDACTED], …"), a number declared a dummy (SecretPhrases.BackOffice).
-        || RedactionTag(text, at) || RedactedAfter(text, end) || (want is Want.Digits or Want.Account or Want.Personal && DummyAfterNoun(text, end));
+        || RedactionTag(text, at) || RedactedAfter(text, end) || (want is Want.Digits or Want.Account or Want.Personal && DummyAfterNoun(text, end))
+        // A bank's name with no account's digits right after it ("BDO sa Sabado? 0900", "Meezan Bank ki helpline …"; SecretPhrases.Romanised).
+        || (want == Want.Account && BankNameAlone(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -680,6 +685,7 @@ internal static partial class SecretPhrases
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",
         "посылки", "отправления", "takip", "kargo", "spårning", "spårningskod", "zending", "verzending", "track", "tracking", "colis",
         "evento", "richiesta", "événement", "demande", "solicitud", "solicitação", "anfrage", "ereignis", "vorgang", // a notice's reference (probe 20)
+        .. RomanisedPublicCodes,
     ];
 
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
@@ -856,6 +862,7 @@ internal static partial class SecretPhrases
         // Probe 24: lines, queues, appointments, orders and shipments in more languages (the Arabic article glued to the noun).
         "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
         "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
+        .. RomanisedPublicStems,
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -1019,7 +1026,7 @@ internal static partial class SecretPhrases
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
         if (found || (want is Want.Digits or Want.Short or Want.Lock or Want.Word && PausedValue(full))
             || (want is Want.Digits or Want.Word or Want.Short && stop < full.Length && full[stop] is '.' or '。' or '!'
-                && (ValueInNextSentence(text, from + stop + 1) || (want is not Want.Short && DigitsAsSentence(text, from + stop + 1))))
+                && (ValueInNextSentence(text, from + stop + 1) || TypedInNextSentence(text, from + stop + 1) || (want is not Want.Short && DigitsAsSentence(text, from + stop + 1))))
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
