@@ -137,7 +137,25 @@ internal static partial class SecretPhrases
     [
         " is ", " was ", " be ", " es ", " era ", " ser ", " est ", " était ", " être ", " ist ", " war ", " sein ", " é ", " è ", " essere ", " это ",
         " jest ", " är ", " zijn ", "は", "是", "는 ", "은 ", " var ", " był ", " было ", " была ",
+        // Probe 30: the verb that set it ("… wants my PIN. I think I set it to 834474", "I changed it to 550912 last month").
+        " set it to ", " set to ", " changed it to ", " changed to ", " reset it to ", " switched it to ", " updated it to ",
     ];
+
+    // "… set it to 550912 last month": when it was set may follow the value.
+    private static readonly string[] WhenWords = ["last", "yesterday", "today", "earlier", "recently", "this"];
+
+    private static bool StartsWithWhen(ReadOnlySpan<char> tail)
+    {
+        foreach (var word in WhenWords)
+        {
+            if (tail.StartsWith(word, StringComparison.OrdinalIgnoreCase) && (tail.Length == word.Length || !char.IsLetter(tail[word.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
     private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men", .. RomanisedConjunctions];
@@ -159,7 +177,8 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (PinValue(next[(hit + connector.Length)..].TrimStart(" \t")))
+            // After a verb that set it, when it was set may follow the value ("… set it to 550912 last month").
+            if (PinValue(next[(hit + connector.Length)..].TrimStart(" \t"), setVerb: connector.EndsWith(" to ", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -169,7 +188,7 @@ internal static partial class SecretPhrases
     }
 
     // 4–8 digits that are not a year and end their clause (not "2500 yen", not a longer value's first group).
-    private static bool PinValue(ReadOnlySpan<char> value)
+    private static bool PinValue(ReadOnlySpan<char> value, bool setVerb = false)
     {
         var digits = value.IndexOfAnyExceptInRange('0', '9');
         digits = digits < 0 ? value.Length : digits;
@@ -185,7 +204,7 @@ internal static partial class SecretPhrases
         }
 
         var tail = value[digits..].TrimStart(" \t");
-        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail);
+        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || IsCjk(tail[0]) || StartsWithConjunction(tail) || (setVerb && StartsWithWhen(tail));
     }
 
     private static bool StartsWithConjunction(ReadOnlySpan<char> tail)

@@ -111,7 +111,7 @@ internal static partial class SecretPhrases
     {
         var after = window[end..].TrimStart(' ');
         if (after.StartsWith("__", StringComparison.Ordinal) || SensitiveScanner.Timestamp(window[start..]) || SensitiveScanner.ShownAsExample(window, start)
-            || DashedUnit(window[start..end]))
+            || DashedUnit(window[start..end]) || PublicByDesign(WholeToken(window, start, end)))
         {
             return true;
         }

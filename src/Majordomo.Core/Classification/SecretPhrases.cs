@@ -468,7 +468,7 @@ internal static partial class SecretPhrases
         // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
         || GameValue(text, at, end, want, phrase)
         // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-        || (want == Want.Word && SameAsUser(text, at, end)) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        || (want == Want.Word && (SameAsUser(text, at, end) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
         // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
         || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
@@ -1224,7 +1224,8 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1])))
+            // Chinese and Japanese glue a number to the word before it ("密码改成了125154"): a digit after a CJK character starts a value.
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]) && !(IsCjk(window[i - 1]) && char.IsAsciiDigit(window[i]))))
             {
                 i++;
                 continue;
@@ -2071,8 +2072,10 @@ internal static partial class SecretPhrases
             token = token[..next];
         }
 
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) || ColonFields(token) || CategoryRun(text, start, end)
-            || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
+        // A licence key's 5×5 groups and a list of recovery codes are secrets by their shape alone (SecretPhrases.ServiceKeys).
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
+            || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
+            || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start);
     }
 
@@ -2081,7 +2084,7 @@ internal static partial class SecretPhrases
     {
         var before = text[Math.Max(0, start - 400)..start];
         var open = before.LastIndexOf("ENC[", StringComparison.Ordinal);
-        return open >= 0 && before[open..].IndexOfAny(']', '\n') < 0;
+        return open >= 0 && before[open..].IndexOfAny(']', '\n') < 0 || SensitiveScanner.InSealedBlock(text, start);
     }
 
     // "db.internal:5432:ledger:ledger_app:Tidewater!204" (a .pgpass line): each colon-separated field is read on its own; not a URL.
@@ -2209,7 +2212,8 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool DummyValue(ReadOnlySpan<char> value)
     {
-        if (Ciphertext(value) || StoreReference(value))
+        // A key public by design or a vendor's published example; "Passwort123" in the user's language (SecretPhrases.ServiceKeys).
+        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value))
         {
             return true;
         }
@@ -2230,7 +2234,9 @@ internal static partial class SecretPhrases
     // Probe 27: what stands where a password would, without being one — a SOPS-encrypted value (ENC[AES256_GCM,data:…]), and a
     // secret store's reference (vault:routers/staging, bitwarden:infra/nas, aws-sm:qa/app-db, op://team/db): a known store's
     // scheme and a path, no '@' of a URL's user. Not any scheme: Postfix's "hash:/etc/postfix/sasl_passwd" names a file.
-    private static bool Ciphertext(ReadOnlySpan<char> value) => value.StartsWith("ENC[", StringComparison.Ordinal);
+    // Probe 30: Ansible's "!vault |" tag and its "$ANSIBLE_VAULT;1.1;AES256" header stand where the password would; its lines are hex.
+    private static bool Ciphertext(ReadOnlySpan<char> value) =>
+        value.StartsWith("ENC[", StringComparison.Ordinal) || value.StartsWith("!vault", StringComparison.Ordinal) || value.StartsWith("$ANSIBLE_VAULT;", StringComparison.Ordinal);
 
     private static bool StoreReference(ReadOnlySpan<char> value)
     {

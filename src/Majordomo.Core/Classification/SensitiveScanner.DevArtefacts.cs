@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -77,5 +79,90 @@ internal static partial class SensitiveScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A letters-only tail (Hugging Face's tokens) read as random: 30 letters or more, the case changing at least ten times, and two
+    /// runs of capitals or more ("pIVfxrutfNHOCib…"); words in camel case ("ThisIsJustAnExample…") put one capital at a time.
+    /// </summary>
+    private static bool RandomCase(ReadOnlySpan<char> tail)
+    {
+        if (tail.Length < 30 || tail.ContainsAnyExcept(AsciiLetters))
+        {
+            return false;
+        }
+
+        int changes = 0, capitalRuns = 0;
+        for (var i = 1; i < tail.Length; i++)
+        {
+            changes += char.IsAsciiLetterUpper(tail[i]) != char.IsAsciiLetterUpper(tail[i - 1]) ? 1 : 0;
+            capitalRuns += char.IsAsciiLetterUpper(tail[i]) && char.IsAsciiLetterUpper(tail[i - 1]) && (i < 2 || !char.IsAsciiLetterUpper(tail[i - 2])) ? 1 : 0;
+        }
+
+        return changes >= 10 && capitalRuns >= 2;
+    }
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>
+    /// A compose file's or an env file's password that repeats the user variable's value a few lines away (<c>POSTGRES_USER: keycloak</c>
+    /// … <c>POSTGRES_PASSWORD: keycloak</c>): a demo default, like <see cref="NameEchoed"/>'s.
+    /// </summary>
+    private static bool UserEchoed(ReadOnlySpan<char> text, int start, ReadOnlySpan<char> value)
+    {
+        if (value.Length < 2)
+        {
+            return false;
+        }
+
+        var window = text[Math.Max(0, start - 300)..Math.Min(text.Length, start + 300)];
+        foreach (var range in window.SplitAny('\n', '\r'))
+        {
+            var line = window[range].Trim().TrimStart("- ");
+            var separator = line.IndexOfAny('=', ':');
+            if (separator <= 0)
+            {
+                continue;
+            }
+
+            var key = line[..separator].Trim(" \"'");
+            if ((key.EndsWith("USER", StringComparison.OrdinalIgnoreCase) || key.EndsWith("USERNAME", StringComparison.OrdinalIgnoreCase))
+                && line[(separator + 1)..].Trim(" \"'").Equals(value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The value at <paramref name="at"/> sits under a SealedSecret's <c>encryptedData:</c> (every line between them indented deeper):
+    /// ciphertext only the cluster's controller can open, like SOPS's <c>ENC[…]</c>.
+    /// </summary>
+    internal static bool InSealedBlock(ReadOnlySpan<char> text, int at)
+    {
+        var before = text[Math.Max(0, at - 1500)..at];
+        var block = before.LastIndexOf("encryptedData:", StringComparison.Ordinal);
+        if (block < 0)
+        {
+            return false;
+        }
+
+        var lineStart = before[..block].LastIndexOf('\n') + 1;
+        var indent = block - lineStart;
+        var rest = before[block..];
+        var newline = rest.IndexOf('\n');
+        rest = newline < 0 ? [] : rest[(newline + 1)..];
+        foreach (var range in rest.Split('\n'))
+        {
+            var line = rest[range];
+            if (!line.IsWhiteSpace() && line.IndexOfAnyExcept(' ') <= indent)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -199,7 +199,7 @@ internal static partial class SensitiveScanner
         }
 
         if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40))
-            && !PublishedJwt(rest))
+            && !PublishedJwt(rest) && !SecretPhrases.DummyValue(rest[..Run(rest, Base64Chars)]))
         {
             return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
         }
@@ -365,9 +365,12 @@ internal static partial class SensitiveScanner
         return length >= 12 && HasDigitAndLetter(token[..length]) && !Placeholder(token[..length]);
     }
 
+    // A Hugging Face token's tail is letters only: a long tail whose case changes like random text's counts as one with digits.
+    // A vendor's published example (Stripe's docs' sk_test_…) is no one's key.
     private static bool Prefixed(ReadOnlySpan<char> rest, string prefix, int minTail, SearchValues<char> tailChars) =>
-        rest.StartsWith(prefix, StringComparison.Ordinal) && Run(rest[prefix.Length..], tailChars) >= minTail && HasDigitAndLetter(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)])
-        && !FakeTail(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]);
+        rest.StartsWith(prefix, StringComparison.Ordinal) && Run(rest[prefix.Length..], tailChars) >= minTail
+        && (HasDigitAndLetter(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]) || RandomCase(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]))
+        && !FakeTail(rest[prefix.Length..][..Run(rest[prefix.Length..], tailChars)]) && !SecretPhrases.DummyValue(rest[..(prefix.Length + Run(rest[prefix.Length..], tailChars))]);
 
     private static int Run(ReadOnlySpan<char> s, SearchValues<char> chars)
     {
@@ -733,7 +736,7 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !(!quoted && ConditionColon(text, start, end)) && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare)
+                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare) && !UserEchoed(text, start, bare) && !InSealedBlock(text, start)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
