@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 
@@ -293,6 +294,9 @@ internal static partial class SecretPhrases
         return -1;
     }
 
+    // What may follow a single character in a spaced-out value (SpacedOut's test of the next character).
+    private static readonly SearchValues<char> AfterSingle = SearchValues.Create(" ·.-/|\"»“”'");
+
     /// <summary>
     /// A value spaced into single characters ("R S S M R A 4 6 C 5 2 F …", "4 8 · 2 9 1 · 0 0 6", "k . e . s . t . r . e . l . 2"):
     /// six characters or more, each alone between spaces and at most one dot, middle dot, dash, slash or bar. An id needs six
@@ -305,6 +309,14 @@ internal static partial class SecretPhrases
         var i = 0;
         while (i <= line.Length)
         {
+            // No run open: a position before the next one followed by a mark (or the line's last) is no single, and closes no
+            // run, so the walk goes there at once (a line of code after "key" has few; issue 16 item 4).
+            if (chars == 0 && i < line.Length)
+            {
+                var mark = line[(i + 1)..].IndexOfAny(AfterSingle);
+                i = mark < 0 ? line.Length - 1 : i + mark;
+            }
+
             var single = i < line.Length && !char.IsWhiteSpace(line[i]) && (i + 1 == line.Length || line[i + 1] is ' ' or '·' or '.' or '-' or '/' or '|' or '"' or '»' or '“' or '”' or '\'')
                 && (i == 0 || line[i - 1] is ' ' or '·' or '-' or '/' or '|' or '"' or '«' or '„' or '“' or '\'' || (line[i - 1] == '.' && i > 1 && line[i - 2] == ' '))
                 && (char.IsLetterOrDigit(line[i]) || line[i] is '!' or '#' or '$' or '%' or '&' or '*' or '@' or '?');

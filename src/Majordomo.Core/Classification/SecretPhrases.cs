@@ -1166,8 +1166,16 @@ internal static partial class SecretPhrases
 
     private static int SentenceEnd(ReadOnlySpan<char> window)
     {
+        // Every end below stands on one of SentenceMarks: the walk goes from one to the next (issue 16 item 4).
         for (var i = 0; i < window.Length; i++)
         {
+            var mark = window[i..].IndexOfAny(SentenceMarks);
+            if (mark < 0)
+            {
+                break;
+            }
+
+            i += mark;
             var c = window[i];
             // A question quoted in brackets ("「好きな食べ物は？」は『おもち』") goes on past its mark.
             if (c is '\n' or '\r' or '。' || (c is '？' or '！' && (i + 1 == window.Length || window[i + 1] is not ('」' or '』' or '”'))))
@@ -1192,6 +1200,9 @@ internal static partial class SecretPhrases
 
         return window.Length;
     }
+
+    // The characters SentenceEnd may stop on.
+    private static readonly SearchValues<char> SentenceMarks = SearchValues.Create("\n\r。？！?!.");
 
     private static bool Abbreviation(ReadOnlySpan<char> before)
     {

@@ -78,13 +78,16 @@ internal static class SensitivePrefilter
     /// <summary>Exactly <see cref="SensitiveScanner.Scan"/>'s kind for <paramref name="text"/>.</summary>
     public static SensitiveKind Scan(ReadOnlySpan<char> text) => SensitiveScanner.ReadOnce(text, Whole);
 
-    // The scanner's passes in the same order (SensitiveScanner.Scan), one delegate each.
-    private static readonly SensitiveScanner.Pass Once = ScanOnce;
-    private static readonly SensitiveScanner.Pass Whole = text => ScanOnce(text) is var kind && kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
+    // The scanner's passes in the same order (SensitiveScanner.Scan), one delegate each. A text all in ASCII holds no non-ASCII
+    // trigger and no script digit: one search for a character outside ASCII (it stops at the first) spares both passes their own
+    // whole-text search (~5 us each on 80,000 characters of prose).
+    private static readonly SensitiveScanner.Pass Once = text => ScanOnce(text, ascii: false);
+    private static readonly SensitiveScanner.Pass Whole = text => !text.ContainsAnyExceptInRange('\0', '\u007f') ? ScanOnce(text, ascii: true)
+        : ScanOnce(text, ascii: false) is var kind && kind != SensitiveKind.None ? kind : SensitiveScanner.NativeDigits(text, Once);
 
-    private static SensitiveKind ScanOnce(ReadOnlySpan<char> text)
+    private static SensitiveKind ScanOnce(ReadOnlySpan<char> text, bool ascii)
     {
-        var kind = SensitiveScanner.ScanNonAsciiTriggers(text);
+        var kind = ascii ? SensitiveKind.None : SensitiveScanner.ScanNonAsciiTriggers(text);
         if (kind != SensitiveKind.None)
         {
             return kind;
