@@ -36,12 +36,13 @@ internal static partial class SecretPhrases
     /// <summary>A value that is public by design or a vendor's published example (<see cref="DummyValue"/> reads it for every rule).</summary>
     internal static bool PublicByDesign(ReadOnlySpan<char> value)
     {
-        if (value.Length < 20)
+        // DummyValue asks this of every value a rule takes: the first character picks the one shape to read (a 5×5 key, a JWT, a prefix).
+        if (value.Length < 20 || value[0] is not ('s' or 'p' or 'x' or 'y' or 'z' or 't' or 'u' or 'v' or 'Y' or 'Z' or 'e') && !(value.Length >= 29 && value[5] == '-'))
         {
             return false;
         }
 
-        if (PublishedKeyLookup.Contains(value.TrimEnd(":")))
+        if ((value[0] is 's' or 'p' && value.Length <= 33 || value.Length >= 29 && value[5] == '-') && PublishedKeyLookup.Contains(value.TrimEnd(":")))
         {
             return true;
         }
@@ -128,6 +129,11 @@ internal static partial class SecretPhrases
 
     private static bool LocalDummy(ReadOnlySpan<char> value)
     {
+        if (value.Length is < 5 or > 15)
+        {
+            return false;
+        }
+
         var stem = value.TrimEnd("0123456789");
         if (value.Length - stem.Length > 3)
         {
