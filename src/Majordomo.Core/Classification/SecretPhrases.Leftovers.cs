@@ -31,7 +31,7 @@ internal static partial class SecretPhrases
         var length = 0;
         foreach (var noun in NetworkNouns)
         {
-            var hit = before.LastIndexOf(noun, StringComparison.OrdinalIgnoreCase);
+            var hit = LastWord(before, noun);
             if (hit > at)
             {
                 (at, length) = (hit, noun.Length);
@@ -53,6 +53,32 @@ internal static partial class SecretPhrases
         }
 
         return true;
+    }
+
+    // The last place the noun stands as a word of its own: "NetworkCredential(" or "credential" (r-e-d-e) names no network.
+    private static int LastWord(ReadOnlySpan<char> text, string noun)
+    {
+        var end = text.Length;
+        while (end > 0)
+        {
+            var hit = text[..end].LastIndexOf(noun, StringComparison.OrdinalIgnoreCase);
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            // Scripts that write words apart (Latin, Greek, Cyrillic) need the noun's edges free; CJK and kana glue particles on.
+            var after = hit + noun.Length;
+            var spaced = noun[0] < '\u0530';
+            if (!spaced || ((hit == 0 || !char.IsLetter(text[hit - 1])) && (after == text.Length || !char.IsLetter(text[after]))))
+            {
+                return hit;
+            }
+
+            end = hit + noun.Length - 1;
+        }
+
+        return -1;
     }
 
     // What names the network itself right after "Wi-Fi" ("Wi-Fi network is …", "WLAN-Name: …", "rete Wi-Fi: …").

@@ -22,6 +22,9 @@ public sealed class SensitiveProbe20And27LeftoversTests
     // A PESEL mistyped in a row whose id the text names lines before; a СНИЛС in its print shape, named in the code after it.
     [InlineData("Daty urodzenia z PESEL są złe. Wiersz:\n\nNowak;Ewa;83071412881;Poznań")]
     [InlineData("Строка:\n\"Орлов\";\"Иван\";\"146-208-377 57\"\nКод: snils = row[2]")]
+    // A network's noun inside a longer word names no network: "NetworkCredential(", "credential" (r-e-d-e).
+    [InlineData("var creds = new NetworkCredential(\"svc-deploy\", \"Marram_Grass42\");")]
+    [InlineData("the credential is Wq7_Lantern-Moss9 for the build user")]
     public void LeftoverSecrets_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 
     [Theory]
