@@ -428,7 +428,7 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
+    internal static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
     {
         foreach (var word in words)
         {
@@ -618,6 +618,12 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool ReceiptCode(ReadOnlySpan<char> text, int at)
     {
+        // A verification code's own noun ("您的登录验证码为 730418 … 账户 186****2231") is a one-time code, whatever is masked beside it (probe 31: D37073).
+        if (OneTimeCodeNoun(text[at..]))
+        {
+            return false;
+        }
+
         var from = Math.Max(0, at - 120);
         var line = text[from..Math.Min(text.Length, at + 120)];
         var at2 = at - from;

@@ -104,7 +104,7 @@ internal static partial class SecretPhrases
     {
         var region = text[end..Math.Min(text.Length, end + 48)];
         var newline = region.IndexOfAny('\n', '\r');
-        region = newline >= 0 ? region[..newline] : region;
+        region = ValueClause(newline >= 0 ? region[..newline] : region);
         for (var i = 0; i < region.Length; i++)
         {
             var c = region[i];
@@ -134,6 +134,23 @@ internal static partial class SecretPhrases
         }
 
         return false;
+    }
+
+    // Probe 31 (D37073): "验证码为 730418，5 分钟内有效。您正在登录账户 186****2231": a whole value of four or more digits closed by a clause's
+    // comma or stop is the value; a mask after it hides a later number (the account's), not this one.
+    private static ReadOnlySpan<char> ValueClause(ReadOnlySpan<char> region)
+    {
+        var digit = region.IndexOfAnyInRange('0', '9');
+        if (digit < 0)
+        {
+            return region;
+        }
+
+        var run = region[digit..].IndexOfAnyExceptInRange('0', '9');
+        var rest = run < 0 ? [] : region[(digit + run)..];
+        return run >= 4 && rest.TrimStart(' ') is [',' or ';' or '，' or '。' or '；' or '、', ..] && (digit == 0 || region[digit - 1] is not ('*' or '•' or '…' or 'X' or 'x'))
+            ? region[..(digit + run)]
+            : region;
     }
 
     // Probe 27: a US form's masked SSN or EIN, X's in the number's own groups (XXX-XX-1234, XX-XXXXXXX).

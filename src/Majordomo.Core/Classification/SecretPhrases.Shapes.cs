@@ -592,7 +592,8 @@ internal static partial class SecretPhrases
         // "kasztan_84" reads as a user name; "Zhuravl-7731" and "Kumsal.2024" as passwords.
         var tail = token[letters..];
         tail = tail[0] is '-' or '.' ? tail[1..] : tail;
-        return tail.Length is >= 2 and <= 4 && tail.IndexOfAnyExceptInRange('0', '9') < 0 && !TechStems.Contains(token[..letters]);
+        // "password123" is a test fixture's dummy (docs/LABELLING.md; probe 31: D37345).
+        return tail.Length is >= 2 and <= 4 && tail.IndexOfAnyExceptInRange('0', '9') < 0 && !TechStems.Contains(token[..letters]) && !DummyValue(token);
     }
 
     // Names that take a version or a year: a product, not a password.

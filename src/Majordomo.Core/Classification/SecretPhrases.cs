@@ -492,6 +492,10 @@ internal static partial class SecretPhrases
         || (phrase == "combinaison" && SuitNamed(text, end))
         // A redaction tag ("[SSN]"), a value a bot replaced ("cvv [REDACTED], …"), a number declared a dummy (SecretPhrases.BackOffice).
         || RedactionTag(text, at) || RedactedAfter(text, end) || (want is Want.Digits or Want.Account or Want.Personal && DummyAfterNoun(text, end))
+        // A format shown with an example counting up ("CPF … 12345678909 virar 123.456.789-09"; SecretPhrases.Material).
+        || (want != Want.Word && CountingExamplesAfter(text, end))
+        // The number after the noun has its own public name ("fel konto … (fakturanummer 70031-2026)"; SecretPhrases.Material).
+        || (want is Want.Digits or Want.Account or Want.Personal && OwnPublicName(text, end))
         // A bank's name with no account's digits right after it ("BDO sa Sabado? 0900", "Meezan Bank ki helpline …"; SecretPhrases.Romanised).
         || (want == Want.Account && BankNameAlone(text, at, end));
 
@@ -680,6 +684,8 @@ internal static partial class SecretPhrases
         "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
+        // A supplier's customer code on every bill ("Codice cliente: 301 447 812"; probe 31: D37076, D37323).
+        "cliente", "clienti", "clientes", "client", "customer", "utenza",
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
         "buchung", "κράτησης", // a booking's compound and genitive (probe 22)
         "rastreio", "rastreo", "envío", "envio", "envoi", "spedizione", "expédition", "sendung", "sendungs", "przesyłki", "śledzenia", "отслеживания",

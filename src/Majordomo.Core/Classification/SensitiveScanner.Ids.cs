@@ -589,7 +589,7 @@ internal static partial class SensitiveScanner
                 from--;
             }
 
-            if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]))
+            if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]) && !(words == 1 && Channel(before[..from])))
             {
                 // "the card on this receipt is 5412 …": the public noun says where the card is printed, not what the number is.
                 return !SecretPhrases.CardOnDocument(text, start - before.Length + from);
@@ -601,6 +601,15 @@ internal static partial class SensitiveScanner
         }
 
         return false;
+    }
+
+    // "gave my card over the phone yesterday (4012 …": a public noun after "the", "by" or "via", a word away from the number, is
+    // how the number was given, not its name (probe 31: D37259).
+    private static bool Channel(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd(' ');
+        return before.EndsWith(" the", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" by", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith(" via", StringComparison.OrdinalIgnoreCase);
     }
 
     // A cue of the list in the number's line, up to <paramref name="back"/> characters before it or <paramref name="ahead"/> after.

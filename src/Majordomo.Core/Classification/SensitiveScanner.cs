@@ -745,7 +745,7 @@ internal static partial class SensitiveScanner
         var run = Run(value, KeyValueChars);
         return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run])
             || (quoted && QuotedKeyLiteral(text, i)) || (run == value.Length && ShortPsk(last, value))
-            ? (CacheKeyLine(text, start) || SecretPhrases.DocumentedExample(text, start) ? SensitiveKind.None : SensitiveKind.ApiKey) : SensitiveKind.None;
+            ? (CacheKeyLine(text, start) || SecretPhrases.DocumentedExample(text, start) || AwsExampleTail(value[..run]) ? SensitiveKind.None : SensitiveKind.ApiKey) : SensitiveKind.None;
     }
 
     private static bool StartsWithWord(ReadOnlySpan<char> s, out string word)
@@ -1004,9 +1004,9 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start)
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
-                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
+                && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start))
             {
                 return SensitiveKind.PersonalId;
