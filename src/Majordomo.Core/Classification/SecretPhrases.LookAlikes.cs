@@ -190,6 +190,13 @@ internal static partial class SecretPhrases
     {
         // The value within the next three words ("clave GPG es 7A2C9E4B1D8F3E6C", "key 9F2C…").
         var after = text[end..Math.Min(text.Length, end + 60)];
+
+        // Every id it takes holds an ASCII digit: after most names in code there is none (issue 16 item 4). The same answer.
+        if (!after.ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
         var found = false;
         var words = 0;
         foreach (var range in after.SplitAny(" \t\n\r:=\"'`"))

@@ -292,6 +292,13 @@ internal static partial class SensitiveScanner
     // Incoming-webhook URLs carry their secret in the path: Slack, Discord, Microsoft Teams.
     private static bool WebhookUrl(ReadOnlySpan<char> rest)
     {
+        // Its three starts open with 'h', '/' or 'w', which no character but these and their capitals equals under OrdinalIgnoreCase
+        // (SensitiveScannerTests checks it): every other hit is turned away before three compares (issue 16 item 4). The same answer.
+        if (rest[0] is not ('h' or 'H' or '/' or 'w' or 'W'))
+        {
+            return false;
+        }
+
         var path = rest.StartsWith("hooks.slack.com/services/", StringComparison.OrdinalIgnoreCase) ? rest[25..]
             : rest.StartsWith("/api/webhooks/", StringComparison.OrdinalIgnoreCase) ? rest[14..]
             : rest.StartsWith("webhook.office", StringComparison.OrdinalIgnoreCase) && rest.IndexOf('/') is > 0 and var slash ? rest[(slash + 1)..]

@@ -109,6 +109,17 @@ public class SensitiveScannerTests
         Assert.NotEqual(SensitiveKind.None, HeuristicClassifier.Sensitive(example!.View));
     }
 
+    [Theory]
+    [InlineData('h', "Hh")]
+    [InlineData('w', "Ww")]
+    [InlineData('/', "/")]
+    public void WebhookStarts_EqualOnlyTheirCapitals(char first, string equal)
+    {
+        // WebhookUrl turns away a hit whose first character is none of h, H, /, w, W: no other UTF-16 unit may equal them under
+        // OrdinalIgnoreCase, or a webhook written with it would be missed.
+        Assert.Equal(equal, string.Concat(SensitivePrefilterTests.EqualUnderIgnoreCase(first)));
+    }
+
     [Fact]
     public void Luhn_KnownNumbers_AreChecked()
     {
