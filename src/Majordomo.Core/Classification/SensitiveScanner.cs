@@ -41,7 +41,7 @@ internal static partial class SensitiveScanner
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "national_", "tax_id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
-            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
+            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office", "/hooks/",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
             "redis-cli", "ldap", "smbclient", "net use", "rabbitmqctl", "convertto-securestring", "pdo(", // SensitiveScanner.CommandFlags
@@ -198,13 +198,14 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40))
-            && !PublishedJwt(rest) && !SecretPhrases.DummyValue(rest[..Run(rest, Base64Chars)]))
+        // Mapbox's secret and temporary tokens (sk.eyJ…, tk.eyJ…); its public pk. token is made to be shipped in web pages (docs/LABELLING.md).
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "sk." or "tk." && Run(rest, Base64Chars) >= 40))
+            && !PublishedJwt(rest) && !SecretPhrases.DummyValue(rest[..Run(rest, Base64Chars)]) && !(at >= 3 && text[(at - 3)..at] is "pk."))
         {
-            return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
+            return SensitiveKind.ApiKey; // a JWT; a Mapbox secret token
         }
 
-        if (WebhookUrl(rest))
+        if (WebhookUrl(rest) || (rest.StartsWith("/hooks/", StringComparison.OrdinalIgnoreCase) && ChatHook(rest)))
         {
             return SensitiveKind.ApiKey;
         }
@@ -1003,11 +1004,17 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
+            // A wallet's keypair written as its bytes (SensitiveScanner.VendorShapes).
+            if (start > 0 && text[start - 1] is '[' or ' ' or '\n' && KeypairBytes(text, start))
+            {
+                return SensitiveKind.PrivateKey;
+            }
+
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
-                && !SecretPhrases.DeclaredDummy(text, start))
+                && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
