@@ -74,6 +74,19 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // A key public by design after the noun ("the new Mapbox token … config: pk.eyJ…"; SecretPhrases.ServiceKeys).
+        var key = digit;
+        while (key > 0 && region[key - 1] is not (' ' or '\'' or '"' or '`' or '=' or '(' or ','))
+        {
+            key--;
+        }
+
+        var keyEnd = region[key..].IndexOfAny(" '\"`),;");
+        if (PublicByDesign(text[(end + key)..(keyEnd < 0 ? Math.Min(text.Length, end + key + 400) : end + key + keyEnd)]))
+        {
+            return true;
+        }
+
         var start = end + digit;
         while (start > end && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or ':'))
         {

@@ -189,9 +189,14 @@ internal static partial class SecretPhrases
         "当面", "따로", "yüz yüze",
         // The key is printed elsewhere on the label (probe 23): "Clé de sécurité : voir au dos".
         "voir au dos", "voir étiquette", "see label", "see the label", "see back", "siehe rückseite", "siehe etikett", "ver etiqueta", "vedi etichetta",
-        // Where the secret is kept, named instead of it (probe 31: "la password è sull'etichetta sotto il router", a handover's "code … are in
-        // the sealed envelope"): a label or sticker, the back of the box, a note, a vault or a safe.
-        "on the label", "on the sticker", "on the back", "on the note", "in the vault", "in the safe", "in the envelope", "sealed envelope",
+    ];
+
+    // Where the secret is kept, named instead of it (probe 31: "la password è sull'etichetta sotto il router", a handover's "code … are in
+    // the 1Password vault"): a label or sticker, the back of the box, a note, a vault or a safe — unless the value follows the place
+    // ("the CVV on the back is 318", "le mot de passe est sous la box : brioche7Lune22").
+    private static readonly string[] KeptPlaces =
+    [
+        "on the label", "on the sticker", "on the note", "in the vault", "in the safe", "in the envelope", "sealed envelope",
         "1password", "bitwarden", "keepass", "lastpass",
         "sull'etichetta", "sull’etichetta", "sull'adesivo", "sul retro", "nella cassaforte", "sur l'étiquette", "sur l’étiquette", "au dos",
         "sous la box", "sur le boîtier", "dans le coffre", "auf dem aufkleber", "auf dem etikett", "auf der rückseite", "auf dem zettel",
@@ -213,6 +218,16 @@ internal static partial class SecretPhrases
             if (whole && hit <= 40 && after[..hit].IndexOfAnyInRange('0', '9') < 0)
             {
                 return true;
+            }
+        }
+
+        foreach (var place in KeptPlaces)
+        {
+            var hit = after.IndexOf(place, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && hit <= 40 && (place[0] >= 0x2E80 || hit == 0 || !char.IsLetter(after[hit - 1])) && after[..hit].IndexOfAnyInRange('0', '9') < 0)
+            {
+                var rest = after[(hit + place.Length)..];
+                return rest.IndexOfAnyInRange('0', '9') < 0 && rest.TrimStart(' ') is not [':' or '：', ..];
             }
         }
 

@@ -10,24 +10,38 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SecretPhrases
 {
-    private static readonly string[] StickerKeyNouns = ["key", "schlüssel", "schluessel", "clé", "cle", "clave", "chiave", "chave", "sleutel", "klucz", "ключ"];
+    // A key's noun by its first letter: key, Schlüssel, sleutel, clé, clave, chiave, chave, klucz, ключ.
+    private static readonly string[] KNouns = ["key", "klucz"];
+
+    private static readonly string[] SNouns = ["schlüssel", "schluessel", "sleutel"];
+
+    private static readonly string[] CNouns = ["clé", "cle", "clave", "chiave", "chave"];
+
+    private static readonly string[] CyrillicNouns = ["ключ"];
 
     private static readonly string[] WifiKeyCues = ["wpa", "wifi", "wi-fi", "wlan", "wireless", "network", "netzwerk", "réseau", "router", "box", "sticker", "aufkleber", "étiquette"];
 
     /// <summary>Whether a Wi-Fi key's noun starts at <paramref name="at"/> and a key in the sticker's group shape follows it.</summary>
     private static bool StickerKeyAt(ReadOnlySpan<char> text, int at)
     {
-        // Check runs at every trigger of every phrase: the nouns' first letters turn nearly all away at once.
-        if (char.ToLowerInvariant(text[at]) is not ('k' or 's' or 'c' or 'к'))
-        {
-            return false;
-        }
-
+        // Check runs at every trigger of every phrase: the first letter picks the few nouns to compare.
         var rest = text[at..];
-        var noun = 0;
-        foreach (var word in StickerKeyNouns)
+        ReadOnlySpan<string> nouns = char.ToLowerInvariant(text[at]) switch
         {
-            noun = rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? word.Length : noun;
+            'k' => KNouns,
+            's' => SNouns,
+            'c' => CNouns,
+            'к' => CyrillicNouns,
+            _ => [],
+        };
+        var noun = 0;
+        foreach (var word in nouns)
+        {
+            if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                noun = word.Length;
+                break;
+            }
         }
 
         if (noun == 0)
@@ -35,18 +49,13 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var after = rest[noun..Math.Min(rest.Length, noun + 28)];
-        var before = text[Math.Max(0, at - 24)..at];
-        if (!ContainsAny(before, WifiKeyCues) && !ContainsAny(after, WifiKeyCues))
-        {
-            return false;
-        }
-
+        // The key's shape first (code is dense in "key", a key in groups of capitals is rare), then the Wi-Fi word beside the noun.
+        var after = rest[noun..Math.Min(rest.Length, noun + 40)];
         for (var p = 0; p < after.Length; p++)
         {
-            if (char.IsAsciiLetterUpper(after[p]) && (p == 0 || after[p - 1] is ' ' or ':' or '«' or '"' or '\'' or '\u00a0') && GroupedKey(after[p..].TrimEnd(".,;!?»\"' ")))
+            if (char.IsAsciiLetterUpper(after[p]) && (p == 0 || after[p - 1] is ' ' or ':' or '«' or '"' or '\'' or '\u00a0') && GroupedKey(after[p..]))
             {
-                return true;
+                return ContainsAny(text[Math.Max(0, at - 24)..at], WifiKeyCues) || ContainsAny(after, WifiKeyCues);
             }
         }
 

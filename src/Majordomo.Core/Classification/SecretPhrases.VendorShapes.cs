@@ -105,6 +105,12 @@ internal static partial class SecretPhrases
     private static bool OwnSecretValue(ReadOnlySpan<char> text, int start, ReadOnlySpan<char> token)
     {
         var before = text[Math.Max(0, start - 20)..start].TrimEnd(" :\"'");
+        // Every "mine is" ends in one of these: most runs are turned away by one compare.
+        if (before.IsEmpty || char.ToLowerInvariant(before[^1]) is not ('s' or 't' or 'é' or 'è' or 'o' or 'й' or '—'))
+        {
+            return false;
+        }
+
         foreach (var mine in MineIs)
         {
             if (before.EndsWith(mine, StringComparison.OrdinalIgnoreCase))

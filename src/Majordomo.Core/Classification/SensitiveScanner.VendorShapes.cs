@@ -11,6 +11,18 @@ namespace Majordomo.Classification;
 internal static partial class SensitiveScanner
 {
     /// <summary>
+    /// The URL whose "://" starts <paramref name="rest"/> has a <c>/hooks/</c> segment with a chat hook's key after it (read at the URL's
+    /// "://", a trigger already: a trigger of its own starting with '/' would slow the search down in escaped JSON, where slashes abound).
+    /// </summary>
+    private static bool ChatHookInUrl(ReadOnlySpan<char> rest)
+    {
+        var stop = rest.IndexOfAny(" \t\r\n\"'<>`)]");
+        var url = stop < 0 ? rest : rest[..stop];
+        var hooks = url.IndexOf("/hooks/", StringComparison.OrdinalIgnoreCase);
+        return hooks > 0 && ChatHook(url[hooks..]);
+    }
+
+    /// <summary>
     /// <paramref name="rest"/> starts with <c>/hooks/</c> and the path's next segment, or the one after it, is a random key of 20+
     /// letters and digits with both. A repository's numbered hook (<c>settings/hooks/448812093</c>) and a docs placeholder
     /// (<c>xxx-generatedkey-xxx</c>) are not.

@@ -41,7 +41,7 @@ internal static partial class SensitiveScanner
             "key", "token", "secret", "credential", "passw", "pwd", "pass", "passcode", "kennwort", "contrase", "senha",
             "passport", "ssn", "social security", "national id", "national insurance", "id number",
             "id no", "tax id", "national_", "tax_id", "personalausweis", "dni", "aadhaar", "identity card", "id card", "driver", "steuer", "sozialversicherung",
-            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office", "/hooks/",
+            "auth", "basic", "mdp", "wachtwoord", "haslo", "sifre", "losenord", "sshpass", "mysql", "psk", "hooks.slack.com", "/api/webhooks/", "webhook.office",
             "$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "$argon2", "cookie", "session", "sessid", "sid=",
             "curl ", "login ",
             "redis-cli", "ldap", "smbclient", "net use", "rabbitmqctl", "convertto-securestring", "pdo(", // SensitiveScanner.CommandFlags
@@ -205,7 +205,7 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey; // a JWT; a Mapbox secret token
         }
 
-        if (WebhookUrl(rest) || (rest.StartsWith("/hooks/", StringComparison.OrdinalIgnoreCase) && ChatHook(rest)))
+        if (WebhookUrl(rest) || (rest.StartsWith("://", StringComparison.Ordinal) && ChatHookInUrl(rest)))
         {
             return SensitiveKind.ApiKey;
         }
