@@ -11,7 +11,7 @@ internal static partial class SecretPhrases
     // Words naming a factory or default setting, in the corpus languages.
     private static readonly string[] DefaultCues =
     [
-        "default", "factory", "out of the box", "werkseinstellung", "werkseitig", "ab werk", "auslieferung", "voreingestellt", "standardcode",
+        "default", "factory", "out of the box", "ships set to", "ships with", "shipped with", "comes set to", "werkseinstellung", "werkseitig", "ab werk", "auslieferung", "voreingestellt", "standardcode",
         "par défaut", "d'usine", "por defecto", "predeterminad", "de fábrica", "padrão", "predefinit", "di fabbrica", "fabrieksinstelling",
         "standaardcode", "domyśln", "fabryczn", "по умолчанию", "заводск", "varsayılan", "fabrika", "fabriksinställ", "默认", "出厂", "初期設定",
         "初期値", "工場出荷", "デフォルト", "초기값", "기본값", "공장",
@@ -35,6 +35,13 @@ internal static partial class SecretPhrases
 
             var run = after[i..].IndexOfAnyExceptInRange('0', '9');
             run = run < 0 ? after.Length - i : run;
+            // One or two digits are a size or a count beside the default ("fits a 14-inch laptop", "1.2 kg"), no code (probe 31).
+            if (run < 3)
+            {
+                i += run;
+                continue;
+            }
+
             if (!TrivialCode(after.Slice(i, run)))
             {
                 return false;
@@ -107,5 +114,30 @@ internal static partial class SecretPhrases
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A lock's code changed from its default to a new one ("we changed the bike shed lock from 0000 to 7305"): "from", a trivial code,
+    /// "to" and three to eight digits that are not trivial. The new code is the secret.
+    /// </summary>
+    private static bool ChangedFromDefault(ReadOnlySpan<char> window)
+    {
+        var from = window.IndexOf("from ", StringComparison.OrdinalIgnoreCase);
+        if (from < 0)
+        {
+            return false;
+        }
+
+        var rest = window[(from + 5)..];
+        var old = rest.IndexOfAnyExceptInRange('0', '9');
+        if (old < 3 || !TrivialCode(rest[..old]) || !rest[old..].StartsWith(" to ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var next = rest[(old + 4)..];
+        var digits = next.IndexOfAnyExceptInRange('0', '9');
+        digits = digits < 0 ? next.Length : digits;
+        return digits is >= 3 and <= 8 && !TrivialCode(next[..digits]) && (digits == next.Length || !char.IsLetter(next[digits]));
     }
 }

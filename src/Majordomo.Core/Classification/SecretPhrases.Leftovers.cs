@@ -38,6 +38,13 @@ internal static partial class SecretPhrases
             }
         }
 
+        // "Le wifi s'appelle Bbox-5G-7A41", "Das WLAN heißt Gast-Seeblick-24" (probe 31): a naming verb after a Wi-Fi noun names the network.
+        var verb = NamingVerbAt(before);
+        if (verb > at)
+        {
+            (at, length) = (verb, 0);
+        }
+
         if (at < 0)
         {
             return false;
@@ -84,13 +91,45 @@ internal static partial class SecretPhrases
     // What names the network itself right after "Wi-Fi" ("Wi-Fi network is …", "WLAN-Name: …", "rete Wi-Fi: …").
     private static readonly string[] NetworkFirstWords = ["network", "netzwerk", "netz", "ssid", "name", "rete", "réseau", "reseau", "red ", "rede ", "netwerk", "sieć", "сеть"];
 
+    // A verb that gives a thing's name ("the Wi-Fi is called …", "il wifi nuovo si chiama …"): what follows is the network's name.
+    private static readonly string[] NetworkNamingVerbs =
+    [
+        "is called", "'s called", "is named", "s'appelle", "s’appelle", "si chiama", "se llama", "heißt", "heisst", "se chama", "chama-se",
+        "heet", "называется", "nazywa się", "adı",
+    ];
+
+    // Where a naming verb ends in the line before a token, a Wi-Fi or network noun before it and no key's noun before it either
+    // ("la password si chiama …" names a password); -1 when none does.
+    private static int NamingVerbAt(ReadOnlySpan<char> before)
+    {
+        var end = NamingVerbEnd(before);
+        return end > 0 && Named(before[..end], WifiNouns) && !Named(before[..end], SecretNounsNearby) ? end : -1;
+    }
+
+    // Where the last naming verb of the span ends; -1 when it holds none.
+    private static int NamingVerbEnd(ReadOnlySpan<char> span)
+    {
+        var end = -1;
+        foreach (var verb in NetworkNamingVerbs)
+        {
+            var hit = span.LastIndexOf(verb, StringComparison.OrdinalIgnoreCase);
+            end = hit >= 0 ? Math.Max(end, hit + verb.Length) : end;
+        }
+
+        return end;
+    }
+
+    private static readonly string[] WifiNouns = ["wifi", "wi-fi", "wlan", "wireless", "network", "netz", "réseau", "reseau", "red", "rete", "rede", "netwerk", "сеть", "sieć"];
+
     /// <summary>The text after a Wi-Fi or router noun names the network first, with no key's noun in its clause (its name is no key).</summary>
     private static bool NetworkFirst(ReadOnlySpan<char> after)
     {
         var words = after.TrimStart(" \t:-,");
+        // One word may stand before the naming verb ("il wifi nuovo si chiama …").
+        var named = NamingVerbEnd(words[..Math.Min(words.Length, 24)]) >= 0;
         foreach (var word in NetworkFirstWords)
         {
-            if (words.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            if (named || words.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             {
                 // Its clause: a key named after a comma is read by its own noun ("…-5G, password gannet-2417").
                 var clause = words[..SentenceEnd(words)];

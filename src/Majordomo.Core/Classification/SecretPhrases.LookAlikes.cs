@@ -17,7 +17,7 @@ internal static partial class SecretPhrases
     {
         var token = text[start..end].Trim(".,;:!?-");
         return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
-            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start);
+            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start) || ServiceLookAlike(text, start, token);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).

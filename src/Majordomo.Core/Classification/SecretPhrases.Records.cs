@@ -121,10 +121,29 @@ internal static partial class SecretPhrases
         return (digits is >= 7 and <= 15 && PhoneNamed(window[Math.Max(0, start - 14)..start])) || SensitiveScanner.BusinessNumber(window, start);
     }
 
+    /// <summary>
+    /// Seven to fifteen digits at <paramref name="start"/> (in print groups) named a phone line just before (a notice's "フリーダイヤル
+    /// 0120-65-5040", "문의: 02-3410-2114"): a public line, not the PIN or id the notice names.
+    /// </summary>
+    internal static bool PublicLine(ReadOnlySpan<char> text, int start)
+    {
+        var digits = 0;
+        var end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] is '-' or ' ' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+        {
+            digits += char.IsAsciiDigit(text[end]) ? 1 : 0;
+            end++;
+        }
+
+        return digits is >= 7 and <= 15 && PhoneNamed(text[Math.Max(0, start - 14)..start]);
+    }
+
     private static readonly string[] PhoneWords =
     [
         "phone", "mobile", "cell", "tel", "móvil", "movil", "celular", "telefon", "téléphone", "portable", "handy", "cellulare", "telefoon",
         "телефон", "моб", "电话", "手机", "電話", "携帯", "전화", "휴대폰", "whatsapp",
+        // A public line in a notice (probe 31: "문의: 02-3410-2114", "フリーダイヤル 0120-65-5040", "Sperr-Hotline 116 116").
+        "hotline", "helpline", "renseignements", "contact", "문의", "고객센터", "フリーダイヤル", "お問い合わせ", "客服", "热线", "infolínea", "linea verde", "numero verde",
     ];
 
     // A phone word among the last words before the number, in its line ("mi móvil es", "Tel.", "call me on my cell").
@@ -172,6 +191,20 @@ internal static partial class SecretPhrases
         "voir au dos", "voir étiquette", "see label", "see the label", "see back", "siehe rückseite", "siehe etikett", "ver etiqueta", "vedi etichetta",
     ];
 
+    // Where the secret is kept, named instead of it (probe 31: "la password è sull'etichetta sotto il router", a handover's "code … are in
+    // the 1Password vault"): a label or sticker, the back of the box, a note, a vault or a safe — unless the value follows the place
+    // ("the CVV on the back is 318", "le mot de passe est sous la box : brioche7Lune22").
+    private static readonly string[] KeptPlaces =
+    [
+        "on the label", "on the sticker", "on the note", "in the vault", "in the safe", "in the envelope", "sealed envelope",
+        "1password", "bitwarden", "keepass", "lastpass",
+        "sull'etichetta", "sull’etichetta", "sull'adesivo", "sul retro", "nella cassaforte", "sur l'étiquette", "sur l’étiquette", "au dos",
+        "sous la box", "sur le boîtier", "dans le coffre", "auf dem aufkleber", "auf dem etikett", "auf der rückseite", "auf dem zettel",
+        "im tresor", "im passwortmanager", "im umschlag", "en la pegatina", "en la etiqueta", "detrás del router", "en la caja fuerte",
+        "na etiqueta", "no adesivo", "atrás do roteador", "no cofre", "op de sticker", "op het etiket", "in de kluis", "na naklejce", "w sejfie",
+        "на наклейке", "в сейфе", "ラベル", "シール", "金庫", "标签", "贴纸", "保险柜", "라벨", "스티커", "금고",
+    ];
+
     // A withholding phrase within 40 characters after the noun in its sentence, no digit between: the secret is not here.
     private static bool Withheld(ReadOnlySpan<char> text, int at, int end)
     {
@@ -185,6 +218,16 @@ internal static partial class SecretPhrases
             if (whole && hit <= 40 && after[..hit].IndexOfAnyInRange('0', '9') < 0)
             {
                 return true;
+            }
+        }
+
+        foreach (var place in KeptPlaces)
+        {
+            var hit = after.IndexOf(place, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && hit <= 40 && (place[0] >= 0x2E80 || hit == 0 || !char.IsLetter(after[hit - 1])) && after[..hit].IndexOfAnyInRange('0', '9') < 0)
+            {
+                var rest = after[(hit + place.Length)..];
+                return rest.IndexOfAnyInRange('0', '9') < 0 && rest.TrimStart(' ') is not [':' or '：', ..];
             }
         }
 

@@ -31,6 +31,8 @@ internal static partial class SecretPhrases
     // An extended public key's version prefixes (BIP32, BIP49, BIP84; test nets): a watch-only wallet, never a spending key.
     private static readonly string[] ExtendedPublicPrefixes = ["xpub", "ypub", "zpub", "tpub", "upub", "vpub", "Ypub", "Zpub"];
 
+    private static readonly SearchValues<char> Base64UrlDotChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
     private static readonly SearchValues<char> Base58Chars = SearchValues.Create("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz");
 
     /// <summary>A value that is public by design or a vendor's published example (<see cref="DummyValue"/> reads it for every rule).</summary>
@@ -50,6 +52,12 @@ internal static partial class SecretPhrases
         // Stripe's publishable key is pk_live_/pk_test_ and a tail of about a hundred characters; a short "pk_live_…" is some other
         // gateway's key, read as a secret (train T39024, dev D31099).
         if ((value.StartsWith("pk_live_", StringComparison.Ordinal) || value.StartsWith("pk_test_", StringComparison.Ordinal)) && TailLength(value[8..], LettersAndDigits) >= 90)
+        {
+            return true;
+        }
+
+        // Mapbox's public token (pk. and a JWT-shaped body) is set in every page that draws a map; its sk. and tk. tokens are secrets.
+        if (value.StartsWith("pk.eyJ", StringComparison.Ordinal) && TailLength(value[3..], Base64UrlDotChars) >= 60)
         {
             return true;
         }

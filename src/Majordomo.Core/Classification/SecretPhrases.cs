@@ -378,6 +378,7 @@ internal static partial class SecretPhrases
         "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
         "sort", "ifsc", "bsb", "branch", "routing", "transit", // a bank's branch (probe 18): printed on every statement
         "claude", "vs", "escaped", "generated", // a product and a program's text (this repository's docs: "Claude Code", "JSON-escaped code")
+        "friend", // a gaming platform's friend code is a handle shared to be added (probe 30; docs/LABELLING.md: a gamer tag)
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -409,7 +410,7 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at))
+        if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at))
         {
             return true;
         }
@@ -503,7 +504,11 @@ internal static partial class SecretPhrases
         // The number after the noun has its own public name ("fel konto … (fakturanummer 70031-2026)"; SecretPhrases.Material).
         || (want is Want.Digits or Want.Account or Want.Personal && OwnPublicName(text, end))
         // A bank's name with no account's digits right after it ("BDO sa Sabado? 0900", "Meezan Bank ki helpline …"; SecretPhrases.Romanised).
-        || (want == Want.Account && BankNameAlone(text, at, end));
+        || (want == Want.Account && BankNameAlone(text, at, end))
+        // A commit's hash, an AWS account id, a store's key name, a project token, a creditor id; a key or token named public; a Wi-Fi's
+        // network named by a naming verb; where a password word is kept (SecretPhrases.PublicIds, SecretPhrases.Leftovers).
+        || ServiceIdAfter(text, at, end) || PublicNoun(text, at, end) || (want == Want.Access && NetworkFirst(text[end..Math.Min(text.Length, end + 80)]))
+        || (want == Want.Answer && Withheld(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -984,6 +989,7 @@ internal static partial class SecretPhrases
     [
         "fehler", "post", "status", "quell", "programm", "länder", "rabatt", "gutschein", "produkt", "artikel", "zeichen", "maschinen", "bar",
         "uni", "op", "pseudo", "short", "time", "farb", "html", "iso", "zip", "promo", "antwort", "rückgabe", "beispiel", "ziel", "vorwahl",
+        "freundes", // "Steam-Freundescode": a handle (probe 30)
     ];
 
     // The compound is a word of letters starting with a capital (a noun), not an identifier such as "dbpasswort".
@@ -1029,7 +1035,7 @@ internal static partial class SecretPhrases
         {
             Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window),
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
-            Want.Dial => Combination(window),
+            Want.Dial => Combination(window) || ChangedFromDefault(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
             Want.Access => WordValue(window, Want.Token, plural) || (cjk && CjkValue(window, Want.Token)) || DigitValue(window, minChars: 12) || AccessToken(window),
             Want.Short => DigitValue(window) || ShortCode(window),
@@ -2081,6 +2087,13 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
     {
+        // A vendor's credential by its shape or its place, a hex one too (a client's positional argument, "mine is …"), before a hex
+        // run is read as a hash asked about (SecretPhrases.VendorShapes).
+        if (end - start >= 20 && VendorShape(text, start, end, text[start..end]) && !PublicLookAlike(text, start, end))
+        {
+            return true;
+        }
+
         // A password hash: a dump's rows are sensitive, one hash asked about is not (SecretPhrases.Leftovers).
         if (PasswordHash(text, start, end) is { } dump)
         {

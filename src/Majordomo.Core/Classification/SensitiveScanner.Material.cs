@@ -30,7 +30,7 @@ internal static partial class SensitiveScanner
 
     /// <summary>Whether a number of the material's kinds starts at the digit <paramref name="start"/> (see the type's summary).</summary>
     private static bool MaterialNumber(ReadOnlySpan<char> text, int start) =>
-        SortCodeAndAccount(text, start) || ArrivedCode(text, start) || LabelledPinList(text, start);
+        SortCodeAndAccount(text, start) || ArrivedCode(text, start) || LabelledPinList(text, start) || ArrivedLetterCode(text, start);
 
     /// <summary>
     /// A UK sort code and account number as a pair: <c>dd-dd-dd</c>, one space, eight digits ending the number, with money spoken of

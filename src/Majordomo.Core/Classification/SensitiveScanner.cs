@@ -198,13 +198,14 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "pk." or "sk." or "tk." && Run(rest, Base64Chars) >= 40))
-            && !PublishedJwt(rest) && !SecretPhrases.DummyValue(rest[..Run(rest, Base64Chars)]))
+        // Mapbox's secret and temporary tokens (sk.eyJ…, tk.eyJ…); its public pk. token is made to be shipped in web pages (docs/LABELLING.md).
+        if (rest.StartsWith("eyJ", StringComparison.Ordinal) && (Jwt(rest) || (at >= 3 && text[(at - 3)..at] is "sk." or "tk." && Run(rest, Base64Chars) >= 40))
+            && !PublishedJwt(rest) && !SecretPhrases.DummyValue(rest[..Run(rest, Base64Chars)]) && !(at >= 3 && text[(at - 3)..at] is "pk."))
         {
-            return SensitiveKind.ApiKey; // a JWT; a Mapbox token (pk.eyJ…)
+            return SensitiveKind.ApiKey; // a JWT; a Mapbox secret token
         }
 
-        if (WebhookUrl(rest))
+        if (WebhookUrl(rest) || (rest.StartsWith("://", StringComparison.Ordinal) && ChatHookInUrl(rest)))
         {
             return SensitiveKind.ApiKey;
         }
@@ -1010,11 +1011,17 @@ internal static partial class SensitiveScanner
                 return kind;
             }
 
+            // A wallet's keypair written as its bytes (SensitiveScanner.VendorShapes).
+            if (start > 0 && text[start - 1] is '[' or ' ' or '\n' && KeypairBytes(text, start))
+            {
+                return SensitiveKind.PrivateKey;
+            }
+
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
-                && !SecretPhrases.DeclaredDummy(text, start))
+                && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start))
             {
                 return SensitiveKind.PersonalId;
             }

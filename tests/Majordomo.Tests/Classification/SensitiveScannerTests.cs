@@ -57,7 +57,7 @@ public class SensitiveScannerTests
 
     /// <summary>Provider tokens, webhook URLs, hashes and command-line secrets (issue 13 item 3): one per phenomenon.</summary>
     [Theory]
-    [InlineData("style loads with pk.eyJ1IjoibWFyYSIsImEiOiJjbHgyeDl6cWUwMDF2MmtxeW5wZ3Z6cG5hIn0.aB3dE5fG7hJ9kL1mN3pQ5r", SensitiveKind.ApiKey)]
+    [InlineData("tileset upload with sk.eyJ1IjoibWFyYSIsImEiOiJjbHgyeDl6cWUwMDF2MmtxeW5wZ3Z6cG5hIn0.aB3dE5fG7hJ9kL1mN3pQ5r", SensitiveKind.ApiKey)]
     [InlineData("bot = Bot('5829104736:AAFq9Lx2Vm7Rt4Kp1fWx2Nb6Yc8Hd1JqZz')", SensitiveKind.ApiKey)]
     [InlineData("Бот не отвечает, вот он: 5829104736:AAFq9Lx2Vm7Rt4Kp1fWx2Nb6Yc8Hd1JqZz", SensitiveKind.ApiKey)]
     [InlineData("POST to https://hooks.slack.com/services/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 fails", SensitiveKind.ApiKey)]
