@@ -163,10 +163,29 @@ internal static partial class SensitiveScanner
         return false;
     }
 
-    // What was typed: three characters or more (a CVC), not a placeholder, a template's hole or a mask.
+    // What was typed: three characters or more (a CVC), not a placeholder, a template's hole, a mask or a test value.
     private static bool TypedValue(ReadOnlySpan<char> value) =>
         value.Trim().Length >= 3 && !Placeholder(value) && !SecretPhrases.DummyValue(value) && value.IndexOfAny("{}$<>") < 0
-        && value.IndexOfAnyExcept("*•●xX") >= 0;
+        && value.IndexOfAnyExcept("*•●xX") >= 0 && !TestDigits(value);
+
+    // A test checkout's CVC or PIN: one digit repeated or digits counting up ("123", "0000", "123456"; dev probe 9's Stripe test).
+    private static bool TestDigits(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAnyExceptInRange('0', '9') >= 0)
+        {
+            return false;
+        }
+
+        var same = true;
+        var counting = true;
+        for (var i = 1; i < value.Length; i++)
+        {
+            same &= value[i] == value[0];
+            counting &= value[i] == value[i - 1] + 1;
+        }
+
+        return same || counting;
+    }
 
     /// <summary>
     /// A saved cookie jar's session cookie, the hit inside its name: Playwright's storageState (<c>{"name":"app_session","value":"…"}</c>)

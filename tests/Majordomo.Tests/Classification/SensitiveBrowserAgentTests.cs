@@ -40,6 +40,7 @@ public class SensitiveBrowserAgentTests
     [Theory]
     [InlineData("The agent's call failed: {\"name\": \"browser_type\", \"arguments\": {\"element\": \"Order number\", \"ref\": \"e44\", \"text\": \"W20261188\"}}")]
     [InlineData("flaky test:\nawait page.getByLabel('Password').fill(process.env.QA_PASSWORD!);")]
+    [InlineData("stripe test:\nawait page.fill('#card', '4000 0000 0000 0002');\nawait page.fill('#cvc', '123');")]
     public void APublicFieldOrAnEnvironmentValue_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
 
     [Theory]
