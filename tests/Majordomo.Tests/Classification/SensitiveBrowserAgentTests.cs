@@ -1,5 +1,6 @@
 using System.Text;
 using Majordomo.Chat;
+using Majordomo.Classification;
 
 namespace Majordomo.Tests.Classification;
 
