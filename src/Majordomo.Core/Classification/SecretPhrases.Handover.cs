@@ -15,9 +15,17 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // "log into my hetzner account (K0831122947 / Fjord-Pepper-Saddle-9)": a pair in brackets after a log-in's words needs one digit
+        // (SecretPhrases.BrowserAgents); a handover's pair after a label, two.
         var token = text[start..end].TrimEnd(".,;");
-        if (token.Length is < 8 or > 40 || !token.ContainsAnyInRange('A', 'Z') || !token.ContainsAnyInRange('a', 'z') || token.Count('0') + token.Count('1') + token.Count('2')
-            + token.Count('3') + token.Count('4') + token.Count('5') + token.Count('6') + token.Count('7') + token.Count('8') + token.Count('9') < 2
+        var digits = token.Count('0') + token.Count('1') + token.Count('2') + token.Count('3') + token.Count('4') + token.Count('5') + token.Count('6')
+            + token.Count('7') + token.Count('8') + token.Count('9');
+        if (token.Length is >= 8 and <= 40 && digits >= 1 && end < text.Length && text[end] == ')' && LoginPairBefore(text, start - 3))
+        {
+            return token.ContainsAnyInRange('A', 'Z') && token.ContainsAnyInRange('a', 'z') && !DummyValue(token);
+        }
+
+        if (token.Length is < 8 or > 40 || !token.ContainsAnyInRange('A', 'Z') || !token.ContainsAnyInRange('a', 'z') || digits < 2
             || token.IndexOfAny("./\\:@") >= 0 || DummyValue(token))
         {
             return false;

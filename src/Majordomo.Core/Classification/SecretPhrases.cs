@@ -339,7 +339,7 @@ internal static partial class SecretPhrases
         "reused", "shown", "masked", "verified", "unique", "null", "none", "nil", "undefined", "string", "int", "number", "text", "any",
         "password", "true", "false", "redacted", "here", "there", "field", "input", "value", "secret", "token", "key", "policy", "length",
         "strength", "manager", "hash", "rules", "requirements", "login", "expiring", "expires", "rotated", "managed", "checked", "compared",
-        "salted", "sensitive", "case-sensitive", "displayed", "printed", "logged", "blank", "unknown", "forgotten", "lost", "locked", "disabled",
+        "open", "unlocked", "offen", "salted", "sensitive", "case-sensitive", "displayed", "printed", "logged", "blank", "unknown", "forgotten", "lost", "locked", "disabled",
         "enabled", "ok", "fine", "good", "bad", "easy", "hard", "simple", "complex", "important", "useless", "safe", "unsafe", "known", "public",
         "private", "personal", "typed", "entered", "read", "provided", "abgelaufen", "expiré", "expirado", "scaduta", "incorrecta", "curta",
         "forte", "fuerte", "fort", "stark", "gespeichert", "network", "router", "printed", "written", "reused", "accepted", "rejected", "correctly", "so", "very", "really", "just", "always", "never",
@@ -453,7 +453,7 @@ internal static partial class SecretPhrases
             // Code is dense in "key", "token", "session" and no value follows them: whether one does is read first, and the guards
             // that take a value back only when it does. Both are pure, so the answer is the one of guards first (issue 16 item 4).
             // NeverAsked searches words before every hit (some only by the slow non-ASCII path): last, with the guards.
-            if (ValueAfter(text, at, end, phrase, want) && !NotAValue(text, at, end, phrase, want) && !NeverAsked(text, at))
+            if ((ValueAfter(text, at, end, phrase, want) || TurkishYearCode(text, at, end, phrase)) && !NotAValue(text, at, end, phrase, want) && !NeverAsked(text, at))
             {
                 return true;
             }
@@ -508,7 +508,9 @@ internal static partial class SecretPhrases
         // A commit's hash, an AWS account id, a store's key name, a project token, a creditor id; a key or token named public; a Wi-Fi's
         // network named by a naming verb; where a password word is kept (SecretPhrases.PublicIds, SecretPhrases.Leftovers).
         || ServiceIdAfter(text, at, end) || PublicNoun(text, at, end) || (want == Want.Access && NetworkFirst(text[end..Math.Min(text.Length, end + 80)]))
-        || (want == Want.Answer && Withheld(text, at, end));
+        || (want == Want.Answer && Withheld(text, at, end))
+        // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
+        || BrowserPageNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -2114,7 +2116,8 @@ internal static partial class SecretPhrases
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
             || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
             || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
-            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start);
+            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start)
+            && !SensitiveScanner.PurposeNamedValue(text, start);
     }
 
     // Probe 27: the data, iv and tag of a SOPS-encrypted value (ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]) are ciphertext.

@@ -181,6 +181,8 @@ internal static partial class SensitiveScanner
     [
         "public", "pub", "idempotency", "cache", "partition", "sort", "foreign", "row", "object", "routing", "dedup", "dedupe",
         "deduplication", "correlation", "lookup", "shard", "composite", "unique", "range", "clustering",
+        // A form's anti-forgery token (csrf-token, authenticity_token, csrfmiddlewaretoken, __RequestVerificationToken; probe 32).
+        "csrf", "xsrf", "authenticity", "csrfmiddleware", "requestverification",
         "öffentlicher", "publique", "pública", "publica", "pubblica", "publieke", "публичный", "открытый",
     ];
 

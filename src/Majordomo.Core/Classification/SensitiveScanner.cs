@@ -50,6 +50,8 @@ internal static partial class SensitiveScanner
             "app_id", "app-id", "appid",
             // A personal access token by its short name (SmartThings' PAT is a UUID; probe 22): "PAT = '…'", "ST_PAT=…".
             "pat =", "pat=", "pat:",
+            // A browser agent's form-filling call, a Playwright locator's fill (SensitiveScanner.BrowserAgents).
+            "\"ref\"", "ref: e", ".fill(",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -267,9 +269,16 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
-        if (SessionCookie(text, at))
+        if (SessionCookie(text, at) || (rest[0] is 's' or 'S' or 't' or 'T' or 'a' or 'A' && CookieJarSession(text, at)))
         {
             return SensitiveKind.ApiKey;
+        }
+
+        // A secret typed by a form-filling call or a Playwright locator's fill (SensitiveScanner.BrowserAgents).
+        if ((rest.StartsWith("\"ref\"", StringComparison.Ordinal) && FilledSecretField(text, at)) || (rest.StartsWith("ref: e", StringComparison.Ordinal) && FilledSecretLines(text, at))
+            || (rest.StartsWith(".fill(", StringComparison.Ordinal) && FilledLocator(text, at)))
+        {
+            return SensitiveKind.Password;
         }
 
         if (startsWord && rest[0] is 'c' or 'l' && CommandLineSecret(text, at))
@@ -745,6 +754,7 @@ internal static partial class SensitiveScanner
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !(!quoted && ConditionColon(text, start, end)) && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
                 && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare) && !UserEchoed(text, start, bare) && !InSealedBlock(text, start)
+                && !SecretPhrases.ExampleBefore(text, start)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
