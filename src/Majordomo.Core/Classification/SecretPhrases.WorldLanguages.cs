@@ -77,7 +77,7 @@ internal static partial class SecretPhrases
             ("kodi i verifikimit", Want.Notice), ("askujt*", Want.Marker)]),
         ("is-mt", [("lykilorð*", Want.Word), ("aðgangsorð*", Want.Word), ("pin-númer*", Want.Digits), ("öryggiskóð*", Want.Notice), ("kóði", Want.Digits),
             ("kóðinn", Want.Digits), ("staðfestingarkóð*", Want.Notice), ("ekki deila*", Want.Marker), ("kodiċi*", Want.Digits), ("lil ħadd*", Want.Marker)]),
-        ("cy-ga", [("cyfrinair*", Want.Word), ("gyfrinair*", Want.Word), ("nghyfrinair*", Want.Word), ("eich cod", Want.Digits), ("fy nghod", Want.Digits), ("cod mynediad*", Want.Digits), ("cod pin", Want.Digits), ("cod diogelwch*", Want.Notice), ("cod dilysu*", Want.Notice), ("peidiwch â rhannu*", Want.Marker),
+        ("cy-ga", [("cyfrinair*", Want.Word), ("gyfrinair*", Want.Word), ("nghyfrinair*", Want.Word), ("eich cod", Want.Digits), ("y cod", Want.Digits), ("fy nghod", Want.Digits), ("cod mynediad*", Want.Digits), ("cod pin", Want.Digits), ("cod diogelwch*", Want.Notice), ("cod dilysu*", Want.Notice), ("peidiwch â rhannu*", Want.Marker),
             ("peidiwch a rhannu*", Want.Marker), ("pasfhocal*", Want.Word), ("phasfhocal*", Want.Word), ("bpasfhocal*", Want.Word), ("focal faire*", Want.Word), ("cód", Want.Digits), ("cód slándála*", Want.Notice),
             ("cód fíoraithe*", Want.Notice), ("ná roinn*", Want.Marker)]),
         ("eu-ca-gl", [("pasahitz*", Want.Word), ("kodea", Want.Digits), ("pin kodea", Want.Digits), ("egiaztapen kode*", Want.Notice), ("segurtasun kode*", Want.Notice),
@@ -115,27 +115,17 @@ internal static partial class SecretPhrases
         "पिन", "पिनकोड", "पोस्टल", "डाक", "त्रुटि", "एरर", "পিন", "পোস্ট", "ডাক", "ত্রুটি", "પિન", "ભૂલ", "ਪਿੰਨ", "ਪਿਨ", "ਗਲਤੀ", "அஞ்சல்", "பிழை",
         "పిన్", "పోస్టల్", "లోపం", "ಪಿನ್", "ಅಂಚೆ", "ದೋಷ", "പിൻ", "തപാൽ", "പിശക്", "ڈاک", "پوسټ", "پستی", "خطا", "غلطی", "საფოსტო", "შეცდომის",
         "փոստային", "սխալի", "ប្រៃសណីយ៍", "កំហុស", "ፖስታ", "ስህተት", "post", "poist", "postar", "posta", "postal", "boostada", "paositra",
-        "qr", "promo", "kupon", "kuponi", "gwall", "earráid", "akatsa", "errore", "error", "hitilafu", "gabim", "villu",
+        "शाखा", "শাখা", "શાખા", "ਸ਼ਾਖਾ", "శాఖ", "ಶಾಖೆ", "ശാഖ", "கிளை", "branch", "ifsc", "qr", "promo", "kupon", "kuponi", "gwall", "earráid", "akatsa", "errore", "error", "hitilafu", "gabim", "villu",
     ];
 
     private static bool WorldPublicCode(ReadOnlySpan<char> text, int at, int end, string phrase)
     {
         if (!IsWorldCodeWord(phrase))
         {
-            return false;
+            return IndicPostalPin(text, end, phrase);
         }
 
-        var before = text[Math.Max(0, at - 14)..at];
-        var after = text[end..Math.Min(text.Length, end + 14)];
-        foreach (var word in WorldPublicCodes)
-        {
-            if (before.Contains(word, StringComparison.OrdinalIgnoreCase) || after.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ContainsAny(text[Math.Max(0, at - 14)..at], WorldPublicCodes) || ContainsAny(text[end..Math.Min(text.Length, end + 14)], WorldPublicCodes);
     }
 
     /// <summary>
@@ -143,7 +133,46 @@ internal static partial class SecretPhrases
     /// glued prefix (<see cref="GluedStart"/>), these only as whole words.
     /// </summary>
     private static bool WorldNounRunsOn(ReadOnlySpan<char> text, int end, string phrase) =>
-        phrase is "پن" or "ایم پن" or "پین" or "رمز" or "رمزم" or "رمزش" or "کوڈ" or "کوډ" && end < text.Length && WordChar(text[end]);
+        (phrase is "پن" or "ایم پن" or "پین" or "رمز" or "رمزم" or "رمزش" or "کوڈ" or "کوډ" && end < text.Length && WordChar(text[end]))
+        || (phrase == "رمز" && ArabicConstruct(text[end..]));
+
+    // Arabic's "رمز" is any code, named by the word after it with its article ("رمز الحجز", a booking's; "الرمز البريدي", a postal
+    // code): the Persian password noun reads only when no such word follows (Arabic's own secret codes are listed by their names).
+    private static bool ArabicConstruct(ReadOnlySpan<char> after)
+    {
+        after = after.TrimStart(' ');
+        return after.StartsWith("ال", StringComparison.Ordinal);
+    }
+
+    // India's postal code is a "PIN code" in every script ("ಪಿನ್ ಕೋಡ್ 560034 ಯಾವ ಏರಿಯಾ?"): a PIN noun, its script's code word and six
+    // digits not starting with 0, with no card, ATM, bank or UPI word near it, is an address (PostalPin reads Devanagari and English).
+    private static readonly string[] IndicPins = ["পিন", "પિન", "ਪਿੰਨ", "ਪਿਨ", "పిన్", "ಪಿನ್", "പിൻ", "பின்"];
+
+    private static readonly string[] IndicCodes = ["কোড", "કોડ", "ਕੋਡ", "కోడ్", "ಕೋಡ್", "കോഡ്", "கோட்", "code"];
+
+    private static readonly string[] IndicPinOwners =
+        ["card", "atm", "upi", "bank", "কার্ড", "ব্যাংক", "કાર્ડ", "બેંક", "ਕਾਰਡ", "ਬੈਂਕ", "కార్డ్", "బ్యాంక్", "ಕಾರ್ಡ್", "ಬ್ಯಾಂಕ್", "കാർഡ്", "ബാങ്ക്", "கார்டு", "வங்கி"];
+
+    private static bool IndicPostalPin(ReadOnlySpan<char> text, int end, string phrase)
+    {
+        if (!IndicPins.Contains(phrase))
+        {
+            return false;
+        }
+
+        var after = text[end..Math.Min(text.Length, end + 40)].TrimStart(' ');
+        var code = false;
+        foreach (var word in IndicCodes)
+        {
+            code |= after.StartsWith(word, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var digit = after.IndexOfAnyInRange('0', '9');
+        var run = digit < 0 ? [] : after[digit..];
+        var length = run.IndexOfAnyExceptInRange('0', '9');
+        var near = text[Math.Max(0, end - 60)..Math.Min(text.Length, end + 60)];
+        return code && (length < 0 ? run.Length : length) == 6 && run[0] != '0' && !ContainsAny(near, IndicPinOwners);
+    }
 
     // Scripts written without spaces between words (Thai, Lao, Burmese, Khmer): their nouns need no word start.
     private static bool NoSpaceScript(char c) => c is >= '\u0E00' and <= '\u0EFF' or >= '\u1000' and <= '\u109F' or >= '\u1780' and <= '\u17FF';
@@ -161,7 +190,16 @@ internal static partial class SecretPhrases
     ];
 
     // Conjunctions a given code's clause goes on with ("728401 amarga bingung"): Conjunctions.
-    private static string[] WorldConjunctions => ["amarga", "karena", "karna", "kerana", "lan", "dan", "tapi", "nanging", "lakini", "because"];
+    private static string[] WorldConjunctions =>
+        ["amarga", "karena", "karna", "kerana", "lan", "dan", "tapi", "nanging", "sakdurunge", "sebelum", "lakini", "kabla", "because", "before"];
+
+    // Helplines and call verbs of these languages: the number after them is a phone line's, not a code (SensitiveScanner.CalledNumber).
+    internal static string[] WorldCallWords =>
+    [
+        "helpline", "hotline", "शिकायत", "हेल्पलाइन", "टोल फ्री", "হেল্পলাইন", "কল করুন", "ফোন করুন", "ಕರೆ ಮಾಡಿ", "కాల్ చేయండి", "ഹെൽപ്‌ലൈൻ",
+        "ہیلپ لائن", "کال کریں", "تماس بگیرید", "piga", "ደውሉ", "დარეკეთ", "զանգահարեք", "ໂທຫາ", "ffoniwch", "glaoigh", "deitu", "truca",
+        "hubungi", "tumawag", "kira",
+    ];
 
     /// <summary>
     /// Irish states a value before its noun with the copula ("Is é 2704 mo PIN", "Ba í 5581 an cód"): at most two possessives or
@@ -176,13 +214,18 @@ internal static partial class SecretPhrases
 
         var before = text[..i].TrimEnd(' ');
         var start = before.Length;
-        while (start > 0 && char.IsAsciiDigit(before[start - 1]))
+        while (start > 0 && char.IsAsciiLetterOrDigit(before[start - 1]))
         {
             start--;
         }
 
+        // Four to eight digits (a PIN), or a password's letters with two digits or more ("Is é Gaillimh2023 mo phasfhocal").
+        var value = before[start..];
+        var digits = value.IndexOfAnyExceptInRange('0', '9') < 0;
+        var shaped = value.Length is >= 6 and <= 40 && value.IndexOfAnyInRange('0', '9') is var first and >= 0
+            && value[(first + 1)..].IndexOfAnyInRange('0', '9') >= 0 && value.IndexOfAnyInRange('A', 'z') >= 0;
         var head = before[..start].TrimEnd(' ');
-        return before.Length - start is >= 4 and <= 8
+        return ((digits && value.Length is >= 4 and <= 8) || shaped)
             && (head.EndsWith("is é", StringComparison.OrdinalIgnoreCase) || head.EndsWith("is í", StringComparison.OrdinalIgnoreCase)
                 || head.EndsWith("ba é", StringComparison.OrdinalIgnoreCase) || head.EndsWith("ba í", StringComparison.OrdinalIgnoreCase));
     }

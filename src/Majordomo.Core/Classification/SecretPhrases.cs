@@ -515,7 +515,7 @@ internal static partial class SecretPhrases
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || CopulaBeforeNoun(text, at))))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
