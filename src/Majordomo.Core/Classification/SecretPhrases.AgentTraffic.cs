@@ -158,7 +158,7 @@ internal static partial class SecretPhrases
     }
 
     // Words that may follow the value and still end its clause ("… est 61829 et le distributeur …").
-    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men", .. RomanisedConjunctions];
+    private static readonly string[] Conjunctions = ["and", "but", "et", "mais", "und", "aber", "y", "pero", "e", "mas", "ma", "en", "maar", "i", "ale", "и", "но", "ve", "och", "men", .. RomanisedConjunctions, .. WorldConjunctions];
 
     /// <summary>
     /// A PIN or a password stated in the sentence after its noun's, by a back reference ("Mi banco me pidió cambiar el PIN. El actual

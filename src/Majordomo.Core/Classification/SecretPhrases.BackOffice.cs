@@ -169,13 +169,14 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    private static readonly string[] PinConnectors = ["as", "als", "comme", "como", "come", "jako"];
+    private static readonly string[] PinConnectors = ["as", "als", "comme", "como", "come", "jako", .. WorldPinConnectors];
 
     private static readonly string[] PinFillers =
     [
         "the", "a", "an", "my", "our", "your", "her", "his", "their", "new", "der", "die", "das", "den", "dem", "meine", "mein", "meinen", "unsere",
         "neue", "neuen", "le", "la", "les", "mon", "ma", "notre", "nouveau", "el", "mi", "nuestro", "nuevo", "o", "meu", "minha", "novo", "nova",
         "il", "lo", "mio", "mia", "nuovo", "de", "het", "mijn", "onze", "nieuwe", "mój", "moj", "nowy", "code", "codice", "código", "pin",
+        .. WorldPinFillers,
     ];
 
     private static readonly string[] JudgingWords =

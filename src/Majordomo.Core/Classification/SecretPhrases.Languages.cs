@@ -63,12 +63,12 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// Hebrew and Arabic glue the article and one-letter prepositions to a noun ("הדרכון", "والرقم"): those nouns may follow
-    /// such a prefix (not any letters: "מיקוד" is a postal code, not a "קוד"). Thai writes words without spaces: its nouns
-    /// need no word start.
+    /// such a prefix (not any letters: "מיקוד" is a postal code, not a "קוד"). Thai, Lao, Burmese and Khmer write words
+    /// without spaces: their nouns need no word start.
     /// </summary>
     private static bool GluedStart(ReadOnlySpan<char> text, int at, string phrase)
     {
-        if (phrase[0] is >= '\u0E00' and <= '\u0E7F')
+        if (NoSpaceScript(phrase[0]))
         {
             return true;
         }

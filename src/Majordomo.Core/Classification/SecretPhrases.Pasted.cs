@@ -156,7 +156,8 @@ internal static partial class SecretPhrases
     }
 
     // Probe 31 (D37073): "验证码为 730418，5 分钟内有效。您正在登录账户 186****2231": a whole value of four or more digits closed by a clause's
-    // comma or stop is the value; a mask after it hides a later number (the account's), not this one.
+    // comma or stop is the value; a mask after it hides a later number (the account's), not this one. Since probe 34 a value in groups
+    // ("650 213") and a sentence's full stop too ("şifrəniz 650 213. Heç kimə deməyin. Kart **** 4471").
     private static ReadOnlySpan<char> ValueClause(ReadOnlySpan<char> region)
     {
         var digit = region.IndexOfAnyInRange('0', '9');
@@ -166,8 +167,15 @@ internal static partial class SecretPhrases
         }
 
         var run = region[digit..].IndexOfAnyExceptInRange('0', '9');
+        while (run > 0 && digit + run + 1 < region.Length && region[digit + run] == ' ' && char.IsAsciiDigit(region[digit + run + 1]))
+        {
+            var group = region[(digit + run + 1)..].IndexOfAnyExceptInRange('0', '9');
+            run = group < 0 ? -1 : run + 1 + group;
+        }
+
         var rest = run < 0 ? [] : region[(digit + run)..];
-        return run >= 4 && rest.TrimStart(' ') is [',' or ';' or '，' or '。' or '；' or '、', ..] && (digit == 0 || region[digit - 1] is not ('*' or '•' or '…' or 'X' or 'x'))
+        return run >= 4 && (rest.TrimStart(' ') is [',' or ';' or '，' or '。' or '；' or '、', ..] or ['.', ' ', ..])
+            && (digit == 0 || region[digit - 1] is not ('*' or '•' or '…' or 'X' or 'x'))
             ? region[..(digit + run)]
             : region;
     }

@@ -121,7 +121,7 @@ internal static partial class SecretPhrases
     private static readonly string[] TypedVerbs =
     [
         "diya", "daala", "daali", "dala", "dabaya", "nilagay", "tinype", "pinindot", "puse", "metí", "meti", "ingresé", "digité", "digitei", "coloquei",
-        "typed", "entered", "keyed", "punched",
+        "typed", "entered", "keyed", "punched", .. WorldGivenVerbs,
     ];
 
     // Words that may stand between the verb and the value ("nilagay ko 3308", "I typed in 8251", "daal bhi diya").

@@ -307,6 +307,9 @@ internal static partial class SecretPhrases
 
         // PINs, ids and accounts as romanised and code-switched messages name them (SecretPhrases.Romanised).
         .. RomanisedPhrases(),
+
+        // Secret nouns of the less-resourced languages, one row a language (SecretPhrases.WorldLanguages).
+        .. WorldLanguagePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -510,14 +513,16 @@ internal static partial class SecretPhrases
         || ServiceIdAfter(text, at, end) || PublicNoun(text, at, end) || (want == Want.Access && NetworkFirst(text[end..Math.Min(text.Length, end + 80)]))
         || (want == Want.Answer && Withheld(text, at, end))
         // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
-        || BrowserPageNotValue(text, at, end, phrase, want);
+        || BrowserPageNotValue(text, at, end, phrase, want)
+        // A postal, error or QR code named in the less-resourced languages ("पिन कोड", "საფოსტო კოდი"; SecretPhrases.WorldLanguages).
+        || WorldPublicCode(text, at, end, phrase);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
@@ -605,7 +610,7 @@ internal static partial class SecretPhrases
     }
 
     // The words for "code" in every corpus language (each is a phrase of its own: a bare code is a secret unless named as public).
-    private static bool IsCodeWord(string phrase) => phrase is "code" or "código" or "codigo" or "codice" or "kod" or "kodu" or "код" or "koden" or "コード" || IsLanguageCodeWord(phrase);
+    private static bool IsCodeWord(string phrase) => phrase is "code" or "código" or "codigo" or "codice" or "kod" or "kodu" or "код" or "koden" or "コード" || IsLanguageCodeWord(phrase) || IsWorldCodeWord(phrase);
 
     // A code named as public by the word before it ("Posta kodu", "Hata kodu") or the word after it, past a "de/di/d'" ("código postal",
     // "code d'erreur", "kod błędu", "код ошибки", "código de área"); CJK names it just before ("エラーコード", "郵便コード").
@@ -909,7 +914,7 @@ internal static partial class SecretPhrases
         // A QR payload's field (";P:") follows the field before it.
         if (phrase[0] >= 0x2E80 || phrase[0] == ';' || GluedStart(text, at, phrase))
         {
-            return true;
+            return !WorldNounRunsOn(text, at + phrase.Length, phrase);
         }
 
         // Part of an identifier (db_password, $password, user.password, #mdp, password_hash): code, not prose;
@@ -927,6 +932,11 @@ internal static partial class SecretPhrases
         }
 
         var end = at + phrase.Length;
+        if (StemEnds(text, end, phrase))
+        {
+            return true;
+        }
+
         if (end < text.Length && text[end] is '_')
         {
             return false;

@@ -29,6 +29,7 @@ internal static partial class SensitiveScanner
     [
         "call", "dial", "ring", "phone", "anrufen", "rufen sie", "appelez", "appeler", "llame", "llamar", "ligue", "ligar", "chiami", "chiamare", "bel ", "bellen",
         "zadzwoń", "позвоните", "звоните", "зателефонуйте", "телефонуйте", "arayın", "ring på", "拨打", "致电", "电话", "撥打", "電話", "전화", "התקשר", "פנה למוקד", "חייג", "اتصل", "καλέστε", "कॉल करें",
+        .. SecretPhrases.WorldCallWords,
     ];
 
     /// <summary>Whether a call verb stands in the 16 characters before <paramref name="start"/> on its line: the number is a phone line's.</summary>

@@ -753,7 +753,7 @@ internal static partial class SensitiveScanner
             // "utilizador: admin / palavra-passe: admin": a device's default, the user name again; "password: ask at reception":
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !(!quoted && ConditionColon(text, start, end)) && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
-                && !(!quoted && TaggedReference(value, text[valueEnd..])) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare) && !UserEchoed(text, start, bare) && !InSealedBlock(text, start)
+                && !(!quoted && (TaggedReference(value, text[valueEnd..]) || SecretPhrases.ProseWordValue(bare, text[valueEnd..]))) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare) && !UserEchoed(text, start, bare) && !InSealedBlock(text, start)
                 && !SecretPhrases.ExampleBefore(text, start)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
