@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -34,20 +36,37 @@ internal static partial class SecretPhrases
         internal static readonly string[] Nino = ["ni number", "ni no", "nino", "national insurance no", "national insurance number", "nat ins no"];
     }
 
+    private const string Certificate = "certificate";
+
+    // PastedAt's labels by their first character (built on the first check, once SensitivePrefilter has initialised).
+    private static class PastedStarts
+    {
+        internal static readonly FoldedWords Labels = new(PastedLabels);
+    }
+
+    private static IEnumerable<string> PastedLabels => PastedWords.Nino.Prepend(Certificate);
+
     /// <summary>
     /// A table whose header names a certificate column, read down its rows (<see cref="HeaderColumn"/>); a UK National Insurance
     /// number after its label as an OCR'd scan prints it (<see cref="OcrNino"/>).
     /// </summary>
     private static bool PastedAt(ReadOnlySpan<char> text, int at)
     {
+        // Every trigger's hit asks these seven labels: only those whose first character folds like the hit's are compared (FoldedWords,
+        // "certificate" first as before; issue 16 item 4: code dense in "key"). The same first match, so the same answer.
         var rest = text[at..];
-        if (rest.StartsWith("certificate", StringComparison.OrdinalIgnoreCase))
+        foreach (var label in PastedStarts.Labels.At(rest))
         {
-            return HeaderColumn(text, at, at + 11, password: false);
-        }
+            if (label == Certificate)
+            {
+                if (rest.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+                {
+                    return HeaderColumn(text, at, at + 11, password: false);
+                }
 
-        foreach (var label in PastedWords.Nino)
-        {
+                continue;
+            }
+
             if (rest.StartsWith(label, StringComparison.OrdinalIgnoreCase) && (at == 0 || !char.IsLetter(text[at - 1]))
                 && (rest.Length == label.Length || !char.IsLetter(rest[label.Length])))
             {
@@ -447,11 +466,25 @@ internal static partial class SecretPhrases
     private static class MailHeaderStarts
     {
         internal static readonly FoldedWords Words = new(MailHeaders);
+
+        // What a text needs for a line of it to start with a header: the header's colon, or for one without, its first character.
+        internal static readonly SearchValues<char> Needed = SearchValues.Create([.. MailHeaderNeeds]);
     }
+
+    /// <summary>For each mail header, the character a text must hold for a line to start with it (see <see cref="BeforeMailHeader"/>).</summary>
+    internal static IEnumerable<char> MailHeaderNeeds => MailHeaders.Select(h => h.Contains(':') ? ':' : h[0]).Distinct();
 
     /// <summary>The text up to the first line that is a mail header (after any quote marks): the message a value belongs to ends there.</summary>
     internal static ReadOnlySpan<char> BeforeMailHeader(ReadOnlySpan<char> text)
     {
+        // A line starts with a header only if the text holds that header's colon, or the first character of one without a colon (no
+        // other character equals those under OrdinalIgnoreCase; SensitivePastedMaterialTests checks it): most windows after a noun in
+        // code hold neither and are read through at once (issue 16 item 4).
+        if (!text.ContainsAny(MailHeaderStarts.Needed))
+        {
+            return text;
+        }
+
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var line = text[lineStart..].TrimStart("> \t");

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -28,6 +30,8 @@ internal static partial class SecretPhrases
         "секретный вопрос", "секретного вопроса", "секретные вопросы", "säkerhetsfråga", "güvenlik sorusu", "güvenlik soru", "安全问题", "密保",
         "密保问题", "安全問題", "秘密の質問", "보안 질문", "보안질문",
     ];
+
+    private static readonly FrozenSet<string> StoryCueSet = StoryCues.ToFrozenSet(StringComparer.Ordinal);
 
     // A person's history that security questions ask for: alone it is a memory ("our first dog was called …"), not an answer.
     private static readonly string[] HistoryNouns =
@@ -68,7 +72,8 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool StoryValue(ReadOnlySpan<char> text, int at, int end, string phrase)
     {
-        if (Array.IndexOf(StoryCues, phrase) < 0)
+        // A set lookup instead of ~37 string compares at every hit of a noun (issue 16 item 4); ordinal, as Array.IndexOf's.
+        if (!StoryCueSet.Contains(phrase))
         {
             return false;
         }

@@ -304,6 +304,13 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool SpacedOut(ReadOnlySpan<char> line, bool password)
     {
+        // Every run it takes holds a single ASCII digit (count >= 1 in each case below): a line without one is read no further (after
+        // "key," in code, most lines; issue 16 item 4). The same answer.
+        if (!line.ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
         Span<int> digits = stackalloc int[8];
         int chars = 0, letters = 0, count = 0;
         var i = 0;

@@ -420,7 +420,10 @@ internal static partial class SecretPhrases
         var rest = text[at..];
         foreach (var (phrase, want) in PhrasesAt(rest))
         {
-            if (!rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
+            // As PhrasesAt's first two, a third character that folds apart from the phrase's cannot match it: one table lookup
+            // before the compare (a hit of "key" meets "kennwort", "kela-kortti", "kennitala"…; issue 16 item 4). The same answer.
+            if ((phrase.Length > 2 && (rest.Length < 3 || SensitivePrefilter.FoldOf(rest[2]) != SensitivePrefilter.FoldOf(phrase[2])))
+                || !rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

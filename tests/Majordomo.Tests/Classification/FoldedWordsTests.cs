@@ -51,6 +51,29 @@ public class FoldedWordsTests
         SensitivePrefilterTests.AssertFoldAlike(firsts);
     }
 
+    [Fact]
+    public void MailHeaderNeeds_NoOtherCharacterEqualsThem()
+    {
+        // BeforeMailHeader reads a text through at once when it holds none of these: each must equal no other UTF-16 unit under
+        // OrdinalIgnoreCase, or a header written with that other character would be missed.
+        var needs = SecretPhrases.MailHeaderNeeds.ToArray();
+        Assert.Contains(':', needs);
+        foreach (var need in needs)
+        {
+            Assert.Equal([need], SensitivePrefilterTests.EqualUnderIgnoreCase(need));
+        }
+    }
+
+    [Theory]
+    [InlineData("the key, then\nFrom: Ana", "the key, then\n")]
+    [InlineData("the key, then\n发件人 Ana", "the key, then\n")]
+    [InlineData("the key, then\nnothing here", "the key, then\nnothing here")]
+    [InlineData("the key, then: nothing here", "the key, then: nothing here")]
+    public void BeforeMailHeader_CutsAtTheFirstHeaderLine(string text, string expected)
+    {
+        Assert.Equal(expected, SecretPhrases.BeforeMailHeader(text).ToString());
+    }
+
     private static string? FirstOf(ReadOnlySpan<string> words, string text)
     {
         foreach (var word in words)
