@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Majordomo.Execution;
 using Majordomo.FunctionalTests.Infrastructure;
@@ -377,6 +378,47 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         Assert.Equal("upstream_timeout", (await ErrorOf(response)).GetProperty("code").GetString());
         Assert.Empty(Upstream.ReceivedFor("b"));
         Assert.Empty(gateway.Services.GetRequiredService<Cooldowns>().Active(_clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task ConnectTimeout_AttemptNamesTheConnect_NotTheAttemptTimeout()
+    {
+        // A listener that never accepts, its one-place queue taken: the kernel drops further SYNs, so a connect hangs.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var fillers = Enumerable.Range(0, 3).Select(_ => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)).ToArray();
+        try
+        {
+            foreach (var filler in fillers)
+            {
+                _ = filler.ConnectAsync(IPAddress.Loopback, port);
+            }
+
+            await using var gateway = await TestGateway.StartAsync($$"""
+                {
+                  "providers": { "dead": { "api": "openai", "baseUrl": "http://127.0.0.1:{{port}}/v1", "locality": "local", "retries": 0, "connectTimeoutMs": 300 } },
+                  "models": { "dead/a": { "provider": "dead", "upstreamModel": "a" } },
+                  "routes": { "solo": { "chain": ["dead/a"] } },
+                  "defaultRoute": "solo"
+                }
+                """);
+            using var response = await gateway.Http.SendAsync(Sse.Post("/v1/chat/completions", Body("solo")));
+
+            // The connect timeout surfaces as a cancellation: the attempt used to read "timed out after 120000 ms".
+            Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+            var message = (await ErrorOf(response)).GetProperty("message").GetString();
+            Assert.Contains("ConnectTimeout", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("timed out after", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var filler in fillers)
+            {
+                filler.Dispose();
+            }
+        }
     }
 
     // ---- after the first byte: no fallback, an explicit error ----

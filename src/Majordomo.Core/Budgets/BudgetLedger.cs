@@ -46,16 +46,19 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     public BudgetPlan Plan => _plan();
 
     /// <summary>Opens the accounting of one request; refuses it when the API key's request budget is used up.</summary>
-    public BudgetTicket Open(BudgetPlan plan, ChatRequest request)
+    public async ValueTask<BudgetTicket> OpenAsync(BudgetPlan plan, ChatRequest request)
     {
         var ticket = new BudgetTicket(this, plan, request, _time.GetUtcNow());
         if (request.ApiKeyName is { } key && plan.RequestsByKey.TryGetValue(key, out var limits))
         {
-            ticket.Refusal = ticket.HoldRequest(limits);
+            ticket.Refusal = await ticket.HoldRequestAsync(limits).ConfigureAwait(false);
         }
 
         return ticket;
     }
+
+    /// <summary><see cref="OpenAsync"/>, waited for: for a store whose calls complete at once (<c>majordomo simulate</c>).</summary>
+    public BudgetTicket Open(BudgetPlan plan, ChatRequest request) => StoreSync.Wait(OpenAsync(plan, request));
 
     /// <summary>
     /// Whether <paramref name="model"/> may be used now, given pools and USD budgets (the gates'
@@ -232,7 +235,8 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
         counter.ReadTried = now;
         try
         {
-            var stored = StoreSync.Wait(_store.ReadAsync(counter.Scope, counter.Period, CancellationToken.None));
+            // Synchronous, under the lock: once per counter and period (see IBudgetStore.Read).
+            var stored = _store.Read(counter.Scope, counter.Period);
             foreach (var threshold in StoreSync.Wait(_alertStore.FiredThresholdsAsync(counter.Scope, counter.Period, CancellationToken.None)))
             {
                 counter.Fired.Add(threshold);
@@ -262,16 +266,50 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     // ---- reservation (called by BudgetTicket) ----
 
     /// <summary>
-    /// Holds <paramref name="amount"/> on each limit, or none. <see cref="Admission.Fit"/>: the amount
-    /// must fit beside what is used and held (quota units, request counts, and USD, whose amount is an
+    /// Holds <paramref name="amount"/> on each limit, or none (the holds, else the refusal). <see cref="Admission.Fit"/>: the
+    /// amount must fit beside what is used and held (quota units, request counts, and USD, whose amount is an
     /// upper bound of the cost). <see cref="Admission.Always"/>: count only (local models' USD).
     /// </summary>
     /// <param name="paidWork">A paid model's quota units or USD (not a key's request count): what <c>storage.onOutage</c> refuses while the store cannot check.</param>
-    internal Hold[]? TryHold(ReadOnlySpan<BudgetLimit> limits, double amount, DateTimeOffset now, Admission admission, out Unavailability? refusal, bool paidWork = false)
+    internal async ValueTask<(Hold[]? Holds, Unavailability? Refusal)> TryHoldAsync(BudgetLimit[] limits, double amount, DateTimeOffset now, Admission admission, bool paidWork = false)
+    {
+        var keepUnchecked = !paidWork || _outage == OutageMode.FailOpen;
+        var holds = HoldInMemory(limits, amount, now, admission, keepUnchecked, out var refusal);
+        if (holds is null)
+        {
+            return (null, refusal);
+        }
+
+        // Written before the attempt is sent: a unit reserved is counted even if the process dies now
+        // (while the store fails, it is kept pending and written once the store is back).
+        if (admission != Admission.Fit)
+        {
+            await _journal.ReserveAsync(Deltas(holds)).ConfigureAwait(false);
+            return (holds, null);
+        }
+
+        // The store checks the limits too: for one gateway it agrees with memory; for a fleet on one
+        // PostgreSQL it is the exact check, since other instances' holds are not in this memory.
+        var check = await _journal.TryReserveAsync(Reservations(holds), keepUnchecked).ConfigureAwait(false);
+        if (check == StoreCheck.Held)
+        {
+            return (holds, null);
+        }
+
+        if (check == StoreCheck.Unchecked)
+        {
+            TakeBack(holds, amount);
+            return (null, OutageRefusal(now));
+        }
+
+        return (null, await RefusedByStoreAsync(holds, amount, now).ConfigureAwait(false));
+    }
+
+    /// <summary>The holds in memory, or null and why not: a limit without room, or (unless <paramref name="keepUnchecked"/>) a counter not read yet.</summary>
+    private Hold[]? HoldInMemory(BudgetLimit[] limits, double amount, DateTimeOffset now, Admission admission, bool keepUnchecked, out Unavailability? refusal)
     {
         refusal = null;
         var holds = new Hold[limits.Length];
-        var keepUnchecked = !paidWork || _outage == OutageMode.FailOpen;
         var unread = false;
         lock (_lock)
         {
@@ -279,12 +317,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             {
                 var limit = limits[i];
                 var c = CounterOf(limit, now, out var period);
-                var full = admission switch
-                {
-                    Admission.Fit => c.Used + c.Reserved + amount > limit.Limit + Epsilon,
-                    _ => false,
-                };
-                if (full)
+                if (admission == Admission.Fit && c.Used + c.Reserved + amount > limit.Limit + Epsilon)
                 {
                     refusal = Refusal(limit, c, period, amount, now);
                     return null;
@@ -306,31 +339,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             }
         }
 
-        // Written before the attempt is sent: a unit reserved is counted even if the process dies now
-        // (while the store fails, it is kept pending and written once the store is back).
-        if (admission != Admission.Fit)
-        {
-            _journal.Reserve(Deltas(holds));
-            return holds;
-        }
-
-        // The store checks the limits too: for one gateway it agrees with memory; for a fleet on one
-        // PostgreSQL it is the exact check, since other instances' holds are not in this memory.
-        var check = _journal.TryReserve(Reservations(holds), keepUnchecked);
-        if (check == StoreCheck.Held)
-        {
-            return holds;
-        }
-
-        if (check == StoreCheck.Unchecked)
-        {
-            TakeBack(holds, amount);
-            refusal = OutageRefusal(now);
-            return null;
-        }
-
-        refusal = RefusedByStore(holds, amount, now);
-        return null;
+        return holds;
     }
 
     /// <summary>The reason a paid model is refused while the shared counters cannot be checked (<c>storage.onOutage: local-only</c>).</summary>
@@ -357,7 +366,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     }
 
     /// <summary>Takes back holds the store refused and says why, from the store's amounts (others' use included).</summary>
-    private Unavailability RefusedByStore(Hold[] holds, double amount, DateTimeOffset now)
+    private async ValueTask<Unavailability> RefusedByStoreAsync(Hold[] holds, double amount, DateTimeOffset now)
     {
         TakeBack(holds, amount);
 
@@ -365,7 +374,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
         Unavailability? first = null;
         foreach (var hold in holds)
         {
-            var stored = _journal.Read(hold.Counter.Scope, hold.Counter.Period) ?? hold.Counter.Used + hold.Counter.Reserved;
+            var stored = await _journal.ReadAsync(hold.Counter.Scope, hold.Counter.Period).ConfigureAwait(false) ?? hold.Counter.Used + hold.Counter.Reserved;
             var shared = new Counter(hold.Counter.Scope, hold.Counter.Period) { Used = stored, Fired = [] };
             var refusal = Refusal(hold.Limit, shared, hold.Limit.Current(now), amount, now);
             first ??= refusal;
@@ -390,7 +399,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     }
 
     /// <summary>Releases held amounts (the request was not answered).</summary>
-    internal void Release(Hold[] holds)
+    internal ValueTask ReleaseAsync(Hold[] holds)
     {
         lock (_lock)
         {
@@ -400,11 +409,11 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             }
         }
 
-        _journal.Release(Deltas(holds));
+        return _journal.ReleaseAsync(Deltas(holds));
     }
 
     /// <summary>Turns held amounts into used ones, adjusted to <paramref name="actual"/>; fires the alerts it crosses.</summary>
-    internal void Settle(Hold[] holds, double actual, DateTimeOffset now, IReadOnlyList<double> thresholds)
+    internal async ValueTask SettleAsync(Hold[] holds, double actual, DateTimeOffset now, IReadOnlyList<double> thresholds)
     {
         List<BudgetAlert>? fired = null;
         lock (_lock)
@@ -435,7 +444,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
                 deltas[i] = new CounterDelta(holds[i].Counter.Scope, holds[i].Counter.Period, delta);
             }
 
-            _journal.Settle(deltas);
+            await _journal.SettleAsync(deltas).ConfigureAwait(false);
         }
 
         foreach (var alert in fired ?? [])

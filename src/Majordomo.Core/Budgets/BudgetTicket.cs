@@ -1,13 +1,16 @@
 using Majordomo.Catalog;
 using Majordomo.Chat;
+using Majordomo.Storage;
 
 namespace Majordomo.Budgets;
 
 /// <summary>
 /// The accounting of one request (SPEC §1.7 admission): the API key's request budget is held when it
-/// is opened; before each chain entry is tried, <see cref="TryReserve"/> holds that model's quota units
-/// and estimated USD (or says which budget is used up); <see cref="Complete"/> settles the real amount
-/// when the request was answered and releases everything otherwise. Not thread-safe: one per request.
+/// is opened; before each chain entry is tried, <see cref="TryReserveAsync"/> holds that model's quota units
+/// and estimated USD (or says which budget is used up); <see cref="CompleteAsync"/> settles the real amount
+/// when the request was answered and releases everything otherwise. The executor awaits them (a shared
+/// store's round trips hold no thread); the synchronous forms serve callers on an in-memory or SQLite
+/// store, whose calls complete at once (<c>majordomo simulate</c>). Not thread-safe: one per request.
 /// </summary>
 internal sealed class BudgetTicket
 {
@@ -39,19 +42,22 @@ internal sealed class BudgetTicket
     /// <summary>The cost settled by <see cref="Complete"/>.</summary>
     public RequestCost Cost { get; private set; } = RequestCost.Zero;
 
-    internal Unavailability? HoldRequest(BudgetLimit[] limits)
+    internal async ValueTask<Unavailability?> HoldRequestAsync(BudgetLimit[] limits)
     {
-        _requestHolds = _ledger.TryHold(limits, 1, _opened, BudgetLedger.Admission.Fit, out var refusal);
+        (_requestHolds, var refusal) = await _ledger.TryHoldAsync(limits, 1, _opened, BudgetLedger.Admission.Fit).ConfigureAwait(false);
         return refusal;
     }
+
+    /// <summary><see cref="TryReserveAsync"/>, waited for: for a store whose calls complete at once.</summary>
+    public Unavailability? TryReserve(ModelEntry model) => StoreSync.Wait(TryReserveAsync(model));
 
     /// <summary>
     /// Holds what an answer from <paramref name="model"/> would consume, releasing what an earlier
     /// entry held. Null when it may be tried; else the budget that stops it and when that resets.
     /// </summary>
-    public Unavailability? TryReserve(ModelEntry model)
+    public async ValueTask<Unavailability?> TryReserveAsync(ModelEntry model)
     {
-        ReleaseModel();
+        await ReleaseModelAsync().ConfigureAwait(false);
 
         // storage.onOutage: reject — once paid work was refused for an outage, so is the rest of the chain.
         if (_rejected is { } rejected)
@@ -68,7 +74,7 @@ internal sealed class BudgetTicket
         var now = _ledger.Time.GetUtcNow();
         if (model.Quota is { } pool && model.Multiplier > 0 && _plan.ByPool.TryGetValue(pool, out var pools))
         {
-            _quotaHolds = _ledger.TryHold(pools, model.Multiplier, now, BudgetLedger.Admission.Fit, out var refusal, paidWork: true);
+            (_quotaHolds, var refusal) = await _ledger.TryHoldAsync(pools, model.Multiplier, now, BudgetLedger.Admission.Fit, paidWork: true).ConfigureAwait(false);
             if (refusal is { } r)
             {
                 return Refused(r);
@@ -87,10 +93,10 @@ internal sealed class BudgetTicket
                 // Only cloud models are refused by a USD budget; local ones still count their cost. The bound
                 // must fit beside what is spent and held, so concurrent requests can never overspend together.
                 var paid = BudgetLedger.IsCloudPaid(model);
-                _usdHolds = _ledger.TryHold(limits, bound, now, paid ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, out var refusal, paidWork: paid);
+                (_usdHolds, var refusal) = await _ledger.TryHoldAsync(limits, bound, now, paid ? BudgetLedger.Admission.Fit : BudgetLedger.Admission.Always, paidWork: paid).ConfigureAwait(false);
                 if (refusal is { } r)
                 {
-                    ReleaseModel();
+                    await ReleaseModelAsync().ConfigureAwait(false);
                     return Refused(r);
                 }
             }
@@ -115,7 +121,7 @@ internal sealed class BudgetTicket
     /// the stream broke later or the client left), the held amounts become used ones, adjusted to the
     /// real cost; otherwise everything is released. Safe to call more than once.
     /// </summary>
-    public RequestCost Complete(ModelEntry? answeredBy, in Usage usage, long answerBytes, long answerEvents)
+    public async ValueTask<RequestCost> CompleteAsync(ModelEntry? answeredBy, Usage usage, long answerBytes, long answerEvents)
     {
         if (_completed)
         {
@@ -125,10 +131,10 @@ internal sealed class BudgetTicket
         _completed = true;
         if (answeredBy is null)
         {
-            ReleaseModel();
+            await ReleaseModelAsync().ConfigureAwait(false);
             if (_requestHolds is { } r)
             {
-                _ledger.Release(r);
+                await _ledger.ReleaseAsync(r).ConfigureAwait(false);
             }
 
             return Cost;
@@ -152,46 +158,50 @@ internal sealed class BudgetTicket
         if (!ReferenceEquals(answeredBy, _reserved))
         {
             // Answered by a model that was not reserved (cannot happen through the executor): count it anyway.
-            ReleaseModel();
-            if (TryReserve(answeredBy) is not null)
+            await ReleaseModelAsync().ConfigureAwait(false);
+            if (await TryReserveAsync(answeredBy).ConfigureAwait(false) is not null)
             {
-                ReleaseModel();
+                await ReleaseModelAsync().ConfigureAwait(false);
             }
         }
 
         if (_quotaHolds is { } q)
         {
-            _ledger.Settle(q, q[0].Amount, now, _plan.Thresholds);
+            await _ledger.SettleAsync(q, q[0].Amount, now, _plan.Thresholds).ConfigureAwait(false);
         }
 
         if (_usdHolds is { } u)
         {
-            _ledger.Settle(u, usd, now, _plan.Thresholds);
+            await _ledger.SettleAsync(u, usd, now, _plan.Thresholds).ConfigureAwait(false);
         }
 
         if (_requestHolds is { } req)
         {
-            _ledger.Settle(req, 1, now, _plan.Thresholds);
+            await _ledger.SettleAsync(req, 1, now, _plan.Thresholds).ConfigureAwait(false);
         }
 
         _quotaHolds = _usdHolds = _requestHolds = null;
         return Cost;
     }
 
-    private void ReleaseModel()
+    /// <summary><see cref="CompleteAsync"/>, waited for: for a store whose calls complete at once.</summary>
+    public RequestCost Complete(ModelEntry? answeredBy, in Usage usage, long answerBytes, long answerEvents) =>
+        StoreSync.Wait(CompleteAsync(answeredBy, usage, answerBytes, answerEvents));
+
+    private async ValueTask ReleaseModelAsync()
     {
-        if (_quotaHolds is { } q)
-        {
-            _ledger.Release(q);
-        }
-
-        if (_usdHolds is { } u)
-        {
-            _ledger.Release(u);
-        }
-
+        var (q, u) = (_quotaHolds, _usdHolds);
         _quotaHolds = _usdHolds = null;
         _reserved = null;
+        if (q is not null)
+        {
+            await _ledger.ReleaseAsync(q).ConfigureAwait(false);
+        }
+
+        if (u is not null)
+        {
+            await _ledger.ReleaseAsync(u).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

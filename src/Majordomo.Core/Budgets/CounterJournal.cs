@@ -7,7 +7,8 @@ namespace Majordomo.Budgets;
 /// fails, the amounts stay pending in memory (netted per counter), a timer retries them, and they
 /// are written once the store is back; <c>/health</c> reports the area meanwhile. While amounts are
 /// pending, new ones queue behind them instead of trying the failing store on the request path
-/// (amounts only add up, so their order does not matter). Thread-safe.
+/// (amounts only add up, so their order does not matter). Every store call on the request path is
+/// awaited: a reservation waiting on a shared database's row lock holds no thread. Thread-safe.
 /// </summary>
 internal sealed class CounterJournal : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class CounterJournal : IDisposable
     private readonly Dictionary<(string Scope, string Period), double> _pending = [];
     private int _pendingCount;
     private ITimer? _retry;
+    private int _flushing;
 
     public CounterJournal(IBudgetStore store, TimeProvider time, StoreHealth health, TimeSpan? retryInterval = null)
     {
@@ -35,7 +37,7 @@ internal sealed class CounterJournal : IDisposable
     /// <summary>Counters with an amount not yet in the store.</summary>
     public int Pending => Volatile.Read(ref _pendingCount);
 
-    public void Reserve(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Reserve, amounts);
+    public ValueTask ReserveAsync(IReadOnlyList<CounterDelta> amounts) => WriteAsync(Operation.Reserve, amounts);
 
     /// <summary>
     /// Holds amounts that must fit their limits in the store too: <see cref="StoreCheck.Refused"/> when
@@ -44,7 +46,7 @@ internal sealed class CounterJournal : IDisposable
     /// the amounts are kept pending and the local decision stands (<see cref="StoreCheck.Held"/>), else
     /// nothing is kept and the answer is <see cref="StoreCheck.Unchecked"/> (<c>storage.onOutage</c>).
     /// </summary>
-    public StoreCheck TryReserve(IReadOnlyList<CounterReservation> reservations, bool keepUnchecked = true)
+    public async ValueTask<StoreCheck> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, bool keepUnchecked = true)
     {
         if (reservations.Count == 0)
         {
@@ -69,7 +71,7 @@ internal sealed class CounterJournal : IDisposable
 
         try
         {
-            var stored = StoreSync.Wait(_store.TryReserveAsync(reservations, _time.GetUtcNow(), CancellationToken.None));
+            var stored = await _store.TryReserveAsync(reservations, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             _health.Succeeded(Area);
             return stored ? StoreCheck.Held : StoreCheck.Refused;
         }
@@ -87,11 +89,11 @@ internal sealed class CounterJournal : IDisposable
     }
 
     /// <summary>A counter's amount in the store (a refused reservation explains itself with it).</summary>
-    public double? Read(string scope, string period)
+    public async ValueTask<double?> ReadAsync(string scope, string period)
     {
         try
         {
-            return StoreSync.Wait(_store.ReadAsync(scope, period, CancellationToken.None));
+            return await _store.ReadAsync(scope, period, CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreException)
         {
@@ -99,11 +101,11 @@ internal sealed class CounterJournal : IDisposable
         }
     }
 
-    public void Release(IReadOnlyList<CounterDelta> amounts) => Write(Operation.Release, amounts);
+    public ValueTask ReleaseAsync(IReadOnlyList<CounterDelta> amounts) => WriteAsync(Operation.Release, amounts);
 
-    public void Settle(IReadOnlyList<CounterDelta> adjustments) => Write(Operation.Settle, adjustments);
+    public ValueTask SettleAsync(IReadOnlyList<CounterDelta> adjustments) => WriteAsync(Operation.Settle, adjustments);
 
-    private void Write(Operation operation, IReadOnlyList<CounterDelta> deltas)
+    private async ValueTask WriteAsync(Operation operation, IReadOnlyList<CounterDelta> deltas)
     {
         if (deltas.Count == 0)
         {
@@ -118,12 +120,12 @@ internal sealed class CounterJournal : IDisposable
         try
         {
             var now = _time.GetUtcNow();
-            StoreSync.Wait(operation switch
+            await (operation switch
             {
                 Operation.Reserve => Reserve(deltas, now),
                 Operation.Release => _store.ReleaseAsync(deltas, now, CancellationToken.None),
                 _ => _store.SettleAsync(deltas, now, CancellationToken.None),
-            });
+            }).ConfigureAwait(false);
             _health.Succeeded(Area);
         }
         catch (StoreException ex)
@@ -160,7 +162,7 @@ internal sealed class CounterJournal : IDisposable
         {
             AddPending(operation, deltas);
             pending = _pending.Count;
-            _retry ??= _time.CreateTimer(_ => Flush(), null, _retryInterval, _retryInterval);
+            _retry ??= _time.CreateTimer(_ => _ = FlushAsync().AsTask(), null, _retryInterval, _retryInterval);
         }
 
         _health.Failed(Area, ex, Consequence(pending));
@@ -178,8 +180,26 @@ internal sealed class CounterJournal : IDisposable
         await _store.TryReserveAsync(reservations, now, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the pending amounts; true when nothing is pending any more.</summary>
-    public bool Flush()
+    /// <summary>Writes the pending amounts; true when nothing is pending any more (false too while another flush runs).</summary>
+    public async ValueTask<bool> FlushAsync()
+    {
+        // One flush at a time: two that overlapped (a slow store, the timer firing again) would write one batch twice.
+        if (Interlocked.Exchange(ref _flushing, 1) == 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await FlushOnceAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _flushing, 0);
+        }
+    }
+
+    private async ValueTask<bool> FlushOnceAsync()
     {
         CounterDelta[] batch;
         lock (_lock)
@@ -195,7 +215,7 @@ internal sealed class CounterJournal : IDisposable
         try
         {
             // Net amounts per counter: a plain adjustment, whatever mix of reserve/release/settle they came from.
-            StoreSync.Wait(_store.SettleAsync(batch, _time.GetUtcNow(), CancellationToken.None));
+            await _store.SettleAsync(batch, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {
@@ -265,7 +285,8 @@ internal sealed class CounterJournal : IDisposable
             _retry = null;
         }
 
-        Flush();
+        // Shutdown: nothing else is waiting for the pool's threads.
+        StoreSync.Wait(FlushAsync());
     }
 
     private enum Operation

@@ -132,9 +132,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
             attempt.Record(null, "cancelled", "client disconnected");
             return AttemptResult.Final(new ExecutionOutcome { Status = ExecutionStatus.Cancelled, Attempts = attempt.Recorder.Attempts });
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
-            return attempt.Fail(FailureClass.Timeout, null, attempt.TimeoutReason());
+            return attempt.Fail(FailureClass.Timeout, null, attempt.TimeoutReason(ex));
         }
         catch (UpstreamBodyTooLargeException ex)
         {

@@ -90,9 +90,16 @@ internal sealed class AttemptScope : IDisposable
     /// <summary>A short reason quoting upstream text, redacted (<see cref="UpstreamText.Summarize"/>).</summary>
     public string Summarize(int status, string text) => UpstreamText.Summarize(Recorder.Redactor, status, text, Credential);
 
-    public string TimeoutReason() => FirstToken?.IsCancellationRequested == true && !Committed
+    /// <summary>
+    /// Which timer ended the attempt. When none of them fired, <paramref name="cancelled"/> is the transport's own
+    /// timeout (the connect timeout throws a cancellation too) and says so in its words, rather than "timed out after
+    /// 120000 ms" for a call that gave up on its connection after 10 s.
+    /// </summary>
+    public string TimeoutReason(Exception? cancelled = null) => FirstToken?.IsCancellationRequested == true && !Committed
         ? $"no first token within {Entry.FirstTokenTimeoutMs} ms"
-        : _chainToken.IsCancellationRequested ? "chain deadline reached" : $"timed out after {Entry.TimeoutMs} ms";
+        : _chainToken.IsCancellationRequested ? "chain deadline reached"
+        : cancelled is not null && !_linked.IsCancellationRequested ? UpstreamText.Describe(cancelled)
+        : $"timed out after {Entry.TimeoutMs} ms";
 
     public void Dispose()
     {

@@ -76,7 +76,7 @@ internal sealed partial class ChainExecutor
         // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
         // reserves its quota units / estimated USD before it is tried, and the real amount is settled
         // (or everything released) once the chain is done.
-        var ticket = _budgets?.Open(settings.Budgets, request);
+        var ticket = _budgets is null ? null : await _budgets.OpenAsync(settings.Budgets, request).ConfigureAwait(false);
         if (ticket?.Refusal is { } refusal)
         {
             return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
@@ -106,6 +106,9 @@ internal sealed partial class ChainExecutor
 
                         outcome = walk.Observe(result);
                         break;
+                    case Step.Reserve:
+                        walk.Reserved(await ticket!.TryReserveAsync(walk.Entry.Model).ConfigureAwait(false));
+                        break;
                     case Step.Wait:
                         try
                         {
@@ -129,7 +132,7 @@ internal sealed partial class ChainExecutor
         {
             if (ticket is not null)
             {
-                var cost = ticket.Complete(AnsweredModel(plan, outcome), outcome?.Usage ?? Usage.None, outcome?.AnswerBytes ?? 0, outcome?.AnswerEvents ?? 0);
+                var cost = await ticket.CompleteAsync(AnsweredModel(plan, outcome), outcome?.Usage ?? Usage.None, outcome?.AnswerBytes ?? 0, outcome?.AnswerEvents ?? 0).ConfigureAwait(false);
                 outcome?.Cost = cost;
             }
         }

@@ -18,6 +18,9 @@ internal sealed partial class ChainExecutor
         /// <summary>Wait (a backoff, or for the soonest cooling entry), then ask again.</summary>
         Wait,
 
+        /// <summary>Reserve <see cref="ChainWalk.Entry"/>'s budgets (awaited: a shared store's round trip), then <see cref="ChainWalk.Reserved"/>.</summary>
+        Reserve,
+
         /// <summary>Nothing more to try: the chain is exhausted.</summary>
         Done,
     }
@@ -25,8 +28,8 @@ internal sealed partial class ChainExecutor
     /// <summary>
     /// The walk over a plan for one request — pass → entry → credential → retry — as an explicit state
     /// machine. <see cref="Next"/> makes the synchronous decisions (enabled, neverEscalate, context window,
-    /// gates, budget reservations, cooldowns, rate limits) and stops where the driver must act: an attempt
-    /// to make or a wait. <see cref="Observe"/> takes an attempt's result, teaches the runtime state, and
+    /// gates, cooldowns, rate limits) and stops where the driver must act: a budget reservation to await,
+    /// an attempt to make or a wait. <see cref="Observe"/> takes an attempt's result, teaches the runtime state, and
     /// moves the walk on (retry, next credential, next entry) or ends the request.
     /// </summary>
     private sealed class ChainWalk(
@@ -36,7 +39,7 @@ internal sealed partial class ChainExecutor
         private readonly ResilienceSettings _settings = snapshot.Resilience;
         private readonly int _unhealthyAfter = snapshot.Health.UnhealthyAfter;
 
-        private enum Phase { PassStart, Entry, Credential, Backoff, Acquire }
+        private enum Phase { PassStart, Entry, Reserve, Credential, Backoff, Acquire }
 
         // Rate-limit windows count tokens before the answer says how many: ~4 bytes of request per token.
         private readonly long _estimatedTokens = Math.Max(1, request.Body.Length / 4);
@@ -92,6 +95,8 @@ internal sealed partial class ChainExecutor
                     case Phase.Entry:
                         EnterEntry();
                         break;
+                    case Phase.Reserve:
+                        return Step.Reserve;
                     case Phase.Credential when _credential >= _credentials.Count:
                         EndEntry();
                         break;
@@ -268,16 +273,36 @@ internal sealed partial class ChainExecutor
                 return;
             }
 
-            if (ticket?.TryReserve(model) is { } refused)
+            _probe = probe;
+            if (ticket is not null)
             {
-                // A pool or budget with no room for this model: the next entry, without an upstream call.
-                (_refusals ??= []).Add(new RefusedEntry(model.Id, refused));
-                Note(refused.Until, rateLimit: false);
-                _index++;
+                // The driver reserves the entry's budgets (awaited, never waited on with a thread), then calls Reserved.
+                _phase = Phase.Reserve;
                 return;
             }
 
-            _probe = probe;
+            StartCredentials();
+        }
+
+        /// <summary>The reservation <see cref="Step.Reserve"/> asked for: refused moves on to the next entry, held goes on to the credentials.</summary>
+        public void Reserved(Unavailability? refused)
+        {
+            if (refused is { } r)
+            {
+                // A pool or budget with no room for this model: the next entry, without an upstream call.
+                (_refusals ??= []).Add(new RefusedEntry(Model.Id, r));
+                Note(r.Until, rateLimit: false);
+                _index++;
+                _phase = Phase.Entry;
+                return;
+            }
+
+            StartCredentials();
+        }
+
+        private void StartCredentials()
+        {
+            var entry = Entry;
             _credentials = entry.Credentials.Count > 0 ? (IReadOnlyList<Credential?>)entry.Credentials : NoCredential;
             _credential = 0;
             _usableCredentials = 0;

@@ -160,7 +160,8 @@ public sealed class FleetTests(PostgresServer server) : IDisposable
 
         var results = await fleet.SendAllAsync(200, () => BudgetHttp.Chat("paid", stream: true));
 
-        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var failed = results.Where(r => r.Status != HttpStatusCode.OK).ToArray();
+        Assert.True(failed.Length == 0, string.Join("\n", failed.Select(r => $"{(int)r.Status} {r.Body}")) + $"\nA: {fleet.ProcessA.Stdout}\nB: {fleet.ProcessB.Stdout}");
         var paid = results.Count(r => r.Model == "cloud/paid");
         Assert.InRange(paid, 1, 10);
         Assert.Equal(200 - paid, results.Count(r => r.Model == "local/small"));

@@ -67,6 +67,63 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
     }
 
     [Fact]
+    public async Task Reservations_WaitingOnALockedCounter_HoldNoPoolThread_OtherRequestsAnswered()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+
+        // A long command timeout: the reservations below wait on the lock as long as the test holds it.
+        var connectionString = await server.CreateDatabaseAsync("reserve_awaited") + ";Command Timeout=60";
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "usd": { "daily": 100 } }"""), upstream);
+
+        // Two pool threads: a reservation waited on with a thread (Npgsql's synchronous API) holds one until the
+        // database answers, and with both held nothing else in the process runs. Under a burst on a loaded
+        // 2-core machine the same happened with the pool's real threads: upstream connects then timed out
+        // (FleetTests.UsdBudget_200RequestsAcrossTwoInstances_SpendStaysWithinTheLimit's 504).
+        var twoThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
+        await using var gateway = GatewayProcess.Start(_directory, twoThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
+
+        // One paid answer first: the USD counter's row exists and its settlement is in before the row is locked.
+        Assert.Equal("cloud/paid", await Fleet.AnsweredByAsync(http, "paid"));
+        await Fleet.UntilAsync(async () => await UsdSpentAsync(connectionString) is > 0.02 and < 0.03);
+
+        await using var locker = new Npgsql.NpgsqlConnection(connectionString);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT used FROM budget_counters FOR UPDATE;", locker, tx))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        // Paid requests now wait on the row lock inside their reservation (both pool threads' worth at least).
+        var paid = Enumerable.Range(0, 6).Select(_ => Fleet.AnsweredByAsync(http, "paid")).ToArray();
+        await Fleet.UntilAsync(async () => await WaitingOnLocksAsync(connectionString) >= 2);
+
+        // A request on a route without budgets is answered meanwhile (awaited reservations hold no thread).
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(http, "default").WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.DoesNotContain(paid, p => p.IsCompleted);
+
+        await tx.CommitAsync();
+        Assert.All(await Task.WhenAll(paid), model => Assert.Equal("cloud/paid", model));
+    }
+
+    private static async Task<double> UsdSpentAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT coalesce(max(used), 0) FROM budget_counters;", connection);
+        return (double)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> WaitingOnLocksAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock';", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Fleet_TwoProcessesOneDatabase_200RequestsAtOnce_ExactlyTheQuotaAnsweredByThePool()
     {
         await using var upstream = await ScenarioUpstream.StartAsync();

@@ -14,11 +14,11 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
     /// <summary>The SQLSTATE <c>majordomo_reserve</c> raises when a counter has no room.</summary>
     private const string NoRoom = "MJ001";
 
-    public ValueTask<bool> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (reservations.Count == 0)
         {
-            return ValueTask.FromResult(true);
+            return true;
         }
 
         var scopes = new string[reservations.Count];
@@ -30,21 +30,23 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
             (scopes[i], periods[i], amounts[i], limits[i]) = (reservations[i].Scope, reservations[i].Period, reservations[i].Amount, reservations[i].Limit);
         }
 
+        // Awaited: a burst of reservations waiting on the counter's row lock (or for a pooled connection) holds
+        // no thread. Waited on synchronously, they held every thread of the pool, and the gateway's other work
+        // (upstream connects, streams) stalled until connects timed out.
+        await using var command = store.DataSource.CreateCommand("SELECT majordomo_reserve($1, $2, $3, $4, $5);");
+        command.Parameters.Add(new NpgsqlParameter { Value = scopes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = periods, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = amounts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
+        command.Parameters.Add(new NpgsqlParameter { Value = limits, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         try
         {
-            // Synchronous, like every call on the request path here (see PostgresStore.ExecuteAsync).
-            using var command = store.DataSource.CreateCommand("SELECT majordomo_reserve($1, $2, $3, $4, $5);");
-            command.Parameters.Add(new NpgsqlParameter { Value = scopes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = periods, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = amounts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
-            command.Parameters.Add(new NpgsqlParameter { Value = limits, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
-            command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.ExecuteNonQuery();
-            return ValueTask.FromResult(true);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (PostgresException ex) when (ex.SqlState == NoRoom)
         {
-            return ValueTask.FromResult(false);
+            return false;
         }
         catch (Exception ex) when (PostgresStore.IsFailure(ex))
         {
@@ -74,7 +76,7 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
         }
 
         // Summed per counter first: one upsert may not touch a row twice. Rows in key order, as the reservation takes them.
-        return store.ExecuteAsync(PostgresStore.Batch(PostgresStore.Command("""
+        return store.ExecuteAwaitedAsync(PostgresStore.Batch(PostgresStore.Command("""
             INSERT INTO budget_counters AS c (scope, period, used, updated_at)
             SELECT u.scope, u.period, sum(u.amount), $4 FROM unnest($1::text[], $2::text[], $3::double precision[]) AS u(scope, period, amount)
             GROUP BY u.scope, u.period ORDER BY u.scope, u.period
@@ -84,11 +86,20 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
 
     public async ValueTask<double> ReadAsync(string scope, string period, CancellationToken cancellationToken)
     {
-        var rows = await store.QueryAsync(
-            PostgresStore.Batch(PostgresStore.Command("SELECT used FROM budget_counters WHERE scope = $1 AND period = $2;", scope, period)),
-            static r => r.GetDouble(0), cancellationToken).ConfigureAwait(false);
+        var command = store.DataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = scope });
+        command.Parameters.Add(new NpgsqlParameter { Value = period });
+        return await store.ScalarAwaitedAsync<double>(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The ledger's first read of a counter, under its lock: Npgsql's synchronous API (see PostgresStore.ExecuteAsync).</summary>
+    public double Read(string scope, string period)
+    {
+        var rows = StoreSync.Wait(store.QueryAsync(PostgresStore.Batch(PostgresStore.Command(ReadSql, scope, period)), static r => r.GetDouble(0), CancellationToken.None));
         return rows.Count == 0 ? 0 : rows[0];
     }
+
+    private const string ReadSql = "SELECT used FROM budget_counters WHERE scope = $1 AND period = $2;";
 
     public async ValueTask<IReadOnlyCollection<double>> FiredThresholdsAsync(string scope, string period, CancellationToken cancellationToken) =>
         await store.QueryAsync(

@@ -81,10 +81,12 @@ internal sealed class PostgresStore : IStore, IDisposable
     }
 
     // ExecuteAsync and QueryAsync run Npgsql's synchronous API and return completed tasks, as the SQLite
-    // store does: their callers on the request path wait through StoreSync today (the ledger under its
-    // lock, /use), and a synchronous wait on Npgsql's async I/O needs a free thread-pool thread to finish
-    // — under a burst of requests every pool thread is waiting, and connects time out (seen with 100
-    // concurrent requests per instance). Moving those callers to async is the next step (issue 15).
+    // store does: their callers wait through StoreSync (the ledger's first read of a counter under its
+    // lock, /use, the writer threads), and a synchronous wait on Npgsql's async I/O needs a free
+    // thread-pool thread to finish. The budget store's reservations, settlements and releases, on every
+    // budgeted request, are awaited instead (ExecuteAwaitedAsync): even a synchronous round trip holds a
+    // pool thread for its length, and a burst of them waiting on one counter's row lock held every thread
+    // while the gateway's other work (upstream connects) stalled until it timed out.
 
     /// <summary>Runs a batch of statements in one round trip (an implicit transaction); store failures come out as <see cref="StoreException"/>.</summary>
     internal ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
@@ -103,6 +105,46 @@ internal sealed class PostgresStore : IStore, IDisposable
         finally
         {
             batch.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteAsync"/> for a caller that awaits (the budget ledger on the request path): Npgsql's async
+    /// API, so no thread waits during the round trip or for a free connection of the pool.
+    /// </summary>
+    internal async ValueTask ExecuteAwaitedAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            batch.Connection = connection;
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+        finally
+        {
+            await batch.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A single value (or none) of a query, awaited as <see cref="ExecuteAwaitedAsync"/> is.</summary>
+    internal async ValueTask<T?> ScalarAwaitedAsync<T>(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is T t ? t : default;
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+        finally
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
         }
     }
 
