@@ -307,6 +307,9 @@ internal static partial class SecretPhrases
 
         // PINs, ids and accounts as romanised and code-switched messages name them (SecretPhrases.Romanised).
         .. RomanisedPhrases(),
+
+        // Ids, accounts and records in the languages of probe 34, a row a language (SecretPhrases.LocalIds).
+        .. LocalIdPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -364,7 +367,7 @@ internal static partial class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
+        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", .. LocalCurrencies, "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
         // Digits in the languages of probe 24 ("13 หลัก", "11 haneli", "12 chữ số", "8 tarakimu").
         "หลัก", "hane", "haneli", "haneden", "rakam", "chữ số", "ký tự", "tarakimu", "رقم", "رقمی", "अंक", "अंकों", "cyfry", "číslic", "számjegy", "ψηφία",
     ];
@@ -505,7 +508,9 @@ internal static partial class SecretPhrases
         // A bank's name with no account's digits right after it ("BDO sa Sabado? 0900", "Meezan Bank ki helpline …"; SecretPhrases.Romanised).
         || (want == Want.Account && BankNameAlone(text, at, end))
         // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
-        || BrowserPageNotValue(text, at, end, phrase, want);
+        || BrowserPageNotValue(text, at, end, phrase, want)
+        // A format's example counting up ("ABCDE1234F"), a helpline answering a question about an id (SecretPhrases.LocalIds).
+        || (want == Want.Digits && LocalIdNotValue(text, end, phrase));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -877,6 +882,7 @@ internal static partial class SecretPhrases
         "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
         "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
         .. RomanisedPublicStems,
+        .. LocalPublicStems,
     ];
 
     // A card's security code: a number of exactly three digits standing alone ("CVV is 318", "güvenlik kodu 412"), not a count of a unit.
@@ -902,7 +908,12 @@ internal static partial class SecretPhrases
     private static bool Boundaries(ReadOnlySpan<char> text, int at, string phrase)
     {
         // A QR payload's field (";P:") follows the field before it.
-        if (phrase[0] >= 0x2E80 || phrase[0] == ';' || GluedStart(text, at, phrase))
+        if (LocalAcronymNotInCapitals(text, at, phrase))
+        {
+            return false;
+        }
+
+        if (phrase[0] >= 0x2E80 || phrase[0] == ';' || GluedStart(text, at, phrase) || UnspacedScript(phrase[0]))
         {
             return true;
         }
@@ -1068,7 +1079,8 @@ internal static partial class SecretPhrases
 
         // Not past a reference it names or a quoted mail header (SecretPhrases.Pasted); a chat export's line has its time stamp.
         var next = AnswerSpan(text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)], nounAt >= 0 ? text[nounAt..from] : []);
-        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next) || (want == Want.Lock && Combination(next))
+        // An id's or an account's answer is as long as its value in the sentence: five characters or more ("… XXXX XXXX 1234" is none).
+        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next, minChars: idMin) || (want == Want.Lock && Combination(next))
             : !NetworkNamed(next) && ((want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want));
     }
 

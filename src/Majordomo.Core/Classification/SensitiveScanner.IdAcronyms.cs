@@ -60,7 +60,7 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        if (AcronymBefore(text, start) || OwnedLowerAcronymBefore(text, start))
+        if (AcronymBefore(text, start) || OwnedLowerAcronymBefore(text, start) || SizedAcronymInLine(text, start, i, digits, g))
         {
             return true;
         }
@@ -94,24 +94,12 @@ internal static partial class SensitiveScanner
     // One of IdAcronyms in capitals, a whole word, in the number's line within 120 characters before it or 40 after.
     private static bool AcronymInLine(ReadOnlySpan<char> text, int start, int end)
     {
-        var from = Math.Max(0, start - 120);
-        var window = text[from..Math.Min(text.Length, end + 40)];
-        var at = start - from;
-        var lineStart = window[..at].LastIndexOfAny('\n', '\r') + 1;
-        var lineEnd = window[at..].IndexOfAny('\n', '\r');
-        window = window[lineStart..(lineEnd < 0 ? window.Length : at + lineEnd)];
+        var line = NumberLine(text, start, end);
         foreach (var name in IdAcronyms)
         {
-            for (var k = window.IndexOf(name, StringComparison.Ordinal); k >= 0;)
+            if (WholeWordIn(line, name))
             {
-                var after = k + name.Length;
-                if (StandsAlone(window, k, name.Length))
-                {
-                    return true;
-                }
-
-                var next = window[after..].IndexOf(name, StringComparison.Ordinal);
-                k = next < 0 ? -1 : after + next;
+                return true;
             }
         }
 
@@ -311,6 +299,6 @@ internal static partial class SensitiveScanner
 
         var end = start + 5;
         return char.IsAsciiLetterUpper(text[start + 4]) && (end == text.Length || !char.IsLetterOrDigit(text[end]))
-            && "PCHFATBLJG".Contains(text[start - 2]) && !FormatMask(text[(start - 5)..end]) && Cued(text, start - 5, end, PanCues, back: 80, ahead: 60);
+            && "PCHFATBLJG".Contains(text[start - 2]) && !FormatMask(text[(start - 5)..end]) && !CountsUp(text[(start - 5)..start]) && Cued(text, start - 5, end, PanCues, back: 80, ahead: 60);
     }
 }

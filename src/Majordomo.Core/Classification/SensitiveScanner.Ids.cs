@@ -72,7 +72,7 @@ internal static partial class SensitiveScanner
         }
 
         // A test card's or a filler's digits (4111 1111 1111 1111, 1212 1212 1212): no one's id.
-        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0], d[n - 1]) < 0 || (n >= 9 && FormatExample(text, end)))
+        if (n >= 6 && d[..n].IndexOfAnyExcept(d[0], d[n - 1]) < 0 || (n >= 9 && FormatExample(text, end)) || ZeroFixture(d[..n]))
         {
             return false;
         }

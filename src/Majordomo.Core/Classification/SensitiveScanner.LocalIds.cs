@@ -1,0 +1,65 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// Ids by their acronym and length, and the fixtures and format examples that only look like ids, after the probe
+/// <c>sensitive-lookalikes-34</c> (docs/CLASSIFIER.md, "Probe 34 read by category, part two"): a Nigerian BVN told a sentence after
+/// its name ("… they asked for my BVN. I told them it is 22471930582": every BVN has eleven digits and starts with 22); a validator's
+/// test number of zeros and a check digit ("000000018"); a PAN's format shown with letters counting up ("ABCDE1234F").
+/// </summary>
+internal static partial class SensitiveScanner
+{
+    /// <summary>
+    /// A Nigerian BVN (eleven digits starting with 22) or NIN (eleven digits) whose acronym stands in capitals in the number's line,
+    /// not necessarily right before it: the length and the name together are the id's.
+    /// </summary>
+    private static bool SizedAcronymInLine(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits, int groups) =>
+        digits.Length == 11 && groups == 1 && (NameInLine(text, start, end, "NIN") || (digits[0] == 2 && digits[1] == 2 && NameInLine(text, start, end, "BVN")));
+
+    // The name, a whole word in capitals, in the number's line within 120 characters before it or 40 after.
+    private static bool NameInLine(ReadOnlySpan<char> text, int start, int end, string name) => WholeWordIn(NumberLine(text, start, end), name);
+
+    /// <summary>The line of the number from <paramref name="start"/> to <paramref name="end"/>, within 120 characters before it and 40 after.</summary>
+    private static ReadOnlySpan<char> NumberLine(ReadOnlySpan<char> text, int start, int end)
+    {
+        var from = Math.Max(0, start - 120);
+        var window = text[from..Math.Min(text.Length, end + 40)];
+        var at = start - from;
+        var lineStart = window[..at].LastIndexOfAny('\n', '\r') + 1;
+        var lineEnd = window[at..].IndexOfAny('\n', '\r');
+        return window[lineStart..(lineEnd < 0 ? window.Length : at + lineEnd)];
+    }
+
+    /// <summary><paramref name="name"/> as printed, a whole word, somewhere in <paramref name="line"/>.</summary>
+    private static bool WholeWordIn(ReadOnlySpan<char> line, string name)
+    {
+        for (var k = line.IndexOf(name, StringComparison.Ordinal); k >= 0;)
+        {
+            if (StandsAlone(line, k, name.Length))
+            {
+                return true;
+            }
+
+            var next = line[(k + 1)..].IndexOf(name, StringComparison.Ordinal);
+            k = next < 0 ? -1 : k + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Eight digits or more, all zeros but the last one or two ("000000018"): a validator's test number, no one's id.</summary>
+    private static bool ZeroFixture(ReadOnlySpan<byte> digits) => digits.Length >= 8 && digits[..^2].IndexOfAnyExcept((byte)0) < 0;
+
+    /// <summary>Capitals that count up from A ("ABCDE" in "ABCDE1234F"): a format's example.</summary>
+    internal static bool CountsUp(ReadOnlySpan<char> letters)
+    {
+        for (var k = 0; k < letters.Length; k++)
+        {
+            if (letters[k] != 'A' + k)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
