@@ -75,12 +75,14 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         var connectionString = await server.CreateDatabaseAsync("reserve_awaited") + ";Command Timeout=60";
         var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "usd": { "daily": 100 } }"""), upstream);
 
-        // Two pool threads: a reservation waited on with a thread (Npgsql's synchronous API) holds one until the
-        // database answers, and with both held nothing else in the process runs. Under a burst on a loaded
-        // 2-core machine the same happened with the pool's real threads: upstream connects then timed out
-        // (FleetTests.UsdBudget_200RequestsAcrossTwoInstances_SpendStaysWithinTheLimit's 504).
-        var twoThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
-        await using var gateway = GatewayProcess.Start(_directory, twoThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        // Four pool threads, fewer than the six paid requests below: a reservation waited on with a thread (Npgsql's
+        // synchronous API) holds one until the database answers, and with all held nothing else in the process runs.
+        // Under a burst on a loaded 2-core machine the same happened with the pool's real threads: upstream connects
+        // then timed out (FleetTests.UsdBudget_200RequestsAcrossTwoInstances_SpendStaysWithinTheLimit's 504). Two
+        // threads were too few on a fresh CI machine: a counter's first read in a period still waits with a thread
+        // (BudgetLedger, under its lock), and the first paid answer fell back to local/small once.
+        var fourThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "4" };
+        await using var gateway = GatewayProcess.Start(_directory, fourThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
         using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
 
         // One paid answer first: the USD counter's row exists and its settlement is in before the row is locked.
@@ -95,7 +97,7 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
             await lockRow.ExecuteNonQueryAsync();
         }
 
-        // Paid requests now wait on the row lock inside their reservation (both pool threads' worth at least).
+        // Paid requests now wait on the row lock inside their reservation (more than the pool's threads).
         var paid = Enumerable.Range(0, 6).Select(_ => Fleet.AnsweredByAsync(http, "paid")).ToArray();
         await Fleet.UntilAsync(async () => await WaitingOnLocksAsync(connectionString) >= 2);
 
