@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -344,30 +343,19 @@ internal static class LearnedFeatures
         }
 
         var start = i;
-        if (IsCjk(text[i]) || !IsWordChar(text[i]))
+        if (IsCjk(text[i]) || !char.IsLetterOrDigit(text[i]))
         {
             i++;
             return start;
         }
 
-        while (i < text.Length && IsWordChar(text[i]) && !IsCjk(text[i]))
+        while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
         {
             i++;
         }
 
         return start;
     }
-
-    /// <summary>
-    /// A letter or digit, or a mark or joiner that belongs to the letter before it. Without the marks, a Tamil, Burmese or
-    /// Khmer word broke at each vowel sign into pieces and one-character "symbol" words shared by every prompt in that
-    /// script (a third to a half of probe 34's Indic and Southeast Asian characters are marks); Yoruba's tone marks, when
-    /// decomposed, did the same.
-    /// </summary>
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || (c >= '\u0300' && IsMarkOrJoiner(c));
-
-    private static bool IsMarkOrJoiner(char c) => c is '\u200c' or '\u200d'
-        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static ReadOnlySpan<char> Clip(ReadOnlySpan<char> word) => word.Length > 40 ? word[..40] : word;
 
@@ -376,14 +364,14 @@ internal static class LearnedFeatures
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsWordChar(text[i]))
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && IsWordChar(text[i]) && i - start < 40)
+            while (i < text.Length && char.IsLetterOrDigit(text[i]) && i - start < 40)
             {
                 i++;
             }

@@ -78,27 +78,6 @@ public class LearnedModelTests
         Assert.NotEqual(Scores(FeatureSet.Words, alone), Scores(FeatureSet.Words, under));
     }
 
-    [Theory]
-    [InlineData("எழுதுங்கள் ஒரு கவிதை")] // Tamil: "write a poem", vowel signs and virama in every word
-    [InlineData("ကဗျာ တစ်ပုဒ် ရေးပါ")] // Burmese
-    [InlineData("សរសេរ កំណាព្យ មួយ")] // Khmer
-    [InlineData("ko ewi\u0300 ka\u0301n")] // Yoruba with its tone marks as combining characters
-    public void AWordWithMarks_IsOneWord(string prompt)
-    {
-        // Three words are three word features, as in English: a vowel sign or a tone mark does not split a word.
-        Assert.Equal(WordFeatures("write a poem"), WordFeatures(prompt));
-    }
-
-    private static int WordFeatures(string prompt)
-    {
-        var indices = new List<int>();
-        var values = new List<float>();
-        var sink = new FeatureSink(indices, values);
-        var view = View(prompt);
-        LearnedFeatures.Extract(view, HeuristicClassifier.ClassifyWithCues(view), FeatureSet.Words, 1 << 12, ref sink);
-        return indices.Count;
-    }
-
     private static LearnedModel Random(FeatureSet features)
     {
         const int dimension = 1 << 12;
