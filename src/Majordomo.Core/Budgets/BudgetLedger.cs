@@ -112,29 +112,46 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             return DegradationLevel.Normal;
         }
 
-        var usage = CurveUsage(plan, now, apiKeyName, out _);
+        StartReads(plan.Limits, now, apiKeyName);
+        return LevelOf(plan, now, apiKeyName);
+    }
+
+    private DegradationLevel LevelOf(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    {
+        var usage = UsageOf(plan, now, apiKeyName, out _);
         var level = plan.LevelFor(usage);
         return ReferenceEquals(level, DegradationLevel.Normal) ? level : level with { Usage = Math.Round(usage, 4) };
     }
 
     /// <summary><see cref="Current"/> once the counters the request draws on are read from the store (awaited: the request path's first step).</summary>
-    public async ValueTask<DegradationLevel> CurrentAsync(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    public ValueTask<DegradationLevel> CurrentAsync(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
     {
+        // No state machine unless a read is in flight: a route without budgets pays one property read.
         if (plan.IsEmpty)
         {
-            return DegradationLevel.Normal;
+            return new(DegradationLevel.Normal);
         }
 
-        await ReadCountersAsync(plan.Limits, now, apiKeyName).ConfigureAwait(false);
-        return Current(plan, now, apiKeyName);
+        return StartReads(plan.Limits, now, apiKeyName) is { } reading ? CurrentAfterAsync(reading, plan, now, apiKeyName) : new(LevelOf(plan, now, apiKeyName));
+    }
+
+    private async ValueTask<DegradationLevel> CurrentAfterAsync(Task reading, BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    {
+        await reading.ConfigureAwait(false);
+        return LevelOf(plan, now, apiKeyName);
     }
 
     /// <summary>The highest usage fraction among the limits that drive the curve, and which limit it is.</summary>
     internal double CurveUsage(BudgetPlan plan, DateTimeOffset now, string? apiKeyName, out BudgetLimit? drivenBy)
     {
+        StartReads(plan.Limits, now, apiKeyName);
+        return UsageOf(plan, now, apiKeyName, out drivenBy);
+    }
+
+    private double UsageOf(BudgetPlan plan, DateTimeOffset now, string? apiKeyName, out BudgetLimit? drivenBy)
+    {
         drivenBy = null;
         double max = 0;
-        StartReads(plan.Limits, now, apiKeyName);
         lock (_lock)
         {
             foreach (var limit in plan.Limits)
