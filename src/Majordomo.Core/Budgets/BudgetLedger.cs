@@ -338,9 +338,11 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
     /// <summary>
     /// Reads one counter and its fired thresholds (awaited, outside the lock), then takes the amount under the lock.
-    /// A store that cannot answer leaves the counter unread (counting this instance's traffic from zero). A counter
-    /// changed in memory while its read was in flight (only a re-read: a first read's waiters hold nothing yet) is not
-    /// taken, since the store's amount may or may not include the change; it is read again later.
+    /// A store that cannot answer leaves the counter unread (counting this instance's traffic from zero). A first read
+    /// is exact: nothing is held on the counter before it completes (every hold awaits it). A re-read after a failure
+    /// may see amounts settled or released meanwhile or not; it is taken when nothing changed during the read, or when
+    /// nothing is pending (the store holds what this instance counted, as a re-read under the lock assumed — a
+    /// write still in flight may be off by its amount); otherwise the counter is read again later.
     /// </summary>
     private async Task ReadStoredAsync(Counter counter, TaskCompletionSource reading)
     {
@@ -349,7 +351,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             var stored = await TryReadStoredAsync(counter).ConfigureAwait(false);
             lock (_lock)
             {
-                if (stored is { } s && counter.Changes == counter.ReadFrom)
+                if (stored is { } s && (counter.Changes == counter.ReadFrom || _journal.Pending == 0))
                 {
                     counter.Fired.UnionWith(s.Fired);
 
@@ -363,9 +365,9 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
             reading.SetResult();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // Not a store failure (those are answered above): a bug, which the waiting requests report.
+            // Not a store failure (those are answered above): a bug, which the waiting requests report (never left waiting).
             lock (_lock)
             {
                 counter.Reading = null;
