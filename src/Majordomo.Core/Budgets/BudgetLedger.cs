@@ -662,7 +662,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
         /// <summary>The read in flight, which every caller that needs the counter awaits (load once).</summary>
         public TaskCompletionSource? Reading { get; set; }
 
-        /// <summary>How many times <see cref="Used"/> or <see cref="Reserved"/> changed: a read started at one count is taken only at the same count.</summary>
+        /// <summary>How many times <see cref="Used"/> or <see cref="Reserved"/> changed: a read that ends at the count it started at saw the counter as memory holds it.</summary>
         public int Changes { get; private set; }
 
         /// <summary><see cref="Changes"/> when the read in flight started.</summary>
