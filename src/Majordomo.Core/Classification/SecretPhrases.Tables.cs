@@ -43,9 +43,11 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // The noun's own row: another cell's value in a table of three columns or more; a two-column table pairs a key with its value
+        // ("| wifi password | Fritz-7490-hall |").
         if (nounStart == lineStart)
         {
-            return text[end..value].Contains(delimiter);
+            return text[end..value].Contains(delimiter) && Cells(row, delimiter) >= 3;
         }
 
         var nounEnd = text[at..].IndexOf('\n');
@@ -214,7 +216,7 @@ internal static partial class SecretPhrases
         return DocumentNumberShape(text[begin..Math.Min(text.Length, begin + 30)]);
     }
 
-    // "INV-2026/001284", "RE-2026-1187": one to five capitals, a year 1900–2099 and three digits or more, joined by '-' or '/'.
+    // "INV-2026/001284", "SZ-2026/000418": one to five capitals, '-' or '/', a year 1900–2099, '/' and three digits or more.
     private static bool DocumentNumberShape(ReadOnlySpan<char> rest)
     {
         var letters = rest.IndexOfAnyExceptInRange('A', 'Z');
@@ -223,10 +225,11 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // The running number after a slash: a hospital's "AIM-2023-0045571" (UHID) is a patient's number, not a document's.
         var year = rest[(letters + 1)..];
         var run = year[5..].IndexOfAnyExceptInRange('0', '9');
         return year[..4] is ['1', '9', >= '0' and <= '9', >= '0' and <= '9'] or ['2', '0', >= '0' and <= '9', >= '0' and <= '9']
-            && year[4] is '/' or '-' && (run < 0 ? year.Length - 5 : run) >= 3;
+            && year[4] == '/' && (run < 0 ? year.Length - 5 : run) >= 3;
     }
 
     /// <summary>
@@ -258,14 +261,15 @@ internal static partial class SecretPhrases
         return colon < 0 ? CellReference(cells) : CellReference(cells[..colon]) && CellReference(cells[(colon + 1)..]);
     }
 
-    // "A1", "$D$12", "AB", "12": a column's letters, a row's number or both.
+    // "A1", "$D$12", "AB": a column's letters and a row's number, or a whole column.
     private static bool CellReference(ReadOnlySpan<char> cell)
     {
         cell = cell.TrimStart('$');
         var letters = cell.IndexOfAnyExceptInRange('A', 'Z');
         letters = letters < 0 ? cell.Length : letters;
         var row = cell[letters..].TrimStart('$');
-        return letters <= 3 && !cell.IsEmpty && row.Length <= 7 && row.IndexOfAnyExceptInRange('0', '9') < 0 && (letters > 0 || !row.IsEmpty);
+        // A column's letters always: "Bluebird!1987" is a password's word, a '!' and a year.
+        return letters is >= 1 and <= 3 && row.Length <= 7 && row.IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     /// <summary>
@@ -367,5 +371,16 @@ internal static partial class SecretPhrases
         }
 
         return false;
+    }
+
+    private static int Cells(ReadOnlySpan<char> row, char delimiter)
+    {
+        var cells = 0;
+        foreach (var range in row.Split(delimiter))
+        {
+            cells += row[range].IsWhiteSpace() ? 0 : 1;
+        }
+
+        return cells;
     }
 }

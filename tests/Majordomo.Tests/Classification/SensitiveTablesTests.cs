@@ -31,7 +31,7 @@ public class SensitiveTablesTests
 
     [Theory]
     [InlineData("Компания | ИНН | Город\nООО «Ладога» | 7812014560 | Санкт-Петербург\nАО «Север» | 2901007328 | Архангельск")]
-    [InlineData("razao_social;cnpj;uf\nMercado Sol Ltda;11.222.333/0001-81;RJ\nAuto Peças ME;44.555.666/0001-72;SP")]
+    [InlineData("razao_social;cnpj;uf\nPadaria Bom Grão Ltda;12.417.398/0001-62;MG\nTransportes Serra Azul S.A.;04.228.517/0001-09;SP")]
     [InlineData("Umsatz;S/H;Konto;Gegenkonto\n1.190,00;S;8400;10000\n59,50;H;4930;70001")]
     [InlineData("Teil;Bezeichnung;Menge;Einheit;Preis\n100;Schraube M6;500;Stk;0,04\n101;Mutter M6;500;Stk;0,02")]
     [InlineData("Explain these tags:\n:20:STMT2611\n:25:BANKCODE/ACCOUNTNO\n:28C:00123/001")]
