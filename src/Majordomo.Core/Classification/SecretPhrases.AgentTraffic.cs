@@ -355,7 +355,14 @@ internal static partial class SecretPhrases
             fieldEnd++;
         }
 
-        if (fieldEnd >= text.Length || text[fieldEnd] is not (',' or ';' or '\t' or '|' or '\n' or '\r' or '"'))
+        // A box table's cell is padded to its column's width ("| insurance_no | birth_date |"; mysql, psql).
+        var padded = fieldEnd;
+        while (padded < text.Length && text[padded] == ' ')
+        {
+            padded++;
+        }
+
+        if (padded >= text.Length || text[padded] is not (',' or ';' or '\t' or '|' or '\n' or '\r' or '"') || (padded > fieldEnd && text[padded] != '|'))
         {
             return false;
         }
@@ -364,19 +371,20 @@ internal static partial class SecretPhrases
         var lineEnd = text[at..].IndexOf('\n');
         lineEnd = lineEnd < 0 ? text.Length : at + lineEnd;
         var line = text[lineStart..lineEnd].TrimEnd('\r');
-        var delimiter = line.Count(';') >= 2 ? ';' : line.Count('\t') >= 2 ? '\t' : line.Count('|') >= 3 ? '|' : line.Count(',') >= 2 ? ',' : '\0';
+        var delimiter = line.Count(';') >= 2 ? ';' : line.Count('\t') >= 2 ? '\t' : line.Count('|') >= 2 ? '|' : line.Count(',') >= 2 ? ',' : '\0';
         if (delimiter == '\0' || line.Length > 400 || line.ContainsAnyInRange('0', '9'))
         {
             return false;
         }
 
         var column = text[lineStart..at].Count(delimiter);
+        var inn = text[at..end].Equals("инн", StringComparison.OrdinalIgnoreCase);
         var rows = text[lineEnd..Math.Min(text.Length, lineEnd + 2000)];
         var read = 0;
         foreach (var range in rows.Split('\n'))
         {
             var row = rows[range].TrimEnd('\r');
-            if (row.IsEmpty)
+            if (row.IsEmpty || BoxBorder(row))
             {
                 continue;
             }
@@ -384,6 +392,12 @@ internal static partial class SecretPhrases
             if (++read > 20 || row.Count(delimiter) < line.Count(delimiter))
             {
                 return false;
+            }
+
+            // An organisation's row: its register and tax numbers are public (SecretPhrases.Tables).
+            if (OrganisationRow(row) || (inn && TenDigitCell(row, delimiter, column)))
+            {
+                continue;
             }
 
             var index = 0;
@@ -403,6 +417,9 @@ internal static partial class SecretPhrases
 
         return false;
     }
+
+    // A box table's border or rule ("+------+-----+", "-----+------", "|---|---|"): no row of values.
+    private static bool BoxBorder(ReadOnlySpan<char> row) => row.IndexOfAnyExcept("+-=|: ") < 0;
 
     private static bool ColumnValue(ReadOnlySpan<char> value, bool password)
     {

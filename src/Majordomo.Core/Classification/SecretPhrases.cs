@@ -138,6 +138,9 @@ internal static partial class SecretPhrases
         ("护照", Want.Digits), ("パスポート", Want.Digits), ("여권", Want.Digits), ("policy number", Want.Digits), ("policy no", Want.Digits),
         ("member id", Want.Digits), ("member number", Want.Digits), ("membership number", Want.Digits), ("insurance number", Want.Digits),
         ("patient id", Want.Digits), ("patient number", Want.Digits), ("medical record", Want.Digits), ("pps number", Want.Digits),
+        // A table's header cells in snake case, read only down their column (SecretPhrases.Tables).
+        ("insurance_no", Want.Digits), ("insurance_number", Want.Digits), ("hospital_no", Want.Digits), ("patient_no", Want.Digits), ("nhs_no", Want.Digits),
+        ("nhs_number", Want.Digits), ("nhs-number", Want.Digits), ("licence_no", Want.Digits), ("license_no", Want.Digits), ("licence_number", Want.Digits), ("license_number", Want.Digits),
         ("ppsn", Want.Digits), ("versichertennummer", Want.Digits), ("versicherungsnummer", Want.Digits), ("numéro d'assuré", Want.Digits),
         ("numéro de police", Want.Digits), ("número de afiliación", Want.Digits), ("número de póliza", Want.Digits), ("número da apólice", Want.Digits),
         ("número de utente", Want.Digits), ("numero di polizza", Want.Digits), ("tessera sanitaria", Want.Digits), ("polisnummer", Want.Digits),
@@ -435,10 +438,20 @@ internal static partial class SecretPhrases
             }
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
-            if ((want is Want.Digits or Want.Word && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
+            if ((want is Want.Digits or Want.Word or Want.Account && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
                 || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
             {
                 return true;
+            }
+
+            if (SnakeHeader(phrase))
+            {
+                if (NamedPairValue(text, at, at + phrase.Length))
+                {
+                    return true;
+                }
+
+                continue;
             }
 
             if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || NounInCode(text, at, phrase) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
@@ -526,7 +539,9 @@ internal static partial class SecretPhrases
         // An empty form field, a cookie's name with its attributes, trivial codes the user calls fake (SecretPhrases.WebForms); a
         // biller's account on its bill (SecretPhrases.Accounts).
         || EmptyFormValue(text, end) || CookieAttributeAfter(text, end) || (want is Want.Digits or Want.Notice or Want.Marker or Want.Short && DeclaredFakeCodes(text, at, end))
-        || (want is Want.Digits or Want.Account or Want.Personal && BillerAccountAfter(text, end));
+        || (want is Want.Digits or Want.Account or Want.Personal && BillerAccountAfter(text, end))
+        // Another cell's value in a table, an invoice's number (SecretPhrases.Tables).
+        || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -2124,6 +2139,12 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
     {
+        // A row of pipe-delimited cells is read cell by cell (SecretPhrases.Tables).
+        if (PipeCells(text, start, end) is { } cells)
+        {
+            return cells;
+        }
+
         // A vendor's credential by its shape or its place, a hex one too (a client's positional argument, "mine is …"), before a hex
         // run is read as a hash asked about (SecretPhrases.VendorShapes).
         if (end - start >= 20 && VendorShape(text, start, end, text[start..end]) && !PublicLookAlike(text, start, end))
@@ -2154,7 +2175,7 @@ internal static partial class SecretPhrases
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
             || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
             || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, valueEnd)
-            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start)
+            && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start) && !SheetRange(token)
             && !SensitiveScanner.PurposeNamedValue(text, start);
     }
 
@@ -2292,7 +2313,7 @@ internal static partial class SecretPhrases
     internal static bool DummyValue(ReadOnlySpan<char> value)
     {
         // A key public by design or a vendor's published example; "Passwort123" in the user's language (SecretPhrases.ServiceKeys).
-        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value))
+        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value) || TestCardToken(value))
         {
             return true;
         }

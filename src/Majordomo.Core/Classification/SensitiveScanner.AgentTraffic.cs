@@ -356,6 +356,9 @@ internal static partial class SensitiveScanner
         }
 
         var run = text[start..].IndexOfAnyExceptInRange('0', '9');
-        return run > 0 && start + run + 1 < text.Length && text[start + run] == '-' && char.IsAsciiDigit(text[start + run + 1]);
+        // Thirteen to nineteen digits filling a field of their own after an amount ("…,250,4532120099134806"): a card's column, no
+        // decimal's fraction (SensitiveScanner.Tables).
+        return run > 0 && start + run + 1 < text.Length && text[start + run] == '-' && char.IsAsciiDigit(text[start + run + 1])
+            || (run < 0 ? text.Length - start : run) is >= 13 and <= 19 && (run < 0 || text[start + run] is ',' or '\n' or '\r');
     }
 }

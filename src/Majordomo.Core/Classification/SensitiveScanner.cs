@@ -986,7 +986,8 @@ internal static partial class SensitiveScanner
             }
 
             if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
-                && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..]))
+                && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..])
+                && !MaskBefore(rest, i) && !TestValue(value) && !TestValue(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !DateAndHour(rest[i..]))
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -1038,7 +1039,7 @@ internal static partial class SensitiveScanner
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
-                && !SecretPhrases.BillerAccount(text, start))
+                && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
@@ -1122,7 +1123,13 @@ internal static partial class SensitiveScanner
 
         groups[groupCount++] = groupLength;
         if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount], digits)) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
-            && !ImeiShaped(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]))
+            && !ImeiShaped(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]) && !ProductCode(text, digits[..count]))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        // A card column's cell, its checksum aside (SensitiveScanner.Tables).
+        if (count is >= 13 and <= 19 && groupCount == 1 && digits[0] is >= 2 and <= 6 && CardColumn(text, start, i))
         {
             return SensitiveKind.CardNumber;
         }
@@ -1294,7 +1301,8 @@ internal static partial class SensitiveScanner
         var area = (d[0] * 100) + (d[1] * 10) + d[2];
         var group = (d[3] * 10) + d[4];
         var serial = (d[5] * 1000) + (d[6] * 100) + (d[7] * 10) + d[8];
-        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0 && (area, group, serial) is not ((78, 5, 1120) or (219, 9, 9999));
+        // 123-45-6789 is every tutorial's example (the SSA never issued it), like 078-05-1120 and 219-09-9999.
+        return area is not 0 and not 666 and < 900 && group != 0 && serial != 0 && (area, group, serial) is not ((78, 5, 1120) or (219, 9, 9999) or (123, 45, 6789));
     }
 
     /// <summary>
