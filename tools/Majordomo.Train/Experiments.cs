@@ -39,10 +39,6 @@ internal static class Experiments
 
                 return 0;
 
-            case "calibration":
-                Calibration.Compare(Trainer.Fit(train, o), Corpus.LoadFiles(corpus, "dev"));
-                return 0;
-
             case "errors":
                 Errors(CorpusFiles.Readable(corpus, "dev"), Trainer.Fit(train, o));
                 return 0;

@@ -13,6 +13,7 @@ namespace Majordomo.Train;
 /// dotnet run -c Release --project tools/Majordomo.Train -- dump dev [--weights FILE] [--corpus DIR]  # per prompt: label, cue scorer, model, known agent
 /// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
 /// dotnet run -c Release --project tools/Majordomo.Train -- files [--weights FILE]  # per dev file; original files, probes, all dev
+/// dotnet run -c Release --project tools/Majordomo.Train -- experiment calibration [--train DIR] [--dev DIR]...  # threshold calibrations held out
 /// </code>
 /// Deterministic: a fixed seed shuffles the examples, one thread, the same arithmetic every run.
 /// </summary>
@@ -44,6 +45,13 @@ internal static class Program
         if (args is ["experiment", "groupcv", ..])
         {
             return GroupValidation.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), args);
+        }
+
+        if (args is ["experiment", "calibration", ..])
+        {
+            var here = Path.Combine(RepositoryRoot(), "corpus");
+            var devs = args.Select((a, i) => (a, i)).Where(x => x.a == "--dev" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+            return CalibrationExperiment.Run(Option(args, "--train") ?? here, devs.Count > 0 ? devs : [here]);
         }
 
         if (args is ["experiment", var experiment, ..])
