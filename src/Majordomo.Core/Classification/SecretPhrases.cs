@@ -312,6 +312,9 @@ internal static partial class SecretPhrases
         .. WorldLanguagePhrases(),
         // Ids, accounts and records in the languages of probe 34, a row a language (SecretPhrases.LocalIds).
         .. LocalIdPhrases(),
+        // A person's social, pension, insurance, health and residence numbers, and a named person's personnel and claim numbers,
+        // as HR, health and insurance documents label them (SecretPhrases.Dossiers).
+        .. DossierPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -519,14 +522,16 @@ internal static partial class SecretPhrases
         // A postal, error or QR code named in the less-resourced languages ("पिन कोड", "საფოსტო კოდი"; SecretPhrases.WorldLanguages).
         || WorldPublicCode(text, at, end, phrase)
         // A format's example counting up ("ABCDE1234F"), a helpline answering a question about an id (SecretPhrases.LocalIds).
-        || (want == Want.Digits && LocalIdNotValue(text, end, phrase));
+        || (want == Want.Digits && LocalIdNotValue(text, end, phrase))
+        // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
+        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
@@ -917,7 +922,7 @@ internal static partial class SecretPhrases
     private static bool Boundaries(ReadOnlySpan<char> text, int at, string phrase)
     {
         // A QR payload's field (";P:") follows the field before it.
-        if (LocalAcronymNotInCapitals(text, at, phrase))
+        if (LocalAcronymNotInCapitals(text, at, phrase) || DossierAcronymNotInCapitals(text, at, phrase))
         {
             return false;
         }
