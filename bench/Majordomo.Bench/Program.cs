@@ -33,6 +33,8 @@ const string Usage = """
                one decision case in batches of ten: wall p10/p50 and process CPU per call (for loaded machines)
       loopguard [BenchmarkDotNet arguments]
                loop guard cost on a 50-message agent conversation, in process
+      ledger   [BenchmarkDotNet arguments]
+               the budget ledger's steps on the request path (degradation look, admission), in process
       telemetry [BenchmarkDotNet arguments]
                per-request recording cost (instruments + attempt hook), with and without listeners, in process
       relay    [BenchmarkDotNet arguments] | --cpu-pairs N | chunks [BenchmarkDotNet arguments]
@@ -72,6 +74,11 @@ if (args[0] == "loopguard")
 if (args[0] == "relay")
 {
     return Majordomo.Bench.Relay.StreamRelayBenchmarks.Run(args[1..]);
+}
+
+if (args[0] == "ledger")
+{
+    return Majordomo.Bench.Budgets.LedgerBenchmarks.Run(args[1..]);
 }
 
 if (args[0] == "telemetry")

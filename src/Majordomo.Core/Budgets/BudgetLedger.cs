@@ -6,9 +6,11 @@ namespace Majordomo.Budgets;
 
 /// <summary>
 /// The live state of every budget and quota pool (SPEC §1.7): counters per scope and period held in
-/// memory (the request path never reads the store), reservations in flight, the degradation level,
-/// and threshold alerts. Every increment is also written to the store before the answer it pays for
-/// is sent (reserve up-front, settle after), so counters survive restarts and killed processes.
+/// memory, reservations in flight, the degradation level, and threshold alerts. Every increment is also
+/// written to the store before the answer it pays for is sent (reserve up-front, settle after), so counters
+/// survive restarts and killed processes. The store is read once per counter and period, awaited, outside
+/// the lock (<see cref="ReadCountersAsync"/>); the lock guards memory only, so no thread ever waits on the
+/// store while holding it, and a slow first read holds up only the requests that need that counter.
 /// </summary>
 internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 {
@@ -71,6 +73,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             return null;
         }
 
+        StartReads(plan.Limits, now, apiKey);
         lock (_lock)
         {
             if (quota && model.Quota is { } pool && model.Multiplier > 0 && plan.ByPool.TryGetValue(pool, out var pools))
@@ -109,13 +112,43 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             return DegradationLevel.Normal;
         }
 
-        var usage = CurveUsage(plan, now, apiKeyName, out _);
+        StartReads(plan.Limits, now, apiKeyName);
+        return LevelOf(plan, now, apiKeyName);
+    }
+
+    private DegradationLevel LevelOf(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    {
+        var usage = UsageOf(plan, now, apiKeyName, out _);
         var level = plan.LevelFor(usage);
         return ReferenceEquals(level, DegradationLevel.Normal) ? level : level with { Usage = Math.Round(usage, 4) };
     }
 
+    /// <summary><see cref="Current"/> once the counters the request draws on are read from the store (awaited: the request path's first step).</summary>
+    public ValueTask<DegradationLevel> CurrentAsync(BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    {
+        // No state machine unless a read is in flight: a route without budgets pays one property read.
+        if (plan.IsEmpty)
+        {
+            return new(DegradationLevel.Normal);
+        }
+
+        return StartReads(plan.Limits, now, apiKeyName) is { } reading ? CurrentAfterAsync(reading, plan, now, apiKeyName) : new(LevelOf(plan, now, apiKeyName));
+    }
+
+    private async ValueTask<DegradationLevel> CurrentAfterAsync(Task reading, BudgetPlan plan, DateTimeOffset now, string? apiKeyName)
+    {
+        await reading.ConfigureAwait(false);
+        return LevelOf(plan, now, apiKeyName);
+    }
+
     /// <summary>The highest usage fraction among the limits that drive the curve, and which limit it is.</summary>
     internal double CurveUsage(BudgetPlan plan, DateTimeOffset now, string? apiKeyName, out BudgetLimit? drivenBy)
+    {
+        StartReads(plan.Limits, now, apiKeyName);
+        return UsageOf(plan, now, apiKeyName, out drivenBy);
+    }
+
+    private double UsageOf(BudgetPlan plan, DateTimeOffset now, string? apiKeyName, out BudgetLimit? drivenBy)
     {
         drivenBy = null;
         double max = 0;
@@ -144,6 +177,7 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     /// <summary>Used and reserved amounts of a limit in the period containing <paramref name="now"/>.</summary>
     public (double Used, double Reserved, BudgetPeriod Period) Snapshot(BudgetLimit limit, DateTimeOffset now)
     {
+        StartReads([limit], now, null);
         lock (_lock)
         {
             var c = CounterOf(limit, now, out var period);
@@ -203,63 +237,159 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     /// <summary>When room held by requests in flight is worth asking for again: they settle (or release) as they end.</summary>
     internal static readonly TimeSpan InFlightRetry = TimeSpan.FromSeconds(5);
 
-    // Caller holds _lock. A counter is read from the store once, when its period is first touched.
+    // Caller holds _lock. Never reads the store: a counter not read yet counts this instance's traffic
+    // (Unread) until a read started by ReadCountersAsync or StartReads completes.
     private Counter CounterOf(BudgetLimit limit, DateTimeOffset now, out BudgetPeriod period)
     {
         period = limit.Current(now);
         var key = (limit.CounterScope, period.Key);
-        if (_counters.TryGetValue(key, out var counter))
+        if (!_counters.TryGetValue(key, out var counter))
         {
-            if (counter.Unread)
-            {
-                Reread(counter, now);
-            }
-
-            return counter;
+            counter = new Counter(key.Item1, period.Key) { Fired = [] };
+            _counters[key] = counter;
         }
 
-        counter = new Counter(key.Item1, period.Key) { Fired = [] };
-        counter.Unread = !TryRead(counter, now);
-        _counters[key] = counter;
         return counter;
     }
 
+    // ---- the store's reads: once per counter and period, awaited, never under the lock ----
+
     /// <summary>
-    /// Reads a counter from the store (its first touch in a period). A store that cannot answer leaves it
-    /// counting this instance's traffic from zero, marked unread: it is read again (at most once a second,
-    /// once no amount is pending, so the store then holds everything this instance counted) and until
-    /// then admission treats it as unchecked (<c>storage.onOutage</c>). Caller holds _lock.
+    /// Reads from the store each counter of <paramref name="limits"/> (the global ones and
+    /// <paramref name="apiKeyName"/>'s) not read yet in the period containing <paramref name="now"/>. Load once:
+    /// the first caller starts a counter's read and every caller awaits that same read. Completes at once,
+    /// without allocating, when every counter is read (the request path's usual case) or a failed read is not
+    /// due again yet. Null <paramref name="apiKeyName"/>: every key's limits (reports).
     /// </summary>
-    private bool TryRead(Counter counter, DateTimeOffset now)
+    public ValueTask ReadCountersAsync(IReadOnlyList<BudgetLimit> limits, DateTimeOffset now, string? apiKeyName = null) =>
+        StartReads(limits, now, apiKeyName) is { } reading ? new ValueTask(reading) : ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Starts the reads <see cref="ReadCountersAsync"/> awaits and returns them (null: none in flight). The synchronous
+    /// readers (gates, reports) start them and go on with memory: a store that answers at once (SQLite, in memory) is
+    /// read before they look; a shared database's answer lands a round trip later.
+    /// </summary>
+    private Task? StartReads(IReadOnlyList<BudgetLimit> limits, DateTimeOffset now, string? apiKeyName)
     {
+        Task? one = null;
+        List<Task>? more = null;
+        List<(Counter, TaskCompletionSource)>? started = null;
+        lock (_lock)
+        {
+            for (var i = 0; i < limits.Count; i++)
+            {
+                var limit = limits[i];
+                if (apiKeyName is not null && limit.ApiKey is not null && limit.ApiKey != apiKeyName)
+                {
+                    continue;
+                }
+
+                var counter = CounterOf(limit, now, out _);
+                if (ClaimRead(counter, now) is { } claimed)
+                {
+                    (started ??= []).Add((counter, claimed));
+                }
+
+                if (counter.Reading?.Task is { } reading)
+                {
+                    if (one is null)
+                    {
+                        one = reading;
+                    }
+                    else
+                    {
+                        (more ??= [one]).Add(reading);
+                    }
+                }
+            }
+        }
+
+        foreach (var (counter, reading) in started ?? [])
+        {
+            _ = ReadStoredAsync(counter, reading);
+        }
+
+        return more is null ? one : Task.WhenAll(more);
+    }
+
+    /// <summary>
+    /// Whether this caller reads <paramref name="counter"/> now (its completion source, else null): never read in
+    /// its period, or its read failed and is due again (at most once a second, once no amount is pending, so the
+    /// store then holds everything this instance counted; until then admission treats it as unchecked,
+    /// <c>storage.onOutage</c>). One read at a time per counter. Caller holds _lock.
+    /// </summary>
+    private TaskCompletionSource? ClaimRead(Counter counter, DateTimeOffset now)
+    {
+        if (!counter.Unread || counter.Reading is not null)
+        {
+            return null;
+        }
+
+        if (counter.ReadTried is { } tried && (_journal.Pending != 0 || now - tried < TimeSpan.FromSeconds(1)))
+        {
+            return null;
+        }
+
         counter.ReadTried = now;
+        counter.ReadFrom = counter.Changes;
+        counter.Reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return counter.Reading;
+    }
+
+    /// <summary>
+    /// Reads one counter and its fired thresholds (awaited, outside the lock), then takes the amount under the lock.
+    /// A store that cannot answer leaves the counter unread (counting this instance's traffic from zero). A first read
+    /// is exact: nothing is held on the counter before it completes (every hold awaits it). A re-read after a failure
+    /// may see amounts settled or released meanwhile or not; it is taken when nothing changed during the read, or when
+    /// nothing is pending (the store holds what this instance counted, as a re-read under the lock assumed — a
+    /// write still in flight may be off by its amount); otherwise the counter is read again later.
+    /// </summary>
+    private async Task ReadStoredAsync(Counter counter, TaskCompletionSource reading)
+    {
         try
         {
-            // Synchronous, under the lock: once per counter and period (see IBudgetStore.Read).
-            var stored = _store.Read(counter.Scope, counter.Period);
-            foreach (var threshold in StoreSync.Wait(_alertStore.FiredThresholdsAsync(counter.Scope, counter.Period, CancellationToken.None)))
+            var stored = await TryReadStoredAsync(counter).ConfigureAwait(false);
+            lock (_lock)
             {
-                counter.Fired.Add(threshold);
+                if (stored is { } s && (counter.Changes == counter.ReadFrom || _journal.Pending == 0))
+                {
+                    counter.Fired.UnionWith(s.Fired);
+
+                    // The store's amount includes this instance's reservations in flight, which memory holds apart.
+                    counter.Used = s.Used - counter.Reserved;
+                    counter.Unread = false;
+                }
+
+                counter.Reading = null;
             }
 
-            // The store's amount includes this instance's reservations in flight, which memory holds apart.
-            counter.Used = stored - counter.Reserved;
+            reading.SetResult();
+        }
+        catch (Exception ex)
+        {
+            // Not a store failure (those are answered above): a bug, which the waiting requests report (never left waiting).
+            lock (_lock)
+            {
+                counter.Reading = null;
+            }
+
+            reading.SetException(ex);
+        }
+    }
+
+    private async ValueTask<(double Used, IReadOnlyCollection<double> Fired)?> TryReadStoredAsync(Counter counter)
+    {
+        try
+        {
+            var used = await _store.ReadAsync(counter.Scope, counter.Period, CancellationToken.None).ConfigureAwait(false);
+            var fired = await _alertStore.FiredThresholdsAsync(counter.Scope, counter.Period, CancellationToken.None).ConfigureAwait(false);
             _journal.ReadSucceeded();
-            return true;
+            return (used, fired);
         }
         catch (StoreException ex)
         {
             _journal.ReadFailed(ex);
-            return false;
-        }
-    }
-
-    /// <summary>Reads again a counter whose first read failed, when it is worth trying. Caller holds _lock.</summary>
-    private void Reread(Counter counter, DateTimeOffset now)
-    {
-        if (counter.Unread && _journal.Pending == 0 && now - counter.ReadTried >= TimeSpan.FromSeconds(1))
-        {
-            counter.Unread = !TryRead(counter, now);
+            return null;
         }
     }
 
@@ -274,6 +404,10 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     internal async ValueTask<(Hold[]? Holds, Unavailability? Refusal)> TryHoldAsync(BudgetLimit[] limits, double amount, DateTimeOffset now, Admission admission, bool paidWork = false)
     {
         var keepUnchecked = !paidWork || _outage == OutageMode.FailOpen;
+
+        // A counter read for the first time in its period (or again after a failed read) is awaited here, so
+        // admission checks the stored amount; other requests meanwhile run on, and no thread waits.
+        await ReadCountersAsync(limits, now).ConfigureAwait(false);
         var holds = HoldInMemory(limits, amount, now, admission, keepUnchecked, out var refusal);
         if (holds is null)
         {
@@ -447,9 +581,10 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
             await _journal.SettleAsync(deltas).ConfigureAwait(false);
         }
 
+        // After the lock, awaited: storing an alert is a round trip a shared database may make wait.
         foreach (var alert in fired ?? [])
         {
-            RaiseAlert(alert);
+            await RaiseAlertAsync(alert).ConfigureAwait(false);
         }
     }
 
@@ -474,12 +609,12 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
     /// <summary>Stores what is still pending (shutdown).</summary>
     public void Dispose() => _journal.Dispose();
 
-    private void RaiseAlert(BudgetAlert alert)
+    private async ValueTask RaiseAlertAsync(BudgetAlert alert)
     {
         bool stored;
         try
         {
-            stored = StoreSync.Wait(_alertStore.TryAddAsync(alert, CancellationToken.None));
+            stored = await _alertStore.TryAddAsync(alert, CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {
@@ -498,16 +633,40 @@ internal sealed partial class BudgetLedger : IDegradationSource, IDisposable
 
     internal sealed class Counter(string scope, string period)
     {
+        private double _used;
+        private double _reserved;
+
         public string Scope { get; } = scope;
         public string Period { get; } = period;
-        public double Used { get; set; }
-        public double Reserved { get; set; }
+
+        public double Used
+        {
+            get => _used;
+            set => (_used, Changes) = (value, Changes + 1);
+        }
+
+        public double Reserved
+        {
+            get => _reserved;
+            set => (_reserved, Changes) = (value, Changes + 1);
+        }
+
         public required HashSet<double> Fired { get; init; }
 
-        /// <summary>The store could not be read when the counter was first touched: it counts this instance's traffic only.</summary>
-        public bool Unread { get; set; }
+        /// <summary>The store's amount is not in memory yet (not read in this period, or its read failed): the counter counts this instance's traffic only.</summary>
+        public bool Unread { get; set; } = true;
 
-        public DateTimeOffset ReadTried { get; set; }
+        /// <summary>When the store was last asked for this counter; null: never.</summary>
+        public DateTimeOffset? ReadTried { get; set; }
+
+        /// <summary>The read in flight, which every caller that needs the counter awaits (load once).</summary>
+        public TaskCompletionSource? Reading { get; set; }
+
+        /// <summary>How many times <see cref="Used"/> or <see cref="Reserved"/> changed: a read that ends at the count it started at saw the counter as memory holds it.</summary>
+        public int Changes { get; private set; }
+
+        /// <summary><see cref="Changes"/> when the read in flight started.</summary>
+        public int ReadFrom { get; set; }
     }
 
     internal enum Admission

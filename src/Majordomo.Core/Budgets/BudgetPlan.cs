@@ -40,8 +40,8 @@ internal sealed class BudgetLimit
 
     public string PeriodName => PeriodKind == PeriodKind.Day ? "day" : "month";
 
-    /// <summary>The counter's name in the store and in alerts: <c>{Scope}:{day|month}</c>.</summary>
-    public string CounterScope => Scope + ":" + PeriodName;
+    /// <summary>The counter's name in the store and in alerts: <c>{Scope}:{day|month}</c> (made once: the ledger looks counters up by it on every budgeted request).</summary>
+    public string CounterScope => field ??= Scope + ":" + PeriodName;
 
     /// <summary>Human name: <c>quota pool 'premium' (monthly)</c>, <c>USD budget (daily)</c>, <c>API key 'x' USD budget (monthly)</c>.</summary>
     public string Describe()

@@ -17,6 +17,9 @@ internal interface IDegradationSource
 {
     /// <summary>The level under <paramref name="plan"/> (the request's snapshot's budgets).</summary>
     DegradationLevel Current(BudgetPlan plan, DateTimeOffset now, string? apiKeyName);
+
+    /// <summary><see cref="Current"/> for the request path's first look: a source backed by a store awaits what it must read first.</summary>
+    ValueTask<DegradationLevel> CurrentAsync(BudgetPlan plan, DateTimeOffset now, string? apiKeyName) => new(Current(plan, now, apiKeyName));
 }
 
 /// <summary>Used until budgets are configured: always <see cref="DegradationLevel.Normal"/>.</summary>

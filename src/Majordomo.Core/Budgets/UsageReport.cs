@@ -46,6 +46,7 @@ internal static class UsageReports
     {
         var now = ledger.Time.GetUtcNow();
         var plan = ledger.Plan;
+        await ledger.ReadCountersAsync(plan.Limits, now).ConfigureAwait(false);
         var lines = new List<UsageLine>(plan.Limits.Count);
         var visible = new HashSet<string>(StringComparer.Ordinal); // counter scopes, as alerts name them
         foreach (var limit in plan.Limits)

@@ -116,7 +116,7 @@ internal sealed class MajordomoChatClient(EngineRuntime runtime, RequestServices
 
         request.Metadata = WithAgentSource(request);
         var span = engine.Tracing.StartRequest(null, null);
-        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), null);
+        var level = await engine.Degradation.CurrentAsync(snapshot.Budgets, engine.Time.GetUtcNow(), null).ConfigureAwait(false);
         var loop = engine.LoopGuard.Evaluate(snapshot.Loop, request);
         var call = new Call(requestId, request, started, span, level, loop, snapshot);
         if (loop.Level == LoopLevel.Breaker)

@@ -24,13 +24,6 @@ internal interface IBudgetStore
 
     /// <summary>The counter's amount; 0 when it was never touched.</summary>
     ValueTask<double> ReadAsync(string scope, string period, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <see cref="ReadAsync"/> on the calling thread, for the ledger's first read of a counter, which runs under its
-    /// lock where nothing is awaited. A store whose <see cref="ReadAsync"/> awaits real I/O reads synchronously here
-    /// (a synchronous wait on async I/O would need another pool thread to finish it).
-    /// </summary>
-    double Read(string scope, string period) => StoreSync.Wait(ReadAsync(scope, period, CancellationToken.None));
 }
 
 /// <summary>An amount for one counter (scope and period).</summary>

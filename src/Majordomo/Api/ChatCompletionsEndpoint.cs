@@ -113,7 +113,7 @@ internal sealed class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var level = engine.Degradation.Current(snapshot.Budgets, engine.Time.GetUtcNow(), keyName);
+        var level = await engine.Degradation.CurrentAsync(snapshot.Budgets, engine.Time.GetUtcNow(), keyName).ConfigureAwait(false);
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.

@@ -84,6 +84,7 @@ internal sealed class InfoEndpoints(SnapshotHolder snapshots, StoreStatus store,
         }
 
         var models = catalog.Models.Count;
+        await budgets.ReadCountersAsync(snapshot.Budgets.Limits, time.GetUtcNow()).ConfigureAwait(false);
         var (healthModels, modelStates, providerStates) = HealthSummary(catalog);
         var configured = catalog.Config.Providers is { Count: > 0 } && !snapshots.IsUnconfigured;
         var report = new HealthReport(

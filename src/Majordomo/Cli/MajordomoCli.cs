@@ -269,7 +269,11 @@ internal static class MajordomoCli
             stores = GatewayApp.OpenStores(source, path);
             Storage.StoreSync.Wait(stores.Store.MigrateAsync(CancellationToken.None));
             var plan = Budgets.BudgetPlan.From(source.Config);
-            return (stores, new Budgets.BudgetLedger(() => plan, stores.Budgets, stores.Alerts, TimeProvider.System, NullLogger<Budgets.BudgetLedger>.Instance), null);
+            var ledger = new Budgets.BudgetLedger(() => plan, stores.Budgets, stores.Alerts, TimeProvider.System, NullLogger<Budgets.BudgetLedger>.Instance);
+
+            // A command's one look, on the main thread: read the counters now (a shared store answers a round trip later).
+            Storage.StoreSync.Wait(ledger.ReadCountersAsync(plan.Limits, TimeProvider.System.GetUtcNow()));
+            return (stores, ledger, null);
         }
         catch (Storage.StoreException ex)
         {

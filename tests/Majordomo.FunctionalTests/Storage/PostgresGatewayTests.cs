@@ -75,14 +75,13 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         var connectionString = await server.CreateDatabaseAsync("reserve_awaited") + ";Command Timeout=60";
         var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("""{ "usd": { "daily": 100 } }"""), upstream);
 
-        // Four pool threads, fewer than the six paid requests below: a reservation waited on with a thread (Npgsql's
-        // synchronous API) holds one until the database answers, and with all held nothing else in the process runs.
-        // Under a burst on a loaded 2-core machine the same happened with the pool's real threads: upstream connects
-        // then timed out (FleetTests.UsdBudget_200RequestsAcrossTwoInstances_SpendStaysWithinTheLimit's 504). Two
-        // threads were too few on a fresh CI machine: a counter's first read in a period still waits with a thread
-        // (BudgetLedger, under its lock), and the first paid answer fell back to local/small once.
-        var fourThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "4" };
-        await using var gateway = GatewayProcess.Start(_directory, fourThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        // Two pool threads, far fewer than the six paid requests below: a budget call waited on with a thread (Npgsql's
+        // synchronous API, or a counter's first read under the ledger's lock) holds one until the database answers, and
+        // with both held nothing else in the process runs. Under a burst on a loaded 2-core machine the same happened
+        // with the pool's real threads: upstream connects then timed out (FleetTests.UsdBudget_200RequestsAcrossTwoInstances_SpendStaysWithinTheLimit's
+        // 504). Every budget call is awaited (the first read too), so two threads serve the gateway.
+        var twoThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
+        await using var gateway = GatewayProcess.Start(_directory, twoThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
         using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
 
         // One paid answer first: the USD counter's row exists and its settlement is in before the row is locked.

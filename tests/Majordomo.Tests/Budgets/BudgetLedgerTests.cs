@@ -216,6 +216,139 @@ public sealed class BudgetLedgerTests : IDisposable
         Assert.True(ledger.PendingStoreWrites > 0);
     }
 
+    [Fact]
+    public async Task TryReserveAsync_FirstReadOfACounterSlow_HoldsNoThread_OthersAdmittedMeanwhile_StoredAmountDecides()
+    {
+        using var inner = new SqliteBudgetStore(_store);
+        var now = _clock.GetUtcNow();
+        var daily = _plan.ByPool["premium"].Single(l => l.PeriodKind == PeriodKind.Day);
+        // Another instance has used 2 of the pool's 3 daily units: one more fits, two do not.
+        await inner.TryReserveAsync([new CounterReservation(daily.CounterScope, daily.Current(now).Key, 2)], now, CancellationToken.None);
+        var store = new GatedStore(inner) { GatedScope = daily.CounterScope };
+        var ledger = new BudgetLedger(() => _plan, store, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
+        try
+        {
+            // Two requests need the daily counter, whose first read waits on the store. Each call returns at once.
+            var pending = new[]
+            {
+                await ReturnsAsync(() => ledger.Open(_plan, Request()).TryReserveAsync(_catalog.Models["p/premium"]).AsTask()),
+                await ReturnsAsync(() => ledger.Open(_plan, Request()).TryReserveAsync(_catalog.Models["p/premium"]).AsTask()),
+            };
+            Assert.All(pending, p => Assert.False(p.IsCompleted));
+
+            // Meanwhile: a request on other counters is admitted, the gates and the degradation level answer from memory.
+            Assert.Null(await Task.Run(() => ledger.Open(_plan, Request()).TryReserveAsync(_catalog.Models["p/paid"]).AsTask()).WaitAsync(Deadline));
+            var context = new GateContext(now, null, null);
+            Assert.Null(await Task.Run(() => new QuotaGate(ledger, _plan).Check(_catalog.Models["p/premium"], context)).WaitAsync(Deadline));
+            Assert.Equal("normal", (await Task.Run(() => ledger.Current(_plan, now, null)).WaitAsync(Deadline)).Name);
+            Assert.Equal(1, store.GatedCalls); // load once: the second request awaits the first one's read
+            Assert.All(pending, p => Assert.False(p.IsCompleted));
+
+            store.Open();
+            var answers = await Task.WhenAll(pending).WaitAsync(Deadline);
+
+            // The stored amount decides: one more unit fits, the other request is refused (no overspend).
+            Assert.Single(answers, a => a is null);
+            Assert.Contains("2 of 3 is used this day, 1 more is held by requests in flight", answers.Single(a => a is not null)!.Value.Reason, StringComparison.Ordinal);
+            Assert.Equal(3, await inner.ReadAsync(daily.CounterScope, daily.Current(now).Key, CancellationToken.None));
+        }
+        finally
+        {
+            store.Open();
+        }
+    }
+
+    [Fact]
+    public async Task CompleteAsync_AlertStoreSlow_HoldsNoThread_AlertFiredOnceWhenStored()
+    {
+        using var inner = new SqliteBudgetStore(_store);
+        var store = new GatedStore(inner) { GateAlerts = true };
+        var ledger = new BudgetLedger(() => _plan, store, store, _clock, NullLogger<BudgetLedger>.Instance, new Sink(_alerts));
+        try
+        {
+            Answer(ledger, "p/premium"); // monthly 1/4, daily 1/3: no threshold yet
+            var ticket = await ledger.OpenAsync(_plan, Request());
+            Assert.Null(await ticket.TryReserveAsync(_catalog.Models["p/premium"]));
+
+            // Monthly 2/4 and daily 2/3 cross 50 %: storing those alerts waits on the store, with no thread.
+            var completing = await ReturnsAsync(() => ticket.CompleteAsync(_catalog.Models["p/premium"], Reported, 0, 0).AsTask());
+            Assert.False(completing.IsCompleted);
+            Assert.Null(await Task.Run(() => ledger.Open(_plan, Request()).TryReserveAsync(_catalog.Models["p/paid"]).AsTask()).WaitAsync(Deadline));
+            Assert.Empty(_alerts);
+
+            store.Open();
+            await completing.WaitAsync(Deadline);
+            Assert.Equal([0.5, 0.5], _alerts.Select(a => a.Threshold));
+            Assert.Equal(2, (await inner.RecentAsync(10, CancellationToken.None)).Count);
+        }
+        finally
+        {
+            store.Open();
+        }
+    }
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Starts <paramref name="call"/> on another thread and gives back its task once the call has returned, not completed:
+    /// a call that waits on the store with its thread misses the deadline (the test fails instead of hanging).
+    /// </summary>
+    private static async Task<Task<T>> ReturnsAsync<T>(Func<Task<T>> call) => (await Task.Run(() => new[] { call() }).WaitAsync(Deadline))[0];
+
+    /// <summary>
+    /// A store whose reads of <see cref="GatedScope"/>'s counter (and, with <see cref="GateAlerts"/>, alert writes)
+    /// wait until <see cref="Open"/>: a shared database slow to answer, or a row another instance holds locked.
+    /// </summary>
+    private sealed class GatedStore(SqliteBudgetStore inner) : IBudgetStore, IAlertStore
+    {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _gatedCalls;
+
+        public string? GatedScope { get; init; }
+
+        public bool GateAlerts { get; init; }
+
+        public int GatedCalls => Volatile.Read(ref _gatedCalls);
+
+        public void Open() => _gate.TrySetResult();
+
+        public async ValueTask<double> ReadAsync(string scope, string period, CancellationToken cancellationToken)
+        {
+            if (scope == GatedScope)
+            {
+                Interlocked.Increment(ref _gatedCalls);
+                await _gate.Task;
+            }
+
+            return await inner.ReadAsync(scope, period, cancellationToken);
+        }
+
+        public async ValueTask<bool> TryAddAsync(BudgetAlert alert, CancellationToken cancellationToken)
+        {
+            if (GateAlerts)
+            {
+                Interlocked.Increment(ref _gatedCalls);
+                await _gate.Task;
+            }
+
+            return await inner.TryAddAsync(alert, cancellationToken);
+        }
+
+        public ValueTask<bool> TryReserveAsync(IReadOnlyList<CounterReservation> reservations, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.TryReserveAsync(reservations, now, cancellationToken);
+
+        public ValueTask ReleaseAsync(IReadOnlyList<CounterDelta> holds, DateTimeOffset now, CancellationToken cancellationToken) => inner.ReleaseAsync(holds, now, cancellationToken);
+
+        public ValueTask SettleAsync(IReadOnlyList<CounterDelta> adjustments, DateTimeOffset now, CancellationToken cancellationToken) => inner.SettleAsync(adjustments, now, cancellationToken);
+
+        public ValueTask<IReadOnlyCollection<double>> FiredThresholdsAsync(string scope, string period, CancellationToken cancellationToken) =>
+            inner.FiredThresholdsAsync(scope, period, cancellationToken);
+
+        public ValueTask MarkWebhookAsync(BudgetAlert alert, string status, CancellationToken cancellationToken) => inner.MarkWebhookAsync(alert, status, cancellationToken);
+
+        public ValueTask<IReadOnlyList<BudgetAlert>> RecentAsync(int max, CancellationToken cancellationToken) => inner.RecentAsync(max, cancellationToken);
+    }
+
     /// <summary>A budget store whose every call fails while <see cref="Down"/> (a database that went away).</summary>
     private sealed class DownStore(IBudgetStore inner) : IBudgetStore
     {

@@ -92,24 +92,18 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
         return await store.ScalarAwaitedAsync<double>(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The ledger's first read of a counter, under its lock: Npgsql's synchronous API (see PostgresStore.ExecuteAsync).</summary>
-    public double Read(string scope, string period)
-    {
-        var rows = StoreSync.Wait(store.QueryAsync(PostgresStore.Batch(PostgresStore.Command(ReadSql, scope, period)), static r => r.GetDouble(0), CancellationToken.None));
-        return rows.Count == 0 ? 0 : rows[0];
-    }
-
     private const string ReadSql = "SELECT used FROM budget_counters WHERE scope = $1 AND period = $2;";
 
+    // Read and written by the ledger on the request path: awaited (see PostgresStore.ExecuteAsync).
     public async ValueTask<IReadOnlyCollection<double>> FiredThresholdsAsync(string scope, string period, CancellationToken cancellationToken) =>
-        await store.QueryAsync(
+        await store.QueryAwaitedAsync(
             PostgresStore.Batch(PostgresStore.Command("SELECT threshold FROM budget_alerts WHERE scope = $1 AND period = $2;", scope, period)),
             static r => r.GetDouble(0), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> TryAddAsync(BudgetAlert alert, CancellationToken cancellationToken)
     {
         // RETURNING tells whether this instance stored it: across a fleet, one instance fires each threshold.
-        var rows = await store.QueryAsync(
+        var rows = await store.QueryAwaitedAsync(
             PostgresStore.Batch(PostgresStore.Command("""
                 INSERT INTO budget_alerts (scope, period, threshold, budget, used, limit_value, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (scope, period, threshold) DO NOTHING RETURNING 1;

@@ -81,12 +81,12 @@ internal sealed class PostgresStore : IStore, IDisposable
     }
 
     // ExecuteAsync and QueryAsync run Npgsql's synchronous API and return completed tasks, as the SQLite
-    // store does: their callers wait through StoreSync (the ledger's first read of a counter under its
-    // lock, /use, the writer threads), and a synchronous wait on Npgsql's async I/O needs a free
-    // thread-pool thread to finish. The budget store's reservations, settlements and releases, on every
-    // budgeted request, are awaited instead (ExecuteAwaitedAsync): even a synchronous round trip holds a
-    // pool thread for its length, and a burst of them waiting on one counter's row lock held every thread
-    // while the gateway's other work (upstream connects) stalled until it timed out.
+    // store does: their callers wait through StoreSync (/use, the writer threads), and a synchronous wait
+    // on Npgsql's async I/O needs a free thread-pool thread to finish. Every budget call of a request (a
+    // counter's reads, reservations, settlements, releases, and its alerts) is awaited instead
+    // (the *AwaitedAsync forms): even a synchronous round trip holds a pool thread for its length, and a
+    // burst of them waiting on one counter's row lock held every thread while the gateway's other work
+    // (upstream connects) stalled until it timed out.
 
     /// <summary>Runs a batch of statements in one round trip (an implicit transaction); store failures come out as <see cref="StoreException"/>.</summary>
     internal ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
@@ -177,6 +177,32 @@ internal sealed class PostgresStore : IStore, IDisposable
         finally
         {
             batch.Dispose();
+        }
+    }
+
+    /// <summary><see cref="QueryAsync"/> for a caller that awaits (the budget ledger), as <see cref="ExecuteAwaitedAsync"/> is.</summary>
+    internal async ValueTask<IReadOnlyList<T>> QueryAwaitedAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            batch.Connection = connection;
+            await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var list = new List<T>();
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(read(rows));
+            }
+
+            return list;
+        }
+        catch (Exception ex) when (IsFailure(ex))
+        {
+            throw Fail(ex);
+        }
+        finally
+        {
+            await batch.DisposeAsync().ConfigureAwait(false);
         }
     }
 
