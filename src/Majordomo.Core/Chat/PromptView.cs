@@ -636,33 +636,16 @@ internal sealed partial class PromptView : IDisposable
         public ReadOnlyMemory<char> Decode(ReadOnlySpan<byte> body, TextArena arena)
         {
             var value = body.Slice(Start, Length);
-            if (Length <= TextArena.LongChars)
+            if (Length <= TextArena.LongChars && !Escaped)
             {
                 // Decoded characters never outnumber the value's bytes (UTF-8, escapes): a short value stays short.
-                return (Escaped ? Unescape(body) : Encoding.UTF8.GetString(value)).AsMemory();
+                return Encoding.UTF8.GetString(value).AsMemory();
             }
 
             var array = arena.Rent(Length);
-            var written = 0;
-            if (!Escaped)
-            {
-                written = Encoding.UTF8.GetChars(value, array);
-            }
-            else
-            {
-                try
-                {
-                    var reader = new Utf8JsonReader(body.Slice(Start - 1, Length + 2));
-                    reader.Read();
-                    written = reader.CopyString(array);
-                }
-                catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-                {
-                    // An escape no string can hold (a lone surrogate): the value reads as empty, as a failed read did before.
-                    written = 0;
-                }
-            }
-
+            // The reading pass read this value as a JSON string: unescaped without a second reader's validation. An escape no
+            // string can hold (a lone surrogate) or invalid UTF-8 reads as empty, as a failed read did before.
+            var written = Escaped ? Math.Max(0, JsonStringValue.Unescape(value, array)) : Encoding.UTF8.GetChars(value, array);
             if (written > TextArena.LongChars)
             {
                 return new ReadOnlyMemory<char>(array, 0, written);
@@ -671,21 +654,6 @@ internal sealed partial class PromptView : IDisposable
             var text = new string(array, 0, written);
             arena.Return(array);
             return text.AsMemory();
-        }
-
-        private string Unescape(ReadOnlySpan<byte> body)
-        {
-            try
-            {
-                var reader = new Utf8JsonReader(body.Slice(Start - 1, Length + 2));
-                reader.Read();
-                return reader.GetString() ?? "";
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-            {
-                // An escape no string can hold (a lone surrogate): the value reads as empty, as a failed read did before.
-                return "";
-            }
         }
     }
 }

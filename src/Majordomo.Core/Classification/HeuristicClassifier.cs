@@ -555,7 +555,9 @@ internal static class HeuristicClassifier
         {
             var results = prompt.ToolResultChars;
             results = results[..Math.Min(results.Length, 3000)];
-            if (ContainsAny(results, ["error", "Traceback", "exception", "def ", "function ", "class ", "import ", "{", "npm ", "test"]))
+            // "{" first: whether any needle is there does not hang on their order, and a JSON or code tool output holds a brace
+            // near its start; the others, each a case-insensitive search of 3,000 characters, then are not read (issue 16 item 4).
+            if (ContainsAny(results, ["{", "error", "Traceback", "exception", "def ", "function ", "class ", "import ", "npm ", "test"]))
             {
                 scores[FeatureScores.Code] += 1.0;
             }

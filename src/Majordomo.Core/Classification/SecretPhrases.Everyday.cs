@@ -101,6 +101,9 @@ internal static partial class SecretPhrases
             "login", "log-in", "logon", "sign-in", "credentials", "creds", "zugangsdaten", "anmeldedaten", "identifiants", "credenciales",
             "credenciais", "credenziali", "inloggegevens", "dane logowania", "данные для входа", "учётные данные", "giriş bilgileri",
             "inloggningsuppgifter", "ログイン情報", "로그인 정보", "登录信息", "thông tin đăng nhập",
+            // Log-in verbs before an account's "e-mail / passphrase" (the asks' Xbox errand, the nineteenth session).
+            "sign in", "sign into", "log in", "log into", "entra en", "inicia sesión", "melde dich", "anmelden", "connecte-toi", "accedi",
+            "zaloguj", "inloggen",
         ];
     }
 
@@ -494,7 +497,25 @@ internal static partial class SecretPhrases
             }
         }
 
-        return letters >= 3 && (digits >= 1 || symbols >= 1) && !Identifier(secret);
+        return letters >= 3 && (digits >= 1 || symbols >= 1 || DashedPassphrase(secret)) && !Identifier(secret);
+    }
+
+    /// <summary>Three or more capitalised words of three letters or more joined by dashes ("Lantern-Moss-Tundra"): a passphrase.</summary>
+    private static bool DashedPassphrase(ReadOnlySpan<char> secret)
+    {
+        var words = 0;
+        foreach (var range in secret.Split('-'))
+        {
+            var word = secret[range];
+            if (word.Length < 3 || !char.IsUpper(word[0]) || word[1..].IndexOfAnyExceptInRange('a', 'z') >= 0)
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words >= 3;
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal static partial class SecretPhrases
     internal static bool PublicLookAlike(ReadOnlySpan<char> text, int start, int end)
     {
         var token = text[start..end].Trim(".,;:!?-");
-        return ResourceId(token) && !SecretNamedBefore(text, start) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
+        return ResourceId(token) && !SecretNamedBefore(text, start) || PostHogCookieName(token) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
             || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start) || ServiceLookAlike(text, start, token);
     }
 
@@ -62,6 +62,10 @@ internal static partial class SecretPhrases
 
         return changes >= 0.4 * (tail.Length - 1);
     }
+
+    // PostHog's cookie is named after its project key, public by design (docs/LABELLING.md): "ph_phc_Kx9vT2mQ8rL_posthog" (probe 32).
+    private static bool PostHogCookieName(ReadOnlySpan<char> token) =>
+        token.StartsWith("ph_phc_", StringComparison.Ordinal) && token.EndsWith("_posthog", StringComparison.Ordinal);
 
     // A credential's name just before the value on its line ("remember_token":"rt_6HqL…", "session=…"): then a prefixed value is a token.
     private static bool SecretNamedBefore(ReadOnlySpan<char> text, int start)

@@ -51,6 +51,13 @@ internal static partial class SecretPhrases
 
         // The key's shape first (code is dense in "key", a key in groups of capitals is rare), then the Wi-Fi word beside the noun.
         var after = rest[noun..Math.Min(rest.Length, noun + 40)];
+        // GroupedKey takes a slice of `after` only with two dashes in it: without one, no capital in it needs reading (issue 16
+        // item 4: "key, CancellationToken …" in code). The same answer.
+        if (!after.Contains('-'))
+        {
+            return false;
+        }
+
         for (var p = 0; p < after.Length; p++)
         {
             if (char.IsAsciiLetterUpper(after[p]) && (p == 0 || after[p - 1] is ' ' or ':' or '«' or '"' or '\'' or '\u00a0') && GroupedKey(after[p..]))

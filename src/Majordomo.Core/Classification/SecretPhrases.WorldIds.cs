@@ -63,7 +63,7 @@ internal static partial class SecretPhrases
         "เลขบัตรประชาชน", "บัตรประชาชน", "เลขประจำตัว", "henkilötunnu", "hetu", "personnummer", "fødselsnummer", "kennitala", "curp", "nif", "nie",
         "bsn", "снилс", "инн", "身份证", "マイナンバー", "주민등록번호", "cédula", "carteira de identidade", "rodné číslo", "adóazonosító", "taj szám",
         "dni", "passport", "reisepass", "passeport", "pasaporte", "passaporte", "passaporto", "paspoort", "paszport", "паспорт", "pasaport", "paspor",
-        "pașaport", "hộ chiếu", "पासपोर्ट", "جواز السفر", "דרכון", "διαβατήριο", "útlevél", "cestovní pas", .. RomanisedIdNouns, .. LocalIdNouns,
+        "pașaport", "hộ chiếu", "पासपोर्ट", "جواز السفر", "דרכון", "διαβατήριο", "útlevél", "cestovní pas", .. RomanisedIdNouns, .. LocalIdNouns, .. PolicyNouns,
         .. DossierIdNouns,
     ], StringComparer.OrdinalIgnoreCase);
 

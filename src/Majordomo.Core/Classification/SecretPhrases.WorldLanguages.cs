@@ -84,7 +84,12 @@ internal static partial class SecretPhrases
             ("inori*", Want.Marker), ("contrasenya*", Want.Word), ("codi", Want.Digits), ("codi de verificació*", Want.Notice), ("no el comparteixis*", Want.Marker),
             ("no comparteixis*", Want.Marker), ("contrasinal*", Want.Word), ("non o compartas*", Want.Marker), ("non compartas*", Want.Marker)]),
         ("sw", [("nenosiri*", Want.Word), ("neno la siri*", Want.Word), ("namba ya siri*", Want.Digits), ("nambari ya siri*", Want.Digits), ("msimbo*", Want.Digits),
-            ("msimbo wa uthibitisho*", Want.Notice), ("usimpe*", Want.Marker), ("usishiriki*", Want.Marker), ("usimwambie*", Want.Marker)]),
+            ("msimbo wa uthibitisho*", Want.Notice), ("usimpe*", Want.Marker), ("usishiriki*", Want.Marker), ("usimwambie*", Want.Marker),
+            // A mobile-money SMS's verification number, "yako" (your) often between ("Nambari yako ya kuthibitisha ni 553902"); its
+            // transaction code ("SFK8XQ21LP Imethibitishwa") is the receipt's reference and stays none.
+            ("nambari ya kuthibitisha", Want.Notice), ("nambari yako ya kuthibitisha", Want.Notice), ("namba ya kuthibitisha", Want.Notice),
+            ("namba yako ya kuthibitisha", Want.Notice), ("nambari ya uthibitisho", Want.Notice), ("nambari yako ya uthibitisho", Want.Notice),
+            ("namba ya uthibitisho", Want.Notice), ("namba yako ya uthibitisho", Want.Notice)]),
         ("yo-ha-ig", [("ọ̀rọ̀ aṣínà*", Want.Word), ("ọrọ aṣina*", Want.Word), ("oro asina*", Want.Word), ("kóòdù*", Want.Digits), ("koodu*", Want.Digits),
             ("ẹnikẹ́ni*", Want.Marker), ("ẹnikẹni*", Want.Marker), ("enikeni*", Want.Marker), ("kalmar sirri*", Want.Word), ("lambar sirri*", Want.Digits),
             ("lambar tabbatarwa*", Want.Notice), ("ba kowa*", Want.Marker), ("okwuntughe*", Want.Word), ("nọmba nzuzo*", Want.Digits), ("onye ọ bụla*", Want.Marker),
@@ -100,7 +105,11 @@ internal static partial class SecretPhrases
         ("tl-ceb-jv-ms", [("huwag ibahagi*", Want.Marker), ("huwag ibigay*", Want.Marker), ("ayaw ipakigbahin*", Want.Marker), ("ayaw ihatag*", Want.Marker),
             ("kata sandi*", Want.Word), ("aja dikandhakake*", Want.Marker), ("kata laluan*", Want.Word), ("kod pengesahan*", Want.Notice),
             ("jangan kongsi*", Want.Marker), ("jangan dedahkan*", Want.Marker)]),
-        ("qu-gn", [("pakasqa rimay*", Want.Word), ("ñe'ẽñemi*", Want.Word), ("ñe’ẽñemi*", Want.Word)]),
+        // Quechua's and Guarani's secret numbers too ("pakasqa yupaynin 7315", "papapy ñemi ha'e 5806"), and their "don't give it to
+        // anyone" ("ama pimanpas qunkichu", "ani reme'ẽ avavépe").
+        ("qu-gn", [("pakasqa rimay*", Want.Word), ("ñe'ẽñemi*", Want.Word), ("ñe’ẽñemi*", Want.Word), ("pakasqa yupay*", Want.Digits),
+            ("papapy ñemi*", Want.Digits), ("ama pimanpas*", Want.Marker), ("ani reme'ẽ*", Want.Marker), ("ani reme’ẽ*", Want.Marker),
+            ("ani rehechauka*", Want.Marker)]),
     ];
 
     // The code nouns above, read like IsCodeWord's: public when a word next to them names a postal, error, QR or promotion code.

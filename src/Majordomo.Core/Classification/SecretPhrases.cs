@@ -312,6 +312,8 @@ internal static partial class SecretPhrases
         .. WorldLanguagePhrases(),
         // Ids, accounts and records in the languages of probe 34, a row a language (SecretPhrases.LocalIds).
         .. LocalIdPhrases(),
+        // Insurance policies by their noun alone in every corpus language (SecretPhrases.Accounts).
+        .. PolicyPhrases(),
         // A person's social, pension, insurance, health and residence numbers, and a named person's personnel and claim numbers,
         // as HR, health and insurance documents label them (SecretPhrases.Dossiers).
         .. DossierPhrases(),
@@ -418,7 +420,8 @@ internal static partial class SecretPhrases
     /// <summary>Whether a secret noun starting at <paramref name="at"/> is followed by a value.</summary>
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
-        if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at))
+        if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
+            || SteamLetterCodeAt(text, at))
         {
             return true;
         }
@@ -523,6 +526,10 @@ internal static partial class SecretPhrases
         || WorldPublicCode(text, at, end, phrase)
         // A format's example counting up ("ABCDE1234F"), a helpline answering a question about an id (SecretPhrases.LocalIds).
         || (want == Want.Digits && LocalIdNotValue(text, end, phrase))
+        // An empty form field, a cookie's name with its attributes, trivial codes the user calls fake (SecretPhrases.WebForms); a
+        // biller's account on its bill (SecretPhrases.Accounts).
+        || EmptyFormValue(text, end) || CookieAttributeAfter(text, end) || (want is Want.Digits or Want.Notice or Want.Marker or Want.Short && DeclaredFakeCodes(text, at, end))
+        || (want is Want.Digits or Want.Account or Want.Personal && BillerAccountAfter(text, end))
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
         || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end));
 
@@ -1279,6 +1286,13 @@ internal static partial class SecretPhrases
 
             // Chinese and Japanese glue a number to the word before it ("密码改成了125154"): a digit after a CJK character starts a value.
             if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]) && !(IsCjk(window[i - 1]) && char.IsAsciiDigit(window[i]))))
+            {
+                i++;
+                continue;
+            }
+
+            // "9:00-20:00": a clock's minutes after its hour's colon (opening hours after a pickup code's noun) start no value.
+            if (i > 1 && window[i - 1] == ':' && char.IsAsciiDigit(window[i - 2]))
             {
                 i++;
                 continue;
@@ -2132,16 +2146,19 @@ internal static partial class SecretPhrases
         var inWord = (start > 0 && char.IsLetter(text[start - 1])) || (end < text.Length && char.IsLetter(text[end]));
         var token = text[start..end].Trim(".,;:!?-");
 
-        // "watch?v=dQw4w9WgXcQ&t=42s": a query's value runs up to the next parameter's '&', not past it.
+        // "watch?v=dQw4w9WgXcQ&t=42s": a query's value runs up to the next parameter's '&', not past it (the look-alikes read that value
+        // too: "payment_method=pm_1Qk…&confirm=true" is Stripe's resource id).
+        var valueEnd = end;
         if (end < text.Length && text[end] == '=' && token.LastIndexOf('&') is > 0 and var next)
         {
             token = token[..next];
+            valueEnd = start + text[start..end].LastIndexOf('&');
         }
 
         // A licence key's 5×5 groups and a list of recovery codes are secrets by their shape alone (SecretPhrases.ServiceKeys).
         return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
             || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
-            || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, end)
+            || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, valueEnd)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start)
             && !SensitiveScanner.PurposeNamedValue(text, start);
     }

@@ -8,7 +8,9 @@ namespace Majordomo.Classification;
 /// by category"): a Persian کد ملی "۰۰۴۸۲۱۹۳۷۱", an Egyptian id in Arabic-Indic digits, a Bengali voter number "৪৫৮২৯১৩৭৬০"; since
 /// probe 34 every script's digits (a Khmer PIN, a Burmese wallet's). Every rule reads ASCII digits, so a text holding such digits is
 /// read once more as a copy of the same length with each one turned into its ASCII digit (and the Arabic thousands and decimal signs
-/// into ',' and '.'), as <see cref="ReadOnce"/> reads escapes.
+/// into ',' and '.'), as <see cref="ReadOnce"/> reads escapes. Two ways of writing digits that are no decimal digits are read too
+/// (the nineteenth session): Ethiopic units written one by one (<see cref="EthiopicRun"/>) and the Burmese letter wa typed for zero
+/// (<see cref="WaAsZero"/>).
 /// </summary>
 internal static partial class SensitiveScanner
 {
@@ -22,10 +24,15 @@ internal static partial class SensitiveScanner
     private static readonly SearchValues<char> NativeDigitChars = SearchValues.Create(
         ScriptZeros.SelectMany(zero => Enumerable.Range(zero, 10).Select(digit => (char)digit)).ToArray());
 
+    // Ethiopic's units one to nine; its tens and hundreds (፲ … ፼) are signs of their own, and it has no zero.
+    private static readonly SearchValues<char> EthiopicUnits = SearchValues.Create("\u1369\u136A\u136B\u136C\u136D\u136E\u136F\u1370\u1371");
+
     /// <summary><paramref name="pass"/> over a copy of <paramref name="text"/> with its script's digits in ASCII, when it holds any.</summary>
     internal static SensitiveKind NativeDigits(ReadOnlySpan<char> text, Pass pass)
     {
-        var first = text.IndexOfAny(NativeDigitChars);
+        var native = text.IndexOfAny(NativeDigitChars);
+        var ethiopic = text.IndexOfAny(EthiopicUnits);
+        var first = native < 0 ? ethiopic : ethiopic < 0 ? native : Math.Min(native, ethiopic);
         if (first < 0)
         {
             return SensitiveKind.None;
@@ -43,8 +50,15 @@ internal static partial class SensitiveScanner
                     '\u066C' => ',',
                     '\u066B' => '.',
                     var c when NativeDigitChars.Contains(c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
+                    var c when EthiopicUnits.Contains(c) && EthiopicRun(text, k) => (char)('0' + CharUnicodeInfo.GetDigitValue(c)),
                     var c => c,
                 };
+            }
+
+            // A wa before the first Burmese digit ("ဝ၉…") belongs to its number too.
+            for (var k = native < 0 ? copy.Length : Math.Max(0, native - 8); k < copy.Length; k++)
+            {
+                copy[k] = text[k] == Wa && WaAsZero(text, k) ? '0' : copy[k];
             }
 
             return pass(copy);
@@ -54,4 +68,60 @@ internal static partial class SensitiveScanner
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The Ethiopic unit at <paramref name="k"/> stands beside another unit, with no ten's or hundred's sign next to the run: its
+    /// numerals never put two units side by side (12 is ፲፪, 200 is ፪፻), so "፬፯፪፱" is a number written digit by digit (a PIN),
+    /// while "፲፮" and "፳፻፲፰" stay numerals.
+    /// </summary>
+    private static bool EthiopicRun(ReadOnlySpan<char> text, int k)
+    {
+        int from = k, to = k + 1;
+        while (from > 0 && EthiopicUnits.Contains(text[from - 1]))
+        {
+            from--;
+        }
+
+        while (to < text.Length && EthiopicUnits.Contains(text[to]))
+        {
+            to++;
+        }
+
+        return to - from >= 2 && !(from > 0 && EthiopicNumberSign(text[from - 1])) && !(to < text.Length && EthiopicNumberSign(text[to]));
+    }
+
+    // ፲ (ten) to ፼ (ten thousand).
+    private static bool EthiopicNumberSign(char c) => c is >= '\u1372' and <= '\u137C';
+
+    // Burmese ဝ (the letter wa) looks like ၀ (zero) and is typed for it ("၄ဝ၇ဝ", "ဝ၉-…").
+    private const char Wa = '\u101D';
+
+    /// <summary>
+    /// The wa at <paramref name="k"/> is a zero: it stands in a run of Burmese digits and was holding one real digit at least, and it
+    /// starts no syllable — no vowel sign or medial after it, and no consonant closed by the asat or a stacked consonant ("ဝင်", "ဝယ်",
+    /// "ဝါ" are words).
+    /// </summary>
+    private static bool WaAsZero(ReadOnlySpan<char> text, int k)
+    {
+        if (k + 1 < text.Length && (text[k + 1] is >= '\u102B' and <= '\u103E'
+            || (text[k + 1] is >= '\u1000' and <= '\u102A' && k + 2 < text.Length && text[k + 2] is '\u103A' or '\u1039')))
+        {
+            return false;
+        }
+
+        int from = k, to = k + 1;
+        while (from > 0 && BurmeseDigitOrWa(text[from - 1]))
+        {
+            from--;
+        }
+
+        while (to < text.Length && BurmeseDigitOrWa(text[to]))
+        {
+            to++;
+        }
+
+        return text[from..to].ContainsAnyInRange('\u1040', '\u1049');
+    }
+
+    private static bool BurmeseDigitOrWa(char c) => c is >= '\u1040' and <= '\u1049' or Wa;
 }

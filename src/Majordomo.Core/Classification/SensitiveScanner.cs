@@ -1028,11 +1028,18 @@ internal static partial class SensitiveScanner
                 return SensitiveKind.PrivateKey;
             }
 
+            // A Myanmar NRC by its whole shape, counting digits too (SensitiveScanner.LocalIds).
+            if (MyanmarNrc(text, start))
+            {
+                return SensitiveKind.PersonalId;
+            }
+
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
-                && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start))
+                && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
+                && !SecretPhrases.BillerAccount(text, start))
             {
                 return SensitiveKind.PersonalId;
             }

@@ -1,0 +1,59 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// Insurance policies and billers' accounts (the nineteenth session, docs/CLASSIFIER.md "Leftovers of probes 32 and 34 and of the
+/// asks"). docs/LABELLING.md names insurance numbers sensitive, so a policy's number is read after the policy's own noun in every
+/// corpus language ("Polizza auto n. 88/441920", "póliza de hogar nº 0961-4428-317", "polisa OC nr 9102 4471 2290"), as Dutch
+/// "polisnummer" and "numero di polizza" were: one rule, whichever way the number is named. A customer number with its holder is not
+/// sensitive (docs/LABELLING.md), and a utility's or a biller's account number on its bill or its pay page is one ("Account #
+/// 204-88170-03" beside "Amount due" and a saved card): read as a bank's only when a bank's word stands near it.
+/// </summary>
+internal static partial class SecretPhrases
+{
+    // A policy's noun alone, the number after it (an id's five characters or more: "la polizza 2026" names a year).
+    private static string[] PolicyNouns =>
+    [
+        "polizza", "póliza", "poliza", "apólice", "apolice", "police d'assurance", "police d’assurance", "versicherungsschein", "versicherungspolice",
+        "polisa", "insurance policy", "policy #", "policy nr",
+    ];
+
+    // Appended to Phrases (a method: the partial files' fields initialise in an order C# leaves open).
+    private static (string Phrase, Want Want)[] PolicyPhrases() => [.. PolicyNouns.Select(noun => (noun, Want.Digits))];
+
+    // The bill's words around an account's number: a utility's or a biller's page or letter.
+    private static readonly string[] BillWords =
+    [
+        "bill", "bills", "billing", "utility", "utilities", "amount due", "service address", "meter", "electric", "electricity", "water", "gas",
+        "power", "energy", "sewer", "trash",
+    ];
+
+    // A bank's words: with one of them near, the account stays a bank's (recall first).
+    private static readonly string[] BankWords =
+    [
+        "bank", "banking", "checking", "chequing", "savings", "routing", "sort code", "iban", "bsb", "aba", "ach", "wire", "swift", "bic",
+        "transit", "bank draft", "debit from", "direct debit",
+    ];
+
+    /// <summary>
+    /// The number at the digit <paramref name="start"/> is a biller's account: named an account in the 32 characters before it, a
+    /// bill's word within 400 characters before or 300 after, and no bank's word there.
+    /// </summary>
+    internal static bool BillerAccount(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 32)..start];
+        if (!before.Contains("account", StringComparison.OrdinalIgnoreCase) && !before.Contains("acct", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var around = text[Math.Max(0, start - 400)..Math.Min(text.Length, start + 300)];
+        return ContainsAny(around, BillWords) && !ContainsAny(around, BankWords);
+    }
+
+    /// <summary>The first number in the 40 characters after the account's noun ending at <paramref name="end"/> is a biller's.</summary>
+    private static bool BillerAccountAfter(ReadOnlySpan<char> text, int end)
+    {
+        var digit = text[end..Math.Min(text.Length, end + 40)].IndexOfAnyInRange('0', '9');
+        return digit >= 0 && BillerAccount(text, end + digit);
+    }
+}

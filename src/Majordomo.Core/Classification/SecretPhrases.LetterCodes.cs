@@ -1,0 +1,59 @@
+namespace Majordomo.Classification;
+
+/// <summary>
+/// A Steam Guard code of letters only (the nineteenth session; probe 30's <c>ArrivedLetterCode</c> reads one at its digit, so
+/// "KXQRT" was never reached): Steam writes its codes with five characters of its own alphabet, capitals without vowels and digits
+/// two to nine. Read after a code's noun with "Steam" beside it; "CODE EXPIRED" and "GOLD NOVA" hold vowels.
+/// </summary>
+internal static partial class SecretPhrases
+{
+    private const string SteamAlphabet = "23456789BCDFGHJKMNPQRTVWXY";
+
+    private static readonly string[] CodeNouns = ["code", "kod", "código", "codigo", "codice", "код"];
+
+    /// <summary>The code's noun at <paramref name="at"/> has "Steam" within 40 characters and a Steam code in its line after it.</summary>
+    private static bool SteamLetterCodeAt(ReadOnlySpan<char> text, int at)
+    {
+        var rest = text[at..];
+        var noun = 0;
+        foreach (var word in CodeNouns)
+        {
+            noun = noun == 0 && rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? word.Length : noun;
+        }
+
+        if (noun == 0 || !text[Math.Max(0, at - 40)..Math.Min(text.Length, at + noun + 40)].Contains("steam", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var after = text[(at + noun)..Math.Min(text.Length, at + noun + 80)];
+        var line = after.IndexOfAny('\n', '\r');
+        after = line < 0 ? after : after[..line];
+        for (var k = 0; k + 5 <= after.Length; k++)
+        {
+            if ((k == 0 || !char.IsLetterOrDigit(after[k - 1])) && SteamCode(after[k..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Five characters of Steam's alphabet, three letters at least, ending there.
+    private static bool SteamCode(ReadOnlySpan<char> from)
+    {
+        var letters = 0;
+        for (var k = 0; k < 5; k++)
+        {
+            if (!SteamAlphabet.Contains(from[k]))
+            {
+                return false;
+            }
+
+            letters += char.IsAsciiLetter(from[k]) ? 1 : 0;
+        }
+
+        return letters >= 3 && (from.Length == 5 || !char.IsLetterOrDigit(from[5]));
+    }
+}
