@@ -651,9 +651,28 @@ internal static partial class SecretPhrases
         var start = line[..at2].LastIndexOfAny('\n', '\r') + 1;
         var stop = line[at2..].IndexOfAny('\n', '\r');
         line = line[start..(stop < 0 ? line.Length : at2 + stop)];
+
+        // A receipt's words count in the code's own sentence: "your claim is approved (£742). Portal code 551039 to confirm" is an
+        // insurer's message whose next sentence sends a one-time code (probe 36: D42271).
+        var words = line[SentenceStart(line, at2 - start)..];
         return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal)
-            || ContainsAny(line, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
+            || ContainsAny(words, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
             // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
             || line.Contains("TERMINAL", StringComparison.Ordinal) || line.Contains("Terminal", StringComparison.Ordinal);
+    }
+
+    // Where the sentence holding <paramref name="at"/> starts in <paramref name="line"/>: past the last ". " before a capitalised word
+    // (not a receipt's capitals: "APPROVED. AUTH CODE 0K1922").
+    private static int SentenceStart(ReadOnlySpan<char> line, int at)
+    {
+        for (var k = Math.Min(at, line.Length) - 2; k > 0; k--)
+        {
+            if (line[k] == '.' && line[k + 1] == ' ' && k + 3 < line.Length && char.IsUpper(line[k + 2]) && char.IsLower(line[k + 3]))
+            {
+                return k + 2;
+            }
+        }
+
+        return 0;
     }
 }

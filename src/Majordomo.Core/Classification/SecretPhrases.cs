@@ -317,6 +317,9 @@ internal static partial class SecretPhrases
         .. LocalIdPhrases(),
         // Insurance policies by their noun alone in every corpus language (SecretPhrases.Accounts).
         .. PolicyPhrases(),
+        // A person's social, pension, insurance, health and residence numbers, and a named person's personnel and claim numbers,
+        // as HR, health and insurance documents label them (SecretPhrases.Dossiers).
+        .. DossierPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -541,14 +544,16 @@ internal static partial class SecretPhrases
         || EmptyFormValue(text, end) || CookieAttributeAfter(text, end) || (want is Want.Digits or Want.Notice or Want.Marker or Want.Short && DeclaredFakeCodes(text, at, end))
         || (want is Want.Digits or Want.Account or Want.Personal && BillerAccountAfter(text, end))
         // Another cell's value in a table, an invoice's number (SecretPhrases.Tables).
-        || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end);
+        || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end)
+        // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
+        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
@@ -939,7 +944,7 @@ internal static partial class SecretPhrases
     private static bool Boundaries(ReadOnlySpan<char> text, int at, string phrase)
     {
         // A QR payload's field (";P:") follows the field before it.
-        if (LocalAcronymNotInCapitals(text, at, phrase))
+        if (LocalAcronymNotInCapitals(text, at, phrase) || DossierAcronymNotInCapitals(text, at, phrase))
         {
             return false;
         }

@@ -985,7 +985,8 @@ internal static partial class SensitiveScanner
                 return false;
             }
 
-            if (chars >= 6 && digits >= 4 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
+            // "[DNI: 00000000X]": a template's field of zeros is no one's id (probe 36: D42152).
+            if (chars >= 6 && digits >= 4 && value.IndexOfAnyInRange('1', '9') >= 0 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..])
                 && !MaskBefore(rest, i) && !TestValue(value) && !TestValue(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !DateAndHour(rest[i..]))
             {
