@@ -153,7 +153,7 @@ internal static partial class SecretPhrases
     // A CJK name's field, honorific or role before or after the name: a person is named wherever one stands near the number.
     private static readonly string[] CjkNameCues =
     [
-        "氏名", "様", "さん", "殿", "従業員", "社員", "患者", "被保険者", "姓名", "员工", "职工", "先生", "女士", "성명", "씨", "님", "피보험자", "환자", "직원", "이름", "계약자",
+        "氏名", "様", "さん", "殿", "従業員", "社員", "患者", "被保険者", "姓名", "员工", "职工", "先生", "女士", "성명", "씨", "님", "피보험자", "환자", "직원", "이름", "계약자", "学生", "学员", "生徒", "학생",
     ];
 
     /// <summary>
