@@ -155,6 +155,7 @@ public class StreamRelayBenchmarks
         }
 
         reader.Complete();
+        progress.ChunkShape?.Release(); // as the gateway does at the end of a stream
         return progress.TextBytes + progress.Usage.OutputTokens;
     }
 

@@ -153,8 +153,9 @@ internal static class CachedReplay
             }
             finally
             {
-                // The events' array goes back to the pool (SseBatch.Release), as a live stream's does.
+                // The events' array and the chunk shape's bytes go back to the pool, as a live stream's do.
                 events.Release();
+                progress.ChunkShape?.Release();
             }
         }
         else
@@ -173,6 +174,7 @@ internal static class CachedReplay
             {
                 reader.Complete();
                 batch.Release();
+                progress.ChunkShape?.Release();
             }
         }
 

@@ -50,6 +50,7 @@ internal sealed partial class AttemptRunner(ILogger logger)
             // per request): its first event is peeked before anything is sent, then the answer is committed and each
             // batch relayed and flushed at once, until the end marker or the end of the body.
             var batch = new SseBatch();
+            var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
             try
             {
                 // The first read runs under the first-token timer (disarmed once the first event is in); a failure
@@ -83,7 +84,6 @@ internal sealed partial class AttemptRunner(ILogger logger)
                 var firstByteMs = attempt.ElapsedMs;
                 attempt.Committed = true;
                 await sink.StartStreamAsync(new AnswerInfo(attempt.Model, attempt.Plan, attempt.Recorder.Count + 1), attempt.ClientAborted).ConfigureAwait(false);
-                var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
                 var relay = protocol.Relay;
                 try
                 {
@@ -124,7 +124,9 @@ internal sealed partial class AttemptRunner(ILogger logger)
             }
             finally
             {
+                // The events' array and the chunk shape's bytes go back to the pool.
                 batch.Release();
+                progress.ChunkShape?.Release();
             }
         }
         catch (OperationCanceledException) when (attempt.ClientAborted.IsCancellationRequested)

@@ -4,8 +4,8 @@ using Majordomo.Routing;
 
 namespace Majordomo.Execution;
 
-/// <summary>What the client is told about the answer before its body: which model, how it was routed.</summary>
-internal sealed record AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
+/// <summary>What the client is told about the answer before its body: which model, how it was routed (a value: made once per answer, no object of its own).</summary>
+internal readonly record struct AnswerInfo(ModelEntry Model, RoutePlan Plan, int Attempts);
 
 /// <summary>
 /// Where the executor writes the answer. Implemented by the ingress (the only code that touches

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -272,7 +273,9 @@ internal static class OpenAIChunkScan
 /// <summary>
 /// A stream's last plain text chunk as <see cref="OpenAIChunkScan"/> remembers it: its bytes up to and with its first
 /// text value's opening quote (nothing found in them), and after that value's closing quote, with the facts found
-/// there. One per stream, made on its first plain chunk; replaced when a chunk's bytes around its text change.
+/// there. One per stream, made on its first plain chunk; replaced when a chunk's bytes around its text change. The
+/// bytes are held in a pooled array (~250 bytes of garbage a stream before) that the stream's owner gives back with
+/// <see cref="Release"/> when the stream ends.
 /// </summary>
 internal sealed class ChunkShape
 {
@@ -282,7 +285,7 @@ internal sealed class ChunkShape
 
     public ChunkFacts TailFacts { get; private set; }
 
-    /// <summary>The head's length when <paramref name="json"/> begins with it; 0 otherwise.</summary>
+    /// <summary>The head's length when <paramref name="json"/> begins with it; 0 otherwise (always 0 after <see cref="Release"/>).</summary>
     public int Head(ReadOnlySpan<byte> json) => json.StartsWith(_bytes.AsSpan(0, _head)) ? _head : 0;
 
     public bool TailMatches(ReadOnlySpan<byte> rest) => rest.SequenceEqual(_bytes.AsSpan(_head, _tail));
@@ -293,11 +296,27 @@ internal sealed class ChunkShape
         var tail = json.Length - tailAt;
         if (_bytes.Length < head + tail)
         {
-            _bytes = new byte[head + tail];
+            var old = _bytes;
+            _bytes = ArrayPool<byte>.Shared.Rent(head + tail);
+            if (old.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(old);
+            }
         }
 
         json[..head].CopyTo(_bytes);
         json[tailAt..].CopyTo(_bytes.AsSpan(head));
         (_head, _tail, TailFacts) = (head, tail, tailFacts);
+    }
+
+    /// <summary>Gives the bytes back to the pool: the stream ended. A later chunk would be scanned whole (and remembered again).</summary>
+    public void Release()
+    {
+        var bytes = _bytes;
+        (_bytes, _head, _tail) = ([], 0, 0);
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

@@ -165,6 +165,43 @@ public sealed class OpenAIChunkScanTests
         }
     }
 
+    [Fact]
+    public void ShapedScan_ShapeReleasedMidStream_NextChunkScannedWholeThenRemembered_SameFacts()
+    {
+        ChunkShape? shape = null;
+        var events = MockStreamEvents();
+        for (var i = 0; i < 5; i++)
+        {
+            OpenAIChunkScan.Scan(events[i], ref shape);
+        }
+
+        // Released (its bytes back in the pool): nothing is remembered, so no chunk takes the shortcut on stale bytes.
+        var released = shape!;
+        released.Release();
+        released.Release(); // twice is harmless
+        Assert.Equal(0, released.Head(events[5]));
+        Assert.Equal(OpenAIChunkScan.Scan(events[5]), OpenAIChunkScan.Scan(events[5], ref shape));
+
+        // That whole scan remembered the chunk again (in the same object): the next one is scanned from its text.
+        Assert.Same(released, shape);
+        Assert.True(shape!.Head(events[6]) > 0);
+        Assert.Equal(OpenAIChunkScan.Scan(events[6]), OpenAIChunkScan.Scan(events[6], ref shape));
+    }
+
+    [Fact]
+    public void ShapedScan_ChunkShapeOutgrowsItsBytes_TakesALargerArray_SameFacts()
+    {
+        ChunkShape? shape = null;
+        var small = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"choices\":[{\"delta\":{\"content\":\"x\"}}]}");
+        var big = Encoding.UTF8.GetBytes("{\"id\":\"" + new string('b', 600) + "\",\"choices\":[{\"delta\":{\"content\":\"y\"}}],\"usage\":null}");
+        Assert.Equal(OpenAIChunkScan.Scan(small), OpenAIChunkScan.Scan(small, ref shape));
+        Assert.Equal(OpenAIChunkScan.Scan(big), OpenAIChunkScan.Scan(big, ref shape));
+        Assert.True(shape!.Head(big) > 600);
+        Assert.Equal(0, shape.Head(small));
+        Assert.Equal(OpenAIChunkScan.Scan(big), OpenAIChunkScan.Scan(big, ref shape));
+        shape!.Release();
+    }
+
     // The data of the bench mock's stream with usage (20 chunks, the usage-only chunk), as OpenAI words it.
     private static List<byte[]> MockStreamEvents()
     {
