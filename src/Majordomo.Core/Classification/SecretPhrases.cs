@@ -546,7 +546,9 @@ internal static partial class SecretPhrases
         // Another cell's value in a table, an invoice's number (SecretPhrases.Tables).
         || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end)
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
-        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end));
+        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end))
+        // A key's file named by its path ("Will attempt key: /Users/ana/.ssh/id_ed25519"; SecretPhrases.WorkOutput).
+        || PathAfter(text, end);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
