@@ -14,7 +14,8 @@ internal static partial class SecretPhrases
 {
     private static bool WorkLookAlike(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<char> token) =>
         CloudResourceId(token) || PrincipalId(token) || ModuleHash(token) || CharacterRanges(token) || PercentEncoded(token)
-        || PublishableNamed(text, start, token) || ExampleAfter(text, end) || DecodesToPublicText(text, start, end);
+        || PublishableNamed(text, start, token) || ExampleAfter(text, end) || DecodesToPublicText(text, start, end)
+        || text[start..end].EndsWith("...", StringComparison.Ordinal) || (end < text.Length && text[end] == '…'); // a value cut short: "pypi-AgENdGVzdC5…"
 
     private static readonly SearchValues<char> UpperAndDigitChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
@@ -193,5 +194,109 @@ internal static partial class SecretPhrases
             ArrayPool<char>.Shared.Return(chars);
             ArrayPool<byte>.Shared.Return(bytes);
         }
+    }
+
+    // Run ID: 12098477123, job id 61044829173, Build ID: 88213907415: a CI system's numbers, named so just before (one may pass an id's checks).
+    private static readonly string[] CiRunNames = ["run id", "run_id", "runid", "job id", "job_id", "jobid", "build id", "build_id", "buildid", "pipeline id", "pipeline_id", "execution id"];
+
+    internal static bool CiRunNamed(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 24)..start];
+        before = before[(before.LastIndexOfAny('\n', '\r') + 1)..].TrimEnd(" \t:#=\"'");
+        foreach (var name in CiRunNames)
+        {
+            if (before.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After a secret's noun ending at <paramref name="end"/>: '=' or ':' and a value cut short by "..." or "…" ("password =
+    /// pypi-AgEIcHlwaS5vcmc...", trimmed to its public prefix). What travels is no secret.
+    /// </summary>
+    private static bool TrimmedValue(ReadOnlySpan<char> text, int end)
+    {
+        var rest = text[end..Math.Min(text.Length, end + 80)].TrimStart(" \t\"'");
+        if (rest is not [':' or '=', ..])
+        {
+            return false;
+        }
+
+        rest = rest[1..].TrimStart(" \t\"'");
+        var stop = rest.IndexOfAny(" \t\r\n\"'");
+        var value = stop < 0 ? rest : rest[..stop];
+        return value.Length >= 8 && (value.EndsWith("...", StringComparison.Ordinal) || value.EndsWith('…'));
+    }
+
+    // The registry's published example IBANs (the UK's, Germany's, France's, Spain's, the Netherlands', Italy's, Belgium's…).
+    private static readonly string[] ExampleIbans =
+    [
+        "GB82WEST12345698765432", "DE89370400440532013000", "FR1420041010050500013M02606", "ES9121000418450200051332", "NL91ABNA0417164300",
+        "IT60X0542811101000000123456", "BE68539007547034", "CH9300762011623852957", "AT611904300234573201",
+    ];
+
+    /// <summary>
+    /// The IBAN at <paramref name="start"/> is a published example on a validator's test line (<c>assert is_valid_iban("GB82 WEST …")</c>):
+    /// a fixture. Pasted as anyone's account, outside a test, the example stays sensitive (docs/LABELLING.md).
+    /// </summary>
+    internal static bool ExampleIbanInTest(ReadOnlySpan<char> text, int start)
+    {
+        Span<char> compact = stackalloc char[34];
+        var length = 0;
+        for (var i = start; i < text.Length && length < compact.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == ' '); i++)
+        {
+            if (text[i] != ' ')
+            {
+                compact[length++] = text[i];
+            }
+        }
+
+        var found = false;
+        foreach (var example in ExampleIbans)
+        {
+            found |= compact[..length].StartsWith(example, StringComparison.Ordinal);
+        }
+
+        if (!found)
+        {
+            return false;
+        }
+
+        var lineStart = text[..start].LastIndexOf('\n') + 1;
+        var line = text[lineStart..start];
+        foreach (var word in (ReadOnlySpan<string>)["assert", "expect(", "is_valid", "isvalid", "validate", "test_", "@test"])
+        {
+            if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "exited with code 1", "failed with code 2", "returned code 137": a process's status.
+    private static bool ExitStatus(ReadOnlySpan<char> before)
+    {
+        foreach (var verb in (ReadOnlySpan<string>)["exited with", "failed with", "returned with", "terminated with", "returned", "exit"])
+        {
+            if (before.EndsWith(verb, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "iban.is_valid(\"DE89 3704 …\")": the value after an IBAN's noun is a published example on a test's line (ExampleIbanInTest).
+    private static bool ExampleIbanAfter(ReadOnlySpan<char> text, int end)
+    {
+        var skip = text[end..Math.Min(text.Length, end + 12)].IndexOfAnyInRange('A', 'Z');
+        return skip >= 0 && ExampleIbanInTest(text, end + skip);
     }
 }

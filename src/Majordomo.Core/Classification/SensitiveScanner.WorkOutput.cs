@@ -64,10 +64,7 @@ internal static partial class SensitiveScanner
         }
 
         var next = text[(at + lineLength + 1)..];
-        next = next[..(next.IndexOf('\n') is >= 0 and var end ? end : next.Length)].Trim(" \t\r`");
-        return next.Length is >= 8 and <= 200 && next.IndexOfAny(" \t") < 0 && !Placeholder(next)
-            && (HasDigitAndLetter(next) && next.ContainsAnyInRange('a', 'z') | next.ContainsAnyInRange('A', 'Z')
-                || next.Length >= 12 && next.ContainsAnyInRange('a', 'z') && next.ContainsAnyInRange('A', 'Z'));
+        return BareValue(next[..(next.IndexOf('\n') is >= 0 and var end ? end : next.Length)].Trim(" \t\r`"));
     }
 
     // The commands that print a stored secret's value alone.
@@ -150,4 +147,43 @@ internal static partial class SensitiveScanner
 
         return false;
     }
+
+    /// <summary>
+    /// The model's call ran a command that prints a secret (<see cref="PrintsSecret"/>) and a tool's result holds a bare value on a
+    /// line of its own: the secret travels in the result, its command in the call (<c>vault kv get -field=password …</c>, then
+    /// <c>r4JmT9wQ…</c>). An error, a list or a table in the result is no value.
+    /// </summary>
+    internal static bool SecretPrintedApart(ReadOnlySpan<char> calls, ReadOnlySpan<char> results)
+    {
+        if (results.IsEmpty || calls.IsEmpty)
+        {
+            return false;
+        }
+
+        var printing = false;
+        foreach (var range in calls.Split('\n'))
+        {
+            printing |= PrintsSecret(calls[range]);
+        }
+
+        if (!printing)
+        {
+            return false;
+        }
+
+        foreach (var range in results.Split('\n'))
+        {
+            if (BareValue(results[range].Trim(" \t\r`")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool BareValue(ReadOnlySpan<char> line) =>
+        line.Length is >= 8 and <= 200 && line.IndexOfAny(" \t") < 0 && !Placeholder(line)
+        && (HasDigitAndLetter(line) && (line.ContainsAnyInRange('a', 'z') || line.ContainsAnyInRange('A', 'Z'))
+            || line.Length >= 12 && line.ContainsAnyInRange('a', 'z') && line.ContainsAnyInRange('A', 'Z'));
 }

@@ -1066,6 +1066,7 @@ internal static partial class SensitiveScanner
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
+                && !SecretPhrases.CiRunNamed(text, start)
                 && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start))
             {
                 return SensitiveKind.PersonalId;
@@ -1083,7 +1084,7 @@ internal static partial class SensitiveScanner
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
             && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
-            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
+            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;

@@ -1,3 +1,7 @@
+using System.Text;
+using Majordomo.Chat;
+using Majordomo.Classification;
+
 namespace Majordomo.Tests.Classification;
 
 /// <summary>
@@ -100,4 +104,38 @@ public class SensitiveWorkOutputTests
     [InlineData("data:\n  smtp.conf: aG9zdD1tYWlsLnNob3AtbGluZG5lci5kZQp1c2VyPWJlc3RlbGx1bmdlbkBzaG9wLWxpbmRuZXIuZGUKcGFzc3dvcmQ9TGluZG5lcjIwMjZNYWlsCg==")]
     [InlineData("client-key-data: LS0tLS1CRUdJTiBFQyBQUklWQVRFIEtFWS0tLS0tCk1IY0NBUUVFSVBxM1Q4dlcybVpyOUxrWDRuUWM3SmRGNmJZczFIYUUwdFU1Z1Z5Uno4S29vQW9HQ0NxR1NNNDkKQXdFSG9VUURRZ0FFNHYwUnQ3THE5V21aCi0tLS0tRU5EIEVDIFBSSVZBVEUgS0VZLS0tLS0K")]
     public void TheirSecretTwins_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("Run ID: 12098477123  Attempt: 2")]
+    [InlineData("[profile infra]\nsso_session = corp\nsso_account_id = 590183364117\nsso_role_name = InfraAdmin")]
+    [InlineData("password = pypi-AgEIcHlwaS5vcmc...   # (trimmed, the full token is in the file)")]
+    [InlineData("¿Por qué me muestra la contraseña vacía?\n\n```yaml\n  api:\n    environment:\n      DB_PASSWORD: \"\"\n    image: ghcr.io/tienda-sol/api:2.3.1\n```")]
+    [InlineData("| key | default | description |\n|---|---|---|\n| `auth.rootPassword` | `changeme` | root password, override in production |\n| `auth.existingSecret` | `\"\"` | use an existing secret |")]
+    [InlineData("def test_accepts_spaces():\n    assert is_valid_iban(\"GB82 WEST 1234 5698 7654 32\")")]
+    public void CiIdsAccountIdsTrimmedEmptyDefaultsAndTestFixtures_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("TC Kimlik No: 12098477123")]
+    [InlineData("Kontonummer 590183364117, BLZ 10010010")]
+    [InlineData("password = pypi-AgEIcHlwaS5vcmcCJDU3ZjkxMmY4LTQyYjEtNDNkZi1hMzA5LWEwNGI3ZmQ0ZTcyMQACKlszLCI4")]
+    [InlineData("what's the wifi password?\nana: Tulpen-Garten-77")]
+    [InlineData("| user | password |\n|---|---|\n| admin | Qm7xTk2RzW9v |")]
+    [InlineData("please pay the invoice to GB82 WEST 1234 5698 7654 32, thanks")]
+    public void TheirValuesWrittenInFull_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    public static TheoryData<string, string, bool> AgentCalls => new()
+    {
+        // A secret printed by the model's call, the value in the tool's result; the twins print an error and a list.
+        { PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"compare vault with the pod"},{"role":"assistant","content":[{"type":"tool_use","id":"k","name":"Bash","input":{"command":"vault kv get -field=password secret/payments/db"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"k","content":"r4JmT9wQxK2bVn7c"}]}]}""", true },
+        { PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"compare vault with the pod"},{"role":"assistant","content":[{"type":"tool_use","id":"k","name":"Bash","input":{"command":"vault kv get -field=password secret/payments/db"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"k","content":"Code: 403. Errors:\n\n* permission denied"}]}]}""", false },
+        { PromptView.AnthropicProtocol, """{"max_tokens":100,"messages":[{"role":"user","content":"which versions are there"},{"role":"assistant","content":[{"type":"tool_use","id":"k","name":"Bash","input":{"command":"gcloud secrets versions list smtp-relay"}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"k","content":"NAME  STATE\n3     enabled\n2     disabled"}]}]}""", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AgentCalls))]
+    public void SecretPrintedByTheModelsCall_IsReadInTheResult(string protocol, string body, bool sensitive)
+    {
+        using var view = PromptView.Parse(Encoding.UTF8.GetBytes(body), protocol);
+        Assert.Equal(sensitive, HeuristicClassifier.Sensitive(view) != SensitiveKind.None);
+    }
 }
