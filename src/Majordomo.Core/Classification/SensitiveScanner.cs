@@ -1063,6 +1063,14 @@ internal static partial class SensitiveScanner
             return SensitiveKind.PersonalId;
         }
 
+        // A fixed-width record glues its IBAN to the number before or after it (SensitiveScanner.IbanShapes).
+        if ((start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2]) && (start == 2 || !char.IsAsciiLetter(text[start - 3]))
+            && GluedIban(text, start - 2)) || IbanAfterRun(text, start))
+        {
+            next = start + 1;
+            return SensitiveKind.PersonalId;
+        }
+
         if (TelegramToken(text, start))
         {
             next = start + 1;
