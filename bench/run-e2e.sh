@@ -39,6 +39,8 @@ cd "$ROOT"
 : "${BENCH_BUILD:=1}"              # 0: use the existing Release builds
 : "${BENCH_TARGETS:=direct hop majordomo}"
 : "${BENCH_GATEWAY_DLL:=src/Majordomo/bin/Release/net10.0/majordomo.dll}"
+: "${BENCH_GATEWAY_ENV:=}"         # extra environment for the gateway only (NAME=value words), e.g. "DOTNET_TieredPGO=0"
+: "${BENCH_HOP_ENV:=}"             # the same for the reference hop (a control for a runtime setting tried on the gateway)
 : "${BENCH_READY_TIMEOUT:=60}"     # seconds to wait for each server's readiness
 : "${BENCH_KEEP:=0}"               # 1: keep the work dir (config, logs, results) even on success
 : "${BENCH_STRICT:=0}"             # 1: exit 1 when a SPEC §6 bar fails
@@ -230,7 +232,8 @@ if [[ "$BENCH_SCALE" == 1 ]]; then
     \"mockpaced/bench-model\": { \"provider\": \"mockpaced\", \"upstreamModel\": \"bench-model\", \"tier\": 0, \"quality\": 50 }"
 fi
 if want hop; then
-  start hop "${SERVER_RUN[@]}" dotnet "$BENCH_DLL" hop --port "$HOP_PORT" --upstream "http://127.0.0.1:$MOCK_PORT"
+  # shellcheck disable=SC2086  # BENCH_HOP_ENV is a list of NAME=value words
+  start hop "${SERVER_RUN[@]}" env $BENCH_HOP_ENV dotnet "$BENCH_DLL" hop --port "$HOP_PORT" --upstream "http://127.0.0.1:$MOCK_PORT"
   wait_ready hop "http://127.0.0.1:$HOP_PORT/health" || die "hop did not start"
 fi
 
@@ -253,7 +256,8 @@ if [[ "$GATEWAY_STATUS" == ok ]]; then
   "defaultRoute": "default"
 }
 EOF
-  start majordomo "${SERVER_RUN[@]}" dotnet "$BENCH_GATEWAY_DLL" serve --config "$WORK/majordomo.json" --urls "http://127.0.0.1:$GATEWAY_PORT"
+  # shellcheck disable=SC2086  # BENCH_GATEWAY_ENV is a list of NAME=value words
+  start majordomo "${SERVER_RUN[@]}" env $BENCH_GATEWAY_ENV dotnet "$BENCH_GATEWAY_DLL" serve --config "$WORK/majordomo.json" --urls "http://127.0.0.1:$GATEWAY_PORT"
   if ! wait_ready majordomo "http://127.0.0.1:$GATEWAY_PORT/health"; then
     GATEWAY_STATUS="did not become ready (GET /health)"
     KEEP_WORK=1
@@ -305,7 +309,7 @@ meta jit_warmup "$BENCH_JIT_WARMUP sequential requests per target and mode befor
 meta sequential "$BENCH_SEQ_WARMUP warm-up + $BENCH_SEQ_REQUESTS measured requests on one keep-alive connection"
 meta chunks "$BENCH_CHUNKS"
 meta flush_delay_ms "$BENCH_FLUSH_DELAY_MS"
-meta gateway "$BENCH_GATEWAY_DLL: $GATEWAY_STATUS"
+meta gateway "$BENCH_GATEWAY_DLL${BENCH_GATEWAY_ENV:+ (environment: $BENCH_GATEWAY_ENV)}: $GATEWAY_STATUS${BENCH_HOP_ENV:+; hop environment: $BENCH_HOP_ENV}"
 
 cpu_ticks() { # pid -> utime+stime in clock ticks
   local stat

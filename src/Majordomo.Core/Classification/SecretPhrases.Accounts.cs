@@ -10,12 +10,29 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SecretPhrases
 {
-    // A policy's noun alone, the number after it (an id's five characters or more: "la polizza 2026" names a year).
-    private static string[] PolicyNouns =>
+    // Language → an insurance policy's nouns: the policy's own noun alone and the labels documents print for its number (one table for
+    // the concept; lower case, matched case-insensitively). Read as id nouns: a value of five characters or more, so "la polizza 2026"
+    // (a year) is none. A property, not a field: Phrases and IdNouns read it while the partial files' fields initialise.
+    private static (string Language, string[] Nouns)[] PolicyTable =>
     [
-        "polizza", "póliza", "poliza", "apólice", "apolice", "police d'assurance", "police d’assurance", "versicherungsschein", "versicherungspolice",
-        "polisa", "insurance policy", "policy #", "policy nr",
+        ("en", ["insurance policy", "policy #", "policy nr", "policy number", "policy no", "policy_number"]),
+        ("de", ["versicherungsschein", "versicherungspolice", "versicherungsscheinnummer", "versicherungsschein-nr", "policennummer"]),
+        ("fr", ["police d'assurance", "police d’assurance", "numéro de police", "n° de police"]),
+        ("es", ["póliza", "poliza", "número de póliza", "nº de póliza", "n.º de póliza", "póliza nº"]),
+        ("it", ["polizza", "numero di polizza", "polizza n", "n. polizza"]),
+        ("pt", ["apólice", "apolice", "número da apólice", "apólice n"]),
+        ("da", ["policenummer"]),
+        ("pl", ["polisa", "numer polisy", "nr polisy"]),
+        ("cs", ["číslo pojistky", "číslo pojistné smlouvy"]),
+        ("ru", ["номер полиса"]),
+        ("uk", ["номер поліса", "поліс"]),
+        ("tr", ["poliçe no", "poliçe numarası"]),
+        ("ja", ["証券番号"]),
+        ("ko", ["증권번호"]),
+        ("zh", ["保单号"]),
     ];
+
+    private static string[] PolicyNouns => [.. PolicyTable.SelectMany(row => row.Nouns)];
 
     // Appended to Phrases (a method: the partial files' fields initialise in an order C# leaves open).
     private static (string Phrase, Want Want)[] PolicyPhrases() => [.. PolicyNouns.Select(noun => (noun, Want.Digits))];

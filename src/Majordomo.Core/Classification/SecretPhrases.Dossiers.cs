@@ -14,26 +14,26 @@ namespace Majordomo.Classification;
 internal static partial class SecretPhrases
 {
     // Language → the labels of a person's social, pension, insurance, health and residence numbers (lower case; matched
-    // case-insensitively). A property, not a field: Phrases reads it while the partial files' fields initialise.
+    // case-insensitively). A property, not a field: Phrases reads it while the partial files' fields initialise. An insurance policy's
+    // labels ("policy number", "numero di polizza", 証券番号…) are PolicyTable's (SecretPhrases.Accounts): one table for the concept.
     private static (string Language, string[] Nouns)[] DossierIdTable =>
     [
-        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "policy number", "policy no", "policy_number", "chi number", "unique pupil number", "pupil number", "learner number"]),
-        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "versicherungsscheinnummer", "versicherungsschein-nr", "policennummer", "schülernummer", "schüler-nr", "schüler-id"]),
-        ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical", "numéro de police", "n° de police"]),
-        ("es", ["nuhsa", "nusha", "historia clínica", "número de póliza", "nº de póliza", "n.º de póliza", "póliza nº", "nss"]),
-        ("it", ["numero di polizza", "polizza n", "n. polizza"]),
-        ("pt", ["número da apólice", "apólice n", "niss", "número de beneficiário"]),
+        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number", "unique pupil number", "pupil number", "learner number"]),
+        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id"]),
+        ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical"]),
+        ("es", ["nuhsa", "nusha", "historia clínica", "nss"]),
+        ("pt", ["niss", "número de beneficiário"]),
         ("sv", ["journalnummer"]),
-        ("da", ["policenummer", "journalnr"]),
-        ("pl", ["numer emerytury", "nr emerytury", "numer świadczenia", "nr świadczenia", "numer polisy", "nr polisy"]),
-        ("cs", ["číslo pojištěnce", "číslo pojistky", "číslo pojistné smlouvy"]),
-        ("ru", ["номер медицинской карты", "медицинской карты №", "номер полиса"]),
-        ("uk", ["номер медичної карти", "медичної карти", "номер поліса", "поліс"]),
-        ("tr", ["poliçe no", "poliçe numarası", "sgk sicil", "sgk no"]),
+        ("da", ["journalnr"]),
+        ("pl", ["numer emerytury", "nr emerytury", "numer świadczenia", "nr świadczenia"]),
+        ("cs", ["číslo pojištěnce"]),
+        ("ru", ["номер медицинской карты", "медицинской карты №"]),
+        ("uk", ["номер медичної карти", "медичної карти"]),
+        ("tr", ["sgk sicil", "sgk no"]),
         ("ro", ["idnp"]),
-        ("ja", ["年金番号", "被保険者証", "記号番号", "証券番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号"]),
-        ("ko", ["증권번호", "환자번호", "진료번호", "학번", "학생번호"]),
-        ("zh", ["住院号", "门诊号", "保单号", "社保号", "医保号", "病案号", "学号", "学籍号"]),
+        ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号"]),
+        ("ko", ["환자번호", "진료번호", "학번", "학생번호"]),
+        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号"]),
     ];
 
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.
@@ -164,7 +164,7 @@ internal static partial class SecretPhrases
     // A CJK name's field, honorific or role before or after the name: a person is named wherever one stands near the number.
     private static readonly string[] CjkNameCues =
     [
-        "氏名", "様", "さん", "殿", "従業員", "社員", "患者", "被保険者", "姓名", "员工", "职工", "先生", "女士", "성명", "씨", "님", "피보험자", "환자", "직원", "이름", "계약자",
+        "氏名", "様", "さん", "殿", "従業員", "社員", "患者", "被保険者", "姓名", "员工", "职工", "先生", "女士", "성명", "씨", "님", "피보험자", "환자", "직원", "이름", "계약자", "学生", "学员", "生徒", "학생",
     ];
 
     /// <summary>

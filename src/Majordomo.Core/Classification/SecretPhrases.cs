@@ -322,12 +322,14 @@ internal static partial class SecretPhrases
         // A person's social, pension, insurance, health and residence numbers, and a named person's personnel and claim numbers,
         // as HR, health and insurance documents label them (SecretPhrases.Dossiers).
         .. DossierPhrases(),
+        // Pay-TV smartcards by their noun first, as Italian prints it (SecretPhrases.PayTv).
+        .. PayTvPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -426,7 +428,7 @@ internal static partial class SecretPhrases
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
-            || SteamLetterCodeAt(text, at))
+            || SteamLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at))
         {
             return true;
         }
@@ -443,7 +445,8 @@ internal static partial class SecretPhrases
             }
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
-            if ((want is Want.Digits or Want.Word or Want.Account && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin"))
+            if ((want is Want.Digits or Want.Word or Want.Account && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin")
+                    && !(IsCodeWord(phrase) && ActivityCodeBefore(text, at)))
                 || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
             {
                 return true;
@@ -549,6 +552,8 @@ internal static partial class SecretPhrases
         || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end)
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
         || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end))
+        // A year after an insurance or tax number's noun; a smart card with no pay-TV near, the municipal tax IUC (SecretPhrases.OwnNumbers, SecretPhrases.PayTv).
+        || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase)
         // A secrets.yaml reference, a slogan's possessive, a tool's name, a form asked by its first digits (SecretPhrases.VoiceHomes).
         || VoiceHomeNotValue(text, at, end, want);
 
@@ -557,7 +562,8 @@ internal static partial class SecretPhrases
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
-            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
@@ -665,7 +671,8 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var previous = text[..at].TrimEnd(" \t");
+        // A header's snake case names it too ("sic_code", "error_code").
+        var previous = text[..at].TrimEnd(" \t_");
         var start = previous.Length;
         while (start > 0 && char.IsLetter(previous[start - 1]))
         {
@@ -706,6 +713,30 @@ internal static partial class SecretPhrases
         return false;
     }
 
+    // An activity's classification codes: public register fields ("sic_code", "SIC code", "code APE" is PublicCode's).
+    private static readonly string[] ActivityCodes = ["naf", "ape", "nace", "sic", "naics", "ateco", "cnae"];
+
+    /// <summary>One of <see cref="ActivityCodes"/> names the code at <paramref name="at"/> just before it, past a space or a snake case's '_'.</summary>
+    private static bool ActivityCodeBefore(ReadOnlySpan<char> text, int at)
+    {
+        var previous = text[..at].TrimEnd(" \t_");
+        var start = previous.Length;
+        while (start > 0 && char.IsLetter(previous[start - 1]))
+        {
+            start--;
+        }
+
+        foreach (var name in ActivityCodes)
+        {
+            if (previous[start..].Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool NotSecretCode(ReadOnlySpan<char> word)
     {
         if (word.IsEmpty)
@@ -737,6 +768,8 @@ internal static partial class SecretPhrases
         "articolo", "pedido", "commande", "ordine", "zamówienia", "заказа", "sipariş", "lingua", "idioma", "langue", "języka", "языка",
         "dil", "room", "región", "région", "regione", "região", "страны", "ülke", "telefonico", "telefónico", "telefone", "téléphonique",
         "swift", "bic", "ean", "html", "css", "postais", "postales", "postali", "postaux", "pratica", "pratiche",
+        // An activity's classification and a tax's payment codes ("code APE", "SIC code", "codice tributo", "codice ente"), a product's in Turkish.
+        "naf", "ape", "nace", "sic", "naics", "ateco", "cnae", "tributo", "ente", "catastale", "ürün",
         // A supplier's customer code on every bill ("Codice cliente: 301 447 812"; probe 31: D37076, D37323).
         "cliente", "clienti", "clientes", "client", "customer", "utenza",
         "booking", "reservation", "réservation", "reserva", "reservación", "prenotazione", "boeking", "rezerwacji", "бронирования", "rezervasyon", "pnr",
@@ -1119,6 +1152,12 @@ internal static partial class SecretPhrases
         var question = want is not (Want.Token or Want.Personal or Want.Dial or Want.Given) && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
             || (want is Want.Digits or Want.Short or Want.Lock && (full[stop] is '\n' or '\r' || (full[stop] == '.' && stop + 1 < full.Length && full[stop + 1] is '\n' or '\r'))));
         if (!question)
+        {
+            return false;
+        }
+
+        // A table pasted after the question is the material asked about, not an answer: its header row comes first (SecretPhrases.Layouts).
+        if (HeaderRowNext(text, from + stop + 1))
         {
             return false;
         }
@@ -2173,10 +2212,15 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool ShapedRun(ReadOnlySpan<char> text, int start, int end)
     {
-        // A row of pipe-delimited cells is read cell by cell (SecretPhrases.Tables).
+        // A row of pipe-delimited cells is read cell by cell (SecretPhrases.Tables); a password file's line by its fields (SecretPhrases.Pgpass).
         if (PipeCells(text, start, end) is { } cells)
         {
             return cells;
+        }
+
+        if (PgpassLine(text[start..end].Trim(".,;!?-")) is { } pgpass)
+        {
+            return pgpass;
         }
 
         // A vendor's credential by its shape or its place, a hex one too (a client's positional argument, "mine is …"), before a hex
