@@ -34,6 +34,7 @@ internal static class LogEvents
     public const int SessionPinWatchFailed = 403;
     public const int SessionPinWatchRecovered = 404;
     public const int WarmupFailed = 405;
+    public const int SessionPinCancelled = 406;
 
     // Storage (500–509), Budgets (510–599)
     public const int RequestLogQueueFull = 500;

@@ -754,7 +754,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         health = await HealthJsonAsync();
         Assert.Equal(0, health.GetProperty("models").GetProperty("unhealthy").GetInt32());
 
-        Gateway.Services.GetRequiredService<ResilienceStateWriter>().Flush();
+        await Gateway.Services.GetRequiredService<ResilienceStateWriter>().FlushAsync();
         var log = await Gateway.Services.GetRequiredService<Majordomo.Storage.IHealthLogStore>().RecentAsync(10, CancellationToken.None);
         Assert.Equal([(true, "up/a"), (false, "up/a")], log.Where(e => e.Source == "passive").Select(e => (e.Healthy, e.Model!)));
     }

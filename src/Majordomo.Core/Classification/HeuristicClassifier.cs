@@ -138,6 +138,12 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.ApiKey;
         }
 
+        // A secret printed by the model's call ("vault kv get -field=password …"), the value in the tool's result (SensitiveScanner.WorkOutput).
+        if (kind == SensitiveKind.None && SensitiveScanner.SecretPrintedApart(prompt.AssistantChars, prompt.ToolResultChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
         // A value given as the answer to the model's question ("What's the code on the card?" — "4471"): each pair read alone.
         if (kind == SensitiveKind.None)
         {

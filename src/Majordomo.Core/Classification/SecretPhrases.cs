@@ -552,6 +552,8 @@ internal static partial class SecretPhrases
         || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end)
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
         || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end))
+        // A key's file named by its path ("Will attempt key: /Users/ana/.ssh/id_ed25519"; SecretPhrases.WorkOutput).
+        || PathAfter(text, end) || TrimmedValue(text, end) || ExampleIbanAfter(text, end)
         // A year after an insurance or tax number's noun; a smart card with no pay-TV near, the municipal tax IUC (SecretPhrases.OwnNumbers, SecretPhrases.PayTv).
         || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase)
         // A secrets.yaml reference, a slogan's possessive, a tool's name, a form asked by its first digits (SecretPhrases.VoiceHomes).
@@ -604,6 +606,11 @@ internal static partial class SecretPhrases
     private static bool SecretCode(ReadOnlySpan<char> text, int at)
     {
         var before = text[..at].TrimEnd(" \t");
+        // "step \"integration-tests\" exited with code 1": a process's exit status (probe 35's CI logs).
+        if (ExitStatus(before))
+        {
+            return false;
+        }
         var start = before.Length;
         while (start > 0 && (char.IsLetterOrDigit(before[start - 1]) || before[start - 1] == '#'))
         {
@@ -1182,7 +1189,19 @@ internal static partial class SecretPhrases
         foreach (var range in next.Split('\n'))
         {
             var line = next[range];
+            // A pasted block under the question is its material, not an answer: a code fence ends the reading, an indented
+            // "key: value" line is a config's (docker compose's "image: ghcr.io/…"; probe 35).
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                break;
+            }
+
             var colon = line.IndexOf(':');
+            if (line is [' ' or '\t', ..])
+            {
+                continue;
+            }
+
             if (colon is > 0 and <= 24 && line[..colon].IndexOfAny("()[]\"") < 0 && !FieldList(line[(colon + 1)..]) && Candidate(line[(colon + 1)..], connector: true, plain: true))
             {
                 return true;

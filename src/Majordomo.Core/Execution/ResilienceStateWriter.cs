@@ -57,7 +57,7 @@ internal sealed partial class ResilienceStateWriter(
             healthQueued = healthQueued.IsCompleted ? null : healthQueued;
             cooldownQueued = cooldownQueued.IsCompleted ? null : cooldownQueued;
             markQueued = markQueued.IsCompleted ? null : markQueued;
-            Flush();
+            await FlushAsync().ConfigureAwait(false);
 
             try
             {
@@ -69,11 +69,14 @@ internal sealed partial class ResilienceStateWriter(
             }
         }
 
-        Flush();
+        await FlushAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Writes everything queued so far.</summary>
-    public void Flush()
+    /// <summary>
+    /// Writes everything queued so far. Awaited: on PostgreSQL the write and the fleet's notification are awaited
+    /// round trips, so a slow database holds no pool thread while this writer waits for it.
+    /// </summary>
+    public async Task FlushAsync()
     {
         var events = new List<HealthEvent>();
         while (events.Count < 5000 && health.Log.TryRead(out var ev))
@@ -89,10 +92,10 @@ internal sealed partial class ResilienceStateWriter(
 
         try
         {
-            StoreSync.Wait(store.WriteAsync(events, changes, CancellationToken.None));
+            await store.WriteAsync(events, changes, CancellationToken.None).ConfigureAwait(false);
 
             // After the write: a watcher reading the cooldowns table after a notification finds the row.
-            StoreSync.Wait(live.PublishAsync(Shared(events, changes), CancellationToken.None));
+            await live.PublishAsync(Shared(events, changes), CancellationToken.None).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {

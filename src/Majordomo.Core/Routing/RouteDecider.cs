@@ -51,7 +51,7 @@ internal sealed partial class RouteDecider(
             view = Parse(request);
             if (Commands.Parse(view.LastUserChars) is { } command)
             {
-                return new ValueTask<RouteDecision>(RunCommand(snapshot, request, command, apiKeyName));
+                return RunCommandAsync(snapshot, request, command, apiKeyName, cancellationToken);
             }
         }
 
@@ -349,7 +349,7 @@ internal sealed partial class RouteDecider(
         return await _modelClassifier.ClassifyAsync(view, target, cancellationToken).ConfigureAwait(false);
     }
 
-    private RouteDecision RunCommand(RoutingSnapshot snapshot, ChatRequest request, Commands.Command command, string? apiKeyName)
+    private async ValueTask<RouteDecision> RunCommandAsync(RoutingSnapshot snapshot, ChatRequest request, Commands.Command command, string? apiKeyName, CancellationToken cancellationToken)
     {
         var catalog = snapshot.Catalog;
         var session = request.SessionKey;
@@ -366,7 +366,11 @@ internal sealed partial class RouteDecider(
 
         if (target == "default")
         {
-            pins.Set(session, null, time.GetUtcNow());
+            if (!await SetPinAsync(session, null, cancellationToken).ConfigureAwait(false))
+            {
+                return PinClientClosed;
+            }
+
             LogPin(logger, session, "(cleared)");
             var back = catalog.DefaultRoute is { } dr ? $"'{dr}'" : "the model each request names";
             return RouteDecision.For(new CommandReply($"Pin cleared: this session is routed by {back} again.", CommandReply.RouterModel, command.Name));
@@ -379,9 +383,29 @@ internal sealed partial class RouteDecider(
             { Param = "messages" });
         }
 
-        pins.Set(session, target, time.GetUtcNow());
+        if (!await SetPinAsync(session, target, cancellationToken).ConfigureAwait(false))
+        {
+            return PinClientClosed;
+        }
+
         LogPin(logger, session, target);
         return RouteDecision.For(new CommandReply(Commands.PinnedText(catalog, target), CommandReply.RouterModel, command.Name));
+    }
+
+    private static RouteDecision PinClientClosed => RouteDecision.For(new RouteError(ClientClosed, "client_closed", "The client disconnected while the pin was being stored."));
+
+    /// <summary>Awaits the pin's store write (a database round trip on PostgreSQL); false when the client hung up meanwhile.</summary>
+    private async ValueTask<bool> SetPinAsync(string session, string? target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pins.SetAsync(session, target, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static bool IsPinnable(Catalog.Catalog catalog, string name) =>

@@ -35,11 +35,13 @@ internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<Sessi
     }
 
     /// <summary>
-    /// Pins <paramref name="session"/> to <paramref name="pin"/>, or clears it when null. The row is
-    /// written before the command is answered (a rare, user-typed command, not the chat hot path); if the
-    /// store fails the pin still holds in memory and the failure is logged.
+    /// Pins <paramref name="session"/> to <paramref name="pin"/>, or clears it when null. Memory first, so the
+    /// session's next request on this instance follows it at once; the row is then written, awaited with the
+    /// request's token, before the command is answered (the same transaction tells a fleet's other instances).
+    /// If the store fails the pin still holds in memory and the failure is logged; a client that hangs up while
+    /// the row is written cancels the write, and the pin likewise holds in memory only.
     /// </summary>
-    public void Set(string session, string? pin, DateTimeOffset now)
+    public async ValueTask SetAsync(string session, string? pin, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Apply(session, pin);
         if (store is null)
@@ -49,11 +51,16 @@ internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<Sessi
 
         try
         {
-            StoreSync.Wait(store.SetAsync(session, pin, now, CancellationToken.None));
+            await store.SetAsync(session, pin, now, cancellationToken).ConfigureAwait(false);
         }
         catch (StoreException ex)
         {
             LogStoreFailed(logger, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogStoreCancelled(logger);
+            throw;
         }
     }
 
@@ -74,4 +81,7 @@ internal sealed partial class SessionPins(ISessionPinStore? store, ILogger<Sessi
 
     [LoggerMessage(EventId = LogEvents.SessionPinNotStored, Level = LogLevel.Warning, Message = "Session pin kept in memory only; the store refused it: {Reason}")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = LogEvents.SessionPinCancelled, Level = LogLevel.Information, Message = "Session pin kept in memory only; the client closed before it was stored")]
+    private static partial void LogStoreCancelled(ILogger logger);
 }

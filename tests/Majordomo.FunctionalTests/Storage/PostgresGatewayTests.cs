@@ -108,6 +108,117 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         Assert.All(await Task.WhenAll(paid), model => Assert.Equal("cloud/paid", model));
     }
 
+    /// <summary>
+    /// The store calls a request makes besides budgets, each behind a table the test holds locked: <c>/use</c> writes its
+    /// pin (<c>sessions</c>), <c>GET /v1/requests</c> reads the request log (<c>requests</c>), <c>/usage</c> reads the
+    /// stored alerts (<c>budget_alerts</c>). On two pool threads and six such requests waiting, a plain chat request is
+    /// answered meanwhile: each call is awaited on Npgsql's async API (Npgsql's synchronous API held a thread each, and
+    /// the chat request waited for the lock's end). Once the lock ends every waiting request is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("use", "sessions")]
+    [InlineData("requests", "requests")]
+    [InlineData("usage", "budget_alerts")]
+    public async Task StoreCall_WaitingOnALockedTable_HoldsNoPoolThread_OtherRequestsAnswered(string call, string table)
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("locked_" + call) + ";Command Timeout=60";
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("{}"), upstream);
+        var twoThreads = new Dictionary<string, string?> { ["DOTNET_ThreadPool_ForceMaxWorkerThreads"] = "2" };
+        await using var gateway = GatewayProcess.Start(_directory, twoThreads, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
+
+        // Each path once before the lock: warm, and its answer when the store is free.
+        Assert.Equal(HttpStatusCode.OK, await StoreCallAsync(http, call, 0));
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(http, "default"));
+
+        await using var locker = new Npgsql.NpgsqlConnection(connectionString);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;", locker, tx))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        // More requests waiting on the lock than the pool has threads.
+        var waiting = Enumerable.Range(1, 6).Select(i => StoreCallAsync(http, call, i)).ToArray();
+        await Fleet.UntilAsync(async () => await WaitingOnLocksAsync(connectionString) >= 2);
+
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(http, "default").WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.DoesNotContain(waiting, w => w.IsCompleted);
+
+        await tx.CommitAsync();
+        Assert.All(await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30)), status => Assert.Equal(HttpStatusCode.OK, status));
+        if (call == "use")
+        {
+            // Every pin reached the table (the fleet's other instances learn them from it).
+            Assert.Equal(7L, await CountAsync(connectionString, "SELECT count(*) FROM sessions WHERE pin = 'local/small';"));
+        }
+    }
+
+    /// <summary>
+    /// The same calls when the database does not answer in time (a one-second command timeout behind the lock): each
+    /// gives a clear answer and the gateway goes on serving. <c>/use</c> answers and its pin holds in memory (the next
+    /// request of the session follows it; a warning is logged), <c>GET /v1/requests</c> answers 503
+    /// <c>store_unavailable</c>, <c>/usage</c> answers without the stored alerts.
+    /// </summary>
+    [Fact]
+    public async Task StoreCalls_DatabaseTimesOut_ClearAnswers_PinHeldInMemory_GatewayServes()
+    {
+        await using var upstream = await ScenarioUpstream.StartAsync();
+        var connectionString = await server.CreateDatabaseAsync("timed_out") + ";Command Timeout=1";
+        var config = await Fleet.WriteConfigAsync(_directory, connectionString, BudgetTests.Config("{}"), upstream);
+        await using var gateway = GatewayProcess.Start(_directory, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = new HttpClient { BaseAddress = new Uri(await gateway.ListeningAsync(StartTimeout)) };
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(http, "default"));
+
+        await using var locker = new Npgsql.NpgsqlConnection(connectionString);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var lockTables = new Npgsql.NpgsqlCommand("LOCK TABLE sessions, requests, budget_alerts IN ACCESS EXCLUSIVE MODE;", locker, tx))
+        {
+            await lockTables.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StoreCallAsync(http, "use", 1));
+        Assert.Equal("local/small", await AnsweredByAsync(http, "hello", "session-1"));
+
+        using (var requests = await http.GetAsync("/v1/requests"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, requests.StatusCode);
+            Assert.Contains("store_unavailable", await requests.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var usage = await BudgetHttp.GetJsonAsync(http, "/usage");
+        Assert.Empty(usage.GetProperty("alerts").EnumerateArray());
+
+        await tx.RollbackAsync();
+        Assert.Equal("cloud/premium", await Fleet.AnsweredByAsync(http, "default"));
+        await Fleet.UntilAsync(() => Task.FromResult(gateway.Stdout.Contains("Session pin kept in memory only", StringComparison.Ordinal)));
+        Assert.Equal(0L, await CountAsync(connectionString, "SELECT count(*) FROM sessions;"));
+    }
+
+    /// <summary>One store call of <paramref name="call"/>'s kind; <paramref name="i"/> names the session a pin is for.</summary>
+    private static async Task<HttpStatusCode> StoreCallAsync(HttpClient http, string call, int i)
+    {
+        using var response = call switch
+        {
+            "use" => await http.SendAsync(SessionChat("/use local/small", "session-" + i)),
+            "requests" => await http.GetAsync("/v1/requests"),
+            _ => await http.GetAsync("/usage"),
+        };
+        await response.Content.ReadAsStringAsync();
+        return response.StatusCode;
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static async Task<double> UsdSpentAsync(string connectionString)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
@@ -173,18 +284,18 @@ public sealed class PostgresGatewayTests(PostgresServer server) : IDisposable
         Assert.True(cleared < TimeSpan.FromSeconds(1), $"the cleared pin reached A after {cleared.TotalMilliseconds:F0} ms");
     }
 
-    private static HttpRequestMessage SessionChat(string text)
+    private static HttpRequestMessage SessionChat(string text, string session = "fleet-session")
     {
         // No model: the session's pin (if any) routes it, else defaultRoute.
         var body = JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } });
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Router-Session", "fleet-session");
+        request.Headers.Add("X-Router-Session", session);
         return request;
     }
 
-    private static async Task<string?> AnsweredByAsync(HttpClient http, string text)
+    private static async Task<string?> AnsweredByAsync(HttpClient http, string text, string session = "fleet-session")
     {
-        using var response = await http.SendAsync(SessionChat(text));
+        using var response = await http.SendAsync(SessionChat(text, session));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Sse.Header(response, "X-Router-Model");
     }

@@ -76,7 +76,7 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
         }
 
         // Summed per counter first: one upsert may not touch a row twice. Rows in key order, as the reservation takes them.
-        return store.ExecuteAwaitedAsync(PostgresStore.Batch(PostgresStore.Command("""
+        return store.ExecuteAsync(PostgresStore.Batch(PostgresStore.Command("""
             INSERT INTO budget_counters AS c (scope, period, used, updated_at)
             SELECT u.scope, u.period, sum(u.amount), $4 FROM unnest($1::text[], $2::text[], $3::double precision[]) AS u(scope, period, amount)
             GROUP BY u.scope, u.period ORDER BY u.scope, u.period
@@ -89,21 +89,21 @@ internal sealed class PostgresBudgetStore(PostgresStore store) : IBudgetStore, I
         var command = store.DataSource.CreateCommand(ReadSql);
         command.Parameters.Add(new NpgsqlParameter { Value = scope });
         command.Parameters.Add(new NpgsqlParameter { Value = period });
-        return await store.ScalarAwaitedAsync<double>(command, cancellationToken).ConfigureAwait(false);
+        return await store.ScalarAsync<double>(command, cancellationToken).ConfigureAwait(false);
     }
 
     private const string ReadSql = "SELECT used FROM budget_counters WHERE scope = $1 AND period = $2;";
 
     // Read and written by the ledger on the request path: awaited (see PostgresStore.ExecuteAsync).
     public async ValueTask<IReadOnlyCollection<double>> FiredThresholdsAsync(string scope, string period, CancellationToken cancellationToken) =>
-        await store.QueryAwaitedAsync(
+        await store.QueryAsync(
             PostgresStore.Batch(PostgresStore.Command("SELECT threshold FROM budget_alerts WHERE scope = $1 AND period = $2;", scope, period)),
             static r => r.GetDouble(0), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<bool> TryAddAsync(BudgetAlert alert, CancellationToken cancellationToken)
     {
         // RETURNING tells whether this instance stored it: across a fleet, one instance fires each threshold.
-        var rows = await store.QueryAwaitedAsync(
+        var rows = await store.QueryAsync(
             PostgresStore.Batch(PostgresStore.Command("""
                 INSERT INTO budget_alerts (scope, period, threshold, budget, used, limit_value, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
                 ON CONFLICT (scope, period, threshold) DO NOTHING RETURNING 1;

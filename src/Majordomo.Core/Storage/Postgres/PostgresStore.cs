@@ -80,39 +80,15 @@ internal sealed class PostgresStore : IStore, IDisposable
             health, new PostgresLiveStateStore(this, health, _time));
     }
 
-    // ExecuteAsync and QueryAsync run Npgsql's synchronous API and return completed tasks, as the SQLite
-    // store does: their callers wait through StoreSync (/use, the writer threads), and a synchronous wait
-    // on Npgsql's async I/O needs a free thread-pool thread to finish. Every budget call of a request (a
-    // counter's reads, reservations, settlements, releases, and its alerts) is awaited instead
-    // (the *AwaitedAsync forms): even a synchronous round trip holds a pool thread for its length, and a
-    // burst of them waiting on one counter's row lock held every thread while the gateway's other work
-    // (upstream connects) stalled until it timed out.
+    // Every call is awaited on Npgsql's async API, with the caller's token: no thread waits during a round trip
+    // or for a free connection of the pool. A call waited on with a thread (Npgsql's synchronous API, or a
+    // synchronous wait on its async I/O) holds a pool thread for the round trip's length, and a burst of them
+    // waiting on one row lock held every thread while the gateway's other work (upstream connects) stalled
+    // until it timed out. Callers on the request path await (budgets, /use, the request log's and alerts' reads);
+    // the writers await on their own loops, or wait on a thread of their own (the request log and loop state).
 
     /// <summary>Runs a batch of statements in one round trip (an implicit transaction); store failures come out as <see cref="StoreException"/>.</summary>
-    internal ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var connection = _dataSource.OpenConnection();
-            batch.Connection = connection;
-            batch.ExecuteNonQuery();
-            return ValueTask.CompletedTask;
-        }
-        catch (Exception ex) when (IsFailure(ex))
-        {
-            throw Fail(ex);
-        }
-        finally
-        {
-            batch.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// <see cref="ExecuteAsync"/> for a caller that awaits (the budget ledger on the request path): Npgsql's async
-    /// API, so no thread waits during the round trip or for a free connection of the pool.
-    /// </summary>
-    internal async ValueTask ExecuteAwaitedAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
+    internal async ValueTask ExecuteAsync(NpgsqlBatch batch, CancellationToken cancellationToken)
     {
         try
         {
@@ -130,8 +106,8 @@ internal sealed class PostgresStore : IStore, IDisposable
         }
     }
 
-    /// <summary>A single value (or none) of a query, awaited as <see cref="ExecuteAwaitedAsync"/> is.</summary>
-    internal async ValueTask<T?> ScalarAwaitedAsync<T>(NpgsqlCommand command, CancellationToken cancellationToken)
+    /// <summary>A single value (or none) of a query, awaited as <see cref="ExecuteAsync"/> is.</summary>
+    internal async ValueTask<T?> ScalarAsync<T>(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         try
         {
@@ -148,40 +124,8 @@ internal sealed class PostgresStore : IStore, IDisposable
         }
     }
 
-    /// <summary>Runs a query and reads every row with <paramref name="read"/>; store failures come out as <see cref="StoreException"/>.</summary>
-    internal ValueTask<IReadOnlyList<T>> QueryAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var connection = _dataSource.OpenConnection();
-            batch.Connection = connection;
-            using var rows = batch.ExecuteReader();
-            var list = new List<T>();
-
-            // The query is the batch's last statement; the ones before it (a purge) return no rows.
-            do
-            {
-                while (rows.Read())
-                {
-                    list.Add(read(rows));
-                }
-            }
-            while (rows.NextResult());
-
-            return ValueTask.FromResult<IReadOnlyList<T>>(list);
-        }
-        catch (Exception ex) when (IsFailure(ex))
-        {
-            throw Fail(ex);
-        }
-        finally
-        {
-            batch.Dispose();
-        }
-    }
-
-    /// <summary><see cref="QueryAsync"/> for a caller that awaits (the budget ledger), as <see cref="ExecuteAwaitedAsync"/> is.</summary>
-    internal async ValueTask<IReadOnlyList<T>> QueryAwaitedAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    /// <summary>Runs a query and reads every row with <paramref name="read"/>, awaited as <see cref="ExecuteAsync"/> is; store failures come out as <see cref="StoreException"/>.</summary>
+    internal async ValueTask<IReadOnlyList<T>> QueryAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         try
         {
@@ -189,10 +133,16 @@ internal sealed class PostgresStore : IStore, IDisposable
             batch.Connection = connection;
             await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var list = new List<T>();
-            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+
+            // The query is the batch's last statement; the ones before it (a purge) return no rows.
+            do
             {
-                list.Add(read(rows));
+                while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(read(rows));
+                }
             }
+            while (await rows.NextResultAsync(cancellationToken).ConfigureAwait(false));
 
             return list;
         }
