@@ -138,10 +138,28 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.ApiKey;
         }
 
+        // A secret printed by the model's call ("vault kv get -field=password …"), the value in the tool's result (SensitiveScanner.WorkOutput).
+        if (kind == SensitiveKind.None && SensitiveScanner.SecretPrintedApart(prompt.AssistantChars, prompt.ToolResultChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
         // A value given as the answer to the model's question ("What's the code on the card?" — "4471"): each pair read alone.
         if (kind == SensitiveKind.None)
         {
             kind = Answered(prompt.AnsweredChars);
+        }
+
+        // A lock's codes in a tool's result, the lock named by the user, the system prompt or the call (SensitiveScanner.SmartHomes).
+        if (kind == SensitiveKind.None && SensitiveScanner.LockCodesInResult(prompt.ToolResultChars, prompt.UserChars, prompt.SystemChars, prompt.AssistantChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
+        // A photo of a router's sticker or a Wi-Fi card whose key the ask names: the key is in the picture (docs/LABELLING.md).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.WifiKeyPhotographed(prompt.LastUserChars))
+        {
+            kind = SensitiveKind.Password;
         }
 
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.

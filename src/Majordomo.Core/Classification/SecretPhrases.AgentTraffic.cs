@@ -372,7 +372,8 @@ internal static partial class SecretPhrases
         lineEnd = lineEnd < 0 ? text.Length : at + lineEnd;
         var line = text[lineStart..lineEnd].TrimEnd('\r');
         var delimiter = line.Count(';') >= 2 ? ';' : line.Count('\t') >= 2 ? '\t' : line.Count('|') >= 2 ? '|' : line.Count(',') >= 2 ? ',' : '\0';
-        if (delimiter == '\0' || line.Length > 400 || line.ContainsAnyInRange('0', '9'))
+        // "| root password, override in production |": a comma inside a pipe table's cell ends a description's clause, not a header (probe 35).
+        if (delimiter == '\0' || line.Length > 400 || line.ContainsAnyInRange('0', '9') || (text[padded] is ',' or ';' or '\t' or '|' && text[padded] != delimiter))
         {
             return false;
         }

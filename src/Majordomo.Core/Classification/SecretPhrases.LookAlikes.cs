@@ -17,7 +17,8 @@ internal static partial class SecretPhrases
     {
         var token = text[start..end].Trim(".,;:!?-");
         return ResourceId(token) && !SecretNamedBefore(text, start) || PostHogCookieName(token) || PodName(token) || PemBody(text, start) || NamedDigest(text, start, token.Length) || HeaderId(text, start)
-            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start) || ServiceLookAlike(text, start, token);
+            || AgentLookAlike(text, start, end, token) || ToolLookAlike(text, start, end, token) || NetworkName(text, start) || ServiceLookAlike(text, start, token)
+            || WorkLookAlike(text, start, end, token);
     }
 
     // What a vendor's object id starts with never names a secret: these prefixes do (Stripe's sk_/rk_/whsec_, GitHub's, Hugging Face's…).
@@ -39,8 +40,9 @@ internal static partial class SecretPhrases
 
         var tail = token[(underscore + 1)..];
         // A tail of four is an aggregator's short object id (Plaid-style "acc_3Lm8", probe 27).
-        if (tail.Length is < 4 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z') || !tail.ContainsAnyInRange('a', 'z')
-            || !tail.ContainsAnyInRange('0', '9'))
+        // A ULID's tail is capitals and digits alone ("inv_01JDX4K9Q2"; probe 35): eight characters or more of them.
+        if (tail.Length is < 4 or > 28 || tail.IndexOfAnyExcept(LettersAndDigits) >= 0 || !tail.ContainsAnyInRange('A', 'Z')
+            || !tail.ContainsAnyInRange('a', 'z') && tail.Length < 8 || !tail.ContainsAnyInRange('0', '9'))
         {
             return false;
         }
@@ -72,6 +74,12 @@ internal static partial class SecretPhrases
     {
         var before = text[Math.Max(0, start - 80)..start];
         before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
+        // PostgreSQL's "DETAIL:  Key (external_id)=(pi_3QkX2d) is duplicated.": a unique key's columns, read by their names alone.
+        if (before.IndexOf("Key (", StringComparison.Ordinal) is >= 0 and var constraint)
+        {
+            before = before[(constraint + 5)..];
+        }
+
         foreach (var name in (ReadOnlySpan<string>)["token", "secret", "key", "session", "cookie", "auth", "pass", "bearer", "credential"])
         {
             if (before.Contains(name, StringComparison.OrdinalIgnoreCase))

@@ -122,7 +122,9 @@ internal static partial class SecretPhrases
         }
 
         var window = text[Math.Max(0, start - 300)..Math.Min(text.Length, start + 300)];
-        return window.Contains("arn:aws", StringComparison.Ordinal) || IamUniqueId(window) || AwsWord(window);
+        // An IAM Identity Center profile names the account "sso_account_id" under an "awsapps.com" start URL (probe 35).
+        return window.Contains("arn:aws", StringComparison.Ordinal) || IamUniqueId(window) || AwsWord(window)
+            || window.Contains("sso_account_id", StringComparison.Ordinal) || window.Contains("awsapps.com", StringComparison.Ordinal);
     }
 
     // An IAM user's or role's unique id (AIDA…, AROA… and 17 capitals and digits): printed by get-caller-identity, no credential (the

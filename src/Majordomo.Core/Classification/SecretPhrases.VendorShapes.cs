@@ -45,7 +45,14 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var name = open;
+        // require('twilio')('AC…', '…'): the client is the module the first call loads (probe 35).
+        var callEnd = open;
+        if (before[open - 1] == ')' && before[..(open - 1)].LastIndexOf('(') is > 0 and var inner)
+        {
+            callEnd = inner;
+        }
+
+        var name = callEnd;
         while (name > 0 && (char.IsAsciiLetterOrDigit(before[name - 1]) || before[name - 1] is '_' or '.' or '$'))
         {
             name--;

@@ -50,6 +50,8 @@ internal static partial class SensitiveScanner
             "app_id", "app-id", "appid",
             // A personal access token by its short name (SmartThings' PAT is a UUID; probe 22): "PAT = '…'", "ST_PAT=…".
             "pat =", "pat=", "pat:",
+            // Probe 35: a password's short name in code and config (BIND_PW, SMTP_PW), an id's field in a request log (idCard, certNo).
+            "_pw", "idcard", "id_card", "idno", "id_no", "idnumber", "certno", "cert_no",
             // A browser agent's form-filling call, a Playwright locator's fill (SensitiveScanner.BrowserAgents).
             "\"ref\"", "ref: e", ".fill(",
         ];
@@ -83,6 +85,7 @@ internal static partial class SensitiveScanner
         "field", "input", "value", "secret", "token", "key", "is", "was", "will", "should", "must", "can", "cannot", "policy",
         "length", "strength", "manager", "managers", "hash", "hashes", "reset", "resets", "rules", "requirements", "login",
         "le", "la", "les", "el", "der", "die", "das", "ein", "eine", "est", "es", "ist", "secretstr", "securestring", "bytes",
+        "await", // "password: await hash('…', 12)": a call's result (probe 35)
     ];
 
     /// <summary>True when any of the texts holds a secret or a personal identifier.</summary>
@@ -292,6 +295,12 @@ internal static partial class SensitiveScanner
         }
 
         if ((rest[0] == '@' && GoDsnPassword(text, at)) || (at > 0 && text[at - 1] == '<' && PasswordElement(text, at)))
+        {
+            return SensitiveKind.Password;
+        }
+
+        // A generated password in Terraform's state; a secret printed under the command that reads it (SensitiveScanner.WorkOutput).
+        if (rest[0] is 'p' or 'P' or 's' or 'S' or 'c' or 'C' && (GeneratedPasswordResult(text, at) || SecretPrintedBelow(text, at)))
         {
             return SensitiveKind.Password;
         }
@@ -571,8 +580,12 @@ internal static partial class SensitiveScanner
             letters += char.IsAsciiLetter(c) ? 1 : 0;
         }
 
-        return value.Length >= 16 && digits >= 2 && letters >= minLetters && !Placeholder(value) && !LooksLikeCode(value);
+        return value.Length >= 16 && digits >= 2 && letters >= minLetters && !Placeholder(value) && !LooksLikeCode(value) && !TwilioSid(value);
     }
+
+    // "sid=SM7c2e…": a Twilio resource's SID (two capitals naming its kind and 32 lower-case hex digits) identifies a message or a call.
+    private static bool TwilioSid(ReadOnlySpan<char> value) =>
+        value.Length == 34 && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1]) && value[2..].IndexOfAnyExcept(SecretPhrases.LowerHexChars) < 0;
 
     private static readonly SearchValues<char> SessionChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/.~%");
 
@@ -649,7 +662,8 @@ internal static partial class SensitiveScanner
         var last = LastPart(name, out var parts);
         // "pass" alone is a password only as a quoted key ("pass": …) or an assignment (pass=…), not "boarding pass".
         var quotedKey = start > 0 && text[start - 1] is '"' or '\'' && end < text.Length && text[end] == text[start - 1];
-        var isPassword = IsPasswordWord(last, parts) || (parts == 1 && end < text.Length && text[end] == '=' && GluedPasswordName(name))
+        var isPassword = IsPasswordWord(last, parts) || (parts > 1 && last.Equals("pw", StringComparison.OrdinalIgnoreCase))
+            || (parts == 1 && end < text.Length && text[end] == '=' && GluedPasswordName(name))
             || (parts == 1 && last.Equals("pass", StringComparison.OrdinalIgnoreCase)
             && (quotedKey || (end < text.Length && text[end] == '='))) || (parts > 1 && PasswordPart(name));
         // "PublicKey = HIgo9x…", "pub_key": a public key is shared on purpose.
@@ -661,15 +675,27 @@ internal static partial class SensitiveScanner
         }
 
         var phrase = false;
+        var argument = false;
         if (i < text.Length && text[i] is '=' or ':')
         {
+            var colon = text[i] == ':';
             i++;
             if (i < text.Length && text[i] == '=')
             {
-                return SensitiveKind.None; // comparison (==), not an assignment
+                if (!colon)
+                {
+                    return SensitiveKind.None; // comparison (==), not an assignment
+                }
+
+                i++; // ':=' assigns (Make, Go)
             }
 
             i = HashRocket(text, i);
+        }
+        else if (quotedKey && CallArgumentValue(text, start, ref i))
+        {
+            // define('DB_PASSWORD', '…'), os.getenv('SMTP_PASSWORD', '…'), ENV.fetch('REDIS_PASSWORD') { '…' } (SensitiveScanner.WorkOutput).
+            argument = true;
         }
         else if (isPassword && i > end && i < text.Length && text[i] is '\'' or '"')
         {
@@ -681,7 +707,7 @@ internal static partial class SensitiveScanner
             i += verb.Length;
             phrase = true;
         }
-        else if (isKey && i > end && !SecretPhrases.PublicKeyId(text, end))
+        else if (isKey && i > end && !SecretPhrases.PublicKeyId(text, end) && !SecretPhrases.PathAfter(text, i))
         {
             // client_secret 9f8e…, --token "1//0gX…": a key name, a space and a long random value.
             var spaced = text[i..].TrimStart("'\"");
@@ -718,7 +744,7 @@ internal static partial class SensitiveScanner
             value = value.TrimEnd(".!?)");
         }
 
-        if (value.IsEmpty || Placeholder(value) || EncodedPlaceholder(value))
+        if (value.IsEmpty || Placeholder(value) || EncodedPlaceholder(value) || (argument && !(value.Length >= 8 && HasDigitAndLetter(value))))
         {
             return SensitiveKind.None;
         }
@@ -761,7 +787,7 @@ internal static partial class SensitiveScanner
         // A key, token or secret: long, mixed, and made of token characters only (a bot token's ':' included); it may
         // be followed by text in another script ("x-api-key: 8f3c…。ヘッダー").
         var run = Run(value, KeyValueChars);
-        return run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run])
+        return !SecretPhrases.PathAfter(text, i) && run >= 16 && (run == value.Length || value[run] > 0x7F) && HasDigitAndLetter(value[..run])
             || (quoted && QuotedKeyLiteral(text, i)) || (run == value.Length && ShortPsk(last, value))
             ? (CacheKeyLine(text, start) || SecretPhrases.DocumentedExample(text, start) || AwsExampleTail(value[..run]) ? SensitiveKind.None : SensitiveKind.ApiKey) : SensitiveKind.None;
     }
@@ -875,6 +901,12 @@ internal static partial class SensitiveScanner
             return true; // ${ENV}, $VAR, {{template}}, <your-key>, %VAR%
         }
 
+        // Home Assistant's "!secret mqtt_pass": a reference into secrets.yaml (SensitiveScanner.SmartHomes).
+        if (value.StartsWith("!secret", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (value.IndexOfAnyExcept(value[0]) < 0)
         {
             return true; // ****, xxxx, ....
@@ -906,7 +938,7 @@ internal static partial class SensitiveScanner
     {
         // Every phrase below starts with one of these ASCII letters (a non-ASCII character may still fold to one): a first test
         // that turns away "key", "cookie", "bearer"… before sixteen compares (issue 16 item 4).
-        if (text[at] < 128 && (text[at] | 0x20) is not ('p' or 's' or 'n' or 'i' or 't' or 'a' or 'd'))
+        if (text[at] < 128 && (text[at] | 0x20) is not ('p' or 's' or 'n' or 'i' or 't' or 'a' or 'd' or 'c'))
         {
             return false;
         }
@@ -924,7 +956,7 @@ internal static partial class SensitiveScanner
             || rest.StartsWith("steuer", StringComparison.OrdinalIgnoreCase) && rest[..Math.Min(rest.Length, 20)].Contains("id", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("sozialversicherung", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("DNI", StringComparison.Ordinal) && (rest.Length == 3 || !char.IsLetter(rest[3]))
-            || SnakeIdKey(rest) && (at == 0 || text[at - 1] != '_');
+            || SnakeIdKey(rest) && (at == 0 || text[at - 1] != '_') || IdFieldName(rest);
         if (!isPhrase || (at > 0 && char.IsLetter(text[at - 1])))
         {
             return false;
@@ -1037,9 +1069,11 @@ internal static partial class SensitiveScanner
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
+                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
+                && !SecretPhrases.CiRunNamed(text, start)
                 && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start))
             {
                 return SensitiveKind.PersonalId;
@@ -1057,7 +1091,7 @@ internal static partial class SensitiveScanner
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
             && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
-            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)))
+            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
