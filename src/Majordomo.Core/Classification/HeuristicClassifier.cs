@@ -150,6 +150,18 @@ internal static class HeuristicClassifier
             kind = Answered(prompt.AnsweredChars);
         }
 
+        // A lock's codes in a tool's result, the lock named by the user, the system prompt or the call (SensitiveScanner.SmartHomes).
+        if (kind == SensitiveKind.None && SensitiveScanner.LockCodesInResult(prompt.ToolResultChars, prompt.UserChars, prompt.SystemChars, prompt.AssistantChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
+        // A photo of a router's sticker or a Wi-Fi card whose key the ask names: the key is in the picture (docs/LABELLING.md).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.WifiKeyPhotographed(prompt.LastUserChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
         // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).

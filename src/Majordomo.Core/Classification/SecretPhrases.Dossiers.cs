@@ -18,8 +18,8 @@ internal static partial class SecretPhrases
     // labels ("policy number", "numero di polizza", 証券番号…) are PolicyTable's (SecretPhrases.Accounts): one table for the concept.
     private static (string Language, string[] Nouns)[] DossierIdTable =>
     [
-        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number"]),
-        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id"]),
+        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number", "unique pupil number", "pupil number", "learner number"]),
+        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id"]),
         ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical"]),
         ("es", ["nuhsa", "nusha", "historia clínica", "nss"]),
         ("pt", ["niss", "número de beneficiário"]),
@@ -31,9 +31,9 @@ internal static partial class SecretPhrases
         ("uk", ["номер медичної карти", "медичної карти"]),
         ("tr", ["sgk sicil", "sgk no"]),
         ("ro", ["idnp"]),
-        ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号"]),
-        ("ko", ["환자번호", "진료번호"]),
-        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号"]),
+        ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号"]),
+        ("ko", ["환자번호", "진료번호", "학번", "학생번호"]),
+        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号"]),
     ];
 
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.
@@ -53,9 +53,9 @@ internal static partial class SecretPhrases
         ("ru", ["табельный номер", "таб. №", "таб. номер", "номер убытка", "номер страхового случая"]),
         ("uk", ["табельний номер", "номер страхового випадку"]),
         ("tr", ["sicil no", "sicil numarası", "personel no", "personel numarası", "hasar no", "hasar dosya no", "dosya no", "protokol no", "rapor no"]),
-        ("ja", ["社員番号", "従業員番号", "職員番号", "学籍番号", "事故番号"]),
-        ("ko", ["사번", "사원번호", "직원번호", "청구번호", "사고번호", "학번"]),
-        ("zh", ["工号", "员工编号", "员工号", "职工号", "学号", "报案号", "理赔号", "赔案号"]),
+        ("ja", ["社員番号", "従業員番号", "職員番号", "事故番号"]),
+        ("ko", ["사번", "사원번호", "직원번호", "청구번호", "사고번호"]),
+        ("zh", ["工号", "员工编号", "员工号", "职工号", "报案号", "理赔号", "赔案号"]),
     ];
 
     // Acronyms among them that are words elsewhere ("nss" a library, "niss" a name): counted only as printed, in capitals.
@@ -99,7 +99,18 @@ internal static partial class SecretPhrases
     /// (<see cref="CounterValue"/>), nor a "dossier" with no care before it (a booking's "Réf. dossier", a refund's file).
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
-        DossierSets.PersonRecords.Contains(phrase) && (!PersonNamed(text, at) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+
+    // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).
+    private static readonly string[] SchoolWords =
+    [
+        "voto", "voti", "registro", "pagella", "alunno", "alunna", "alunni", "grade", "grades", "pupil", "pupils", "moyenne", "élève",
+        "élèves", "bulletin", "zeugnis", "klasse", "schüler", "schülerin", "calificación", "calificaciones", "alumno", "alumna",
+    ];
+
+    // A school's word within the 120 characters before the noun at at or the 60 after its end.
+    private static bool SchoolRecord(ReadOnlySpan<char> text, int at, int end) =>
+        WordIn(text[Math.Max(0, at - 120)..Math.Min(text.Length, end + 60)], SchoolWords);
 
     // Words of care before "dossier": a hospital's file ("il est suivi à l'HFME, dossier 2021-…"), not a booking's or a refund's.
     private static readonly string[] CareWords = ["suivi", "suivie", "hôpital", "hopital", "chu", "clinique", "patient", "patiente", "hospitalisé", "hospitalisée"];

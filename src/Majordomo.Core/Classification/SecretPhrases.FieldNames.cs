@@ -104,7 +104,7 @@ internal static partial class SecretPhrases
         var rest = text[from..Math.Min(text.Length, from + 120)];
         var newline = rest.IndexOfAny('\n', '\r');
         rest = newline < 0 ? rest : rest[..newline];
-        return DigitValue(rest) || StrongToken(rest);
+        return DigitValue(rest) || StrongToken(rest) || GluedScriptPassword(rest);
     }
 
     /// <summary>Whether "pnr" ending at <paramref name="end"/> is followed by digits that do not open with a birth date (YYMMDD or YYYYMMDD).</summary>

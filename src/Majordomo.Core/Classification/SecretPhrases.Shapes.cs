@@ -34,7 +34,8 @@ internal static partial class SecretPhrases
     private static bool RandomKey(ReadOnlySpan<char> text, int start, ReadOnlySpan<char> token)
     {
         if (token.Length < 16 || token.IndexOfAnyExcept(KeyChars) >= 0 || token.StartsWith("sha", StringComparison.OrdinalIgnoreCase)
-            || text[..start].EndsWith("base64,", StringComparison.OrdinalIgnoreCase) || DummyValue(token) || token.EndsWith("EXAMPLE", StringComparison.Ordinal))
+            || text[..start].EndsWith("base64,", StringComparison.OrdinalIgnoreCase) || DummyValue(token) || token.EndsWith("EXAMPLE", StringComparison.Ordinal)
+            || SensitiveScanner.MacSuffixedName(token))
         {
             return false;
         }

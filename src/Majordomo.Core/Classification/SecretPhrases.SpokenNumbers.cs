@@ -70,6 +70,17 @@ internal static partial class SecretPhrases
     [
         "and", "y", "et", "e", "und", "en", "и", "ponto", "punto", "point", "dot", "punkt", "точка", "traço", "trattino", "guion", "guión", "tiret",
         "strich", "dash", "minus", "barra", "slash", "дробь", "тире", "пробел", "space", "espace", "espacio", "leerzeichen", "spazio", "espaço",
+        // A dial's turns between its numbers ("twenty eight left fourteen right", "dieciocho a la derecha treinta y tres"; probe 38).
+        "left", "right", "links", "rechts", "gauche", "droite", "izquierda", "derecha", "a", "la", "sinistra", "destra", "esquerda", "direita",
+        "влево", "вправо", "налево", "направо",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The turns among the joins: a dial's three numbers with two turns between them are a combination ("zwölf links vierzig rechts
+    // siebzehn links"), though three number words alone are too few for a code.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TurnWords = FrozenSet.ToFrozenSet(
+    [
+        "left", "right", "links", "rechts", "gauche", "droite", "izquierda", "derecha", "sinistra", "destra", "esquerda", "direita",
+        "влево", "вправо", "налево", "направо",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // A letter's case said before it, and symbols said by name, in a password spelled letter by letter.
@@ -148,7 +159,8 @@ internal static partial class SecretPhrases
             }
         }
 
-        return SpacedOut(line, password) || (password && want is not Want.Token && SpelledLetters(line));
+        // "sunflower dash kettle dash eighty one": a password's words joined by spoken marks (SecretPhrases.SpokenPasswords).
+        return SpacedOut(line, password) || (password && want is not Want.Token && (SpelledLetters(line) || SpokenPassword(line)));
     }
 
     // Letters of any script with their vowel signs (Devanagari, Thai), and an apostrophe inside a word.
@@ -174,7 +186,7 @@ internal static partial class SecretPhrases
     private static int SpokenNumber(ReadOnlySpan<char> line)
     {
         Span<int> digits = stackalloc int[8];
-        int count = 0, tokens = 0, groups = 0, runStart = 0;
+        int count = 0, tokens = 0, groups = 0, turns = 0, runStart = 0;
         var repeat = false;
         var i = 0;
         while (i <= line.Length)
@@ -184,12 +196,12 @@ internal static partial class SecretPhrases
                 // Punctuation inside a value is a pause; a sentence's end is its end.
                 if (line[i] is '.' or '!' or '?' or '。' or '！' or '？')
                 {
-                    if (Spoken(digits[..Math.Min(count, 8)], tokens, groups))
+                    if (Spoken(digits[..Math.Min(count, 8)], tokens, groups, turns))
                     {
                         return runStart;
                     }
 
-                    count = tokens = groups = 0;
+                    count = tokens = groups = turns = 0;
                 }
 
                 i++;
@@ -223,7 +235,7 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (GroupWords.Contains(word))
+            if (GroupWords.Contains(word) || CompoundNumber(word))
             {
                 tokens++;
                 groups++;
@@ -239,24 +251,25 @@ internal static partial class SecretPhrases
 
             if (tokens > 0 && SpokenJoins.Contains(word))
             {
+                turns += TurnWords.Contains(word) ? 1 : 0;
                 continue;
             }
 
-            if (Spoken(digits[..Math.Min(count, 8)], tokens, groups))
+            if (Spoken(digits[..Math.Min(count, 8)], tokens, groups, turns))
             {
                 return runStart;
             }
 
-            count = tokens = groups = 0;
+            count = tokens = groups = turns = 0;
             repeat = false;
         }
 
-        return Spoken(digits[..Math.Min(count, 8)], tokens, groups) ? runStart : -1;
+        return Spoken(digits[..Math.Min(count, 8)], tokens, groups, turns) ? runStart : -1;
     }
 
-    // Four number words or more; digits alone not counting in steps.
-    private static bool Spoken(ReadOnlySpan<int> digits, int tokens, int groups) =>
-        tokens >= 4 && (groups > 0 || Told(digits));
+    // Four number words or more, digits alone not counting in steps; or a dial's three numbers (two tens or teens) with two turns between.
+    private static bool Spoken(ReadOnlySpan<int> digits, int tokens, int groups, int turns) =>
+        (tokens >= 4 && (groups > 0 || Told(digits))) || (tokens >= 3 && groups >= 2 && turns >= 2);
 
     // "幺洞八两七五": four colloquial or standard Chinese digits in a row, not counting in steps.
     private static int HanDigitRun(ReadOnlySpan<char> line)

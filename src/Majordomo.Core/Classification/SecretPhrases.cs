@@ -300,6 +300,8 @@ internal static partial class SecretPhrases
 
         // Nouns of values in transcripts, scans and pasted tables (SecretPhrases.SpokenNumbers).
         .. SpokenPhrases(),
+        // A combination lock's nouns with the lock's article after them (SecretPhrases.SpokenPasswords).
+        .. CombinationPhrases(),
 
         // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
         .. TravelPhrases(),
@@ -553,7 +555,9 @@ internal static partial class SecretPhrases
         // A key's file named by its path ("Will attempt key: /Users/ana/.ssh/id_ed25519"; SecretPhrases.WorkOutput).
         || PathAfter(text, end) || TrimmedValue(text, end) || ExampleIbanAfter(text, end)
         // A year after an insurance or tax number's noun; a smart card with no pay-TV near, the municipal tax IUC (SecretPhrases.OwnNumbers, SecretPhrases.PayTv).
-        || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase);
+        || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase)
+        // A secrets.yaml reference, a slogan's possessive, a tool's name, a form asked by its first digits (SecretPhrases.VoiceHomes).
+        || VoiceHomeNotValue(text, at, end, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1132,7 +1136,7 @@ internal static partial class SecretPhrases
             Want.Account => DigitValue(window, minChars: 8),
             // A Wi-Fi key of digits ("Key: 4471 9920 1183 5562"): twelve digits or more.
             Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)) || DigitValue(window, minChars: 12),
-            _ => WordValue(window, want, plural, polish) || StrongToken(window) || (cjk && CjkValue(window, want)) || QuotedValue(window, want)
+            _ => WordValue(window, want, plural, polish) || StrongToken(window) || (cjk && (CjkValue(window, want) || (want == Want.Word && GluedScriptPassword(full)))) || QuotedValue(window, want)
                 || (want == Want.Word && DigitValue(window, pin: true))
                 || (want == Want.Answer && GivenAnswer(window)),
         };
@@ -1476,12 +1480,31 @@ internal static partial class SecretPhrases
 
         // "like 12-34-56", "e.g. 1234", "z.B. 0000": an example of the format, not the user's value.
         var before = window[..start].TrimEnd(" \t");
+        // "like 123456, 000000, 121212": every number of a list the example word opens is an example (up to eight before it).
+        for (var listed = 0; listed < 8 && before.Length > 1 && before[^1] == ','; listed++)
+        {
+            var item = before[..^1].TrimEnd(" \t");
+            var digits = item.Length - item.LastIndexOfAnyExceptInRange('0', '9') - 1;
+            if (digits is < 3 or > 8)
+            {
+                break;
+            }
+
+            before = item[..^digits].TrimEnd(" \t");
+        }
+
         foreach (var example in (ReadOnlySpan<string>)["like", "e.g.", "eg", "such as", "z.b.", "zum beispiel", "par exemple", "por ejemplo", "por exemplo", "per esempio", "bijvoorbeeld", "np.", "например", "örneğin", "t.ex.", "例如", "例えば", "예를 들어"])
         {
             if (before.EndsWith(example, StringComparison.OrdinalIgnoreCase) && (before.Length == example.Length || !char.IsLetter(before[^(example.Length + 1)])))
             {
                 return true;
             }
+        }
+
+        // "descarte los obvios (111111, 123456, 654321)": a trivial code after a word that calls it weak (SecretPhrases.VoiceHomes).
+        if (TrivialCodeCalledWeak(window, start, end) || SettingRange(window, start, end))
+        {
+            return true;
         }
 
         if (end < window.Length && window[end] == '(' || run is "sha1" or "sha224" or "sha256" or "sha384" or "sha512" or "md5")
@@ -1581,6 +1604,12 @@ internal static partial class SecretPhrases
                 {
                     return true;
                 }
+            }
+
+            // "years from 1950 to 2010": a range's end after its start year (SecretPhrases.VoiceHomes).
+            if (YearRangeEnd(before))
+            {
+                return true;
             }
         }
 

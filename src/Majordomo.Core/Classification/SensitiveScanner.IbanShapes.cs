@@ -56,6 +56,46 @@ internal static partial class SensitiveScanner
         return false;
     }
 
+    /// <summary>
+    /// An IBAN at <paramref name="at"/> glued to a number before or after it, as a fixed-width record prints it ("…912304546FR763000400003…"):
+    /// its country's exact length of letters and digits, of the country's shape, whose check digits hold (mod 97). The run may go on
+    /// into the record's next field, so only the country's length is read; check digits 00 stay a placeholder.
+    /// </summary>
+    private static bool GluedIban(ReadOnlySpan<char> text, int at)
+    {
+        foreach (var (country, bban) in IbanPatterns)
+        {
+            var length = bban.Length + 4;
+            if (at + length > text.Length || !text[at..].StartsWith(country, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // Glued on one side at least: a digit before it or after it (the record's next field); alone, Iban reads it.
+            var iban = text.Slice(at, length);
+            var glued = (at > 0 && char.IsAsciiDigit(text[at - 1])) || (at + length < text.Length && char.IsAsciiDigit(text[at + length]));
+            return glued && iban[2..4] is not "00" && CountryShapedIban(iban) && Mod97(iban) == 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The digit run at <paramref name="start"/> ends in an IBAN glued to it ("285076912304546FR7630004…"): the run's reader skips
+    /// what follows a digit, so the country's letters after it are read here.
+    /// </summary>
+    private static bool IbanAfterRun(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end + 4 < text.Length && char.IsAsciiLetterUpper(text[end]) && char.IsAsciiLetterUpper(text[end + 1]) && char.IsAsciiDigit(text[end + 2])
+            && GluedIban(text, end);
+    }
+
     /// <summary>The letters and digits of an unspaced run (<paramref name="iban"/>, check digits included) fit its country's IBAN exactly.</summary>
     private static bool CountryShapedIban(ReadOnlySpan<char> iban)
     {

@@ -576,11 +576,19 @@ internal static partial class SensitiveScanner
         before = line >= 0 ? before[(line + 1)..] : before;
         var words = 0;
         var end = before.Length;
+        var counted = before.Length;
         while (end > 0 && words < 2)
         {
             while (end > 0 && !char.IsLetter(before[end - 1]))
             {
                 end--;
+            }
+
+            // "the same order — card 4539 …": a public noun of another phrase, a dash or a comma away from the number's own noun, names
+            // something else (the twentieth session).
+            if (words == 1 && before[end..counted].IndexOfAny("—–-,;:()") >= 0)
+            {
+                return false;
             }
 
             var from = end;
@@ -596,7 +604,9 @@ internal static partial class SensitiveScanner
             }
 
             // "order number is 4539 …": the number's own noun and the verb do not count as the two words.
-            words += from < end && SecretPhrases.OneOf(before[from..end], NumberNouns) ? 0 : 1;
+            var own = from < end && SecretPhrases.OneOf(before[from..end], NumberNouns);
+            words += own ? 0 : 1;
+            counted = own ? counted : from;
             end = from;
         }
 

@@ -103,7 +103,34 @@ internal static partial class SensitiveScanner
     /// someone's card without one it stays a card (docs/LABELLING.md: a published example pasted as the user's is sensitive).
     /// </summary>
     private static bool PublishedTestCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits) =>
-        PublishedCard(digits) && Cued(text, start, end, TestCues, back: 80, ahead: 60);
+        PublishedCard(digits) && (Cued(text, start, end, TestCues, back: 80, ahead: 60) || CuedBlockAbove(text, start));
+
+    /// <summary>
+    /// A test cue heads the block the number stands in: within the 300 characters before it, past line breaks but not past a blank
+    /// line (a fixture's comment "// Stripe documented test cards" over its list, one card a line; probe 20's D26024).
+    /// </summary>
+    private static bool CuedBlockAbove(ReadOnlySpan<char> text, int start)
+    {
+        var before = text[Math.Max(0, start - 300)..start];
+        var blank = before.LastIndexOf("\n\n", StringComparison.Ordinal);
+        if (blank >= 0)
+        {
+            // A heading's line ending in a colon introduces the list after the blank line ("… the sandbox cards we use in CI:").
+            var heading = before[..blank].TrimEnd(' ');
+            before = heading.EndsWith(':') ? before[(heading.LastIndexOf('\n') + 1)..] : before[(blank + 2)..];
+        }
+
+        foreach (var cue in TestCues)
+        {
+            var hit = before.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
+            if (hit >= 0 && (hit == 0 || !char.IsLetter(before[hit - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool PublishedCard(ReadOnlySpan<byte> digits)
     {

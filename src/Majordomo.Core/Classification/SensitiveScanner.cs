@@ -901,6 +901,12 @@ internal static partial class SensitiveScanner
             return true; // ${ENV}, $VAR, {{template}}, <your-key>, %VAR%
         }
 
+        // Home Assistant's "!secret mqtt_pass": a reference into secrets.yaml (SensitiveScanner.SmartHomes).
+        if (value.StartsWith("!secret", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (value.IndexOfAnyExcept(value[0]) < 0)
         {
             return true; // ****, xxxx, ....
@@ -1063,6 +1069,7 @@ internal static partial class SensitiveScanner
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
+                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
@@ -1085,6 +1092,14 @@ internal static partial class SensitiveScanner
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
             && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
             && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2))
+        {
+            next = start + 1;
+            return SensitiveKind.PersonalId;
+        }
+
+        // A fixed-width record glues its IBAN to the number before or after it (SensitiveScanner.IbanShapes).
+        if ((start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2]) && (start == 2 || !char.IsAsciiLetter(text[start - 3]))
+            && GluedIban(text, start - 2)) || IbanAfterRun(text, start))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;

@@ -90,6 +90,33 @@ public class SensitiveProbe33And36LeftoversTests
     public void AQuestionAnsweredWithTheAccountOnTheNextLine_IsSensitive() =>
         SensitiveCategoryTests.Sensitive("Which savings account do I move it to?\nthe one ending nothing, full number 41029384, sort code 20-11-90");
 
+    [Theory]
+    [InlineData("Our payroll line won't import:\n\n00218NAVARRO      ELENA     ES7921000813610123456789000031250")]
+    [InlineData("Split this record for me: 00125DUBOIS  MARC  180127510812345FR7630004000031234567890143000184050")]
+    public void AnIbanGluedToTheRecordsNumbers_IsSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
+
+    [Theory]
+    [InlineData("Split the supplier's feed: 000417FR76300040000312AB0041 and 000418DE12500105170648CD0017")]
+    [InlineData("The test feed uses placeholder IBANs: 0001MUSTER MAX DE00123456780000000000001000")]
+    public void GluedCapitalsAndDigitsThatFailAnIbansCheck_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Fact]
+    public void ACardAfterADashFromAnOrdersNoun_IsSensitive() =>
+        SensitiveCategoryTests.Sensitive("They billed twice for the same order — card 4539 7781 2204 6611, please draft the complaint.");
+
+    [Fact]
+    public void AnOrdersNumber_StaysPublic() =>
+        SensitiveCategoryTests.NotSensitive("Where is my order number 4539 7781 2204 6611? It hasn't shipped.");
+
+    [Theory]
+    [InlineData("// Stripe documented test cards\nconst ok = {\n  visa: '4242424242424242',\n  threeDS: '4000002760003184',\n};")]
+    [InlineData("Sandbox cards we use in CI:\n\nvisa_ok: 4111111145551142\nmc_ok: 5555341244441115")]
+    public void PublishedTestCardsUnderTheirBlocksTestCue_AreNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Fact]
+    public void AnUnpublishedCardInATestBlock_IsSensitive() =>
+        SensitiveCategoryTests.Sensitive("// test cards\nconst real = { number: '4539778122046611' };");
+
     [Fact]
     public void APasswordFilesRealPassword_IsSensitive() =>
         SensitiveCategoryTests.Sensitive("my ~/.pgpass: pg.prod.lan:5432:orders:orders_rw:Tz8mQw4nLp2v");
