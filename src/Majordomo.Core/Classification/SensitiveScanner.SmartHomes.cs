@@ -149,7 +149,9 @@ internal static partial class SensitiveScanner
     /// </summary>
     internal static bool LockCodesInResult(ReadOnlySpan<char> results, ReadOnlySpan<char> user, ReadOnlySpan<char> system, ReadOnlySpan<char> calls)
     {
-        if (results.IsEmpty || !results.ContainsAnyInRange('0', '9'))
+        // The lock's context first: the request's own words are short, a tool's result may be 20k tokens of code.
+        if (results.IsEmpty || (user.IndexOfAny(LockContextWords) < 0 && calls.IndexOfAny(LockContextWords) < 0 && system.IndexOfAny(LockContextWords) < 0)
+            || !results.ContainsAnyInRange('0', '9'))
         {
             return false;
         }
@@ -196,7 +198,7 @@ internal static partial class SensitiveScanner
             found = run is >= 4 and <= 8 && (i + run == results.Length || results[i + run] is '"' or ' ' or ',' or ')' or '\n' or '\r' or '}' or '.');
         }
 
-        return found && (user.IndexOfAny(LockContextWords) >= 0 || calls.IndexOfAny(LockContextWords) >= 0 || system.IndexOfAny(LockContextWords) >= 0);
+        return found;
     }
 
     /// <summary>
