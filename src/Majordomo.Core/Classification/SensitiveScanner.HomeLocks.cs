@@ -75,6 +75,12 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        return LockNamedBefore(text, start);
+    }
+
+    // A lock, keypad or door named in the 400 characters before a code.
+    private static bool LockNamedBefore(ReadOnlySpan<char> text, int start)
+    {
         var before = text[Math.Max(0, start - 400)..start];
         foreach (var word in LockWords)
         {

@@ -68,16 +68,7 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var before = text[Math.Max(0, start - 400)..start];
-        foreach (var word in LockWords)
-        {
-            if (before.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return LockNamedBefore(text, start);
     }
 
     // A code's or a lock's word on a roster's line ("Codes: slot 1 me (8824), slot 2 …", "user codes: Anna (302918), …").
