@@ -10,6 +10,8 @@
 # moves every target alike; per phase: req/s and the CPU-µs per request of the proxy and of the mock
 # (/proc/PID/stat). Optional (environment):
 #   AB_STAT=1   per phase, the proxy's sched_yield and futex calls and context switches per request (perf stat -p)
+#   AB_SETTLE_MAX=S  before the rounds, each proxy is loaded in 2-second wrk slices until its tier-up compiler is idle
+#               (two slices in a row with at most 2 ticks of its CPU), at most S seconds (60)
 #   AB_LAT=N    after the rounds, N rounds of the unloaded client (nothing pinned, one keep-alive connection):
 #               p50 of total time and of time to first chunk, direct to the mock and through each target
 # Example: bench/run-ab.sh stream 5 8 gw=-:/tmp/gw/majordomo.dll spin0=DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0:/tmp/gw/majordomo.dll
@@ -21,7 +23,8 @@ MODE=${1:-stream}; SECS=${2:-5}; ROUNDS=${3:-6}
 shift $(( $# < 3 ? $# : 3 ))
 [[ $MODE == stream || $MODE == nonstream ]] || { echo "run-ab: MODE is stream or nonstream" >&2; exit 2; }
 (( $# > 0 )) || { echo "run-ab: name at least one NAME=ENV:TARGET" >&2; exit 2; }
-: "${AB_STAT:=0}" "${AB_LAT:=0}" "${AB_PORT:=18180}"
+: "${AB_STAT:=0}" "${AB_LAT:=0}" "${AB_PORT:=18180}" "${AB_SETTLE_MAX:=60}"
+SETTLED=()
 BENCH=bench/Majordomo.Bench/bin/Release/net10.0/Majordomo.Bench.dll
 [[ -f $BENCH ]] || { echo "run-ab: $BENCH not found" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/majordomo-ab.XXXXXX)
@@ -72,16 +75,32 @@ url() { echo "http://127.0.0.1:${PORT_OF[$1]}/v1/chat/completions"; }
 wrk_phase() { # target seconds output
   WRK_BODY="$BODY" taskset -c 1 wrk -t1 -c32 -d"$2"s --timeout 10s -s bench/wrk/chat.lua "$(url "$1")" >"$3" 2>&1
 }
-for name in "${NAMES[@]}"; do # tiered compilation settles, as run-e2e.sh's JIT warm-up
+jit_ticks() { # pid -> CPU ticks of its tiered-compilation threads (the tier-up compiler; the thread exits when idle)
+  local t stat sum=0
+  for t in /proc/"$1"/task/*; do
+    [[ $(<"$t/comm") == ".NET Tiered Com"* ]] || continue
+    stat=$(<"$t/stat") || continue
+    stat=${stat##*) }; set -- $stat; sum=$(( sum + ${12} + ${13} ))
+  done 2>/dev/null
+  echo "$sum"
+}
+for name in "${NAMES[@]}"; do # tiered compilation settles, as run-e2e.sh's JIT warm-up and settling
   dotnet "$BENCH" latency --url "$(url "$name")" --model mock/bench-model "${FLAG[@]}" --warmup 20000 --requests 1 --target "$name" \
     --section warmup --out "$WORK/warmup.tsv" >/dev/null 2>&1
-  wrk_phase "$name" 2 "$WORK/warmup-$name.txt"
+  # Then 2-second wrk slices until the tier-up compiler used at most 2 ticks in two slices in a row (AB_SETTLE_MAX s at most).
+  elapsed=0; quiet=0
+  while (( quiet < 2 && elapsed < AB_SETTLE_MAX )); do
+    before=$(jit_ticks "${PID_OF[$name]}"); wrk_phase "$name" 2 "$WORK/warmup-$name.txt"; after=$(jit_ticks "${PID_OF[$name]}")
+    elapsed=$((elapsed + 2)); if (( after - before <= 2 )); then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  SETTLED+=("$name ${elapsed}s$( (( quiet < 2 )) && echo ' (compiler not idle)' || true)")
 done
 
 ticks() { local s; s=$(<"/proc/$1/stat"); s=${s##*) }; set -- $s; echo $(( ${12} + ${13} )); }
 HZ=$(getconf CLK_TCK)
 echo "run-ab: $MODE, ${SECS}s wrk phases, $ROUNDS rounds, $(date -u '+%Y-%m-%d %H:%M UTC'), targets: ${NAMES[*]}"
 echo "$@" | tr ' ' '\n' | sed 's/^/  /'
+echo "  load before the rounds until each proxy's tier-up compiler was idle: ${SETTLED[*]/%/;}"
 for ((round = 1; round <= ROUNDS; round++)); do
   line="round $round (load $(cut -d' ' -f1 /proc/loadavg)):"
   stats=""

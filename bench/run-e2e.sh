@@ -31,6 +31,7 @@ cd "$ROOT"
 : "${BENCH_PAIRS:=5}"              # alternating hop / majordomo measured phases per mode (ABAB…)
 : "${BENCH_SEQ_WARMUP:=1000}"      # sequential warm-up requests per target and mode
 : "${BENCH_JIT_WARMUP:=20000}"     # sequential requests per target and mode before anything is measured (tiered JIT settles)
+: "${BENCH_SETTLE_MAX:=60}"        # at most this many seconds of wrk load per target and mode until its tier-up compiler is idle (0: off)
 : "${BENCH_SEQ_REQUESTS:=2000}"    # sequential measured requests per target and mode
 : "${BENCH_CHUNKS:=20}"            # content chunks per streamed response
 : "${BENCH_FLUSH_DELAY_MS:=2}"     # pause between chunks in the flush check
@@ -68,6 +69,7 @@ check_int BENCH_THREADS "$BENCH_THREADS" 1 16
 check_int BENCH_PAIRS "$BENCH_PAIRS" 1 50
 check_int BENCH_SEQ_WARMUP "$BENCH_SEQ_WARMUP" 0 100000
 check_int BENCH_JIT_WARMUP "$BENCH_JIT_WARMUP" 0 200000
+check_int BENCH_SETTLE_MAX "$BENCH_SETTLE_MAX" 0 600
 check_int BENCH_SEQ_REQUESTS "$BENCH_SEQ_REQUESTS" 1 100000
 check_int BENCH_CHUNKS "$BENCH_CHUNKS" 2 10000
 check_int BENCH_FLUSH_DELAY_MS "$BENCH_FLUSH_DELAY_MS" 1 1000
@@ -304,7 +306,7 @@ meta commit "$(git rev-parse --short HEAD 2>/dev/null || echo none)$(git diff --
 meta cpus "$CPUS"
 meta loadavg_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 meta placement "$PLACEMENT"
-meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up; hop and majordomo alternate for $BENCH_PAIRS pairs per mode"
+meta wrk "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_DURATION}s after ${BENCH_WARMUP}s warm-up (each proxy first loaded until its tier-up compiler is idle, at most ${BENCH_SETTLE_MAX}s); hop and majordomo alternate for $BENCH_PAIRS pairs per mode"
 meta jit_warmup "$BENCH_JIT_WARMUP sequential requests per target and mode before any measurement"
 meta sequential "$BENCH_SEQ_WARMUP warm-up + $BENCH_SEQ_REQUESTS measured requests on one keep-alive connection"
 meta chunks "$BENCH_CHUNKS"
@@ -369,10 +371,45 @@ measure() { # mode target section: one measured wrk phase with the CPU time of t
   if [[ -n "$non2xx" && "$non2xx" != 0 ]]; then KEEP_WORK=1; fi
 }
 
+jit_ticks() { # pid -> CPU ticks of its tiered-compilation threads (the tier-up compiler; the thread exits when idle)
+  local t stat sum=0
+  for t in /proc/"$1"/task/*; do
+    [[ $(<"$t/comm") == ".NET Tiered Com"* ]] || continue
+    stat=$(<"$t/stat") || continue
+    stat=${stat##*) }
+    # shellcheck disable=SC2086
+    set -- $stat
+    sum=$(( sum + ${12} + ${13} ))
+  done 2>/dev/null
+  echo "$sum"
+}
+
+# Under concurrent load a proxy keeps tiering up for ~20 s after the sequential JIT warm-up (with one cpu the runtime
+# waits 1 s after the last new tier-0 method before counting calls, and its one background compiler shares the core):
+# the gateway's compiler used ~11 % of its CPU over that time. Load each proxy in 2-second wrk slices until its
+# tier-up compiler used at most 2 ticks (20 ms) in two slices in a row, or BENCH_SETTLE_MAX seconds passed.
+settle() { # mode target
+  local mode=$1 target=$2 proxy pid elapsed=0 quiet=0 before after
+  proxy=${PROXY_OF[$target]}
+  (( BENCH_SETTLE_MAX > 0 )) && [[ -n "$proxy" ]] || return 0
+  pid=${PID_OF[$proxy]}
+  while (( quiet < 2 && elapsed < BENCH_SETTLE_MAX )); do
+    before=$(jit_ticks "$pid")
+    run_wrk "$mode" "$target" 2 settle wrk || true
+    after=$(jit_ticks "$pid")
+    elapsed=$((elapsed + 2))
+    if (( after - before <= 2 )); then quiet=$((quiet + 1)); else quiet=0; fi
+  done
+  log "$mode $target: tier-up compiler idle after ${elapsed}s of load$( (( quiet < 2 )) && echo ' (not idle: BENCH_SETTLE_MAX reached)' || true)"
+  result settle "$mode" "$target" seconds "$elapsed"
+  result settle "$mode" "$target" idle "$( (( quiet >= 2 )) && echo yes || echo no)"
+}
+
 measurable() { want "$1" && [[ -z "${SKIP[$1]:-}" ]]; }
 for mode in nonstream stream; do
   for target in $BENCH_TARGETS; do
     if [[ -n "${SKIP[$target]:-}" ]]; then result wrk "$mode" "$target" skipped "${SKIP[$target]}"; continue; fi
+    settle "$mode" "$target"
     if (( BENCH_WARMUP > 0 )); then run_wrk "$mode" "$target" "$BENCH_WARMUP" warmup wrk || true; fi
     [[ "$target" == direct ]] && measure "$mode" direct wrk
   done

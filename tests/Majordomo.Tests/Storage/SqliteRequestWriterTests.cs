@@ -127,6 +127,68 @@ public sealed class SqliteRequestWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_ValuesRepeatOrChangeAtTheSameParameterAcrossChunksAndBatches_EachRowReadsBackExactlyItsOwn()
+    {
+        var store = NewStore();
+
+        // A NULL, integer or real a parameter already holds from the statement's last use is not bound again. Values are
+        // drawn from two or three per column (null, zero, false and 0.0 among them), so most parameters repeat from chunk
+        // to chunk and some change kind (null to a number, an integer to another, a real to NULL, text to NULL and back);
+        // batches of random sizes use every statement size, some of them many times.
+        var random = new Random(1607);
+        T Pick<T>(params T[] values) => values[random.Next(values.Length)];
+        RequestLogRecord Random(int i) => new()
+        {
+            Id = $"r{i:D5}",
+            Timestamp = Row(0).Timestamp,
+            Ingress = Pick("openai", "anthropic"),
+            RequestedModel = Pick<string?>(null, "m"),
+            Route = Pick<string?>(null, "default"),
+            Tier = Pick<string?>(null, "direct"),
+            Rule = Pick<string?>(null, "", "rule"),
+            AnsweredBy = Pick<string?>(null, "m"),
+            Status = Pick(200, 429, 0),
+            ErrorCode = Pick<string?>(null, "e"),
+            Stream = Pick(true, false),
+            DurationMs = Pick(0.0, 1.5, 2.25),
+            FirstByteMs = Pick<double?>(null, 0.0, 1.5),
+            InputTokens = Pick(0L, 5L, long.MaxValue),
+            OutputTokens = Pick(0L, 7L),
+            UsageReported = Pick(true, false),
+            Session = Pick<string?>(null, "s"),
+            CostUsd = Pick<double?>(null, 0.0, 0.5),
+            CostEstimated = Pick(true, false),
+            QuotaUnits = Pick(0.0, 1.0),
+            Degradation = Pick<string?>(null, "normal"),
+            Sensitive = Pick<bool?>(null, true, false),
+            PromptTokens = Pick<int?>(null, 0, 1),
+            MaxOutputTokens = Pick<int?>(null, 0, 64),
+            HasMedia = Pick<bool?>(null, true, false),
+            HasTools = Pick<bool?>(null, true, false),
+            Cache = Pick<string?>(null, "hit"),
+            Body = Pick<string?>(null, "b"),
+        };
+        var batch = Enumerable.Range(0, 2_000).Select(Random).ToList();
+
+        using (var writer = store.OpenRequestWriter())
+        {
+            for (var start = 0; start < batch.Count;)
+            {
+                var size = Math.Min(batch.Count - start, Pick(1, 2, 3, 5, 31, 32, 33, 70));
+                writer.Write(batch[start..(start + size)]);
+                start += size;
+            }
+        }
+
+        var stored = await ReplayAll(store);
+        Assert.Equal(batch.Count, stored.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Assert.Equal(batch[i] with { Attempts = [] }, stored[i] with { Attempts = [] });
+        }
+    }
+
+    [Fact]
     public async Task Write_RowsWithAndWithoutOptionalValuesMixed_EachRowReadsBackExactlyItsOwn()
     {
         var store = NewStore();

@@ -14,9 +14,12 @@ namespace Majordomo.Storage.Sqlite;
 /// request path, so each row costs as little as SQLite allows. One connection of its own, opened without
 /// SQLite's per-call mutex (only the writer's thread uses it); multi-row inserts prepared once (up to
 /// <see cref="RowsPerStatement"/> rows a statement: one step, reset and cursor setup per chunk, not per
-/// row); values bound by index over raw handles, every one for every row (NULL too, so no clearing pass);
-/// text encoded into one pinned buffer and bound without a copy (SQLITE_STATIC: it stays put until the chunk
-/// is stepped), a string a column repeats from the row before bound from the same bytes. Not for concurrent use.
+/// row); values bound by index over raw handles, every one for every row (NULL too, so no clearing pass), except that a
+/// NULL, integer or real a parameter already holds from the statement's last use is not bound again (SQLite keeps
+/// bindings across a reset; about half of a row's 39 values are NULL or repeat, e.g. a named model's route, rule and
+/// classifier columns, the status); text encoded into one pinned buffer and bound without a copy (SQLITE_STATIC: it
+/// stays put until the chunk is stepped), a string a column repeats from the row before bound from the same bytes.
+/// Not for concurrent use.
 /// </summary>
 internal sealed class SqliteRequestWriter : IRequestLogAppender
 {
@@ -134,7 +137,8 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
         // Every parameter of every row is bound, a null value as NULL, so no value of an earlier chunk (or of one
         // that failed half-way) can outlive it; no sqlite3_clear_bindings pass over all of them first (each bind
-        // releases the value it replaces anyway).
+        // releases the value it replaces anyway). A NULL, integer or real the parameter is known to hold already is
+        // the value it would be bound to, so that call is skipped (Statement).
         _textUsed = 0;
         Array.Clear(_lastText);
         for (var k = 0; k < rows; k++)
@@ -191,25 +195,39 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
     private void Int64(Statement s, int index, long? value)
     {
-        if (value is { } v)
+        if (value is not { } v)
         {
-            Check(SqliteNative.BindInt64(s.Raw, index, v));
+            Null(s, index);
         }
-        else
+        else if (!s.Holds(index, Statement.Integer, v))
         {
-            Check(SqliteNative.BindNull(s.Raw, index));
+            s.Forget(index);
+            Check(SqliteNative.BindInt64(s.Raw, index, v));
+            s.Remember(index, Statement.Integer, v);
         }
     }
 
     private void Double(Statement s, int index, double? value)
     {
-        if (value is { } v)
+        if (value is not { } v)
         {
-            Check(SqliteNative.BindDouble(s.Raw, index, v));
+            Null(s, index);
         }
-        else
+        else if (!s.Holds(index, Statement.Real, BitConverter.DoubleToInt64Bits(v)))
         {
+            s.Forget(index);
+            Check(SqliteNative.BindDouble(s.Raw, index, v));
+            s.Remember(index, Statement.Real, BitConverter.DoubleToInt64Bits(v));
+        }
+    }
+
+    private void Null(Statement s, int index)
+    {
+        if (!s.Holds(index, Statement.NullValue, 0))
+        {
+            s.Forget(index);
             Check(SqliteNative.BindNull(s.Raw, index));
+            s.Remember(index, Statement.NullValue, 0);
         }
     }
 
@@ -218,10 +236,12 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
         var index = at + column;
         if (value is null)
         {
-            Check(SqliteNative.BindNull(s.Raw, index));
+            Null(s, index);
             return;
         }
 
+        // Text is bound every time (its bytes move within the pinned buffer from chunk to chunk).
+        s.Forget(index);
         ref var last = ref _lastText[column];
         if (ReferenceEquals(value, last.Value))
         {
@@ -255,6 +275,7 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
     private void Utf8(Statement s, int index, ReadOnlySpan<byte> value)
     {
+        s.Forget(index);
         if (value.Length <= TextCapacity - _textUsed)
         {
             value.CopyTo(_text.AsSpan(_textUsed));
@@ -298,7 +319,7 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
     private Statement Prepare(string sql)
     {
         Check(raw.sqlite3_prepare_v2(_db, sql, out var handle));
-        return new Statement(handle);
+        return new Statement(handle, raw.sqlite3_bind_parameter_count(handle));
     }
 
     private static string InsertSql(int rows)
@@ -334,11 +355,42 @@ internal sealed class SqliteRequestWriter : IRequestLogAppender
 
     private readonly record struct PinnedText(string? Value, int Offset, int Length);
 
-    /// <summary>A prepared statement: SQLitePCLRaw's handle (it owns it) and its raw pointer for the per-value calls.</summary>
-    private sealed class Statement(sqlite3_stmt handle)
+    /// <summary>
+    /// A prepared statement: SQLitePCLRaw's handle (it owns it), its raw pointer for the per-value calls, and what each
+    /// parameter holds when that is a NULL, an integer or a real (SQLite keeps a binding until it is replaced, across
+    /// resets; every parameter starts as NULL). A parameter is forgotten before any bind, so one that failed, or text,
+    /// is bound again next time.
+    /// </summary>
+    private sealed class Statement(sqlite3_stmt handle, int parameters)
     {
+        public const byte Unknown = 0;
+        public const byte NullValue = 1;
+        public const byte Integer = 2;
+        public const byte Real = 3;
+
+        // Indexed by SQLite's 1-based parameter number.
+        private readonly byte[] _kinds = NewKinds(parameters);
+        private readonly long[] _values = new long[parameters + 1];
+
         public sqlite3_stmt Handle { get; } = handle;
 
         public IntPtr Raw { get; } = handle.DangerousGetHandle();
+
+        public bool Holds(int index, byte kind, long value) => _kinds[index] == kind && _values[index] == value;
+
+        public void Forget(int index) => _kinds[index] = Unknown;
+
+        public void Remember(int index, byte kind, long value)
+        {
+            _kinds[index] = kind;
+            _values[index] = value;
+        }
+
+        private static byte[] NewKinds(int parameters)
+        {
+            var kinds = new byte[parameters + 1];
+            Array.Fill(kinds, NullValue);
+            return kinds;
+        }
     }
 }
