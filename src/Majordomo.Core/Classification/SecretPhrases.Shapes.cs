@@ -474,7 +474,9 @@ internal static partial class SecretPhrases
             length++;
         }
 
-        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && (SpelledDigits(text, at) || PausedDigits(text, at));
+        // Both readers open on this same word and stop at once unless it is a digit word: one lookup for the two (issue 16 item 4).
+        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && length > 0 && Spelled.DigitWords.ContainsKey(text.Slice(at, length))
+            && (SpelledDigits(text, at) || PausedDigits(text, at));
     }
 
     /// <summary>
