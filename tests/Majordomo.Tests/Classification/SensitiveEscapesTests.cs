@@ -63,6 +63,33 @@ public class SensitiveEscapesTests
         Assert.Equal(["a\nb \"c\"\tend", "mot de passe\u00a0: x 密码 😀", "twice: \n\"q\" é https://a", "C:\\Users\\ana \\u12 \\uZZZZ plain\\"], read);
     }
 
+    // The shapes the escaped decision's cuts turn away early (issue 16 item 4, docs/PERFORMANCE.md "The escaped case, step four"): a
+    // key or token in code followed by ',' or ')', a two-digit identifier, a cookie's name with no row after it; and, beside each,
+    // the same noun with what the rule reads, found plain and in every envelope.
+    [Theory]
+    [InlineData("public async Task<Order?> LoadOrder12Async(string key, CancellationToken cancellationToken)\n{\n\treturn await _store.FindAsync(key, cancellationToken);\n}")]
+    [InlineData("_logger.LogDebug(\"order {Key} served from the session cache ({Count} entries)\", key, _cache.Count);")]
+    [InlineData("var session = await _sessions.OpenAsync(tenant42Key, cancellationToken);")]
+    public void CodeDenseInKeysAndTokens_IsNot_PlainOrEscaped(string text)
+    {
+        foreach (var form in Envelopes(text))
+        {
+            SensitiveCategoryTests.NotSensitive(form);
+        }
+    }
+
+    [Theory]
+    [InlineData("var cancellationToken = \"ghp_R7kQ2mZx9LpV4nWc8TfY3bHs6JdA1eGu5oKi\";")]
+    [InlineData("# .ssh/config\napi_key = \"Zq8xT2vN7mKp4Lr9Wc3Yb6Hd\"")]
+    [InlineData("sessionid\tq8Zk2Lm9Xv4Rt7Np3Wc6")]
+    public void TheSameNounsWithAValue_AreFound_PlainOrEscaped(string text)
+    {
+        foreach (var form in Envelopes(text))
+        {
+            SensitiveCategoryTests.Sensitive(form);
+        }
+    }
+
     [Fact]
     public void Unescaped_CopiesAsTheSearchAndCopyLoopDid()
     {
