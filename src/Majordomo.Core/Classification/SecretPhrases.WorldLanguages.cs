@@ -185,7 +185,8 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var after = text[end..Math.Min(text.Length, end + 40)].TrimStart(' ');
+        // Odia's bare "ପିନ" meets "ପିନ୍ କୋଡ୍" with its virama left after it (probe 39).
+        var after = text[end..Math.Min(text.Length, end + 40)].TrimStart("\u0B4D ");
         var code = false;
         foreach (var word in IndicCodes)
         {
