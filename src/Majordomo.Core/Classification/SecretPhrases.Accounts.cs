@@ -30,6 +30,13 @@ internal static partial class SecretPhrases
         ("ja", ["証券番号"]),
         ("ko", ["증권번호"]),
         ("zh", ["保单号"]),
+        // The twenty-first session: a policy's noun in the scripts whose own digits the scanner folds ("شماره بیمه‌نامه ۱۴۰۲/۸۸۱۲۰۴").
+        ("fa", ["بیمه‌نامه", "بیمه نامه", "شماره بیمه"]),
+        ("ar", ["رقم البوليصة", "بوليصة التأمين", "رقم وثيقة التأمين"]),
+        ("ur", ["پالیسی نمبر"]),
+        ("hi", ["पॉलिसी नंबर", "पॉलिसी संख्या"]),
+        ("bn", ["পলিসি নম্বর"]),
+        ("th", ["เลขที่กรมธรรม์", "กรมธรรม์เลขที่"]),
     ];
 
     private static string[] PolicyNouns => [.. PolicyTable.SelectMany(row => row.Nouns)];

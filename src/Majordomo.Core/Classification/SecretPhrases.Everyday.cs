@@ -126,7 +126,7 @@ internal static partial class SecretPhrases
     ];
 
     /// <summary>The word lists read through <see cref="FoldedWords"/> (tests check that their first characters fold as OrdinalIgnoreCase compares them).</summary>
-    internal static IEnumerable<string> FoldedWordLists => EverydayWords.Dictation.Concat(EverydayWords.LoginPairs).Concat(EverydayWords.Mine).Concat(MailHeaders).Concat(DocumentWords.Own).Concat(PastedLabels);
+    internal static IEnumerable<string> FoldedWordLists => EverydayWords.Dictation.Concat(EverydayWords.LoginPairs).Concat(EverydayWords.Mine).Concat(MailHeaders).Concat(DocumentWords.Own).Concat(PastedLabels).Concat(CodeNouns);
 
     // The lists EverydayAt asks at every trigger's hit, by their first character (built on the first check, once SensitivePrefilter
     // has initialised: its fold table is made from these very lists' triggers).

@@ -23,6 +23,8 @@ internal static partial class SecretPhrases
         ("codul pin", Want.Digits), ("cod de acces", Want.Digits), ("κωδικό", Want.Digits), ("κωδικός επιβεβαίωσης", Want.Notice),
         ("קוד", Want.Digits), ("קוד אימות", Want.Notice), ("קוד הכניסה", Want.Digits), ("كود", Want.Digits), ("كود تحقق", Want.Notice),
         ("كود التحقق", Want.Notice), ("رمز التحقق", Want.Notice), ("رمز تحقق", Want.Notice), ("رمز الدخول", Want.Digits),
+        // A card's PIN is its "secret number" ("الرقم السري لبطاقة الصراف", the twenty-first session).
+        ("الرقم السري", Want.Digits), ("الرقم السرّي", Want.Digits), ("رقمي السري", Want.Digits), ("رقم سري", Want.Digits), ("الرمز السري", Want.Digits),
         ("รหัสผ่าน", Want.Word), ("รหัส otp", Want.Notice), ("รหัสยืนยัน", Want.Notice), ("รหัสประตู", Want.Digits), ("ओटीपी कोड", Want.Notice),
         ("वेरिफिकेशन कोड", Want.Notice), ("mã otp", Want.Notice), ("mã cửa", Want.Digits), ("код підтвердження", Want.Notice),
 

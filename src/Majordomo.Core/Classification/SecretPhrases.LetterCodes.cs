@@ -11,12 +11,20 @@ internal static partial class SecretPhrases
 
     private static readonly string[] CodeNouns = ["code", "kod", "código", "codigo", "codice", "код"];
 
+    // In a class of its own: built on the first use, once CodeNouns has initialised.
+    private static class LetterCodeStarts
+    {
+        internal static readonly FoldedWords Nouns = new(CodeNouns);
+    }
+
     /// <summary>The code's noun at <paramref name="at"/> has "Steam" within 40 characters and a Steam code in its line after it.</summary>
     private static bool SteamLetterCodeAt(ReadOnlySpan<char> text, int at)
     {
+        // Every trigger's hit asks this: only the nouns whose first character folds like the hit's are compared (FoldedWords, in
+        // their order; issue 16 item 4: code dense in "key"). The same first match, so the same answer.
         var rest = text[at..];
         var noun = 0;
-        foreach (var word in CodeNouns)
+        foreach (var word in LetterCodeStarts.Nouns.At(rest))
         {
             noun = noun == 0 && rest.StartsWith(word, StringComparison.OrdinalIgnoreCase) ? word.Length : noun;
         }

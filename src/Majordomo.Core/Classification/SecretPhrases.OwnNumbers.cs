@@ -14,6 +14,10 @@ internal static partial class SecretPhrases
     [
         "my", "mein", "meine", "meinen", "mon", "ma", "mi", "mio", "mia", "meu", "minha", "mijn", "min", "mitt", "mój", "moja", "moje", "мой",
         "моя", "мои", "benim",
+        // The twenty-first session: the scripts of the native digits (Burmese, Hindi, Marathi, Nepali, Bengali, Gujarati, Punjabi, Oriya,
+        // Telugu, Tamil, Kannada, Malayalam, Urdu), each written before its noun.
+        "ကျွန်မ", "ကျွန်တော့်", "ကျွန်တော်", "ကျွန်ုပ်", "ငါ့", "मेरा", "मेरी", "मेरे", "माझा", "माझी", "माझे", "माझ्या", "मेरो", "আমার", "મારો",
+        "મારી", "મારું", "મારા", "ਮੇਰਾ", "ਮੇਰੀ", "ਮੇਰੇ", "ମୋ", "ମୋର", "నా", "என்", "எனது", "ನನ್ನ", "എന്റെ", "میرا", "میری", "میرے",
     ];
 
     // A format's, a test's or an example's words: with one of them in the sentence, a counting value stays a placeholder.
@@ -52,6 +56,47 @@ internal static partial class SecretPhrases
 
         var sentence = text[Math.Max(0, at - 80)..Math.Min(text.Length, end + 80)];
         return SensitiveScanner.RangeOrCounting(window[digit..length].TrimEnd(' ')) && !ContainsStem(sentence, PlaceholderWords);
+    }
+
+    /// <summary>
+    /// A weak code typed as one's own ("my phone PIN is 111111", "ကျွန်မ … PIN က ၁၁၁၁၁၁"): one of <see cref="OwnPossessives"/> opens the
+    /// noun's phrase and the first value after the noun (within 20 characters, in its sentence) is four to eight digits of one digit
+    /// repeated or counting up — an SMS template's or a test's dummy by its shape (<see cref="DummyCode"/>), but the user's own
+    /// (docs/LABELLING.md: a weak code someone really uses is sensitive). A sentence naming an example, a test or a format keeps it a
+    /// placeholder; a bank's advice ("PIN ကို ၁၁၁၁၁၁ လို မပေးရ") owns no code.
+    /// </summary>
+    private static bool OwnWeakCode(ReadOnlySpan<char> text, int at, int end)
+    {
+        if (!OwnPhrase(text, at))
+        {
+            return false;
+        }
+
+        var window = text[end..Math.Min(text.Length, end + 40)];
+        window = window[..SentenceEnd(window)];
+        var digit = window.IndexOfAnyInRange('0', '9');
+        if (digit is < 0 or > 20 || (digit > 0 && char.IsLetter(window[digit - 1])))
+        {
+            return false;
+        }
+
+        var length = window[digit..].IndexOfAnyExceptInRange('0', '9');
+        length = length < 0 ? window.Length - digit : length;
+        if (length is < 4 or > 8 || (digit + length < window.Length && char.IsLetter(window[digit + length])))
+        {
+            return false;
+        }
+
+        var value = window.Slice(digit, length);
+        var same = value.IndexOfAnyExcept(value[0]) < 0;
+        var up = true;
+        for (var k = 1; k < value.Length; k++)
+        {
+            up &= value[k] == value[k - 1] + 1;
+        }
+
+        var sentence = text[Math.Max(0, at - 80)..Math.Min(text.Length, end + 80)];
+        return (same || up) && !ContainsStem(sentence, PlaceholderWords);
     }
 
     /// <summary>One of <see cref="OwnPossessives"/> among the three words before the noun at <paramref name="at"/>, no clause's end between.</summary>

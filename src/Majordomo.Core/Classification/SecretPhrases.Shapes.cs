@@ -33,7 +33,10 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool RandomKey(ReadOnlySpan<char> text, int start, ReadOnlySpan<char> token)
     {
-        if (token.Length < 16 || token.IndexOfAnyExcept(KeyChars) >= 0 || token.StartsWith("sha", StringComparison.OrdinalIgnoreCase)
+        // Only a part random by RandomPart's counts is taken below: a token with none ("LoadOrder12Async", an identifier in code with two
+        // digits) is turned away before the dummy values and the searches for a public name on its line (issue 16 item 4). Every test
+        // here is pure, so the answer is the same.
+        if (token.Length < 16 || token.IndexOfAnyExcept(KeyChars) >= 0 || !AnyRandomPart(token) || token.StartsWith("sha", StringComparison.OrdinalIgnoreCase)
             || text[..start].EndsWith("base64,", StringComparison.OrdinalIgnoreCase) || DummyValue(token) || token.EndsWith("EXAMPLE", StringComparison.Ordinal)
             || SensitiveScanner.MacSuffixedName(token))
         {
@@ -58,6 +61,19 @@ internal static partial class SecretPhrases
         foreach (var range in token.SplitAny(".:"))
         {
             if (RandomPart(token[range]) && !CamelWords(token[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyRandomPart(ReadOnlySpan<char> token)
+    {
+        foreach (var range in token.SplitAny(".:"))
+        {
+            if (RandomPart(token[range]))
             {
                 return true;
             }
@@ -474,7 +490,9 @@ internal static partial class SecretPhrases
             length++;
         }
 
-        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && (SpelledDigits(text, at) || PausedDigits(text, at));
+        // Both readers open on this same word and stop at once unless it is a digit word: one lookup for the two (issue 16 item 4).
+        return at + length < text.Length && text[at + length] is '-' or ',' or ' ' && length > 0 && Spelled.DigitWords.ContainsKey(text.Slice(at, length))
+            && (SpelledDigits(text, at) || PausedDigits(text, at));
     }
 
     /// <summary>

@@ -340,8 +340,9 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool PiecesOnNextLines(ReadOnlySpan<char> text, int end)
     {
-        var rest = LineFrom(text, end, 40).TrimEnd(" \"'”»“");
-        if (rest.Length == 0 || end + LineFrom(text, end, 40).Length >= text.Length || !(rest.EndsWith(" is", StringComparison.OrdinalIgnoreCase) || rest[^1] == ':'))
+        var nounLine = LineFrom(text, end, 40);
+        var rest = nounLine.TrimEnd(" \"'”»“");
+        if (rest.Length == 0 || end + nounLine.Length >= text.Length || !(rest.EndsWith(" is", StringComparison.OrdinalIgnoreCase) || rest[^1] == ':'))
         {
             return false;
         }

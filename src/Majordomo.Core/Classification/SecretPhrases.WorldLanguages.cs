@@ -50,6 +50,8 @@ internal static partial class SecretPhrases
             ("ચકાસણી કોડ*", Want.Notice), ("કોઈની સાથે શેર*", Want.Marker), ("કોઈને જણાવ*", Want.Marker), ("કોઈને કહ*", Want.Marker)]),
         ("pa-guru", [("ਪਿੰਨ", Want.Digits), ("ਪਿਨ", Want.Digits), ("ਪਾਸਵਰਡ*", Want.Word), ("ਗੁਪਤ ਨੰਬਰ*", Want.Digits), ("ਓਟੀਪੀ", Want.Notice),
             ("ਕੋਡ", Want.Digits), ("ਕਿਸੇ ਨਾਲ ਸਾਂਝਾ*", Want.Marker), ("ਕਿਸੇ ਨੂੰ ਨਾ*", Want.Marker)]),
+        ("or", [("ପିନ୍", Want.Digits), ("ପାସୱାର୍ଡ*", Want.Word), ("ଗୁପ୍ତ ନମ୍ବର*", Want.Digits), ("ଓଟିପି", Want.Notice),
+            ("କୋଡ୍", Want.Digits), ("ଯାଞ୍ଚ କୋଡ୍*", Want.Notice), ("କାହାକୁ କୁହ*", Want.Marker), ("କାହା ସହ ସେୟାର*", Want.Marker)]),
         ("ta", [("பின் எண்*", Want.Digits), ("பின் நம்பர்*", Want.Digits), ("கடவுச்சொல்*", Want.Word), ("ரகசிய எண்*", Want.Digits), ("ஓடிபி", Want.Notice),
             ("ஓ.டி.பி", Want.Notice), ("சரிபார்ப்புக் குறியீடு*", Want.Notice), ("குறியீடு*", Want.Digits), ("கோட்", Want.Digits),
             ("யாருடனும் பகிர*", Want.Marker), ("யாரிடமும்*", Want.Marker)]),
@@ -114,14 +116,14 @@ internal static partial class SecretPhrases
 
     // The code nouns above, read like IsCodeWord's: public when a word next to them names a postal, error, QR or promotion code.
     private static bool IsWorldCodeWord(string phrase) => phrase is "ኮድ" or "ኮዱ" or "კოდი" or "კოდს" or "კოდია" or "կոդ" or "կոդը" or "លេខកូដ"
-        or "कोड" or "কোড" or "કોડ" or "ਕੋਡ" or "குறியீடு" or "கோட்" or "కోడ్" or "ಕೋಡ್" or "കോഡ്" or "کوڈ" or "کوډ" or "kodea" or "codi" or "cód"
+        or "कोड" or "কোড" or "કોડ" or "ਕੋਡ" or "କୋଡ୍" or "குறியீடு" or "கோட்" or "కోడ్" or "ಕೋಡ್" or "കോഡ്" or "کوڈ" or "کوډ" or "kodea" or "codi" or "cód"
         or "eich cod" or "kóði" or "kóðinn" or "kodiċi" or "msimbo" or "koodh" or "kaody" or "ikhodi" or "koodu" or "kóòdù";
 
     // A code these languages name as public, in the few characters before or after its noun (Indic words hold vowel signs, which
     // split a word for char.IsLetter, so they are matched as text): a postal code, an error, a QR or a promotion code.
     private static readonly string[] WorldPublicCodes =
     [
-        "पिन", "पिनकोड", "पोस्टल", "डाक", "त्रुटि", "एरर", "পিন", "পোস্ট", "ডাক", "ত্রুটি", "પિન", "ભૂલ", "ਪਿੰਨ", "ਪਿਨ", "ਗਲਤੀ", "அஞ்சல்", "பிழை",
+        "पिन", "पिनकोड", "पोस्टल", "डाक", "त्रुटि", "एरर", "পিন", "পোস্ট", "ডাক", "ত্রুটি", "પિન", "ભૂલ", "ਪਿੰਨ", "ਪਿਨ", "ਗਲਤੀ", "ପିନ", "ଡାକ", "ତ୍ରୁଟି", "ଶାଖା", "அஞ்சல்", "பிழை",
         "పిన్", "పోస్టల్", "లోపం", "ಪಿನ್", "ಅಂಚೆ", "ದೋಷ", "പിൻ", "തപാൽ", "പിശക്", "ڈاک", "پوسټ", "پستی", "خطا", "غلطی", "საფოსტო", "შეცდომის",
         "փոստային", "սխալի", "ប្រៃសណីយ៍", "កំហុស", "ፖስታ", "ስህተት", "post", "poist", "postar", "posta", "postal", "boostada", "paositra",
         "शाखा", "শাখা", "શાખા", "ਸ਼ਾਖਾ", "శాఖ", "ಶಾಖೆ", "ശാഖ", "கிளை", "branch", "ifsc", "qr", "promo", "kupon", "kuponi", "gwall", "earráid", "akatsa", "errore", "error", "hitilafu", "gabim", "villu",
@@ -155,12 +157,12 @@ internal static partial class SecretPhrases
 
     // India's postal code is a "PIN code" in every script ("ಪಿನ್ ಕೋಡ್ 560034 ಯಾವ ಏರಿಯಾ?"): a PIN noun, its script's code word and six
     // digits not starting with 0, with no card, ATM, bank or UPI word near it, is an address (PostalPin reads Devanagari and English).
-    private static readonly string[] IndicPins = ["পিন", "પિન", "ਪਿੰਨ", "ਪਿਨ", "పిన్", "ಪಿನ್", "പിൻ", "பின்"];
+    private static readonly string[] IndicPins = ["পিন", "પિન", "ਪਿੰਨ", "ਪਿਨ", "ପିନ୍", "ପିନ", "పిన్", "ಪಿನ್", "പിൻ", "பின்"];
 
-    private static readonly string[] IndicCodes = ["কোড", "કોડ", "ਕੋਡ", "కోడ్", "ಕೋಡ್", "കോഡ്", "கோட்", "code"];
+    private static readonly string[] IndicCodes = ["কোড", "કોડ", "ਕੋਡ", "କୋଡ୍", "కోడ్", "ಕೋಡ್", "കോഡ്", "கோட்", "code"];
 
     private static readonly string[] IndicPinOwners =
-        ["card", "atm", "upi", "bank", "কার্ড", "ব্যাংক", "કાર્ડ", "બેંક", "ਕਾਰਡ", "ਬੈਂਕ", "కార్డ్", "బ్యాంక్", "ಕಾರ್ಡ್", "ಬ್ಯಾಂಕ್", "കാർഡ്", "ബാങ്ക്", "கார்டு", "வங்கி"];
+        ["card", "atm", "upi", "bank", "কার্ড", "ব্যাংক", "କାର୍ଡ", "ବ୍ୟାଙ୍କ", "કાર્ડ", "બેંક", "ਕਾਰਡ", "ਬੈਂਕ", "కార్డ్", "బ్యాంక్", "ಕಾರ್ಡ್", "ಬ್ಯಾಂಕ್", "കാർഡ്", "ബാങ്ക്", "கார்டு", "வங்கி"];
 
     private static bool IndicPostalPin(ReadOnlySpan<char> text, int end, string phrase)
     {

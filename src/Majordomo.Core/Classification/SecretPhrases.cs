@@ -565,7 +565,7 @@ internal static partial class SecretPhrases
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
-            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }

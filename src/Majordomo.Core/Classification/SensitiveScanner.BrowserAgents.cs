@@ -194,20 +194,27 @@ internal static partial class SensitiveScanner
     /// </summary>
     private static bool CookieJarSession(ReadOnlySpan<char> text, int at)
     {
-        var start = at;
-        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-' or '.'))
-        {
-            start--;
-        }
-
         var end = at;
         while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '-' or '.'))
         {
             end++;
         }
 
-        var name = text[start..end];
+        // Both rows go on after the name with '",' or a tab: any other name ("cancellationToken)" in code) is turned away before the
+        // walk back to its start (issue 16 item 4). The same answer.
         var after = text[end..];
+        if (!after.StartsWith("\",", StringComparison.Ordinal) && after is not ['\t', ..])
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-' or '.'))
+        {
+            start--;
+        }
+
+        var name = text[start..end];
         ReadOnlySpan<char> value;
         if (start > 0 && text[start - 1] == '"' && text[..(start - 1)].TrimEnd(' ').EndsWith("\"name\":", StringComparison.Ordinal)
             && after.StartsWith("\",", StringComparison.Ordinal) && after[2..].TrimStart(' ').StartsWith("\"value\":", StringComparison.Ordinal))

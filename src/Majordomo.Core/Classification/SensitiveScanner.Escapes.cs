@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Majordomo.Classification;
 
@@ -41,9 +44,9 @@ internal static partial class SensitiveScanner
 
     /// <summary>
     /// The copy <see cref="ReadOnce"/> reads, written into <paramref name="into"/> (as long as the text at least): the text
-    /// between backslashes copied as it is (vectorised searches from one to the next), each escape turned into its character.
-    /// A run of backslashes before an escape's letter is one escape written several times over (a JSON string inside a JSON
-    /// string: <c>\\n</c>, <c>\\\"</c>, <c>\\u00e9</c>), read as that character; backslashes that start no escape stay.
+    /// between backslashes copied as it is, each escape turned into its character. A run of backslashes before an escape's letter
+    /// is one escape written several times over (a JSON string inside a JSON string: <c>\\n</c>, <c>\\\"</c>, <c>\\u00e9</c>), read
+    /// as that character; backslashes that start no escape stay.
     /// </summary>
     private static ReadOnlySpan<char> Unescaped(ReadOnlySpan<char> text, int first, Span<char> into)
     {
@@ -51,7 +54,8 @@ internal static partial class SensitiveScanner
         var written = first;
         for (var k = first; k >= 0;)
         {
-            var letter = text[k..].IndexOfAnyExcept('\\') is var run and >= 0 ? k + run : text.Length;
+            // Most escapes are one backslash and a letter: the run's end is looked for only when a second backslash follows.
+            var letter = k + 1 < text.Length && text[k + 1] != '\\' ? k + 1 : text[k..].IndexOfAnyExcept('\\') is var run and >= 0 ? k + run : text.Length;
             int from;
             if (Escape(text, letter, out var decoded, out var length))
             {
@@ -65,14 +69,53 @@ internal static partial class SensitiveScanner
                 from = letter;
             }
 
-            var next = from < text.Length ? text[from..].IndexOf('\\') : -1;
-            var end = next < 0 ? text.Length : from + next;
-            text[from..end].CopyTo(into[written..]);
-            written += end - from;
-            k = next < 0 ? -1 : end;
+            k = CopyToBackslash(text, from, into, ref written);
         }
 
         return into[..written];
+    }
+
+    /// <summary>
+    /// Copies <paramref name="text"/> from <paramref name="from"/> up to its next backslash into <paramref name="into"/> at
+    /// <paramref name="written"/>; that backslash's index, or -1 at the text's end. Escaped code has an escape every ten characters or
+    /// so: eight characters a step, each stored as it is read, instead of a search and a copy call per escape (issue 16 item 4). The
+    /// copy is never ahead of the text (an escape shortens it), so a whole step's store fits the buffer.
+    /// </summary>
+    private static int CopyToBackslash(ReadOnlySpan<char> text, int from, Span<char> into, ref int written)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var source = MemoryMarshal.Cast<char, ushort>(text);
+            var target = MemoryMarshal.Cast<char, ushort>(into);
+            var backslash = Vector128.Create((ushort)'\\');
+            while (from + Vector128<ushort>.Count <= text.Length)
+            {
+                var chunk = Vector128.Create(source.Slice(from, Vector128<ushort>.Count));
+                chunk.CopyTo(target[written..]);
+                var found = Vector128.Equals(chunk, backslash).ExtractMostSignificantBits();
+                if (found != 0)
+                {
+                    var at = BitOperations.TrailingZeroCount(found);
+                    written += at;
+                    return from + at;
+                }
+
+                from += Vector128<ushort>.Count;
+                written += Vector128<ushort>.Count;
+            }
+        }
+
+        for (; from < text.Length; from++)
+        {
+            if (text[from] == '\\')
+            {
+                return from;
+            }
+
+            into[written++] = text[from];
+        }
+
+        return -1;
     }
 
     // The escape whose letter is at i (after a backslash): n, r, t, a quote, a slash, or u and four hex digits (a surrogate pair

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Majordomo.Classification;
 
@@ -21,13 +22,23 @@ internal static partial class SensitiveScanner
     private const string ScriptZeros = "\u0660\u06F0\u07C0\u0966\u09E6\u0A66\u0AE6\u0B66\u0BE6\u0C66\u0CE6\u0D66\u0DE6\u0E50\u0ED0\u0F20"
         + "\u1040\u1090\u17E0\u1810\u1946\u19D0\u1A80\u1A90\u1B50\u1BB0\u1C40\u1C50\uA620\uA8D0\uA900\uA9D0\uA9F0\uAA50\uABF0\uFF10";
 
+    // The high surrogates of the planes that hold a script's decimal digits past the BMP (Unicode Nd): Osmanya, Hanifi Rohingya,
+    // the Brahmi family (Brahmi, Chakma, Sharada, Newa, Tirhuta, Modi, Takri, Ahom…), Mro and Pahawh Hmong, the mathematical bold
+    // and monospace digits a "fancy font" app pastes ("my pin is 𝟒𝟖𝟐𝟕"), Wancho, Nyiakeng Puachue Hmong and Adlam. Not U+D83E:
+    // its plane's segmented digits are rare and every emoji of its block would pay for the second reading.
+    private const string DigitPlanes = "\uD801\uD803\uD804\uD805\uD806\uD807\uD81A\uD835\uD838\uD83A";
+
     private static readonly SearchValues<char> NativeDigitChars = SearchValues.Create(
-        ScriptZeros.SelectMany(zero => Enumerable.Range(zero, 10).Select(digit => (char)digit)).ToArray());
+        [.. ScriptZeros.SelectMany(zero => Enumerable.Range(zero, 10).Select(digit => (char)digit)), .. DigitPlanes]);
 
     // Ethiopic's units one to nine; its tens and hundreds (፲ … ፼) are signs of their own, and it has no zero.
     private static readonly SearchValues<char> EthiopicUnits = SearchValues.Create("\u1369\u136A\u136B\u136C\u136D\u136E\u136F\u1370\u1371");
 
-    /// <summary><paramref name="pass"/> over a copy of <paramref name="text"/> with its script's digits in ASCII, when it holds any.</summary>
+    /// <summary>
+    /// <paramref name="pass"/> over a copy of <paramref name="text"/> with its script's digits in ASCII, when it holds any. A digit
+    /// past the BMP is two UTF-16 units and becomes one ASCII digit, so that copy is shorter than the text (a pass returns a kind,
+    /// no position).
+    /// </summary>
     internal static SensitiveKind NativeDigits(ReadOnlySpan<char> text, Pass pass)
     {
         var native = text.IndexOfAny(NativeDigitChars);
@@ -38,36 +49,52 @@ internal static partial class SensitiveScanner
             return SensitiveKind.None;
         }
 
+        // A wa before the first Burmese digit ("ဝ၉…") belongs to its number too.
+        var wa = native < 0 ? text.Length : Math.Max(0, native - 8);
+        var from = Math.Min(first, wa);
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            var copy = buffer.AsSpan(0, text.Length);
-            text.CopyTo(copy);
-            for (var k = first; k < copy.Length; k++)
+            text[..from].CopyTo(buffer);
+            var written = from;
+            var folded = false;
+            for (var k = from; k < text.Length; k++)
             {
-                copy[k] = copy[k] switch
+                var c = text[k];
+                if (char.IsHighSurrogate(c) && k + 1 < text.Length && NativeDigitChars.Contains(c) && PlaneDigit(c, text[k + 1]) is var value and >= 0)
+                {
+                    buffer[written++] = (char)('0' + value);
+                    folded = true;
+                    k++;
+                    continue;
+                }
+
+                buffer[written++] = c switch
                 {
                     '\u066C' => ',',
                     '\u066B' => '.',
-                    var c when NativeDigitChars.Contains(c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
-                    var c when EthiopicUnits.Contains(c) && EthiopicRun(text, k) => (char)('0' + CharUnicodeInfo.GetDigitValue(c)),
-                    var c => c,
+                    _ when char.IsHighSurrogate(c) => c,
+                    _ when NativeDigitChars.Contains(c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
+                    _ when EthiopicUnits.Contains(c) && EthiopicRun(text, k) => (char)('0' + CharUnicodeInfo.GetDigitValue(c)),
+                    Wa when k >= wa && WaAsZero(text, k) => '0',
+                    _ => c,
                 };
+                folded |= buffer[written - 1] != c;
             }
 
-            // A wa before the first Burmese digit ("ဝ၉…") belongs to its number too.
-            for (var k = native < 0 ? copy.Length : Math.Max(0, native - 8); k < copy.Length; k++)
-            {
-                copy[k] = text[k] == Wa && WaAsZero(text, k) ? '0' : copy[k];
-            }
-
-            return pass(copy);
+            // A mathematical letter with no digit beside it ("𝐇𝐞𝐥𝐥𝐨") leaves the text as it was: nothing new to read.
+            return folded ? pass(buffer.AsSpan(0, written)) : SensitiveKind.None;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The decimal value of the digit past the BMP written as <paramref name="high"/> and <paramref name="low"/>, or -1.</summary>
+    private static int PlaneDigit(char high, char low) =>
+        char.IsLowSurrogate(low) && Rune.GetUnicodeCategory(new Rune(high, low)) == UnicodeCategory.DecimalDigitNumber
+            ? (int)Rune.GetNumericValue(new Rune(high, low)) : -1;
 
     /// <summary>
     /// The Ethiopic unit at <paramref name="k"/> stands beside another unit, with no ten's or hundred's sign next to the run: its

@@ -175,13 +175,14 @@ internal static partial class SensitiveScanner
         var rest = text[at..];
         var startsWord = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
 
-        // Provider key prefixes: a distinctive prefix and a long enough tail of token characters.
-        if (startsWord && Prefixed(rest, "sk-", 20, TokenChars)
+        // Provider key prefixes: a distinctive prefix and a long enough tail of token characters. Each opens with 's', 'r', 'g', 'h' or 'n'
+        // (compared Ordinal): any other hit skips the thirteen compares (issue 16 item 4).
+        if (rest[0] is 's' or 'r' or 'g' or 'h' or 'n' && (startsWord && Prefixed(rest, "sk-", 20, TokenChars)
             || Prefixed(rest, "sk_live_", 16, TokenChars) || Prefixed(rest, "sk_test_", 16, TokenChars) || Prefixed(rest, "rk_live_", 16, TokenChars)
             || startsWord && (Prefixed(rest, "ghp_", 30, TokenChars) || Prefixed(rest, "gho_", 30, TokenChars) || Prefixed(rest, "ghu_", 30, TokenChars)
                 || Prefixed(rest, "ghs_", 30, TokenChars) || Prefixed(rest, "ghr_", 30, TokenChars))
             || Prefixed(rest, "github_pat_", 22, TokenChars) || Prefixed(rest, "glpat-", 20, TokenChars)
-            || startsWord && (Prefixed(rest, "hf_", 30, TokenChars) || Prefixed(rest, "npm_", 36, TokenChars)))
+            || startsWord && (Prefixed(rest, "hf_", 30, TokenChars) || Prefixed(rest, "npm_", 36, TokenChars))))
         {
             return SensitiveKind.ApiKey;
         }
@@ -618,25 +619,43 @@ internal static partial class SensitiveScanner
             && !CapitalNames(userInfo); // BENUTZER:PASSWORT@, USUARIO:CONTRASEÑA@: a placeholder in any language
     }
 
-    // name = value, name: value, name is value — where the name ends in a secret-bearing word.
-    private static SensitiveKind Assignment(ReadOnlySpan<char> text, int at)
+    // Where the identifier holding the hit at `at` starts.
+    private static int IdentStart(ReadOnlySpan<char> text, int at)
     {
-        // Widen the hit to the whole identifier it sits in (DB_PASSWORD, apiKey, client-secret).
         var start = at;
         while (start > 0 && IdentChars.Contains(text[start - 1]))
         {
             start--;
         }
 
+        return start;
+    }
+
+    // name = value, name: value, name is value — where the name ends in a secret-bearing word.
+    private static SensitiveKind Assignment(ReadOnlySpan<char> text, int at)
+    {
+        // Widen the hit to the whole identifier it sits in (DB_PASSWORD, apiKey, client-secret). Its end first: a name that ends past
+        // the hit ends there whatever its start, and most names are turned away below by what follows them, before the walk back to
+        // their start ("cancellationToken)"; issue 16 item 4). The same answer.
         var end = at;
         while (end < text.Length && (IdentChars.Contains(text[end]) || char.IsLetter(text[end])))
         {
             end++;
         }
 
-        while (end > start && text[end - 1] == '.')
+        while (end > at && text[end - 1] == '.')
         {
             end--;
+        }
+
+        var start = at;
+        if (end == at)
+        {
+            start = IdentStart(text, at);
+            while (end > start && text[end - 1] == '.')
+            {
+                end--;
+            }
         }
 
         // Past the name's closing quotes and spaces: every value below starts there after '=' or ':', a quote, "is", or a space. A name
@@ -658,6 +677,7 @@ internal static partial class SensitiveScanner
             return SensitiveKind.None;
         }
 
+        start = end > at ? IdentStart(text, at) : start;
         var name = text[start..end];
         var last = LastPart(name, out var parts);
         // "pass" alone is a password only as a quoted key ("pass": …) or an assignment (pass=…), not "boarding pass".
@@ -944,6 +964,12 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        // No phrase counts glued to a letter before it ("cancellationToken"): asked before the compares, not after. The same answer.
+        if (at > 0 && char.IsLetter(text[at - 1]))
+        {
+            return false;
+        }
+
         var rest = text[at..];
         var isPhrase = rest.StartsWith("passport", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("ssn", StringComparison.OrdinalIgnoreCase) && (at == 0 || !char.IsLetter(text[at - 1])) && (rest.Length == 3 || !char.IsLetter(rest[3]))
@@ -958,7 +984,7 @@ internal static partial class SensitiveScanner
             || rest.StartsWith("sozialversicherung", StringComparison.OrdinalIgnoreCase)
             || rest.StartsWith("DNI", StringComparison.Ordinal) && (rest.Length == 3 || !char.IsLetter(rest[3]))
             || SnakeIdKey(rest) && (at == 0 || text[at - 1] != '_') || IdFieldName(rest);
-        if (!isPhrase || (at > 0 && char.IsLetter(text[at - 1])))
+        if (!isPhrase)
         {
             return false;
         }
