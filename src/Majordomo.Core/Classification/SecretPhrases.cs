@@ -436,9 +436,11 @@ internal static partial class SecretPhrases
         var rest = text[at..];
         foreach (var (phrase, want) in PhrasesAt(rest))
         {
-            // As PhrasesAt's first two, a third character that folds apart from the phrase's cannot match it: one table lookup
-            // before the compare (a hit of "key" meets "kennwort", "kela-kortti", "kennitala"…; issue 16 item 4). The same answer.
+            // As PhrasesAt's first two, a third or fourth character that folds apart from the phrase's cannot match it: a table lookup
+            // each before the compare (a hit of "key" meets "kennwort", "kela-kortti", "kennitala"…, and "key," meets "key box", "key
+            // safe", "keypad", "keysafe" past its third; issue 16 item 4). The same answer.
             if ((phrase.Length > 2 && (rest.Length < 3 || SensitivePrefilter.FoldOf(rest[2]) != SensitivePrefilter.FoldOf(phrase[2])))
+                || (phrase.Length > 3 && (rest.Length < 4 || SensitivePrefilter.FoldOf(rest[3]) != SensitivePrefilter.FoldOf(phrase[3])))
                 || !rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
