@@ -99,7 +99,7 @@ internal static partial class SecretPhrases
     /// (<see cref="CounterValue"/>), nor a "dossier" with no care before it (a booking's "Réf. dossier", a refund's file).
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
-        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
 
     // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).
     private static readonly string[] SchoolWords =
@@ -211,7 +211,21 @@ internal static partial class SecretPhrases
             i++;
         }
 
-        return i > 0 && i + 1 < rest.Length && char.IsUpper(rest[i]) && char.IsLetter(rest[i + 1]);
+        return i > 0 && i + 1 < rest.Length && char.IsUpper(rest[i]) && char.IsLetter(rest[i + 1]) && !IdWordAt(rest[i..]);
+    }
+
+    // "Employee ID E-1042", "Employee No 4471": the cue is the record's noun itself and the capital its id's word, no one's name (probe 37).
+    private static readonly string[] IdWords = ["id", "no", "nr", "number", "num", "nummer", "numéro", "número", "numero"];
+
+    private static bool IdWordAt(ReadOnlySpan<char> rest)
+    {
+        var length = 0;
+        while (length < rest.Length && char.IsLetter(rest[length]))
+        {
+            length++;
+        }
+
+        return OneOf(rest[..length], IdWords);
     }
 
     /// <summary>

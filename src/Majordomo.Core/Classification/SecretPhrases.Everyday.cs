@@ -657,6 +657,8 @@ internal static partial class SecretPhrases
         var words = line[SentenceStart(line, at2 - start)..];
         return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal)
             || ContainsAny(words, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
+            // A card slip's or a payment's words in Korean, Japanese and Chinese: "승인번호 30118274 으로 49,000원 결제" (probe 37: D43250).
+            || ContainsAny(line, ["영수증", "결제", "일시불", "할부", "가맹점", "レシート", "領収", "一括払", "一括", "分割", "小票", "消费", "交易"])
             // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
             || line.Contains("TERMINAL", StringComparison.Ordinal) || line.Contains("Terminal", StringComparison.Ordinal);
     }

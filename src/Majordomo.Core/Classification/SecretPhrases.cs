@@ -559,7 +559,9 @@ internal static partial class SecretPhrases
         // A year after an insurance or tax number's noun; a smart card with no pay-TV near, the municipal tax IUC (SecretPhrases.OwnNumbers, SecretPhrases.PayTv).
         || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase)
         // A secrets.yaml reference, a slogan's possessive, a tool's name, a form asked by its first digits (SecretPhrases.VoiceHomes).
-        || VoiceHomeNotValue(text, at, end, want);
+        || VoiceHomeNotValue(text, at, end, want)
+        // A parcel's tracking number after a code's noun, a new list item's number after an account's clause (SecretPhrases.SupportDesk).
+        || SupportDeskNotValue(text, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -793,12 +795,19 @@ internal static partial class SecretPhrases
     // "my … number is 204781394": a possessive before the number word, no word naming it public (order, phone, tracking…).
     private static bool PersonalNumber(ReadOnlySpan<char> text, int at, int end)
     {
+        // A shop's, a utility's or a telecom's customer number (docs/LABELLING.md; SecretPhrases.SupportDesk).
+        if (CustomerNumberNamed(text, at, end))
+        {
+            return false;
+        }
+
         if (text[at] >= 0x2E80)
         {
             var before = text[Math.Max(0, at - 12)..at];
             // "我自己的号码", "自分の番号", "本人的号码": one's own number, as a developer says of the id they test a validator with (probe 20).
+            // Korean "내"/"제" ("my") are words of their own: "결제 번호" (a payment's number) ends another word in 제 (probe 37).
             var mine = before.Contains("我的", StringComparison.Ordinal) || before.Contains("私の", StringComparison.Ordinal) || before.Contains("僕の", StringComparison.Ordinal)
-                || before.Contains("내 ", StringComparison.Ordinal) || before.Contains("제 ", StringComparison.Ordinal) || before.Contains("나의", StringComparison.Ordinal)
+                || KoreanMy(before, "내 ") || KoreanMy(before, "제 ") || before.Contains("나의", StringComparison.Ordinal)
                 || before.Contains("自己的", StringComparison.Ordinal) || before.Contains("自分の", StringComparison.Ordinal) || before.Contains("本人的", StringComparison.Ordinal);
             return mine && !NamedPublic(before, anywhere: true);
         }

@@ -29,7 +29,7 @@ internal static partial class SensitiveScanner
         }
 
         if (digits.Length is not (15 or 16 or 19) || groups.Length < 3 || !CardGroups(groups, digits) || digits[0] < 2 || TestCard(digits) || Filler(digits)
-            || NamedPublic(text, start) || PublishedTestCard(text, start, end, digits))
+            || NoIssuerTwo(digits) || NamedPublic(text, start) || PublishedTestCard(text, start, end, digits))
         {
             return false;
         }

@@ -127,7 +127,6 @@ internal static partial class SensitiveScanner
             case 11 when single && SteuerId(d):
             case 11 when shape is [3, 3, 3, 2] && separators == 3 && Snils(d):
             case 11 when shape is [3, 3, 3, 2] && separators == 6 && Cpf(d):
-            case 14 when shape is [2, 3, 3, 4, 2] && separators == 14 && Cnpj(d):
             case 15 when (single || shape is [1, 2, 2, 2, 3, 3, 2]) && Nir(d):
             case 26 when (single && Nrb(d)) || shape is [2, 4, 4, 4, 4, 4, 4]: // the NRB's print groups: an account even when its check fails
             case 13 when shape is [5, 7, 1] && separators == 2 && d[0] is >= 1 and <= 7: // Pakistan's CNIC in its print groups (probe 24)
@@ -586,7 +585,8 @@ internal static partial class SensitiveScanner
 
             // "the same order — card 4539 …": a public noun of another phrase, a dash or a comma away from the number's own noun, names
             // something else (the twentieth session).
-            if (words == 1 && before[end..counted].IndexOfAny("—–-,;:()") >= 0)
+            // A question's or an exclamation's end too ("Par téléphone ? Bon… 5379 …"; probe 37).
+            if (words == 1 && before[end..counted].IndexOfAny("—–-,;:()?!…") >= 0)
             {
                 return false;
             }
@@ -597,8 +597,22 @@ internal static partial class SensitiveScanner
                 from--;
             }
 
-            if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]) && !(words == 1 && Channel(before[..from])))
+            // "a CRO 0306…", "ARN 7453…": a transfer's or a card payment's reference by its acronym (probe 37).
+            if (from < end && ReferenceAcronym(before[from..end]))
             {
+                return true;
+            }
+
+            // "read out his Visa over the phone, 4000 …": a channel's noun set off by a comma from the number is how it was given (probe 37).
+            var channel = Channel(before[..from]) && (words == 1 || before[end..counted].IndexOfAny(",;—–") >= 0);
+            if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]) && !channel)
+            {
+                // "전화로 신용카드 5412 …", "over the phone, card 4000 …": a card's noun after the channel's is the number's own (probe 37).
+                if (CardNamedAfter(before, from))
+                {
+                    return false;
+                }
+
                 // "the card on this receipt is 5412 …": the public noun says where the card is printed, not what the number is.
                 return !SecretPhrases.CardOnDocument(text, start - before.Length + from);
             }

@@ -247,7 +247,8 @@ internal static partial class SensitiveScanner
             }
         }
 
-        return CompanyTaxNumber(text, start);
+        // A company's CUIT or an organisation's ИНН by its own shape, its label a sentence away (SensitiveScanner.SupportDesk).
+        return CompanyTaxNumber(text, start) || OrganisationNumberShape(text, start);
     }
 
     // A Swedish OCR or a Norwegian KID is an invoice's payment reference only beside a giro, an invoice or a due date in its line.

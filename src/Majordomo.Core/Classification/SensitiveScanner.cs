@@ -1044,6 +1044,13 @@ internal static partial class SensitiveScanner
                 return false;
             }
 
+            // "ssn: 000-00-0000⏎address: … TX 75000": a template's zeros are the phrase's value; a later line's number is another field's (probe 37).
+            if (chars >= 6 && digits >= 4 && value.IndexOfAnyInRange('1', '9') < 0)
+            {
+                var lineEnd = window[Math.Min(j, window.Length)..].IndexOfAny('\n', '\r');
+                window = lineEnd < 0 ? window : window[..(Math.Min(j, window.Length) + lineEnd)];
+            }
+
             // "[DNI: 00000000X]": a template's field of zeros is no one's id (probe 36: D42152).
             if (chars >= 6 && digits >= 4 && value.IndexOfAnyInRange('1', '9') >= 0 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..])
@@ -1193,7 +1200,7 @@ internal static partial class SensitiveScanner
 
         groups[groupCount++] = groupLength;
         if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount], digits)) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
-            && !ImeiShaped(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]) && !ProductCode(text, digits[..count]))
+            && !ImeiShaped(digits[..count]) && !NoIssuerTwo(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]) && !ProductCode(text, digits[..count]))
         {
             return SensitiveKind.CardNumber;
         }
