@@ -204,6 +204,11 @@ internal static class HeuristicClassifier
         "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
         "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",
         "identiteitskaart", "dowód osobisty", "身份证", "주민등록증", "kimlik kartı",
+        // Probe 39: the ids and cards of its countries, in their scripts and by their names (Aadhaar, PAN, NRC, NIC, iqama, マイナンバー, 保険証).
+        "کارت ملی", "کارت بانکی", "شماره کارت", "این کارت", "آدھار", "आधार कार्ड", "पैन कार्ड", "पासपोर्ट", "बैंक कार्ड", "ডেবিট কার্ড", "ক্রেডিট কার্ড",
+        "জাতীয় পরিচয়পত্র", "এনআইডি", "ആധാർ", "ஆதார்", "ఆధార్", "ಆಧಾರ್", "બેંક કાર્ડ", "บัตรประชาชน", "บัตรเครดิต", "บัตรเอทีเอ็ม", "หนังสือเดินทาง",
+        "このマイナンバーカード", "マイナンバーカードの写真", "この保険証", "保険証の写真", "この在留カード", "キャッシュカード", "クレジットカード", "හැඳුනුම්පත", "ගමන් බලපත්‍ර", "မှတ်ပုံတင်", "nrc card", "nic card",
+        "national id", "aadhaar card", "pan card", "emirates id", "iqama", "الإقامة", "الهوية", "بطاقة الصراف", "جواز السفر",
         // A bank statement in the other corpus languages (probe 37; a statement whose numbers are blacked out carries none).
         "kontoauszug", "relevé bancaire", "relevés bancaires", "relevé de compte ", "relevé de carte ", "extracto bancario", "extracto de cuenta", "extracto del banco",
         "estratto conto", "extrato bancário", "extrato da conta", "extrato do banco", "bankafschrift", "rekeningafschrift", "wyciąg z konta",

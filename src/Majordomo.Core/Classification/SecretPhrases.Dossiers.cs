@@ -280,7 +280,9 @@ internal static partial class SecretPhrases
 
         var to = digit;
         var zeros = true;
-        while (to < window.Length && (char.IsAsciiLetterOrDigit(window[to]) || window[to] == '*'))
+        // A form's zeros go on across its dashes ("۰۰۰۰۰-۰۰۰۰۰۰۰-۰", a blank CNIC; probe 39).
+        while (to < window.Length && (char.IsAsciiLetterOrDigit(window[to]) || window[to] == '*'
+            || (zeros && window[to] == '-' && to + 1 < window.Length && window[to + 1] == '0')))
         {
             zeros &= !char.IsAsciiDigit(window[to]) || window[to] == '0';
             to++;

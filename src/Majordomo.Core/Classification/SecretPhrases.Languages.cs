@@ -130,7 +130,7 @@ internal static partial class SecretPhrases
     [
         "area", "city", "town", "district", "locality", "village", "post office", "address", "state", "delivery", "deliver", "courier",
         "shipping", "location", "konsa", "kaunsa", "kahan", "kaha", "jagah", "shahar", "ilaka", "gaon", "pata", "zila", "jila", "क्षेत्र",
-        "शहर", "जिला", "जिले", "पता", "डाकघर", "इलाका", "गांव", "गाँव", "कहां", "कहाँ", "कौन सा",
+        "शहर", "जिला", "जिले", "पता", "डाकघर", "इलाका", "इलाके", "गांव", "गाँव", "कहां", "कहाँ", "कौन सा", "किस",
     ];
 
     private static readonly string[] PinOwners = ["card", "atm", "debit", "credit", "bank", "sim", "upi", "phone", "कार्ड", "एटीएम"];

@@ -43,7 +43,9 @@ internal static partial class SecretPhrases
 
             // A phone line after a call verb ("请拨打95555核实") is the bank's number, not a code (SensitiveScanner.Pasted).
             var length = CodeAt(window, i);
-            if (length > 0 && !DummyCode(window.Slice(i, length)) && !SensitiveScanner.CalledNumber(window, i) && !LastDigitsAt(window, i))
+            // A year of a native calendar ("آذر ۱۴۰۴") and a helpline named after its number ("১৬২৩৪ নম্বরে যোগাযোগ") are public (SecretPhrases.OwnScripts).
+            if (length > 0 && !DummyCode(window.Slice(i, length)) && !SensitiveScanner.CalledNumber(window, i) && !LastDigitsAt(window, i)
+                && !CalendarYear(window, i, i + length) && !CalledAfter(window, i + length) && !MaskedTail(window, i))
             {
                 return true;
             }

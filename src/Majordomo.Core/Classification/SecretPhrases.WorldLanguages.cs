@@ -20,7 +20,7 @@ internal static partial class SecretPhrases
 
     private static (string Language, (string Phrase, Want Want)[] Words)[] WorldLanguageRows() =>
     [
-        ("am", [("ፒን", Want.Digits), ("የይለፍ ቃል*", Want.Word), ("የሚስጥር ቁጥር*", Want.Digits), ("ሚስጥራዊ ቁጥር*", Want.Digits), ("ኮድ", Want.Digits),
+        ("am", [("ፒን", Want.Digits), ("የይለፍ ቃል*", Want.Word), ("የሚስጥር ቁጥ*", Want.Digits), ("ሚስጥር ቁጥ*", Want.Digits), ("ሚስጥራዊ ቁጥ*", Want.Digits), ("ኮድ", Want.Digits),
             ("ኮድዎ", Want.Digits), ("ኮድህ", Want.Digits), ("ኮድሽ", Want.Digits), ("ኮዱ", Want.Digits), ("የማረጋገጫ ኮድ*", Want.Notice),
             ("ለማንም አ*", Want.Marker), ("ለማንም እንዳይ*", Want.Marker)]),
         ("ti", [("መሕለፊ ቃል*", Want.Word), ("ምስጢራዊ ቁጽሪ*", Want.Digits), ("ናይ ምርግጋጽ ኮድ*", Want.Notice), ("ንማንም ኣ*", Want.Marker),
@@ -34,7 +34,7 @@ internal static partial class SecretPhrases
         ("km", [("លេខសម្ងាត់", Want.Digits), ("ពាក្យសម្ងាត់", Want.Word), ("លេខកូដ", Want.Digits), ("កូដផ្ទៀងផ្ទាត់", Want.Notice), ("កូដសម្ងាត់", Want.Digits),
             ("កុំចែករំលែក", Want.Marker), ("កុំប្រាប់", Want.Marker), ("កុំផ្តល់", Want.Marker)]),
         ("lo", [("ລະຫັດຜ່ານ", Want.Word), ("ລະຫັດລັບ", Want.Digits), ("ລະຫັດ pin", Want.Digits), ("ລະຫັດ otp", Want.Notice), ("ລະຫັດຢືນຢັນ", Want.Notice),
-            ("ລະຫັດປະຕູ", Want.Digits), ("ຢ່າບອກ", Want.Marker), ("ຢ່າແບ່ງປັນ", Want.Marker)]),
+            ("ລະຫັດປະຕູ", Want.Digits), ("ລະຫັດ", Want.Digits), ("ຢ່າບອກ", Want.Marker), ("ຢ່າແບ່ງປັນ", Want.Marker)]),
         ("my", [("လျှို့ဝှက်နံပါတ်", Want.Digits), ("စကားဝှက်", Want.Word), ("ကုဒ်နံပါတ်", Want.Digits), ("အတည်ပြုကုဒ်", Want.Notice),
             ("လျှို့ဝှက်ကုဒ်", Want.Digits), ("မည်သူ့ကိုမျှ", Want.Marker), ("ဘယ်သူ့ကိုမှ", Want.Marker)]),
         ("si", [("පින් අංකය", Want.Digits), ("පින් එක", Want.Digits), ("පින් නම්බර්", Want.Digits), ("මුරපදය", Want.Word), ("මුරපද*", Want.Word),
@@ -50,10 +50,12 @@ internal static partial class SecretPhrases
             ("ચકાસણી કોડ*", Want.Notice), ("કોઈની સાથે શેર*", Want.Marker), ("કોઈને જણાવ*", Want.Marker), ("કોઈને કહ*", Want.Marker)]),
         ("pa-guru", [("ਪਿੰਨ", Want.Digits), ("ਪਿਨ", Want.Digits), ("ਪਾਸਵਰਡ*", Want.Word), ("ਗੁਪਤ ਨੰਬਰ*", Want.Digits), ("ਓਟੀਪੀ", Want.Notice),
             ("ਕੋਡ", Want.Digits), ("ਕਿਸੇ ਨਾਲ ਸਾਂਝਾ*", Want.Marker), ("ਕਿਸੇ ਨੂੰ ਨਾ*", Want.Marker)]),
-        ("or", [("ପିନ୍", Want.Digits), ("ପାସୱାର୍ଡ*", Want.Word), ("ଗୁପ୍ତ ନମ୍ବର*", Want.Digits), ("ଓଟିପି", Want.Notice),
+        ("or", [("ପିନ୍", Want.Digits), ("ପିନ", Want.Digits), ("ପାସୱାର୍ଡ*", Want.Word), ("ଗୁପ୍ତ ନମ୍ବର*", Want.Digits), ("ଓଟିପି", Want.Notice),
             ("କୋଡ୍", Want.Digits), ("ଯାଞ୍ଚ କୋଡ୍*", Want.Notice), ("କାହାକୁ କୁହ*", Want.Marker), ("କାହା ସହ ସେୟାର*", Want.Marker)]),
         ("ta", [("பின் எண்*", Want.Digits), ("பின் நம்பர்*", Want.Digits), ("கடவுச்சொல்*", Want.Word), ("ரகசிய எண்*", Want.Digits), ("ஓடிபி", Want.Notice),
             ("ஓ.டி.பி", Want.Notice), ("சரிபார்ப்புக் குறியீடு*", Want.Notice), ("குறியீடு*", Want.Digits), ("கோட்", Want.Digits),
+            // "பின்" alone is also "after": a PIN only after its card, ATM or UPI.
+            ("upi பின்", Want.Digits), ("atm பின்", Want.Digits), ("யுபிஐ பின்", Want.Digits), ("ஏடிஎம் பின்", Want.Digits),
             ("யாருடனும் பகிர*", Want.Marker), ("யாரிடமும்*", Want.Marker)]),
         ("te", [("పిన్", Want.Digits), ("పాస్‌వర్డ్*", Want.Word), ("పాస్వర్డ్*", Want.Word), ("రహస్య సంఖ్య*", Want.Digits), ("ఓటీపీ", Want.Notice),
             ("ధృవీకరణ కోడ్*", Want.Notice), ("కోడ్", Want.Digits), ("ఎవరితోనూ*", Want.Marker), ("ఎవరికీ చెప్ప*", Want.Marker)]),
@@ -69,6 +71,12 @@ internal static partial class SecretPhrases
             ("کد تأیید*", Want.Notice), ("کد تایید*", Want.Notice), ("پین", Want.Digits), ("وای‌فای", Want.Access), ("وای فای", Want.Access),
             ("وایفای", Want.Access), ("وائی فائی", Want.Access), ("کسی کو نہ*", Want.Marker), ("کسی کے ساتھ شیئر*", Want.Marker),
             ("به هیچ کس*", Want.Marker), ("در اختیار دیگران*", Want.Marker), ("هیچا ته*", Want.Marker), ("له هیچا*", Want.Marker)]),
+        // Probe 39: Tibetan and spoken Arabic — "الرقم السري" (the secret number), "كلمة سر الراوتر" (a construct, no article),
+        // Egyptian and Gulf "الباسورد"; Tibetan "གསང་གྲངས" (secret number) and "གསང་ཚིག" (password).
+        ("bo", [("གསང་གྲངས", Want.Digits), ("གསང་ཚིག", Want.Word), ("གསང་ཨང", Want.Digits)]),
+        ("ar", [("الرقم السري", Want.Digits), ("رقمي السري", Want.Digits), ("رقم سري", Want.Digits), ("الرمز السري", Want.Digits),
+            ("رمزي السري", Want.Digits), ("الرقم السرّي", Want.Digits), ("كلمة سر", Want.Word), ("كلمة سري", Want.Word), ("الباسورد", Want.Word),
+            ("باسورد", Want.Word), ("الباسوورد", Want.Word)]),
         ("kk-ky-mn", [("құпиясөз*", Want.Word), ("құпия сөз*", Want.Word), ("растау коды*", Want.Notice), ("бір реттік*", Want.Notice),
             ("ешкімге*", Want.Marker), ("сырсөз*", Want.Word), ("ырастоо коду*", Want.Notice), ("эч кимге*", Want.Marker), ("нууц үг*", Want.Word),
             ("нууц код*", Want.Digits), ("баталгаажуулах код*", Want.Notice), ("хэнд ч*", Want.Marker)]),
@@ -117,7 +125,7 @@ internal static partial class SecretPhrases
     // The code nouns above, read like IsCodeWord's: public when a word next to them names a postal, error, QR or promotion code.
     private static bool IsWorldCodeWord(string phrase) => phrase is "ኮድ" or "ኮዱ" or "კოდი" or "კოდს" or "კოდია" or "կոդ" or "կոդը" or "លេខកូដ"
         or "कोड" or "কোড" or "કોડ" or "ਕੋਡ" or "କୋଡ୍" or "குறியீடு" or "கோட்" or "కోడ్" or "ಕೋಡ್" or "കോഡ്" or "کوڈ" or "کوډ" or "kodea" or "codi" or "cód"
-        or "eich cod" or "kóði" or "kóðinn" or "kodiċi" or "msimbo" or "koodh" or "kaody" or "ikhodi" or "koodu" or "kóòdù";
+        or "eich cod" or "kóði" or "kóðinn" or "kodiċi" or "msimbo" or "koodh" or "kaody" or "ikhodi" or "koodu" or "kóòdù" or "ລະຫັດ";
 
     // A code these languages name as public, in the few characters before or after its noun (Indic words hold vowel signs, which
     // split a word for char.IsLetter, so they are matched as text): a postal code, an error, a QR or a promotion code.
@@ -127,6 +135,10 @@ internal static partial class SecretPhrases
         "పిన్", "పోస్టల్", "లోపం", "ಪಿನ್", "ಅಂಚೆ", "ದೋಷ", "പിൻ", "തപാൽ", "പിശക്", "ڈاک", "پوسټ", "پستی", "خطا", "غلطی", "საფოსტო", "შეცდომის",
         "փոստային", "սխալի", "ប្រៃសណីយ៍", "កំហុស", "ፖስታ", "ስህተት", "post", "poist", "postar", "posta", "postal", "boostada", "paositra",
         "शाखा", "শাখা", "શાખા", "ਸ਼ਾਖਾ", "శాఖ", "ಶಾಖೆ", "ശാഖ", "கிளை", "branch", "ifsc", "qr", "promo", "kupon", "kuponi", "gwall", "earráid", "akatsa", "errore", "error", "hitilafu", "gabim", "villu",
+        // Lao: a postal code, a product's or a bar code.
+        "ໄປສະນີ", "ສິນຄ້າ", "ບາໂຄດ",
+        // India's school registry code names the school (UDISE), no pupil.
+        "udise", "यूडायस",
     ];
 
     private static bool WorldPublicCode(ReadOnlySpan<char> text, int at, int end, string phrase)
@@ -136,7 +148,9 @@ internal static partial class SecretPhrases
             return IndicPostalPin(text, end, phrase);
         }
 
-        return ContainsAny(text[Math.Max(0, at - 14)..at], WorldPublicCodes) || ContainsAny(text[end..Math.Min(text.Length, end + 14)], WorldPublicCodes);
+        // From the noun's own end: an unspaced script glues the public word to it ("ລະຫັດໄປສະນີ"), and Check's end has run past it.
+        var nounEnd = Math.Min(end, at + phrase.Length);
+        return ContainsAny(text[Math.Max(0, at - 14)..at], WorldPublicCodes) || ContainsAny(text[nounEnd..Math.Min(text.Length, end + 14)], WorldPublicCodes);
     }
 
     /// <summary>
@@ -159,7 +173,7 @@ internal static partial class SecretPhrases
     // digits not starting with 0, with no card, ATM, bank or UPI word near it, is an address (PostalPin reads Devanagari and English).
     private static readonly string[] IndicPins = ["পিন", "પિન", "ਪਿੰਨ", "ਪਿਨ", "ପିନ୍", "ପିନ", "పిన్", "ಪಿನ್", "പിൻ", "பின்"];
 
-    private static readonly string[] IndicCodes = ["কোড", "કોડ", "ਕੋਡ", "କୋଡ୍", "కోడ్", "ಕೋಡ್", "കോഡ്", "கோட்", "code"];
+    private static readonly string[] IndicCodes = ["কোড", "કોડ", "ਕੋਡ", "କୋଡ୍", "କୋଡ", "కోడ్", "ಕೋಡ್", "കോഡ്", "கோட்", "code"];
 
     private static readonly string[] IndicPinOwners =
         ["card", "atm", "upi", "bank", "কার্ড", "ব্যাংক", "କାର୍ଡ", "ବ୍ୟାଙ୍କ", "કાર્ડ", "બેંક", "ਕਾਰਡ", "ਬੈਂਕ", "కార్డ్", "బ్యాంక్", "ಕಾರ್ಡ್", "ಬ್ಯಾಂಕ್", "കാർഡ്", "ബാങ്ക്", "கார்டு", "வங்கி"];
@@ -171,7 +185,8 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var after = text[end..Math.Min(text.Length, end + 40)].TrimStart(' ');
+        // Odia's bare "ପିନ" meets "ପିନ୍ କୋଡ୍" with its virama left after it (probe 39).
+        var after = text[end..Math.Min(text.Length, end + 40)].TrimStart("\u0B4D ");
         var code = false;
         foreach (var word in IndicCodes)
         {
@@ -210,6 +225,8 @@ internal static partial class SecretPhrases
         "helpline", "hotline", "शिकायत", "हेल्पलाइन", "टोल फ्री", "হেল্পলাইন", "কল করুন", "ফোন করুন", "ಕರೆ ಮಾಡಿ", "కాల్ చేయండి", "ഹെൽപ്‌ലൈൻ",
         "ہیلپ لائن", "کال کریں", "تماس بگیرید", "piga", "ደውሉ", "დარეკეთ", "զանգահարեք", "ໂທຫາ", "ffoniwch", "glaoigh", "deitu", "truca",
         "hubungi", "tumawag", "kira",
+        // A code's destination, the number it is to be sent to (probe 39's phishing texts): "به شماره ۰۹۳۵…", "على الرقم ٠٥٤…".
+        "به شماره", "على الرقم", "إلى الرقم", "الى الرقم", "على رقم", "to the number", "to number",
     ];
 
     /// <summary>

@@ -395,6 +395,7 @@ internal static partial class SecretPhrases
         "python", "java", "c#", "js", "legacy", "dead", "old", "new", "clean", "test", "library", "framework", "err", "error:", "errno",
         "sort", "ifsc", "bsb", "branch", "routing", "transit", // a bank's branch (probe 18): printed on every statement
         "claude", "vs", "escaped", "generated", // a product and a program's text (this repository's docs: "Claude Code", "JSON-escaped code")
+        "post", // "a post code 1969…" (probe 39), as "postal"
         "friend", // a gaming platform's friend code is a handle shared to be added (probe 30; docs/LABELLING.md: a gamer tag)
     ];
 
@@ -560,6 +561,8 @@ internal static partial class SecretPhrases
         || (want == Want.Digits && YearAfterInsuranceNoun(text, end, phrase)) || PayTvNotValue(text, at, end, phrase)
         // A secrets.yaml reference, a slogan's possessive, a tool's name, a form asked by its first digits (SecretPhrases.VoiceHomes).
         || VoiceHomeNotValue(text, at, end, want)
+        // A helpline named after its number ("UPI PIN, १९३० हेल्पलाइन"; SecretPhrases.OwnScripts).
+        || (want is Want.Digits or Want.Notice && HelplineAfterNoun(text, end))
         // A parcel's tracking number after a code's noun, a new list item's number after an account's clause (SecretPhrases.SupportDesk).
         || SupportDeskNotValue(text, end, phrase, want);
 
@@ -1501,7 +1504,8 @@ internal static partial class SecretPhrases
     {
         var run = window[start..end];
         if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end)
-            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run) || CheckModulus(window, start, end))
+            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || CalendarYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run)
+            || CheckModulus(window, start, end))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1521,7 +1525,9 @@ internal static partial class SecretPhrases
             before = item[..^digits].TrimEnd(" \t");
         }
 
-        foreach (var example in (ReadOnlySpan<string>)["like", "e.g.", "eg", "such as", "z.b.", "zum beispiel", "par exemple", "por ejemplo", "por exemplo", "per esempio", "bijvoorbeeld", "np.", "например", "örneğin", "t.ex.", "例如", "例えば", "예를 들어"])
+        foreach (var example in (ReadOnlySpan<string>)["like", "e.g.", "eg", "such as", "z.b.", "zum beispiel", "par exemple", "por ejemplo", "por exemplo", "per esempio", "bijvoorbeeld", "np.", "например", "örneğin", "t.ex.", "例如", "例えば", "예를 들어",
+            // Probe 39: the example words of its scripts ("مثال: ١٢٣٤", "مثلاً ۰۰۱۲…", "（例：１２３４）", "जैसे १२३४").
+            "مثال:", "مثال", "مثلا", "مثلاً", "مثل", "مانند", "نمونه:", "نمونه", "على سبيل المثال", "जैसे", "उदाहरण:", "उदाहरण", "例:", "例：", "例", "比如", "예:", "เช่น", "যেমন"])
         {
             if (before.EndsWith(example, StringComparison.OrdinalIgnoreCase) && (before.Length == example.Length || !char.IsLetter(before[^(example.Length + 1)])))
             {

@@ -11,7 +11,8 @@ namespace Majordomo.Classification;
 /// read once more as a copy of the same length with each one turned into its ASCII digit (and the Arabic thousands and decimal signs
 /// into ',' and '.'), as <see cref="ReadOnce"/> reads escapes. Two ways of writing digits that are no decimal digits are read too
 /// (the nineteenth session): Ethiopic units written one by one (<see cref="EthiopicRun"/>) and the Burmese letter wa typed for zero
-/// (<see cref="WaAsZero"/>).
+/// (<see cref="WaAsZero"/>). Since probe 39 the full-width forms of ASCII's letters and signs are read as ASCII in the same copy (a
+/// token typed in an East Asian input method's full-width mode, "ｇｈｐ＿ｘ７Ｋ２…", a Wi-Fi key "Ｋｉｍ＆Ｌｅｅ２０２６＃").
 /// </summary>
 internal static partial class SensitiveScanner
 {
@@ -31,6 +32,10 @@ internal static partial class SensitiveScanner
     private static readonly SearchValues<char> NativeDigitChars = SearchValues.Create(
         [.. ScriptZeros.SelectMany(zero => Enumerable.Range(zero, 10).Select(digit => (char)digit)), .. DigitPlanes]);
 
+    // The full-width forms of ASCII's '!' to '~' (U+FF01–U+FF5E), in ASCII's order.
+    private const char FullWidthFirst = '\uFF01';
+    private const char FullWidthLast = '\uFF5E';
+
     // Ethiopic's units one to nine; its tens and hundreds (፲ … ፼) are signs of their own, and it has no zero.
     private static readonly SearchValues<char> EthiopicUnits = SearchValues.Create("\u1369\u136A\u136B\u136C\u136D\u136E\u136F\u1370\u1371");
 
@@ -43,7 +48,9 @@ internal static partial class SensitiveScanner
     {
         var native = text.IndexOfAny(NativeDigitChars);
         var ethiopic = text.IndexOfAny(EthiopicUnits);
+        var wide = text.IndexOfAnyInRange(FullWidthFirst, FullWidthLast);
         var first = native < 0 ? ethiopic : ethiopic < 0 ? native : Math.Min(native, ethiopic);
+        first = first < 0 ? wide : wide < 0 ? first : Math.Min(first, wide);
         if (first < 0)
         {
             return SensitiveKind.None;
@@ -77,6 +84,7 @@ internal static partial class SensitiveScanner
                     _ when NativeDigitChars.Contains(c) => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
                     _ when EthiopicUnits.Contains(c) && EthiopicRun(text, k) => (char)('0' + CharUnicodeInfo.GetDigitValue(c)),
                     Wa when k >= wa && WaAsZero(text, k) => '0',
+                    >= FullWidthFirst and <= FullWidthLast => (char)(c - FullWidthFirst + '!'),
                     _ => c,
                 };
                 folded |= buffer[written - 1] != c;

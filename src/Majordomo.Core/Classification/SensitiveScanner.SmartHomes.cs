@@ -303,17 +303,18 @@ internal static partial class SensitiveScanner
     }
 
     // A Wi-Fi word, a key's or a password's noun, and what carries the printed key, in the ask that sends a photo.
-    private static readonly SearchValues<string> WifiWords = SearchValues.Create(["wifi", "wi-fi", "wlan", "wpa", "wireless", "réseau", "red wifi", "와이파이", "ワイファイ", "无线"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> WifiWords = SearchValues.Create(["wifi", "wi-fi", "wlan", "wpa", "wireless", "réseau", "red wifi", "와이파이", "ワイファイ", "无线", "ไวไฟ", "وای‌فای", "واي فاي", "वाईफाई", "ওয়াইফাই"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> WifiKeyNouns = SearchValues.Create(
-        ["password", "passwort", "key", "schlüssel", "clé", "cle ", "code", "clave", "contraseña", "chiave", "senha", "chave", "wachtwoord", "sleutel", "пароль", "ключ", "비밀번호", "비번", "パスワード", "密码"],
+        ["password", "passwort", "key", "schlüssel", "clé", "cle ", "code", "clave", "contraseña", "chiave", "senha", "chave", "wachtwoord", "sleutel", "пароль", "ключ", "비밀번호", "비번", "パスワード", "密码", "รหัส", "رمز", "كلمة", "पासवर्ड", "পাসওয়ার্ড"],
         StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> KeyCarriers = SearchValues.Create(
     [
         "sticker", "label", "card", "bottom of the router", "back of the router", "aufkleber", "etikett", "karte", "kärtchen", "unterseite", "étiquette",
         "carte", "pegatina", "etiqueta", "tarjeta", "cartoncino", "etichetta", "adesivo", "cartão", "kaartje", "наклейк", "этикетк",
-        "карточк", "스티커", "라벨", "ラベル", "シール", "标签", "贴纸",
+        "карточк", "스티커", "라벨", "ラベル", "シール", "标签", "贴纸", "printed on", "back of her router", "back of his router", "back of my router",
+        "สติกเกอร์", "ฉลาก", "برچسب", "ملصق", "स्टिकर", "স্টিকার",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -329,7 +330,7 @@ internal static partial class SensitiveScanner
     [
         "type it", "type the", "type out", "read it", "read the", "read me", "copy", "write it", "write out", "tell me the", "what's the password", "what is the password",
         "lire", "lis-moi", "recopie", "écris", "abschreib", "abtipp", "vorlesen", "lies mir", "escrib", "léeme", "leeme", "copia", "leggi", "scrivi",
-        "dimmi", "transcre", "escreve", "lê ", "overtypen", "voorlezen", "прочитай", "перепиши", "읽어", "적어", "読んで", "書き出", "读一下", "打出",
+        "dimmi", "transcre", "escreve", "lê ", "overtypen", "voorlezen", "прочитай", "перепиши", "읽어", "적어", "読んで", "書き出", "读一下", "打出", "อ่าน", "พิมพ์", "بنویس", "اكتب", "اقرأ", "लिख दो", "पढ़", "লিখে দাও",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
