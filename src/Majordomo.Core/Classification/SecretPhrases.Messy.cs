@@ -246,17 +246,26 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // "is now maple otter 64", "ist jetzt blaue Tasse 44", "ahora es perro verde 81": the word for now and the copula in either
+        // order (SecretPhrases.OlderFiles).
+        while (k + 1 < count && (OneOf(line[parts[k + 1]], NowWords) || IsConnector(line[parts[k + 1]], out _)))
+        {
+            k++;
+        }
+
         var words = 0;
         for (k++; k < count; k++)
         {
+            // A number closing the clause with its comma ("… gele fiets 27, de kinderen …").
             var token = line[parts[k]];
-            if (token.Length is >= 2 and <= 4 && token.IndexOfAnyExceptInRange('0', '9') < 0)
+            var number = token.TrimEnd(",;");
+            if (number.Length is >= 2 and <= 4 && number.IndexOfAnyExceptInRange('0', '9') < 0)
             {
                 var next = k + 1 < count ? line[parts[k + 1]].TrimEnd(".,!?") : [];
-                return words >= 2 && words <= 5 && !(token.Length == 4 && token[0] is '1' or '2' && token[1] is '9' or '0') && !OneOf(next, Units);
+                return words >= 2 && words <= 5 && !(number.Length == 4 && number[0] is '1' or '2' && number[1] is '9' or '0') && !OneOf(next, Units);
             }
 
-            var plain = token.Length >= 3 && token.IndexOfAnyExcept(LetterChars) < 0 && !NotPassphraseWords.Contains(token) && !Listed(token);
+            var plain = token.Length >= 3 && PlainWord(token) && !NotPassphraseWords.Contains(token) && !Listed(token);
             if (!plain)
             {
                 return false;
@@ -267,8 +276,6 @@ internal static partial class SecretPhrases
 
         return false;
     }
-
-    private static readonly System.Buffers.SearchValues<char> LetterChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     // Digit words as chats write them in Latin letters (Russian, Ukrainian, Hindi and Urdu, Japanese, Chinese, Greek, Arabic, Turkish,
     // Vietnamese) and in kana. Read only after a secret noun: many are ordinary words elsewhere ("do", "go", "ni").

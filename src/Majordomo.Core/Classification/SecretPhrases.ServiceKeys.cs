@@ -233,6 +233,12 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool NumberedCompound(ReadOnlySpan<char> token)
     {
+        // "Modulo-97-Regel", "mod-11-Prüfziffer": a check's modulus and the words it names (SecretPhrases.OlderFiles).
+        if (ModulusCompound(token) is { } modulus)
+        {
+            return modulus;
+        }
+
         var dash = token.IndexOf('-');
         if (dash is < 1 or > 4 || token[..dash].IndexOfAnyExceptInRange('0', '9') >= 0)
         {

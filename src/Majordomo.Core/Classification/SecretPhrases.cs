@@ -133,7 +133,7 @@ internal static partial class SecretPhrases
         ("인증 코드", Want.Digits), ("도어락", Want.Digits),
 
         // Passports, insurance, member and patient numbers: an identifier follows.
-        ("passport", Want.Digits), ("reisepass", Want.Digits), ("passeport", Want.Digits), ("pasaporte", Want.Digits), ("passaporte", Want.Digits),
+        ("passport", Want.Digits), ("reisepass", Want.Digits), ("ausweis", Want.Digits), ("passeport", Want.Digits), ("pasaporte", Want.Digits), ("passaporte", Want.Digits),
         ("passaporto", Want.Digits), ("paspoort", Want.Digits), ("paszport", Want.Digits), ("паспорт", Want.Digits), ("pasaport", Want.Digits),
         ("护照", Want.Digits), ("パスポート", Want.Digits), ("여권", Want.Digits), ("policy number", Want.Digits), ("policy no", Want.Digits),
         ("member id", Want.Digits), ("member number", Want.Digits), ("membership number", Want.Digits), ("insurance number", Want.Digits),
@@ -579,7 +579,8 @@ internal static partial class SecretPhrases
 
         if (want == Want.Bare)
         {
-            return BareValue(text, at, end);
+            // "the spare laptop login is now tangerine river 58": a login's passphrase of plain words and a number (SecretPhrases.OlderFiles).
+            return BareValue(text, at, end) || RunOnPassphrase(LineFrom(text, end, 120));
         }
 
         if (want == Want.Wallet)
@@ -1021,7 +1022,7 @@ internal static partial class SecretPhrases
             return char.IsLetter(text[at - 1]) && (phrase is "passwort" or "kennwort" or "wachtwoord" or "lösenord" && CompoundStart(text, at)
                 || phrase == "tan" && text.Slice(at, 3).SequenceEqual("TAN") && (at + 3 == text.Length || !char.IsLetter(text[at + 3]))
                 || phrase is "nummer" or "number"
-                || phrase is "tresor" or "reisepass" or "versichertennummer" or "versicherungsnummer" or "versichertennr" or "kluis" && CompoundStart(text, at)
+                || phrase is "tresor" or "reisepass" or "ausweis" or "versichertennummer" or "versicherungsnummer" or "versichertennr" or "kluis" && CompoundStart(text, at)
                 || phrase is "code" or "kod" && SecretCompound(text, at)
                 || phrase == "code" && CompoundStart(text, at) && !PublicCompound(text, at)); // "Entsperrcode", not "Fehlercode"
         }
@@ -1054,6 +1055,12 @@ internal static partial class SecretPhrases
         while (end + suffix < text.Length && char.IsLower(text[end + suffix]))
         {
             suffix++;
+        }
+
+        // "Reisepassnummer", "Ausweisnummer", "Reisepassnr": an id document's number by its compound (SecretPhrases.OlderFiles).
+        if (phrase is "reisepass" or "ausweis" && text.Slice(end, suffix) is var tail && (tail.StartsWith("nummer", StringComparison.Ordinal) || tail is "nr"))
+        {
+            return true;
         }
 
         // "combos", not "comboio" (Portuguese for a train).
@@ -1162,7 +1169,17 @@ internal static partial class SecretPhrases
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
+            || (want == Want.Digits && stop < full.Length && full[stop] is '.' or '!' && IdInNextSentence(text, from + stop + 1))
+            // A password told as the real one in the next sentence or line, or opening it (SecretPhrases.OlderFiles).
+            || (want is Want.Word or Want.Access && stop < full.Length && full[stop] is '.' or '。' or '!' or '\n'
+                && (RealOneInNextSentence(text, from + stop + 1) || (full[stop] is not '\n' && ChosenOpensNextSentence(text, from + stop + 1))))
             || (want == Want.Lock && stop < full.Length && full[stop] is '.' or '。' && DashedCombination(full[(stop + 1)..][..SentenceEnd(full[(stop + 1)..])])))
+        {
+            return true;
+        }
+
+        // A chat's Wi-Fi question answered on the next line with the network and its key, asked with or without its mark (SecretPhrases.OlderFiles).
+        if (want == Want.Access && stop < full.Length && full[stop] is '?' or '？' or '\n' && KeyAfterNetwork(text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)]))
         {
             return true;
         }
@@ -1487,7 +1504,8 @@ internal static partial class SecretPhrases
     {
         var run = window[start..end];
         if (run.Length > 2 && run[0] == '0' && run[1] is 'x' or 'X' || (start > 0 && window[start - 1] == '+') || NormReference(window, start, end)
-            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || CalendarYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run))
+            || AlgorithmNamed(window, start) || NamedYear(window, start, end) || CalendarYear(window, start, end) || SensitiveScanner.FormatLabelled(window, start, end) || DashedUnit(run)
+            || CheckModulus(window, start, end))
         {
             return true; // a hex error code; "+55 11": a country's dialling code
         }
@@ -1808,6 +1826,12 @@ internal static partial class SecretPhrases
         }
 
         var value = rest[..end].TrimEnd(".!?)。:,;}]");
+
+        // Rust's borrowed types ("password: &str", "&String"): the type a reference names is read as the type's name.
+        if (!quoted && value.Length > 1 && value[0] == '&' && char.IsAsciiLetter(value[1]))
+        {
+            value = value[1..];
+        }
 
         // "Wie lang muss ein Passwort 2026 sein?": a year right after the noun dates it, it is not its value.
         if (!connector && !quoted && want == Want.Word && value.Length == 4 && value.IndexOfAnyExcept(Digits) < 0 && value[0] is '1' or '2' && value[1] is '9' or '0')
@@ -2426,7 +2450,7 @@ internal static partial class SecretPhrases
     internal static bool DummyValue(ReadOnlySpan<char> value)
     {
         // A key public by design or a vendor's published example; "Passwort123" in the user's language (SecretPhrases.ServiceKeys).
-        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value) || TestCardToken(value))
+        if (Ciphertext(value) || StoreReference(value) || PublicByDesign(value) || LocalDummy(value) || DocumentFile(value) || TestCardToken(value) || CjkPlaceholder(value))
         {
             return true;
         }

@@ -783,8 +783,9 @@ internal static partial class SensitiveScanner
                 return SensitiveKind.None;
             }
 
-            // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names.
-            var bare = value.TrimEnd("}]).,;!?");
+            // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names; a signature's type is
+            // followed by its return type's colon ("password: string): Promise<…>", Kotlin's "password: String): Boolean").
+            var bare = value.TrimEnd("}]).,;!?:");
             foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions])
             {
                 foreach (var word in list)
