@@ -237,6 +237,14 @@ internal static partial class SecretPhrases
     [
         "GB82WEST12345698765432", "DE89370400440532013000", "FR1420041010050500013M02606", "ES9121000418450200051332", "NL91ABNA0417164300",
         "IT60X0542811101000000123456", "BE68539007547034", "CH9300762011623852957", "AT611904300234573201",
+        // The twenty-first session: the registry's newer French example, a German bank's help page's, Poland's and Portugal's.
+        "FR7630006000011234567890189", "DE02120300000000202051", "PL61109010140000071219812874", "PT50000201231234567890154",
+    ];
+
+    // A help page's or a manual's word that names the IBAN after it an example ("Beispiel-IBAN DE02 …", "l'exemple d'IBAN donné est …").
+    private static readonly string[] ExampleIbanWords =
+    [
+        "example", "exemple", "beispiel", "ejemplo", "esempio", "exemplo", "przykład", "voorbeeld", "exempel", "eksempel", "esimerkki", "příklad",
     ];
 
     /// <summary>
@@ -268,6 +276,16 @@ internal static partial class SecretPhrases
 
         var lineStart = text[..start].LastIndexOf('\n') + 1;
         var line = text[lineStart..start];
+
+        // A bank's help page names its example as one before it, in its sentence: no one's account (pasted as one's own, the same
+        // example stays sensitive).
+        var sentence = line[Math.Max(0, line.Length - 80)..];
+        sentence = sentence[(sentence.LastIndexOfAny(".!?") + 1)..];
+        if (ContainsStem(sentence, ExampleIbanWords))
+        {
+            return true;
+        }
+
         foreach (var word in (ReadOnlySpan<string>)["assert", "expect(", "is_valid", "isvalid", "validate", "test_", "@test"])
         {
             if (line.Contains(word, StringComparison.OrdinalIgnoreCase))

@@ -6,7 +6,7 @@ namespace Majordomo.Tests.Classification;
 /// Native digits and the secrets written with them (the twenty-first session; docs/CLASSIFIER.md "Native digits and the leftovers of
 /// probes 35 and 38"): a script's digits past the BMP folded like the others, and the nouns and owners that a native-digit secret
 /// stands beside — a Persian policy's noun, Arabic's "secret number", Oriya's PIN, a weak code typed as one's own. Each secret beside
-/// its look-alike twin; every text is checked through the prefilter too.
+/// its look-alike twin (and a bank's example IBAN named as one); every text is checked through the prefilter too.
 /// </summary>
 public class SensitiveNativeDigitsTests
 {
@@ -67,4 +67,14 @@ public class SensitiveNativeDigitsTests
     [InlineData("البنك يطلب رقماً سرياً من ٤ أرقام، هل هذا كافٍ؟")]
     [InlineData("ମୋ ପିନ୍ କୋଡ୍ ୭୫୧୦୦୧, ଏହା କେଉଁ ଅଞ୍ଚଳ?")]
     public void APinsLengthOrAPostalPinCode_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("In der Hilfe meiner Bank steht als Beispiel-IBAN DE02 1203 0000 0000 2020 51 – woraus bestehen die Teile?")]
+    [InlineData("Sur le site de ma banque, l'exemple d'IBAN donné est FR76 3000 6000 0112 3456 7890 189 : à quoi correspond chaque bloc ?")]
+    public void APublishedExampleIbanNamedAsAnExample_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("Die Kaution bitte ab jetzt auf mein neues Konto: DE02 1203 0000 0000 2020 51, Kontoinhaberin Lena Vogt.")]
+    [InlineData("Mon IBAN pour le remboursement : FR76 3000 6000 0112 3456 7890 189.")]
+    public void APublishedExampleIbanPastedAsOnesOwn_IsSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 }
