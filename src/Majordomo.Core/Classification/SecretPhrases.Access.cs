@@ -116,7 +116,8 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (!Described(window, i, end, allDigits: true))
+            // "lookalike digits 5 vs 5 vs 0": numbers compared are no turns (SecretPhrases.Judged).
+            if (!Described(window, i, end, allDigits: true) && !Versus(window, i, end))
             {
                 numbers++;
             }

@@ -56,6 +56,8 @@ internal static partial class SecretPhrases
         ("ja", ["社員番号", "従業員番号", "職員番号", "事故番号"]),
         ("ko", ["사번", "사원번호", "직원번호", "청구번호", "사고번호"]),
         ("zh", ["工号", "员工编号", "员工号", "职工号", "报案号", "理赔号", "赔案号"]),
+        ("hi", ["कर्मचारी संख्या", "कर्मचारी आईडी", "कर्मचारी कोड"]), // probe 39
+        ("ta", ["பணியாளர் எண்", "ஊழியர் எண்"]),
     ];
 
     // Acronyms among them that are words elsewhere ("nss" a library, "niss" a name): counted only as printed, in capitals.

@@ -45,7 +45,8 @@ internal static partial class SecretPhrases
             var length = CodeAt(window, i);
             // A year of a native calendar ("آذر ۱۴۰۴") and a helpline named after its number ("১৬২৩৪ নম্বরে যোগাযোগ") are public (SecretPhrases.OwnScripts).
             if (length > 0 && !DummyCode(window.Slice(i, length)) && !SensitiveScanner.CalledNumber(window, i) && !LastDigitsAt(window, i)
-                && !CalendarYear(window, i, i + length) && !CalledAfter(window, i + length) && !MaskedTail(window, i))
+                && !CalendarYear(window, i, i + length) && !CalledAfter(window, i + length) && !MaskedTail(window, i)
+                && !SensitiveScanner.ShownAsExample(window, i) && !YearSpan(window.Slice(i, length)))
             {
                 return true;
             }

@@ -19,6 +19,8 @@ internal static partial class SecretPhrases
         // Ids by their own country's names in Latin letters (and the Arabic script's for the Emirates).
         ("abha", Want.Digits), ("emirates id", Want.Digits), ("الهوية الإماراتية", Want.Digits), ("iqama", Want.Digits), ("lrn", Want.Digits),
         ("polis oms", Want.Digits), ("polisa oms", Want.Digits), ("nomer polisa", Want.Digits), ("nomer inn", Want.Digits),
+        // India's health scheme card (Ayushman Bharat PM-JAY; probe 39).
+        ("pm-jay", Want.Digits), ("pmjay", Want.Digits), ("ayushman card", Want.Digits), ("आयुष्मान कार्ड", Want.Digits),
 
         // A pay-TV subscriber's card number (DStv, GOtv, StarTimes): the account it is billed to.
         ("iuc", Want.Digits), ("smartcard number", Want.Digits), ("smart card number", Want.Digits),
@@ -30,7 +32,8 @@ internal static partial class SecretPhrases
     // The ids above (not the PINs): their value has five characters or more, like IdNouns'. Properties, not fields: spread into
     // other files' fields, whose initialisers may run before this file's.
     private static string[] RomanisedIdNouns =>
-        ["abha", "emirates id", "الهوية الإماراتية", "iqama", "lrn", "polis oms", "polisa oms", "nomer polisa", "nomer inn", "iuc", "smartcard number", "smart card number"];
+        ["abha", "emirates id", "الهوية الإماراتية", "iqama", "lrn", "polis oms", "polisa oms", "nomer polisa", "nomer inn", "iuc", "smartcard number", "smart card number",
+            "pm-jay", "pmjay", "ayushman card", "आयुष्मान कार्ड"];
 
     // Numbers named as another thing's: a confirmation, an appointment, a queue's slip (PublicNumberStems; "mi número de
     // confirmación", "meu número de confirmação", "nombor giliran", "my slip no").

@@ -552,7 +552,7 @@ internal static partial class SecretPhrases
         || EmptyFormValue(text, end) || CookieAttributeAfter(text, end) || (want is Want.Digits or Want.Notice or Want.Marker or Want.Short && DeclaredFakeCodes(text, at, end))
         || (want is Want.Digits or Want.Account or Want.Personal && BillerAccountAfter(text, end))
         // Another cell's value in a table, an invoice's number (SecretPhrases.Tables).
-        || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end)) || TestValueAfter(text, end)
+        || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end) && !HospitalNumberNoun(phrase)) || TestValueAfter(text, end)
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
         || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end))
         // A key's file named by its path ("Will attempt key: /Users/ana/.ssh/id_ed25519"; SecretPhrases.WorkOutput).
@@ -564,7 +564,9 @@ internal static partial class SecretPhrases
         // A helpline named after its number ("UPI PIN, १९३० हेल्पलाइन"; SecretPhrases.OwnScripts).
         || (want is Want.Digits or Want.Notice && HelplineAfterNoun(text, end))
         // A parcel's tracking number after a code's noun, a new list item's number after an account's clause (SecretPhrases.SupportDesk).
-        || SupportDeskNotValue(text, end, phrase, want);
+        || SupportDeskNotValue(text, end, phrase, want)
+        // A test fixture's zero PIN (SecretPhrases.Judged).
+        || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1189,7 +1191,8 @@ internal static partial class SecretPhrases
         // ("Forgot your password?" in a translation file) is a label, not a chat.
         var question = want is not (Want.Token or Want.Personal or Want.Dial or Want.Given) && stop < full.Length && (full[stop] is '?' or '？' && (stop + 1 >= full.Length || full[stop + 1] is not ('"' or '\'' or '”'))
             || (want is Want.Digits or Want.Short or Want.Lock && (full[stop] is '\n' or '\r' || (full[stop] == '.' && stop + 1 < full.Length && full[stop + 1] is '\n' or '\r'))));
-        if (!question)
+        // "Is 0000 a bad PIN? Same as 1234?": a question about an example code compares codes after it (SecretPhrases.Judged).
+        if (!question || (want is Want.Digits or Want.Short or Want.Lock && nounAt >= 0 && JudgedExampleQuestion(text, nounAt)))
         {
             return false;
         }
@@ -1202,6 +1205,12 @@ internal static partial class SecretPhrases
 
         // Not past a reference it names or a quoted mail header (SecretPhrases.Pasted); a chat export's line has its time stamp.
         var next = AnswerSpan(text[(from + stop + 1)..Math.Min(text.Length, from + stop + 121)], nounAt >= 0 ? text[nounAt..from] : []);
+        // "Is this fixture OK or should the password use ASCII digits?" over a fixture's "'pin' => '00000'" (SecretPhrases.Judged).
+        if (nounAt >= 0 && ZerosInFixture(text, nounAt, next))
+        {
+            return false;
+        }
+
         // An id's or an account's answer is as long as its value in the sentence: five characters or more ("… XXXX XXXX 1234" is none).
         return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next, minChars: idMin) || (want == Want.Lock && Combination(next))
             : !NetworkNamed(next) && ((want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want));
@@ -1453,7 +1462,10 @@ internal static partial class SecretPhrases
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
-            var filler = letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
+            // A card's last four after a mask ("*4419", "•••• 6612"; not a keypad's "*1234#"): the rest is redacted (docs/LABELLING.md).
+            var maskedTail = letters == 0 && end - i == 4 && MaskedTail(window, i) && !(end < window.Length && window[end] is '#' or '*');
+            // A period of years ("OTP delivery between 2019-2024"), a format's letters ("784-YYYY-NNNNNNN-C"; SecretPhrases.Judged).
+            var filler = maskedTail || (letters == 0 && YearSpan(window[i..end])) || (letters >= 3 && FormatLetters(window[i..end])) || letters == 0 && digits >= 9 && (window[i..end].IndexOfAnyExcept([window[i], '.', '-', ' ', '/']) < 0 || SensitiveScanner.FormatExample(window, end))
                 || (letters == 0 && (DayMonth(window[i..end]) || MonthDay(window[i..end]) || (digits is >= 13 and <= 19 && SensitiveScanner.FillerCard(window[i..end]))))
                 || (letters == 0 && digits >= 9 && SensitiveScanner.RangeOrCounting(window[i..end]));
             // PublicOrBlank searches example words before every token: last, so it runs only for a token that is otherwise a value

@@ -97,8 +97,10 @@ internal static partial class SensitiveScanner
     {
         var before = text[Math.Max(0, start - 48)..start];
         var stop = before.LastIndexOfAny(ClauseEnds);
+        // "e.g. it should match 904417": the abbreviation's dot opens the clause the example stands in.
+        var abbreviated = stop >= 3 && (before[..(stop + 1)].EndsWith("e.g.", StringComparison.OrdinalIgnoreCase) || before[..(stop + 1)].EndsWith(" eg.", StringComparison.OrdinalIgnoreCase));
         before = before[(stop + 1)..];
-        if (ContainsAnyWord(before, ExampleWords) || ContainsAnyWord(before, TestValueWords))
+        if (abbreviated || ContainsAnyWord(before, ExampleWords) || ContainsAnyWord(before, TestValueWords))
         {
             return true;
         }

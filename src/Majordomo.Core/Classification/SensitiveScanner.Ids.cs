@@ -36,7 +36,7 @@ internal static partial class SensitiveScanner
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
     private static bool NationalId(ReadOnlySpan<char> text, int start)
     {
-        if (start > 0 && (text[start - 1] is '+' or '.' or ',' or '#' or '$' or '€' or '£' || char.IsAsciiDigit(text[start - 1])) || DigitsEndName(text, start))
+        if (start > 0 && (text[start - 1] is '+' or '.' or '#' or '$' or '€' or '£' || (text[start - 1] == ',' && !DashedCell(text, start)) || char.IsAsciiDigit(text[start - 1])) || DigitsEndName(text, start))
         {
             return false;
         }
@@ -55,7 +55,9 @@ internal static partial class SensitiveScanner
         var prefix = start > 0 && char.IsAsciiLetter(text[start - 1]);
         var letter = i < text.Length && char.IsAsciiLetterUpper(text[i]) ? text[i] : '\0';
         var end = letter != '\0' ? i + 1 : i;
-        if ((end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '@' || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))))
+        // A decimal's comma or point goes on with the number; after three dashed groups or more a comma is a CSV row's ("784-1979-5521043-6,0501234567").
+        var csvComma = end < text.Length && text[end] == ',' && g >= 3 && separators == 2;
+        if ((end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '/' or '@' || (text[end] is '.' or ',' && !csvComma && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))))
         {
             return false;
         }
@@ -88,7 +90,7 @@ internal static partial class SensitiveScanner
             IdStrength.Alone => !NamedPublic(text, start),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40),
             IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end) && !PhoneBefore(text, start)
-                && !UserColumn(text, start) && !AfterPlaceholderIban(text, start)
+                && !UserColumn(text, start) && !AfterPlaceholderIban(text, start) && !CapitalsPrefix(text, start)
                 && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's
             _ => false,
         };
@@ -131,6 +133,7 @@ internal static partial class SensitiveScanner
             case 26 when (single && Nrb(d)) || shape is [2, 4, 4, 4, 4, 4, 4]: // the NRB's print groups: an account even when its check fails
             case 13 when shape is [5, 7, 1] && separators == 2 && d[0] is >= 1 and <= 7: // Pakistan's CNIC in its print groups (probe 24)
             case 12 when shape is [6, 2, 4] && separators == 2 && Date(d[..6], yearFirst: true) && MyKadPlace(Two(d, 6)): // Malaysia's MyKad
+            case 15 when shape is [3, 4, 7, 1] && separators == 2 && EmiratesId(d): // the Emirates ID as printed: 784-YYYY-NNNNNNN-C (probe 39)
                 return IdStrength.Alone;
             case 12 when single && d[0] == 0 && VietnameseId(d): // Vietnam's CCCD: province, century and sex, year of birth (probe 24)
             case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
@@ -152,7 +155,56 @@ internal static partial class SensitiveScanner
 
         // An account number: 6–20 digits in one run or groups of three or more joined by a space or a dash (not a date, an
         // amount "1 500 000", a decimal).
-        return n is >= 6 and <= 20 && (separators & 12) == 0 && (single || shape.IndexOfAnyInRange(0, 2) < 0 || shape is [_, 1]) ? IdStrength.Bank : IdStrength.None;
+        return n is >= 6 and <= 20 && (separators & 12) == 0 && (single || shape.IndexOfAnyInRange(0, 2) < 0 || shape is [_, 1]) && !YearRange(d, shape, separators)
+            ? IdStrength.Bank : IdStrength.None;
+    }
+
+    // "MAEU-2201-8830", "INV-2291-0044": three capitals or more and a dash before the digits make them a container's or a document's code.
+    private static bool CapitalsPrefix(ReadOnlySpan<char> text, int start)
+    {
+        var k = start - 1;
+        if (k < 3 || text[k] != '-')
+        {
+            return false;
+        }
+
+        var letters = 0;
+        while (k > 0 && char.IsAsciiLetterUpper(text[k - 1]))
+        {
+            k--;
+            letters++;
+        }
+
+        return letters >= 3 && (k == 0 || !char.IsLetterOrDigit(text[k - 1]));
+    }
+
+    // After a comma, digits in three dashed groups or more ("Khalid,784-1979-5521043-6"): a CSV row's cell, not a number's thousands.
+    private static bool DashedCell(ReadOnlySpan<char> text, int start)
+    {
+        var dashes = 0;
+        for (var k = start; k < text.Length && k - start < 24 && (char.IsAsciiDigit(text[k]) || text[k] == '-'); k++)
+        {
+            dashes += text[k] == '-' ? 1 : 0;
+        }
+
+        return dashes >= 2;
+    }
+
+    // The Emirates ID: the country's 784, a year of birth 1900–2099, seven digits and a Luhn check over all fifteen.
+    private static bool EmiratesId(ReadOnlySpan<byte> d) =>
+        d[0] == 7 && d[1] == 8 && d[2] == 4 && ((d[3] == 1 && d[4] == 9) || (d[3] == 2 && d[4] == 0)) && Luhn(d);
+
+    // "banks … in 2024-2026": two years 1900–2099 joined by a dash, the second after the first by at most fifty — a period, no account.
+    private static bool YearRange(ReadOnlySpan<byte> d, ReadOnlySpan<int> shape, int separators)
+    {
+        if (shape is not [4, 4] || separators != 2 || !((d[0] == 1 && d[1] == 9) || (d[0] == 2 && d[1] == 0)))
+        {
+            return false;
+        }
+
+        var from = Number(d[..4]);
+        var to = Number(d[4..]);
+        return to > from && to - from <= 50;
     }
 
     // A MyKad's place of birth: a Malaysian state (01–16), a region of birth abroad (21–59 hold states too, 60–99 countries).

@@ -236,6 +236,12 @@ internal static partial class SensitiveScanner
             return SensitiveKind.ApiKey;
         }
 
+        // requests' auth tuple, an HTTPBasicAuth call (SensitiveScanner.AuthTuples).
+        if (rest[0] is 'a' or 'A' && AuthTuple(text, at))
+        {
+            return SensitiveKind.Password;
+        }
+
         if (rest.StartsWith("private key", StringComparison.OrdinalIgnoreCase) && PrivateKeyBlock(text, at))
         {
             return SensitiveKind.PrivateKey;
