@@ -140,20 +140,8 @@ internal sealed class BudgetTicket
             return Cost;
         }
 
-        var input = usage.InputTokens;
-        var output = usage.OutputTokens;
-        var estimated = !usage.Reported;
-        if (estimated)
-        {
-            input = Prompt().EstimatedPromptTokens;
-            // A stream cut short says how much text it delivered (output counted from it); else estimate.
-            output = output > 0 ? output : CostCalculator.EstimateOutputTokens(_request.Stream, answerBytes, answerEvents);
-        }
-
-        var usd = CostCalculator.Usd(answeredBy, input, output, estimated ? 0 : usage.CachedInputTokens);
-        var units = answeredBy.Quota is not null ? answeredBy.Multiplier : 0;
-        Cost = new RequestCost(usd, estimated, input, output, units);
-
+        Cost = CostOf(_request, answeredBy, usage, answerBytes, answerEvents);
+        var usd = Cost.Usd;
         var now = _ledger.Time.GetUtcNow();
         if (!ReferenceEquals(answeredBy, _reserved))
         {
@@ -182,6 +170,27 @@ internal sealed class BudgetTicket
 
         _quotaHolds = _usdHolds = _requestHolds = null;
         return Cost;
+    }
+
+    /// <summary>
+    /// What an answer from <paramref name="answeredBy"/> cost: the upstream's usage when it reported it, else the
+    /// prompt's estimate and the output delivered (a stream cut short) or estimated from the answer's size.
+    /// </summary>
+    public static RequestCost CostOf(ChatRequest request, ModelEntry answeredBy, in Usage usage, long answerBytes, long answerEvents)
+    {
+        var input = usage.InputTokens;
+        var output = usage.OutputTokens;
+        var estimated = !usage.Reported;
+        if (estimated)
+        {
+            input = request.Prompt.EstimatedPromptTokens;
+            // A stream cut short says how much text it delivered (output counted from it); else estimate.
+            output = output > 0 ? output : CostCalculator.EstimateOutputTokens(request.Stream, answerBytes, answerEvents);
+        }
+
+        var usd = CostCalculator.Usd(answeredBy, input, output, estimated ? 0 : usage.CachedInputTokens);
+        var units = answeredBy.Quota is not null ? answeredBy.Multiplier : 0;
+        return new RequestCost(usd, estimated, input, output, units);
     }
 
     /// <summary><see cref="CompleteAsync"/>, waited for: for a store whose calls complete at once.</summary>

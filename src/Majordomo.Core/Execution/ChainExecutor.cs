@@ -76,7 +76,9 @@ internal sealed partial class ChainExecutor
         // Budgets (SPEC §1.7): the request is admitted against its key's request budget, each entry
         // reserves its quota units / estimated USD before it is tried, and the real amount is settled
         // (or everything released) once the chain is done.
-        var ticket = _budgets is null ? null : await _budgets.OpenAsync(settings.Budgets, request).ConfigureAwait(false);
+        // Without any budget in the config there is nothing to hold or settle: no ticket, no reservation step per entry,
+        // only the answer's cost (below), which is all a ticket of an empty plan gave.
+        var ticket = _budgets is null || settings.Budgets.IsEmpty ? null : await _budgets.OpenAsync(settings.Budgets, request).ConfigureAwait(false);
         if (ticket?.Refusal is { } refusal)
         {
             return new ExecutionOutcome { Status = ExecutionStatus.Exhausted, Attempts = [], Refusals = [new RefusedEntry(null, refusal)] };
@@ -135,6 +137,12 @@ internal sealed partial class ChainExecutor
                 var cost = await ticket.CompleteAsync(AnsweredModel(plan, outcome), outcome?.Usage ?? Usage.None, outcome?.AnswerBytes ?? 0, outcome?.AnswerEvents ?? 0).ConfigureAwait(false);
                 outcome?.Cost = cost;
             }
+            else if (_budgets is not null && outcome is not null)
+            {
+                outcome.Cost = AnsweredModel(plan, outcome) is { } answeredBy
+                    ? BudgetTicket.CostOf(request, answeredBy, outcome.Usage, outcome.AnswerBytes, outcome.AnswerEvents)
+                    : RequestCost.Zero;
+            }
         }
     }
 
@@ -145,11 +153,13 @@ internal sealed partial class ChainExecutor
             return null;
         }
 
-        foreach (var entry in plan.Attempts)
+        var entries = plan.Attempts;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Model.Id == id)
+            // Indexed: a foreach over the list's interface boxed its enumerator on every request.
+            if (entries[i].Model.Id == id)
             {
-                return entry.Model;
+                return entries[i].Model;
             }
         }
 

@@ -60,6 +60,12 @@ internal sealed partial class ChainExecutor
         private int _ceiling;
         private int? _tooSmallWindow;
 
+        // The clock read once per Next: its gates, cooldown and rate-limit checks are one synchronous step, and each read
+        // was a system call's worth of work (a first attempt made three).
+        private DateTimeOffset? _stepNow;
+
+        private DateTimeOffset StepNow => _stepNow ??= owner._time.GetUtcNow();
+
         // Per entry, credential, retry.
         private int _index;
         private string? _probe;
@@ -83,6 +89,7 @@ internal sealed partial class ChainExecutor
         public Step Next(out TimeSpan wait)
         {
             wait = default;
+            _stepNow = null;
             while (true)
             {
                 switch (_phase)
@@ -225,7 +232,7 @@ internal sealed partial class ChainExecutor
             wait = default;
             if (!_tried && _soonest is { } next && _pass < MaxWaitPasses)
             {
-                var until = next - owner._time.GetUtcNow();
+                var until = next - StepNow;
                 if (until <= _settings.MaxCooldownWait)
                 {
                     wait = until > TimeSpan.Zero ? until : TimeSpan.Zero;
@@ -262,7 +269,7 @@ internal sealed partial class ChainExecutor
                 return;
             }
 
-            var now = owner._time.GetUtcNow();
+            var now = StepNow;
             string? probe = null;
             if (owner.Gated(snapshot.Gates, model, now, request, out var unavailable, out var gate) &&
                 !(_index == 0 && gate is CooldownGate && owner.TryClaimProbe(entry, now, out probe)))
@@ -315,7 +322,7 @@ internal sealed partial class ChainExecutor
             var model = Model;
             var credentialId = CredentialId;
             _cooldownStamp = owner._cooldowns.Stamp;
-            if (credentialId != _probe && owner._cooldowns.CoolingUntil(model.Provider.Name, credentialId, model.Id, owner._time.GetUtcNow(), out var coolingFor) is { } coolingUntil)
+            if (credentialId != _probe && owner._cooldowns.CoolingUntil(model.Provider.Name, credentialId, model.Id, StepNow, out var coolingFor) is { } coolingUntil)
             {
                 Note(coolingUntil, coolingFor == FailureClass.RateLimited);
                 _credential++;
@@ -332,12 +339,12 @@ internal sealed partial class ChainExecutor
         private bool AcquireRateLimit()
         {
             var model = Model;
-            if (owner._rateLimits.TryAcquire(model, _estimatedTokens, owner._time.GetUtcNow()))
+            if (owner._rateLimits.TryAcquire(model, _estimatedTokens, StepNow))
             {
                 return true;
             }
 
-            var full = owner._rateLimits.FullUntil(model, _estimatedTokens, owner._time.GetUtcNow(), out var why);
+            var full = owner._rateLimits.FullUntil(model, _estimatedTokens, StepNow, out var why);
             Skip(model, "rateLimit: " + (why ?? "rate limit reached"), full, rateLimit: true);
             return false;
         }

@@ -53,6 +53,28 @@ public sealed class BudgetLedgerTests : IDisposable
         ticket.Complete(_catalog.Models[model], Reported, 0, 0);
     }
 
+    [Theory]
+    [InlineData("p/paid", true, 0L, 0L)]
+    [InlineData("p/paid", false, 0L, 0L)]
+    [InlineData("p/paid", false, 4_000L, 20L)]
+    [InlineData("p/premium", true, 0L, 0L)]
+    [InlineData("p/free", false, 900L, 3L)]
+    public void CostOf_IsWhatATicketOfAPlanWithoutBudgetsSettles(string model, bool reported, long answerBytes, long answerEvents)
+    {
+        // The executor opens no ticket when the config has no budget and prices the answer with CostOf instead.
+        var withoutBudgets = Json[..Json.LastIndexOf(',', Json.IndexOf("\"budgets\"", StringComparison.Ordinal))] + " }";
+        var empty = BudgetPlan.From(TestConfig.BuildCatalog(withoutBudgets).Config);
+        Assert.True(empty.IsEmpty);
+        var ledger = NewLedger(out _);
+        var entry = _catalog.Models[model];
+        var usage = reported ? Reported : new Usage(0, answerEvents > 0 ? 0 : 7, 0, false);
+        var request = new ChatRequest { Body = """{"messages":[{"role":"user","content":"hi there, a longer prompt"}],"stream":true}"""u8.ToArray(), Protocol = "openai", Stream = true };
+
+        var settled = ledger.Open(empty, request).Complete(entry, usage, answerBytes, answerEvents);
+
+        Assert.Equal(settled, BudgetTicket.CostOf(request, entry, usage, answerBytes, answerEvents));
+    }
+
     [Fact]
     public void TryReserve_PoolFull_RefusesUntilAReservationIsReleased()
     {

@@ -336,7 +336,10 @@ internal static partial class OpenAIRequestReader
             Stream = stream,
             ClientWantsUsage = wantsUsage,
             MessageCount = messageCount,
-            Metadata = new RequestMetadata(source, channel, session, kind, profile),
+            // Most bodies carry no metadata: the shared empty one then, not an object per request.
+            Metadata = source is null && channel is null && session is null && kind is null && profile is null
+                ? RequestMetadata.Empty
+                : new RequestMetadata(source, channel, session, kind, profile),
             Splices = new(modelSpan, streamOptions, includeUsage, metadataRemoval, metadataValue, filteredMetadata, objectStart, objectEnd),
             Responses = responses ? input.Facts() : null,
         };
