@@ -162,6 +162,12 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.Password;
         }
 
+        // A photo whose ask reads a door's, a key box's or the Wi-Fi's code out of it (SensitiveScanner.Trips).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.AccessCodePhotographed(prompt.LastUserChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
         // A photo whose ask reads an account's or a card's number off it (SensitiveScanner.SupportDesk).
         if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.AccountReadFromPhoto(prompt.LastUserChars))
         {
@@ -172,7 +178,9 @@ internal static class HeuristicClassifier
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
         // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).
         // A statement whose numbers the sender blacked out carries none (SensitiveScanner.SupportDesk).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) && !SensitiveScanner.BlankTemplate(prompt.LastUserChars)
+        // Spanish "tarjeta" and Portuguese "cartão" name a ticket too: read apart (SensitiveScanner.Trips).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) || SensitiveScanner.BareCardNamed(prompt.LastUserChars))
+            && !SensitiveScanner.BlankTemplate(prompt.LastUserChars)
             && !SensitiveScanner.SpecimenNamed(prompt.LastUserChars) && !SensitiveScanner.NumbersMaskedInPhoto(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;
@@ -198,8 +206,8 @@ internal static class HeuristicClassifier
     private static readonly string[] PersonalDocuments =
     [
         "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
-        "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "boarding pass", "residence permit",
-        "carte bancaire", "carte d'identité", "tarjeta", "dni", "ausweis", "kreditkarte", "reisepass", "cartão", "carta d'identità",
+        "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "residence permit",
+        "carte bancaire", "carte d'identité", "dni", "ausweis", "kreditkarte", "reisepass", "carta d'identità",
         // The same documents in the other corpus languages (after the fresh file sensitive-categories-18).
         "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
         "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",

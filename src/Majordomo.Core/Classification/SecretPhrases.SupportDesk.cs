@@ -35,18 +35,7 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool CustomerNumberNamed(ReadOnlySpan<char> text, int at, int end)
     {
-        var before = text[Math.Max(0, at - 40)..at];
-        before = before[(before.LastIndexOfAny(".!?\n") + 1)..];
-        var after = text[end..Math.Min(text.Length, end + 16)];
-        var digit = after.IndexOfAnyInRange('0', '9');
-        after = digit < 0 ? after : after[..digit];
-        var from = at;
-        while (from > 0 && char.IsLetter(text[from - 1]))
-        {
-            from--;
-        }
-
-        var compound = text[from..end];
+        NounSurroundings(text, at, end, 16, out var before, out var after, out var compound);
         var named = WordIn(before, CustomerNouns) || WordIn(after, CustomerNouns) || StartsWithAny(compound, CustomerNouns)
             || (text[at] >= 0x2E80 && ContainsAny(text[Math.Max(0, at - 8)..end], CjkCustomerNouns));
         if (!named)
@@ -56,6 +45,27 @@ internal static partial class SecretPhrases
 
         var sentence = text[Math.Max(0, at - 160)..Math.Min(text.Length, end + 120)];
         return !ContainsStemOf(sentence, BankCustomerWords);
+    }
+
+    /// <summary>
+    /// Around a number's noun at <paramref name="at"/>..<paramref name="end"/>: its sentence's 40 characters before it, the words after it
+    /// up to the first digit (within <paramref name="ahead"/> characters), and the whole compound the noun ends ("Kundennummer").
+    /// </summary>
+    private static void NounSurroundings(ReadOnlySpan<char> text, int at, int end, int ahead, out ReadOnlySpan<char> before, out ReadOnlySpan<char> after,
+        out ReadOnlySpan<char> compound)
+    {
+        before = text[Math.Max(0, at - 40)..at];
+        before = before[(before.LastIndexOfAny(".!?\n") + 1)..];
+        after = text[end..Math.Min(text.Length, end + ahead)];
+        var digit = after.IndexOfAnyInRange('0', '9');
+        after = digit < 0 ? after : after[..digit];
+        var from = at;
+        while (from > 0 && char.IsLetter(text[from - 1]))
+        {
+            from--;
+        }
+
+        compound = text[from..end];
     }
 
     /// <summary>Where the last public stem of a run in a script without spaces ends ("お客様が電話口で|カード番号"), or -1.</summary>

@@ -127,7 +127,9 @@ internal static partial class SecretPhrases
 
         var before = text[Math.Max(0, start - 80)..start];
         before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
-        return before.Contains("publishable", StringComparison.OrdinalIgnoreCase);
+        // Stripe's own key, however short it is pasted ("uso Stripe con la clave pk_live_51Nf…"; SecretPhrases.Trips).
+        return before.Contains("publishable", StringComparison.OrdinalIgnoreCase)
+            || ((token.StartsWith("pk_live_", StringComparison.Ordinal) || token.StartsWith("pk_test_", StringComparison.Ordinal)) && StripeInLine(text, start));
     }
 
     // "Nei test userò RSSMRA85T10A562S che è l'esempio di Wikipedia": the sentence calls the value an example right after it.

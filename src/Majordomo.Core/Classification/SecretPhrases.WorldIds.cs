@@ -64,7 +64,7 @@ internal static partial class SecretPhrases
         "bsn", "снилс", "инн", "身份证", "マイナンバー", "주민등록번호", "cédula", "carteira de identidade", "rodné číslo", "adóazonosító", "taj szám",
         "dni", "passport", "reisepass", "passeport", "pasaporte", "passaporte", "passaporto", "paspoort", "paszport", "паспорт", "pasaport", "paspor",
         "pașaport", "hộ chiếu", "पासपोर्ट", "جواز السفر", "דרכון", "διαβατήριο", "útlevél", "cestovní pas", .. RomanisedIdNouns, .. LocalIdNouns, .. PolicyNouns,
-        .. DossierIdNouns, .. PayTvCardNouns,
+        .. DossierIdNouns, .. PayTvCardNouns, .. VisaNouns,
     ], StringComparer.OrdinalIgnoreCase);
 
     // Words after a year that say it is one: a birth year, a model year ("bin 1968 geboren", "born 1975").
@@ -203,7 +203,9 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        if (WordIn(between[Math.Max(0, between.Length - 24)..], SensitiveScanner.ValidatorWords) || WeightList(window[digit..]) || WordIn(between, CompanyWords))
+        // After a code's own noun, single digits joined by commas are the code dictated ("código del portal 4,7,1,9"; probe 41), not weights.
+        if (WordIn(between[Math.Max(0, between.Length - 24)..], SensitiveScanner.ValidatorWords) || (WeightList(window[digit..]) && !IsCodeWord(phrase) && !phrase.EndsWith(" code", StringComparison.Ordinal))
+            || WordIn(between, CompanyWords))
         {
             return true;
         }

@@ -305,6 +305,8 @@ internal static partial class SecretPhrases
 
         // Passports by more names, parcel lockers' codes (SecretPhrases.Travel, SecretPhrases.Homes).
         .. TravelPhrases(),
+        // A visa's number by its noun (SecretPhrases.Trips).
+        .. VisaPhrases(),
         .. HomePhrases(),
 
         // Nouns long material's meetings and threads use (SecretPhrases.LogFields).
@@ -329,7 +331,7 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -429,7 +431,7 @@ internal static partial class SecretPhrases
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
-            || SteamLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at))
+            || SteamLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at))
         {
             return true;
         }
@@ -566,7 +568,9 @@ internal static partial class SecretPhrases
         // A parcel's tracking number after a code's noun, a new list item's number after an account's clause (SecretPhrases.SupportDesk).
         || SupportDeskNotValue(text, end, phrase, want)
         // A test fixture's zero PIN (SecretPhrases.Judged).
-        || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end));
+        || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end))
+        // Stripe's publishable key, Stripe named in its line; a loyalty programme's member number (SecretPhrases.Trips).
+        || StripePublishableAfter(text, end) || (phrase.StartsWith("member", StringComparison.Ordinal) && TripNumberNamed(text, at, end));
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -574,6 +578,7 @@ internal static partial class SecretPhrases
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
+            || (want == Want.Digits && DictatedWithCommas(text, at, end))
             || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
@@ -801,7 +806,7 @@ internal static partial class SecretPhrases
     private static bool PersonalNumber(ReadOnlySpan<char> text, int at, int end)
     {
         // A shop's, a utility's or a telecom's customer number (docs/LABELLING.md; SecretPhrases.SupportDesk).
-        if (CustomerNumberNamed(text, at, end))
+        if (CustomerNumberNamed(text, at, end) || TripNumberNamed(text, at, end))
         {
             return false;
         }

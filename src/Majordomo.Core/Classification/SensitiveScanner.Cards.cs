@@ -11,7 +11,9 @@ internal static partial class SensitiveScanner
     private static readonly string[] CardCues =
     [
         "card", "carte", "kart", "tarjeta", "cartão", "carta", "kaart", "карт", "kort", "kredit", "visa", "amex", "maestro", "debit",
-        "credit", "crédito", "débito", "кредит", "カード", "카드", "卡", "thẻ", "kártya", "بطاق", "כרטיס", "κάρτα", "कार्ड",
+        "credit", "crédito", "débito", "кредит", "カード", "카드", "卡", "thẻ", "kártya", "بطاق",
+        // Inflections that leave the stem (Polish "na karcie", Hungarian "a kártyámon"; probe 41).
+        "karcie", "kártyá", "כרטיס", "κάρτα", "कार्ड",
         "expir", "exp.", "caduc", "ablauf", "gültig", "vence", "validade", "scaden", "срок", "cvv", "cvc",
     ];
 

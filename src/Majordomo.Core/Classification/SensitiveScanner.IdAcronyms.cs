@@ -254,6 +254,13 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        // A reference's segment after its letters and a dash ("予約番号：KG-230915-0042", a booking's date and serial; probe 41), a number
+        // named public.
+        if (DatedReference(text, start) || NamedPublic(text, start))
+        {
+            return false;
+        }
+
         var t = text.Slice(start, 11);
         if (t[..6].ContainsAnyExceptInRange('0', '9') || t[7..10].ContainsAnyExceptInRange('0', '9') || "+-ABCDEFUVWXY".IndexOf(t[6]) < 0
             || !char.IsAsciiLetterUpper(t[10]) && !char.IsAsciiDigit(t[10]))

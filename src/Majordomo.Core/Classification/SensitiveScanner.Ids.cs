@@ -36,7 +36,8 @@ internal static partial class SensitiveScanner
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
     private static bool NationalId(ReadOnlySpan<char> text, int start)
     {
-        if (start > 0 && (text[start - 1] is '+' or '.' or '#' or '$' or '€' or '£' || (text[start - 1] == ',' && !DashedCell(text, start)) || char.IsAsciiDigit(text[start - 1])) || DigitsEndName(text, start))
+        if (start > 0 && (text[start - 1] is '+' or '.' or '#' or '$' or '€' or '£' || (text[start - 1] == ',' && !DashedCell(text, start)) || char.IsAsciiDigit(text[start - 1])) || DigitsEndName(text, start)
+            || DatedReference(text, start))
         {
             return false;
         }

@@ -11,7 +11,7 @@ internal static partial class SensitiveScanner
     private static readonly string[] NearCardCues =
     [
         "card", "carte", "karte", "karta", "kart", "tarjeta", "cartão", "cartao", "carta", "kaart", "карт", "kort", "visa", "mastercard", "amex",
-        "debit", "credit", "crédito", "débito", "卡", "カード", "카드", "thẻ", "بطاق", "κάρτα", "kartu",
+        "debit", "credit", "crédito", "débito", "卡", "カード", "카드", "thẻ", "بطاق", "κάρτα", "kartu", "karcie", "kártyá",
     ];
 
     /// <summary>

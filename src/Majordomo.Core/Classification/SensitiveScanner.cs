@@ -54,6 +54,8 @@ internal static partial class SensitiveScanner
             "_pw", "idcard", "id_card", "idno", "id_no", "idnumber", "certno", "cert_no",
             // A browser agent's form-filling call, a Playwright locator's fill (SensitiveScanner.BrowserAgents).
             "\"ref\"", "ref: e", ".fill(",
+            // A reservation's passenger document element: SSR DOCS, Amadeus' SRDOCS, Sabre's 3DOCS/ (SensitiveScanner.Trips).
+            "ssr docs", "srdocs", "3docs/",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -250,6 +252,12 @@ internal static partial class SensitiveScanner
         if (rest.StartsWith("bearer", StringComparison.OrdinalIgnoreCase) && startsWord && Bearer(rest[6..]))
         {
             return SensitiveKind.ApiKey;
+        }
+
+        // A passenger's travel document in a reservation's DOCS element (SensitiveScanner.Trips).
+        if (rest[0] is 's' or 'S' or '3' && GdsDocument(rest))
+        {
+            return SensitiveKind.PersonalId;
         }
 
         // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
@@ -1207,6 +1215,12 @@ internal static partial class SensitiveScanner
         groups[groupCount++] = groupLength;
         if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount], digits)) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
             && !ImeiShaped(digits[..count]) && !NoIssuerTwo(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]) && !ProductCode(text, digits[..count]))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        // A card's number with its expiry typed right after it (SensitiveScanner.Trips).
+        if (CardThenExpiry(text, start, i, digits[..count], groups[..groupCount]))
         {
             return SensitiveKind.CardNumber;
         }
