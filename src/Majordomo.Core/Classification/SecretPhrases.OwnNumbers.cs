@@ -87,16 +87,8 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        var value = window.Slice(digit, length);
-        var same = value.IndexOfAnyExcept(value[0]) < 0;
-        var up = true;
-        for (var k = 1; k < value.Length; k++)
-        {
-            up &= value[k] == value[k - 1] + 1;
-        }
-
         var sentence = text[Math.Max(0, at - 80)..Math.Min(text.Length, end + 80)];
-        return (same || up) && !ContainsStem(sentence, PlaceholderWords);
+        return RepeatedOrCountingUp(window.Slice(digit, length), fromZeroOrOne: false) && !ContainsStem(sentence, PlaceholderWords);
     }
 
     /// <summary>One of <see cref="OwnPossessives"/> among the three words before the noun at <paramref name="at"/>, no clause's end between.</summary>

@@ -92,7 +92,7 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool DummyCode(ReadOnlySpan<char> token)
     {
-        Span<int> digits = stackalloc int[8];
+        Span<char> digits = stackalloc char[8];
         var count = 0;
         foreach (var c in token)
         {
@@ -103,7 +103,7 @@ internal static partial class SecretPhrases
                     return false;
                 }
 
-                digits[count++] = c - '0';
+                digits[count++] = c;
             }
             else if (c is not (' ' or '-'))
             {
@@ -111,20 +111,23 @@ internal static partial class SecretPhrases
             }
         }
 
-        if (count < 6)
-        {
-            return false;
-        }
+        return count >= 6 && (RepeatedOrCountingUp(digits[..count], fromZeroOrOne: true) || digits[..(count - 1)].IndexOfAnyExcept('0') < 0);
+    }
 
-        bool same = true, up = digits[0] <= 1, zeros = true;
-        for (var k = 1; k < count; k++)
+    /// <summary>
+    /// One digit repeated ("111111") or digits counting up by one ("3456"; from 0 or 1 only when <paramref name="fromZeroOrOne"/>):
+    /// the shapes of a template's dummy (<see cref="DummyCode"/>) and of a weak code typed as one's own (<see cref="OwnWeakCode"/>).
+    /// </summary>
+    private static bool RepeatedOrCountingUp(ReadOnlySpan<char> digits, bool fromZeroOrOne)
+    {
+        bool same = true, up = !fromZeroOrOne || digits[0] <= '1';
+        for (var k = 1; k < digits.Length; k++)
         {
             same &= digits[k] == digits[0];
             up &= digits[k] == digits[k - 1] + 1;
-            zeros &= k == count - 1 || digits[k] == 0;
         }
 
-        return same || up || (zeros && digits[0] == 0);
+        return same || up;
     }
 
     /// <summary>
