@@ -206,9 +206,14 @@ internal ref struct BodyReader
     {
         escaped = false;
         var at = 0;
+
+        // The quotes, backslashes and control bytes of the sixteen bytes from `step`, those before `at` dropped: an escape every
+        // few bytes (escaped code) is found in the step already read.
+        var step = 0;
+        var found = 0u;
         while (true)
         {
-            var next = NextSpecial(text, at);
+            var next = found != 0 ? step + BitOperations.TrailingZeroCount(found) : NextSpecial(text, at, out step, out found);
             if (next < 0)
             {
                 return -1;
@@ -237,13 +242,16 @@ internal ref struct BodyReader
                 default:
                     return -1;
             }
+
+            found = at - step < Vector128<byte>.Count ? found & (uint.MaxValue << (at - step)) : 0;
         }
     }
 
     private static bool Hex(byte b) => char.IsAsciiHexDigit((char)b);
 
-    // The first quote, backslash or control byte at or after `at`; -1 when none.
-    private static int NextSpecial(ReadOnlySpan<byte> text, int at)
+    // The first quote, backslash or control byte at or after `at`, -1 when none; with the vector step it stands in and that step's
+    // finds (none past the vector steps, where it is read a byte at a time).
+    private static int NextSpecial(ReadOnlySpan<byte> text, int at, out int step, out uint found)
     {
         if (Vector128.IsHardwareAccelerated)
         {
@@ -253,15 +261,18 @@ internal ref struct BodyReader
             var space = Vector128.Create((byte)' ');
             for (; at <= text.Length - Vector128<byte>.Count; at += Vector128<byte>.Count)
             {
-                var step = Vector128.LoadUnsafe(ref start, (nuint)at);
-                var found = Vector128.Equals(step, quote) | Vector128.Equals(step, backslash) | Vector128.LessThan(step, space);
-                if (found != Vector128<byte>.Zero)
+                var bytes = Vector128.LoadUnsafe(ref start, (nuint)at);
+                found = (Vector128.Equals(bytes, quote) | Vector128.Equals(bytes, backslash) | Vector128.LessThan(bytes, space)).ExtractMostSignificantBits();
+                if (found != 0)
                 {
-                    return at + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
+                    step = at;
+                    return at + BitOperations.TrailingZeroCount(found);
                 }
             }
         }
 
+        step = at;
+        found = 0;
         for (; at < text.Length; at++)
         {
             if (text[at] is (byte)'"' or (byte)'\\' or < (byte)' ')
