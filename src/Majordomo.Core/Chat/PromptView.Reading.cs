@@ -55,7 +55,7 @@ internal sealed partial class PromptView
 
     private void Read(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body, Options);
+        var reader = new BodyReader(body, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return;
@@ -114,7 +114,7 @@ internal sealed partial class PromptView
     }
 
     // Anthropic's top-level system prompt; where it stands is kept for a system message the loop guard may inject.
-    private void ReadSystem(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    private void ReadSystem(ref BodyReader reader, ReadOnlySpan<byte> body)
     {
         Tools.SystemKind = reader.TokenType;
         Tools.SystemStart = (int)reader.TokenStartIndex;
@@ -125,7 +125,7 @@ internal sealed partial class PromptView
     }
 
     /// <summary>True on a value of <paramref name="kind"/> (its depth given); any other value is skipped.</summary>
-    private static bool Enter(ref Utf8JsonReader reader, JsonTokenType kind, out int depth)
+    private static bool Enter(ref BodyReader reader, JsonTokenType kind, out int depth)
     {
         depth = reader.CurrentDepth;
         if (reader.TokenType == kind)
@@ -137,7 +137,7 @@ internal sealed partial class PromptView
         return false;
     }
 
-    private void ReadToolDefinitions(ref Utf8JsonReader reader)
+    private void ReadToolDefinitions(ref BodyReader reader)
     {
         if (!Enter(ref reader, JsonTokenType.StartArray, out var depth))
         {
@@ -156,7 +156,7 @@ internal sealed partial class PromptView
 
     // The first string-valued "name" inside the definition: OpenAI nests it under "function", Anthropic
     // puts it at the top; a parameter called "name" in a schema has an object value and is passed over.
-    private void ReadToolDefinition(ref Utf8JsonReader reader)
+    private void ReadToolDefinition(ref BodyReader reader)
     {
         var depth = reader.CurrentDepth;
         var named = false;
@@ -184,7 +184,7 @@ internal sealed partial class PromptView
         }
     }
 
-    private void ReadResponseFormat(ref Utf8JsonReader reader)
+    private void ReadResponseFormat(ref BodyReader reader)
     {
         if (!Enter(ref reader, JsonTokenType.StartObject, out var depth))
         {
@@ -206,7 +206,7 @@ internal sealed partial class PromptView
         }
     }
 
-    private void ReadMessages(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    private void ReadMessages(ref BodyReader reader, ReadOnlySpan<byte> body)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -230,7 +230,7 @@ internal sealed partial class PromptView
         Tools.MessagesEnd = (int)reader.TokenStartIndex;
     }
 
-    private void ReadInput(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    private void ReadInput(ref BodyReader reader, ReadOnlySpan<byte> body)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -244,7 +244,7 @@ internal sealed partial class PromptView
         CountMessage(Role.User, ToolResults);
     }
 
-    private void ReadMessage(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
+    private void ReadMessage(ref BodyReader reader, ReadOnlySpan<byte> body)
     {
         var role = Role.Other;
         var toolResultsBefore = ToolResults;
@@ -315,7 +315,7 @@ internal sealed partial class PromptView
         }
     }
 
-    private static MessageProperty MessagePropertyOf(ref Utf8JsonReader reader) =>
+    private static MessageProperty MessagePropertyOf(ref BodyReader reader) =>
         reader.ValueTextEquals("role"u8) ? MessageProperty.Role
         : reader.ValueTextEquals("content"u8) ? MessageProperty.Content
         : reader.ValueTextEquals("tool_calls"u8) ? MessageProperty.ToolCalls
@@ -330,7 +330,7 @@ internal sealed partial class PromptView
         : MessageProperty.Other;
 
     // A message's own content: its text, and for the tool history its hash and whether it is an agent's bookkeeping.
-    private void ReadMessageContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ref MessageTools message)
+    private void ReadMessageContent(ref BodyReader reader, ReadOnlySpan<byte> body, ref MessageTools message)
     {
         var start = (int)reader.TokenStartIndex;
         var kind = reader.TokenType;
@@ -347,7 +347,7 @@ internal sealed partial class PromptView
     private static bool IsBookkeeping(ReadOnlySpan<byte> body, in MessageTools message) =>
         message.ContentValue.Length > 0 && AgentProfiles.IsBookkeeping(body.Slice(message.ContentValue.Start, message.ContentValue.Length));
 
-    private static Role ReadRole(ref Utf8JsonReader reader) =>
+    private static Role ReadRole(ref BodyReader reader) =>
         reader.TokenType != JsonTokenType.String ? Role.Other
         : reader.ValueTextEquals("user"u8) ? Role.User
         : reader.ValueTextEquals("assistant"u8) ? Role.Assistant
@@ -358,7 +358,7 @@ internal sealed partial class PromptView
 
     // OpenAI tool_calls (an array: each call is counted and, directly in the array, read into the
     // history) or the legacy function_call object (counted only).
-    private void ReadToolCalls(ref Utf8JsonReader reader, bool calls)
+    private void ReadToolCalls(ref BodyReader reader, bool calls)
     {
         var start = reader.TokenStartIndex;
         if (reader.TokenType == JsonTokenType.StartArray)
@@ -418,7 +418,7 @@ internal sealed partial class PromptView
     /// and tools; in a message's own content, <c>tool_use</c> and <c>tool_result</c> blocks go into the tool
     /// history. Returns the <c>tool_result</c> blocks directly in it.
     /// </summary>
-    private int ReadContent(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
+    private int ReadContent(ref BodyReader reader, ReadOnlySpan<byte> body, Part part)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -448,7 +448,7 @@ internal sealed partial class PromptView
     }
 
     /// <summary>One part or block (the reader on its <c>{</c>); returns 1 for a <c>tool_result</c> block.</summary>
-    private int ReadBlock(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
+    private int ReadBlock(ref BodyReader reader, ReadOnlySpan<byte> body, Part part)
     {
         var type = BlockType.None;
         TextStepOp? partText = null;
@@ -554,7 +554,7 @@ internal sealed partial class PromptView
     /// A block's <c>source</c> (the reader on its value): the <c>data</c> of a <c>text</c> source, the blocks or string
     /// of a <c>content</c> source; base64, url and file sources carry no text.
     /// </summary>
-    private void ReadSource(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, Part part)
+    private void ReadSource(ref BodyReader reader, ReadOnlySpan<byte> body, Part part)
     {
         if (!Enter(ref reader, JsonTokenType.StartObject, out _))
         {
@@ -595,7 +595,7 @@ internal sealed partial class PromptView
         }
     }
 
-    private static BlockType BlockTypeOf(ref Utf8JsonReader reader) =>
+    private static BlockType BlockTypeOf(ref BodyReader reader) =>
         reader.ValueTextEquals("text"u8) || reader.ValueTextEquals("input_text"u8) || reader.ValueTextEquals("output_text"u8) ? BlockType.Text
         : reader.ValueTextEquals("tool_use"u8) ? BlockType.ToolUse
         : reader.ValueTextEquals("tool_result"u8) ? BlockType.ToolResult
@@ -650,7 +650,7 @@ internal sealed partial class PromptView
     /// A property only a Responses input item has (<c>type</c>, <c>call_id</c>, <c>name</c>, <c>arguments</c>,
     /// <c>output</c>); the reader is on its value.
     /// </summary>
-    private void ReadItemProperty(ref Utf8JsonReader reader, MessageProperty property, ReadOnlySpan<byte> body, ref MessageTools message)
+    private void ReadItemProperty(ref BodyReader reader, MessageProperty property, ReadOnlySpan<byte> body, ref MessageTools message)
     {
         switch (property)
         {

@@ -375,7 +375,7 @@ internal sealed partial class PromptView : IDisposable
         }
     }
 
-    private void Note(TextStep step, Part part, ref Utf8JsonReader reader)
+    private void Note(TextStep step, Part part, ref BodyReader reader)
     {
         if (!_toolsOnly)
         {
@@ -625,11 +625,11 @@ internal sealed partial class PromptView : IDisposable
     /// <summary>One step: for a text value, where its string is in the body (quotes excluded) and whether it holds escapes.</summary>
     private readonly record struct TextStepOp(TextStep Step, Part Part, int Start, int Length, bool Escaped, bool NoResults, bool FirstUser)
     {
-        public static TextStepOp At(TextStep step, Part part, ref Utf8JsonReader reader) =>
+        public static TextStepOp At(TextStep step, Part part, ref BodyReader reader) =>
             new(step, part, (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped, false, false);
 
         /// <summary>A whole JSON value from <paramref name="start"/> to where the reader has consumed, quotes and brackets included.</summary>
-        public static TextStepOp Call(long start, ref Utf8JsonReader reader) =>
+        public static TextStepOp Call(long start, ref BodyReader reader) =>
             new(TextStep.AddCall, Part.Message, (int)start, (int)(reader.BytesConsumed - start), false, false, false);
 
         /// <summary>The value's text: a string, or when long a slice of a pooled array of <paramref name="arena"/>.</summary>

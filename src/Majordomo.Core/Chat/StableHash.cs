@@ -77,7 +77,7 @@ internal static class StableHash
     /// reader on the value's last token. Strings are hashed as written (escaped form): a client
     /// serialises the same text the same way every time.
     /// </summary>
-    public static ulong Json(ref Utf8JsonReader reader)
+    public static ulong Json(ref BodyReader reader)
     {
         switch (reader.TokenType)
         {
@@ -128,7 +128,7 @@ internal static class StableHash
     {
         try
         {
-            var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new BodyReader(text, new JsonReaderOptions { MaxDepth = 64 });
             if (reader.Read())
             {
                 var h = Json(ref reader);
@@ -160,7 +160,7 @@ internal static class StableHash
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new BodyReader(json, new JsonReaderOptions { MaxDepth = 64 });
             if (!reader.Read())
             {
                 return 0;
@@ -193,7 +193,7 @@ internal static class StableHash
     }
 
     /// <summary>A text block hashes as its text alone; any other block canonically, member by member.</summary>
-    private static ulong Block(ref Utf8JsonReader reader)
+    private static ulong Block(ref BodyReader reader)
     {
         ulong sum = 0;
         ulong count = 0;

@@ -58,7 +58,7 @@ internal sealed partial class ToolHistory
     {
         try
         {
-            var reader = new Utf8JsonReader(value, ValueOptions);
+            var reader = new BodyReader(value, ValueOptions);
             reader.Read();
             return input ? StableHash.Json(ref reader) : Arguments(ref reader);
         }
@@ -73,7 +73,7 @@ internal sealed partial class ToolHistory
         value.Length >= 2 && value[0] == (byte)'"' ? StableHash.StringContent(value[1..^1]) : StableHash.Content(value);
 
     /// <summary>Where the value the reader is on stands in the body (the reader left on its end).</summary>
-    internal static JsonSpan ValueAt(ref Utf8JsonReader reader)
+    internal static JsonSpan ValueAt(ref BodyReader reader)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
@@ -126,7 +126,7 @@ internal sealed partial class ToolHistory
     }
 
     /// <summary>A message's <c>role</c> as far as the history tells roles apart (the reader on its value).</summary>
-    internal static ToolRole RoleOf(ref Utf8JsonReader reader) =>
+    internal static ToolRole RoleOf(ref BodyReader reader) =>
         reader.TokenType != JsonTokenType.String ? ToolRole.Other
         : reader.ValueTextEquals("user"u8) ? ToolRole.User
         : reader.ValueTextEquals("tool"u8) ? ToolRole.Tool
@@ -144,7 +144,7 @@ internal sealed partial class ToolHistory
     /// One property of an Anthropic content block the history needs (the reader on its name): its value is read and
     /// true returned; false, nothing read, for any other property.
     /// </summary>
-    internal static bool ReadBlockProperty(ref Utf8JsonReader reader, ref ToolBlock block)
+    internal static bool ReadBlockProperty(ref BodyReader reader, ref ToolBlock block)
     {
         if (reader.ValueTextEquals("text"u8))
         {
@@ -186,7 +186,7 @@ internal sealed partial class ToolHistory
     }
 
     /// <summary>A block's <c>type</c> (the reader on its string value).</summary>
-    internal static ToolItem BlockTypeOf(ref Utf8JsonReader reader) =>
+    internal static ToolItem BlockTypeOf(ref BodyReader reader) =>
         reader.ValueTextEquals("tool_use"u8) ? ToolItem.Call
         : reader.ValueTextEquals("tool_result"u8) ? ToolItem.Output
         : ToolItem.None;

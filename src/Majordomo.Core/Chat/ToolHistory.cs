@@ -82,7 +82,7 @@ internal sealed partial class ToolHistory : IDisposable
     /// One OpenAI <c>tool_calls</c> element (the reader on its <c>{</c>; left on its <c>}</c>): hashed now, or when
     /// <paramref name="pending"/> (the ingress parse) noted by position for <see cref="Window"/> to hash.
     /// </summary>
-    internal void ReadOpenAICall(ref Utf8JsonReader reader, bool pending = false)
+    internal void ReadOpenAICall(ref BodyReader reader, bool pending = false)
     {
         ulong id = 0, name = 0, arguments = 0;
         int nameStart = 0, nameLength = 0;
@@ -148,7 +148,7 @@ internal sealed partial class ToolHistory : IDisposable
     }
 
     /// <summary>An id (the reader on its value; left on its end): the hash of a string, 0 for any other value.</summary>
-    internal static ulong ReadId(ref Utf8JsonReader reader)
+    internal static ulong ReadId(ref BodyReader reader)
     {
         var id = reader.TokenType == JsonTokenType.String ? StableHash.Bytes(reader.ValueSpan) : 0;
         reader.Skip();
@@ -159,7 +159,7 @@ internal sealed partial class ToolHistory : IDisposable
     /// A tool's name (the reader on its value): its hash (1 when <paramref name="hash"/> is false: noted by position
     /// only) and where it stands in the body; 0 when no string.
     /// </summary>
-    internal static ulong ReadName(ref Utf8JsonReader reader, out int start, out int length, bool hash = true)
+    internal static ulong ReadName(ref BodyReader reader, out int start, out int length, bool hash = true)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -227,7 +227,7 @@ internal sealed partial class ToolHistory : IDisposable
     }
 
     // OpenAI arguments are JSON text inside a JSON string; a few clients send the object itself.
-    internal static ulong Arguments(ref Utf8JsonReader reader)
+    internal static ulong Arguments(ref BodyReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Majordomo.Chat;
 
 namespace Majordomo.Providers.OpenAI;
 
@@ -87,7 +88,7 @@ internal static partial class OpenAIRequestReader
     ];
 
     /// <summary>The checked field the reader's property name is, or null for one passed through unchecked.</summary>
-    private static Field? FieldFor(ref Utf8JsonReader reader, Dialect dialect)
+    private static Field? FieldFor(ref BodyReader reader, Dialect dialect)
     {
         foreach (var field in dialect switch { Dialect.Anthropic => AnthropicFields, Dialect.Responses => ResponsesFields, _ => OpenAIFields })
         {
@@ -101,7 +102,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>Checks the value the reader is on against <paramref name="field"/> and consumes it.</summary>
-    private static void CheckField(ref Utf8JsonReader reader, Field field)
+    private static void CheckField(ref BodyReader reader, Field field)
     {
         var allowed = field.Allowed;
         var ok = reader.TokenType switch
@@ -129,7 +130,7 @@ internal static partial class OpenAIRequestReader
         reader.Skip();
     }
 
-    private static bool NumberFits(ref Utf8JsonReader reader, Kinds allowed)
+    private static bool NumberFits(ref BodyReader reader, Kinds allowed)
     {
         if ((allowed & Kinds.Number) != 0)
         {

@@ -37,7 +37,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>Reads a Responses-only property the reader is on; false (nothing consumed) for any other.</summary>
-    private static bool ReadResponsesField(ref Utf8JsonReader reader, ref ResponsesInput input, ReadOnlySpan<byte> body, ToolHistory? tools)
+    private static bool ReadResponsesField(ref BodyReader reader, ref ResponsesInput input, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         if (reader.ValueTextEquals("input"u8))
         {
@@ -122,7 +122,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>Tool objects with a <c>type</c>; the hosted ones (not <c>function</c> or <c>namespace</c>) are named for the dropped-tools header.</summary>
-    private static void ReadTools(ref Utf8JsonReader reader, ref ResponsesInput input)
+    private static void ReadTools(ref BodyReader reader, ref ResponsesInput input)
     {
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -168,7 +168,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>The items of <c>input</c>: each an object; messages need a role and content, function calls their ids.</summary>
-    private static int ReadItems(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ToolHistory? tools)
+    private static int ReadItems(ref BodyReader reader, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -191,7 +191,7 @@ internal static partial class OpenAIRequestReader
     }
 
     // Paths are spelled out only for an error: a valid body allocates nothing per item.
-    private static void ReadItem(ref Utf8JsonReader reader, int index, ReadOnlySpan<byte> body, ToolHistory? tools)
+    private static void ReadItem(ref BodyReader reader, int index, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         string? type = null;
         var message = default(ToolMessage);
@@ -323,7 +323,7 @@ internal static partial class OpenAIRequestReader
     }
 
     // A function_call or function_call_output item's call_id, name or arguments (the reader on the string value).
-    private static void NoteItemString(ref Utf8JsonReader reader, ref ToolMessage message, bool isCallId, bool isName)
+    private static void NoteItemString(ref BodyReader reader, ref ToolMessage message, bool isCallId, bool isName)
     {
         if (isCallId)
         {
@@ -348,7 +348,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>A message item's content: a string or an array of typed parts (input_text, input_image, output_text, …).</summary>
-    private static void ReadItemContent(ref Utf8JsonReader reader, int index)
+    private static void ReadItemContent(ref BodyReader reader, int index)
     {
         if (reader.TokenType == JsonTokenType.String)
         {

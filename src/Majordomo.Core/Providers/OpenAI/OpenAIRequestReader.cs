@@ -60,7 +60,7 @@ internal static partial class OpenAIRequestReader
         }
 
         var tools = toolHistory && ToolHistory.MayHoldCalls(span) ? new ToolHistory() : null;
-        var reader = new Utf8JsonReader(span, ReaderOptions);
+        var reader = new BodyReader(span, ReaderOptions, longStrings: false);
         try
         {
             return ParseCore(ref reader, body, dialect, tools, toolHistory);
@@ -75,7 +75,7 @@ internal static partial class OpenAIRequestReader
         }
     }
 
-    private static ChatRequest ParseCore(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body, Dialect dialect, ToolHistory? tools, bool toolsCollected)
+    private static ChatRequest ParseCore(ref BodyReader reader, ReadOnlyMemory<byte> body, Dialect dialect, ToolHistory? tools, bool toolsCollected)
     {
         var anthropic = dialect == Dialect.Anthropic;
         var responses = dialect == Dialect.Responses;
@@ -394,10 +394,10 @@ internal static partial class OpenAIRequestReader
         return output.WrittenSpan.ToArray();
     }
 
-    private static int ValueLength(ref Utf8JsonReader reader) =>
+    private static int ValueLength(ref BodyReader reader) =>
         (int)(reader.BytesConsumed - reader.TokenStartIndex);
 
-    private static string? ReadMetaString(ref Utf8JsonReader reader)
+    private static string? ReadMetaString(ref BodyReader reader)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
@@ -410,7 +410,7 @@ internal static partial class OpenAIRequestReader
         return null;
     }
 
-    private static int ReadMessages(ref Utf8JsonReader reader, bool anthropic, ReadOnlySpan<byte> body, ToolHistory? tools)
+    private static int ReadMessages(ref BodyReader reader, bool anthropic, ReadOnlySpan<byte> body, ToolHistory? tools)
     {
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -497,7 +497,7 @@ internal static partial class OpenAIRequestReader
     /// A message's <c>tool_calls</c> (the reader on the array's start): each element must be an object; with a tool
     /// history, each is noted in it. The path is only spelled out for an error.
     /// </summary>
-    private static void ReadToolCalls(ref Utf8JsonReader reader, int index, ToolHistory? tools)
+    private static void ReadToolCalls(ref BodyReader reader, int index, ToolHistory? tools)
     {
         var element = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -520,7 +520,7 @@ internal static partial class OpenAIRequestReader
         }
     }
 
-    private static void CheckRole(ref Utf8JsonReader reader, int index, bool anthropic)
+    private static void CheckRole(ref BodyReader reader, int index, bool anthropic)
     {
         if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0)
         {
@@ -550,7 +550,7 @@ internal static partial class OpenAIRequestReader
     /// A message's content: a string, an array of typed parts, or (OpenAI, e.g. beside tool calls) null. Returns the
     /// <c>tool_result</c> blocks in it when <paramref name="tools"/> (an Anthropic message's) notes them.
     /// </summary>
-    private static int ReadContent(ref Utf8JsonReader reader, int index, bool anthropic, ToolHistory? tools)
+    private static int ReadContent(ref BodyReader reader, int index, bool anthropic, ToolHistory? tools)
     {
         switch (reader.TokenType)
         {
@@ -574,7 +574,7 @@ internal static partial class OpenAIRequestReader
     /// with a non-empty string <c>type</c>. The path is only spelled out for an error. With <paramref name="tools"/>
     /// (Anthropic blocks) tool_use and tool_result blocks are noted in it; returns the tool_result blocks.
     /// </summary>
-    private static int ReadParts(ref Utf8JsonReader reader, string list, int index, ToolHistory? tools = null)
+    private static int ReadParts(ref BodyReader reader, string list, int index, ToolHistory? tools = null)
     {
         var part = 0;
         var results = 0;
@@ -625,7 +625,7 @@ internal static partial class OpenAIRequestReader
     }
 
     /// <summary>An array (the reader is on its start) whose elements must all be objects; their contents are skipped.</summary>
-    private static void ReadObjects(ref Utf8JsonReader reader, string path, string what)
+    private static void ReadObjects(ref BodyReader reader, string path, string what)
     {
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
