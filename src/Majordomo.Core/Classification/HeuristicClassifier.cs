@@ -174,6 +174,12 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.PersonalId;
         }
 
+        // A photo whose ask reads a secret off it, or says the passwords in it are shown (SensitiveScanner.Phones).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.SecretReadFromPhoto(prompt.LastUserChars))
+        {
+            kind = SensitiveKind.Password;
+        }
+
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
         // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).
@@ -211,7 +217,7 @@ internal static class HeuristicClassifier
         // The same documents in the other corpus languages (after the fresh file sensitive-categories-18).
         "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
         "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",
-        "identiteitskaart", "dowód osobisty", "身份证", "주민등록증", "kimlik kartı",
+        "identiteitskaart", "dowód osobisty", "身份证", "주민등록증", "kimlik kartı", "kartımın", "kartımı", "banka kartı", "kredi kartı",
         // Probe 39: the ids and cards of its countries, in their scripts and by their names (Aadhaar, PAN, NRC, NIC, iqama, マイナンバー, 保険証).
         "کارت ملی", "کارت بانکی", "شماره کارت", "این کارت", "آدھار", "आधार कार्ड", "पैन कार्ड", "पासपोर्ट", "बैंक कार्ड", "ডেবিট কার্ড", "ক্রেডিট কার্ড",
         "জাতীয় পরিচয়পত্র", "এনআইডি", "ആധാർ", "ஆதார்", "ఆధార్", "ಆಧಾರ್", "બેંક કાર્ડ", "บัตรประชาชน", "บัตรเครดิต", "บัตรเอทีเอ็ม", "หนังสือเดินทาง",

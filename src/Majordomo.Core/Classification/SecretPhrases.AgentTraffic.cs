@@ -426,7 +426,8 @@ internal static partial class SecretPhrases
     {
         if (password)
         {
-            return value.Length >= 6 && value.IndexOfAnyExcept("*xX•.-_ ") >= 0 && !value.Equals("REDACTED", StringComparison.OrdinalIgnoreCase) && !DummyValue(value);
+            return value.Length >= 6 && value.IndexOfAnyExcept("*xX•.-_ ") >= 0 && !value.Equals("REDACTED", StringComparison.OrdinalIgnoreCase) && !DummyValue(value)
+                && !RemovedTag(value);
         }
 
         var digits = 0;

@@ -161,11 +161,13 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// A licence key or a recovery code in Microsoft's 5×5 shape (<c>G9CBC-WW48C-KQQYV-KFY8G-MRHRF</c>): five groups of five capitals
-    /// and digits, with both. A published generic key is <see cref="DummyValue"/>'s.
+    /// and digits, with both. Probe 40: a disk's or an account's recovery key in six to eight groups of four (FileVault's
+    /// <c>SQ7K-4HTM-9RXB-22WC-LF8P-NAEJ</c>, Apple's account key) is one too. A published generic key is <see cref="DummyValue"/>'s.
     /// </summary>
     private static bool LicenceKey(ReadOnlySpan<char> token)
     {
-        if (token.Length != 29)
+        var width = token.Length == 29 && token[5] == '-' ? 5 : token.Length is 29 or 34 or 39 && token[4] == '-' ? 4 : 0;
+        if (width == 0)
         {
             return false;
         }
@@ -174,7 +176,7 @@ internal static partial class SecretPhrases
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
-            if (i % 6 == 5)
+            if (i % (width + 1) == width)
             {
                 if (c != '-')
                 {
@@ -195,7 +197,7 @@ internal static partial class SecretPhrases
             }
         }
 
-        return digits >= 2 && letters >= 5;
+        return digits >= 2 && letters >= 5 && (width == 5 || digits >= 4);
     }
 
     /// <summary>

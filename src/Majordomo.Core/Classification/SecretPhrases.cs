@@ -176,7 +176,7 @@ internal static partial class SecretPhrases
         ("cédula", Want.Digits), ("documento de identidad", Want.Digits), ("carteira de identidade", Want.Digits), ("carta d'identità", Want.Digits),
         ("identiteitskaart", Want.Digits), ("dowód osobisty", Want.Digits), ("dowodu", Want.Digits), ("удостоверение личности", Want.Digits),
         ("id-kort", Want.Digits), ("在留カード", Want.Digits), ("신분증", Want.Digits), ("burgerservicenummer", Want.Digits), ("sofinummer", Want.Digits),
-        ("my social", Want.Digits), ("social insurance", Want.Digits), ("tax file number", Want.Digits), ("steuernummer", Want.Digits), ("policy #", Want.Digits),
+        ("netkey", Want.Digits), ("legitimations-id", Want.Digits), ("zugangsnummer", Want.Digits), ("my social", Want.Digits), ("social insurance", Want.Digits), ("tax file number", Want.Digits), ("steuernummer", Want.Digits), ("policy #", Want.Digits),
 
         // "my … number": a personal number by any name (the number words of every corpus language); public ones are named (order, phone…).
         ("number", Want.Personal), ("nummer", Want.Personal), ("numéro", Want.Personal), ("número", Want.Personal), ("numero", Want.Personal),
@@ -383,7 +383,7 @@ internal static partial class SecretPhrases
         "digit", "digits", "character", "characters", "chars", "char", "seconds", "second", "sec", "secs", "minutes", "minute", "min", "mins",
         "hours", "hour", "days", "day", "ms", "attempts", "attempt", "tries", "times", "bits", "bit", "bytes", "byte", "users", "people",
         "years", "year", "weeks", "months", "%", "px", "ziffern", "stellen", "chiffres", "caractères", "dígitos", "caracteres", "cifre",
-        "cijfers", "cyfr", "цифр", "символов", "位", "桁", "자리", "文字", "字符", "자", .. LocalCurrencies, "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
+        "cijfers", "cyfr", "цифр", "wörter", "wörtern", "zeichen", "mots", "palabras", "palavras", "woorden", "символов", "位", "桁", "자리", "文字", "字符", "자", .. LocalCurrencies, "word", "wort", "mot", "palabra", "palavra", "parola", "lines", "line", "loc", "files", "rows", "tokens", "words", "euros", "dollars", "usd", "eur", "€", "$", "accounts", "requests", "entries", "items", "passwords", "logins", "sites", "users",
         // Digits in the languages of probe 24 ("13 หลัก", "11 haneli", "12 chữ số", "8 tarakimu").
         "หลัก", "hane", "haneli", "haneden", "rakam", "chữ số", "ký tự", "tarakimu", "رقم", "رقمی", "अंक", "अंकों", "cyfry", "číslic", "számjegy", "ψηφία",
     ];
@@ -522,6 +522,8 @@ internal static partial class SecretPhrases
         || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
         || NounInCompound(text, end)
+        // A settings screen's app password by its label, trivial codes compared, a document's expiry year (SecretPhrases.Phones).
+        || (want == Want.Word && (AppPasswordLabel(text, at, end) || QuotedDummy(text, at, end))) || (want == Want.Digits && (TrivialCodesCompared(text, end) || YearAfterDocument(text, end, phrase)))
         // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
         // (SecretPhrases.Travel, SecretPhrases.Homes).
         || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end))
@@ -579,7 +581,7 @@ internal static partial class SecretPhrases
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end))
-            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && PinBeforeNoun(text, at)) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
         }
@@ -974,7 +976,7 @@ internal static partial class SecretPhrases
         "kamer", "zamówieni", "przesył", "telefon", "faktur", "rezerwac", "заказ", "отслежив", "телефон", "рейс", "брон", "комнат", "верси",
         "sipariş", "kargo", "takip", "fatura", "rezervasyon", "uçuş", "oda", "주문", "운송장", "전화", "휴대폰", "송장", "예약", "注文", "追跡",
         "電話", "予約", "部屋", "订单", "快递", "运单", "电话", "手机", "房间", "航班", "whatsapp", "signal", "contact", "kontakt", "pakket", "paket",
-        "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli",
+        "package", "parcel", "paquete", "pacote", "pacco", "paczk", "посыл", "包裹", "荷物", "소포", "kolli", "伝票", "送り状", "受付", "問い合わせ",
         "isbn", "ean", "gtin", "sku", "hp", "telp", "ordre", "pesanan", "rendel", "objedn", "tilaus", "comand", "παραγγελ", "τηλέφων", "הזמנה",
         "טלפון", "طلب", "هاتف", "جوال",
         // Devices, vehicles, companies, containers, customs and posts (probe 18): public numbers printed like ids.
@@ -2230,7 +2232,7 @@ internal static partial class SecretPhrases
 
     private static bool Listed(ReadOnlySpan<char> value)
     {
-        foreach (var list in (ReadOnlySpan<string[]>)[Descriptions, Connectors])
+        foreach (var list in (ReadOnlySpan<string[]>)[Descriptions, Connectors, SettingStates])
         {
             foreach (var word in list)
             {
@@ -2482,6 +2484,8 @@ internal static partial class SecretPhrases
         return (stem.Equals("password", StringComparison.OrdinalIgnoreCase) || stem.Equals("passw0rd", StringComparison.OrdinalIgnoreCase)) && value.Length - stem.Length <= 3
             || stem.Equals("hunter", StringComparison.OrdinalIgnoreCase) && value.Length == 7 && value[^1] == '2'
             || value.Equals("Tr0ub4dor&3", StringComparison.Ordinal) || value.Contains("changeme", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("mypassword", StringComparison.OrdinalIgnoreCase) || value.Equals("myusername", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("JBSWY3DPEHPK3PXP", StringComparison.Ordinal) // RFC-style example TOTP secret in every authenticator's docs
             || value.Contains("change-me", StringComparison.OrdinalIgnoreCase) || value.Contains("change_me", StringComparison.OrdinalIgnoreCase);
     }
 

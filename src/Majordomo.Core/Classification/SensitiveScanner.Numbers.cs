@@ -103,7 +103,8 @@ internal static partial class SensitiveScanner
     /// someone's card without one it stays a card (docs/LABELLING.md: a published example pasted as the user's is sensitive).
     /// </summary>
     private static bool PublishedTestCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> digits) =>
-        PublishedCard(digits) && (Cued(text, start, end, TestCues, back: 80, ahead: 60) || CuedBlockAbove(text, start));
+        PublishedCard(digits) && (Cued(text, start, end, TestCues, back: 80, ahead: 60) || CuedBlockAbove(text, start))
+        || Cued(text, start, end, TestNumberNames, back: 100, ahead: 100);
 
     /// <summary>
     /// A test cue heads the block the number stands in: within the 300 characters before it, past line breaks but not past a blank

@@ -282,7 +282,8 @@ internal static partial class SensitiveScanner
             return SensitiveKind.Password;
         }
 
-        if (rest.StartsWith("://", StringComparison.Ordinal) && at >= 7 && text[(at - 7)..at].Equals("otpauth", StringComparison.OrdinalIgnoreCase) && OtpSecret(rest))
+        if (rest.StartsWith("://", StringComparison.Ordinal) && at >= 7 && text[(at - 7)..at].Equals("otpauth", StringComparison.OrdinalIgnoreCase) && OtpSecret(rest)
+            || (rest.StartsWith("://", StringComparison.Ordinal) && MigrationPayload(text, at, rest)))
         {
             return SensitiveKind.ApiKey;
         }
@@ -510,18 +511,24 @@ internal static partial class SensitiveScanner
     // otpauth://totp/Label?secret=JBSWY3DPEHPK3PXP: the authenticator's shared secret (base32), not the docs' SECRET.
     private static bool OtpSecret(ReadOnlySpan<char> rest)
     {
+        var value = QueryValue(rest, "secret=");
+        return value.Length >= 16 && Run(value, TokenChars) == value.Length && !Placeholder(value);
+    }
+
+    // The value of a URL's query parameter (name with its '='), up to the next '&' or the URL's end; empty when it has none.
+    private static ReadOnlySpan<char> QueryValue(ReadOnlySpan<char> rest, string name)
+    {
         var end = rest.IndexOfAny(" \t\r\n\"'<>");
         var url = end < 0 ? rest : rest[..end];
-        var at = url.IndexOf("secret=", StringComparison.OrdinalIgnoreCase);
+        var at = url.IndexOf(name, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
-            return false;
+            return [];
         }
 
-        var value = url[(at + 7)..];
+        var value = url[(at + name.Length)..];
         var stop = value.IndexOf('&');
-        value = stop < 0 ? value : value[..stop];
-        return value.Length >= 16 && Run(value, TokenChars) == value.Length && !Placeholder(value);
+        return stop < 0 ? value : value[..stop];
     }
 
     // A session's key in a cookie or an assignment: "Cookie: sessionid=k2w9…", "Set-Cookie: PHPSESSID=8f3k…",
@@ -800,7 +807,7 @@ internal static partial class SensitiveScanner
             // The same descriptions as prose secrets ("ist falsch", "est trop", "is printed"), and type names; a signature's type is
             // followed by its return type's colon ("password: string): Promise<…>", Kotlin's "password: String): Boolean").
             var bare = value.TrimEnd("}]).,;!?:");
-            foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions])
+            foreach (var list in (ReadOnlySpan<string[]>)[NotAValue, SecretPhrases.Descriptions, SecretPhrases.SettingStates])
             {
                 foreach (var word in list)
                 {

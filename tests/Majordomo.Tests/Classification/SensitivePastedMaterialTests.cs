@@ -133,7 +133,7 @@ public class SensitivePastedMaterialTests
         Assert.True(WithImage("My passport, the form wants it in the boxes: ______ ______"));
     }
 
-    private static bool WithImage(string text)
+    internal static bool WithImage(string text)
     {
         var body = JsonSerializer.Serialize(new
         {
