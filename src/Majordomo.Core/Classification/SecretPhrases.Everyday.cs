@@ -658,7 +658,7 @@ internal static partial class SecretPhrases
         return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal) || MaskedCardLineBefore(text, at)
             || ContainsAny(words, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
             // A slip's names in the ask that pastes it ("the approval code from this card slip:", "del ticket:"; probe 44).
-            || ContainsAny(words, ["slip", "ticket", "recibo", "reçu", "kassenbon", "scontrino", "bonnetje", "paragon", "kvitto"])
+            || ContainsAny(words, ["slip", "ticket", "kassenbon", "scontrino", "bonnetje", "paragon", "kvitto"])
             // A card slip's or a payment's words in Korean, Japanese and Chinese: "승인번호 30118274 으로 49,000원 결제" (probe 37: D43250).
             || ContainsAny(line, ["영수증", "결제", "일시불", "할부", "가맹점", "レシート", "領収", "一括払", "一括", "分割", "小票", "消费", "交易"])
             // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
