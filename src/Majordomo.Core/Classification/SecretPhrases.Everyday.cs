@@ -655,12 +655,37 @@ internal static partial class SecretPhrases
         // A receipt's words count in the code's own sentence: "your claim is approved (£742). Portal code 551039 to confirm" is an
         // insurer's message whose next sentence sends a one-time code (probe 36: D42271).
         var words = line[SentenceStart(line, at2 - start)..];
-        return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal)
+        return line.Contains("****", StringComparison.Ordinal) || line.Contains("XXXX", StringComparison.Ordinal) || MaskedCardLineBefore(text, at)
             || ContainsAny(words, ["approved", "subtotal", "merchant", "receipt", "genehmigt", "autorisé", "aprobado", "aprovado", "approvato"])
+            // A slip's names in the ask that pastes it ("the approval code from this card slip:", "del ticket:"; probe 44).
+            || ContainsAny(words, ["slip", "ticket", "kassenbon", "scontrino", "bonnetje", "paragon", "kvitto"])
             // A card slip's or a payment's words in Korean, Japanese and Chinese: "승인번호 30118274 으로 49,000원 결제" (probe 37: D43250).
             || ContainsAny(line, ["영수증", "결제", "일시불", "할부", "가맹점", "レシート", "領収", "一括払", "一括", "分割", "小票", "消费", "交易"])
             // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
             || line.Contains("TERMINAL", StringComparison.Ordinal) || line.Contains("Terminal", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A slip's code printed on a line of its own in capitals ("AUTH CODE 08841C") with the masked card on the line before it
+    /// ("VISA **** 4417 CONTACTLESS"; probe 44): a receipt's lines. A message in sentences ("Your code is 771204") is not.
+    /// </summary>
+    private static bool MaskedCardLineBefore(ReadOnlySpan<char> text, int at)
+    {
+        var lineStart = text[..at].LastIndexOfAny('\n', '\r') + 1;
+        if (lineStart == 0 || at - lineStart > 16 || text[lineStart..at].ContainsAnyInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var head = text[at..Math.Min(text.Length, at + 4)];
+        if (head.ContainsAnyInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        var previous = text[Math.Max(0, lineStart - 80)..(lineStart - 1)];
+        previous = previous[(previous.LastIndexOfAny('\n', '\r') + 1)..];
+        return previous.Contains("****", StringComparison.Ordinal) || previous.Contains("XXXX", StringComparison.Ordinal);
     }
 
     // Where the sentence holding <paramref name="at"/> starts in <paramref name="line"/>: past the last ". " before a capitalised word

@@ -20,6 +20,8 @@ internal static partial class SecretPhrases
         ("collection code", Want.Digits), ("code de retrait", Want.Digits), ("código de recogida", Want.Digits), ("código de retirada", Want.Digits),
         ("codice di ritiro", Want.Digits), ("kod odbioru", Want.Digits), ("mã mở tủ", Want.Digits), ("mã nhận hàng", Want.Digits), ("รหัสเปิดตู้", Want.Digits),
         ("kode ambil", Want.Digits), ("取件码", Want.Digits), ("受取コード", Want.Digits),
+        // A delivery's confirmation code by its Dutch and Chinese nouns (probe 44).
+        ("bezorgcode", Want.Digits), ("leveringscode", Want.Digits), ("收货码", Want.Digits), ("签收码", Want.Digits),
     ];
 
     // "is" in the languages whose password nouns the connectors lacked: Czech and Slovak "je", Romanian "este" and "e".

@@ -124,7 +124,7 @@ internal static partial class SecretPhrases
     private static readonly string[] TypedVerbs =
     [
         "diya", "daala", "daali", "dala", "dabaya", "nilagay", "tinype", "pinindot", "puse", "metí", "meti", "ingresé", "digité", "digitei", "coloquei",
-        "typed", "entered", "keyed", "punched", .. WorldGivenVerbs,
+        "typed", "entered", "keyed", "punched", .. WorldGivenVerbs, .. HandedVerbs,
     ];
 
     // Words that may stand between the verb and the value ("nilagay ko 3308", "I typed in 8251", "daal bhi diya").
@@ -153,12 +153,12 @@ internal static partial class SecretPhrases
                 value = value[filler..].TrimStart(" \t");
             }
 
-            if (PinValue(value))
+            if (PinValue(value) || HandedValue(value))
             {
                 return true;
             }
         }
 
-        return false;
+        return CodeBeforeParticiple(next);
     }
 }

@@ -509,7 +509,9 @@ internal static partial class SecretPhrases
         // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
         || GameValue(text, at, end, want, phrase)
         // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-        || (want == Want.Word && (SameAsUser(text, at, end) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase == "code") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        || (want == Want.Word && (SameAsUser(text, at, end) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase is "code" or "código" or "codice") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        // A Kenyan company's KRA PIN on its receipt (SecretPhrases.Marketplaces).
+        || (phrase is "pin" or "pin no" or "pin number" && CompanyKraPin(text, end))
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
         // taken back as a joke ("1234 lol jk"; SecretPhrases.Messy).
         || PastedNotValue(text, at, end, phrase, want) || (want is Want.Digits or Want.Word && JokeValue(text, end))
