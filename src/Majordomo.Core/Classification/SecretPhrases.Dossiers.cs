@@ -18,8 +18,10 @@ internal static partial class SecretPhrases
     // labels ("policy number", "numero di polizza", 証券番号…) are PolicyTable's (SecretPhrases.Accounts): one table for the concept.
     private static (string Language, string[] Nouns)[] DossierIdTable =>
     [
-        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number", "unique pupil number", "pupil number", "learner number"]),
-        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id"]),
+        ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number", "unique pupil number", "pupil number", "learner number",
+            "ucas personal id", "ucas id", "ppo number", "ppo no", "pension payment order"]),
+        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id",
+            "prüfungsnummer", "prüflingsnummer"]),
         ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical"]),
         ("es", ["nuhsa", "nusha", "historia clínica", "nss"]),
         ("pt", ["niss", "número de beneficiário"]),
@@ -31,15 +33,17 @@ internal static partial class SecretPhrases
         ("uk", ["номер медичної карти", "медичної карти"]),
         ("tr", ["sgk sicil", "sgk no"]),
         ("ro", ["idnp"]),
-        ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号"]),
-        ("ko", ["환자번호", "진료번호", "학번", "학생번호"]),
-        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号"]),
+        ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号", "受験番号"]),
+        ("ko", ["환자번호", "진료번호", "학번", "학생번호", "수험번호"]),
+        ("hi", ["पीपीओ नंबर", "ppo नंबर"]),
+        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号", "报名号", "考生号", "准考证号"]),
     ];
 
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.
     private static (string Language, string[] Nouns)[] PersonRecordTable =>
     [
-        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "claim no", "claim number", "claim ref"]),
+        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "claim no", "claim number", "claim ref",
+            "candidate number", "candidate no"]),
         ("de", ["personalnr", "personalnummer", "pers.-nr", "mitarbeiternummer", "mitarbeiter-nr", "schadennummer", "schaden-nr", "fallnummer", "fallnr", "matrikelnummer"]),
         ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier"]),
         ("es", ["número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente"]),
@@ -108,6 +112,7 @@ internal static partial class SecretPhrases
     [
         "voto", "voti", "registro", "pagella", "alunno", "alunna", "alunni", "grade", "grades", "pupil", "pupils", "moyenne", "élève",
         "élèves", "bulletin", "zeugnis", "klasse", "schüler", "schülerin", "calificación", "calificaciones", "alumno", "alumna",
+        "exams", "examination", "gcse", "prüfung", // an examining body's candidate (docs/LABELLING.md: an exam candidate number)
     ];
 
     // A school's word within the 120 characters before the noun at at or the 60 after its end.

@@ -43,7 +43,8 @@ internal static partial class SecretPhrases
         ("employer identification", Want.Digits), ("taxpayer identification", Want.Digits), ("unique taxpayer reference", Want.Digits),
         ("utr", Want.Digits), ("steuernummer", Want.Digits), ("activation code", Want.Digits), ("aktivierungscode", Want.Digits),
         ("code d'activation", Want.Digits), ("código de activación", Want.Digits), ("código de ativação", Want.Digits),
-        ("codice di attivazione", Want.Digits), ("activatiecode", Want.Digits), ("kod aktywacyjny", Want.Digits), ("код активации", Want.Digits),
+        ("codice di attivazione", Want.Digits), ("activatiecode", Want.Digits), ("activeringscode", Want.Digits),
+        ("registration code", Want.Digits), ("registrierungscode", Want.Digits), ("freischaltcode", Want.Digits), ("登録コード", Want.Digits), ("kod aktywacyjny", Want.Digits), ("код активации", Want.Digits),
 
         // Seed words after a hardware wallet's or a backup's name.
         ("ledger", Want.Seed), ("trezor", Want.Seed), ("metamask", Want.Seed), ("backup", Want.Seed), ("bip39", Want.Seed), ("bip-39", Want.Seed),

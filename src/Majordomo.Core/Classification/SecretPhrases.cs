@@ -399,6 +399,7 @@ internal static partial class SecretPhrases
         "claude", "vs", "escaped", "generated", // a product and a program's text (this repository's docs: "Claude Code", "JSON-escaped code")
         "post", // "a post code 1969…" (probe 39), as "postal"
         "friend", // a gaming platform's friend code is a handle shared to be added (probe 30; docs/LABELLING.md: a gamer tag)
+        "paper", "course", "module", "subject", // an exam paper's or a course's code ("paper code 8300/1H")
     ];
 
     private static readonly string[] YearWords = ["in", "since", "from", "until", "before", "after", "im", "seit", "en", "depuis", "desde", "dal", "sinds", "od", "в", "с"];
@@ -431,7 +432,7 @@ internal static partial class SecretPhrases
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
-            || SteamLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at))
+            || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at))
         {
             return true;
         }
@@ -549,6 +550,8 @@ internal static partial class SecretPhrases
         || (want == Want.Answer && Withheld(text, at, end))
         // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
         || BrowserPageNotValue(text, at, end, phrase, want)
+        // A supply point's, a meter's, a fine's or a terminal's reference; a Pix key that is an e-mail, a phone or a UUID (SecretPhrases.ServiceReferences).
+        || ServiceReference(text, at, end, phrase)
         // A postal, error or QR code named in the less-resourced languages ("पिन कोड", "საფოსტო კოდი"; SecretPhrases.WorldLanguages).
         || WorldPublicCode(text, at, end, phrase)
         // A format's example counting up ("ABCDE1234F"), a helpline answering a question about an id (SecretPhrases.LocalIds).
@@ -987,6 +990,8 @@ internal static partial class SecretPhrases
         // Probe 24: lines, queues, appointments, orders and shipments in more languages (the Arabic article glued to the noun).
         "hotline", "helpline", "callcent", "randevu", "antrian", "paybill", "localizador", "الطلب", "طلبي", "الشحنة", "شحنة", "تتبع", "سفارش", "پیگیری",
         "অর্ডার", "ট্র্যাকিং", "पार्सल", "gönderi", "paragon",
+        // A utility's meter (docs/LABELLING.md: meter serials are references): "表号 3308…", "Zählernummer 1ESY…", "meter no. 4187…".
+        "meter", "zähler", "compteur", "contatore", "licznik", "счётчик", "счетчик", "表号", "电表", "水表", "メーター", "계량기", "मीटर",
         .. RomanisedPublicStems,
         .. LocalPublicStems,
     ];

@@ -89,8 +89,9 @@ internal static partial class SensitiveScanner
         return strength switch
         {
             IdStrength.Alone => !NamedPublic(text, start),
-            IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40),
+            IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start),
             IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end) && !PhoneBefore(text, start)
+                && !ServiceNumberBefore(text, start)
                 && !UserColumn(text, start) && !AfterPlaceholderIban(text, start) && !CapitalsPrefix(text, start)
                 && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's
             _ => false,
