@@ -324,6 +324,8 @@ internal static partial class SecretPhrases
         .. DossierPhrases(),
         // Pay-TV smartcards by their noun first, as Italian prints it (SecretPhrases.PayTv).
         .. PayTvPhrases(),
+        // A temporary password's adjective after its noun (SecretPhrases.Schools).
+        .. SchoolPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -374,6 +376,8 @@ internal static partial class SecretPhrases
         // "La password del Wi-Fi è cambiata": changed, in the corpus languages (probe 27; the English "-ed" rule reads English only).
         "cambiata", "cambiato", "cambiada", "cambiado", "changée", "changé", "modifiée", "modifié", "geändert", "alterada", "alterado",
         "mudada", "mudado", "gewijzigd", "veranderd", "zmienione", "zmieniona", "изменён", "изменен", "değişti",
+        // "… les accents, c'est normal ?": whether a thing is normal (probe 42).
+        "normal", "normale", "normales", "normaux", "normais", "normale?", "usual", "normaal", "normalny", "нормально",
     ];
 
     private static readonly string[] Units =
@@ -1149,7 +1153,7 @@ internal static partial class SecretPhrases
         var window = full[..stop];
         var found = want switch
         {
-            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window),
+            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window) || (cjk && ShelfCode(window)),
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
             Want.Dial => Combination(window) || ChangedFromDefault(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
@@ -1458,7 +1462,8 @@ internal static partial class SecretPhrases
             // Door and intercom codes are short: "4B27", "2468B".
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
-            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
+            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)))
+                && !ClockTime(window[i..end]) && !SensitiveScanner.ExampleNino(window[i..end]);
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
@@ -1838,6 +1843,12 @@ internal static partial class SecretPhrases
         }
 
         var value = rest[..end].TrimEnd(".!?)。:,;}]");
+
+        // "passwords for a 9-year-old": an age or a span, not a value (SecretPhrases.Schools).
+        if (!quoted && AgeOrSpan(value))
+        {
+            return false;
+        }
 
         // Rust's borrowed types ("password: &str", "&String"): the type a reference names is read as the type's name.
         if (!quoted && value.Length > 1 && value[0] == '&' && char.IsAsciiLetter(value[1]))
