@@ -19,15 +19,31 @@ internal static partial class SecretPhrases
     ];
 
     /// <summary>
-    /// A first name and a surname end the noun's line before it, past a dash, a comma or a cell's bar ("Chiara Bellini — matricola …",
-    /// "Mia Chen, candidate number …"): a roster's line names the person whose number follows.
+    /// A first name and a surname end the noun's line before it, past a dash or a cell's bar ("Chiara Bellini — matricola …"): a
+    /// roster's line names the person whose number follows. A comma joins a brand and a model as well ("Lavatrice Candy, matricola …").
     /// </summary>
     private static bool NameBeforeNoun(ReadOnlySpan<char> text, int at)
     {
         var before = text[Math.Max(0, at - 80)..at];
         before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
-        var trimmed = before.TrimEnd(" ,:;—–-|\t");
-        return trimmed.Length < before.Length && TwoNamesAtEnd(trimmed);
+        var trimmed = before.TrimEnd(" —–|\t");
+        return trimmed.Length < before.Length && before[trimmed.Length..].IndexOfAny("—–|") >= 0 && TwoNamesAtEnd(trimmed);
+    }
+
+    /// <summary>
+    /// HMRC's example National Insurance number (<see cref="SensitiveScanner.ExampleNino"/>) where the context names an example, a test
+    /// or a format; typed as one's own ("my national insurance number is QQ 12 34 56 C") it stays the user's (recall first).
+    /// </summary>
+    internal static bool ExampleNinoIn(ReadOnlySpan<char> value, ReadOnlySpan<char> context) =>
+        SensitiveScanner.ExampleNino(value) && ContainsStem(context, PlaceholderWords);
+
+    // The first value within 40 characters after the noun ending at end is HMRC's example, in a sentence about an example or a test.
+    private static bool ExampleNinoAfter(ReadOnlySpan<char> text, int at, int end)
+    {
+        var window = text[end..Math.Min(text.Length, end + 40)];
+        var q = window.IndexOf("QQ", StringComparison.Ordinal);
+        return q >= 0 && (q == 0 || !char.IsLetterOrDigit(window[q - 1])) && window[..q].IndexOfAnyInRange('0', '9') < 0
+            && ExampleNinoIn(window[q..], text[Math.Max(0, at - 120)..Math.Min(text.Length, end + 200)]);
     }
 
     /// <summary>

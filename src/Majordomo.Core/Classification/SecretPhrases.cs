@@ -570,7 +570,9 @@ internal static partial class SecretPhrases
         // A parcel's tracking number after a code's noun, a new list item's number after an account's clause (SecretPhrases.SupportDesk).
         || SupportDeskNotValue(text, end, phrase, want)
         // A test fixture's zero PIN (SecretPhrases.Judged).
-        || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end));
+        || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end))
+        // HMRC's example National Insurance number in a sentence about an example or a test (SecretPhrases.Schools).
+        || ExampleNinoAfter(text, at, end);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1463,7 +1465,7 @@ internal static partial class SecretPhrases
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
             var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)))
-                && !ClockTime(window[i..end]) && !SensitiveScanner.ExampleNino(window[i..end]);
+                && !ClockTime(window[i..end]) && !ExampleNinoIn(window[i..end], window);
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).

@@ -36,7 +36,7 @@ public class SensitiveSchoolsTests
 
     [Theory]
     [InlineData("Fammi una tabella:\nGiulia Marchetti — matricola 0000874512 — Fisica\nMarco Villa — matricola 0000879033 — Economia")]
-    [InlineData("Write a friendly reply with these: Mia Chen, candidate number 4417, centre number 64395.")]
+    [InlineData("Write the tutor a reply with Mia's exam details: Mia Chen, candidate number 4417, centre number 64395.")]
     [InlineData("Make this a CSV:\n\nName | Student no. | Form\nOscar Bell | 20417731 | 8K\nNadia Farouk | 20418052 | 8K")]
     [InlineData("El número de inscripción de mi hija es 45821937, a nombre de Lucía Prieto.")]
     public void RosterLinesAndNumbersInSomeonesName_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
