@@ -162,8 +162,10 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.Password;
         }
 
-        // A photo whose ask reads a door's, a key box's or the Wi-Fi's code out of it (SensitiveScanner.Trips).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.AccessCodePhotographed(prompt.LastUserChars))
+        // A photo whose ask reads a door's, a key box's or the Wi-Fi's code out of it (SensitiveScanner.Trips), or a letter's
+        // activation or access code photographed and asked to be read out (SensitiveScanner.Schools).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0
+            && (SensitiveScanner.AccessCodePhotographed(prompt.LastUserChars) || SensitiveScanner.ActivationCodePhotographed(prompt.LastUserChars)))
         {
             kind = SensitiveKind.Password;
         }
@@ -228,6 +230,9 @@ internal static class HeuristicClassifier
         "estratto conto", "extrato bancário", "extrato da conta", "extrato do banco", "bankafschrift", "rekeningafschrift", "wyciąg z konta",
         "wyciąg bankowy", "выписка по сч", "выписку по сч", "банковская выписка", "банковскую выписку", "hesap özeti", "hesap ekstresi",
         "kontoutdrag", "入出金明細", "取引明細", "对账单", "银行流水", "거래내역", "입출금",
+        // Probe 42: health insurance cards by their names (the card carries the insured's number).
+        "versichertenkarte", "gesundheitskarte", "krankenkassenkarte", "carte vitale", "tessera sanitaria", "tarjeta sanitaria", "medicare card",
+        "zorgpas", "cartão de saúde", "cartão do sus", "karta ubezpieczenia",
     ];
 
     private struct ScanState

@@ -19,15 +19,16 @@ internal static partial class SecretPhrases
     private static (string Language, string[] Nouns)[] DossierIdTable =>
     [
         ("en", ["a#", "ni no", "ni number", "nhs", "medicaid", "pps_number", "ppsn", "a-number", "alien number", "alien registration number", "hosp no", "hosp. no", "pension number", "pension no", "chi number", "unique pupil number", "pupil number", "learner number",
-            "ucas personal id", "ucas id", "ppo number", "ppo no", "pension payment order"]),
-        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id",
-            "prüfungsnummer", "prüflingsnummer"]),
-        ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical"]),
-        ("es", ["nuhsa", "nusha", "historia clínica", "nss"]),
+            // Probe 42: a pupil's, an exam candidate's and a pensioner's registry numbers (UPN, UCAS, India's PPO) and a student loan's account.
+            "upn", "ucas personal id", "ucas id", "ppo no", "ppo number", "pension payment order", "student loan customer reference", "student finance customer reference"]),
+        ("de", ["vers.-nr", "vers.nr", "versicherten-nr", "rentenversicherungsnummer", "rv-nummer", "rentennummer", "schwerbehindertenausweis", "patientennummer", "patienten-id", "schülernummer", "schüler-nr", "schüler-id", "prüfungsnummer", "prüflingsnummer", "förderungsnummer", "bafög-nummer"]),
+        ("fr", ["n° étranger", "numéro étranger", "numéro d'étranger", "n° titre", "numéro de titre", "numéro du titre", "titre n°", "dossier patient", "dossier médical", "numéro de candidat", "numéro d'allocataire", "n° d'allocataire", "n° allocataire"]),
+        ("es", ["nuhsa", "nusha", "historia clínica", "nss", "nia"]),
+        ("nl", ["leerlingnummer", "leerlingnr", "leerling-nr"]),
         ("pt", ["niss", "número de beneficiário"]),
         ("sv", ["journalnummer"]),
         ("da", ["journalnr"]),
-        ("pl", ["numer emerytury", "nr emerytury", "numer świadczenia", "nr świadczenia"]),
+        ("pl", ["numer emerytury", "nr emerytury", "numer świadczenia", "nr świadczenia", "numer legitymacji", "nr legitymacji", "legitymacja szkolna nr", "legitymacji szkolnej nr"]),
         ("cs", ["číslo pojištěnce"]),
         ("ru", ["номер медицинской карты", "медицинской карты №"]),
         ("uk", ["номер медичної карти", "медичної карти"]),
@@ -35,20 +36,21 @@ internal static partial class SecretPhrases
         ("ro", ["idnp"]),
         ("ja", ["年金番号", "被保険者証", "記号番号", "患者番号", "患者id", "診察番号", "学籍番号", "生徒番号", "児童番号", "受験番号"]),
         ("ko", ["환자번호", "진료번호", "학번", "학생번호", "수험번호"]),
-        ("hi", ["पीपीओ नंबर", "ppo नंबर"]),
-        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号", "报名号", "考生号", "准考证号"]),
+        ("zh", ["住院号", "门诊号", "社保号", "医保号", "病案号", "学号", "学籍号", "准考证号", "报名号", "考生号"]),
+        ("hi", ["ppo नंबर", "पीपीओ नंबर"]),
+        ("vi", ["mã số học sinh", "mã học sinh", "mã số sinh viên", "mã sinh viên"]),
+        ("id", ["nisn"]),
     ];
 
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.
     private static (string Language, string[] Nouns)[] PersonRecordTable =>
     [
-        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "claim no", "claim number", "claim ref",
-            "candidate number", "candidate no"]),
+        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "student no", "candidate number", "candidate no", "claim no", "claim number", "claim ref"]),
         ("de", ["personalnr", "personalnummer", "pers.-nr", "mitarbeiternummer", "mitarbeiter-nr", "schadennummer", "schaden-nr", "fallnummer", "fallnr", "matrikelnummer"]),
         ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier"]),
-        ("es", ["número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente"]),
+        ("es", ["número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción"]),
         ("it", ["matricola", "numero di matricola", "n. sinistro", "numero sinistro", "numero di sinistro", "certificato inps"]),
-        ("pt", ["funcionário n", "funcionária n", "número de funcionário", "n.º de funcionário", "número do sinistro", "n.º do sinistro"]),
+        ("pt", ["funcionário n", "funcionária n", "número de funcionário", "n.º de funcionário", "número do sinistro", "n.º do sinistro", "matrícula"]),
         ("nl", ["personeelsnummer", "werknemersnummer", "schadenummer", "dossiernummer", "studentnummer"]),
         ("sv", ["anställningsnummer", "anställningsnr", "skadenummer"]),
         ("da", ["medarbejdernummer", "medarbejdernr", "lønnummer", "skadesnummer"]),
@@ -62,10 +64,11 @@ internal static partial class SecretPhrases
         ("zh", ["工号", "员工编号", "员工号", "职工号", "报案号", "理赔号", "赔案号"]),
         ("hi", ["कर्मचारी संख्या", "कर्मचारी आईडी", "कर्मचारी कोड"]), // probe 39
         ("ta", ["பணியாளர் எண்", "ஊழியர் எண்"]),
+        ("sw", ["namba ya usajili", "nambari ya usajili"]),
     ];
 
     // Acronyms among them that are words elsewhere ("nss" a library, "niss" a name): counted only as printed, in capitals.
-    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp"];
+    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp", "upn", "nia", "nisn"];
 
     // Appended to Phrases; the first table's nouns are appended to IdNouns (their value has five characters or more).
     private static (string Phrase, Want Want)[] DossierPhrases() =>
@@ -105,14 +108,16 @@ internal static partial class SecretPhrases
     /// (<see cref="CounterValue"/>), nor a "dossier" with no care before it (a booking's "Réf. dossier", a refund's file).
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
-        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
 
     // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).
     private static readonly string[] SchoolWords =
     [
         "voto", "voti", "registro", "pagella", "alunno", "alunna", "alunni", "grade", "grades", "pupil", "pupils", "moyenne", "élève",
         "élèves", "bulletin", "zeugnis", "klasse", "schüler", "schülerin", "calificación", "calificaciones", "alumno", "alumna",
-        "exams", "examination", "gcse", "prüfung", // an examining body's candidate (docs/LABELLING.md: an exam candidate number)
+        // Probe 42: exams, admissions, scholarships and school fees, and pupils in the other languages.
+        "exam ", "exams", "examination", "gcse", "a-level", "student", "scholarship", "studente", "studenti", "studentessa", "borsa di studio", "università",
+        "aluno", "aluna", "alunos", "turma", "examen", "notas", "selectividad", "abitur", "prüfung", "leerling", "uczeń", "shule", "mwanafunzi", "wanafunzi", "karo",
     ];
 
     // A school's word within the 120 characters before the noun at at or the 60 after its end.
@@ -166,6 +171,8 @@ internal static partial class SecretPhrases
         "bayan", "ad soyad", "adı soyadı", "hasta", "çalışan", "personel", "benim adım", "г-н", "г-жа", "уважаемый", "уважаемая", "сотрудник",
         "сотрудница", "пациент", "пациентка", "фио", "имя", "меня зовут", "шановний", "шановна", "пан", "пані", "працівник", "пацієнт", "піб",
         "мене звати",
+        // Probe 42: a number held in someone's name ("a nombre de Lucía Prieto", "au nom de Léa Fontaine").
+        "a nombre de", "em nome de", "au nom de", "a nome di", "intestato a", "intestata a",
     ];
 
     // A CJK name's field, honorific or role before or after the name: a person is named wherever one stands near the number.

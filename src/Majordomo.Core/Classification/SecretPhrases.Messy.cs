@@ -174,7 +174,7 @@ internal static partial class SecretPhrases
             digits += char.IsDigit(c) ? 1 : 0;
         }
 
-        if (token.Length < 6 || letters < 3 || token.IndexOfAny("@/.:") >= 0 || (digits <= 4 && BareTokenIsProduct(token)) || Placeholder(token))
+        if (token.Length < 6 || letters < 3 || token.IndexOfAny("@/.:") >= 0 || (digits <= 4 && BareTokenIsProduct(token)) || Placeholder(token) || AgeOrSpan(token))
         {
             return false;
         }

@@ -14,6 +14,8 @@ internal static partial class SecretPhrases
     [
         "my", "mein", "meine", "meinen", "mon", "ma", "mi", "mio", "mia", "meu", "minha", "mijn", "min", "mitt", "mój", "moja", "moje", "мой",
         "моя", "мои", "benim",
+        // Probe 42: Korean names a child's number by the child, no possessive ("딸 수능 수험번호가 …").
+        "내", "제", "나의", "저의", "우리", "딸", "아들", "딸의", "아들의",
         // The twenty-first session: the scripts of the native digits (Burmese, Hindi, Marathi, Nepali, Bengali, Gujarati, Punjabi, Oriya,
         // Telugu, Tamil, Kannada, Malayalam, Urdu), each written before its noun.
         "ကျွန်မ", "ကျွန်တော့်", "ကျွန်တော်", "ကျွန်ုပ်", "ငါ့", "मेरा", "मेरी", "मेरे", "माझा", "माझी", "माझे", "माझ्या", "मेरो", "আমার", "મારો",

@@ -274,7 +274,13 @@ internal static partial class SecretPhrases
         }
 
         var before = window[..digit];
-        before = before[(before.LastIndexOfAny('\n', '\r') + 1)..].TrimEnd(" ,:;—–-\t");
+        before = before[(before.LastIndexOfAny('\n', '\r') + 1)..].TrimEnd(" ,:;—–-|\t");
+        return TwoNamesAtEnd(before);
+    }
+
+    // A first name and a surname, two capitalised words, end the text ("Oscar Bell", "Mia Chen").
+    private static bool TwoNamesAtEnd(ReadOnlySpan<char> before)
+    {
         var words = 0;
         var i = before.Length;
         while (words < 2)

@@ -123,7 +123,7 @@ internal static partial class SecretPhrases
             alternating &= run[k] == run[k % 2];
         }
 
-        return (same || up || down || alternating) && WordIn(window[..start], WeakWords);
+        return (same || up || down || alternating || run is "2580" or "0852") && WordIn(window[..start], WeakWords);
     }
 
     /// <summary>

@@ -326,6 +326,8 @@ internal static partial class SecretPhrases
         .. DossierPhrases(),
         // Pay-TV smartcards by their noun first, as Italian prints it (SecretPhrases.PayTv).
         .. PayTvPhrases(),
+        // A temporary password's adjective after its noun (SecretPhrases.Schools).
+        .. SchoolPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -376,6 +378,8 @@ internal static partial class SecretPhrases
         // "La password del Wi-Fi è cambiata": changed, in the corpus languages (probe 27; the English "-ed" rule reads English only).
         "cambiata", "cambiato", "cambiada", "cambiado", "changée", "changé", "modifiée", "modifié", "geändert", "alterada", "alterado",
         "mudada", "mudado", "gewijzigd", "veranderd", "zmienione", "zmieniona", "изменён", "изменен", "değişti",
+        // "… les accents, c'est normal ?": whether a thing is normal (probe 42).
+        "normal", "normale", "normales", "normaux", "normais", "normale?", "usual", "normaal", "normalny", "нормально",
     ];
 
     private static readonly string[] Units =
@@ -577,7 +581,9 @@ internal static partial class SecretPhrases
         // A test fixture's zero PIN (SecretPhrases.Judged).
         || (want is Want.Digits or Want.Short && ZeroPinInFixture(text, at, end))
         // Stripe's publishable key, Stripe named in its line; a loyalty programme's member number (SecretPhrases.Trips).
-        || StripePublishableAfter(text, end) || (phrase.StartsWith("member", StringComparison.Ordinal) && TripNumberNamed(text, at, end));
+        || StripePublishableAfter(text, end) || (phrase.StartsWith("member", StringComparison.Ordinal) && TripNumberNamed(text, at, end))
+        // HMRC's example National Insurance number in a sentence about an example or a test (SecretPhrases.Schools).
+        || ExampleNinoAfter(text, at, end);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1163,7 +1169,7 @@ internal static partial class SecretPhrases
         var window = full[..stop];
         var found = want switch
         {
-            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window),
+            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window) || (cjk && ShelfCode(window)),
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
             Want.Dial => Combination(window) || ChangedFromDefault(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
@@ -1472,7 +1478,8 @@ internal static partial class SecretPhrases
             // Door and intercom codes are short: "4B27", "2468B".
             // "7X3QF": a short upper-case code of letters and digits.
             var upperCode = letters >= 3 && digits >= 2 && digits + letters >= 5 && window[i..end].IndexOfAnyInRange('a', 'z') < 0;
-            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)));
+            var code = letters == 0 ? digits >= 4 && !Date(window[i..end]) && !MonthYear(window, i, end) : !decade && (digits >= 4 || upperCode || (digits >= 2 && (letters <= 2 ? digits + letters >= 4 : digits + letters >= 6)))
+                && !ClockTime(window[i..end]) && !ExampleNinoIn(window[i..end], window);
             // A password's PIN-like value ("clave … 140562", "密码我改成了 193724"): digits only, not a year.
             var pinLike = !pin || (letters == 0 && !(digits == 4 && end - i == 4 && window[i] is '1' or '2' && window[i + 1] is '9' or '0') && !Counter(window, i));
             // "111.111.111-11": a validator's filler of one digit repeated, no one's id (a short PIN such as 1111 stays a PIN).
@@ -1852,6 +1859,12 @@ internal static partial class SecretPhrases
         }
 
         var value = rest[..end].TrimEnd(".!?)。:,;}]");
+
+        // "passwords for a 9-year-old": an age or a span, not a value (SecretPhrases.Schools).
+        if (!quoted && AgeOrSpan(value))
+        {
+            return false;
+        }
 
         // Rust's borrowed types ("password: &str", "&String"): the type a reference names is read as the type's name.
         if (!quoted && value.Length > 1 && value[0] == '&' && char.IsAsciiLetter(value[1]))

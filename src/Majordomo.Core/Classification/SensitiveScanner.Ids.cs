@@ -148,6 +148,10 @@ internal static partial class SensitiveScanner
             case 14 when single && Cnpj(d):
             case 13 when single && SouthAfricanId(d): // SensitiveScanner.Numbers
                 return IdStrength.WithCue;
+            // A Korean resident registration number issued since October 2020 has no check digit: its date and sex digit, alone in a line
+            // of Hangul ("김도윤, 150812-3471829, 초5"), else with a cue (probe 42).
+            case 13 when shape is [6, 7] && separators == 2 && Date(d[..6], yearFirst: true) && d[6] is >= 1 and <= 4:
+                return HangulInLine(text, start) ? IdStrength.Alone : IdStrength.WithCue;
         }
 
         if (MistypedId(text, start, d, shape, separators))

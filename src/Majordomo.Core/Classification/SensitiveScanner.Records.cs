@@ -248,7 +248,7 @@ internal static partial class SensitiveScanner
         }
 
         // A company's CUIT or an organisation's ИНН by its own shape, its label a sentence away (SensitiveScanner.SupportDesk).
-        return CompanyTaxNumber(text, start) || OrganisationNumberShape(text, start);
+        return CompanyTaxNumber(text, start) || OrganisationNumberShape(text, start) || OrganisationTaxNamed(text, start);
     }
 
     // A Swedish OCR or a Norwegian KID is an invoice's payment reference only beside a giro, an invoice or a due date in its line.

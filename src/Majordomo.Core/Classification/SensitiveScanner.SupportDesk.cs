@@ -159,7 +159,7 @@ internal static partial class SensitiveScanner
             }
 
             var before = ask[Math.Max(0, at - 24)..at];
-            if (!SecretPhrases.WordIn(before, Negations) && !before.Contains("n't", StringComparison.OrdinalIgnoreCase))
+            if (!NegationBefore(before))
             {
                 return true;
             }

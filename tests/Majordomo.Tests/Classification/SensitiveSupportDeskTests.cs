@@ -125,10 +125,10 @@ public class SensitiveSupportDeskTests
         Assert.Equal(SensitiveKind.None, Scan(Photo("Voici la photo du relevé de compteur et la facture, ça correspond ?")));
     }
 
-    private static string Photo(string ask) =>
+    internal static string Photo(string ask) =>
         $$$"""{"messages":[{"role":"user","content":[{"type":"text","text":"{{{ask}}}"},{"type":"image_url","image_url":{"url":"https://img.example.org/s.jpg"}}]}]}""";
 
-    private static SensitiveKind Scan(string body)
+    internal static SensitiveKind Scan(string body)
     {
         using var view = PromptView.Parse(Encoding.UTF8.GetBytes(body), PromptView.OpenAIProtocol);
         return HeuristicClassifier.Sensitive(view);
