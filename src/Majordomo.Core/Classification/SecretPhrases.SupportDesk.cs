@@ -117,7 +117,7 @@ internal static partial class SecretPhrases
     }
 
     // A stem at a word's start, in any script ("Online-Banking", "Sparkasse", "은행").
-    private static bool ContainsStemOf(ReadOnlySpan<char> text, ReadOnlySpan<string> stems)
+    internal static bool ContainsStemOf(ReadOnlySpan<char> text, ReadOnlySpan<string> stems)
     {
         foreach (var stem in stems)
         {

@@ -43,21 +43,7 @@ internal static partial class SensitiveScanner
             tail = tail[word..];
         }
 
-        foreach (var noun in ChannelCardNouns)
-        {
-            for (var k = tail.IndexOf(noun, StringComparison.OrdinalIgnoreCase); k >= 0;)
-            {
-                if (noun[0] >= 0x2E80 || k == 0 || !char.IsLetter(tail[k - 1]))
-                {
-                    return true;
-                }
-
-                var next = tail[(k + 1)..].IndexOf(noun, StringComparison.OrdinalIgnoreCase);
-                k = next < 0 ? -1 : k + 1 + next;
-            }
-        }
-
-        return false;
+        return SecretPhrases.ContainsStemOf(tail, ChannelCardNouns);
     }
 
     // A transfer's or a card payment's reference by its acronym: Italy's CRO, a TRN, SWIFT's UETR, an acquirer's ARN (not RRN: Korea's resident number).
