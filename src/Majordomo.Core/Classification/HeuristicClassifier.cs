@@ -187,7 +187,8 @@ internal static class HeuristicClassifier
         // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).
         // A statement whose numbers the sender blacked out carries none (SensitiveScanner.SupportDesk).
         // Spanish "tarjeta" and Portuguese "cartão" name a ticket too: read apart (SensitiveScanner.Trips).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) || SensitiveScanner.BareCardNamed(prompt.LastUserChars))
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) || SensitiveScanner.BareCardNamed(prompt.LastUserChars)
+                || SensitiveScanner.DocumentAcronymNamed(prompt.LastUserChars))
             && !SensitiveScanner.BlankTemplate(prompt.LastUserChars)
             && !SensitiveScanner.SpecimenNamed(prompt.LastUserChars) && !SensitiveScanner.NumbersMaskedInPhoto(prompt.LastUserChars))
         {
@@ -233,6 +234,9 @@ internal static class HeuristicClassifier
         // Probe 42: health insurance cards by their names (the card carries the insured's number).
         "versichertenkarte", "gesundheitskarte", "krankenkassenkarte", "carte vitale", "tessera sanitaria", "tarjeta sanitaria", "medicare card",
         "zorgpas", "cartão de saúde", "cartão do sus", "karta ubezpieczenia",
+        // Probe 44: Brazil's identity card and driving licence by their names (their acronyms: SensitiveScanner.DocumentAcronymNamed), a
+        // customer's card photographed.
+        "carteira de motorista", "carteira de habilitação", "customer's card", "client's card",
     ];
 
     private struct ScanState

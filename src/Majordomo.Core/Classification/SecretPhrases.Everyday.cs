@@ -662,8 +662,28 @@ internal static partial class SecretPhrases
             || ContainsAny(words, ["slip", "ticket", "kassenbon", "scontrino", "bonnetje", "paragon", "kvitto"])
             // A card slip's or a payment's words in Korean, Japanese and Chinese: "승인번호 30118274 으로 49,000원 결제" (probe 37: D43250).
             || ContainsAny(line, ["영수증", "결제", "일시불", "할부", "가맹점", "レシート", "領収", "一括払", "一括", "分割", "小票", "消费", "交易"])
-            // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18).
-            || line.Contains("TERMINAL", StringComparison.Ordinal) || line.Contains("Terminal", StringComparison.Ordinal);
+            // A receipt prints "TERMINAL" or "Terminal ID"; "le terminal dit code faux" is a card's PIN refused (probe 18), and German's
+            // noun "den Code für das Terminal" is the terminal the code was asked for (probe 44: D50380).
+            || line.Contains("TERMINAL", StringComparison.Ordinal) || TerminalIdNamed(line);
+    }
+
+    /// <summary>"Terminal" as a receipt prints it, before its id: "Terminal ID", "Terminal-Nr.", "Terminal: 58213377", "Terminal #4".</summary>
+    private static bool TerminalIdNamed(ReadOnlySpan<char> line)
+    {
+        var from = 0;
+        while (line[from..].IndexOf("Terminal", StringComparison.Ordinal) is var hit and >= 0)
+        {
+            var rest = line[(from + hit + "Terminal".Length)..].TrimStart(" -:#");
+            if (rest.Length > 0 && (char.IsAsciiDigit(rest[0]) || rest.StartsWith("ID", StringComparison.Ordinal) || rest.StartsWith("Id", StringComparison.Ordinal)
+                || rest.StartsWith("Nr", StringComparison.Ordinal) || rest.StartsWith("No", StringComparison.Ordinal) || rest.StartsWith("N°", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            from += hit + 1;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -13,6 +13,8 @@ internal static partial class SecretPhrases
     [
         "mandei", "mandou", "passei", "passou", "enviei", "enviou", "podałem", "podałam", "podał", "podała", "wysłałem", "wysłałam",
         "le di", "le pasé", "le mandé", "le envié", "stuurde", "gaf", "read out", "sent",
+        // "I read him 735 918 off my phone", "gave her 4410" (the pronoun is a filler: TypedFillers).
+        "read", "gave", "told",
     ];
 
     // German participles that close the sentence after a handed code ("Ich habe ihm 583 207 vorgelesen").
@@ -51,7 +53,9 @@ internal static partial class SecretPhrases
         }
 
         tail = tail.TrimStart(" \t");
-        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || StartsWithConjunction(tail);
+        // "I read him 735 918 off my phone": where it was read from (probe 44's twins).
+        return tail.IsEmpty || !char.IsLetterOrDigit(tail[0]) || StartsWithConjunction(tail) || tail.StartsWith("off ", StringComparison.OrdinalIgnoreCase)
+            || tail.StartsWith("from ", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

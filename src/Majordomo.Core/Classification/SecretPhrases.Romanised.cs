@@ -128,7 +128,7 @@ internal static partial class SecretPhrases
     ];
 
     // Words that may stand between the verb and the value ("nilagay ko 3308", "I typed in 8251", "daal bhi diya").
-    private static readonly string[] TypedFillers = ["ko", "bhi", "in", "it", "na", "yung", "el", "o", "a"];
+    private static readonly string[] TypedFillers = ["ko", "bhi", "in", "it", "na", "yung", "el", "o", "a", "him", "her", "them"];
 
     /// <summary>
     /// A PIN told as typed in the sentence after its noun's ("scan karke PIN daal do. Maine daal bhi diya 2580, phir …"): a verb of

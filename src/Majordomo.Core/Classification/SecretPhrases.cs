@@ -328,6 +328,8 @@ internal static partial class SecretPhrases
         .. PayTvPhrases(),
         // A temporary password's adjective after its noun (SecretPhrases.Schools).
         .. SchoolPhrases(),
+        // A Turkish list's "TC no" column (SecretPhrases.Counters).
+        .. CounterPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -472,6 +474,13 @@ internal static partial class SecretPhrases
                 continue;
             }
 
+            // A key's Spanish or Portuguese noun naming a variable assigned a key in code; the password's own word chosen as the
+            // password (SecretPhrases.Counters).
+            if ((phrase is "clave" or "chave" or "llave" && KeyAssignedInCode(text, at)) || (want == Want.Word && OwnWordAsPassword(text, at)))
+            {
+                return true;
+            }
+
             if (!Boundaries(text, at, phrase) || NounInResourceName(text, at) || NounInCode(text, at, phrase) || (want == Want.Token && SensitiveScanner.NotCredentialKey(text, at, at + phrase.Length)))
             {
                 continue;
@@ -552,6 +561,8 @@ internal static partial class SecretPhrases
         // network named by a naming verb; where a password word is kept (SecretPhrases.PublicIds, SecretPhrases.Leftovers).
         || ServiceIdAfter(text, at, end) || PublicNoun(text, at, end) || (want == Want.Access && NetworkFirst(text[end..Math.Min(text.Length, end + 80)]))
         || (want == Want.Answer && Withheld(text, at, end))
+        // India's UTR, a transfer's reference (SecretPhrases.Counters).
+        || (phrase == "utr" && UtrTransfer(text, at))
         // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
         || BrowserPageNotValue(text, at, end, phrase, want)
         // A supply point's, a meter's, a fine's or a terminal's reference; a Pix key that is an e-mail, a phone or a UUID (SecretPhrases.ServiceReferences).

@@ -106,6 +106,12 @@ internal static partial class SensitiveScanner
                 }
 
                 hit += from;
+                if (CardOfMachine(text, hit, hit + word.Length))
+                {
+                    from = hit + word.Length;
+                    continue;
+                }
+
                 var lineStart = text[..hit].LastIndexOf('\n') + 1;
                 var lineEnd = text[hit..].IndexOf('\n');
                 var line = text[lineStart..(lineEnd < 0 ? text.Length : hit + lineEnd)];

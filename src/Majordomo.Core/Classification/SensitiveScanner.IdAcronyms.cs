@@ -55,6 +55,7 @@ internal static partial class SensitiveScanner
         var shape = groups[..g];
         var digits = d[..n];
         if (digits.IndexOfAnyExcept(digits[0], digits[n - 1]) < 0 || NamedPublic(text, start) || ShownAsExample(text, start) || DateShaped(shape, separators)
+            || SecretPhrases.UtrTransfer(text, start)
             || (n == 9 && ExampleSsn(text[start..i])))
         {
             return false;

@@ -86,6 +86,12 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        // India's twelve-digit UTR passes Aadhaar's check one time in ten (SecretPhrases.Counters).
+        if (strength != IdStrength.None && n == 12 && SecretPhrases.UtrTransfer(text, start))
+        {
+            return false;
+        }
+
         return strength switch
         {
             IdStrength.Alone => !NamedPublic(text, start),
@@ -662,7 +668,8 @@ internal static partial class SensitiveScanner
             }
 
             // "read out his Visa over the phone, 4000 …": a channel's noun set off by a comma from the number is how it was given (probe 37).
-            var channel = Channel(before[..from]) && (words == 1 || before[end..counted].IndexOfAny(",;—–") >= 0);
+            // "for a cake order, 4000 …": what the card paid for, set off by a comma (probe 44: D50011).
+            var channel = (Channel(before[..from]) || Purpose(before[..from])) && (words == 1 || before[end..counted].IndexOfAny(",;—–:") >= 0);
             if (from < end && SecretPhrases.NamesPublicNumber(before[from..end]) && !channel)
             {
                 // "전화로 신용카드 5412 …", "over the phone, card 4000 …": a card's noun after the channel's is the number's own (probe 37).
@@ -692,6 +699,44 @@ internal static partial class SensitiveScanner
         before = before.TrimEnd(' ');
         return before.EndsWith(" the", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" by", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" via", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // A preposition of means in the number's other languages before the channel's noun: "por teléfono", "pelo telefone", "par
+    // téléphone", "per telefono", "am Telefon" (probe 44).
+    private static readonly string[] ChannelPrepositions = [" por", " pelo", " pela", " par", " per", " am", " al"];
+
+    // "for a cake order", "for the deposit": a purpose's noun after "for" and an article or a possessive, one word between at most.
+    private static bool Purpose(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd(' ');
+        foreach (var preposition in ChannelPrepositions)
+        {
+            if (before.EndsWith(preposition, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        for (var words = 0; words < 2; words++)
+        {
+            foreach (var lead in (ReadOnlySpan<string>)[" for a", " for an", " for the", " for my", " for our", " for her", " for his", " for their"])
+            {
+                if (before.EndsWith(lead, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            var space = before.LastIndexOf(' ');
+            if (space < 0)
+            {
+                return false;
+            }
+
+            before = before[..space].TrimEnd(' ');
+        }
+
+        return false;
     }
 
     // A cue of the list in the number's line, up to <paramref name="back"/> characters before it or <paramref name="ahead"/> after.

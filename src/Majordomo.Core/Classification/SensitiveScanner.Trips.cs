@@ -159,7 +159,9 @@ internal static partial class SensitiveScanner
                     ticket |= after.StartsWith(name, StringComparison.OrdinalIgnoreCase);
                 }
 
-                if (!ticket && !before.EndsWith("qué", StringComparison.OrdinalIgnoreCase) && !before.EndsWith("que", StringComparison.OrdinalIgnoreCase)
+                // A card machine's screen or a card swiped in it ("'CARTÃO INVÁLIDO'", "o cliente passou o cartão"; SensitiveScanner.Counters).
+                var machine = CardOfMachine(ask, hit, from) || ask[hit..from].IndexOfAnyInRange('a', 'z') < 0;
+                if (!ticket && !machine && !before.EndsWith("qué", StringComparison.OrdinalIgnoreCase) && !before.EndsWith("que", StringComparison.OrdinalIgnoreCase)
                     && !before.EndsWith("qual", StringComparison.OrdinalIgnoreCase) && !before.EndsWith("cuál", StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
