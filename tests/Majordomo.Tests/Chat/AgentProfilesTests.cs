@@ -90,4 +90,40 @@ public sealed class AgentProfilesTests
         Assert.True(AgentProfiles.MayWrap("[" + prose));
         Assert.True(AgentProfiles.MayWrap("Image(s) from tool result #1 (read):\n" + prose));
     }
+
+    [Fact]
+    public void MayBeBookkeeping_OneSearch_AnswersAsASearchPerMarker()
+    {
+        // The one search for the markers' rare bytes finds a marker wherever it stands (the content's start and end, next to
+        // another marker or a cut one, amid the anchor bytes themselves), and nothing more: random contents built from the
+        // markers, their pieces and the anchor bytes, each answered as the four searches answer it.
+        string[] markers = ["OPENCLAW_INTERNAL_CONTEXT", "Image(s) from tool result #", "environment_context", "system-reminder"];
+        var pieces = markers.Concat(markers.Select(m => m[..^1])).Concat(markers.Select(m => m[1..])).Concat(markers.Select(m => m.Replace('_', '-'))).Concat(markers.Select(m => m.Replace('-', '_')))
+            .Concat(["_", "#", "-", "__", "e", "t", " the forecast ", "\\u005f", "é"]).ToArray();
+        var random = new Random(20261207);
+        var found = 0;
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = new StringBuilder();
+            var parts = random.Next(0, 6);
+            for (var k = 0; k < parts; k++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var content = Encoding.UTF8.GetBytes(text.ToString());
+            var expected = AgentProfiles.MayBeBookkeepingBySearches(content);
+            found += expected ? 1 : 0;
+            Assert.True(expected == AgentProfiles.MayBeBookkeeping(content), $"\"{text}\"");
+        }
+
+        Assert.True(found > 2_000, $"{found} contents held a marker");
+        var prose = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("The quarterly report - revenue_by_region #3 ", 2_000)));
+        Assert.False(AgentProfiles.MayBeBookkeeping(prose));
+        foreach (var marker in markers)
+        {
+            Assert.True(AgentProfiles.MayBeBookkeeping([.. prose, .. Encoding.UTF8.GetBytes(marker)]));
+            Assert.True(AgentProfiles.MayBeBookkeeping([.. Encoding.UTF8.GetBytes(marker), .. prose]));
+        }
+    }
 }
