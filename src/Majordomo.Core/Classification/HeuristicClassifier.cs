@@ -182,6 +182,14 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.Password;
         }
 
+        // A filled-in form photographed with its id and bank fields named (over every user turn: the ask often comes before "page 2"), a
+        // lock's or an alarm's log photographed with its codes shown (SensitiveScanner.Households).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0
+            && (SensitiveScanner.FilledFormPhotographed(prompt.UserChars) || SensitiveScanner.ListedCodesPhotographed(prompt.LastUserChars)))
+        {
+            kind = SensitiveKind.PersonalId;
+        }
+
         // A photo or scan of a card, an id or a statement carries the numbers the text does not show.
         // A blank template's photo ("DNI ________", a model contract) is the empty form (SensitiveScanner.Pasted).
         // A specimen's photo (ERIKA MUSTERMANN) is the issuer's sample (SensitiveScanner.Leftovers).

@@ -40,6 +40,19 @@ internal static partial class SecretPhrases
         ("hi", ["ppo नंबर", "पीपीओ नंबर"]),
         ("vi", ["mã số học sinh", "mã học sinh", "mã số sinh viên", "mã sinh viên"]),
         ("id", ["nisn"]),
+        // Probe 43: a patient's number by its noun and its abbreviations in more languages ("patiëntnr HP-44018").
+        ("en", ["patient no", "patient nr", "patient ref", "hospital number", "hospital no"]),
+        ("nl", ["patiëntnummer", "patiëntnr", "patientnummer", "patientnr", "patiënt-id", "patiëntid"]),
+        ("de", ["patienten-nr", "patientennr", "patientnr"]),
+        ("fr", ["numéro de patient", "numéro patient", "n° patient", "n° de patient", "no patient"]),
+        ("es", ["número de paciente", "nº de paciente", "n.º de paciente", "nº paciente", "número de historia"]),
+        ("it", ["numero paziente", "numero del paziente", "codice paziente", "n. paziente", "id paziente"]),
+        ("pt", ["número do paciente", "número de paciente", "nº do paciente", "número de processo clínico"]),
+        ("pl", ["numer pacjenta", "nr pacjenta", "id pacjenta"]),
+        ("ru", ["номер пациента", "№ пациента"]),
+        ("uk", ["номер пацієнта"]),
+        ("tr", ["hasta numarası", "hasta no", "protokol numarası"]),
+        ("zh", ["病历号", "患者编号", "病人编号"]),
     ];
 
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.

@@ -9,7 +9,7 @@ namespace Majordomo.Classification;
 internal static partial class SecretPhrases
 {
     // Supply points, meters, deposit schemes, parking fines and card terminals by their acronyms, read in capitals as whole words.
-    private static readonly string[] ServiceAcronyms = ["CUPS", "PDL", "PDR", "POD", "PCE", "PPE", "CPE", "EIC", "EAN", "MID", "TID", "PCN", "TDS", "DPS"];
+    private static readonly string[] ServiceAcronyms = ["CUPS", "PDL", "PDR", "POD", "PCE", "PPE", "CPE", "EIC", "EAN", "MID", "TID", "PCN", "TDS", "DPS", "ЕІС", "ЕИС"];
 
     // Nouns a key is named by in the languages Pix is used from.
     private static readonly string[] KeyNouns = ["chave", "key", "clave", "chiave", "clé", "schlüssel"];
@@ -26,7 +26,7 @@ internal static partial class SecretPhrases
     {
         var before = text[..at].TrimEnd(" -");
         var from = before.Length;
-        while (from > 0 && char.IsAsciiLetter(before[from - 1]))
+        while (from > 0 && char.IsLetter(before[from - 1]))
         {
             from--;
         }
@@ -38,7 +38,7 @@ internal static partial class SecretPhrases
 
         var after = text[end..].TrimStart(" -");
         var length = 0;
-        while (length < after.Length && char.IsAsciiLetter(after[length]))
+        while (length < after.Length && char.IsLetter(after[length]))
         {
             length++;
         }

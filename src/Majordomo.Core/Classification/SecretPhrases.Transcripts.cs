@@ -135,7 +135,7 @@ internal static partial class SecretPhrases
     /// <paramref name="window"/> is a dummy code, a time stamp, a period of years, digits counting up, a card's last four, or a
     /// number a public label names just before it.
     /// </summary>
-    private static bool SurfaceNotCode(ReadOnlySpan<char> window, int i, int end, int letters)
+    private static bool SurfaceNotCode(ReadOnlySpan<char> window, int i, int end, int letters, bool idNoun)
     {
         var token = window[i..end];
         if (letters == 0 && (DummyCode(token) || Stamp(window, token, end) || YearSpan(token) || CountingUp(token) || SensitiveScanner.CalledWord(window, i)))
@@ -143,8 +143,9 @@ internal static partial class SecretPhrases
             return true;
         }
 
-        // A tracker's ticket key on the answer line ("JIRA-4427", "SHOP-2214").
-        if (TicketKey(token))
+        // A tracker's ticket key on the answer line ("JIRA-4427", "SHOP-2214"); after a person's id noun the same shape is the
+        // record's number ("patiëntnr HP-44018"; probe 43).
+        if (!idNoun && TicketKey(token))
         {
             return true;
         }

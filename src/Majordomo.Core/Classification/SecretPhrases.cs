@@ -594,7 +594,9 @@ internal static partial class SecretPhrases
         // Stripe's publishable key, Stripe named in its line; a loyalty programme's member number (SecretPhrases.Trips).
         || StripePublishableAfter(text, end) || (phrase.StartsWith("member", StringComparison.Ordinal) && TripNumberNamed(text, at, end))
         // HMRC's example National Insurance number in a sentence about an example or a test (SecretPhrases.Schools).
-        || ExampleNinoAfter(text, at, end);
+        || ExampleNinoAfter(text, at, end)
+        // A biller's account code with letters, a list's next row number, an account's tail named in its words (SecretPhrases.Households).
+        || HouseholdNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -602,7 +604,7 @@ internal static partial class SecretPhrases
         end = want == Want.Word ? PastAccountName(text, end) : end;
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
-            || (want == Want.Digits && DictatedWithCommas(text, at, end))
+            || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
             || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
         {
             return true;
@@ -1048,7 +1050,7 @@ internal static partial class SecretPhrases
 
         // Part of an identifier (db_password, $password, user.password, #mdp, password_hash): code, not prose;
         // an assignment in code is SensitiveScanner's to judge.
-        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/'))
+        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/') && !SlashJoinedNoun(text, at, phrase))
         {
             // German, Dutch and Swedish compounds end in the noun: "Routerpasswort", "wifiwachtwoord", "bankkodlösenord".
             // "mTAN", "pushTAN": a bank's one-time number glued to its kind. "burgerservicenummer": a number's compound.
@@ -1180,7 +1182,7 @@ internal static partial class SecretPhrases
         var window = full[..stop];
         var found = want switch
         {
-            Want.Digits => DigitValue(window, minChars: idMin) || LockTurns(window) || (cjk && ShelfCode(window)),
+            Want.Digits => DigitValue(window, minChars: idMin, idNoun: idMin > 0) || LockTurns(window) || (cjk && ShelfCode(window)),
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
             Want.Dial => Combination(window) || ChangedFromDefault(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
@@ -1412,7 +1414,7 @@ internal static partial class SecretPhrases
 
     // Four or more digits (single spaces inside join groups: "552 019"), or a code of 6+ letters, digits
     // and dashes with at least two digits ("A7BX-99QZ", "x7k2-m9pq"); not a year after "in", not a count of a unit.
-    private static bool DigitValue(ReadOnlySpan<char> window, int minChars = 0, bool pin = false)
+    private static bool DigitValue(ReadOnlySpan<char> window, int minChars = 0, bool pin = false, bool idNoun = false)
     {
         // Every value below holds two ASCII digits at least: a window without one holds none, and its word-by-word reading (a
         // placeholder IBAN asked at every word) is skipped (issue 16 item 4: code after "key" and "token" is mostly words).
@@ -1504,7 +1506,7 @@ internal static partial class SecretPhrases
             // (code is full of digit tokens after a secret's noun; first in the chain it cost 31 ms of a 20k-token tool result).
             if (code && pinLike && !filler && digits + letters >= minChars && !Described(window, i, end, letters == 0) && !Technical(window, i, end)
                 && !(letters == 0 && RecordNotCode(window, i, end, digits)) && !PublicOrBlank(window, i, end)
-                && !SurfaceNotCode(window, i, end, letters))
+                && !SurfaceNotCode(window, i, end, letters, idNoun))
             {
                 return true;
             }

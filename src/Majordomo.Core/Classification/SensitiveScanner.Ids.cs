@@ -662,7 +662,8 @@ internal static partial class SensitiveScanner
             }
 
             // "a CRO 0306…", "ARN 7453…": a transfer's or a card payment's reference by its acronym (probe 37).
-            if (from < end && ReferenceAcronym(before[from..end]))
+            // A utility's supply point by its acronym ("Numer PPE: 5903…", "CUPS ES…"; probe 43).
+            if (from < end && (ReferenceAcronym(before[from..end]) || SecretPhrases.ServiceAcronym(before[from..end])))
             {
                 return true;
             }

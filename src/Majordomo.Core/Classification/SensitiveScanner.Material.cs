@@ -43,10 +43,18 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var pair = text.Slice(start, 17);
-        var end = start + 17;
-        if (pair[2] != '-' || pair[5] != '-' || pair[8] != ' ' || pair[..2].IndexOfAnyExceptInRange('0', '9') >= 0 || pair[3..5].IndexOfAnyExceptInRange('0', '9') >= 0
-            || pair[6..8].IndexOfAnyExceptInRange('0', '9') >= 0 || pair[9..].IndexOfAnyExceptInRange('0', '9') >= 0
+        // Between the two, a space, or a comma, a slash or a semicolon with spaces ("20-91-44, 13309872"; probe 43).
+        var pair = text.Slice(start, 8);
+        var account = start + 8;
+        while (account < text.Length && account - start < 11 && text[account] is ' ' or ',' or '/' or ';')
+        {
+            account++;
+        }
+
+        var end = account + 8;
+        if (account == start + 8 || end > text.Length || pair[2] != '-' || pair[5] != '-' || pair[..2].IndexOfAnyExceptInRange('0', '9') >= 0
+            || pair[3..5].IndexOfAnyExceptInRange('0', '9') >= 0 || pair[6..8].IndexOfAnyExceptInRange('0', '9') >= 0
+            || text[account..end].IndexOfAnyExceptInRange('0', '9') >= 0
             || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '/')))
         {
             return false;

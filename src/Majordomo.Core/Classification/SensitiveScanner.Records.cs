@@ -117,6 +117,8 @@ internal static partial class SensitiveScanner
         ("ssm", 0), ("no. syarikat", 0), ("pendaftaran syarikat", 0), ("γεμη", 0), ("γ.ε.μη", 0), ("bankgiro", 0), ("plusgiro", 0), ("paybill", 0),
         ("till number", 0), ("till no", 0), ("buy goods", 0), ("merchant id", 0), ("rut empresa", 0), ("ruc empresa", 0), ("mst doanh nghiệp", 0),
         ("mã số doanh nghiệp", 0), ("npwp perusahaan", 0), ("npwp badan", 0), ("ocr", 50), ("kid", 50),
+        // Probe 43: Portugal's NIPC is a company's; its NIF is a company's when it starts with 5, 6 or 9 (a person's with 1, 2, 3 or 45).
+        ("nipc", 0), ("nif", 9),
     ];
 
     // An ambiguous tax id's label (a person's or a company's number): the company's when its legal form or an invoice's issuer stands before it.
@@ -255,6 +257,19 @@ internal static partial class SensitiveScanner
     private static bool PaymentReference(ReadOnlySpan<char> line) =>
         SecretPhrases.WordIn(line, ["bankgiro", "plusgiro", "faktura", "forfall", "förfall", "org.nr", "kontonr"]);
 
+    // A Portuguese NIF's check digit: 11 − Σ d[i]·(9 − i) mod 11, 10 and 11 read as 0.
+    private static bool PortugueseNifCheck(ReadOnlySpan<byte> d)
+    {
+        var sum = 0;
+        for (var k = 0; k < 8; k++)
+        {
+            sum += d[k] * (9 - k);
+        }
+
+        var check = 11 - (sum % 11);
+        return (check >= 10 ? 0 : check) == d[8];
+    }
+
     // An ИНН of ten digits is an organisation's (a person's has twelve); a CUIT starting 30, 33 or 34 a company's; an NF-e key has 44 digits.
     private static bool BusinessShape(ReadOnlySpan<char> text, int start, int kind)
     {
@@ -265,6 +280,7 @@ internal static partial class SensitiveScanner
         {
             10 => n == 10,
             30 => n == 11 && d[0] == 3 && d[1] is 0 or 3 or 4,
+            9 => n == 9 && d[0] is 5 or 6 or 9 && PortugueseNifCheck(d[..9]),
             _ => n >= 40,
         };
     }

@@ -303,7 +303,7 @@ internal static partial class SensitiveScanner
     }
 
     // A Wi-Fi word, a key's or a password's noun, and what carries the printed key, in the ask that sends a photo.
-    private static readonly SearchValues<string> WifiWords = SearchValues.Create(["wifi", "wi-fi", "wlan", "wpa", "wireless", "réseau", "red wifi", "와이파이", "ワイファイ", "无线", "ไวไฟ", "وای‌فای", "واي فاي", "वाईफाई", "ওয়াইফাই"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> WifiWords = SearchValues.Create(["wifi", "wi-fi", "wlan", "wpa", "wireless", "réseau", "red wifi", "вайфа", "вай-фа", "와이파이", "ワイファイ", "无线", "ไวไฟ", "وای‌فای", "واي فاي", "वाईफाई", "ওয়াইফাই"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> WifiKeyNouns = SearchValues.Create(
         ["password", "passwort", "key", "schlüssel", "clé", "cle ", "code", "clave", "contraseña", "chiave", "senha", "chave", "wachtwoord", "sleutel", "пароль", "ключ", "비밀번호", "비번", "パスワード", "密码", "รหัส", "رمز", "كلمة", "पासवर्ड", "পাসওয়ার্ড"],
@@ -315,6 +315,10 @@ internal static partial class SensitiveScanner
         "carte", "pegatina", "etiqueta", "tarjeta", "cartoncino", "etichetta", "adesivo", "cartão", "kaartje", "наклейк", "этикетк",
         "карточк", "스티커", "라벨", "ラベル", "シール", "标签", "贴纸", "printed on", "back of her router", "back of his router", "back of my router",
         "สติกเกอร์", "ฉลาก", "برچسب", "ملصق", "स्टिकर", "স্টিকার",
+        // The box's back or underside, where the key is printed (probe 43: "von der Rückseite der FritzBox", "路由器背面").
+        "back of", "underside", "rückseite", "unterseite", "au dos", "dessous", "parte de atrás", "parte trasera", "detrás del", "debajo del",
+        "retro del", "sotto il", "parte de trás", "traseira", "achterkant", "onderkant", "spodzie", "z tyłu", "tylnej", "задней", "обратной стороне", "снизу",
+        "arkasında", "altında", "背面", "底部", "裏面", "裏側", "底面", "뒷면", "밑면",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -331,6 +335,8 @@ internal static partial class SensitiveScanner
         "type it", "type the", "type out", "read it", "read the", "read me", "copy", "write it", "write out", "tell me the", "what's the password", "what is the password",
         "lire", "lis-moi", "recopie", "écris", "abschreib", "abtipp", "vorlesen", "lies mir", "escrib", "léeme", "leeme", "copia", "leggi", "scrivi",
         "dimmi", "transcre", "escreve", "lê ", "overtypen", "voorlezen", "прочитай", "перепиши", "읽어", "적어", "読んで", "書き出", "读一下", "打出", "อ่าน", "พิมพ์", "بنویس", "اكتب", "اقرأ", "लिख दो", "पढ़", "লিখে দাও",
+        // Said aloud, dictated or typed (probe 43): "me lees", "tipp mir … ab", "продиктуй", "読み上げ", "念出来", "불러 줘".
+        "me lees", "lees la", "lees el", "tipp mir", "tipp ihn", "tipp es", "dicta", "diktier", "dicte", "продиктуй", "диктуй", "読み上げ", "念出", "念给", "念一下", "读出", "불러",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

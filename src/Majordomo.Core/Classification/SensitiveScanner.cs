@@ -1124,12 +1124,13 @@ internal static partial class SensitiveScanner
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
-                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start) || CpfField(text, start) || RaNumber(text, start)
+                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start) || CpfField(text, start) || RaNumber(text, start) || SlashedBankAccount(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
                 && !SecretPhrases.CiRunNamed(text, start)
-                && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start))
+                && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start)
+                && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
