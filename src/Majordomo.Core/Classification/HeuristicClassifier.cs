@@ -170,8 +170,9 @@ internal static class HeuristicClassifier
             kind = SensitiveKind.Password;
         }
 
-        // A photo whose ask reads an account's or a card's number off it (SensitiveScanner.SupportDesk).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.AccountReadFromPhoto(prompt.LastUserChars))
+        // A photo whose ask reads an account's or a card's number off it (SensitiveScanner.SupportDesk), or types a card's, a password or a
+        // PIN out of it (SensitiveScanner.Finance).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.AccountReadFromPhoto(prompt.LastUserChars) || SensitiveScanner.SecretTypedFromPhoto(prompt.LastUserChars)))
         {
             kind = SensitiveKind.PersonalId;
         }

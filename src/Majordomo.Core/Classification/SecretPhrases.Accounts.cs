@@ -32,7 +32,7 @@ internal static partial class SecretPhrases
         ("zh", ["保单号"]),
         // The twenty-first session: a policy's noun in the scripts whose own digits the scanner folds ("شماره بیمه‌نامه ۱۴۰۲/۸۸۱۲۰۴").
         ("fa", ["بیمه‌نامه", "بیمه نامه", "شماره بیمه"]),
-        ("ar", ["رقم البوليصة", "بوليصة التأمين", "رقم وثيقة التأمين"]),
+        ("ar", ["رقم البوليصة", "بوليصة التأمين", "رقم وثيقة التأمين", "رقم الوثيقة", "الوثيقة رقم"]), // probe 46: "الوثيقة" alone is the policy
         ("ur", ["پالیسی نمبر"]),
         ("hi", ["पॉलिसी नंबर", "पॉलिसी संख्या"]),
         ("bn", ["পলিসি নম্বর"]),

@@ -332,6 +332,13 @@ internal static partial class SecretPhrases
                 words++;
                 i += 2 + unknown;
             }
+            else if (i + 1 < rest.Length && rest[i] == ' ' && gaps < 2 && SeedGap(rest[(i + 1)..]) is > 0 and var blank)
+            {
+                // "hollow autumn ___ embrace", "ankle broccoli ____": the same blank between words written with spaces, or closing them (probe 46).
+                gaps++;
+                words++;
+                i += 1 + blank;
+            }
 
             while (i + gap < rest.Length && gap < 6 && (rest[i + gap] is ' ' or '\n' or '\r' or ',' or '\t' or '.' or ')' || char.IsAsciiDigit(rest[i + gap])))
             {

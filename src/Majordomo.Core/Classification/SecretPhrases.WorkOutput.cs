@@ -288,6 +288,14 @@ internal static partial class SecretPhrases
             return true;
         }
 
+        // Or names it one right after it, in its sentence ("gives GB82 WEST 1234 5698 7654 32 as an example IBAN"; probe 46).
+        var after = text[start..Math.Min(text.Length, start + 34 + 8 + 30)];
+        var stop = after.IndexOfAny(".!?\n");
+        if (ContainsStem(stop < 0 ? after : after[..stop], ExampleIbanWords))
+        {
+            return true;
+        }
+
         foreach (var word in (ReadOnlySpan<string>)["assert", "expect(", "is_valid", "isvalid", "validate", "test_", "@test"])
         {
             if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
@@ -314,9 +322,20 @@ internal static partial class SecretPhrases
     }
 
     // "iban.is_valid(\"DE89 3704 …\")": the value after an IBAN's noun is a published example on a test's line (ExampleIbanInTest).
+    // The IBAN may stand further on in the noun's sentence ("L'exemple d'IBAN donné dans le guide de la banque est FR76 …"; probe 46):
+    // the first two capitals and two digits within 80 characters, before the sentence ends.
     private static bool ExampleIbanAfter(ReadOnlySpan<char> text, int end)
     {
-        var skip = text[end..Math.Min(text.Length, end + 12)].IndexOfAnyInRange('A', 'Z');
-        return skip >= 0 && ExampleIbanInTest(text, end + skip);
+        var window = text[end..Math.Min(text.Length, end + 80)];
+        for (var k = 0; k + 4 <= window.Length && window[k] is not ('\n' or '?' or '!'); k++)
+        {
+            if (char.IsAsciiLetterUpper(window[k]) && char.IsAsciiLetterUpper(window[k + 1]) && char.IsAsciiDigit(window[k + 2]) && char.IsAsciiDigit(window[k + 3])
+                && (k == 0 || !char.IsAsciiLetterOrDigit(window[k - 1])))
+            {
+                return ExampleIbanInTest(text, end + k);
+            }
+        }
+
+        return false;
     }
 }

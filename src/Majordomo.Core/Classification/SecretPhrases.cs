@@ -330,12 +330,14 @@ internal static partial class SecretPhrases
         .. SchoolPhrases(),
         // A Turkish list's "TC no" column (SecretPhrases.Counters).
         .. CounterPhrases(),
+        // A loan's, a mortgage's and a brokerage's account numbers, a bank's online log-in id (SecretPhrases.Finance).
+        .. FinancePhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -438,7 +440,8 @@ internal static partial class SecretPhrases
     internal static bool Check(ReadOnlySpan<char> text, int at)
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
-            || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at))
+            || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
+            || FinanceAt(text, at))
         {
             return true;
         }
@@ -596,7 +599,9 @@ internal static partial class SecretPhrases
         // HMRC's example National Insurance number in a sentence about an example or a test (SecretPhrases.Schools).
         || ExampleNinoAfter(text, at, end)
         // A biller's account code with letters, a list's next row number, an account's tail named in its words (SecretPhrases.Households).
-        || HouseholdNotValue(text, at, end, phrase, want);
+        || HouseholdNotValue(text, at, end, phrase, want)
+        // A password manager named as the tool, two-step verification named as a state, an app's name with digits (SecretPhrases.Finance).
+        || FinanceNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)

@@ -1124,13 +1124,13 @@ internal static partial class SensitiveScanner
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
                 || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
-                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start) || CpfField(text, start) || RaNumber(text, start) || SlashedBankAccount(text, start)
+                || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start) || CpfField(text, start) || RaNumber(text, start) || SlashedBankAccount(text, start) || MicrField(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
                 && !SecretPhrases.CiRunNamed(text, start)
                 && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start)
-                && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start))
+                && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start) && !OrganisationEin(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
@@ -1223,6 +1223,13 @@ internal static partial class SensitiveScanner
         groups[groupCount++] = groupLength;
         if (count is >= 13 and <= 19 && digits[0] is >= 2 and <= 6 && (groupCount == 1 || CardGroups(groups[..groupCount], digits)) && Luhn(digits[..count]) && !TestCard(digits[..count]) && !Filler(digits[..count]) && !NamedPublic(text, start)
             && !ImeiShaped(digits[..count]) && !NoIssuerTwo(digits[..count]) && !PublishedTestCard(text, start, i, digits[..count]) && !ProductCode(text, digits[..count]))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        // A network's test or filler number told with its expiry, no test in sight: a caller's card (SensitiveScanner.Finance).
+        if (count is 15 or 16 && groupCount >= 3 && digits[0] is >= 2 and <= 6 && CardGroups(groups[..groupCount], digits[..count]) && Luhn(digits[..count])
+            && (TestCard(digits[..count]) || Filler(digits[..count])) && TestCardTold(text, start, i))
         {
             return SensitiveKind.CardNumber;
         }
