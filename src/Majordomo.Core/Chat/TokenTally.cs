@@ -151,21 +151,30 @@ internal sealed class TokenTally
             var wasLetter = Vector256.LessThanOrEqual((before | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
             var digit = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
             var line = Vector256.Equals(c, Vector256.Create((ushort)'\n'));
-            var ascii = Vector256.LessThan(c, Vector256.Create((ushort)0x80));
             var blank = Vector256.Equals(c, Vector256.Create((ushort)' ')) | Vector256.Equals(c, Vector256.Create((ushort)'\t')) | Vector256.Equals(c, Vector256.Create((ushort)'\r'));
-            var surrogate = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)0xD800), Vector256.Create((ushort)0x7FF));
-            var high = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)0xD800), Vector256.Create((ushort)0x3FF));
-            var wide = Vector256.GreaterThanOrEqual(c, Vector256.Create((ushort)0x2E80));
 
             // A true lane is all ones: subtracting it counts one.
             letters -= letter;
             words -= Vector256.AndNot(letter, wasLetter);
             digits -= digit;
             lines -= line;
-            punct -= Vector256.AndNot(ascii, letter | digit | line | blank);
-            pairs -= high;
-            cjk -= Vector256.AndNot(wide, surrogate);
-            other -= Vector256.AndNot(Vector256.AndNot(Vector256<ushort>.AllBitsSet, ascii), wide);
+            if (Vector256.EqualsAll(c & Vector256.Create((ushort)0xFF80), zero))
+            {
+                // Sixteen ASCII characters (most steps of most prompts): every one not a letter, digit, line break or blank is
+                // punctuation, and none is a surrogate, CJK or other non-ASCII.
+                punct -= ~(letter | digit | line | blank);
+            }
+            else
+            {
+                var ascii = Vector256.LessThan(c, Vector256.Create((ushort)0x80));
+                var surrogate = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)0xD800), Vector256.Create((ushort)0x7FF));
+                var high = Vector256.LessThanOrEqual(c - Vector256.Create((ushort)0xD800), Vector256.Create((ushort)0x3FF));
+                var wide = Vector256.GreaterThanOrEqual(c, Vector256.Create((ushort)0x2E80));
+                punct -= Vector256.AndNot(ascii, letter | digit | line | blank);
+                pairs -= high;
+                cjk -= Vector256.AndNot(wide, surrogate);
+                other -= Vector256.AndNot(Vector256.AndNot(Vector256<ushort>.AllBitsSet, ascii), wide);
+            }
 
             // A lane holds 65,535 at most: fold the counts into the totals before one could overflow.
             if (++steps == ushort.MaxValue || i + (nuint)Vector256<ushort>.Count >= (nuint)text.Length)
