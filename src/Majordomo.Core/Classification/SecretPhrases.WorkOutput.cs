@@ -247,6 +247,8 @@ internal static partial class SecretPhrases
     private static readonly string[] ExampleIbanWords =
     [
         "example", "exemple", "beispiel", "ejemplo", "esempio", "exemplo", "przykład", "voorbeeld", "exempel", "eksempel", "esimerkki", "příklad",
+        // Probe 45: a sample's and a help page's words ("the sample IBAN from the Deutsche Bank FAQ", "Muster-IBAN").
+        "sample", "muster", "help page", "faq", "hilfeseite",
     ];
 
     /// <summary>
@@ -313,10 +315,20 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    // "iban.is_valid(\"DE89 3704 …\")": the value after an IBAN's noun is a published example on a test's line (ExampleIbanInTest).
+    // "iban.is_valid(\"DE89 3704 …\")": the value after an IBAN's noun is a published example on a test's line (ExampleIbanInTest), also a
+    // few words on ("the example IBAN from the Bundesbank help page (DE89 3704 …)"; probe 45): the first two capitals and two digits in 64
+    // characters.
     private static bool ExampleIbanAfter(ReadOnlySpan<char> text, int end)
     {
-        var skip = text[end..Math.Min(text.Length, end + 12)].IndexOfAnyInRange('A', 'Z');
-        return skip >= 0 && ExampleIbanInTest(text, end + skip);
+        var region = text[end..Math.Min(text.Length, end + 64)];
+        for (var i = region.IndexOfAnyInRange('A', 'Z'); i >= 0 && i + 4 <= region.Length; i = region[(i + 1)..].IndexOfAnyInRange('A', 'Z') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (char.IsAsciiLetterUpper(region[i + 1]) && char.IsAsciiDigit(region[i + 2]) && char.IsAsciiDigit(region[i + 3]) && (i == 0 || !char.IsAsciiLetterOrDigit(region[i - 1])))
+            {
+                return ExampleIbanInTest(text, end + i);
+            }
+        }
+
+        return false;
     }
 }
