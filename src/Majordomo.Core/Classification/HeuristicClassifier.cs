@@ -178,7 +178,9 @@ internal static class HeuristicClassifier
         }
 
         // A photo whose ask reads a secret off it, or says the passwords in it are shown (SensitiveScanner.Phones).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && SensitiveScanner.SecretReadFromPhoto(prompt.LastUserChars))
+        // A gift card's code or PIN read off it, a screenshot's password asked what it is (SensitiveScanner.Gaming).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.SecretReadFromPhoto(prompt.LastUserChars)
+            || SensitiveScanner.GiftCodeReadFromPhoto(prompt.LastUserChars) || SensitiveScanner.PasswordAskedOfPhoto(prompt.LastUserChars)))
         {
             kind = SensitiveKind.Password;
         }
@@ -246,6 +248,9 @@ internal static class HeuristicClassifier
         // Probe 44: Brazil's identity card and driving licence by their names (their acronyms: SensitiveScanner.DocumentAcronymNamed), a
         // customer's card photographed.
         "carteira de motorista", "carteira de habilitação", "customer's card", "client's card",
+        // Probe 45: an identity card by its generic name (Korean 신분증, Japanese 身分証, Spanish cédula, Brazil's RG, Russian удостоверение).
+        "신분증", "身分証", "身分證", "cédula", "documento de identidad", "carteira de identidade", "meu rg", "do rg", "удостоверени", "pièce d'identité",
+        "identiteitsbewijs", "id-kaart", "dowodu osobistego", "documento d'identità", "kimliğim",
     ];
 
     private struct ScanState

@@ -49,13 +49,15 @@ internal static partial class SecretPhrases
     [
         "bill", "bills", "billing", "utility", "utilities", "amount due", "service address", "meter", "electric", "electricity", "water", "gas",
         "power", "energy", "sewer", "trash",
+        // Probe 45: a pay-TV's, a broadband's or a phone's contract ("Sky account number …, can I drop the Sports pack mid-contract").
+        "broadband", "contract", "mid-contract", "subscription", "package", "bundle", "pack", "renews", "renewal", "tv", "channels", "tariff", "line rental",
     ];
 
     // A bank's words: with one of them near, the account stays a bank's (recall first).
     private static readonly string[] BankWords =
     [
         "bank", "banking", "checking", "chequing", "savings", "routing", "sort code", "iban", "bsb", "aba", "ach", "wire", "swift", "bic",
-        "transit", "bank draft", "debit from", "direct debit",
+        "transit", "bank draft", "debit from", "direct debit", "payout", "paid into", "pay into", "paid to", "deposit", "transfer", "salary", "wages",
     ];
 
     /// <summary>

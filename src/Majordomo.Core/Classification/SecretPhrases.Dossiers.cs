@@ -58,7 +58,9 @@ internal static partial class SecretPhrases
     // Language → the numbers an employer, an insurer or a school gives a person's record: someone's only with a person named near.
     private static (string Language, string[] Nouns)[] PersonRecordTable =>
     [
-        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "student no", "candidate number", "candidate no", "claim no", "claim number", "claim ref"]),
+        ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "student no", "candidate number", "candidate no", "claim no", "claim number", "claim ref",
+            // Probe 45: the same nouns as a table's snake-case column ("full_name,grade,student_id").
+            "student_id", "student_no", "student_number", "pupil_id", "staff_id", "staff_no"]),
         ("de", ["personalnr", "personalnummer", "pers.-nr", "mitarbeiternummer", "mitarbeiter-nr", "schadennummer", "schaden-nr", "fallnummer", "fallnr", "matrikelnummer"]),
         ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier"]),
         ("es", ["número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción"]),

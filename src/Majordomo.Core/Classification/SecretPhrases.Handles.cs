@@ -36,6 +36,12 @@ internal static partial class SecretPhrases
     /// </summary>
     internal static bool NamedHandle(ReadOnlySpan<char> text, int start)
     {
+        // A tag in a table's handle column ("slot,team,captain,discord\n1,Night Owls,kestrel,kestrel#0001"; SecretPhrases.Gaming).
+        if (HandleColumn(text, start))
+        {
+            return true;
+        }
+
         var before = text[Math.Max(0, start - 60)..start];
         before = before[(before.LastIndexOfAny(HandleStops) + 1)..];
         foreach (var noun in HandlePhrases)

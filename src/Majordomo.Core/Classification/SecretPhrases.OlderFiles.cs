@@ -98,7 +98,8 @@ internal static partial class SecretPhrases
     /// <summary>
     /// An id's value in the sentence after its noun's, pointed back at it (<c>Kinderreisepass. Sein alter hat die Nummer F7K2L9M41</c>,
     /// <c>… de la Seguridad Social. El mío es 28/1234567/40</c>): a number's word or a copula in the next sentence's first 40 characters,
-    /// then an id's shape (<see cref="IdShaped"/>). A public number's word before it (an office's phone, a ticket) keeps it public.
+    /// then an id's shape (<see cref="IdShaped"/>), or a few words on in brackets or after a colon (<see cref="HandedInBrackets"/>). A
+    /// public number's word before it (an office's phone, a ticket) keeps it public.
     /// </summary>
     private static bool IdInNextSentence(ReadOnlySpan<char> text, int from)
     {
@@ -112,13 +113,36 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            if (IdShaped(next[(hit + word.Length)..].TrimStart(" \t:")) && !NamedPublic(next[..hit], anywhere: true))
+            if (NamedPublic(next[..hit], anywhere: true))
+            {
+                continue;
+            }
+
+            var after = next[(hit + word.Length)..];
+            if (IdShaped(after.TrimStart(" \t:(")) || (word[0] != ' ' && HandedInBrackets(after)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The number's word in the next sentence hands the value over a few words on, in brackets or after a colon ("I sent the number
+    /// already (533219874, …)", "Die Nummer habe ich ihm schon geschickt (C4J7R2X19)", "Il numero gliel'ho già dato: YB4829173"; probe
+    /// 45): at most six words, none naming a public number ("the number of the flight: AF1148"), then an id's shape.
+    /// </summary>
+    private static bool HandedInBrackets(ReadOnlySpan<char> after)
+    {
+        var head = after[..Math.Min(after.Length, 56)];
+        var mark = head.IndexOfAny('(', ':');
+        if (mark < 0 || head[..mark].IndexOfAny(".!?;") >= 0 || Words(head[..mark]) > 6 || NamedPublic(head[..mark], anywhere: true))
+        {
+            return false;
+        }
+
+        return IdShaped(after[(mark + 1)..].TrimStart(" \t"));
     }
 
     /// <summary>

@@ -235,10 +235,17 @@ internal static partial class SecretPhrases
         "할인", "쿠폰",
     ];
 
-    // The code's line, 100 characters either side: a promotion's words name its code public.
+    // The code's line, 100 characters either side: a promotion's words name its code public. A gift card's noun there makes the code the
+    // card's, redeemable by whoever holds it ("O código do vale-presente … é 8KD2-…, posso usar junto com cupom?"), unless the line says
+    // it was given out to everyone; a code given out on a livestream is public like a promotion's (SecretPhrases.Gaming).
     private static bool PromoLine(ReadOnlySpan<char> text, int at, int end)
     {
         var line = LineAround(text, at, end, 100);
+        return (PromoWordsIn(line) || LivestreamCode(line)) && !GiftCardCode(line);
+    }
+
+    private static bool PromoWordsIn(ReadOnlySpan<char> line)
+    {
         // "-15 % sur votre commande", "20% off": a percentage in the code's line.
         for (var p = line.IndexOf('%'); p > 0; p = line[(p + 1)..].IndexOf('%') is var q and >= 0 ? p + 1 + q : -1)
         {

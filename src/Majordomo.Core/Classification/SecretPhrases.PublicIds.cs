@@ -13,7 +13,7 @@ internal static partial class SecretPhrases
 {
     /// <summary>The run a shape rule took (<paramref name="token"/>, at <paramref name="start"/>) is a service's public id.</summary>
     private static bool ServiceLookAlike(ReadOnlySpan<char> text, int start, ReadOnlySpan<char> token) =>
-        TwilioSid(token) || CognitoPoolId(token) || IamIdToken(token) || PublicNameBefore(text, start);
+        TwilioSid(token) || CognitoPoolId(token) || IamIdToken(token) || PublicNameBefore(text, start) || PlayerIdBefore(text, start);
 
     // "AROAY27UOB7T5ANMXJQHI" alone or with its session's name after a colon ("…:gh-actions").
     private static bool IamIdToken(ReadOnlySpan<char> token) =>

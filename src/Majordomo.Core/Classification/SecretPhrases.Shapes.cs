@@ -122,24 +122,31 @@ internal static partial class SecretPhrases
 
     private static readonly SearchValues<char> KeyChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+.:");
 
-    /// <summary>An authenticator's setup key printed in groups of four ("4KQM 7ZTX NB2P VWLA"): four groups or more of base32.</summary>
-    private static bool Base32Groups(ReadOnlySpan<char> text, int start, int end)
+    /// <summary>
+    /// An authenticator's setup key printed in groups of four ("4KQM 7ZTX NB2P VWLA"): four groups or more of base32. Typed by hand a
+    /// key may carry a digit base32 lacks ("7KQX MZ2P 4TVR 9WLA H3DN", asked why the app rejects it): five capital groups or more, three
+    /// of them mixing letters and digits, are read as a key too (a value written in full stays one when it is mistyped; probe 45).
+    /// </summary>
+    private static bool Base32Groups(ReadOnlySpan<char> text, int start, int end) =>
+        end - start == 4 && (KeyGroups(text, start, wide: false) || KeyGroups(text, start, wide: true));
+
+    private static bool KeyGroups(ReadOnlySpan<char> text, int start, bool wide)
     {
-        if (end - start != 4 || !Base32Group(text, start))
+        if (!KeyGroup(text, start, wide))
         {
             return false;
         }
 
         // Back to the first group, then count forward.
         var first = start;
-        while (first >= 5 && text[first - 1] == ' ' && Base32Group(text, first - 5))
+        while (first >= 5 && text[first - 1] == ' ' && KeyGroup(text, first - 5, wide))
         {
             first -= 5;
         }
 
         // "test card 4242 4242 …" is no key: a key's groups mix letters and digits, in one case.
         int groups = 0, letters = 0, mixed = 0, upper = 0;
-        for (var at = first; Base32Group(text, at); at += 5)
+        for (var at = first; KeyGroup(text, at, wide); at += 5)
         {
             groups++;
             var group = text.Slice(at, 4);
@@ -157,21 +164,29 @@ internal static partial class SecretPhrases
             }
         }
 
-        return groups >= 4 && letters >= 8 && mixed >= 1 && (upper == 0 || upper == letters);
+        // Wide groups: an IBAN's ("GB29 NWBK 6016 1331 9268 19") and a parcel's ("JJ01 4600 0088 …") have one or two lettered groups.
+        // A key fingerprint's groups are hex ("C1FB 4E4C 569E 875A …"): a wide key has a letter past F.
+        return wide ? groups >= 5 && letters >= 10 && mixed >= 3 && groups * 4 - letters >= 3 && PastHex(text[first..(first + groups * 5 - 1)])
+            : groups >= 4 && letters >= 8 && mixed >= 1 && (upper == 0 || upper == letters);
     }
 
-    // Four base32 characters (one case) standing as a word of their own.
-    private static bool Base32Group(ReadOnlySpan<char> text, int at)
+    // Four base32 characters (one case) standing as a word of their own; wide, four capitals and digits.
+    private static bool KeyGroup(ReadOnlySpan<char> text, int at, bool wide)
     {
-        if (at < 0 || at + 4 > text.Length || (at > 0 && IsTokenChar(text[at - 1])) || (at + 4 < text.Length && IsTokenChar(text[at + 4])))
+        // A sentence's mark after the last group ends the key, not the group ("… 4WVA NB7C. did I mix up a letter?").
+        if (at < 0 || at + 4 > text.Length || (at > 0 && IsTokenChar(text[at - 1]))
+            || (at + 4 < text.Length && IsTokenChar(text[at + 4]) && !(text[at + 4] is '.' or ',' or '!' or '?' or ':' or ')' && (at + 5 == text.Length || text[at + 5] is ' ' or '\n' or '\r'))))
         {
             return false;
         }
 
         var group = text.Slice(at, 4);
-        return group.IndexOfAnyExcept(Base32Upper) < 0 || group.IndexOfAnyExcept(Base32Lower) < 0;
+        return wide ? group.IndexOfAnyExcept(UpperAlnum) < 0 : group.IndexOfAnyExcept(Base32Upper) < 0 || group.IndexOfAnyExcept(Base32Lower) < 0;
     }
 
+    private static bool PastHex(ReadOnlySpan<char> groups) => groups.IndexOfAnyInRange('G', 'Z') >= 0;
+
+    private static readonly SearchValues<char> UpperAlnum = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     private static readonly SearchValues<char> Base32Upper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     private static readonly SearchValues<char> Base32Lower = SearchValues.Create("abcdefghijklmnopqrstuvwxyz234567");
 

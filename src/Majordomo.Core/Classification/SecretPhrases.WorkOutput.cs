@@ -247,6 +247,8 @@ internal static partial class SecretPhrases
     private static readonly string[] ExampleIbanWords =
     [
         "example", "exemple", "beispiel", "ejemplo", "esempio", "exemplo", "przykład", "voorbeeld", "exempel", "eksempel", "esimerkki", "příklad",
+        // Probe 45: a sample's and a help page's words ("the sample IBAN from the Deutsche Bank FAQ", "Muster-IBAN").
+        "sample", "muster", "help page", "faq", "hilfeseite",
     ];
 
     /// <summary>
@@ -322,8 +324,9 @@ internal static partial class SecretPhrases
     }
 
     // "iban.is_valid(\"DE89 3704 …\")": the value after an IBAN's noun is a published example on a test's line (ExampleIbanInTest).
-    // The IBAN may stand further on in the noun's sentence ("L'exemple d'IBAN donné dans le guide de la banque est FR76 …"; probe 46):
-    // the first two capitals and two digits within 80 characters, before the sentence ends.
+    // The IBAN may stand further on in the noun's sentence ("L'exemple d'IBAN donné dans le guide de la banque est FR76 …", probe 46;
+    // "the example IBAN from the Bundesbank help page (DE89 3704 …)", probe 45): the first two capitals and two digits within 80
+    // characters, before the sentence ends.
     private static bool ExampleIbanAfter(ReadOnlySpan<char> text, int end)
     {
         var window = text[end..Math.Min(text.Length, end + 80)];

@@ -128,7 +128,7 @@ internal static partial class SensitiveScanner
     private static readonly string[] TicketCardAfter =
     [
         " de transporte", " de embarque", " turística", " turistica", " turístico", " de metro", " do metrô", " do metro", " regalo", " de regalo",
-        " sim", " de visita", " de fidelidad", " de fidelidade", " de puntos", " de pontos", " multi", " viva", " navegante", " abono",
+        " sim", "-presente", " presente", " pré-pago", " pre-pago", " prepago", " de recarga", " de visita", " de fidelidad", " de fidelidade", " de puntos", " de pontos", " multi", " viva", " navegante", " abono",
     ];
 
     private static readonly string[] BareCardWords = ["tarjeta", "cartão", "cartao"];

@@ -888,6 +888,13 @@ internal static partial class SensitiveScanner
     // what describes the password rather than holding it (PASSWORD_MIN_LENGTH, password_reset_url).
     private static bool PasswordPart(ReadOnlySpan<char> name)
     {
+        // "battle pass-seizoen", "die Pass-Saison": a season's pass joined to a word of prose, no password's name (probe 45).
+        if (name.Length > 8 && name[..5].Equals("pass-", StringComparison.OrdinalIgnoreCase) && name[5..].IndexOfAnyExceptInRange('a', 'z') is var other
+            && (other < 0 || (other == 0 && char.IsAsciiLetterUpper(name[5]) && name[6..].IndexOfAnyExceptInRange('a', 'z') < 0)))
+        {
+            return false;
+        }
+
         var found = false;
         var lastPart = ReadOnlySpan<char>.Empty;
         foreach (var range in name.SplitAny("_-."))
