@@ -41,6 +41,8 @@ public sealed class SensitiveProbe46Tests
     [InlineData("My password manager flagged 'Oakleaf-Ridge-7' as reused on 9 sites.")]
     // The registry's example IBAN typed as one's own.
     [InlineData("Please pay my deposit back to GB82 WEST 1234 5698 7654 32, that's my account.")]
+    // A wallet's extended private key (an extended public key is no secret, below).
+    [InlineData("import this into Sparrow: xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LhBVEsZBYmbMMWkzVqkKfVYpVcBfwSRLP1X")]
     public void FinanceSecrets_AreSensitive(string text) => SensitiveCategoryTests.Sensitive(text);
 
     [Theory]
@@ -71,6 +73,7 @@ public sealed class SensitiveProbe46Tests
     [InlineData("The help page gives GB82 WEST 1234 5698 7654 32 as an example IBAN — what does WEST stand for?")]
     // Security answers talked about.
     [InlineData("What kind of security question answers are actually safe to use for a bank? Everything about my first pet is on Facebook")]
+    [InlineData("watch-only wallet wants my xpub: xpub6CUGRUonZSQ4TWtTMmzXdrXDtypWKiKrhko4egpiMZbpiaQL2jkwSB1icqYh2cfDfVxdx4df189oLKnC5fSwqPfgyP3hooxujYzAu3fDVmz")]
     public void FinanceTalkAndPublicNumbers_AreNotSensitive(string text) => SensitiveCategoryTests.NotSensitive(text);
 
     [Fact]
