@@ -74,7 +74,7 @@ internal static partial class SecretPhrases
 
         var around = text[Math.Max(0, at - 80)..Math.Min(text.Length, end + 60)];
         var rest = text[end..Math.Min(text.Length, end + 60)];
-        if (!(WordIn(text[Math.Max(0, at - 80)..at], ["pix"]) || rest.TrimStart(' ').StartsWith("aleat", StringComparison.OrdinalIgnoreCase)) || WordIn(around, ["cpf"]))
+        if (!(WholeWordsIn(text[Math.Max(0, at - 80)..at], ["pix"]) || rest.TrimStart(' ').StartsWith("aleat", StringComparison.OrdinalIgnoreCase)) || WholeWordsIn(around, ["cpf"]))
         {
             return false;
         }

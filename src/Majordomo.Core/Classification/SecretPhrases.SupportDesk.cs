@@ -121,15 +121,12 @@ internal static partial class SecretPhrases
     {
         foreach (var stem in stems)
         {
-            for (var k = text.IndexOf(stem, StringComparison.OrdinalIgnoreCase); k >= 0;)
+            foreach (var k in Occurrences(text, stem))
             {
                 if (stem[0] >= 0x2E80 || k == 0 || !char.IsLetter(text[k - 1]))
                 {
                     return true;
                 }
-
-                var next = text[(k + 1)..].IndexOf(stem, StringComparison.OrdinalIgnoreCase);
-                k = next < 0 ? -1 : k + 1 + next;
             }
         }
 

@@ -159,22 +159,9 @@ internal static partial class SecretPhrases
     {
         foreach (var form in LegalForms)
         {
-            for (var from = 0; from < row.Length;)
+            if (WholeWordIn(row, form, StringComparison.Ordinal))
             {
-                var hit = row[from..].IndexOf(form, StringComparison.Ordinal);
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                var start = from + hit;
-                var stop = start + form.Length;
-                if ((start == 0 || !char.IsLetterOrDigit(row[start - 1])) && (stop == row.Length || !char.IsLetterOrDigit(row[stop])))
-                {
-                    return true;
-                }
-
-                from = stop;
+                return true;
             }
         }
 

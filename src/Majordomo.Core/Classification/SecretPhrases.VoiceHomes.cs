@@ -114,16 +114,13 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        bool same = true, up = true, down = true, alternating = true;
-        for (var k = 1; k < run.Length; k++)
-        {
-            same &= run[k] == run[0];
-            up &= run[k] - run[k - 1] == 1;
-            down &= run[k - 1] - run[k] == 1;
-            alternating &= run[k] == run[k % 2];
-        }
-
-        return (same || up || down || alternating || run is "2580" or "0852") && WordIn(window[..start], WeakWords);
+        // One digit repeated or counting up (RepeatedOrCountingUp), counting down (the reversed run counting up), or two digits taking turns.
+        Span<char> reversed = stackalloc char[run.Length];
+        run.CopyTo(reversed);
+        reversed.Reverse();
+        var alternating = run[2..].SequenceEqual(run[..^2]);
+        return (RepeatedOrCountingUp(run, fromZeroOrOne: false) || RepeatedOrCountingUp(reversed, fromZeroOrOne: false) || alternating || run is "2580" or "0852")
+            && WordIn(window[..start], WeakWords);
     }
 
     /// <summary>

@@ -221,20 +221,41 @@ internal static partial class SecretPhrases
         return WordIn(between, ServiceWords) || WordIn(between, PrefixWords) || WordIn(line, ServiceWords);
     }
 
-    /// <summary>One of <paramref name="words"/> at a word's start in <paramref name="text"/>.</summary>
+    /// <summary>
+    /// One of <paramref name="words"/> at a word's start in <paramref name="text"/>: a stem ("kimlik" in "kimliği", "student" in
+    /// "students"). A word that must end there too ("no" is not "November", "SA" not "sales") is <see cref="WholeWordsIn"/>'s.
+    /// </summary>
     internal static bool WordIn(ReadOnlySpan<char> text, ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {
-            for (var k = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); k >= 0;)
+            foreach (var k in Occurrences(text, word))
             {
                 if (k == 0 || !char.IsLetter(text[k - 1]))
                 {
                     return true;
                 }
+            }
+        }
 
-                var next = text[(k + 1)..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                k = next < 0 ? -1 : k + 1 + next;
+        return false;
+    }
+
+    /// <summary>
+    /// One of <paramref name="words"/> as a whole word in <paramref name="text"/>: no letter just before it or just after it. A word in a
+    /// script written without spaces (CJK) has no boundary to check.
+    /// </summary>
+    internal static bool WholeWordsIn(ReadOnlySpan<char> text, ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            foreach (var k in Occurrences(text, word))
+            {
+                var end = k + word.Length;
+                if (word[0] >= 0x2E80 || ((k == 0 || !char.IsLetter(text[k - 1])) && (end == text.Length || !char.IsLetter(text[end]))))
+                {
+                    return true;
+                }
             }
         }
 

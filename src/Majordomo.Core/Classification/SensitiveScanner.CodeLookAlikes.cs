@@ -96,19 +96,10 @@ internal static partial class SensitiveScanner
     {
         foreach (var word in words)
         {
-            var from = 0;
-            while (from < text.Length)
+            foreach (var hit in SecretPhrases.Occurrences(text, word))
             {
-                var hit = text[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                hit += from;
                 if (CardOfMachine(text, hit, hit + word.Length))
                 {
-                    from = hit + word.Length;
                     continue;
                 }
 
@@ -119,8 +110,6 @@ internal static partial class SensitiveScanner
                 {
                     return true;
                 }
-
-                from = hit + word.Length;
             }
         }
 

@@ -41,7 +41,7 @@ internal static partial class SensitiveScanner
 
         if (separators == 2 && n is >= 10 and <= 16 && g >= 3 && shape.IndexOfAnyInRange(0, 1) < 0 && shape.IndexOf(2) > 0)
         {
-            return Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, i);
+            return BankCued(text, start) && !Amount(text, i);
         }
 
         if (separators == 2 && shape is [2, 7])

@@ -33,6 +33,34 @@ internal static partial class SensitiveScanner
         "खाता", "खाते", "ifsc", "บัญชี", "অ্যাকাউন্ট", "হিসাব", "tài khoản", "حساب", "اکاؤنٹ", // probe 18: Hindi, Thai, Bengali, Vietnamese, Arabic, Urdu
     ];
 
+    // The bank cues that head a compound and are read as a word's start ("Kontonummer", "Bankverbindung", "rekeningnummer", "accounts").
+    private static readonly string[] BankCueStems = ["account", "konto", "bank", "rekening", "przelew"];
+
+    /// <summary>
+    /// A bank's word (<see cref="BankCues"/>) in the number's line within the 28 characters before the digit at <paramref name="start"/>,
+    /// a whole word ("conta", not "container" or "contador"; "bic", not "bicicleta"; "compte", not "compteur") or a compound's head
+    /// (<see cref="BankCueStems"/>); in a script written without spaces, anywhere.
+    /// </summary>
+    private static bool BankCued(ReadOnlySpan<char> text, int start)
+    {
+        var window = text[Math.Max(0, start - 28)..start];
+        window = window[(window.LastIndexOfAny('\n', '\r') + 1)..];
+        foreach (var cue in BankCues)
+        {
+            foreach (var hit in SecretPhrases.Occurrences(window, cue))
+            {
+                var end = hit + cue.Length;
+                if (cue[0] > 0x24F || ((hit == 0 || !char.IsLetter(window[hit - 1]))
+                    && (end == window.Length || !char.IsLetter(window[end]) || SecretPhrases.OneOf(cue, BankCueStems))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
     private static bool NationalId(ReadOnlySpan<char> text, int start)
     {
@@ -96,7 +124,7 @@ internal static partial class SensitiveScanner
         {
             IdStrength.Alone => !NamedPublic(text, start),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start),
-            IdStrength.Bank => !NamedPublic(text, start) && Cued(text, start, start, BankCues, back: 28, ahead: 0) && !Amount(text, end) && !PhoneBefore(text, start)
+            IdStrength.Bank => !NamedPublic(text, start) && BankCued(text, start) && !Amount(text, end) && !PhoneBefore(text, start)
                 && !ServiceNumberBefore(text, start)
                 && !UserColumn(text, start) && !AfterPlaceholderIban(text, start) && !CapitalsPrefix(text, start)
                 && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's

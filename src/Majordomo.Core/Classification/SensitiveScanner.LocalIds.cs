@@ -33,15 +33,12 @@ internal static partial class SensitiveScanner
     /// <summary><paramref name="name"/> as printed, a whole word, somewhere in <paramref name="line"/>.</summary>
     private static bool WholeWordIn(ReadOnlySpan<char> line, string name)
     {
-        for (var k = line.IndexOf(name, StringComparison.Ordinal); k >= 0;)
+        foreach (var k in SecretPhrases.Occurrences(line, name, StringComparison.Ordinal))
         {
             if (StandsAlone(line, k, name.Length))
             {
                 return true;
             }
-
-            var next = line[(k + 1)..].IndexOf(name, StringComparison.Ordinal);
-            k = next < 0 ? -1 : k + 1 + next;
         }
 
         return false;

@@ -238,7 +238,7 @@ internal static partial class SensitiveScanner
             }
 
             // "Mój NIP to …", "my NIP": a person's own tax number (a sole trader's NIP is the person's).
-            if (label == "nip" && SecretPhrases.WordIn(before[..at], ["mój", "moj", "my", "mine", "osoba fizyczna", "mojego", "mój numer"]))
+            if (label == "nip" && SecretPhrases.WholeWordsIn(before[..at], ["mój", "moj", "my", "mine", "osoba fizyczna", "mojego", "mój numer"]))
             {
                 continue;
             }

@@ -26,27 +26,10 @@ internal static partial class SensitiveScanner
     internal static bool ActivationCodePhotographed(ReadOnlySpan<char> ask) =>
         ask.IndexOfAny(ActivationCodeNouns) >= 0 && (ask.IndexOfAny(ReadOutVerbs) >= 0 || ask.IndexOfAny(MoreReadOutVerbs) >= 0);
 
-    // A negation as a whole word within the words before a masking word ("not", "n't", "pas"…); "no" opens "November" too.
-    private static bool NegationBefore(ReadOnlySpan<char> before)
-    {
-        foreach (var word in Negations)
-        {
-            for (var k = before.IndexOf(word, StringComparison.OrdinalIgnoreCase); k >= 0;)
-            {
-                var end = k + word.Length;
-                var cjk = word[0] >= 0x2E80;
-                if ((k == 0 || !char.IsLetter(before[k - 1]) || cjk || word.StartsWith("n'", StringComparison.Ordinal)) && (end == before.Length || !char.IsLetter(before[end]) || cjk))
-                {
-                    return true;
-                }
-
-                var next = before[(k + 1)..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                k = next < 0 ? -1 : k + 1 + next;
-            }
-        }
-
-        return false;
-    }
+    // A negation as a whole word within the words before a masking word ("not", "pas"…; "no" opens "November" too), or English's "n't"
+    // glued to its verb ("haven't").
+    private static bool NegationBefore(ReadOnlySpan<char> before) =>
+        SecretPhrases.WholeWordsIn(before, Negations) || before.Contains("n't", StringComparison.OrdinalIgnoreCase);
 }
 
 // Tax numbers named as a school's, an institution's or a company's, and HMRC's example National Insurance number.

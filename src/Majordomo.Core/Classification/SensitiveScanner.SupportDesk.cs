@@ -102,7 +102,7 @@ internal static partial class SensitiveScanner
         var before = text[Math.Max(0, start - 80)..start];
         before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
         var after = text[end..Math.Min(text.Length, end + 40)];
-        return SecretPhrases.WordIn(before, ["ООО", "АО", "ПАО", "ЗАО", "ОАО", "НКО", "ТОВ", "ПрАТ"]) || after.Contains("КПП", StringComparison.OrdinalIgnoreCase);
+        return SecretPhrases.WholeWordsIn(before, ["ООО", "АО", "ПАО", "ЗАО", "ОАО", "НКО", "ТОВ", "ПрАТ"]) || after.Contains("КПП", StringComparison.OrdinalIgnoreCase);
     }
 
     // An organisation's ИНН: ten digits, the last Σ d[i]·w[i] mod 11 mod 10.
@@ -128,7 +128,7 @@ internal static partial class SensitiveScanner
         "黒塗り", "隠して", "マスキング", "打码", "遮住", "涂黑", "가려", "가림", "가린", "마스킹",
     ];
 
-    private static readonly string[] Negations = ["not", "n't", "nicht", "pas", "no", "non", "niet", "nie", "не", "没", "未"];
+    private static readonly string[] Negations = ["not", "nicht", "pas", "no", "non", "niet", "nie", "не", "没", "未"];
 
     /// <summary>
     /// The ask that carries a photo says the sender blacked out the document's numbers ("account details blacked out by him",

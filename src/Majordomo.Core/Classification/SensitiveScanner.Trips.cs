@@ -141,16 +141,9 @@ internal static partial class SensitiveScanner
     {
         foreach (var word in BareCardWords)
         {
-            for (var from = 0; from < ask.Length;)
+            foreach (var hit in SecretPhrases.Occurrences(ask, word))
             {
-                var hit = ask[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-                if (hit < 0)
-                {
-                    break;
-                }
-
-                hit += from;
-                from = hit + word.Length;
+                var from = hit + word.Length;
                 var after = ask[from..Math.Min(ask.Length, from + 16)];
                 var before = ask[Math.Max(0, hit - 6)..hit].TrimEnd(' ');
                 var ticket = false;

@@ -149,21 +149,13 @@ internal static partial class SensitiveScanner
         {
             foreach (var trigger in NonAsciiTriggers)
             {
-                for (var from = 0; from < text.Length;)
+                foreach (var hit in SecretPhrases.Occurrences(text, trigger))
                 {
-                    var hit = text[from..].IndexOf(trigger, StringComparison.OrdinalIgnoreCase);
-                    if (hit < 0)
-                    {
-                        break;
-                    }
-
-                    var kind = Check(text, from + hit);
+                    var kind = Check(text, hit);
                     if (kind != SensitiveKind.None)
                     {
                         return kind;
                     }
-
-                    from += hit + 1;
                 }
             }
         }
