@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Majordomo.Classification;
 
 /// <summary>
@@ -57,6 +59,13 @@ internal static partial class SecretPhrases
 
         // A UK bank's memorable word: asked and told by some of its letters.
         internal static readonly string[] MemorableNouns = ["memorable word", "memorable information", "memorable data", "memorable answer"];
+
+        // Both lists in one searcher: FinanceAt runs at every trigger's start, most of them other rules' ("key", "session"), so one
+        // vectorised test of the next few characters turns those away before sixteen StartsWith calls (twenty-third session: the
+        // escaped-code scan 1,265 → 1,124 µs p10).
+        internal static readonly SearchValues<string> Nouns = SearchValues.Create([.. CoordinateCardNouns, .. MemorableNouns], StringComparison.OrdinalIgnoreCase);
+
+        internal static readonly int LongestNoun = CoordinateCardNouns.Concat(MemorableNouns).Max(noun => noun.Length);
     }
 
     // The checks FinanceAt starts (added to TriggerPhrases).
@@ -66,7 +75,7 @@ internal static partial class SecretPhrases
     private static bool FinanceAt(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
-        if (rest.Length < 8 || (at > 0 && char.IsLetter(text[at - 1])))
+        if (rest.Length < 8 || (at > 0 && char.IsLetter(text[at - 1])) || rest[..Math.Min(rest.Length, FinanceWords.LongestNoun)].IndexOfAny(FinanceWords.Nouns) != 0)
         {
             return false;
         }
