@@ -5,11 +5,26 @@ using Majordomo.Routing;
 
 namespace Majordomo.Execution;
 
-/// <summary>How one attempt ended: an outcome the client got, or a classified failure the walk acts on.</summary>
-internal readonly record struct AttemptResult(ExecutionOutcome? Outcome, FailureClass? Failure, int? Status, byte[]? Body, TimeSpan? RetryAfter)
+/// <summary>
+/// How one attempt ended: an outcome the client got, or a classified failure the walk acts on. Two references: it is
+/// the result of every layer of the attempt (each state machine's box holds it, its awaiter and the builder's copy), so
+/// a failure's facts, which a request that succeeds never has, sit in an object of their own.
+/// </summary>
+internal readonly record struct AttemptResult(ExecutionOutcome? Outcome, AttemptFailure? Failed)
 {
-    public static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null, null, null, null);
+    public static AttemptResult Final(ExecutionOutcome outcome) => new(outcome, null);
+
+    public FailureClass? Failure => Failed?.Class;
+
+    public int? Status => Failed?.Status;
+
+    public byte[]? Body => Failed?.Body;
+
+    public TimeSpan? RetryAfter => Failed?.RetryAfter;
 }
+
+/// <summary>A failed attempt's class, its upstream status and body (kept for a caller fault) and its Retry-After.</summary>
+internal sealed record AttemptFailure(FailureClass Class, int? Status, byte[]? Body, TimeSpan? RetryAfter);
 
 /// <summary>
 /// One attempt's facts and timers: the entry and credential, when it began, and its cancellation —
@@ -84,7 +99,7 @@ internal sealed class AttemptScope : IDisposable
     public AttemptResult Fail(FailureClass failure, int? status, string reason, byte[]? body = null, TimeSpan? retryAfter = null)
     {
         Record(status, FailureClassifier.Name(failure), reason);
-        return new AttemptResult(null, failure, status, body, retryAfter);
+        return new AttemptResult(null, new AttemptFailure(failure, status, body, retryAfter));
     }
 
     /// <summary>A short reason quoting upstream text, redacted (<see cref="UpstreamText.Summarize"/>).</summary>

@@ -83,31 +83,48 @@ internal sealed class RequestCounters
 
     /// <summary>
     /// One counter's cells by label set: found without a lock, made under one (once per label set), and listed in
-    /// the order they were made, which is the order the SDK showed its points in.
+    /// the order they were made, which is the order the SDK showed its points in. The cell found last is asked first:
+    /// traffic mostly repeats its label set (one route, one model), and comparing the key with it is a few string
+    /// comparisons where the dictionary hashes every string of the key (two lookups a request).
     /// </summary>
     private sealed class Series<TKey, TCell>
-        where TKey : notnull
+        where TKey : notnull, IEquatable<TKey>
     {
-        private readonly ConcurrentDictionary<TKey, TCell> _cells = new();
+        private readonly ConcurrentDictionary<TKey, Found> _cells = new();
         private readonly List<(TKey Key, TCell Cell)> _order = [];
+
+        // Read and written by every request without a lock: a stale or torn view is impossible (one reference), and a
+        // hint from another thread is only used when its key equals this one, so it is the cell the dictionary holds.
+        private Found? _last;
 
         public TCell Get<TArg1, TArg2>(TKey key, TArg1 arg1, TArg2 arg2, Func<TKey, TArg1, TArg2, TCell> make)
         {
-            if (_cells.TryGetValue(key, out var cell))
+            if (Volatile.Read(ref _last) is { } last && last.Key.Equals(key))
             {
-                return cell;
+                return last.Cell;
             }
 
+            if (!_cells.TryGetValue(key, out var found))
+            {
+                found = Make(key, arg1, arg2, make);
+            }
+
+            Volatile.Write(ref _last, found);
+            return found.Cell;
+        }
+
+        private Found Make<TArg1, TArg2>(TKey key, TArg1 arg1, TArg2 arg2, Func<TKey, TArg1, TArg2, TCell> make)
+        {
             lock (_order)
             {
-                if (!_cells.TryGetValue(key, out cell))
+                if (!_cells.TryGetValue(key, out var found))
                 {
-                    cell = make(key, arg1, arg2);
-                    _order.Add((key, cell));
-                    _cells[key] = cell;
+                    found = new Found(key, make(key, arg1, arg2));
+                    _order.Add((key, found.Cell));
+                    _cells[key] = found;
                 }
 
-                return cell;
+                return found;
             }
         }
 
@@ -122,6 +139,14 @@ internal sealed class RequestCounters
             }
 
             return into;
+        }
+
+        /// <summary>A label set and its cell, made once: the hint points at it without an allocation per request.</summary>
+        private sealed class Found(TKey key, TCell cell)
+        {
+            public TKey Key { get; } = key;
+
+            public TCell Cell { get; } = cell;
         }
     }
 }

@@ -103,6 +103,49 @@ public sealed class MajordomoMetricsTests : IDisposable
     }
 
     [Fact]
+    public void Record_LabelSetsRepeatingAndAlternatingFromManyThreads_EachCountedInItsOwnSeries()
+    {
+        // The last cell found is asked first: rows that repeat a label set, alternate between sets that differ in one
+        // label (the status, the model, the attempt's outcome), and carry equal labels as other string instances (a
+        // reloaded config's names) must each land in the series their labels name, never in the one asked last.
+        static string Copy(string s) => new(s.AsSpan());
+        var rows = new[]
+        {
+            Row("mx", "m/a", "route", 200, 1, 0, null, Attempt("up", "m/a", "ok")),
+            Row("mx", "m/a", "route", 200, 1, 0, null, Attempt("up", "m/a", "ok")),
+            Row(Copy("mx"), Copy("m/a"), Copy("route"), 200, 1, 0, null, Attempt(Copy("up"), Copy("m/a"), Copy("ok"))),
+            Row("mx", "m/a", "route", 429, 0, 0, null, Attempt("up", "m/a", "rate_limited")),
+            Row("mx", "m/b", "route", 200, 1, 0, null, Attempt("up", "m/b", "ok")),
+            Row("my", "m/a", "route", 200, 1, 0, null, Attempt("up", "m/a", "ok")),
+        };
+        const int threads = 4, rounds = 2_000;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                // Each thread walks the rows from its own start, so the sets interleave differently on every thread.
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    _metrics.Record(rows[(k + t + (i % 3)) % rows.Length], routed: true, loopLevel: null);
+                }
+            }
+        });
+
+        var seen = Observe();
+
+        const int n = threads * rounds;
+        Assert.Equal(3 * n, seen["majordomo_requests_total{model=m/a,route=mx,status=200,tier=route}"]);
+        Assert.Equal(n, seen["majordomo_requests_total{model=m/a,route=mx,status=429,tier=route}"]);
+        Assert.Equal(n, seen["majordomo_requests_total{model=m/b,route=mx,status=200,tier=route}"]);
+        Assert.Equal(n, seen["majordomo_requests_total{model=m/a,route=my,status=200,tier=route}"]);
+        Assert.Equal(4 * n, seen["majordomo_attempts_total{model=m/a,outcome=ok,provider=up}"]);
+        Assert.Equal(n, seen["majordomo_attempts_total{model=m/a,outcome=rate_limited,provider=up}"]);
+        Assert.Equal(n, seen["majordomo_attempts_total{model=m/b,outcome=ok,provider=up}"]);
+        Assert.Equal(4 * n, seen["majordomo_tokens_total{direction=input,model=m/a}"]);
+        Assert.Equal(7, seen.Keys.Count(k => k.StartsWith("majordomo_requests_total", StringComparison.Ordinal) || k.StartsWith("majordomo_attempts_total", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Record_NothingRecorded_NoSeries() => Assert.Empty(Observe());
 
     [Fact]
