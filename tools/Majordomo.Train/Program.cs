@@ -14,6 +14,7 @@ namespace Majordomo.Train;
 /// dotnet run -c Release --project tools/Majordomo.Train -- why FILE  # each task score split into dense and hashed parts
 /// dotnet run -c Release --project tools/Majordomo.Train -- files [--weights FILE]  # per dev file; original files, probes, all dev
 /// dotnet run -c Release --project tools/Majordomo.Train -- experiment calibration [--train DIR] [--dev DIR]...  # threshold calibrations held out
+/// dotnet run -c Release --project tools/Majordomo.Train -- experiment sensitive-head  # a learned sensitive head OR the rules, on held-out probes
 /// </code>
 /// Deterministic: a fixed seed shuffles the examples, one thread, the same arithmetic every run.
 /// </summary>
@@ -52,6 +53,11 @@ internal static class Program
             var here = Path.Combine(RepositoryRoot(), "corpus");
             var devs = args.Select((a, i) => (a, i)).Where(x => x.a == "--dev" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
             return CalibrationExperiment.Run(Option(args, "--train") ?? here, devs.Count > 0 ? devs : [here]);
+        }
+
+        if (args is ["experiment", "sensitive-head", ..])
+        {
+            return SensitiveHeadExperiment.Run(Option(args, "--corpus") ?? Path.Combine(RepositoryRoot(), "corpus"), args);
         }
 
         if (args is ["experiment", var experiment, ..])
