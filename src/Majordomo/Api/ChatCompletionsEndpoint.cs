@@ -158,33 +158,24 @@ internal sealed class ChatCompletionsEndpoint(
         }
 
         IClientSink sink = ingress.CreateSink(context, request, requestId, engine.Time);
-        CacheLookup? lookup = null;
-        CapturingSink? capture = null;
+        CacheUse? cache = null;
         if (snapshot.Cache is { } cacheSettings)
         {
-            // Only with the cache on: one null check is all a request without it pays.
-            var found = CacheLookup.Of(engine.Cache, cacheSettings, plan, request, context.Request.Headers.CacheControl.ToString());
-            if (found.Hit is { } hit)
+            // Only with the cache on: one null check is all a request without it pays, and its state is in CacheUse
+            // rather than in this method's box (which every request allocates when the pool has none to give).
+            if (await UseCacheAsync(context, ingress, cacheSettings, plan, request, sink, requestId, started, level, loop).ConfigureAwait(false) is not { } use)
             {
-                // Set before anything is written; a hit that cannot be served writes nothing and becomes a miss below.
-                context.Response.Headers[CacheHeader] = CacheResults.Hit;
-                if (await CachedReplay.TryServeAsync(hit, snapshot.Catalog, plan, ingress.Wire, request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is { } served)
-                {
-                    var answered = served.Outcome.Status == ExecutionStatus.Answered;
-                    Log(requestId, request, served.Plan, answered ? 200 : 499, answered ? null : "client_closed", served.Outcome, started, level, loop: loop, cache: CacheResults.Hit);
-                    return;
-                }
+                return;
             }
 
-            lookup = found.Unserved();
-            context.Response.Headers[CacheHeader] = lookup.Value.Result;
-            sink = lookup.Value.Capture(sink, cacheSettings, out capture);
+            cache = use;
+            sink = use.Sink;
         }
 
         var outcome = await engine.Executor.ExecuteAsync(snapshot.Execution, plan, request, sink, context.RequestAborted).ConfigureAwait(false);
-        if (lookup is { } stored)
+        if (cache is not null)
         {
-            engine.Cache.Store(snapshot.Cache!, stored, capture, outcome);
+            engine.Cache.Store(cache.Settings, cache.Lookup, cache.Capture, outcome);
         }
 
         int finalStatus;
@@ -218,7 +209,36 @@ internal sealed class ChatCompletionsEndpoint(
             engine.Router.Latency.Record(answeredBy, outcome.FirstByteMs ?? outcome.Attempts[^1].DurationMs);
         }
 
-        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: lookup?.Result);
+        Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: cache?.Lookup.Result);
+    }
+
+    /// <summary>The response cache's part of a request: what the lookup found and the sink that captures the answer to store.</summary>
+    private sealed record CacheUse(CacheSettings Settings, CacheLookup Lookup, IClientSink Sink, CapturingSink? Capture);
+
+    /// <summary>
+    /// Looks the request up in the response cache and serves a hit (then logs it and gives null: the request is done);
+    /// otherwise sets <c>X-Router-Cache</c> and gives the sink that captures the answer for storing.
+    /// </summary>
+    private async ValueTask<CacheUse?> UseCacheAsync(HttpContext context, Ingress ingress, CacheSettings settings, RoutePlan plan, ChatRequest request, IClientSink sink,
+        string requestId, Started started, DegradationLevel level, LoopVerdict loop)
+    {
+        var found = CacheLookup.Of(engine.Cache, settings, plan, request, context.Request.Headers.CacheControl.ToString());
+        if (found.Hit is { } hit)
+        {
+            // Set before anything is written; a hit that cannot be served writes nothing and becomes a miss below.
+            context.Response.Headers[CacheHeader] = CacheResults.Hit;
+            if (await CachedReplay.TryServeAsync(hit, started.Snapshot.Catalog, plan, ingress.Wire, request, sink, engine.Time.GetUtcNow().ToUnixTimeSeconds(), context.RequestAborted).ConfigureAwait(false) is { } served)
+            {
+                var answered = served.Outcome.Status == ExecutionStatus.Answered;
+                Log(requestId, request, served.Plan, answered ? 200 : 499, answered ? null : "client_closed", served.Outcome, started, level, loop: loop, cache: CacheResults.Hit);
+                return null;
+            }
+        }
+
+        var lookup = found.Unserved();
+        context.Response.Headers[CacheHeader] = lookup.Result;
+        var capturing = lookup.Capture(sink, settings, out var capture);
+        return new CacheUse(settings, lookup, capturing, capture);
     }
 
     private static async Task WriteUpstreamErrorAsync(HttpContext context, Ingress ingress, RoutePlan plan, ExecutionOutcome outcome)
