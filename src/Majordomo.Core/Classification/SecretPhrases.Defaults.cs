@@ -57,6 +57,13 @@ internal static partial class SecretPhrases
         }
 
         var sentence = text[Math.Max(0, at - 40)..(end + after.Length)];
+        // "still set to 0000", "the installer's default we never changed": the default is the code in use (docs/LABELLING.md, a weak
+        // code someone really uses; probe 48).
+        if (ContainsAny(sentence, StillInUseWords))
+        {
+            return false;
+        }
+
         foreach (var cue in DefaultCues)
         {
             if (sentence.Contains(cue, StringComparison.OrdinalIgnoreCase))
@@ -67,6 +74,12 @@ internal static partial class SecretPhrases
 
         return false;
     }
+
+    private static readonly string[] StillInUseWords =
+    [
+        "still", "never changed", "never been changed", "nog steeds", "nog altijd", "immer noch", "noch immer", "nie geändert", "toujours", "jamais changé",
+        "ancora", "mai cambiato", "todavía", "aún", "nunca cambiamos", "ainda", "nunca mudamos", "wciąż", "nadal", "hâlâ", "fortfarande", "всё ещё", "до сих пор",
+    ];
 
     // Three to eight digits, one repeated or counting up by one from 0 or 1: what every unit ships with.
     private static bool TrivialCode(ReadOnlySpan<char> digits)

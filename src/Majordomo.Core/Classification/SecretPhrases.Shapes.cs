@@ -23,7 +23,7 @@ internal static partial class SecretPhrases
         }
 
         var token = run.Trim(".,;:!?-");
-        return RandomKey(text, start, token) || Base32Groups(text, start, end) || FiscalCode(token) || CodeList(text, start);
+        return RandomKey(text, start, token) || Base32Groups(text, start, end) || (FiscalCode(token) && !SensitiveScanner.ShownAsExample(text, start)) || CodeList(text, start);
     }
 
     /// <summary>

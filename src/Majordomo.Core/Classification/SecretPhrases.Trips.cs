@@ -64,6 +64,19 @@ internal static partial class SecretPhrases
         var window = rest[noun..Math.Min(rest.Length, noun + 64)];
         var stop = window.IndexOfAny("\n\r?!;");
         window = stop >= 0 ? window[..stop] : window;
+        var mark = MarkAfterWords(window, out var valueAt);
+        // "police" is a policy only with an insurer's word between it and the mark.
+        return mark >= 0 && (noun != 6 || !rest.StartsWith("police", StringComparison.OrdinalIgnoreCase) || StemIn(window[..mark], InsurerWords))
+            && MarkedValue(window[valueAt..]);
+    }
+
+    /// <summary>
+    /// Where a number's mark ("n.", "Nr.", "nº") stands in <paramref name="window"/> after up to five words (an insurer's name, a
+    /// contract's kind), or -1 when a value or a sentence's end comes first; <paramref name="valueAt"/> is where the value may start.
+    /// </summary>
+    private static int MarkAfterWords(ReadOnlySpan<char> window, out int valueAt)
+    {
+        valueAt = -1;
         var words = 0;
         var k = 0;
         while (k < window.Length && words <= 5)
@@ -87,20 +100,19 @@ internal static partial class SecretPhrases
 
             if (OneOf(word.TrimEnd(':'), NumberMarks))
             {
-                // "police" is a policy only with an insurer's word between it and the mark.
-                return (noun != 6 || !rest.StartsWith("police", StringComparison.OrdinalIgnoreCase) || StemIn(window[..start], InsurerWords))
-                    && MarkedValue(window[k..]);
+                valueAt = k;
+                return start;
             }
 
             if (word.ContainsAnyInRange('0', '9') || word[^1] == '.' && word.Length > 3)
             {
-                return false; // a value or a sentence's end before any mark
+                return -1; // a value or a sentence's end before any mark
             }
 
             words++;
         }
 
-        return false;
+        return -1;
     }
 
     // The first token after the mark: five characters or more, four digits at least, not a date or a year.

@@ -332,6 +332,8 @@ internal static partial class SecretPhrases
         .. CounterPhrases(),
         // A loan's, a mortgage's and a brokerage's account numbers, a bank's online log-in id (SecretPhrases.Finance).
         .. FinancePhrases(),
+        // Vetting certificates, holders' numbers, insurance contracts, a Turkish number before its noun, wallets by their names (SecretPhrases.FamilyLife).
+        .. FamilyPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -536,7 +538,7 @@ internal static partial class SecretPhrases
         || (want is Want.Digits or Want.Lock or Want.Word && FactoryDefault(text, at, end)) || (want == Want.Answer && FormQuestion(text, end, phrase))
         // A noun naming a field: a document's kind as a payload's value, one of the fields an instruction lists; a booking's PNR; a number
         // with a smudged digit (SecretPhrases.FieldNames, SecretPhrases.Puzzles).
-        || NounAsFieldValue(text, at, end) || ListedForExtraction(text, at, end) || PnrNotPersonal(text, end, phrase) || SmudgedNumber(text, end)
+        || NounAsFieldValue(text, at, end) || (ListedForExtraction(text, at, end) && !CountingAccountBesideBank(text, at, end, phrase)) || PnrNotPersonal(text, end, phrase) || SmudgedNumber(text, end)
         // A CI cache's key, a value the documentation publishes as its example or test value (SecretPhrases.DevArtefacts).
         || DevArtefactNotValue(text, at, end, want)
         // A noun inside a compound's name ("Passwort-Reset-Mail"; SecretPhrases.Transcripts).
@@ -581,7 +583,7 @@ internal static partial class SecretPhrases
         // Another cell's value in a table, an invoice's number (SecretPhrases.Tables).
         || TableValue(text, at, end, phrase) || (want is Want.Digits or Want.Account && DocumentNumberAfter(text, end) && !HospitalNumberNoun(phrase)) || TestValueAfter(text, end)
         // A personnel, claim or file number's noun with no person named near it; a masked value or a template's zeros (SecretPhrases.Dossiers).
-        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end))
+        || (want == Want.Digits && RecordWithoutPerson(text, at, end, phrase)) || (want is Want.Digits or Want.Account or Want.Personal && MaskedOrZeros(text, end) && !SlotLeftOnZeros(text, at, end, phrase))
         // A key's file named by its path ("Will attempt key: /Users/ana/.ssh/id_ed25519"; SecretPhrases.WorkOutput).
         || PathAfter(text, end) || TrimmedValue(text, end) || ExampleIbanAfter(text, end)
         // A year after an insurance or tax number's noun; a smart card with no pay-TV near, the municipal tax IUC (SecretPhrases.OwnNumbers, SecretPhrases.PayTv).
@@ -601,7 +603,9 @@ internal static partial class SecretPhrases
         // A biller's account code with letters, a list's next row number, an account's tail named in its words (SecretPhrases.Households).
         || HouseholdNotValue(text, at, end, phrase, want)
         // A password manager named as the tool, two-step verification named as a state, an app's name with digits (SecretPhrases.Finance).
-        || FinanceNotValue(text, at, end, phrase, want);
+        || FinanceNotValue(text, at, end, phrase, want)
+        // An animal's record, a travel pass, a Pix key named, a contract with no insurance near, a value called an example (SecretPhrases.FamilyLife).
+        || FamilyNotValue(text, at, end, phrase);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -610,7 +614,7 @@ internal static partial class SecretPhrases
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
-            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)))
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want))
         {
             return true;
         }

@@ -109,7 +109,7 @@ internal static partial class SensitiveScanner
         }
 
         var strength = Identify(text, start, d[..n], shape, separators, letter);
-        if (strength is IdStrength.Alone or IdStrength.WithCue && ShownAsExample(text, start))
+        if (strength is IdStrength.Alone or IdStrength.WithCue && (ShownAsExample(text, start) || SecretPhrases.ExampleNamedAfter(text, start)))
         {
             return false;
         }
@@ -125,6 +125,7 @@ internal static partial class SensitiveScanner
             IdStrength.Alone => !NamedPublic(text, start),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start),
             IdStrength.Bank => !NamedPublic(text, start) && BankCued(text, start) && !Amount(text, end) && !PhoneBefore(text, start)
+                && !SecretPhrases.CountingPlaceholderAt(text, start, start)
                 && !ServiceNumberBefore(text, start)
                 && !UserColumn(text, start) && !AfterPlaceholderIban(text, start) && !CapitalsPrefix(text, start)
                 && !(d[0] == 0 && n is 10 or 11 && g >= 2), // "Northway Bank, 0345 300 0000": a phone line's groups, not an account's

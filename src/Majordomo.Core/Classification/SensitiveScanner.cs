@@ -1074,7 +1074,7 @@ internal static partial class SensitiveScanner
             // "[DNI: 00000000X]": a template's field of zeros is no one's id (probe 36: D42152).
             if (chars >= 6 && digits >= 4 && value.IndexOfAnyInRange('1', '9') >= 0 && !SecretPhrases.Date(value) && !monthYear && !SecretPhrases.NamesPublicNumber(between)
                 && !SecretPhrases.NormReference(rest, i, j) && !FormatLabelled(rest, i, j) && !ExampleSsn(value) && !SecretPhrases.ExampleNinoIn(value, text[Math.Max(0, at - 120)..Math.Min(text.Length, at + 200)]) && !RangeOrCounting(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !Timestamp(rest[i..])
-                && !MaskBefore(rest, i) && !TestValue(value) && !TestValue(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !DateAndHour(rest[i..]))
+                && !MaskBefore(rest, i) && !SecretPhrases.ExampleSaidBefore(text, at + i) && !TestValue(value) && !TestValue(value[Math.Max(0, value.IndexOfAnyInRange('0', '9'))..]) && !DateAndHour(rest[i..]))
             {
                 return true; // an id, not the date it expires or was issued
             }
@@ -1146,7 +1146,7 @@ internal static partial class SensitiveScanner
     {
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
             && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
-            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2))
+            && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2) && !SecretPhrases.CountingIbanExample(text, start - 2))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
