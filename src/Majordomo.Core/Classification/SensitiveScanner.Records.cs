@@ -232,7 +232,7 @@ internal static partial class SensitiveScanner
             }
 
             var between = before[(at + label.Length)..];
-            if (between.Length > 20 || between.IndexOfAnyInRange('0', '9') >= 0 || (label.Length <= 4 && label[0] < 0x2E80 && between.Length > 0 && char.IsLetter(between[0]) && label is not ("vat" or "tva" or "ust-id" or "nip")))
+            if (GluedWord(between) || between.Length > 20 || between.IndexOfAnyInRange('0', '9') >= 0 || (label.Length <= 4 && label[0] < 0x2E80 && between.Length > 0 && char.IsLetter(between[0]) && label is not ("vat" or "tva" or "ust-id" or "nip")))
             {
                 continue;
             }
@@ -252,6 +252,13 @@ internal static partial class SensitiveScanner
         // A company's CUIT or an organisation's ИНН by its own shape, its label a sentence away (SensitiveScanner.SupportDesk).
         return CompanyTaxNumber(text, start) || OrganisationNumberShape(text, start) || OrganisationTaxNamed(text, start);
     }
+
+    // The label's letters run on into the number with no break ("Sirena2019", "Vatican1929"): one word, a password's shape, not a
+    // label before its number; a VAT number's two-letter country prefix ("VATGB…") stays a label's.
+    private static bool GluedWord(ReadOnlySpan<char> between) =>
+        between.Length > 0 && !between.ContainsAnyExcept(LatinLetters) && !(between.Length == 2 && char.IsAsciiLetterUpper(between[0]) && char.IsAsciiLetterUpper(between[1]));
+
+    private static readonly System.Buffers.SearchValues<char> LatinLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     // A Swedish OCR or a Norwegian KID is an invoice's payment reference only beside a giro, an invoice or a due date in its line.
     private static bool PaymentReference(ReadOnlySpan<char> line) =>
