@@ -16,7 +16,9 @@ internal static partial class SecretPhrases
     private static (string Language, string[] Nouns)[] PolicyTable =>
     [
         ("en", ["insurance policy", "policy #", "policy nr", "policy number", "policy no", "policy_number"]),
-        ("de", ["versicherungsschein", "versicherungspolice", "versicherungsscheinnummer", "versicherungsschein-nr", "policennummer"]),
+        ("de", ["versicherungsschein", "versicherungspolice", "versicherungsscheinnummer", "versicherungsschein-nr", "policennummer",
+            // Probe 47: Austria's spelling.
+            "polizzennummer", "polizzen-nr", "polizzennr", "polizze nr", "polizze"]),
         ("fr", ["police d'assurance", "police d’assurance", "numéro de police", "n° de police"]),
         ("es", ["póliza", "poliza", "número de póliza", "nº de póliza", "n.º de póliza", "póliza nº"]),
         ("it", ["polizza", "numero di polizza", "polizza n", "n. polizza"]),

@@ -11,7 +11,7 @@ internal static partial class SecretPhrases
     // Words naming a factory or default setting, in the corpus languages.
     private static readonly string[] DefaultCues =
     [
-        "default", "factory", "out of the box", "ships set to", "ships with", "shipped with", "comes set to", "werkseinstellung", "werkseitig", "ab werk", "auslieferung", "voreingestellt", "standardcode",
+        "default", "factory", "out of the box", "ships set to", "ships with", "shipped with", "comes set to", "werkseinstellung", "werkseitig", "werks-", "ab werk", "auslieferung", "voreingestellt", "standardcode",
         "par défaut", "d'usine", "por defecto", "predeterminad", "de fábrica", "padrão", "predefinit", "di fabbrica", "fabrieksinstelling",
         "standaardcode", "domyśln", "fabryczn", "по умолчанию", "заводск", "varsayılan", "fabrika", "fabriksinställ", "默认", "出厂", "初期設定",
         "初期値", "工場出荷", "デフォルト", "초기값", "기본값", "공장",

@@ -60,10 +60,12 @@ internal static partial class SecretPhrases
     [
         ("en", ["employee id", "employee no", "employee number", "employee_id", "staff id", "staff no", "staff number", "payroll no", "payroll number", "personnel no", "personnel number", "student id", "student number", "student no", "candidate number", "candidate no", "claim no", "claim number", "claim ref",
             // Probe 45: the same nouns as a table's snake-case column ("full_name,grade,student_id").
-            "student_id", "student_no", "student_number", "pupil_id", "staff_id", "staff_no"]),
+            "student_id", "student_no", "student_number", "pupil_id", "staff_id", "staff_no",
+            // Probe 47: a leaver or starter export's camel-case column ("Name,EmployeeNo,LastDay").
+            "employeeno", "employeenumber", "employeeid", "empno", "emp_no", "staffno", "staffnumber", "badge number", "badge no", "badge id"]),
         ("de", ["personalnr", "personalnummer", "pers.-nr", "mitarbeiternummer", "mitarbeiter-nr", "schadennummer", "schaden-nr", "fallnummer", "fallnr", "matrikelnummer"]),
         ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier"]),
-        ("es", ["número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción"]),
+        ("es", ["num_empleado", "número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción"]),
         ("it", ["matricola", "numero di matricola", "n. sinistro", "numero sinistro", "numero di sinistro", "certificato inps"]),
         ("pt", ["funcionário n", "funcionária n", "número de funcionário", "n.º de funcionário", "número do sinistro", "n.º do sinistro", "matrícula"]),
         ("nl", ["personeelsnummer", "werknemersnummer", "schadenummer", "dossiernummer", "studentnummer"]),
@@ -172,7 +174,7 @@ internal static partial class SecretPhrases
     // Salutations, honorifics, self-introductions and a name's field: a capitalised word after one of them is a person's name.
     private static readonly string[] NameCues =
     [
-        "mr", "mrs", "ms", "miss", "dr", "dear", "hi", "hello", "name", "employee", "patient", "claimant", "insured", "policyholder", "holder", "beneficiary",
+        "mr", "mrs", "ms", "miss", "dr", "dear", "hi", "hello", "name", "employee", "new starter", "starter", "leaver", "joiner", "new hire", "patient", "claimant", "insured", "policyholder", "holder", "beneficiary",
         "student", "tenant", "i am", "i'm", "my name is", "herr", "herrn", "frau", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "mitarbeiter",
         "mitarbeiterin", "patientin", "versicherte", "versicherter", "versicherungsnehmer", "ich bin", "ich heiße", "m.", "mme", "madame", "monsieur",
         "cher", "chère", "bonjour", "nom", "salarié", "salariée", "assuré", "assurée", "locataire", "je suis", "sr.", "sra.", "señor", "señora", "don",

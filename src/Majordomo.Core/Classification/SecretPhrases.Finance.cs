@@ -40,6 +40,8 @@ internal static partial class SecretPhrases
         "online banking id", "online banking number", "online banking user id", "banking id", "identifiant de banque en ligne", "identifiant bancaire",
         "online-banking-kennung", "onlinebanking-kennung", "usuario de banca online", "usuario de la banca online", "identificativo home banking",
         "codice cliente home banking", "internetbankieren-id",
+        // Probe 47: a bank's log-in number told to a caller ("her login number 73810264", "Anmeldenummer fürs Onlinebanking").
+        "login number", "log-in number", "logon number", "online banking customer number", "anmeldenummer", "inlognummer",
     ];
 
     private static string[] FinanceIdNouns => [.. LoanAccountTable.SelectMany(row => row.Nouns), .. BankLoginNouns];

@@ -56,13 +56,28 @@ internal static partial class SecretPhrases
         }
 
         var value = window[(colon + 1)..].TrimStart(' ');
-        if (value.IsEmpty || value[0] is not ('\'' or '"' or '‘' or '“' or '«'))
+        if (value.IsEmpty)
         {
             return false;
         }
 
+        // The whole entry quoted ("'App password created: Scanner-Reception' on 2 Dec"): the label runs to the closing quote.
+        if (value[0] is not ('\'' or '"' or '‘' or '“' or '«'))
+        {
+            return before.IndexOfAny("'\"‘“«") >= 0 && UnquotedLabel(value);
+        }
+
         var close = value[1..].IndexOfAny("'\"’”»");
         return close > 0 && !value[1..(close + 1)].ContainsAnyInRange('0', '9');
+    }
+
+    // A label up to its entry's closing quote or the line's end: words joined by dashes, not a generated app password's four groups of four
+    // lower-case letters ("qwer tyui asdf ghjk").
+    private static bool UnquotedLabel(ReadOnlySpan<char> value)
+    {
+        var stop = value.IndexOfAny("'\"’”»\n");
+        var label = (stop < 0 ? value : value[..stop]).Trim();
+        return label.Length is >= 2 and <= 30 && char.IsUpper(label[0]) && !label.Contains(' ');
     }
 
     /// <summary>

@@ -339,7 +339,7 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -443,7 +443,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at))
         {
             return true;
         }
@@ -463,7 +463,7 @@ internal static partial class SecretPhrases
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
             if ((want is Want.Digits or Want.Word or Want.Account && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin")
-                    && !(IsCodeWord(phrase) && ActivityCodeBefore(text, at)))
+                    && !(IsCodeWord(phrase) && ActivityCodeBefore(text, at)) && !CellEndsAtNoun(text, at, at + phrase.Length))
                 || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
             {
                 return true;
@@ -605,7 +605,10 @@ internal static partial class SecretPhrases
         // A password manager named as the tool, two-step verification named as a state, an app's name with digits (SecretPhrases.Finance).
         || FinanceNotValue(text, at, end, phrase, want)
         // An animal's record, a travel pass, a Pix key named, a contract with no insurance near, a value called an example (SecretPhrases.FamilyLife).
-        || FamilyNotValue(text, at, end, phrase);
+        || FamilyNotValue(text, at, end, phrase)
+        // A link, a publishable key, a count or a host after the noun, an adjective, a name's or a count's noun, a table's cell, a
+        // security question asked (SecretPhrases.HelpDesk).
+        || HelpDeskNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)

@@ -29,7 +29,7 @@ internal static partial class SensitiveScanner
         "write them", "tell me the", "tell me them", "what's the puk", "what is the puk", "lis-moi", "lis-les", "lire", "recopie", "écris", "vorlesen", "lies mir",
         "abtipp", "abschreib", "tipp sie", "tipp mir", "schreib sie", "schreib mir", "dímelos", "dime los", "dime el", "escríbem", "escribem", "escríbel", "léeme", "copia", "dimmi", "scrivi", "leggi", "me li scrivi",
         "diz qual", "me diz", "escreve", "voorlezen", "overtypen", "prześlij", "przepisz", "прочитай", "перепиши", "yazar mısın", "yazar misin", "yaz ",
-        "okur musun", "söyler misin", "読んで", "書き出", "读一下", "打出", "읽어", "적어",
+        "okur musun", "söyler misin", "pásamelos", "pásamelo", "pásame los", "digitar", "digita ", "読み上げ", "読み取", "読んで", "書き出", "读一下", "打出", "읽어", "적어",
     ], StringComparison.OrdinalIgnoreCase);
 
     // Passwords' nouns a photo's ask may say are visible in it.
@@ -40,7 +40,7 @@ internal static partial class SensitiveScanner
     // What says the passwords show in the picture (not the setting's name: "where do I turn 'show passwords' off?").
     private static readonly string[] ShownCues =
     [
-        "visible", "so they show", "so they're shown", "they're shown", "are shown", "showing", "revealed", "unmasked", "in plain text", "in clear",
+        "visible", "readable", "reveal all", "lesbar", "lisibles", "legibles", "legíveis", "leggibili", "so they show", "so they're shown", "they're shown", "are shown", "showing", "revealed", "unmasked", "in plain text", "in clear",
         "sichtbar", "eingeblendet", "im klartext", "zichtbaar", "visibles", "en clair", "affichés", "se ven", "se muestran", "visíveis", "aparecem",
         "visibili", "widoczne", "видны", "görünüyor", "見えて", "表示されて", "显示出来", "보이게",
     ];
@@ -69,7 +69,7 @@ internal static partial class SensitiveScanner
         foreach (var cue in ShownCues)
         {
             var at = ask.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && !SecretPhrases.WordIn(ask[Math.Max(0, at - 16)..at], NotShownWords) && !ask[Math.Max(0, at - 16)..at].Contains("n't", StringComparison.OrdinalIgnoreCase))
+            if (at >= 0 && !SecretPhrases.WholeWordsIn(ask[Math.Max(0, at - 16)..at], NotShownWords) && !ask[Math.Max(0, at - 16)..at].Contains("n't", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

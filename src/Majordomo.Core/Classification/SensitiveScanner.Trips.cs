@@ -100,7 +100,7 @@ internal static partial class SensitiveScanner
         "door code", "gate code", "alarm code", "entry code", "access code", "safe code", "key box", "keybox", "lockbox", "lock box", "key safe", "keysafe",
         "wifi password", "wi-fi password", "digicode", "boîte à clé", "boite à clé", "code de la porte", "code d'entrée", "code du portail",
         "mot de passe wifi", "mot de passe wi-fi", "mot de passe du wifi", "schlüsselkasten", "schlüsselsafe", "schlüsseltresor", "türcode", "torcode",
-        "alarmcode", "wlan-passwort", "wlan passwort", "código da porta", "código do portão", "caixa de chave", "senha do wifi", "senha wifi",
+        "alarmcode", "wlan-passwort", "wlan passwort", "código da porta", "código do portão", "caixa de chave", "cofre de chave", "cofre das chave", "senha do wifi", "senha wifi",
         "código de la puerta", "código del portal", "caja de llaves", "cajetín", "contraseña del wifi", "contraseña wifi", "codice della porta",
         "codice del portone", "cassetta delle chiavi", "cassetta portachiavi", "password del wifi", "sleutelkastje", "sleutelkluis", "deurcode",
         "kod do drzwi", "kod do skrzynki", "skrzynka na klucze", "skrzynki na klucze", "kod do bramy", "hasło do wifi", "hasło wifi", "код от двери",
@@ -114,6 +114,8 @@ internal static partial class SensitiveScanner
         "make out", "pull the", "pull out", "grab the", "what code", "which code", "what's the code", "what is the code", "qué código", "que código",
         "quel code", "welcher code", "welchen code", "che codice", "qual é o código", "qual o código", "ler o", "ler a", "recopier", "przepisz",
         "odczytaj", "jaki kod", "какой код", "kodu ne", "読み取", "读出", "알려줘",
+        // Probe 47: Portuguese "pode digitar o código" (type it out).
+        "digitar", "digita o", "digite o",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

@@ -475,11 +475,20 @@ internal static partial class SensitiveScanner
         var dashes = header[..Math.Min(header.Length, 40)].IndexOf("-----", StringComparison.Ordinal);
         if (dashes < 0)
         {
-            return false;
+            // Probe 47: a header with no dashes at all named in a sentence ("(BEGIN OPENSSH PRIVATE KEY)", 'BEGIN … KEY' in a grep): a key
+            // pasted keeps its dashes; one cut to its words is a mention unless its line ends there or a base64 run follows.
+            return NamedHeader(header);
         }
 
         var after = header[(dashes + 5)..].TrimStart(" \t");
         return !after.IsEmpty && after[0] is not ('\r' or '\n' or '\\') && Run(after, Base64Chars) < 16;
+    }
+
+    private static bool NamedHeader(ReadOnlySpan<char> header)
+    {
+        var after = header["private key".Length..];
+        after = after.StartsWith(" block", StringComparison.OrdinalIgnoreCase) ? after[" block".Length..] : after;
+        return !after.IsEmpty && after[0] is not ('\r' or '\n' or '\\' or '-') && Run(after.TrimStart(" \t"), Base64Chars) < 16;
     }
 
     private static bool Bearer(ReadOnlySpan<char> rest)
