@@ -9,10 +9,11 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SecretPhrases
 {
-    // Words that say the value comes from documentation or a standard (lower case; matched case-insensitively as substrings).
+    // Words that say the value comes from documentation or a standard (lower case; matched case-insensitively as substrings). "spec"
+    // only as a word: "respects" and "specificity" name no documentation (probe 49's D55018, D55059).
     private static readonly string[] DocumentationWords =
     [
-        "docs", "documen", "dokumen", "doku", "belgeler", "spec", "rfc ", "standard", "published", "publié", "publicad", "pubblic", "publicz",
+        "docs", "documen", "dokumen", "doku", "belgeler", " spec ", " spec.", " spec,", " specs", "specification", "spezifikation", "spécification", "rfc ", "standard", "published", "publié", "publicad", "pubblic", "publicz",
         "yayımla", "公開", "공개", "文档", "ドキュメント",
     ];
 

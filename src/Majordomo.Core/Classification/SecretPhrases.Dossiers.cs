@@ -64,9 +64,9 @@ internal static partial class SecretPhrases
             // Probe 47: a leaver or starter export's camel-case column ("Name,EmployeeNo,LastDay").
             "employeeno", "employeenumber", "employeeid", "empno", "emp_no", "staffno", "staffnumber", "badge number", "badge no", "badge id"]),
         ("de", ["personalnr", "personalnummer", "pers.-nr", "mitarbeiternummer", "mitarbeiter-nr", "schadennummer", "schaden-nr", "fallnummer", "fallnr", "matrikelnummer"]),
-        ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier"]),
-        ("es", ["num_empleado", "número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción"]),
-        ("it", ["matricola", "numero di matricola", "n. sinistro", "numero sinistro", "numero di sinistro", "certificato inps"]),
+        ("fr", ["matricule", "sinistre n°", "n° de sinistre", "numéro de sinistre", "numéro étudiant", "dossier", "dossier sinistre"]),
+        ("es", ["num_empleado", "número de empleado", "nº de empleado", "n.º de empleado", "número de siniestro", "nº de siniestro", "siniestro nº", "número de expediente", "número de inscripción", "expediente de siniestro", "legajo"]),
+        ("it", ["matricola", "numero di matricola", "n. sinistro", "numero sinistro", "numero di sinistro", "certificato inps", "sinistro n.", "sinistro nr", "rif. sinistro"]),
         ("pt", ["funcionário n", "funcionária n", "número de funcionário", "n.º de funcionário", "número do sinistro", "n.º do sinistro", "matrícula"]),
         ("nl", ["personeelsnummer", "werknemersnummer", "schadenummer", "dossiernummer", "studentnummer"]),
         ("sv", ["anställningsnummer", "anställningsnr", "skadenummer"]),
@@ -125,7 +125,8 @@ internal static partial class SecretPhrases
     /// (<see cref="CounterValue"/>), nor a "dossier" with no care before it (a booking's "Réf. dossier", a refund's file).
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
-        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)
+            && !NameAfterValue(text, end) && !NameCommaBefore(text, at, phrase) && !ClaimWithInsurer(text, at, phrase)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
 
     // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).
     private static readonly string[] SchoolWords =

@@ -105,6 +105,9 @@ internal static partial class SecretPhrases
             // Log-in verbs before an account's "e-mail / passphrase" (the asks' Xbox errand, the nineteenth session).
             "sign in", "sign into", "log in", "log into", "entra en", "inicia sesión", "melde dich", "anmelden", "connecte-toi", "accedi",
             "zaloguj", "inloggen",
+            // Probe 49: a log-in's or an access's noun before "user / password" ("вход: sbelov / Клён-Снег-2026", "Anmeldung …: mlehmann / …").
+            "вход", "логин", "anmeldung", "zugang", "connexion", "acceso", "acesso", "accesso", "dostęp", "giriş", "toegang", "åtkomst", "ログイン",
+            "로그인", "登录",
         ];
     }
 

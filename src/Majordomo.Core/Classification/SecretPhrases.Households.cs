@@ -109,6 +109,8 @@ internal static partial class SecretPhrases
         "last 4", "last four", "ending in", "ends in", "letzten vier", "letzte vier", "letzten 4", "endet auf", "endend auf", "terminant par",
         "se terminant", "termina en", "terminada en", "termina con", "terminante", "terminado em", "eindigend op", "eindigt op", "kończąc", "końcówka",
         "последние 4", "последние четыре", "заканчивается на", "останні 4", "sonu",
+        // Probe 49: the verb without its preposition ("IBAN ends 6769", "IBAN endet 3318").
+        " ends ", " endet ",
     ];
 
     /// <summary>

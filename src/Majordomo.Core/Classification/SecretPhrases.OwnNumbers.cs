@@ -155,6 +155,8 @@ internal static partial class SecretPhrases
         }
 
         var after = window[(digit + 4)..];
-        return after.IsEmpty || (!char.IsLetterOrDigit(after[0]) && !(after[0] is ' ' or '-' or '/' or '.' && after.Length > 1 && char.IsAsciiDigit(after[1])));
+        // "2026/SN/448127": a reference's letters after the year's slash continue it (probe 49).
+        return after.IsEmpty || (!char.IsLetterOrDigit(after[0]) && !(after[0] is ' ' or '-' or '/' or '.' && after.Length > 1 && char.IsAsciiDigit(after[1]))
+            && !(after[0] is '/' or '-' && after.Length > 1 && char.IsAsciiLetter(after[1])));
     }
 }

@@ -339,7 +339,7 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -443,7 +443,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at) || HelpDeskAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at))
         {
             return true;
         }
@@ -608,7 +608,9 @@ internal static partial class SecretPhrases
         || FamilyNotValue(text, at, end, phrase)
         // A link, a publishable key, a count or a host after the noun, an adjective, a name's or a count's noun, a table's cell, a
         // security question asked (SecretPhrases.HelpDesk).
-        || HelpDeskNotValue(text, at, end, phrase, want);
+        || HelpDeskNotValue(text, at, end, phrase, want)
+        // A study's approval number, a pseudonymised subject's code, a password manager's folder, a trivial PIN weighed (SecretPhrases.Research).
+        || ResearchNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -617,7 +619,8 @@ internal static partial class SecretPhrases
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
-            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want))
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want)
+            || (want is Want.Digits or Want.Short && UsedWeakCode(text, at, end)))
         {
             return true;
         }
@@ -2377,7 +2380,7 @@ internal static partial class SecretPhrases
             || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
             || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, valueEnd)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start) && !SheetRange(token)
-            && !SensitiveScanner.PurposeNamedValue(text, start);
+            && !SensitiveScanner.PurposeNamedValue(text, start) && !FolderNameAt(text, start);
     }
 
     // Probe 27: the data, iv and tag of a SOPS-encrypted value (ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]) are ciphertext.

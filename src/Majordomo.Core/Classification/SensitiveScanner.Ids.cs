@@ -122,8 +122,10 @@ internal static partial class SensitiveScanner
 
         return strength switch
         {
-            IdStrength.Alone => !NamedPublic(text, start),
-            IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start),
+            // An id's example from the documentation ("np. '44051401359'"; SecretPhrases.Research).
+            IdStrength.Alone => !NamedPublic(text, start) && !SecretPhrases.ExampleIdBefore(text, start),
+            IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start)
+                && !SecretPhrases.ExampleIdBefore(text, start),
             IdStrength.Bank => !NamedPublic(text, start) && BankCued(text, start) && !Amount(text, end) && !PhoneBefore(text, start)
                 && !SecretPhrases.CountingPlaceholderAt(text, start, start)
                 && !ServiceNumberBefore(text, start)

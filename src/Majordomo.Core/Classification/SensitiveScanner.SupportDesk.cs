@@ -124,7 +124,7 @@ internal static partial class SensitiveScanner
         "blacked out", "blacked-out", "covered the", "covered his", "covered her", "covered with", "covered up", "masked out", "redacted", "taped over", "geschwärzt", "abgedeckt", "unkenntlich",
         "caviardé", "caviardée", "caviardés", "caviardées", "masqué", "masquée", "masqués", "masquées", "tachado", "tachados", "tachadas",
         "tapado", "tapados", "ocultado", "ocultos", "oscurato", "oscurati", "coperto", "coperti", "cancellato", "afgeplakt", "zwart gemaakt",
-        "onleesbaar gemaakt", "zamazan", "zakryt", "замазан", "закрыт", "скрыт", "karartılmış", "gizlenmiş", "tarjat", "maskerad",
+        "onleesbaar gemaakt", "zamazan", "zakryt", "zaklejon", "замазан", "закрыт", "скрыт", "karartılmış", "gizlenmiş", "tarjat", "maskerad",
         "黒塗り", "隠して", "マスキング", "打码", "遮住", "涂黑", "가려", "가림", "가린", "마스킹",
     ];
 

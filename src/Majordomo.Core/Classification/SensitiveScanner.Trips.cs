@@ -141,6 +141,11 @@ internal static partial class SensitiveScanner
     /// </summary>
     internal static bool BareCardNamed(ReadOnlySpan<char> ask)
     {
+        if (DoorCardNamed(ask))
+        {
+            return false;
+        }
+
         foreach (var word in BareCardWords)
         {
             foreach (var hit in SecretPhrases.Occurrences(ask, word))

@@ -56,6 +56,8 @@ internal static partial class SensitiveScanner
             "\"ref\"", "ref: e", ".fill(",
             // A reservation's passenger document element: SSR DOCS, Amadeus' SRDOCS, Sabre's 3DOCS/ (SensitiveScanner.Trips).
             "ssr docs", "srdocs", "3docs/",
+            // An Azure shared access signature's signature (SensitiveScanner.Research).
+            "sig=",
         ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(TriggerWords, StringComparison.OrdinalIgnoreCase);
@@ -254,6 +256,15 @@ internal static partial class SensitiveScanner
 
         // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
         if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
+        {
+            return SensitiveKind.ApiKey;
+        }
+
+        // A storage key as a dotted setting's value, an Azure SAS's signature (SensitiveScanner.Research).
+        // A cookie's name/value object with the session's value (SensitiveScanner.Research).
+        if ((rest[0] is 'k' or 'K' or 's' or 'S' or 'p' or 'P' or 't' or 'T' or 'c' or 'C' && DottedSettingSecret(text, at))
+            || (rest.StartsWith("sig=", StringComparison.Ordinal) && SasSignature(text, at))
+            || (at > 0 && text[at - 1] is '\'' or '"' or '_' or '.' && NamedCookieValue(text, at)))
         {
             return SensitiveKind.ApiKey;
         }
@@ -754,7 +765,8 @@ internal static partial class SensitiveScanner
             // client_secret 9f8e…, --token "1//0gX…": a key name, a space and a long random value.
             var spaced = text[i..].TrimStart("'\"");
             var length = Run(spaced, SpacedValueChars);
-            return length >= 20 && HasDigitAndLetter(spaced[..length]) && !Placeholder(spaced[..length])
+            // "publishable key pk_test_51Nq…": Stripe's public key, named (SecretPhrases.Research).
+            return length >= 20 && HasDigitAndLetter(spaced[..length]) && !Placeholder(spaced[..length]) && !SecretPhrases.PublishableKeyAt(text, text.Length - spaced.Length)
                 && (length == spaced.Length || (!char.IsAsciiLetter(spaced[length]) && spaced[length] is not (':' or '.' or '@')))
                 ? SensitiveKind.ApiKey : SensitiveKind.None;
         }
