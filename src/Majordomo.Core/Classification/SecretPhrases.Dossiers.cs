@@ -96,7 +96,7 @@ internal static partial class SecretPhrases
     // In a class of their own: built on the first check, once the partial files' fields have initialised.
     private static class DossierSets
     {
-        internal static readonly FrozenSet<string> PersonRecords = PersonRecordTable.SelectMany(row => row.Nouns).ToFrozenSet(StringComparer.Ordinal);
+        internal static readonly FrozenSet<string> PersonRecords = PersonRecordTable.SelectMany(row => row.Nouns).Concat(LanguageGapRecordNouns).ToFrozenSet(StringComparer.Ordinal);
         internal static readonly FrozenSet<string> Capitals = DossierCapitalNouns.ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -125,7 +125,7 @@ internal static partial class SecretPhrases
     /// (<see cref="CounterValue"/>), nor a "dossier" with no care before it (a booking's "Réf. dossier", a refund's file).
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
-        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)
+        DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !(OwnRecord(text, at, end) && !TripNumberNamed(text, at, end)) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)
             && !NameAfterValue(text, end) && !NameCommaBefore(text, at, phrase) && !ClaimWithInsurer(text, at, phrase)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
 
     // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).

@@ -334,6 +334,8 @@ internal static partial class SecretPhrases
         .. FinancePhrases(),
         // Vetting certificates, holders' numbers, insurance contracts, a Turkish number before its noun, wallets by their names (SecretPhrases.FamilyLife).
         .. FamilyPhrases(),
+        // The concepts an audit of the corpus's 22 most frequent languages found without a noun in some (SecretPhrases.LanguageGaps).
+        .. LanguageGapPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -347,6 +349,8 @@ internal static partial class SecretPhrases
         "is", "was", "are", "were", "'s", "’s", "to", "equals", "ist", "war", "lautet", "lautete", "est", "était", "es", "era", "é", "è",
         "это", "—", "–", "->", "→", "是", "为", "為", "は", "는", "은", "är", "var", "c'est", "es:", "é:", "jest", "był", "brzmi", "zijn", "luidt", "is:", "now", "remains",
         "it's", "it’s", "been", "jetzt", "ahora", "maintenant", "agora", "adesso", "teraz", "теперь", "şimdi", "artık",
+        // Vietnamese, Tagalog and Indonesian copulas (twenty-fourth session: "mật khẩu của tôi là …", "ang … ko ay …").
+        "là", "ay", "adalah",
     ];
 
     // In a class of their own: built on the first use, once Connectors has initialised.
@@ -386,6 +390,10 @@ internal static partial class SecretPhrases
         "mudada", "mudado", "gewijzigd", "veranderd", "zmienione", "zmieniona", "изменён", "изменен", "değişti",
         // "… les accents, c'est normal ?": whether a thing is normal (probe 42).
         "normal", "normale", "normales", "normaux", "normais", "normale?", "usual", "normaal", "normalny", "нормально",
+            // After the Vietnamese, Tagalog and Indonesian copulas: a question's word ("câu trả lời bảo mật là gì", "ay ano").
+        "gì", "sao", "ano", "apa",
+        // Czech and Polish instrumentals of a channel: "heslo e-mailem" (sent by e-mail), not a value.
+        "e-mailem", "emailem", "mailem", "poštou", "telefonem", "smskou", "esemeskou",
     ];
 
     private static readonly string[] Units =
@@ -1036,8 +1044,9 @@ internal static partial class SecretPhrases
         for (var i = 0; i + 2 < window.Length; i++)
         {
             if (char.IsAsciiDigit(window[i]) && char.IsAsciiDigit(window[i + 1]) && char.IsAsciiDigit(window[i + 2])
-                && (i == 0 || !char.IsLetterOrDigit(window[i - 1]) && window[i - 1] is not ('/' or '.' or ',' or '-'))
-                && (i + 3 == window.Length || !char.IsLetterOrDigit(window[i + 3]) && window[i + 3] is not ('/' or '.' or ',' or '-') || window[i + 3] is '.' or ',' && (i + 4 == window.Length || window[i + 4] == ' '))
+                && (i == 0 || !char.IsLetterOrDigit(window[i - 1]) && window[i - 1] is not ('/' or '.' or ',' or '-') || IsCjk(window[i - 1]))
+                && (i + 3 == window.Length || !char.IsLetterOrDigit(window[i + 3]) && window[i + 3] is not ('/' or '.' or ',' or '-') || window[i + 3] is '.' or ',' && (i + 4 == window.Length || window[i + 4] == ' ')
+                    || IsCjk(window[i + 3]))
                 && !Described(window, i, i + 3, allDigits: true) && !window.Slice(i, 3).SequenceEqual("123") && !window.Slice(i, 3).SequenceEqual("000"))
             {
                 return true;
@@ -1450,7 +1459,8 @@ internal static partial class SecretPhrases
             }
 
             // Chinese and Japanese glue a number to the word before it ("密码改成了125154"): a digit after a CJK character starts a value.
-            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]) && !(IsCjk(window[i - 1]) && char.IsAsciiDigit(window[i]))))
+            // So do they an id led by its capital letters ("护照号是E12345678", "旅券番号はTK1234567").
+            if (!char.IsLetterOrDigit(window[i]) || (i > 0 && char.IsLetterOrDigit(window[i - 1]) && !(IsCjk(window[i - 1]) && (char.IsAsciiDigit(window[i]) || char.IsAsciiLetterUpper(window[i])))))
             {
                 i++;
                 continue;
@@ -2199,8 +2209,10 @@ internal static partial class SecretPhrases
                 continue;
             }
 
-            // A CJK answer in its brackets ("『もなか』", "『欧阳』"): a name is a few characters (a quoted question is longer).
-            if (want == Want.Answer && value.Length is >= 1 and <= 8 && IsCjk(value[0]) && c is '「' or '『' or '“' or '"')
+            // A CJK answer in its brackets ("『もなか』", "『欧阳』"): a name is a few characters (a quoted question is longer); so is an
+            // answer in a script without capitals ("الأندلس", "فرهادی", "गुलमोहर"), where a name cannot be told by its first letter.
+            if (want == Want.Answer && c is '「' or '『' or '“' or '"' or '\'' or '«' && (value.Length is >= 1 and <= 8 && IsCjk(value[0])
+                || (value.Length is >= 2 and <= 20 && char.GetUnicodeCategory(value[0]) == System.Globalization.UnicodeCategory.OtherLetter && value.IndexOfAny("?؟") < 0)))
             {
                 return true;
             }
@@ -2276,6 +2288,8 @@ internal static partial class SecretPhrases
         "usei", "escrevi", "respondi", "ingevuld", "gebruikt", "wpisałem", "wpisałam", "podałem", "podałam", "ввёл", "ввела", "указал",
         "указала", "написал", "написала", "koydum", "yazdım", "angav", "skrev", "valde", "answer", "replied", "geantwortet", "antwortete", "répondis",
         "contesté", "respondió", "risposto", "antwoordde", "odpowiedziałem", "odpowiedziałam", "ответил", "ответила", "cevapladım", "svarade", "svarat",
+        // Ukrainian and Czech (twenty-fourth session).
+        "вказав", "вказала", "написав", "ввів", "ввела", "zadal", "zadala", "napsal", "napsala", "vyplnil", "vyplnila",
     ];
 
     private static bool Listed(ReadOnlySpan<char> value)
