@@ -70,7 +70,7 @@ internal static partial class SecretPhrases
         ("passwort", Want.Word), ("kennwort", Want.Word), ("mot de passe", Want.Word), ("mdp", Want.Word), ("contraseña", Want.Word),
         ("contrasena", Want.Word), ("senha", Want.Word), ("parola d'ordine", Want.Word), ("wachtwoord", Want.Word), ("hasło", Want.Word),
         ("haslo", Want.Word), ("пароль", Want.Word), ("密码", Want.Word), ("口令", Want.Word), ("パスワード", Want.Word), ("비밀번호", Want.Word),
-        ("şifre", Want.Word), ("seed phrase", Want.Answer), ("recovery phrase", Want.Answer), ("mnemonic", Want.Answer),
+        ("şifre", Want.Word), ("parolam", Want.Word), ("seed phrase", Want.Answer), ("recovery phrase", Want.Answer), ("mnemonic", Want.Answer),
         ("maiden name", Want.Answer), ("security question", Want.Answer), ("security answer", Want.Answer), ("first pet", Want.Answer),
         ("geburtsname", Want.Answer), ("mädchenname", Want.Answer), ("nom de jeune fille", Want.Answer), ("apellido de soltera", Want.Answer),
         ("nome de solteira", Want.Answer), ("девичья фамилия", Want.Answer), ("secret answer", Want.Answer), ("clave de acceso", Want.Word),
@@ -624,7 +624,7 @@ internal static partial class SecretPhrases
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
     {
         end = want == Want.Word ? PastAccountName(text, end) : end;
-        if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
+        if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || (want == Want.Word && PlainWordPassword(text, at, end, phrase)) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
             || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want)
@@ -1984,7 +1984,7 @@ internal static partial class SecretPhrases
         // A plain word counts when it closes the clause ("the password is banana."): "the password is
         // rotated every 90 days" goes on describing.
         var after = rest[end..].TrimStart(" \t");
-        return value.Length >= 4 && (after.IsEmpty || after[0] is '.' or ',' or ';' or ')' or '(' or '"' or '\'' or '-' or '—' or '–'
+        return value.Length >= 4 && !DescribingWord(value) && (after.IsEmpty || after[0] is '.' or ',' or ';' or ')' or '(' or '"' or '\'' or '-' or '—' or '–'
             || after.StartsWith("and", StringComparison.OrdinalIgnoreCase) || after.StartsWith("but", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("so", StringComparison.OrdinalIgnoreCase) || after.StartsWith("if", StringComparison.OrdinalIgnoreCase)
             || after.StartsWith("und", StringComparison.OrdinalIgnoreCase) || after.StartsWith("et", StringComparison.OrdinalIgnoreCase)
