@@ -39,6 +39,9 @@ internal static partial class SecretPhrases
 
         // Both lists in one searcher: ResearchAt runs at every trigger's start, most of them other rules' ("key", "session"), so one
         // vectorised test of the next few characters turns those away before the StartsWith calls (as FinanceAt does).
+        // A lookup of the first two characters before it: the search alone cost ~80 ns at each "key" hit (twenty-fifth session).
+        internal static readonly WordStarts Starts = new([.. RosterNouns, .. CardColumnNouns]);
+
         internal static readonly System.Buffers.SearchValues<string> Nouns =
             System.Buffers.SearchValues.Create([.. RosterNouns, .. CardColumnNouns], StringComparison.OrdinalIgnoreCase);
 
@@ -64,7 +67,7 @@ internal static partial class SecretPhrases
         }
 
         var rest = text[at..];
-        if (rest.Length < 2 || rest[..Math.Min(rest.Length, ResearchWords.LongestNoun)].IndexOfAny(ResearchWords.Nouns) != 0)
+        if (!ResearchWords.Starts.MayStart(rest) || rest[..Math.Min(rest.Length, ResearchWords.LongestNoun)].IndexOfAny(ResearchWords.Nouns) != 0)
         {
             return false;
         }
