@@ -53,14 +53,13 @@ internal sealed partial class AttemptRunner(ILogger logger)
             var progress = new StreamProgress { ClientWantsUsage = request.ClientWantsUsage };
             try
             {
-                // The first read runs under the first-token timer (disarmed once the first event is in); a failure
-                // here is still invisible to the client.
-                var readCts = attempt.FirstToken is null ? null : CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
-                var firstTokenTimer = attempt.FirstToken?.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), readCts);
+                // The first read runs under the first-token timer, as the call did (the reads after it take the attempt's
+                // token, so the timer no longer counts once the first event is in); a failure here is still invisible to
+                // the client. No token source of its own: the reader takes a token per read.
                 bool hasFirst;
                 try
                 {
-                    hasFirst = await response.ReadEventsAsync(batch, readCts?.Token ?? attempt.Token).ConfigureAwait(false);
+                    hasFirst = await response.ReadEventsAsync(batch, attempt.FirstTokenToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException)
                 {
@@ -69,11 +68,6 @@ internal sealed partial class AttemptRunner(ILogger logger)
                 catch (UpstreamBodyTooLargeException ex)
                 {
                     return attempt.Fail(FailureClass.Transient, response.StatusCode, ex.Message);
-                }
-                finally
-                {
-                    firstTokenTimer?.Dispose();
-                    readCts?.Dispose();
                 }
 
                 if (RefuseFirst(attempt, protocol, response, batch, hasFirst, rules) is { } refused)
