@@ -140,15 +140,7 @@ internal static partial class SecretPhrases
         var after = text[end..Math.Min(text.Length, end + 48)];
         var stop = after.IndexOfAny(".\n!?;");
         after = stop >= 0 ? after[..stop] : after;
-        foreach (var noun in ExampleNouns)
-        {
-            if (after.Contains(noun, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SensitiveScanner.ExampleWordIn(after, ExampleNouns);
     }
 
     /// <summary>

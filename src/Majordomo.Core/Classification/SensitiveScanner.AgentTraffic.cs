@@ -165,15 +165,7 @@ internal static partial class SensitiveScanner
         var after = text[end..Math.Min(text.Length, end + 24)];
         var close = after.IndexOfAny(")\n\r]");
         after = close < 0 ? after : after[..close];
-        foreach (var tail in ExampleTails)
-        {
-            if (after.Contains(tail, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return ExampleWordIn(after, ExampleTails);
     }
 
     // The first part of a key's name, or the word before it, that says what the key is for when it is no credential.

@@ -100,7 +100,7 @@ internal static partial class SensitiveScanner
         // "e.g. it should match 904417": the abbreviation's dot opens the clause the example stands in.
         var abbreviated = stop >= 3 && (before[..(stop + 1)].EndsWith("e.g.", StringComparison.OrdinalIgnoreCase) || before[..(stop + 1)].EndsWith(" eg.", StringComparison.OrdinalIgnoreCase));
         before = before[(stop + 1)..];
-        if (abbreviated || ContainsAnyWord(before, ExampleWords) || ContainsAnyWord(before, TestValueWords))
+        if (abbreviated || ExampleWordIn(before, ExampleWords) || ContainsAnyWord(before, TestValueWords))
         {
             return true;
         }
@@ -115,8 +115,43 @@ internal static partial class SensitiveScanner
         var after = text[end..Math.Min(text.Length, end + 60)];
         var close = after.IndexOfAny(ClauseEnds);
         after = close < 0 ? after : after[..close];
-        return ContainsAnyWord(after, TestValueWords) || ContainsAnyWord(after, ExampleWords);
+        return ContainsAnyWord(after, TestValueWords) || ExampleWordIn(after, ExampleWords);
     }
+
+    /// <summary>
+    /// One of <paramref name="words"/> (an example's) in <paramref name="clause"/> as a word, not a domain's label: "dana@example.com", "lohn@kanzlei.example"
+    /// and "https://example.org/…" (RFC 2606's reserved names) are a sample address beside the value, which says nothing of the value
+    /// itself (docs/LABELLING.md: a real-looking secret beside a reserved domain stays sensitive).
+    /// </summary>
+    internal static bool ExampleWordIn(ReadOnlySpan<char> clause, ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            for (var from = 0; from < clause.Length;)
+            {
+                var hit = clause[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+                if (hit < 0)
+                {
+                    break;
+                }
+
+                hit += from;
+                if (!DomainLabel(clause, hit, hit + word.Length))
+                {
+                    return true;
+                }
+
+                from = hit + word.Length;
+            }
+        }
+
+        return false;
+    }
+
+    // A label of a host name: after '@', '.' or a URL's "//", or before a dot and a letter ("example.com"; "example." ends a sentence).
+    private static bool DomainLabel(ReadOnlySpan<char> text, int start, int end) =>
+        (start > 0 && text[start - 1] is '@' or '.') || (start > 1 && text[start - 2] == '/' && text[start - 1] == '/')
+        || (end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetterOrDigit(text[end + 1]));
 
     // A validator's documented test number named as such (probe 27): "the BSN test value 111222333", "… mag als testgeval".
     private static readonly string[] TestValueWords =
