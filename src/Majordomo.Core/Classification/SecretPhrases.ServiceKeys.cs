@@ -231,7 +231,7 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// "30-Sekunden-Fensters", "12-Monats-Abo", "24-Stunden-Takt": a number and the words it counts, joined by dashes (German and
-    /// Dutch compounds) — the digits are all in the first part and every other part is a word.
+    /// Dutch compounds) — the digits are all in the first part (a percentage's sign may follow them) and every other part is a word.
     /// </summary>
     private static bool NumberedCompound(ReadOnlySpan<char> token)
     {
@@ -241,15 +241,19 @@ internal static partial class SecretPhrases
             return modulus;
         }
 
+        // "95%-Konfidenzintervall", "a 95%-confidence interval", "das 95-%-Intervall": a percentage counts the words as a number does.
         var dash = token.IndexOf('-');
-        if (dash is < 1 or > 4 || token[..dash].IndexOfAnyExceptInRange('0', '9') >= 0)
+        var number = dash > 1 && token[dash - 1] == '%' ? token[..(dash - 1)] : token[..Math.Max(dash, 0)];
+        if (number.Length is < 1 or > 4 || number.IndexOfAnyExceptInRange('0', '9') >= 0)
         {
             return false;
         }
 
-        foreach (var range in token[(dash + 1)..].Split('-'))
+        var words = token[(dash + 1)..];
+        words = words.StartsWith("%-", StringComparison.Ordinal) ? words[2..] : words;
+        foreach (var range in words.Split('-'))
         {
-            var part = token[(dash + 1)..][range];
+            var part = words[range];
             if (part.Length < 2 || !char.IsAsciiLetterUpper(part[0]) && !char.IsAsciiLetterLower(part[0]) || part.ContainsAnyExceptInRange('A', 'z') || part[1..].ContainsAnyInRange('A', 'Z'))
             {
                 return false;

@@ -107,5 +107,14 @@ public class SensitiveServiceKeysTests
     [Theory]
     [InlineData("Wie wahrscheinlich ist es, dass er den Link im 24-Stunden-Fenster verpasst?")]
     [InlineData("ein 12-Monats-Abo oder monatlich?")]
+    [InlineData("Wie groß ist das 95%-Konfidenzintervall bei n = 40?")]
+    [InlineData("Wie groß ist das 95-%-Konfidenzintervall bei n = 40?")]
+    [InlineData("How wide is a 95%-confidence interval for this sample?")]
+    [InlineData("Lohnt sich die 10%-Rabatt-Aktion für Stammkunden?")]
     public void ANumberedCompound_IsNot(string text) => SensitiveCategoryTests.NotSensitive(text);
+
+    [Theory]
+    [InlineData("neuer Zugang für Lena: Herbst%95-Blatt")]
+    [InlineData("temp login for the kiosk: Kx95%-sonne7")]
+    public void APercentSignInsideAPassword_Is(string text) => SensitiveCategoryTests.Sensitive(text);
 }
