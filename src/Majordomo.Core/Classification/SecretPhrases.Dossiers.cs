@@ -108,9 +108,10 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // Letters only: "EFIN:", "CUI " close on a mark.
         foreach (var c in text.Slice(at, phrase.Length))
         {
-            if (!char.IsAsciiLetterUpper(c))
+            if (char.IsLetter(c) && !char.IsAsciiLetterUpper(c))
             {
                 return true;
             }

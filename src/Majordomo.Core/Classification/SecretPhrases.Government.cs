@@ -15,13 +15,13 @@ internal static partial class SecretPhrases
     // IdNouns read it while the partial files' fields initialise.
     private static (string Language, string[] Nouns)[] GovernmentIdTable =>
     [
-        ("en", ["residence card", "residence permit", "residence permit number", "brp number", "brp no", "green card number", "uci", "esta number", "esta application number"]),
+        ("en", ["residence card", "residence permit", "residence permit number", "brp number", "brp no", "green card number", "uci ", "uci:", "esta number", "esta application number"]),
         ("de", ["aufenthaltstitel", "aufenthaltserlaubnis", "azr-nummer", "azr-nr", "azr nummer", "aktenzeichen des bamf", "az. des bamf", "bamf-aktenzeichen", "aktenzeichen beim bundesamt",
             "bg-nummer", "bg-nr", "nummer der bedarfsgemeinschaft", "jobcenter-kundennummer", "kundennummer beim jobcenter", "kindergeldnummer", "kindergeld-nummer"]),
         ("fr", ["identifiant fiscal", "numéro spi", "n° fiscal", "numéro fiscal de référence", "titre de séjour", "carte de séjour", "identifiant france travail", "identifiant pôle emploi", "numéro d'identifiant france travail"]),
-        ("es", ["tie", "número de soporte", "tarjeta de residencia", "número de afiliación"]),
-        ("it", ["permesso di soggiorno", "carta di soggiorno", "cui", "codice cui"]),
-        ("pt", ["nb", "número do benefício", "número de benefício", "nº do benefício", "título de residência", "autorização de residência"]),
+        ("es", ["mi tie ", "número de tie ", "número del tie ", "nº de tie ", "nº del tie ", "tie nº", "tie n.º", "número de soporte", "tarjeta de residencia", "número de afiliación"]),
+        ("it", ["permesso di soggiorno", "carta di soggiorno", "cui ", "codice cui"]),
+        ("pt", ["nb ", "número do benefício", "número de benefício", "nº do benefício", "título de residência", "autorização de residência"]),
         ("nl", ["v-nummer", "v-nr", "verblijfsvergunning", "verblijfsdocument", "verblijfspas"]),
         ("sv", ["dossiernummer", "uppehållstillståndskort", "ut-kort", "ut-kortets nummer"]),
         ("pl", ["karta pobytu", "karty pobytu", "kartę pobytu"]),
@@ -34,11 +34,13 @@ internal static partial class SecretPhrases
     private static string[] TaxCodeNouns =>
     [
         "machtigingscode", "agent authorisation code", "agent authorization code", "hmrc authorisation code", "hmrc authorization code", "aktivierungs-id",
-        "aktivierungsid", "efin", "ip pin", "identity protection pin", "número de referencia", "numero de referencia", "pin fisconline", "pin dispositivo",
+        "aktivierungsid", "efin ", "efin:", "ip pin", "identity protection pin", "número de referencia", "numero de referencia", "pin fisconline", "pin dispositivo",
     ];
 
-    // The acronyms among them count only in capitals ("TIE", not "tie" or "tiene"; "CUI", "UCI", "EFIN", the INSS's "NB"; SecretPhrases.Dossiers).
-    private static string[] GovernmentCapitalNouns => ["tie", "cui", "uci", "efin", "nb"];
+    // The acronyms among them count only in capitals ("CUI ", not Italian "in cui "; "UCI", "EFIN", the INSS's "NB"; SecretPhrases.Dossiers).
+    // Each is closed by a space or a colon, so the prefilter's short windows ("efin" in "undefined", "nb" in "inbox") pass no
+    // more code and prose than before; Spain's TIE is named by its phrases ("mi TIE ", "número de TIE "), closed by a space too ("tarjeta tiene", "número de tienda").
+    private static string[] GovernmentCapitalNouns => ["cui ", "uci ", "uci:", "efin ", "efin:", "nb "];
 
     private static string[] GovernmentIdNouns => [.. GovernmentIdTable.SelectMany(row => row.Nouns)];
 

@@ -617,7 +617,7 @@ internal static partial class SecretPhrases
         // An animal's record, a travel pass, a Pix key named, a contract with no insurance near, a value called an example (SecretPhrases.FamilyLife).
         || FamilyNotValue(text, at, end, phrase)
         // A tax form's number after a PIN's noun ("… or only the federal 1040?"), "NB" not before an INSS number (SecretPhrases.Government).
-        || (want == Want.Digits && TaxFormAfterNoun(text, end)) || (phrase == "nb" && !BenefitNumberAfter(text, end))
+        || (want == Want.Digits && TaxFormAfterNoun(text, end)) || (phrase == "nb " && !BenefitNumberAfter(text, end))
         // A link, a publishable key, a count or a host after the noun, an adjective, a name's or a count's noun, a table's cell, a
         // security question asked (SecretPhrases.HelpDesk).
         || HelpDeskNotValue(text, at, end, phrase, want)
