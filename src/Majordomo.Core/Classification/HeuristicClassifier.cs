@@ -204,7 +204,7 @@ internal static class HeuristicClassifier
         // Spanish "tarjeta" and Portuguese "cartão" name a ticket too: read apart (SensitiveScanner.Trips).
         if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) || SensitiveScanner.BareCardNamed(prompt.LastUserChars)
                 || SensitiveScanner.DocumentAcronymNamed(prompt.LastUserChars))
-            && !SensitiveScanner.BlankTemplate(prompt.LastUserChars)
+            && !SensitiveScanner.BlankTemplate(prompt.LastUserChars) && !SensitiveScanner.BlankFormAsked(prompt.LastUserChars)
             && !SensitiveScanner.SpecimenNamed(prompt.LastUserChars) && !SensitiveScanner.NumbersMaskedInPhoto(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;

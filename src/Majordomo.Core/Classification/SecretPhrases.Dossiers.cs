@@ -85,7 +85,7 @@ internal static partial class SecretPhrases
     ];
 
     // Acronyms among them that are words elsewhere ("nss" a library, "niss" a name): counted only as printed, in capitals.
-    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp", "upn", "nia", "nisn"];
+    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp", "upn", "nia", "nisn", .. GovernmentCapitalNouns];
 
     // Appended to Phrases; the first table's nouns are appended to IdNouns (their value has five characters or more).
     private static (string Phrase, Want Want)[] DossierPhrases() =>
@@ -108,9 +108,10 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // Letters only: "EFIN:", "CUI " close on a mark.
         foreach (var c in text.Slice(at, phrase.Length))
         {
-            if (!char.IsAsciiLetterUpper(c))
+            if (char.IsLetter(c) && !char.IsAsciiLetterUpper(c))
             {
                 return true;
             }
@@ -323,6 +324,6 @@ internal static partial class SecretPhrases
         // A keypad's code ends in '*' or '#' ("gate code #3381*"): only an id's length (seven characters or more) is masked by a star.
         var value = window[from..to];
         var masked = value.Contains('*') || (from > 0 && window[from - 1] == '*');
-        return (masked && value.Length - value.Count('*') >= 7) || (zeros && value.Count('0') >= 6);
+        return (masked && value.Length - value.Count('*') >= 7) || (zeros && value.Count('0') >= 6) || ZeroFilled(value);
     }
 }

@@ -460,7 +460,7 @@ internal static partial class SecretPhrases
     }
 
     // One of words closes span as a whole word (no letter before it).
-    private static bool EndsWithWord(ReadOnlySpan<char> span, ReadOnlySpan<string> words)
+    internal static bool EndsWithWord(ReadOnlySpan<char> span, ReadOnlySpan<string> words)
     {
         foreach (var word in words)
         {

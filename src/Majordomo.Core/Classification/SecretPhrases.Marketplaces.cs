@@ -15,6 +15,8 @@ internal static partial class SecretPhrases
         "le di", "le pasé", "le mandé", "le envié", "stuurde", "gaf", "read out", "sent",
         // "I read him 735 918 off my phone", "gave her 4410" (the pronoun is a filler: TypedFillers).
         "read", "gave", "told",
+        // Probe 51: Indonesian ("Saya kasih: 5520 1193 08", "sudah kirim").
+        "saya kasih", "saya kirim", "saya sudah kirim", "sudah kirim", "sudah saya kasih", "kasih", "kirim",
     ];
 
     // German participles that close the sentence after a handed code ("Ich habe ihm 583 207 vorgelesen").
@@ -35,7 +37,7 @@ internal static partial class SecretPhrases
             value = value[(colon + 1)..].TrimStart(" \t");
         }
 
-        return PinValue(value) || GroupedCode(value);
+        return PinValue(value) || GroupedCode(value) || GroupedDigits(value);
     }
 
     // "418 275": six digits in two groups of three, not the start of a longer number, then the sentence's end or a conjunction.

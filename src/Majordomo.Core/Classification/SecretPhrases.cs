@@ -336,6 +336,8 @@ internal static partial class SecretPhrases
         .. FamilyPhrases(),
         // The concepts an audit of the corpus's 22 most frequent languages found without a noun in some (SecretPhrases.LanguageGaps).
         .. LanguageGapPhrases(),
+        // Residence documents, migration and benefits offices' numbers for a person, tax offices' codes (SecretPhrases.Government).
+        .. GovernmentPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -614,6 +616,8 @@ internal static partial class SecretPhrases
         || FinanceNotValue(text, at, end, phrase, want)
         // An animal's record, a travel pass, a Pix key named, a contract with no insurance near, a value called an example (SecretPhrases.FamilyLife).
         || FamilyNotValue(text, at, end, phrase)
+        // A tax form's number after a PIN's noun ("… or only the federal 1040?"), "NB" not before an INSS number (SecretPhrases.Government).
+        || (want == Want.Digits && TaxFormAfterNoun(text, end)) || (phrase == "nb " && !BenefitNumberAfter(text, end))
         // A link, a publishable key, a count or a host after the noun, an adjective, a name's or a count's noun, a table's cell, a
         // security question asked (SecretPhrases.HelpDesk).
         || HelpDeskNotValue(text, at, end, phrase, want)
@@ -627,7 +631,7 @@ internal static partial class SecretPhrases
         if (EverydayValue(text, end, want, phrase) || LanguageValue(text, end, want, phrase) || (want == Want.Word && PlainWordPassword(text, at, end, phrase)) || StoryValue(text, at, end, phrase) || MessyValue(text, end, want)
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
-            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want)
+            || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want) || CodeAfterColon(text, end, phrase)
             || (want is Want.Digits or Want.Short && UsedWeakCode(text, at, end)))
         {
             return true;

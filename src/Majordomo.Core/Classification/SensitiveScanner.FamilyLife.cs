@@ -18,6 +18,9 @@ internal static partial class SensitiveScanner
         "mi leggi", "leggimi", "leggi il", "leggi la", "dimmi", "lees de", "lees het", "lees even", "voorlezen", "läsa upp", "läs upp", "läsa av",
         "läs av", "kan du läsa", "odczytaj", "przeczytaj", "odczytasz", "okuyabilir", "okur musun", "прочитай", "прочитайте", "зачитай",
         "продиктуй", "読み上げ", "読んで", "読み取", "读一下", "念一下", "读出", "읽어",
+        // Probe 51: asks to type the number out ("type out my SSN … from this photo", "tipp mir die Steuer-ID ab", "digita pra mim").
+        "type out", "type me", "type up", "transcribe", "abtippen", "tipp mir", "tape-moi", "tapez-moi", "recopie-moi", "digita pra mim",
+        "digite pra mim", "escríbeme", "trascrivimi", "przepisz", "перепиши",
     ], StringComparison.OrdinalIgnoreCase);
 
     // A person's number or a secret by its noun: what the ask reads out is then the value itself.
@@ -31,6 +34,9 @@ internal static partial class SensitiveScanner
         "password", "passwort", "mot de passe", "contraseña", "senha", "wachtwoord", "hasło", "hasła", "пароль", "şifre", "lösenord", "パスワード",
         "密码", "비밀번호", "pincode", "pin code", "code pin", "pin-code", "pinkod", "engångskod", "combination", "kombination", "combinaison",
         "combinación", "combinazione",
+        // Probe 51: a tax office's and a benefits office's numbers for the person (an avis d'imposition, an HMRC or an INSS letter).
+        "numéro fiscal", "identifiant fiscal", "ssn", "tax id", "taxpayer", "the utr", "utr from", "steuernummer", "steueridentifikationsnummer",
+        "codice fiscale", "número do benefício", "número de benefício", "número de la seguridad social", "bsn", "burgerservicenummer",
     ], StringComparison.OrdinalIgnoreCase);
 
     // A code or its digits read off a lock's, a door's or a bank token's picture: named only beside the thing they open (FamilyLockNouns).

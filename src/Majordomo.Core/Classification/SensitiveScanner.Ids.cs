@@ -45,6 +45,11 @@ internal static partial class SensitiveScanner
     {
         var window = text[Math.Max(0, start - 28)..start];
         window = window[(window.LastIndexOfAny('\n', '\r') + 1)..];
+        if (BankCodeNamed(window))
+        {
+            return false;
+        }
+
         foreach (var cue in BankCues)
         {
             foreach (var hit in SecretPhrases.Occurrences(window, cue))
@@ -60,6 +65,12 @@ internal static partial class SensitiveScanner
 
         return false;
     }
+
+    // A bank's own code by its name: the digits right after it are the bank's code, not an account (docs/LABELLING.md, probe 51).
+    private static readonly string[] BankCodeNames = ["bic", "swift", "бик", "blz"];
+
+    /// <summary>A bank code's name ends the window, only a mark (":", "№", "-") after it: the number that follows is the bank's code.</summary>
+    private static bool BankCodeNamed(ReadOnlySpan<char> window) => SecretPhrases.EndsWithWord(window.TrimEnd(" :№-\t"), BankCodeNames);
 
     /// <summary>Whether a national or health id, or a bank account told in prose, starts at the digit <paramref name="start"/>.</summary>
     private static bool NationalId(ReadOnlySpan<char> text, int start)
@@ -99,7 +110,8 @@ internal static partial class SensitiveScanner
         if (prefix)
         {
             // Only a letter that stands for a digit of the id: the NIE's X/Y/Z ("X3927164Y").
-            return Nie(text, start, d[..n], g, letter);
+            // A seed's zero-filled NIE ("X0000000T" passes the check letter) is no one's (docs/LABELLING.md, zero-filled dummies).
+            return Nie(text, start, d[..n], g, letter) && d[..n][..^1].IndexOfAnyExcept((byte)0) >= 0;
         }
 
         // A test card's or a filler's digits (4111 1111 1111 1111, 1212 1212 1212): no one's id.

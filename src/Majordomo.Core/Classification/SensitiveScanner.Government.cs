@@ -1,0 +1,25 @@
+using System.Buffers;
+
+namespace Majordomo.Classification;
+
+/// <summary>
+/// Government forms (after the probe <c>sensitive-lookalikes-51</c>, docs/CLASSIFIER.md "Probe 51 read by category"): the photo of a blank
+/// form asked which box a number goes in carries no one's number (docs/LABELLING.md: "photo of the blank form: which box does the NI
+/// number go in?" is not sensitive), whatever id its question names.
+/// </summary>
+internal static partial class SensitiveScanner
+{
+    // A form left empty: "blank", "en blanco", "em branco", "vierge", "leeres Formular", "blanco formulier", "pusty", "in bianco".
+    private static readonly SearchValues<string> BlankWords = SearchValues.Create(
+        ["blank", "en blanco", "em branco", "vierge", "leeres", "leere ", "blanco", "pusty", "pustego", "in bianco", "vuoto", "пустой", "пустого"],
+        StringComparison.OrdinalIgnoreCase);
+
+    // Which box or field of the form a value goes in.
+    private static readonly SearchValues<string> BoxWords = SearchValues.Create(
+        ["which box", "what box", "which field", "casilla", "qual campo", "quale campo", "en qué campo", "welches feld", "welchem feld", "quelle case",
+            "dans quelle", "welk vakje", "welk veld", "które pole", "którym polu", "в какое поле", "в какую графу"],
+        StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The ask sent with a photo calls the form blank and asks which box or field a value goes in: the empty form's photo.</summary>
+    internal static bool BlankFormAsked(ReadOnlySpan<char> ask) => ask.IndexOfAny(BlankWords) >= 0 && ask.IndexOfAny(BoxWords) >= 0;
+}
