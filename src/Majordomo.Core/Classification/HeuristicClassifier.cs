@@ -172,7 +172,9 @@ internal static class HeuristicClassifier
 
         // A photo whose ask reads an account's or a card's number off it (SensitiveScanner.SupportDesk), or types a card's, a password or a
         // PIN out of it (SensitiveScanner.Finance).
-        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.AccountReadFromPhoto(prompt.LastUserChars) || SensitiveScanner.SecretTypedFromPhoto(prompt.LastUserChars)))
+        // A policy's number typed out of it (SensitiveScanner.Mobility).
+        if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.AccountReadFromPhoto(prompt.LastUserChars) || SensitiveScanner.SecretTypedFromPhoto(prompt.LastUserChars)
+            || SensitiveScanner.PolicyTypedFromPhoto(prompt.LastUserChars)))
         {
             kind = SensitiveKind.PersonalId;
         }
@@ -231,7 +233,7 @@ internal static class HeuristicClassifier
     [
         "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
         "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "residence permit",
-        "carte bancaire", "carte d'identité", "dni", "ausweis", "kreditkarte", "reisepass", "carta d'identità",
+        "carte bancaire", "carte d'identité", "mi dni", "el dni", "del dni", "tu dni", "su dni", "ausweis", "kreditkarte", "reisepass", "carta d'identità",
         // The same documents in the other corpus languages (after the fresh file sensitive-categories-18).
         "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
         "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",

@@ -93,7 +93,41 @@ internal static partial class SecretPhrases
     [
         "nummer", "number", "numero", "número", "numéro", "numer", "номер", " is ", " es ", " ist ", " est ", " è ", " é ", "c'est ", " lautet ",
         " era ", " war ", " was ", " jest ", " är ",
+        // Probe 52: the number's word in Czech, Hungarian and Turkish ("Číslo bylo EF 418832", "a száma PA1284471").
+        "číslo", "száma", "numara",
     ];
+
+    // The copulas between a number's word and its value ("numero on 77304418", "El número era E321…", "Číslo bylo EF 418832"; probe 52).
+    private static readonly string[] Copulas =
+        ["is", "was", "es", "era", "ist", "war", "est", "était", "è", "é", "on", "oli", "er", "var", "är", "jest", "był", "była", "bylo", "byl", "je", "lautet", "to", "это", "был"];
+
+    // An id's value after the copula, up to its sentence's end ("EF 418832", "PA1284471").
+    private static bool CopulaValue(ReadOnlySpan<char> value)
+    {
+        var stop = value.IndexOfAny(".!?\n");
+        return !value.IsEmpty && (IdShaped(value) || DigitValue(stop < 0 ? value : value[..stop], minChars: 5));
+    }
+
+    // The value after a copula that follows a number's word, or nothing.
+    private static ReadOnlySpan<char> PastCopula(ReadOnlySpan<char> after)
+    {
+        var rest = after.TrimStart(" \t");
+        var space = rest.IndexOf(' ');
+        if (space <= 0)
+        {
+            return [];
+        }
+
+        foreach (var copula in Copulas)
+        {
+            if (rest[..space].Equals(copula, StringComparison.OrdinalIgnoreCase))
+            {
+                return rest[(space + 1)..].TrimStart(" \t:");
+            }
+        }
+
+        return [];
+    }
 
     /// <summary>
     /// An id's value in the sentence after its noun's, pointed back at it (<c>Kinderreisepass. Sein alter hat die Nummer F7K2L9M41</c>,
@@ -119,7 +153,7 @@ internal static partial class SecretPhrases
             }
 
             var after = next[(hit + word.Length)..];
-            if (IdShaped(after.TrimStart(" \t:(")) || (word[0] != ' ' && HandedInBrackets(after)))
+            if (IdShaped(after.TrimStart(" \t:(")) || (word[0] != ' ' && (CopulaValue(PastCopula(after)) || HandedInBrackets(after))))
             {
                 return true;
             }

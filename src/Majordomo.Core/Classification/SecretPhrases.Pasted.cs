@@ -174,11 +174,20 @@ internal static partial class SecretPhrases
         }
 
         var rest = run < 0 ? [] : region[(digit + run)..];
-        return run >= 4 && (rest.TrimStart(' ') is [',' or ';' or '，' or '。' or '；' or '、', ..] or ['.', ' ', ..])
-            && (digit == 0 || region[digit - 1] is not ('*' or '•' or '…' or 'X' or 'x'))
-            ? region[..(digit + run)]
+        if (run < 4 || (digit > 0 && region[digit - 1] is '*' or '•' or '…' or 'X' or 'x'))
+        {
+            return region;
+        }
+
+        // Probe 52: a clause after the value before its sentence ends ("暗証番号 0417 を入れても…。カード番号は末尾 2291"): the mask
+        // in the next sentence hides another number.
+        var sentenceEnd = rest.IndexOfAny(SentenceStops);
+        return rest.TrimStart(' ') is [',' or ';' or '，' or '。' or '；' or '、', ..] or ['.', ' ', ..] ? region[..(digit + run)]
+            : sentenceEnd > 0 ? region[..(digit + run + sentenceEnd)]
             : region;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create("。！？");
 
     // Probe 27: a US form's masked SSN or EIN, X's in the number's own groups (XXX-XX-1234, XX-XXXXXXX).
     private static bool XGroups(ReadOnlySpan<char> s, int i, int run)

@@ -338,6 +338,8 @@ internal static partial class SecretPhrases
         .. LanguageGapPhrases(),
         // Residence documents, migration and benefits offices' numbers for a person, tax offices' codes (SecretPhrases.Government).
         .. GovernmentPhrases(),
+        // Vehicle transfer and licence-check codes, drivers', charging and fuel cards, licences in more languages (SecretPhrases.Mobility).
+        .. MobilityPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
@@ -469,6 +471,13 @@ internal static partial class SecretPhrases
                 || !rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
+            }
+
+            // A dump of hashed PINs or passwords under their column's or key's name (SensitiveScanner.Mobility); a licence's check code
+            // by its printed groups, whatever else the sentence names (SecretPhrases.Mobility).
+            if ((want is Want.Digits or Want.Word && SensitiveScanner.HashedSecretDump(text, at, at + phrase.Length)) || LicenceCheckCode(text, at, phrase) || V5cReference(text, at, phrase))
+            {
+                return true;
             }
 
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
@@ -622,7 +631,9 @@ internal static partial class SecretPhrases
         // security question asked (SecretPhrases.HelpDesk).
         || HelpDeskNotValue(text, at, end, phrase, want)
         // A study's approval number, a pseudonymised subject's code, a password manager's folder, a trivial PIN weighed (SecretPhrases.Research).
-        || ResearchNotValue(text, at, end, phrase, want);
+        || ResearchNotValue(text, at, end, phrase, want)
+        // A check or share code with no licence near, a policy with no insurance near (SecretPhrases.Mobility).
+        || MobilityNotValue(text, at, phrase);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -632,7 +643,7 @@ internal static partial class SecretPhrases
             || SurfaceValue(text, end, want) || CodesInNextSentence(text, end, phrase) || IdInNextQuestion(text, end, want) || RecordKeyAfter(text, end, phrase)
             || (want == Want.Digits && DictatedWithCommas(text, at, end)) || (want is Want.Word or Want.Access && QuotedAfterColon(text, end))
             || (want is Want.Digits or Want.Personal && OwnCountingValue(text, at, end)) || (want is Want.Digits or Want.Word or Want.Short or Want.Notice && OwnWeakCode(text, at, end)) || (want == Want.Digits && phrase[0] < 0x2E80 && (PinBeforeNoun(text, at) || JudgedPinInUse(text, at, phrase))) || (want is Want.Digits or Want.Word && CopulaBeforeNoun(text, at)) || FamilyValue(text, at, end, phrase, want) || CodeAfterColon(text, end, phrase)
-            || (want is Want.Digits or Want.Short && UsedWeakCode(text, at, end)))
+            || (want is Want.Digits or Want.Short && UsedWeakCode(text, at, end)) || MobilityCardValue(text, end, phrase))
         {
             return true;
         }
@@ -1232,7 +1243,7 @@ internal static partial class SecretPhrases
             || (want == Want.Answer && BracketedAnswer(window))
             || (stop < full.Length && full[stop] == '。' && want is Want.Digits or Want.Lock or Want.Word && ValueOpensNextSentence(text, from + stop + 1))
             || (want == Want.Answer && stop < full.Length && full[stop] == '.' && QuotedInNextSentence(text, from + stop + 1))
-            || (want == Want.Digits && stop < full.Length && full[stop] is '.' or '!' && IdInNextSentence(text, from + stop + 1))
+            || (want == Want.Digits && stop < full.Length && full[stop] is '.' or '!' or '?' && IdInNextSentence(text, from + stop + 1))
             // A password told as the real one in the next sentence or line, or opening it (SecretPhrases.OlderFiles).
             || (want is Want.Word or Want.Access && stop < full.Length && full[stop] is '.' or '。' or '!' or '\n'
                 && (RealOneInNextSentence(text, from + stop + 1) || (full[stop] is not '\n' && ChosenOpensNextSentence(text, from + stop + 1))))
@@ -1273,7 +1284,8 @@ internal static partial class SecretPhrases
         }
 
         // An id's or an account's answer is as long as its value in the sentence: five characters or more ("… XXXX XXXX 1234" is none).
-        return want is Want.Digits or Want.Short or Want.Lock ? DigitValue(next, minChars: idMin) || (want == Want.Lock && Combination(next))
+        // A number plate given after the question is public, no answer to it (SecretPhrases.Mobility).
+        return want is Want.Digits or Want.Short or Want.Lock ? (DigitValue(next, minChars: idMin) && !PlateAnswer(next)) || (want == Want.Lock && Combination(next))
             : !NetworkNamed(next) && ((want == Want.Access && AccessToken(next)) || Answered(next) || ChatAnswer(next, want));
     }
 
@@ -2541,6 +2553,12 @@ internal static partial class SecretPhrases
         }
 
         if (value.Length >= 4 && value.Contains('_') && value.IndexOfAnyExcept(UpperName) < 0)
+        {
+            return true;
+        }
+
+        // "station-17:CHANGE_ME", "telematik:REPLACE_WITH_PASSWORD": a user and a placeholder where the password goes (probe 52).
+        if (value.LastIndexOf(':') is > 0 and var colon && value.Length - colon > 4 && DummyValue(value[(colon + 1)..]))
         {
             return true;
         }

@@ -112,7 +112,8 @@ internal static class SensitivePrefilter
         // Both digit passes start at the text's first ASCII digit: one search spares a text without one (prose) their two.
         var digits = text.ContainsAnyInRange('0', '9');
         kind = digits ? SensitiveScanner.ScanDigits(text) : SensitiveKind.None;
-        return kind != SensitiveKind.None || !(phrase || (digits && PasswordShaped(text))) ? kind : SensitiveKind.Password;
+        return kind != SensitiveKind.None ? kind : phrase || (digits && PasswordShaped(text)) ? SensitiveKind.Password
+            : digits ? SensitiveScanner.ScanMobilityNumbers(text) : SensitiveKind.None;
     }
 
     /// <summary>Exactly <see cref="SecretPhrases.Contains"/> (tests compare the two; <see cref="Scan"/> reads both lists in one pass).</summary>

@@ -102,7 +102,8 @@ internal static partial class SensitiveScanner
 
     // Brazil's identity documents by their acronyms, in capitals and whole: the general registry's RG, the driving licence's CNH,
     // a foreigner's RNE.
-    private static readonly string[] DocumentAcronyms = ["RG", "CNH", "RNE"];
+    // Spain's DNI too, in capitals (in lower case only after a Spanish article or possessive: Polish "dni" and "dnia" are days; probe 52).
+    private static readonly string[] DocumentAcronyms = ["RG", "CNH", "RNE", "DNI"];
 
     /// <summary>The ask that carries a photo names one of Brazil's identity documents by its acronym ("Foto do meu RG", "foto da CNH").</summary>
     internal static bool DocumentAcronymNamed(ReadOnlySpan<char> ask)

@@ -61,7 +61,7 @@ internal static partial class SensitiveScanner
     // Italian, Portuguese, Polish, Russian. Not "type it" or "write down": the user says so of typing it in himself ("I'll type it").
     private static readonly SearchValues<string> TypeOutVerbs = SearchValues.Create(
     [
-        "type out", "type me", "type up", "transcri", "write out", "copy out", "tape-moi", "tapez-moi", "recopie", "retape",
+        "type out", "type me", "type up", "transcri", "transcrí", "write out", "copy out", "tape-moi", "tapez-moi", "recopie", "retape",
         "overtypen", "overschrijven", "abtipp", "tipp mir", "tippe mir", "tipp sie", "pásame a texto", "pasa a texto", "pásalo a texto",
         "trascriv", "ricopia", "digita il", "digita o", "digitar o", "digite o", "przepisz", "перепиши", "перепечатай",
     ], StringComparison.OrdinalIgnoreCase);

@@ -111,7 +111,7 @@ internal static partial class SensitiveScanner
     {
         var kind = ScanTriggers(text);
         kind = kind != SensitiveKind.None ? kind : ScanDigits(text);
-        return kind != SensitiveKind.None || !(SecretPhrases.Contains(text) || SecretPhrases.PasswordShaped(text)) ? kind : SensitiveKind.Password;
+        return kind != SensitiveKind.None ? kind : SecretPhrases.Contains(text) || SecretPhrases.PasswordShaped(text) ? SensitiveKind.Password : ScanMobilityNumbers(text);
     }
 
     internal static SensitiveKind ScanTriggers(ReadOnlySpan<char> text)
@@ -1256,6 +1256,12 @@ internal static partial class SensitiveScanner
 
         // A card's number with its expiry typed right after it (SensitiveScanner.Trips).
         if (CardThenExpiry(text, start, i, digits[..count], groups[..groupCount]))
+        {
+            return SensitiveKind.CardNumber;
+        }
+
+        // A fuel or fleet card's number with an expiry word and its date after it, no Luhn check (SensitiveScanner.Mobility).
+        if (CardBeforeExpiryWord(text, start, i, digits[..count], groups[..groupCount]))
         {
             return SensitiveKind.CardNumber;
         }
