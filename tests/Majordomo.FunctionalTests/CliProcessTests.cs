@@ -52,6 +52,32 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_SigtermDuringAStreamingAnswer_FinishesItThenExitsZero()
+    {
+        // The answer streams for ~3 s: longer than the 2 s the command-line parser once allowed its command after
+        // SIGTERM before it returned 143 itself, cutting the host's graceful stop (and this answer) short.
+        var path = Path.Combine(_directory, "slow.json");
+        await File.WriteAllTextAsync(path, """
+            {
+              "providers": { "sim": { "api": "simulated", "simulation": { "latencyMs": 0, "chunkDelayMs": 500, "chunks": 6 } } },
+              "models": { "sim/slow": { "provider": "sim" } },
+              "routes": { "default": { "chain": ["sim/slow"] } },
+              "defaultRoute": "default"
+            }
+            """);
+        await using var process = GatewayProcess.Start(_directory, null, "serve", "--config", path, "--urls", "http://127.0.0.1:0");
+        var url = await process.ListeningAsync(StartTimeout);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var response = await http.SendAsync(Sse.Post("/v1/chat/completions", """{"stream":true,"messages":[{"role":"user","content":"slow"}]}""", stream: true), HttpCompletionOption.ResponseHeadersRead);
+
+        await process.SignalTermAsync();
+        var events = await Sse.ReadAllEventsAsync(response);
+
+        Assert.Equal("[DONE]", events[^1]);
+        Assert.Equal(0, await process.WaitForExitAsync(StartTimeout));
+    }
+
+    [Fact]
     public async Task ServeDemo_WatchesNoFolder_StoreWritesWakeNothing()
     {
         // The store's WAL sits in the working folder; a folder watch (ASP.NET's appsettings reload) would wake on each write.

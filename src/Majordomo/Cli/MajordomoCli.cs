@@ -27,7 +27,7 @@ internal static class MajordomoCli
         var forceOption = new Option<bool>("--force") { Description = "Overwrite an existing file" };
 
         var serve = new Command("serve", "Run the gateway") { configOption, urlsOption, demoOption };
-        serve.SetAction((result, ct) => ServeAsync(result.GetValue(configOption), result.GetValue(urlsOption), result.GetValue(demoOption), output, errors, ct));
+        serve.SetAction((result, _) => ServeAsync(result.GetValue(configOption), result.GetValue(urlsOption), result.GetValue(demoOption), output, errors));
 
         var check = new Command("check", "Validate a config; exit 0 when valid, 2 when not") { configOption, checkDemoOption };
         check.SetAction(result => Check(result.GetValue(configOption), result.GetValue(checkDemoOption), output, errors));
@@ -79,11 +79,20 @@ internal static class MajordomoCli
             return UsageError;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = errors }).ConfigureAwait(false);
+        // serve handles its own stop signals (StopSignals): the parser's handler returns 143 two seconds after SIGTERM,
+        // ending the process in the middle of the host's graceful stop (in-flight answers, the request log's flush).
+        var invocation = new InvocationConfiguration { Output = output, Error = errors };
+        if (parsed.CommandResult.Command == serve)
+        {
+            invocation.ProcessTerminationTimeout = null;
+        }
+
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(string? configPath, string? urls, bool demo, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string? configPath, string? urls, bool demo, TextWriter output, TextWriter errors)
     {
+        using var signals = new StopSignals();
         var source = ConfigSource.Resolve(configPath, demo);
         if (source.Errors.Count > 0)
         {
@@ -115,7 +124,8 @@ internal static class MajordomoCli
         {
             try
             {
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                // Not cancelled by a signal: a stop asked for during start still starts, then stops gracefully below.
+                await app.StartAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
@@ -137,7 +147,7 @@ internal static class MajordomoCli
                 await output.WriteLineAsync($"  curl -N {first}/v1/chat/completions -H 'Content-Type: application/json' -d '{{\"model\":\"default\",\"stream\":true,\"messages\":[{{\"role\":\"user\",\"content\":\"Hello!\"}}]}}'").ConfigureAwait(false);
             }
 
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(signals.Token).ConfigureAwait(false);
         }
 
         return Ok;

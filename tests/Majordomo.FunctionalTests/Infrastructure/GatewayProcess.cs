@@ -96,13 +96,18 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     /// <summary>Asks for a graceful stop (SIGTERM) and waits for the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
+        await SignalTermAsync();
+        return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Sends SIGTERM, as systemd or <c>docker stop</c> does, without waiting for the exit.</summary>
+    public async Task SignalTermAsync()
+    {
         if (!_process.HasExited)
         {
             using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill!.WaitForExitAsync();
         }
-
-        return await WaitForExitAsync(timeout);
     }
 
     /// <summary>SIGKILL: no graceful shutdown, no final flush (a crash, an OOM kill, <c>kill -9</c>).</summary>
