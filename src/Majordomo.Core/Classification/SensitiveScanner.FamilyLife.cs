@@ -21,7 +21,7 @@ internal static partial class SensitiveScanner
     ], StringComparison.OrdinalIgnoreCase);
 
     // A person's number or a secret by its noun: what the ask reads out is then the value itself.
-    private static readonly SearchValues<string> FamilyPhotoNouns = SearchValues.Create(
+    private static readonly string[] FamilyPhotoNounList =
     [
         "ppo", "pension number", "pension no", "rentenversicherungsnummer", "versicherungsnummer", "rentennummer", "numéro de pension",
         "número de pensión", "numero di pensione", "personnummer", "personnumret", "passnummer", "passnumret", "passport number", "pesel",
@@ -31,7 +31,9 @@ internal static partial class SensitiveScanner
         "password", "passwort", "mot de passe", "contraseña", "senha", "wachtwoord", "hasło", "hasła", "пароль", "şifre", "lösenord", "パスワード",
         "密码", "비밀번호", "pincode", "pin code", "code pin", "pin-code", "pinkod", "engångskod", "combination", "kombination", "combinaison",
         "combinación", "combinazione",
-    ], StringComparison.OrdinalIgnoreCase);
+    ];
+
+    private static readonly SearchValues<string> FamilyPhotoNouns = SearchValues.Create(FamilyPhotoNounList, StringComparison.OrdinalIgnoreCase);
 
     // A code or its digits read off a lock's, a door's or a bank token's picture: named only beside the thing they open (FamilyLockNouns).
     private static readonly string[] FamilyCodeWords =
@@ -73,7 +75,7 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var named = ask.IndexOfAny(FamilyPhotoNouns) >= 0
+        var named = (ask.IndexOfAny(FamilyPhotoNouns) >= 0 && SecretItselfNamed(ask, FamilyPhotoNouns, FamilyPhotoNounList))
             || (SecretPhrases.WordIn(ask, FamilyCodeWords) && ask.IndexOfAny(FamilyLockNouns) >= 0)
             || ((SecretPhrases.WholeWordsIn(ask, FamilyCardWords) || ask.IndexOfAny(FamilyCardStems) >= 0) && SecretPhrases.WordIn(ask, FamilyNumberWords) && !SecretPhrases.WordIn(ask, PhoneWords));
         if (!named)
