@@ -1,3 +1,5 @@
+using Majordomo.Classification;
+
 namespace Majordomo.Tests.Classification;
 
 /// <summary>
