@@ -24,7 +24,7 @@ internal static partial class SensitiveScanner
     ], StringComparison.OrdinalIgnoreCase);
 
     // A person's number or a secret by its noun: what the ask reads out is then the value itself.
-    private static readonly SearchValues<string> FamilyPhotoNouns = SearchValues.Create(
+    private static readonly string[] FamilyPhotoNounList =
     [
         "ppo", "pension number", "pension no", "rentenversicherungsnummer", "versicherungsnummer", "rentennummer", "numéro de pension",
         "número de pensión", "numero di pensione", "personnummer", "personnumret", "passnummer", "passnumret", "passport number", "pesel",
@@ -37,7 +37,9 @@ internal static partial class SensitiveScanner
         // Probe 51: a tax office's and a benefits office's numbers for the person (an avis d'imposition, an HMRC or an INSS letter).
         "numéro fiscal", "identifiant fiscal", "ssn", "tax id", "taxpayer", "the utr", "utr from", "steuernummer", "steueridentifikationsnummer",
         "codice fiscale", "número do benefício", "número de benefício", "número de la seguridad social", "bsn", "burgerservicenummer",
-    ], StringComparison.OrdinalIgnoreCase);
+    ];
+
+    private static readonly SearchValues<string> FamilyPhotoNouns = SearchValues.Create(FamilyPhotoNounList, StringComparison.OrdinalIgnoreCase);
 
     // A code or its digits read off a lock's, a door's or a bank token's picture: named only beside the thing they open (FamilyLockNouns).
     private static readonly string[] FamilyCodeWords =
@@ -79,7 +81,7 @@ internal static partial class SensitiveScanner
             return false;
         }
 
-        var named = ask.IndexOfAny(FamilyPhotoNouns) >= 0
+        var named = (ask.IndexOfAny(FamilyPhotoNouns) >= 0 && SecretItselfNamed(ask, FamilyPhotoNouns, FamilyPhotoNounList))
             || (SecretPhrases.WordIn(ask, FamilyCodeWords) && ask.IndexOfAny(FamilyLockNouns) >= 0)
             || ((SecretPhrases.WholeWordsIn(ask, FamilyCardWords) || ask.IndexOfAny(FamilyCardStems) >= 0) && SecretPhrases.WordIn(ask, FamilyNumberWords) && !SecretPhrases.WordIn(ask, PhoneWords));
         if (!named)

@@ -86,14 +86,33 @@ internal static partial class SensitiveScanner
     ], StringComparison.OrdinalIgnoreCase);
 
     // A secret or a person's number an ask may read off a picture.
-    private static readonly SearchValues<string> ImageSecretNouns = SearchValues.Create(
+    private static readonly string[] ImageSecretNounList =
     [
         "token", "токен", "トークン", "令牌", "토큰", "api key", "api-key", "api_key", "apikey", "api-schlüssel", "the key", "den key", "clé api",
         "clave de api", "clave api", "chave de api", "chave api", "chiave api", "password", "passwort", "kennwort", "mot de passe", "contraseña",
         "senha", "wachtwoord", "hasło", "hasła", "пароль", "şifre", "parola", "パスワード", "暗証番号", "密码", "비밀번호", "비번",
         "学籍番号", "学生番号", "社員番号", "職員番号", "学号", "工号", "학번", "사번", "numer albumu", "pesel", "numer dowodu", "student number",
         "student id", "employee number", "staff number", "matricola", "numéro étudiant", "studentnummer", "personalnummer", "matrikelnummer",
-    ], StringComparison.OrdinalIgnoreCase);
+    ];
+
+    private static readonly SearchValues<string> ImageSecretNouns = SearchValues.Create(ImageSecretNounList, StringComparison.OrdinalIgnoreCase);
+
+    // A word after a secret's noun that makes the phrase a topic about secrets, not the secret shown ("read the password policy", "the
+    // docs on password reset", "Passwort-Richtlinie", "password manager comparison").
+    private static readonly string[] SecretTopicWords =
+    [
+        "policy", "policies", "rule", "requirement", "reset", "section", "doc", "guide", "faq", "manager", "strength", "complexity", "length",
+        "expir", "recovery", "protected", "tips", "criteria", "rotation", "setting", "page", "form", "instruction", "article", "change", "hint",
+        "richtlinie", "regel", "anforderung", "vorgabe", "zurücksetz", "politique", "règle", "exigence", "política", "requisito", "regla",
+        "regole", "requisiti", "политик", "правил", "требован", "ポリシー", "ルール", "要件", "策略", "规则", "要求", "정책", "규칙",
+    ];
+
+    // A topic's noun before a secret's noun in the languages that put it first ("la política de contraseñas", "les règles de mot de passe").
+    private static readonly string[] SecretTopicLeads =
+    [
+        "policy", "política", "politique", "politica", "règles", "reglas", "regole", "requisitos", "exigences", "requisiti", "regras",
+        "reinicio", "réinitialisation", "redefinição", "reimpostazione", "gestor", "gestionnaire", "gerenciador", "docs on", "guide to",
+    ];
 
     /// <summary>
     /// The ask sent with a photo or a screenshot names a token, a key, a password or a person's number in it and asks for it to be read
@@ -101,7 +120,68 @@ internal static partial class SensitiveScanner
     /// the secret travels in the picture (docs/LABELLING.md, a photo whose ask reads a secret out). Not when the ask says it is masked.
     /// </summary>
     internal static bool SecretReadOffImage(ReadOnlySpan<char> ask) =>
-        ask.IndexOfAny(ImageSecretNouns) >= 0 && ask.IndexOfAny(ImageReadVerbs) >= 0 && !NumbersMaskedInPhoto(ask);
+        ask.IndexOfAny(ImageSecretNouns) >= 0 && ask.IndexOfAny(ImageReadVerbs) >= 0 && SecretItselfNamed(ask, ImageSecretNouns, ImageSecretNounList) && !NumbersMaskedInPhoto(ask);
+
+    /// <summary>
+    /// One of the ask's secret nouns names the secret itself, not a topic about secrets: "read the password on this sticker", not "read
+    /// the password policy" or "read the docs on password reset" (a topic's word right after the noun, glued or hyphenated, or a topic's
+    /// noun just before it). The broad "read the …" verbs take any noun in the ask; this keeps them to a secret shown.
+    /// </summary>
+    private static bool SecretItselfNamed(ReadOnlySpan<char> ask, SearchValues<string> nouns, string[] nounList)
+    {
+        for (var from = 0; from < ask.Length;)
+        {
+            var hit = ask[from..].IndexOfAny(nouns);
+            if (hit < 0)
+            {
+                return false;
+            }
+
+            hit += from;
+            var end = hit + NounLength(ask[hit..], nounList);
+            if (!TopicAfter(ask[end..]) && !SecretPhrases.ContainsAny(ask[Math.Max(0, hit - 24)..hit], SecretTopicLeads))
+            {
+                return true;
+            }
+
+            from = end;
+        }
+
+        return false;
+    }
+
+    private static int NounLength(ReadOnlySpan<char> at, string[] nounList)
+    {
+        var length = 1;
+        foreach (var noun in nounList)
+        {
+            length = at.StartsWith(noun, StringComparison.OrdinalIgnoreCase) ? Math.Max(length, noun.Length) : length;
+        }
+
+        return length;
+    }
+
+    // The noun's glued tail ("Passwortrichtlinie", "passwords") and the next word, after a hyphen or a space, start with a topic's word.
+    private static bool TopicAfter(ReadOnlySpan<char> rest)
+    {
+        var tail = 0;
+        while (tail < rest.Length && char.IsLetter(rest[tail]))
+        {
+            tail++;
+        }
+
+        var glued = rest[..tail];
+        var next = rest[tail..].TrimStart("-‐ ");
+        foreach (var topic in SecretTopicWords)
+        {
+            if ((glued.Length > 1 && glued.StartsWith(topic, StringComparison.OrdinalIgnoreCase)) || next.StartsWith(topic, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A card that opens a door: an access badge, no bank's card ("o cartão serve pra abrir a porta", "tarjeta de acceso").
     private static readonly string[] DoorCardWords = ["abrir a porta", "abre a porta", "abrir la puerta", "abre la puerta", "de acesso", "de acceso", "cartão do laboratório", "tarjeta del laboratorio"];

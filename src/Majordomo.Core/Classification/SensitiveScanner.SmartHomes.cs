@@ -305,9 +305,10 @@ internal static partial class SensitiveScanner
     // A Wi-Fi word, a key's or a password's noun, and what carries the printed key, in the ask that sends a photo.
     private static readonly SearchValues<string> WifiWords = SearchValues.Create(["wifi", "wi-fi", "wlan", "wpa", "wireless", "réseau", "red wifi", "вайфа", "вай-фа", "와이파이", "ワイファイ", "无线", "ไวไฟ", "وای‌فای", "واي فاي", "वाईफाई", "ওয়াইফাই"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> WifiKeyNouns = SearchValues.Create(
-        ["password", "passwort", "key", "schlüssel", "clé", "cle ", "code", "clave", "contraseña", "chiave", "senha", "chave", "wachtwoord", "sleutel", "пароль", "ключ", "비밀번호", "비번", "パスワード", "密码", "รหัส", "رمز", "كلمة", "पासवर्ड", "পাসওয়ার্ড"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] WifiKeyNounList =
+        ["password", "passwort", "key", "schlüssel", "clé", "cle ", "code", "clave", "contraseña", "chiave", "senha", "chave", "wachtwoord", "sleutel", "пароль", "ключ", "비밀번호", "비번", "パスワード", "密码", "รหัส", "رمز", "كلمة", "पासवर्ड", "পাসওয়ার্ড"];
+
+    private static readonly SearchValues<string> WifiKeyNouns = SearchValues.Create(WifiKeyNounList, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> KeyCarriers = SearchValues.Create(
     [
@@ -326,7 +327,8 @@ internal static partial class SensitiveScanner
     /// the key travels in the picture, like a card's number in a photo of the card. A photo of the router's lights or ports names no key.
     /// </summary>
     internal static bool WifiKeyPhotographed(ReadOnlySpan<char> ask) =>
-        ask.IndexOfAny(WifiWords) >= 0 && ask.IndexOfAny(WifiKeyNouns) >= 0 && ask.IndexOfAny(KeyCarriers) >= 0 && ask.IndexOfAny(ReadOutVerbs) >= 0;
+        ask.IndexOfAny(WifiWords) >= 0 && ask.IndexOfAny(WifiKeyNouns) >= 0 && ask.IndexOfAny(KeyCarriers) >= 0 && ask.IndexOfAny(ReadOutVerbs) >= 0
+        && SecretItselfNamed(ask, WifiKeyNouns, WifiKeyNounList);
 
     // The ask to read the key off the picture ("type it out", "lire", "abschreiben", "escribes", "leggi"): a question where the key
     // is, under a label the user transcribed themselves ("Clé WPA : voir étiquette au dos"), asks for none.
