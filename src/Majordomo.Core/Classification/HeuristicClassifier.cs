@@ -150,6 +150,12 @@ internal static class HeuristicClassifier
             kind = Answered(prompt.AnsweredChars);
         }
 
+        // An id a browser agent typed into a field its selector or the page's snapshot names an id's (SensitiveScanner.Healthcare).
+        if (kind == SensitiveKind.None && SensitiveScanner.IdFilledIntoIdField(prompt.AssistantChars, prompt.ToolResultChars))
+        {
+            kind = SensitiveKind.PersonalId;
+        }
+
         // A lock's codes in a tool's result, the lock named by the user, the system prompt or the call (SensitiveScanner.SmartHomes).
         if (kind == SensitiveKind.None && SensitiveScanner.LockCodesInResult(prompt.ToolResultChars, prompt.UserChars, prompt.SystemChars, prompt.AssistantChars))
         {
@@ -206,7 +212,7 @@ internal static class HeuristicClassifier
         // Spanish "tarjeta" and Portuguese "cartão" name a ticket too: read apart (SensitiveScanner.Trips).
         if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.NamedOutsideRows(prompt.LastUserChars, PersonalDocuments) || SensitiveScanner.BareCardNamed(prompt.LastUserChars)
                 || SensitiveScanner.DocumentAcronymNamed(prompt.LastUserChars))
-            && !SensitiveScanner.BlankTemplate(prompt.LastUserChars) && !SensitiveScanner.BlankFormAsked(prompt.LastUserChars)
+            && !SensitiveScanner.BlankTemplate(prompt.LastUserChars) && !SensitiveScanner.BlankFormPhoto(prompt.LastUserChars)
             && !SensitiveScanner.SpecimenNamed(prompt.LastUserChars) && !SensitiveScanner.NumbersMaskedInPhoto(prompt.LastUserChars))
         {
             kind = SensitiveKind.PersonalId;

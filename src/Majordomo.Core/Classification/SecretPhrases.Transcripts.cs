@@ -42,6 +42,8 @@ internal static partial class SecretPhrases
         "пароль", "код", "şifre", "otp", "tan", "cvv", "iban", "konto", "account", "cuenta", "conto", "card", "karte", "carte", "carta", "tarjeta",
         "cartão", "karta", "карт", "sécu", "secu", "social", "fiscal", "passport", "pass", "dni", "cpf", "nss", "снилс",
         "密码", "暗証", "비밀번호", "סיסמ", "קוד", "رمز", "كلمة", "بطاقة", "κωδικ", "mật khẩu", "mã pin", "पिन", "आधार",
+        // Probe 50: a health or insurance number told after "my number" ("my number the health one it's four eight …").
+        "health", "nhs", "medicare", "medicaid", "insurance", "versicher", "krankenkass", "sanitari", "seguridad social", "sécurité sociale", "patient",
     ];
 
     /// <summary>

@@ -216,9 +216,14 @@ internal static partial class SecretPhrases
             return false;
         }
 
+        // A service's word earlier in the line names the noun's number when it stands in the noun's clause or heads a list of numbers
+        // ("SSS Makati hotline 8920-6446, PhilHealth …"); not an errand told before it ("hastane randevusu için MHRS'ye giriyorum, TC
+        // kimlik no …": probe 50).
         var line = text[Math.Max(0, at - 80)..at];
         line = line[(line.LastIndexOfAny('\n', '\r') + 1)..];
-        return WordIn(between, ServiceWords) || WordIn(between, PrefixWords) || WordIn(line, ServiceWords);
+        var clause = line[(line.LastIndexOfAny(',', ';') + 1)..];
+        return WordIn(between, ServiceWords) || WordIn(between, PrefixWords) || WordIn(clause, ServiceWords)
+            || (WordIn(line, ServiceWords) && line.IndexOfAnyInRange('0', '9') >= 0);
     }
 
     /// <summary>

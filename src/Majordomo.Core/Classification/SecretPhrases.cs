@@ -340,12 +340,14 @@ internal static partial class SecretPhrases
         .. GovernmentPhrases(),
         // Vehicle transfer and licence-check codes, drivers', charging and fuel cards, licences in more languages (SecretPhrases.Mobility).
         .. MobilityPhrases(),
+        // Health insurers' member numbers, Arabic ids with a possessive ending (SecretPhrases.Healthcare).
+        .. HealthPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -455,7 +457,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at))
         {
             return true;
         }
@@ -633,7 +635,9 @@ internal static partial class SecretPhrases
         // A study's approval number, a pseudonymised subject's code, a password manager's folder, a trivial PIN weighed (SecretPhrases.Research).
         || ResearchNotValue(text, at, end, phrase, want)
         // A check or share code with no licence near, a policy with no insurance near (SecretPhrases.Mobility).
-        || MobilityNotValue(text, at, phrase);
+        || MobilityNotValue(text, at, phrase)
+        // A member number with no health or insurance word near, a form's own number, another key's value in code (SecretPhrases.Healthcare).
+        || HealthNotValue(text, at, end, phrase);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -2486,7 +2490,8 @@ internal static partial class SecretPhrases
 
         // One digit is enough in a long mixed-case token with a symbol and an underscore ("Harbor!Quill7_Mango"; probe 23).
         var long1 = digits == 1 && symbols > 0 && underscores > 0 && upper >= 2 && lower >= 6;
-        if (letters < 3 || (digits < 2 && !long1) || token.Contains("::", StringComparison.Ordinal))
+        // "::" is a scope's, "^^" an HL7 field's empty components ("1234^^^HOSP^MR": SensitiveScanner.Healthcare reads those).
+        if (letters < 3 || (digits < 2 && !long1) || token.Contains("::", StringComparison.Ordinal) || token.Contains("^^", StringComparison.Ordinal))
         {
             return false;
         }

@@ -64,6 +64,8 @@ internal static partial class SensitiveScanner
         "type out", "type me", "type up", "transcri", "transcrí", "write out", "copy out", "tape-moi", "tapez-moi", "recopie", "retape",
         "overtypen", "overschrijven", "abtipp", "tipp mir", "tippe mir", "tipp sie", "pásame a texto", "pasa a texto", "pásalo a texto",
         "trascriv", "ricopia", "digita il", "digita o", "digitar o", "digite o", "przepisz", "перепиши", "перепечатай",
+        // Probe 50: Portuguese typing asked for oneself ("Digita pra mim o número da carteirinha").
+        "digita pra mim", "digite pra mim", "digita para mim", "digite para mim", "escreve pra mim", "escreva pra mim", "escreve para mim",
     ], StringComparison.OrdinalIgnoreCase);
 
     // A payment card's noun and what on it is asked for: its number, its expiry, its security code.

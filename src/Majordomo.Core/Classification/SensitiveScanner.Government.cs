@@ -9,17 +9,9 @@ namespace Majordomo.Classification;
 /// </summary>
 internal static partial class SensitiveScanner
 {
-    // A form left empty: "blank", "en blanco", "em branco", "vierge", "leeres Formular", "blanco formulier", "pusty", "in bianco".
-    private static readonly SearchValues<string> BlankWords = SearchValues.Create(
-        ["blank", "en blanco", "em branco", "vierge", "leeres", "leere ", "blanco", "pusty", "pustego", "in bianco", "vuoto", "пустой", "пустого"],
-        StringComparison.OrdinalIgnoreCase);
-
     // Which box or field of the form a value goes in.
     private static readonly SearchValues<string> BoxWords = SearchValues.Create(
         ["which box", "what box", "which field", "casilla", "qual campo", "quale campo", "en qué campo", "welches feld", "welchem feld", "quelle case",
             "dans quelle", "welk vakje", "welk veld", "które pole", "którym polu", "в какое поле", "в какую графу"],
         StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The ask sent with a photo calls the form blank and asks which box or field a value goes in: the empty form's photo.</summary>
-    internal static bool BlankFormAsked(ReadOnlySpan<char> ask) => ask.IndexOfAny(BlankWords) >= 0 && ask.IndexOfAny(BoxWords) >= 0;
 }

@@ -189,6 +189,7 @@ internal static partial class SensitiveScanner
             case 12 when single && d[0] == 0 && VietnameseId(d): // Vietnam's CCCD: province, century and sex, year of birth (probe 24)
             case 10 when shape is [6, 4] && separators == 2 && Date(d[..6], yearFirst: false):
             case 10 when shape is [6, 4] && separators == 8 && BirthDate(d): // a rodné číslo mistyped (its mod 11 fails) with its noun
+            case 12 when shape is [8, 4] && separators == 2 && MistypedPersonnummer(text, start, d): // a personnummer mistyped (probe 50)
             case 9 when (single || shape is [3, 3, 3]) && (Bsn(d) || IsraeliId(d) || Taj(d)):
             case 10 when single && d[0] is 1 or 2 && Luhn(d):
             case 11 when single && (Snils(d) || Cpf(d)):

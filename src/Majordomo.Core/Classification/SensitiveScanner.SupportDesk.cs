@@ -126,6 +126,10 @@ internal static partial class SensitiveScanner
         "tapado", "tapados", "ocultado", "ocultos", "oscurato", "oscurati", "coperto", "coperti", "cancellato", "afgeplakt", "zwart gemaakt",
         "onleesbaar gemaakt", "zamazan", "zakryt", "zaklejon", "замазан", "закрыт", "скрыт", "karartılmış", "gizlenmiş", "tarjat", "maskerad",
         "黒塗り", "隠して", "マスキング", "打码", "遮住", "涂黑", "가려", "가림", "가린", "마스킹",
+        // Probe 50: scribbled over, crossed out, blurred, removed ("Versichertennummer … rausgelöscht", "risquei o número").
+        "scribbled over", "scribbled out", "crossed out", "blurred", "pixelated", "removed the", "taken out", "rausgelöscht", "gelöscht", "übermalt",
+        "durchgestrichen", "risquei", "rabisquei", "riscado", "rabiscado", "borrei", "tapei", "tapé", "borré", "rayé", "barré", "flouté", "supprimé",
+        "sfocato", "barrato", "doorgestreept", "weggehaald", "przekreśl", "zamazał",
     ];
 
     private static readonly string[] Negations = ["not", "nicht", "pas", "no", "non", "niet", "nie", "не", "没", "未"];

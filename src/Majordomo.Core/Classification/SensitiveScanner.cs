@@ -1041,6 +1041,12 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        // An HL7 field's component ("SSN123456789^^^SSA"): its value is the word itself, the next field is another's (SensitiveScanner.Healthcare).
+        if (word > 0 && window[word] == '^')
+        {
+            return RealPatientId(window[..word]);
+        }
+
         for (var i = word < 0 ? window.Length : word; i < window.Length; i++)
         {
             // An id starts with a digit or a capital letter ("C03005988", "AB 12 34 56 C"), not "in 2019".
