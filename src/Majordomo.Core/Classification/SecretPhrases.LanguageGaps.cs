@@ -168,4 +168,40 @@ internal static partial class SecretPhrases
         var stop = after.IndexOfAny("0123456789.!?\n");
         return WholeWordsIn(stop < 0 ? after : after[..stop], OwnerWordsAfter);
     }
+
+    /// <summary>
+    /// A security answer in a frame the connectors do not read, bounded to what a noun and its connector span (twenty-fifth session):
+    /// one or two words after the noun, then the value closing its clause — Czech "[mé] matky je Dvořáková,", Indonesian "saya
+    /// Wulandari", Arabic "هو الخطيب،", Persian "کریمی است،". A description in the value's place ("je jedna z …", "saya dipakai", "هو آمن
+    /// أن …", "مناسب است") is no answer; neither is a connector past a question's mark ("سؤال الأمان؟ وهل هو …").
+    /// </summary>
+    private static bool BoundedAnswer(ReadOnlySpan<char> window)
+    {
+        Span<Range> parts = stackalloc Range[6];
+        var total = window.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries);
+        var count = Math.Min(total, 5);
+        for (var k = 0; k < count - 1; k++)
+        {
+            var word = window[parts[k]];
+            var value = window[parts[k + 1]];
+            if (word.IndexOfAny("؟?,،") >= 0)
+            {
+                return false;
+            }
+
+            var closes = value[^1] is ',' or '،' or '.' || k + 2 == total;
+            var bare = value.TrimEnd(",،.");
+            if ((k <= 2 && word is "je" && char.IsUpper(bare[0]) && bare.Length >= 3 && closes)
+                || (k == 0 && word is "saya" or "aku" && char.IsUpper(bare[0]) && bare.Length >= 3)
+                || (k <= 1 && word is "هو" or "هي" && bare.Length >= 2 && closes)
+                || (k == 0 && value.TrimEnd(",،.") is "است" && closes && !WholeWordsIn(word, PersianDescriptions)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PersianDescriptions = ["مهم", "مناسب", "لازم", "ضروری", "امن", "کافی", "سخت", "آسان", "خوب", "بد", "چه", "چی"];
 }

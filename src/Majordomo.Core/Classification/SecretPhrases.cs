@@ -1091,6 +1091,12 @@ internal static partial class SecretPhrases
             return !WorldNounRunsOn(text, at + phrase.Length, phrase);
         }
 
+        // "我的PIN码是4821": a Latin acronym glued to its CJK noun stands in CJK text; a Latin letter or digit before it is a longer word's.
+        if (phrase[^1] >= 0x2E80 && (at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])))
+        {
+            return !WorldNounRunsOn(text, at + phrase.Length, phrase);
+        }
+
         // Part of an identifier (db_password, $password, user.password, #mdp, password_hash): code, not prose;
         // an assignment in code is SensitiveScanner's to judge.
         if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '_' or '.' or '$' or '#' or '@' or '/') && !SlashJoinedNoun(text, at, phrase))
@@ -1229,15 +1235,15 @@ internal static partial class SecretPhrases
             Want.Lock => DigitValue(window) || LockTurns(window) || Combination(window),
             Want.Dial => Combination(window) || ChangedFromDefault(window),
             Want.Given => GivenAnswer(window, answersOnly: true),
-            Want.Access => WordValue(window, Want.Token, plural) || (cjk && CjkValue(window, Want.Token)) || DigitValue(window, minChars: 12) || AccessToken(window),
+            Want.Access => WordValue(window, Want.Token, plural) || (cjk && CjkValue(window, Want.Token)) || DigitValue(window, minChars: 12) || AccessToken(NounClause(window)),
             Want.Short => DigitValue(window) || ShortCode(window),
             Want.Personal => DigitValue(window, minChars: 6),
             Want.Account => DigitValue(window, minChars: 8),
             // A Wi-Fi key of digits ("Key: 4471 9920 1183 5562"): twelve digits or more.
             Want.Token => WordValue(window, want, plural) || (cjk && CjkValue(window, want)) || DigitValue(window, minChars: 12),
-            _ => WordValue(window, want, plural, polish) || StrongToken(window) || (cjk && (CjkValue(window, want) || (want == Want.Word && GluedScriptPassword(full)))) || QuotedValue(window, want)
+            _ => WordValue(window, want, plural, polish) || StrongToken(NounClause(window)) || (cjk && (CjkValue(window, want) || (want == Want.Word && GluedScriptPassword(full)))) || QuotedValue(window, want)
                 || (want == Want.Word && DigitValue(window, pin: true))
-                || (want == Want.Answer && GivenAnswer(window)),
+                || (want == Want.Answer && (GivenAnswer(window) || BoundedAnswer(window))),
         };
         // A code read aloud with a pause inside ("6 0 4 … 呃 … 9 1 7"; SecretPhrases.Dictation): the sentence's dots are the pause.
         // A PIN or a password stated again in the next sentence; a security answer in brackets (SecretPhrases.AgentTraffic).
@@ -1741,8 +1747,9 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    // Up to five words, then a connector, then a value that is not a description; or a quoted value
+    // A few words, then a connector, then a value that is not a description; or a quoted value
     // right away ("wifi password 'tulip88'"), or a token with letters and digits right away ("PW Tulip88").
+    // The words stay in the noun's clause (ClauseEnds): "My password expired on Monday, so the laptop … is Dell7420" names the laptop.
     private static bool WordValue(ReadOnlySpan<char> window, Want want, bool plural, bool polish = false)
     {
         var previous = ReadOnlySpan<char>.Empty;
@@ -1820,11 +1827,118 @@ internal static partial class SecretPhrases
                 return true;
             }
 
+            if (ClauseEnds(token, window[i..]))
+            {
+                return false;
+            }
+
             previous = token;
         }
 
         return false;
     }
+
+    // Whether the token ends the noun's clause: a question's mark (Arabic's too), or a comma before a new clause with its own subject
+    // (a conjunction, then an article or "what" within three words: ", so the laptop …", ", du coup la machine …", Russian's ", но
+    // главная проблема …"). An apposition or an aside keeps the noun's clause ("…, l'ancien c'était …", "…, yenisi …", "…, Lucia1997",
+    // "…, а от від пошти — …").
+    private static bool ClauseEnds(ReadOnlySpan<char> token, ReadOnlySpan<char> rest)
+    {
+        if (token[^1] is '؟')
+        {
+            return true;
+        }
+
+        if (token[^1] is not (',' or '،' or '，'))
+        {
+            return false;
+        }
+
+        Span<Range> parts = stackalloc Range[5];
+        var count = Math.Min(rest.Split(parts, ' ', StringSplitOptions.RemoveEmptyEntries), 4);
+        if (count < 2 || !InList(rest[parts[0]], ClauseConjunctions))
+        {
+            return false;
+        }
+
+        var slavic = rest[parts[0]] is "но" or "а" or "і" or "але" or "и";
+        var first = rest[parts[1]];
+        if (slavic)
+        {
+            return !InList(first, SlavicAsides);
+        }
+
+        for (var k = 1; k < count; k++)
+        {
+            if (InList(rest[parts[k]], SubjectOpeners))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InList(ReadOnlySpan<char> word, ReadOnlySpan<string> list)
+    {
+        foreach (var item in list)
+        {
+            if (word.Equals(item, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ClauseConjunctions =
+    [
+        "so", "and", "but", "du", "donc", "mais", "et", "also", "und", "aber", "doch", "pero", "y", "mas", "e", "ma", "però", "но", "а", "и", "і", "але",
+    ];
+
+    // What opens a clause's own subject after the conjunction (English, French, German, Spanish, Italian, Portuguese).
+    private static readonly string[] SubjectOpeners =
+    [
+        "the", "what", "this", "that", "la", "le", "les", "ce", "ça", "der", "die", "das", "el", "los", "las", "lo", "il", "gli", "o", "os", "as",
+    ];
+
+    // A preposition or a particle after a Russian or Ukrainian "а"/"но": the same noun's other case ("а от почты — …"), not a new subject.
+    private static readonly string[] SlavicAsides = ["от", "від", "для", "у", "в", "на", "к", "до", "з", "с", "из", "он", "она", "він", "вона", "его", "його", "её", "її"];
+
+    // The window's part in the noun's clause, where a bare password-shaped token is the noun's value: "My password expired on Monday,
+    // so the laptop … is Dell7420" names the laptop, not the password. A later clause that points back at the noun ("…, and the new
+    // one is Kestrel2024") keeps the whole window.
+    private static ReadOnlySpan<char> NounClause(ReadOnlySpan<char> window)
+    {
+        var i = 0;
+        for (var word = 0; word < 16 && i < window.Length; word++)
+        {
+            while (i < window.Length && char.IsWhiteSpace(window[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < window.Length && !char.IsWhiteSpace(window[i]))
+            {
+                i++;
+            }
+
+            if (start < i && ClauseEnds(window[start..i], window[i..]))
+            {
+                return WholeWordsIn(window[i..], BackWords) ? window : window[..i];
+            }
+        }
+
+        return window;
+    }
+
+    // Words by which a later clause points back at the secret's noun: its new value.
+    private static readonly string[] BackWords =
+    [
+        "new one", "the new", "le nouveau", "la nouvelle", "der neue", "das neue", "die neue", "el nuevo", "la nueva", "a nova", "o novo", "il nuovo", "la nuova",
+    ];
 
     /// <summary>
     /// "grep -rn password src/auth/", "password docs/setup.md": a file or folder path, lower-case segments and a slash,

@@ -124,7 +124,8 @@ internal static partial class SensitiveScanner
     /// names no reading.
     /// </summary>
     internal static bool AccessCodePhotographed(ReadOnlySpan<char> ask) =>
-        ask.IndexOfAny(AccessNouns) >= 0 && (ask.IndexOfAny(ReadOutVerbs) >= 0 || ask.IndexOfAny(AccessReadVerbs) >= 0);
+        ask.IndexOfAny(AccessNouns) >= 0 && (ask.IndexOfAny(ReadOutVerbs) >= 0 || ask.IndexOfAny(AccessReadVerbs) >= 0)
+        && (ask.IndexOfAny(WifiKeyNouns) < 0 || SecretItselfNamed(ask, WifiKeyNouns, WifiKeyNounList));
 
     // What makes Spanish "tarjeta" and Portuguese "cartão" a ticket, not a bank card or an id: the words right after or before it.
     private static readonly string[] TicketCardAfter =

@@ -8,6 +8,25 @@ namespace Majordomo.Tests.Classification;
 /// </summary>
 public class SensitiveRuleBoundsTests
 {
+    // A connector and a bare password-shaped token are read in the noun's clause only: a comma, a conjunction and a new subject end it;
+    // a relative clause or an apposition after a comma does not.
+    [Theory]
+    [InlineData("The password, which my landlord set last year, is Kestrel-Bay47 — is that strong enough to keep?", "My password expired on Monday, so the laptop I'm on now is Dell7420 from the loaner pool — how do I map the shared drive?")]
+    [InlineData("Пароль от роутера это Снегирь-2026, запиши его в заметку для бабушки.", "Пароль я сменил ещё в понедельник, но главная проблема теперь это Windows11 на старом ноутбуке — он жутко тормозит.")]
+    [InlineData("J'ai changé le mot de passe d'Ameli, l'ancien c'était Chouquette75! et le nouveau c'est Chouquette76!", "Le mot de passe a expiré lundi, du coup la machine que j'utilise maintenant est Latitude5420 ; comment je récupère mes fichiers ?")]
+    [InlineData("I reset my password yesterday, and the new one is Harbor-Quill58.", "I reset my password yesterday after the phishing scare, and what still bugs me is Outlook2019 asking again every hour. Any idea why?")]
+    public void Connector_InLaterClause_ReadsNoValue(string secret, string lookAlike) => Pair(secret, lookAlike);
+
+    // The audit's last gaps: "PIN码" glued to CJK text, and security answers in a bounded frame (Czech "je", Indonesian "saya", Arabic
+    // "هو" closing its clause, Persian's verb last).
+    [Theory]
+    [InlineData("我的PIN码是4821，帮我记在备忘录里。", "PIN码一般是几位数？忘了的话怎么办？")]
+    [InlineData("Rodné příjmení mé matky je Dvořáková, to je odpověď na bezpečnostní otázku v bance.", "Rodné příjmení matky je jedna z bezpečnostních otázek, je to bezpečné?")]
+    [InlineData("Nama gadis ibu saya Wulandari, itu jawaban pertanyaan keamanan di bank.", "Nama gadis ibu saya dipakai bank untuk apa sih?")]
+    [InlineData("اسم عائلة أمي قبل الزواج هو الخطيب، وهذا جواب سؤال الأمان في البنك.", "البنك طلب مني سؤال الأمان، هل هو آمن أن أستخدم اسم عائلة أمي قبل الزواج؟")]
+    [InlineData("نام خانوادگی مادرم قبل از ازدواج کریمی است، جواب سوال امنیتی بانک.", "نام خانوادگی مادر قبل از ازدواج برای سوال امنیتی مناسب است؟")]
+    public void AuditGaps_PinAndSecurityAnswers_Read(string secret, string lookAlike) => Pair(secret, lookAlike);
+
     // An example's word inside a reserved domain ("aline@example.com.br", "jan@example.nl", "lohn@kanzlei.example") is an address's
     // label, not the sentence calling the value an example; the word itself still is.
     [Theory]
