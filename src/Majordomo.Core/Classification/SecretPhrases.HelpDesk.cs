@@ -64,7 +64,7 @@ internal static partial class SecretPhrases
     private static IEnumerable<string> HelpDeskTriggers => HelpDeskWords.All;
 
     /// <summary>The lists read through <see cref="WordStarts"/> (tests check their first three characters' folds).</summary>
-    internal static IEnumerable<string> WordStartsLists => HelpDeskWords.All.Concat(ResearchTriggers);
+    internal static IEnumerable<string> WordStartsLists => HelpDeskWords.All.Concat(ResearchTriggers).Concat(FinanceTriggers).Concat(FamilyWords.Contracts);
 
     /// <summary>The checks started by <see cref="HelpDeskTriggers"/>.</summary>
     private static bool HelpDeskAt(ReadOnlySpan<char> text, int at)

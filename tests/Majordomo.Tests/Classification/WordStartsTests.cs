@@ -71,4 +71,18 @@ public class WordStartsTests
         Assert.Contains('s', heads);
         SensitivePrefilterTests.AssertFoldAlike(heads);
     }
+
+    [Fact]
+    public void ContractNoun_AnswersAsTheListsOwnCompare()
+    {
+        // The gate before the list's compare: every trigger phrase (and the nouns in other cases) gets the answer an exact
+        // search of the ten nouns gives.
+        string[] contracts = ["contrat", "contrato", "contratto", "contract", "vertrag", "umowy", "umowa", "posizione", "sözleşme", "contractnummer"];
+        foreach (var phrase in SecretPhrases.TriggerPhrases.Concat(contracts).Concat(contracts.Select(c => c.ToUpperInvariant())).Append("c").Append(""))
+        {
+            Assert.Equal(Array.IndexOf(contracts, phrase) >= 0, SecretPhrases.ContractNoun(phrase));
+        }
+
+        Assert.All(contracts, c => Assert.True(SecretPhrases.ContractNoun(c)));
+    }
 }
