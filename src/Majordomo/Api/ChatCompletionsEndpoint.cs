@@ -73,7 +73,13 @@ internal sealed class ChatCompletionsEndpoint(
         context.Response.Headers["X-Request-Id"] = requestId;
         // The one read of the snapshot: everything below gets its part, so a reload never changes this request.
         var snapshot = engine.Snapshots.Current;
-        if (await Admission.AdmitAsync(context, snapshot, ingress).ConfigureAwait(false) is not { } admitted)
+        if (!Completed(Admission.AdmitAsync(context, snapshot, ingress), out var admission, out var waiting))
+        {
+            await waiting.ConfigureAwait(false);
+            admission = ResultOf<Admitted?>(waiting);
+        }
+
+        if (admission is not { } admitted)
         {
             return;
         }
@@ -113,7 +119,12 @@ internal sealed class ChatCompletionsEndpoint(
 
         request.Metadata = MetadataOf(context.Request.Headers, request);
         ingress.ReadHeaders(context.Request.Headers, request);
-        var level = await engine.Degradation.CurrentAsync(snapshot.Budgets, engine.Time.GetUtcNow(), keyName).ConfigureAwait(false);
+        if (!Completed(engine.Degradation.CurrentAsync(snapshot.Budgets, engine.Time.GetUtcNow(), keyName), out var level, out waiting))
+        {
+            await waiting.ConfigureAwait(false);
+            level = ResultOf<DegradationLevel>(waiting);
+        }
+
         context.Response.Headers[BudgetHeaders.Degradation] = level.Name;
 
         // Loop guard (SPEC §1.8): before routing, so a runaway agent loop never reaches a model.
@@ -136,7 +147,12 @@ internal sealed class ChatCompletionsEndpoint(
             ingress.ReadHeaders(context.Request.Headers, request);
         }
 
-        var decision = await engine.Router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted).ConfigureAwait(false);
+        if (!Completed(engine.Router.DecideAsync(snapshot.Routing, request, keyName, context.RequestAborted), out var decision, out waiting))
+        {
+            await waiting.ConfigureAwait(false);
+            decision = ResultOf<RouteDecision>(waiting);
+        }
+
         if (decision.Reply is { } reply)
         {
             RouterHeaders.WriteSelf(context.Response);
@@ -211,6 +227,27 @@ internal sealed class ChatCompletionsEndpoint(
 
         Log(requestId, request, plan, finalStatus, errorCode, outcome, started, level, loop: loop, cache: cache?.Lookup.Result);
     }
+
+    /// <summary>
+    /// A step that usually completes at once (admission, the degradation look, the routing decision): its result taken as it is, or,
+    /// when it waits, the step as a <see cref="Task"/> to await. The endpoint's box, which every request allocates when the pool has
+    /// none, then holds one <see cref="Task"/> and the awaiter its error writes already use, instead of each step's awaiter by value.
+    /// </summary>
+    private static bool Completed<T>(ValueTask<T> step, out T result, out Task pending)
+    {
+        if (step.IsCompletedSuccessfully)
+        {
+            result = step.Result;
+            pending = Task.CompletedTask;
+            return true;
+        }
+
+        result = default!;
+        pending = step.AsTask();
+        return false;
+    }
+
+    private static T ResultOf<T>(Task completed) => ((Task<T>)completed).Result;
 
     /// <summary>The response cache's part of a request: what the lookup found and the sink that captures the answer to store.</summary>
     private sealed record CacheUse(CacheSettings Settings, CacheLookup Lookup, IClientSink Sink, CapturingSink? Capture);
