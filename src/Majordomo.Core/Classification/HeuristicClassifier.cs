@@ -188,11 +188,12 @@ internal static class HeuristicClassifier
         // A photo whose ask reads a secret off it, or says the passwords in it are shown (SensitiveScanner.Phones).
         // A gift card's code or PIN read off it, a screenshot's password asked what it is (SensitiveScanner.Gaming).
         // A relative's number, a letter's password or a lock's or a token's code read off it (SensitiveScanner.FamilyLife);
-        // a token, a password or a person's number read or typed off a photo or a screenshot (SensitiveScanner.Research).
+        // a token, a password or a person's number read or typed off a photo or a screenshot (SensitiveScanner.Research); a key box's code
+        // read off a host's screenshot (SensitiveScanner.Home).
         if (kind == SensitiveKind.None && prompt.MediaParts > 0 && (SensitiveScanner.SecretReadFromPhoto(prompt.LastUserChars)
             || SensitiveScanner.GiftCodeReadFromPhoto(prompt.LastUserChars) || SensitiveScanner.PasswordAskedOfPhoto(prompt.LastUserChars)
             || SensitiveScanner.NumberReadFromPhoto(prompt.LastUserChars)
-            || SensitiveScanner.SecretReadOffImage(prompt.LastUserChars)))
+            || SensitiveScanner.SecretReadOffImage(prompt.LastUserChars) || SensitiveScanner.KeyCodeReadFromPhoto(prompt.LastUserChars)))
         {
             kind = SensitiveKind.Password;
         }

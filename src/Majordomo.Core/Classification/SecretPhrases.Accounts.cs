@@ -75,7 +75,39 @@ internal static partial class SecretPhrases
         }
 
         var around = text[Math.Max(0, start - 400)..Math.Min(text.Length, start + 300)];
-        return ContainsAny(around, BillWords) && !ContainsAny(around, BankWords);
+        return ContainsAny(around, BillWords) && !BankWordOffTail(around);
+    }
+
+    // A bank's word on a line that shows only the paying account's masked tail ("Paying by: Direct Debit from account ending ••••8812")
+    // names no bank account beside the biller's number (probe 54); anywhere else, or beside a bank account's digits, it keeps the number
+    // a bank's.
+    private static bool BankWordOffTail(ReadOnlySpan<char> around)
+    {
+        foreach (var line in around.EnumerateLines())
+        {
+            if (ContainsAny(line, BankWords) && (DigitRun(line, 6) || (line.IndexOfAny("•*") < 0 && !line.Contains("ending", StringComparison.OrdinalIgnoreCase) && !ContainsAny(line, TailWords))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A run of at least <paramref name="length"/> digits, single spaces and dashes inside it ("sort code 20-45-77, account 53118842").
+    private static bool DigitRun(ReadOnlySpan<char> line, int length)
+    {
+        var run = 0;
+        for (var k = 0; k < line.Length; k++)
+        {
+            run = char.IsAsciiDigit(line[k]) ? run + 1 : line[k] is ' ' or '-' && run > 0 && k + 1 < line.Length && char.IsAsciiDigit(line[k + 1]) ? run : 0;
+            if (run >= length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first number in the 40 characters after the account's noun ending at <paramref name="end"/> is a biller's.</summary>

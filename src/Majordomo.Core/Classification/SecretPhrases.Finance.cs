@@ -112,6 +112,9 @@ internal static partial class SecretPhrases
         "coordinate", "coordonnée", "column", "columna", "coluna", "fila", "row", "linha", "ligne", "box", "número", "number", "numéro", "nr",
     ];
 
+    // Verbs opening a sentence that hands a card's values over ("Passei: 27 e 81", "Le di 38 y 62", "I gave 63 and 09").
+    private static readonly string[] HandingOpeners = ["passei", "dei", "le di", "les di", "se las di", "le dije", "i gave", "i typed", "i told", "gave", "ho dato", "gli ho dato", "j'ai donné", "je lui ai donné", "podałem", "podałam"];
+
     // Words that join a list of numbers and keep it going.
     private static readonly string[] ListJoiners = ["y", "e", "and", "et", "und", "i", "и", "ve", "or", "o", "ou", "oder", "&"];
 
@@ -127,6 +130,13 @@ internal static partial class SecretPhrases
         var after = text[end..Math.Min(text.Length, end + 160)];
         var stop = after.IndexOfAny("?!\n");
         var dot = after.IndexOf(". ", StringComparison.Ordinal);
+        // "… do meu cartão matriz. Passei: 27 e 81.": a next sentence that hands the values over is the card's too (probe 54).
+        if (dot >= 0 && StartsWithAny(after[(dot + 2)..], HandingOpeners))
+        {
+            var more = after[(dot + 2)..].IndexOfAny(".?!\n");
+            dot = more >= 0 ? dot + 2 + more : -1;
+        }
+
         stop = dot >= 0 && (stop < 0 || dot < stop) ? dot : stop;
         var sentence = text[from..(stop < 0 ? end + after.Length : end + stop)];
         var nounAt = at - from;
@@ -141,6 +151,7 @@ internal static partial class SecretPhrases
         var count = 0;
         var longest = false;
         var positional = false;
+        var named = false;
         var i = 0;
         while (i < span.Length)
         {
@@ -156,6 +167,11 @@ internal static partial class SecretPhrases
                 if (token.IndexOfAnyInRange('0', '9') < 0 && !WordIn(token, ListJoiners))
                 {
                     positional = StartsWithAny(token, PositionStems);
+                    named = false;
+                }
+                else
+                {
+                    named |= positional && token.IndexOfAnyInRange('0', '9') > 0;
                 }
 
                 continue;
@@ -163,6 +179,8 @@ internal static partial class SecretPhrases
 
             if (!char.IsAsciiDigit(span[i]))
             {
+                // "las posiciones B4 y F7: 38 y 62": past the positions named, a colon gives their values (probe 54).
+                positional &= !(span[i] == ':' && named);
                 i++;
                 continue;
             }
@@ -176,6 +194,7 @@ internal static partial class SecretPhrases
             var length = i - start;
             if (positional || length > 4 || (i < span.Length && char.IsLetter(span[i])) || (i + 1 < span.Length && span[i] is '.' or ',' or ':' or '/' && char.IsAsciiDigit(span[i + 1])))
             {
+                named |= positional;
                 continue;
             }
 

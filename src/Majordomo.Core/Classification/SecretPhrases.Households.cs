@@ -111,11 +111,14 @@ internal static partial class SecretPhrases
         "последние 4", "последние четыре", "заканчивается на", "останні 4", "sonu",
         // Probe 49: the verb without its preposition ("IBAN ends 6769", "IBAN endet 3318").
         " ends ", " endet ",
+        // Probe 54: Italian, French and Portuguese verbs ("il nuovo IBAN finisce con 4471").
+        "finisce con", "finisce in", "termina per", "se termine par", "termine par", "termina em", "acaba em", "acaba en", "eindigt met",
     ];
 
     /// <summary>
     /// Between the noun ending at <paramref name="end"/> and the first run of three digits or more within 24 characters stands a word
-    /// that says only the last digits follow: a masked tail, not the account (docs/LABELLING.md, "ending in").
+    /// that says only the last digits follow: a masked tail, not the account (docs/LABELLING.md, "ending in"). Not wider: from an
+    /// account's noun further back, a Korean id's "뒷자리" (its back digits, told) would read as a tail (train's T67145).
     /// </summary>
     private static bool TailNamedAfter(ReadOnlySpan<char> text, int end)
     {
@@ -140,12 +143,13 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// The digits at <paramref name="start"/> follow a payer's account's noun ("Лицевой счёт: 7712884019", "особовий рахунок 0800417725")
-    /// within 24 characters and are fewer than twenty: a utility's or a housing company's number for the payer, a customer number
+    /// within 40 characters ("Лицевой счёт за коммуналку 7710442893"; probe 54) and are fewer than twenty: a utility's or a housing
+    /// company's number for the payer, a customer number
     /// (docs/LABELLING.md). A bank account is twenty digits (or an IBAN) and stays sensitive.
     /// </summary>
     internal static bool PayerAccountAt(ReadOnlySpan<char> text, int start)
     {
-        if (!ContainsAny(text[Math.Max(0, start - 24)..start], PayerAccountNouns))
+        if (!ContainsAny(text[Math.Max(0, start - 40)..start], PayerAccountNouns))
         {
             return false;
         }

@@ -347,7 +347,7 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(HomeTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -457,7 +457,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at) || HomeAt(text, at))
         {
             return true;
         }
@@ -549,7 +549,7 @@ internal static partial class SecretPhrases
         // A lock, a code or a password of a game, a puzzle or a children's club (SecretPhrases.Games).
         || GameValue(text, at, end, want, phrase)
         // A device's default (the password is the user name) and a receipt's authorisation code are no secrets (SecretPhrases.Everyday).
-        || (want == Want.Word && (SameAsUser(text, at, end) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase is "code" or "código" or "codice") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
+        || (want == Want.Word && ((SameAsUser(text, at, end) && !DefaultStillInUse(text, at)) || SensitiveScanner.InSealedBlock(text, at))) || ((want == Want.Notice || phrase is "code" or "código" or "codice") && ReceiptCode(text, at)) || PostalPin(text, at, end, phrase)
         // A Kenyan company's KRA PIN on its receipt (SecretPhrases.Marketplaces).
         || (phrase is "pin" or "pin no" or "pin number" && CompanyKraPin(text, end))
         // A masked value, a promotion's code, a key's id; the account a password is for (SecretPhrases.Pasted). A trivial PIN
@@ -568,7 +568,7 @@ internal static partial class SecretPhrases
         || (want == Want.Word && (AppPasswordLabel(text, at, end) || QuotedDummy(text, at, end))) || (want == Want.Digits && (TrivialCodesCompared(text, end) || YearAfterDocument(text, end, phrase)))
         // A booking's reference after a passport's noun, a locker's own id, "default: none", one default for user and password
         // (SecretPhrases.Travel, SecretPhrases.Homes).
-        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end))
+        || BookingValue(text, end) || HomeNotValue(text, at, end, phrase) || (want == Want.Word && BothSameDefault(text, at, end) && !DefaultStillInUse(text, at))
         // A service's or a queue's number, an id's first digits, a validator's weights after an id's noun (SecretPhrases.WorldIds).
         || (want is Want.Digits or Want.Account or Want.Wallet or Want.Personal && WorldIdNotValue(text, at, end, phrase, want))
         // A code's quoted key answered by a constant or a variable; a flag naming the field to read (SecretPhrases.ToolLookAlikes).
@@ -637,7 +637,9 @@ internal static partial class SecretPhrases
         // A check or share code with no licence near, a policy with no insurance near (SecretPhrases.Mobility).
         || MobilityNotValue(text, at, phrase)
         // A member number with no health or insurance word near, a form's own number, another key's value in code (SecretPhrases.Healthcare).
-        || HealthNotValue(text, at, end, phrase);
+        || HealthNotValue(text, at, end, phrase)
+        // A meter's serial, a broadband or a utility's account, an OpenWrt section's name (SecretPhrases.Home).
+        || HomeTelecomNotValue(text, at, end, phrase);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)
@@ -1095,6 +1097,12 @@ internal static partial class SecretPhrases
         if (phrase[^1] >= 0x2E80 && (at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1])))
         {
             return !WorldNounRunsOn(text, at + phrase.Length, phrase);
+        }
+
+        // A Latin noun glued to CJK or kana ("台紙にPUK 47188230", "PUK码是 61839204"): the script's change is the word's edge (probe 54).
+        if (GluedToCjk(text, at, phrase))
+        {
+            return true;
         }
 
         // Part of an identifier (db_password, $password, user.password, #mdp, password_hash): code, not prose;

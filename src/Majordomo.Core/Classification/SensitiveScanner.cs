@@ -750,7 +750,7 @@ internal static partial class SensitiveScanner
             // define('DB_PASSWORD', '…'), os.getenv('SMTP_PASSWORD', '…'), ENV.fetch('REDIS_PASSWORD') { '…' } (SensitiveScanner.WorkOutput).
             argument = true;
         }
-        else if (isPassword && i > end && i < text.Length && text[i] is '\'' or '"')
+        else if (isPassword && i > end && i < text.Length && text[i] is '\'' or '"' && !ShellVariable(text, start))
         {
             // SQL and CLI: WITH PASSWORD 'abc123', --password "abc123"
         }
@@ -1156,7 +1156,8 @@ internal static partial class SensitiveScanner
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
                 && !SecretPhrases.CiRunNamed(text, start)
                 && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start)
-                && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start) && !OrganisationEin(text, start))
+                && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start) && !OrganisationEin(text, start)
+                && !SecretPhrases.UtilityAccountAt(text, start))
             {
                 return SensitiveKind.PersonalId;
             }
@@ -1174,6 +1175,13 @@ internal static partial class SensitiveScanner
         if (start >= 2 && char.IsAsciiLetterUpper(text[start - 1]) && char.IsAsciiLetterUpper(text[start - 2])
             && (start == 2 || !char.IsAsciiLetterOrDigit(text[start - 3])) && !(start + 1 < text.Length && text[start] == '0' && text[start + 1] == '0')
             && (Iban(text[(start - 2)..]) || AccountShapedIban(text, start - 2)) && !SecretPhrases.ExampleIbanInTest(text, start - 2) && !SecretPhrases.CountingIbanExample(text, start - 2))
+        {
+            next = start + 1;
+            return SensitiveKind.PersonalId;
+        }
+
+        // An IBAN printed in its country's own groups (SensitiveScanner.Home).
+        if (NationallyGroupedIban(text, start, out var country) && !SecretPhrases.ExampleIbanInTest(text, country) && !SecretPhrases.CountingIbanExample(text, country))
         {
             next = start + 1;
             return SensitiveKind.PersonalId;
