@@ -441,7 +441,7 @@ internal static partial class SecretPhrases
             digits += char.IsAsciiDigit(c) ? 1 : 0;
         }
 
-        return value.Length is >= 5 and <= 24 && digits >= 4 && !Date(value) && !SensitiveScanner.FormatMask(value) && !ZeroFilled(value);
+        return value.Length is >= 5 and <= 24 && digits >= 4 && !Date(value) && !SensitiveScanner.FormatMask(value) && !ZeroFilled(value) && !FixtureCell(value);
     }
 
     // A gap in a list of seed words the user does not know: "[missing]", "(?)", "???", "___", "…".

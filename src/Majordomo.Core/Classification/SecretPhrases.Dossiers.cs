@@ -85,7 +85,7 @@ internal static partial class SecretPhrases
     ];
 
     // Acronyms among them that are words elsewhere ("nss" a library, "niss" a name): counted only as printed, in capitals.
-    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp", "upn", "nia", "nisn", .. GovernmentCapitalNouns];
+    private static string[] DossierCapitalNouns => ["nhs", "nuhsa", "nusha", "nss", "niss", "ppsn", "idnp", "upn", "nia", "nisn", "ine", .. GovernmentCapitalNouns];
 
     // Appended to Phrases; the first table's nouns are appended to IdNouns (their value has five characters or more).
     private static (string Phrase, Want Want)[] DossierPhrases() =>
@@ -96,7 +96,7 @@ internal static partial class SecretPhrases
     // In a class of their own: built on the first check, once the partial files' fields have initialised.
     private static class DossierSets
     {
-        internal static readonly FrozenSet<string> PersonRecords = PersonRecordTable.SelectMany(row => row.Nouns).Concat(LanguageGapRecordNouns).ToFrozenSet(StringComparer.Ordinal);
+        internal static readonly FrozenSet<string> PersonRecords = PersonRecordTable.SelectMany(row => row.Nouns).Concat(LanguageGapRecordNouns).Concat(EducationRecordNouns).ToFrozenSet(StringComparer.Ordinal);
         internal static readonly FrozenSet<string> Capitals = DossierCapitalNouns.ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -127,7 +127,8 @@ internal static partial class SecretPhrases
     /// </summary>
     private static bool RecordWithoutPerson(ReadOnlySpan<char> text, int at, int end, string phrase) =>
         DossierSets.PersonRecords.Contains(phrase) && ((!PersonNamed(text, at) && !(OwnRecord(text, at, end) && !TripNumberNamed(text, at, end)) && !NameBeforeValue(text, end) && !NameBeforeNoun(text, at) && !SchoolRecord(text, at, end)
-            && !NameAfterValue(text, end) && !NameCommaBefore(text, at, phrase) && !ClaimWithInsurer(text, at, phrase)) || CounterValue(text, end) || (phrase == "dossier" && !CareBefore(text, at)));
+            && !NameAfterValue(text, end) && !NameCommaBefore(text, at, phrase) && !ClaimWithInsurer(text, at, phrase) && !InsurerDossier(text, at, phrase)) || CounterValue(text, end)
+            || (phrase == "dossier" && !CareBefore(text, at) && !InsurerDossier(text, at, phrase)));
 
     // A class register's or a grade sheet's words: a matricola or a student number there is a pupil's (probe 38).
     private static readonly string[] SchoolWords =
@@ -137,6 +138,7 @@ internal static partial class SecretPhrases
         // Probe 42: exams, admissions, scholarships and school fees, and pupils in the other languages.
         "exam ", "exams", "examination", "gcse", "a-level", "student", "scholarship", "studente", "studenti", "studentessa", "borsa di studio", "università",
         "aluno", "aluna", "alunos", "turma", "examen", "notas", "selectividad", "abitur", "prüfung", "leerling", "uczeń", "shule", "mwanafunzi", "wanafunzi", "karo",
+        .. EducationSchoolWords,
     ];
 
     // A school's word within the 120 characters before the noun at at or the 60 after its end.

@@ -610,6 +610,8 @@ internal static partial class SecretPhrases
         "huk-coburg", "debeka", "signal iduna", "cattolica", "reale mutua", "fidelidade", "caixa seguros", "ingosstrakh", "ингосстрах", "росгосстрах",
         "anadolu sigorta", "aksigorta", "state farm", "geico", "progressive", "direct line", "achmea", "nationale-nederlanden", "if skadeförsäkring",
         "東京海上", "損保ジャパン", "平安保险", "삼성화재",
+        // Probe 53: a student's flat, bicycle and laptop insurers.
+        "endsleigh", "huk", "hiscox", "admiral", "churchill", "matmut", "maaf", "gmf", "allstate", "lemonade", "ageas",
     ];
 
     // An insurer's letter to its insured: the claim is the reader's ("Votre dossier sinistre n° …", "Le confirmamos la apertura …").

@@ -64,7 +64,7 @@ internal static partial class SecretPhrases
         "bsn", "снилс", "инн", "身份证", "マイナンバー", "주민등록번호", "cédula", "carteira de identidade", "rodné číslo", "adóazonosító", "taj szám",
         "dni", "passport", "reisepass", "passeport", "pasaporte", "passaporte", "passaporto", "paspoort", "paszport", "паспорт", "pasaport", "paspor",
         "pașaport", "hộ chiếu", "पासपोर्ट", "جواز السفر", "דרכון", "διαβατήριο", "útlevél", "cestovní pas", .. RomanisedIdNouns, .. LocalIdNouns, .. PolicyNouns,
-        .. DossierIdNouns, .. PayTvCardNouns, .. VisaNouns, .. FinanceIdNouns, .. LanguageGapIdNouns, .. GovernmentIdNouns,
+        .. DossierIdNouns, .. PayTvCardNouns, .. VisaNouns, .. FinanceIdNouns, .. LanguageGapIdNouns, .. GovernmentIdNouns, .. EducationIdNouns,
     ], StringComparer.OrdinalIgnoreCase);
 
     // Words after a year that say it is one: a birth year, a model year ("bin 1968 geboren", "born 1975").

@@ -342,12 +342,14 @@ internal static partial class SecretPhrases
         .. MobilityPhrases(),
         // Health insurers' member numbers, Arabic ids with a possessive ending (SecretPhrases.Healthcare).
         .. HealthPhrases(),
+        // Students', candidates' and student-loan borrowers' numbers (SecretPhrases.Education).
+        .. EducationPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(HomeTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(HomeTriggers).Concat(EducationTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -457,7 +459,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at) || HomeAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at) || HomeAt(text, at) || EducationAt(text, at))
         {
             return true;
         }
@@ -485,7 +487,7 @@ internal static partial class SecretPhrases
             // A table's header naming an id or a password column, read down its rows; a wallet's key in a config's accounts (SecretPhrases.AgentTraffic).
             if ((want is Want.Digits or Want.Word or Want.Account && HeaderColumn(text, at, at + phrase.Length, password: want == Want.Word, pin: phrase == "pin")
                     && !(IsCodeWord(phrase) && ActivityCodeBefore(text, at)) && !CellEndsAtNoun(text, at, at + phrase.Length))
-                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase))
+                || (phrase == "account" && SensitiveScanner.WalletKeyInAccounts(text, at)) || RecordField(text, at, phrase) || EducationIdColumn(text, at, at + phrase.Length, phrase))
             {
                 return true;
             }
@@ -639,7 +641,10 @@ internal static partial class SecretPhrases
         // A member number with no health or insurance word near, a form's own number, another key's value in code (SecretPhrases.Healthcare).
         || HealthNotValue(text, at, end, phrase)
         // A meter's serial, a broadband or a utility's account, an OpenWrt section's name (SecretPhrases.Home).
-        || HomeTelecomNotValue(text, at, end, phrase);
+        || HomeTelecomNotValue(text, at, end, phrase)
+        // A course's, a class's or a school's code, a service named with whose password it is, an id's format asked, a recovery key's id
+        // (SecretPhrases.Education).
+        || EducationNotValue(text, at, end, phrase, want);
 
     /// <summary>Whether the noun <paramref name="phrase"/> ending at <paramref name="end"/> is followed by a value of its kind.</summary>
     private static bool ValueAfter(ReadOnlySpan<char> text, int at, int end, string phrase, Want want)

@@ -135,9 +135,9 @@ internal static partial class SensitiveScanner
         return strength switch
         {
             // An id's example from the documentation ("np. '44051401359'"; SecretPhrases.Research).
-            IdStrength.Alone => !NamedPublic(text, start) && !SecretPhrases.ExampleIdBefore(text, start),
+            IdStrength.Alone => !NamedPublic(text, start) && !SecretPhrases.ExampleIdBefore(text, start) && !SecretPhrases.DocumentedValue(text, start, end),
             IdStrength.WithCue => !NamedPublic(text, start) && Cued(text, start, end, PersonalCues, back: 120, ahead: 40) && !ServiceNumberBefore(text, start)
-                && !SecretPhrases.ExampleIdBefore(text, start),
+                && !SecretPhrases.ExampleIdBefore(text, start) && !SecretPhrases.DocumentedValue(text, start, end),
             IdStrength.Bank => !NamedPublic(text, start) && BankCued(text, start) && !Amount(text, end) && !PhoneBefore(text, start)
                 && !SecretPhrases.CountingPlaceholderAt(text, start, start)
                 && !ServiceNumberBefore(text, start)

@@ -16,7 +16,15 @@ internal static partial class SensitiveScanner
         "code d'activation", "code d’activation", "code d'accès", "code d’accès", "código de activación", "código de acceso", "código de ativação",
         "código de acesso", "codice di attivazione", "codice di accesso", "kod aktywacyjny", "kod dostępu", "код активации", "код доступа",
         "aktivasyon kodu", "アクティベーションコード", "認証コード", "인증 코드", "활성화 코드", "激活码", "验证码",
+        // Probe 53: a school app's or a nursery's registration and invite codes, printed once for one family.
+        "registration code", "invite code", "invitation code", "sign-up code", "registrierungscode", "einladungscode", "code d'inscription",
+        "code d’inscription", "code d'invitation", "código de registro", "código de invitación", "código de convite", "codice di registrazione",
+        "codice invito", "registratiecode", "uitnodigingscode", "kod rejestracyjny", "kod zaproszenia", "登録コード", "招待コード", "가입 코드",
+        "가입코드", "초대 코드", "초대코드", "注册码", "邀请码",
     ], StringComparison.OrdinalIgnoreCase);
+
+    // Asks to type a code out that the shared read-out verbs lack: Japanese "打って", "文字で", "文字に起こ".
+    private static readonly SearchValues<string> ScriptTypeOutVerbs = SearchValues.Create(["打って", "打ち出", "文字で", "文字に起こ", "打出来", "打一下", "글자로"], StringComparison.Ordinal);
 
     /// <summary>
     /// The ask that carries a photo names a letter's activation or access code and asks for it to be read out ("Kun je de
@@ -24,7 +32,7 @@ internal static partial class SensitiveScanner
     /// ("what if the code has expired?") asks for nothing in the image.
     /// </summary>
     internal static bool ActivationCodePhotographed(ReadOnlySpan<char> ask) =>
-        ask.IndexOfAny(ActivationCodeNouns) >= 0 && (ask.IndexOfAny(ReadOutVerbs) >= 0 || ask.IndexOfAny(MoreReadOutVerbs) >= 0);
+        ask.IndexOfAny(ActivationCodeNouns) >= 0 && (ask.IndexOfAny(ReadOutVerbs) >= 0 || ask.IndexOfAny(MoreReadOutVerbs) >= 0 || ask.IndexOfAny(ScriptTypeOutVerbs) >= 0);
 
     // A negation as a whole word within the words before a masking word ("not", "pas"…; "no" opens "November" too), or English's "n't"
     // glued to its verb ("haven't").

@@ -255,7 +255,7 @@ internal static partial class SensitiveScanner
         }
 
         // A key inside a URL: a credential's query parameter, a random segment after an API version (SensitiveScanner.AgentTraffic).
-        if (rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at))
+        if ((rest.StartsWith("://", StringComparison.Ordinal) && KeyInUrl(text, at)) || (rest[0] is 't' or 'T' or 'k' or 'K' && at > 0 && (char.IsAsciiLetter(text[at - 1]) || text[at - 1] == '_') && QueryParameterKey(text, at)))
         {
             return SensitiveKind.ApiKey;
         }
@@ -1086,7 +1086,7 @@ internal static partial class SensitiveScanner
             }
 
             // "national_id '00000003' (fake rows)": the phrase's value is declared a dummy, and the values after it are other fields'.
-            if (chars >= 6 && digits >= 4 && SecretPhrases.DeclaredDummy(text, at + i))
+            if (chars >= 6 && digits >= 4 && (SecretPhrases.DeclaredDummy(text, at + i) || SecretPhrases.DocumentedValue(text, at + i, at + j)))
             {
                 return false;
             }
