@@ -99,10 +99,10 @@ internal static partial class SensitiveScanner
 
     // A word after a secret's noun that makes the phrase a topic about secrets, not the secret shown ("read the password policy", "the
     // docs on password reset", "Passwort-Richtlinie", "password manager comparison"). "expiry", not "expir": a token "expiring tonight" is the
-    // one shown; no "section": a welcome card's password section holds it (sensitive-categories-131).
+    // one shown (sensitive-categories-131).
     private static readonly string[] SecretTopicWords =
     [
-        "policy", "policies", "rule", "requirement", "reset", "doc", "guide", "faq", "manager", "strength", "complexity", "length",
+        "policy", "policies", "rule", "requirement", "reset", "section", "doc", "guide", "faq", "manager", "strength", "complexity", "length",
         "expiry", "expiration", "recovery", "protected", "tips", "criteria", "rotation", "setting", "page", "form", "instruction", "article", "change", "hint",
         "richtlinie", "regel", "anforderung", "vorgabe", "zurücksetz", "politique", "règle", "exigence", "política", "requisito", "regla",
         "regole", "requisiti", "политик", "правил", "требован", "ポリシー", "ルール", "要件", "策略", "规则", "要求", "정책", "규칙",
