@@ -240,7 +240,10 @@ internal static class HeuristicClassifier
     [
         "bank card", "credit card", "debit card", "my card", "id card", "identity card", "passport", "driver's licen", "driving licen",
         "statement", "payslip", "pay slip", "tax return", "prescription", "insurance card", "health card", "residence permit",
-        "carte bancaire", "carte d'identité", "mi dni", "el dni", "del dni", "tu dni", "su dni", "ausweis", "kreditkarte", "reisepass", "carta d'identità",
+        "carte bancaire", "carte d'identité", "mi dni", "el dni", "del dni", "tu dni", "su dni",
+        // Spanish words beside a lower-case "dni" too ("foto de dni de mi madre", "foto dni por las dos caras"; sensitive-categories-131);
+        // Polish "dni" (days) stands beside none of them.
+        "de dni", "un dni", "foto dni", "dni por", "dni y ", "dni de ", "dni del", "dni en ", "dni con", "ausweis", "kreditkarte", "reisepass", "carta d'identità",
         // The same documents in the other corpus languages (after the fresh file sensitive-categories-18).
         "passaporte", "pasaporte", "passeport", "passaporto", "paszport", "paspoort", "паспорт", "pasaport", "护照", "パスポート", "여권",
         "führerschein", "rijbewijs", "permis de conduire", "prawo jazdy", "водительск", "ehliyet", "運転免許", "驾驶证", "운전면허",

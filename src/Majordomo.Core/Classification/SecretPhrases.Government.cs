@@ -156,7 +156,9 @@ internal static partial class SecretPhrases
             return false;
         }
 
-        return EndsWithWord(window[..digit].TrimEnd(' '), TaxFormWords);
+        // The PIN given in the next sentence ("IP PIN for the federal 1040.\nIt is 583920"; sensitive-categories-131) is the noun's value.
+        var next = stop < 0 ? [] : text[(end + digit + stop + 1)..Math.Min(text.Length, end + digit + stop + 41)];
+        return EndsWithWord(window[..digit].TrimEnd(' '), TaxFormWords) && !DigitRun(next, 4, 12);
     }
 
     /// <summary>

@@ -279,13 +279,15 @@ internal static partial class SecretPhrases
     }
 
     /// <summary>The guards <see cref="NotAValue"/> adds for this theme.</summary>
-    private static bool HealthNotValue(ReadOnlySpan<char> text, int at, int end, string phrase) =>
+    private static bool HealthNotValue(ReadOnlySpan<char> text, int at, int end, string phrase, Want want) =>
         (OneOf(phrase, HealthWords.MemberNouns) && !WordIn(text[Math.Max(0, at - 200)..Math.Min(text.Length, end + 200)], HealthWords.HealthCues))
-        || FormNumberAfter(text, end) || OtherKeyValueAfter(text, end) || CodeExpressionAfter(text, end) || (end < text.Length && text[end] == '^')
+        // A password's value needs no digit: a form's number before it is no sign there is none ("the password for the claim form MS014
+        // portal is Wattle-Kookaburra-Sky"; sensitive-categories-131).
+        || (want is not (Want.Word or Want.Access) && FormNumberAfter(text, end)) || OtherKeyValueAfter(text, end) || CodeExpressionAfter(text, end) || (end < text.Length && text[end] == '^')
         || RemovedInSentence(text, end);
 
     /// <summary>
-    /// The noun's sentence says its value was taken out before any digit ("Versichertennummer und IBAN hab ich rausgelöscht", "I've taken
+    /// The noun's sentence says its value was taken out before any digit, and no copula hands the digits over as the noun's value ("Versichertennummer und IBAN hab ich rausgelöscht", "I've taken
     /// out Mum's NHS number"): the numbers further on are others'.
     /// </summary>
     private static bool RemovedInSentence(ReadOnlySpan<char> text, int end)
@@ -294,8 +296,29 @@ internal static partial class SecretPhrases
         var stop = sentence.IndexOfAny(".!?\n");
         sentence = stop < 0 ? sentence : sentence[..stop];
         var digit = sentence.IndexOfAnyInRange('0', '9');
-        return SensitiveScanner.NumbersMaskedInPhoto(digit < 0 ? sentence : sentence[..digit]);
+        return SensitiveScanner.NumbersMaskedInPhoto(digit < 0 ? sentence : sentence[..digit]) && !(digit >= 0 && ValueIntroduced(sentence[..digit]));
     }
+
+    // A copula, a colon or '=' right before the digits hands them over as the noun's value: the removal told between was of something
+    // else ("The NHS number (I removed the spaces) is 4857773456", "Mon code PIN, celui que j'ai tapé, c'est 4821"; sensitive-categories-131).
+    private static bool ValueIntroduced(ReadOnlySpan<char> lead)
+    {
+        lead = lead.TrimEnd(" \t\"'«„“(");
+        if (lead.IsEmpty)
+        {
+            return false;
+        }
+
+        if (lead[^1] is ':' or '=')
+        {
+            return true;
+        }
+
+        var word = lead[(lead.LastIndexOfAny(' ', '\'', '’') + 1)..];
+        return OneOf(word, ValueCopulas);
+    }
+
+    private static readonly string[] ValueCopulas = ["is", "was", "are", "es", "era", "ist", "lautet", "war", "est", "è", "é", "são", "jest", "är"];
 
     /// <summary>
     /// In code, the noun's key is given an expression, not a value ("\"mrn\": f[3].split('^')[0]", "'carteirinha': os.getenv(…)"): an

@@ -230,6 +230,34 @@ internal static partial class SecretPhrases
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
     /// <summary>
+    /// A numbered compound standing as one (<see cref="NumberedCompound"/>); a percentage's only after an article or a determiner ("ein
+    /// 95%-Konfidenzintervall", "a 95%-confidence interval", "die 10%-Rabatt-Aktion"): "winkel01 met 64%-Appeltaart" is a password
+    /// (sensitive-categories-131).
+    /// </summary>
+    private static bool CountingCompound(ReadOnlySpan<char> token, ReadOnlySpan<char> text, int start)
+    {
+        if (!NumberedCompound(token))
+        {
+            return false;
+        }
+
+        if (!token.Contains("%-", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var before = text[Math.Max(0, start - 12)..start].TrimEnd(' ');
+        return OneOf(before[(before.LastIndexOfAny(' ', '\n', '\'') + 1)..], PercentDeterminers);
+    }
+
+    private static readonly string[] PercentDeterminers =
+    [
+        "a", "an", "the", "this", "that", "our", "your", "ein", "eine", "einem", "einen", "einer", "eines", "der", "die", "das", "den", "dem", "des",
+        "zum", "zur", "im", "am", "beim", "vom", "jede", "jeder", "jedes", "diese", "dieser", "dieses", "een", "het", "de", "le", "la", "les", "l",
+        "un", "une", "el", "los", "las", "il", "lo", "gli", "uno", "o", "os", "um", "uma",
+    ];
+
+    /// <summary>
     /// "30-Sekunden-Fensters", "12-Monats-Abo", "24-Stunden-Takt": a number and the words it counts, joined by dashes (German and
     /// Dutch compounds) — the digits are all in the first part (a percentage's sign may follow them) and every other part is a word.
     /// </summary>

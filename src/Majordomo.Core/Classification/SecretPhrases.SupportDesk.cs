@@ -103,7 +103,7 @@ internal static partial class SecretPhrases
         return false;
     }
 
-    private static bool StartsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> stems)
+    internal static bool StartsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> stems)
     {
         foreach (var stem in stems)
         {

@@ -282,7 +282,7 @@ internal static partial class SecretPhrases
         // example stays sensitive).
         var sentence = line[Math.Max(0, line.Length - 80)..];
         sentence = sentence[(sentence.LastIndexOfAny(".!?") + 1)..];
-        if (ContainsStem(sentence, ExampleIbanWords))
+        if (ExampleCueIn(sentence))
         {
             return true;
         }
@@ -290,7 +290,7 @@ internal static partial class SecretPhrases
         // Or names it one right after it, in its sentence ("gives GB82 WEST 1234 5698 7654 32 as an example IBAN"; probe 46).
         var after = text[start..Math.Min(text.Length, start + 34 + 8 + 30)];
         var stop = after.IndexOfAny(".!?\n");
-        if (ContainsStem(stop < 0 ? after : after[..stop], ExampleIbanWords))
+        if (ExampleCueIn(stop < 0 ? after : after[..stop]))
         {
             return true;
         }
@@ -300,6 +300,29 @@ internal static partial class SecretPhrases
             if (line.Contains(word, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An example's word in the span, not a name's first word: "Muster Bau Oy", "Sample Logistics AB" name the payee (a capitalised word
+    /// follows), and the registry's example IBAN paid to them is pasted as an account (sensitive-categories-131); "Muster-IBAN", "sample
+    /// IBAN", "Beispiel: DE02 …" stay cues.
+    /// </summary>
+    private static bool ExampleCueIn(ReadOnlySpan<char> span)
+    {
+        foreach (var word in ExampleIbanWords)
+        {
+            foreach (var hit in Occurrences(span, word))
+            {
+                var end = hit + word.Length;
+                var name = end + 2 < span.Length && span[end] == ' ' && char.IsUpper(span[end + 1]) && char.IsLower(span[end + 2]);
+                if (!name)
+                {
+                    return true;
+                }
             }
         }
 

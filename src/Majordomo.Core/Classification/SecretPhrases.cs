@@ -639,7 +639,7 @@ internal static partial class SecretPhrases
         // A check or share code with no licence near, a policy with no insurance near (SecretPhrases.Mobility).
         || MobilityNotValue(text, at, phrase)
         // A member number with no health or insurance word near, a form's own number, another key's value in code (SecretPhrases.Healthcare).
-        || HealthNotValue(text, at, end, phrase)
+        || HealthNotValue(text, at, end, phrase, want)
         // A meter's serial, a broadband or a utility's account, an OpenWrt section's name (SecretPhrases.Home).
         || HomeTelecomNotValue(text, at, end, phrase)
         // A course's, a class's or a school's code, a service named with whose password it is, an id's format asked, a recovery key's id
@@ -2537,7 +2537,7 @@ internal static partial class SecretPhrases
         }
 
         // A licence key's 5×5 groups and a list of recovery codes are secrets by their shape alone (SecretPhrases.ServiceKeys).
-        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !NumberedCompound(token)
+        return !inWord && (token.Length is >= 8 and <= 40 && Shaped(token) && !DummyValue(token) && !SensitiveScanner.Masked(token) && !CalledName(token, text, end) && !InterpolationHole(text, start, end) && !CountingCompound(token, text, start)
             || ColonFields(token) || CategoryRun(text, start, end) || TrailingSymbol(text, start, end) || CredentialPair(text, start, end) || SlashPair(text, start, end)
             || (LicenceKey(token) && !DummyValue(token)) || RecoveryCodeList(text, start, end)) && !NamedHandle(text, start) && !SensitiveScanner.InPublishedJwt(text, start) && !DocumentedExample(text, start) && !PublicLookAlike(text, start, valueEnd)
             && !SensitiveScanner.PastedLookAlike(text, start, end) && !StatementDescriptor(token) && !ExampleLabelled(text, start) && !InCiphertext(text, start) && !SheetRange(token)
@@ -2617,8 +2617,9 @@ internal static partial class SecretPhrases
 
         // One digit is enough in a long mixed-case token with a symbol and an underscore ("Harbor!Quill7_Mango"; probe 23).
         var long1 = digits == 1 && symbols > 0 && underscores > 0 && upper >= 2 && lower >= 6;
-        // "::" is a scope's, "^^" an HL7 field's empty components ("1234^^^HOSP^MR": SensitiveScanner.Healthcare reads those).
-        if (letters < 3 || (digits < 2 && !long1) || token.Contains("::", StringComparison.Ordinal) || token.Contains("^^", StringComparison.Ordinal))
+        // "::" is a scope's, "^^" an HL7 field's empty components ("1234^^^HOSP^MR": SensitiveScanner.Healthcare reads those) — three carets
+        // or more: a password's "^^" ("Kitty^^Paws42"; sensitive-categories-131) is its own.
+        if (letters < 3 || (digits < 2 && !long1) || token.Contains("::", StringComparison.Ordinal) || (token.Contains("^^", StringComparison.Ordinal) && token.Count('^') >= 3))
         {
             return false;
         }

@@ -267,5 +267,63 @@ internal static partial class SensitiveScanner
     /// box of the blank one a value goes in (SensitiveScanner.Government's BoxWords): no one's numbers are in it.
     /// </summary>
     internal static bool BlankFormPhoto(ReadOnlySpan<char> ask) =>
-        SecretPhrases.WordIn(ask, BlankWords) && (SecretPhrases.WordIn(ask, FormWords) || ask.IndexOfAny(BoxWords) >= 0);
+        SecretPhrases.WordIn(ask, BlankWords) && (SecretPhrases.WordIn(ask, FormWords) || ask.IndexOfAny(BoxWords) >= 0) && !OwnDocumentNamed(ask);
+
+    // The user's own identity documents beside the blank form ("my passport", "mi DNI", "meinem Reisepass").
+    private static readonly string[] OwnDocumentPossessives =
+        ["my", "mi", "mis", "mein", "meine", "meinem", "meinen", "meu", "minha", "mon", "ma", "mio", "mia", "mijn", "mój", "moja", "moje"];
+
+    private static readonly string[] OwnDocumentNouns =
+    [
+        "passport", "driving licen", "driver's licen", "id card", "identity card", "reisepass", "ausweis", "personalausweis", "führerschein",
+        "dni", "pasaporte", "carnet", "cédula", "rg", "cnh", "passaporte", "carteira", "passeport", "carte d'identité", "permis",
+        "passaporto", "carta d'identità", "patente", "paspoort", "rijbewijs", "paszport", "dowód", "prawo jazdy",
+    ];
+
+    private static readonly string[] OwnDocumentNumberWords = ["number", "no.", "nr", "nummer", "número", "numéro", "numero", "numer", "n°", "nº"];
+
+    // "my passport number goes in which box?", "meine Ausweisnummer": where a number goes is asked, the document is not said to be shown.
+    private static bool NumberAsked(ReadOnlySpan<char> after)
+    {
+        var glued = 0;
+        while (glued < after.Length && char.IsLetter(after[glued]))
+        {
+            glued++;
+        }
+
+        var following = after[glued..].TrimStart(" '’s");
+        return SecretPhrases.StartsWithAny(after, OwnDocumentNumberWords) || SecretPhrases.StartsWithAny(following, OwnDocumentNumberWords);
+    }
+
+    /// <summary>
+    /// The ask says the user's own document is in the photo too ("Photo of my passport and the blank visa form: which box does the passport
+    /// number go in?"): its number travels in the picture whatever the blank form beside it (sensitive-categories-131).
+    /// </summary>
+    private static bool OwnDocumentNamed(ReadOnlySpan<char> ask)
+    {
+        foreach (var possessive in OwnDocumentPossessives)
+        {
+            foreach (var at in SecretPhrases.Occurrences(ask, possessive))
+            {
+                var end = at + possessive.Length;
+                if (!SecretPhrases.WholeWordAt(ask, at, possessive.Length) || end >= ask.Length || ask[end] != ' ')
+                {
+                    continue;
+                }
+
+                var next = ask[(end + 1)..];
+                foreach (var noun in OwnDocumentNouns)
+                {
+                    // A short acronym is a whole word ("mi DNI", not "meu rgb").
+                    var whole = noun.Length > 3 || next.Length == noun.Length || !char.IsLetter(next[noun.Length]);
+                    if (next.StartsWith(noun, StringComparison.OrdinalIgnoreCase) && whole && !NumberAsked(next[noun.Length..]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 }

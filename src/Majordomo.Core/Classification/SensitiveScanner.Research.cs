@@ -98,11 +98,12 @@ internal static partial class SensitiveScanner
     private static readonly SearchValues<string> ImageSecretNouns = SearchValues.Create(ImageSecretNounList, StringComparison.OrdinalIgnoreCase);
 
     // A word after a secret's noun that makes the phrase a topic about secrets, not the secret shown ("read the password policy", "the
-    // docs on password reset", "Passwort-Richtlinie", "password manager comparison").
+    // docs on password reset", "Passwort-Richtlinie", "password manager comparison"). "expiry", not "expir": a token "expiring tonight" is the
+    // one shown (sensitive-categories-131).
     private static readonly string[] SecretTopicWords =
     [
         "policy", "policies", "rule", "requirement", "reset", "section", "doc", "guide", "faq", "manager", "strength", "complexity", "length",
-        "expir", "recovery", "protected", "tips", "criteria", "rotation", "setting", "page", "form", "instruction", "article", "change", "hint",
+        "expiry", "expiration", "recovery", "protected", "tips", "criteria", "rotation", "setting", "page", "form", "instruction", "article", "change", "hint",
         "richtlinie", "regel", "anforderung", "vorgabe", "zurücksetz", "politique", "règle", "exigence", "política", "requisito", "regla",
         "regole", "requisiti", "политик", "правил", "требован", "ポリシー", "ルール", "要件", "策略", "规则", "要求", "정책", "규칙",
     ];
@@ -139,7 +140,7 @@ internal static partial class SensitiveScanner
 
             hit += from;
             var end = hit + NounLength(ask[hit..], nounList);
-            if (!TopicAfter(ask[end..]) && !SecretPhrases.ContainsAny(ask[Math.Max(0, hit - 24)..hit], SecretTopicLeads))
+            if (!TopicAfter(ask[end..]) && !TopicBefore(ask[Math.Max(0, hit - 24)..hit]))
             {
                 return true;
             }
@@ -149,6 +150,13 @@ internal static partial class SensitiveScanner
 
         return false;
     }
+
+    // A topic's noun before the secret's in its clause ("la política de contraseñas"); one in an earlier clause is the photo's setting, not
+    // the noun's topic ("the note taped to the security policy: read me the password on it"; sensitive-categories-131).
+    private static bool TopicBefore(ReadOnlySpan<char> lead) =>
+        SecretPhrases.ContainsAny(lead[(lead.LastIndexOfAny(ClauseMarks) + 1)..], SecretTopicLeads);
+
+    private static readonly SearchValues<char> ClauseMarks = SearchValues.Create(":;,.!?—\n");
 
     private static int NounLength(ReadOnlySpan<char> at, string[] nounList)
     {
