@@ -157,7 +157,8 @@ internal static partial class SecretPhrases
     }
 
     // What a transfer's message says beside India's UTR: a UPI or NEFT payment, an account debited or credited, rupees.
-    private static readonly string[] TransferCues = ["upi", "vpa", "imps", "neft", "rtgs", "debited", "credited", "a/c", "inr", "rs", "₹"];
+    // Probe 55: a payment app's or its sound box's name.
+    private static readonly string[] TransferCues = ["upi", "vpa", "imps", "neft", "rtgs", "debited", "credited", "a/c", "inr", "rs", "₹", "paytm", "phonepe", "gpay", "bhim", "soundbox"];
 
     /// <summary>
     /// "UTR" near <paramref name="at"/> (within 160 characters) names India's unique transaction reference: a transfer's cue is near

@@ -26,6 +26,7 @@ internal static partial class SecretPhrases
         var after = text[end..Math.Min(text.Length, end + 80)];
         after = after[..SentenceEnd(after)];
         var runs = 0;
+        Span<char> dialled = stackalloc char[8];
         for (var i = 0; i < after.Length; i++)
         {
             if (!char.IsAsciiDigit(after[i]))
@@ -35,6 +36,19 @@ internal static partial class SecretPhrases
 
             var run = after[i..].IndexOfAnyExceptInRange('0', '9');
             run = run < 0 ? after.Length - i : run;
+            // A safe's code dialled digit by digit ("1-2-3-4"): the digits joined are the code (probe 55).
+            if (run == 1 && DialledDigits(after[i..], dialled, out var length) is >= 3 and var count)
+            {
+                if (!TrivialCode(dialled[..count]))
+                {
+                    return false;
+                }
+
+                runs++;
+                i += length;
+                continue;
+            }
+
             // One or two digits are a size or a count beside the default ("fits a 14-inch laptop", "1.2 kg"), no code (probe 31).
             if (run < 3)
             {
@@ -80,6 +94,28 @@ internal static partial class SecretPhrases
         "still", "never changed", "never been changed", "nog steeds", "nog altijd", "immer noch", "noch immer", "nie geändert", "toujours", "jamais changé",
         "ancora", "mai cambiato", "todavía", "aún", "nunca cambiamos", "ainda", "nunca mudamos", "wciąż", "nadal", "hâlâ", "fortfarande", "всё ещё", "до сих пор",
     ];
+
+    /// <summary>The digits at <paramref name="start"/> are a factory default (<see cref="FactoryDefault"/>, its cue in the 40 characters before).</summary>
+    internal static bool FactoryDefaultAt(ReadOnlySpan<char> text, int start) => FactoryDefault(text, start, start);
+
+    // Single digits joined by one dash or space ("1-2-3-4"), up to eight: how many were read into <paramref name="digits"/>.
+    private static int DialledDigits(ReadOnlySpan<char> s, Span<char> digits, out int length)
+    {
+        var count = 0;
+        length = 0;
+        while (length < s.Length && count < digits.Length && char.IsAsciiDigit(s[length]) && (length + 1 == s.Length || !char.IsAsciiDigit(s[length + 1])))
+        {
+            digits[count++] = s[length++];
+            if (length + 1 >= s.Length || s[length] is not ('-' or ' ') || !char.IsAsciiDigit(s[length + 1]))
+            {
+                break;
+            }
+
+            length++;
+        }
+
+        return count;
+    }
 
     // Three to eight digits, one repeated or counting up by one from 0 or 1: what every unit ships with.
     private static bool TrivialCode(ReadOnlySpan<char> digits)

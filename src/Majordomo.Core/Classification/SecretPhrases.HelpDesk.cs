@@ -264,7 +264,12 @@ internal static partial class SecretPhrases
         "toujours", "utilise", "ainda", "exposta", "exposed", "sigue", "todavía", "ancora", "nog steeds", "nadal", "wciąż", "до сих пор", "まだ", "仍然", "还在", "아직",
     ];
 
-    private static readonly string[] ManualCues = ["manual", "docs", "handbuch", "manuel", "datasheet", "documentation", "dokumentation", "checklist", "ships with", "vêm com", "livrent"];
+    private static readonly string[] ManualCues =
+    [
+        "manual", "docs", "handbuch", "manuel", "datasheet", "documentation", "dokumentation", "checklist", "ships with", "vêm com", "livrent",
+        // Probe 55: the manual in Italian, Dutch, Polish and German's other nouns.
+        "manuale", "libretto", "handleiding", "instrukcja", "instrukcji", "anleitung", "bedienungsanleitung", "instrucciones",
+    ];
 
     // A run of <paramref name="min"/> to <paramref name="max"/> ASCII digits standing alone.
     private static bool DigitRun(ReadOnlySpan<char> s, int min, int max)

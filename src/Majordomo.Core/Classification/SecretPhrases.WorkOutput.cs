@@ -128,9 +128,14 @@ internal static partial class SecretPhrases
         var before = text[Math.Max(0, start - 80)..start];
         before = before[(before.LastIndexOfAny('\n', '\r') + 1)..];
         // Stripe's own key, however short it is pasted ("uso Stripe con la clave pk_live_51Nf…"; SecretPhrases.Trips).
+        // Stripe's key said to sit in a web page (its checkout page's JavaScript, the browser): made to ship there (probe 55).
         return before.Contains("publishable", StringComparison.OrdinalIgnoreCase)
-            || ((token.StartsWith("pk_live_", StringComparison.Ordinal) || token.StartsWith("pk_test_", StringComparison.Ordinal)) && StripeInLine(text, start));
+            || ((token.StartsWith("pk_live_", StringComparison.Ordinal) || token.StartsWith("pk_test_", StringComparison.Ordinal))
+                && (StripeInLine(text, start) || ContainsAny(text[Math.Max(0, start - 120)..Math.Min(text.Length, start + 120)], PageWords)));
     }
+
+    private static readonly string[] PageWords =
+        ["javascript", "checkout page", "page source", "browser", "frontend", "front-end", "front end", "html", "client-side", "no front", "en el front"];
 
     // "Nei test userò RSSMRA85T10A562S che è l'esempio di Wikipedia": the sentence calls the value an example right after it.
     private static readonly string[] ExampleNouns = ["example", "esempio", "ejemplo", "exemplo", "exemple", "beispiel", "voorbeeld", "przykład", "пример", "例"];

@@ -344,12 +344,14 @@ internal static partial class SecretPhrases
         .. HealthPhrases(),
         // Students', candidates' and student-loan borrowers' numbers (SecretPhrases.Education).
         .. EducationPhrases(),
+        // A Danish and Norwegian one-time code (SecretPhrases.SmallBusiness).
+        .. SmallBusinessPhrases(),
     ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create([.. TriggerPhrases.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The secret nouns <see cref="Contains"/> looks for, and the spelled digits' starts (SensitivePrefilter finds their places from these).</summary>
-    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(HomeTriggers).Concat(EducationTriggers).Concat(["police"]);
+    internal static IEnumerable<string> TriggerPhrases => Phrases.Select(p => p.Phrase).Concat(SpelledTriggers).Concat(EverydayTriggers).Concat(DocumentTriggers).Concat(DictationTriggers).Concat(PastedTriggers).Concat(LayoutFields).Concat(RoleIdTriggers).Concat(FinanceTriggers).Concat(HelpDeskTriggers).Concat(ResearchTriggers).Concat(HealthTriggers).Concat(HomeTriggers).Concat(EducationTriggers).Concat(SmallBusinessTriggers).Concat(["police"]);
 
     // Words joining the noun to its value: "is", ":", "=", "ist", "est", "это", "是", "は", "to" (changed/set to).
     private static readonly string[] Connectors =
@@ -459,7 +461,7 @@ internal static partial class SecretPhrases
     {
         if ((SpelledAt(text, at) && !PublicSpelled(text, at)) || EverydayAt(text, at) || DocumentAt(text, at) || PastedAt(text, at) || StickerKeyAt(text, at)
             || SteamLetterCodeAt(text, at) || ActivationLetterCodeAt(text, at) || LayoutAt(text, at) || RoleIdAt(text, at) || PolicyAfterInsurerAt(text, at)
-            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at) || HomeAt(text, at) || EducationAt(text, at))
+            || FinanceAt(text, at) || HelpDeskAt(text, at) || ResearchAt(text, at) || HealthcareAt(text, at) || HomeAt(text, at) || EducationAt(text, at) || SmallBusinessAt(text, at))
         {
             return true;
         }
@@ -591,6 +593,9 @@ internal static partial class SecretPhrases
         || (want == Want.Answer && Withheld(text, at, end))
         // India's UTR, a transfer's reference (SecretPhrases.Counters).
         || (phrase == "utr" && UtrTransfer(text, at))
+        // A shop's promotion code, a terminal's numbers, a vendor's sandbox login, a slip's approval code, a storefront's token, a
+        // company's tax number (SecretPhrases.SmallBusiness).
+        || SmallBusinessNotValue(text, at, end, phrase, want)
         // A snapshot's empty field, a code block, a notice's example, a trip's or a payment's reference, masked tails (SecretPhrases.BrowserAgents).
         || BrowserPageNotValue(text, at, end, phrase, want)
         // A supply point's, a meter's, a fine's or a terminal's reference; a Pix key that is an e-mail, a phone or a UUID (SecretPhrases.ServiceReferences).

@@ -184,8 +184,14 @@ internal static partial class SensitiveScanner
     /// </summary>
     internal static bool NotCredentialKey(ReadOnlySpan<char> text, int start, int end)
     {
-        // The name's parts before its last ("X-Idempotency-Key", "partitionKey"), then the word before it ("its public key").
+        // A public storefront's or a marketplace's merchant token (SensitiveScanner.SmallBusiness).
         var name = text[start..end];
+        if (name.Contains("storefront", StringComparison.OrdinalIgnoreCase) || StorefrontOrMerchantToken(text, start))
+        {
+            return true;
+        }
+
+        // The name's parts before its last ("X-Idempotency-Key", "partitionKey"), then the word before it ("its public key").
         var from = 0;
         for (var k = 1; k <= name.Length; k++)
         {

@@ -12,7 +12,7 @@ internal static partial class SensitiveScanner
     // What says the form in the picture is filled in, not blank.
     private static readonly SearchValues<string> FilledCues = SearchValues.Create(
     [
-        "filled in", "filled-in", "filled out", "filled-out", "completed", "ausgefüllt", "rempli", "relleno", "rellené", "rellenado", "rellenada",
+        "filled in", "filled-in", "filled out", "filled-out", "completed", "ausgefüllt", "rempli", "relleno", "rellené", "rellenado", "rellenada", "rellenas", "rellenos",
         "cumplimentad", "compilato", "compilata", "compilé", "preenchid", "preenchi ", "ingevuld", "wypełnion", "wypełnił", "заполненн", "заполнил",
         "doldurdu", "doldurulmuş", "記入済", "記入した", "填好", "填写好", "已填", "작성한", "기입한",
     ], StringComparison.OrdinalIgnoreCase);

@@ -226,7 +226,8 @@ internal static partial class SensitiveScanner
         foreach (var (label, kind) in BusinessLabels)
         {
             var at = before.LastIndexOf(label, StringComparison.OrdinalIgnoreCase);
-            if (at < 0 || (label[0] < 0x2E80 && at > 0 && char.IsLetter(before[at - 1])))
+            // A label glued to a word by '_' is a name's part ("SpokeShed_VAT1", a password; probe 55).
+            if (at < 0 || (label[0] < 0x2E80 && at > 0 && (char.IsLetter(before[at - 1]) || before[at - 1] == '_')))
             {
                 continue;
             }

@@ -835,7 +835,7 @@ internal static partial class SensitiveScanner
             // where it is, not what it is (SecretPhrases.Handles).
             return value.Length >= 3 && !(!quoted && ConditionColon(text, start, end)) && !SecretPhrases.UserNamed(text, at, bare) && !(!quoted && SecretPhrases.PointsElsewhere(value, text[valueEnd..]))
                 && !(!quoted && (TaggedReference(value, text[valueEnd..]) || SecretPhrases.ProseWordValue(bare, text[valueEnd..]))) && !SecretPhrases.ClubNear(text, at, valueEnd) && !NameEchoed(name, bare) && !UserEchoed(text, start, bare) && !InSealedBlock(text, start)
-                && !SecretPhrases.ExampleBefore(text, start)
+                && !SecretPhrases.ExampleBefore(text, start) && !SecretPhrases.VendorSandboxLogin(text, start)
                 ? SensitiveKind.Password : SensitiveKind.None;
         }
 
@@ -1131,7 +1131,8 @@ internal static partial class SensitiveScanner
 
             var start = offset + hit;
             var kind = CheckDigits(text, start, out var next);
-            if (kind != SensitiveKind.None)
+            // A safe's factory default dialled digit by digit ("ab Werk den Code 0-0-0-0"; SensitiveScanner.SmallBusiness).
+            if (kind != SensitiveKind.None && !SecretPhrases.FactoryDefaultAt(text, start))
             {
                 return kind;
             }
@@ -1149,12 +1150,12 @@ internal static partial class SensitiveScanner
             }
 
             if ((NationalId(text, start) || EverydayNumber(text, start) || AcronymId(text, start) || PrintedId(text, start) || RecordId(text, start) || MrzAt(text, start) || OwnedAnswerId(text, start)
-                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
+                || CitizenCardNumber(text, start) || SymbolAndNumber(text, start) || FieldGroupedIban(text, start) || NamedMyNumber(text, start) || LockCodeField(text, start) || SpacedResidentNumber(text, start) || MaterialNumber(text, start)
                 || LockCodeYaml(text, start) || CodeRoster(text, start) || DeviceTokenBesideAddress(text, start) || PupilNumber(text, start) || CpfField(text, start) || RaNumber(text, start) || SlashedBankAccount(text, start) || MicrField(text, start)
                 || (next - start == 4 && SecretPhrases.VerifiedLastFour(text, start)))
                 && !FormatLabelledAt(text, start) && !CountingAt(text, start) && !CountingExample(text, start) && !BusinessNumber(text, start) && !FillerAt(text, start)
                 && !SecretPhrases.DeclaredDummy(text, start) && !SecretPhrases.AwsAccountId(text, start, text[start..next]) && !SecretPhrases.PublicLine(text, start)
-                && !SecretPhrases.CiRunNamed(text, start)
+                && !SecretPhrases.CiRunNamed(text, start) && !SmallBusinessNumber(text, start)
                 && !SecretPhrases.BillerAccount(text, start) && !SecretPhrases.DocumentNumberAt(text, start)
                 && !SecretPhrases.LetterCodeAccountAt(text, start) && !SecretPhrases.PayerAccountAt(text, start) && !OrganisationEin(text, start)
                 && !SecretPhrases.UtilityAccountAt(text, start))
