@@ -84,17 +84,37 @@ internal static partial class SecretPhrases
 
     /// <summary>
     /// A fixture's or a seed's zero-filled id (<c>X0000000</c>, <c>A000000001</c>, <c>X0000000T</c>): six zeros or more and no other digit
-    /// but a counter's last one — no one's number (docs/LABELLING.md, zero-filled dummies).
+    /// but a counter's last one; or one digit repeated nine times or more and no other, an id's length (<c>9999999999</c>,
+    /// <c>111.111.111-11</c>; a PIN such as 111111 stays a weak code in use) — no one's number (docs/LABELLING.md, zero-filled dummies).
     /// </summary>
     internal static bool ZeroFilled(ReadOnlySpan<char> value)
     {
         if (value.Count('0') < 6)
         {
-            return false;
+            return OneDigitRepeated(value);
         }
 
         var other = value.IndexOfAnyInRange('1', '9');
         return other < 0 || other == value.LastIndexOfAnyInRange('0', '9');
+    }
+
+    private static bool OneDigitRepeated(ReadOnlySpan<char> value)
+    {
+        var first = value.IndexOfAnyInRange('0', '9');
+        if (first < 0 || value.Count(value[first]) < 9)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c) && c != value[first])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

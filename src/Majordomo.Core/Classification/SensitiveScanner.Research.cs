@@ -140,6 +140,13 @@ internal static partial class SensitiveScanner
 
             hit += from;
             var end = hit + NounLength(ask[hit..], nounList);
+            // A short Latin acronym inside a word is the word's ("supports" holds India's "ppo").
+            if (end - hit <= 3 && hit > 0 && char.IsAsciiLetter(ask[hit]) && char.IsAsciiLetter(ask[hit - 1]))
+            {
+                from = end;
+                continue;
+            }
+
             if (!TopicAfter(ask[end..]) && !TopicBefore(ask[Math.Max(0, hit - 24)..hit]))
             {
                 return true;

@@ -45,6 +45,20 @@ public class SensitiveRuleBoundsTests
         Assert.False(SensitiveScanner.SecretReadOffImage(lookAlike) || SensitiveScanner.NumberReadFromPhoto(lookAlike), lookAlike);
     }
 
+    // A short Latin acronym inside a longer word is that word's ("supports" holds India's "ppo"); the same acronym standing alone is read.
+    [Theory]
+    [InlineData("Read me the PPO number on this photo of Dad's pension letter, the print is tiny.", "Read the table in this photo — which of these sites supports passkeys?")]
+    public void ReadTheVerb_AcronymInsideWord_ReadsNoSecret(string secret, string lookAlike)
+    {
+        Assert.True(SensitiveScanner.SecretReadOffImage(secret) || SensitiveScanner.NumberReadFromPhoto(secret), secret);
+        Assert.False(SensitiveScanner.SecretReadOffImage(lookAlike) || SensitiveScanner.NumberReadFromPhoto(lookAlike), lookAlike);
+    }
+
+    // One digit repeated to an id's length is a placeholder like a zero-filled one; a real-looking id in the same pair still fires.
+    [Theory]
+    [InlineData("Our FHIR validator rejects this Patient — why? {\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9434765919\"}]}", "Our FHIR validator rejects this test Patient — why? {\"resourceType\":\"Patient\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9999999999\"}]}")]
+    public void RepeatedDigitId_IsPlaceholder(string secret, string lookAlike) => Pair(secret, lookAlike);
+
     private static void Pair(string secret, string lookAlike)
     {
         SensitiveCategoryTests.Sensitive(secret);
