@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 
 namespace Majordomo.Classification;
 
@@ -55,10 +56,10 @@ internal static partial class SecretPhrases
 
         internal static readonly string[] All = [.. PortingNouns, .. PolicyNouns, .. PayTvNouns, .. CodeWordNouns, .. ActivationNouns, .. DefaultUsers];
 
-        // All of them in one searcher: HomeAt runs at every trigger's start, so one vectorised test turns most away first (issue 16).
-        internal static readonly SearchValues<string> Nouns = SearchValues.Create(All, StringComparison.OrdinalIgnoreCase);
-
-        internal static readonly int LongestNoun = All.Max(noun => noun.Length);
+        // Their first three characters in lower case: HomeAt runs at every trigger's start ("key", "token", "pass" in code), so one set
+        // lookup turns those away before any StartsWith (a multi-string search over nouns in five scripts loses its vectorised path; issue 16).
+        internal static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Starts =
+            All.Select(noun => noun[..3].ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     // The checks HomeAt starts (added to TriggerPhrases).
@@ -68,7 +69,8 @@ internal static partial class SecretPhrases
     private static bool HomeAt(ReadOnlySpan<char> text, int at)
     {
         var rest = text[at..];
-        if (rest.Length < 4 || rest[..Math.Min(rest.Length, HomeWords.LongestNoun)].IndexOfAny(HomeWords.Nouns) != 0 || !HomeNounStarts(text, at))
+        Span<char> start = stackalloc char[3];
+        if (rest.Length < 4 || rest[..3].ToLowerInvariant(start) < 3 || !HomeWords.Starts.Contains(start) || !HomeNounStarts(text, at))
         {
             return GermanPolicyAt(text, at);
         }
@@ -78,7 +80,8 @@ internal static partial class SecretPhrases
             || Matched(text, at, HomeWords.PolicyNouns) is { } policy && StemNear(text, at, PolicyCues, 120) && CodeAfterNoun(text, at + policy.Length, 90)
             || Matched(text, at, HomeWords.PayTvNouns) is { } card && ContainsStem(text[Math.Max(0, at - 200)..Math.Min(text.Length, at + 200)], PayTvWords) && CodeAfterNoun(text, at + card.Length, 90)
             || Matched(text, at, HomeWords.CodeWordNouns) is { } word && CodeWordTold(text, at + word.Length)
-            || Matched(text, at, HomeWords.DefaultUsers) is { } user && DefaultPairInUse(text, at, at + user.Length);
+            || Matched(text, at, HomeWords.DefaultUsers) is { } user && DefaultPairInUse(text, at, at + user.Length)
+            || GermanPolicyAt(text, at);
     }
 
     // A noun starts a word (CJK needs no boundary), and the capitals' acronyms stand in capitals.
@@ -316,15 +319,12 @@ internal static partial class SecretPhrases
         }
 
         // Said in the pair's own sentence: "the manual says the default is admin/admin. Is that still true?" names a default.
-        var line = LineAround(text, at);
-        var from = line[..(at - LineStart(text, at))].LastIndexOfAny(".?!") + 1;
-        var sentence = line[from..];
-        var stop = HomeSentenceEnd(sentence[(at - LineStart(text, at) - from)..]);
-        sentence = stop >= 0 ? sentence[..(at - LineStart(text, at) - from + stop)] : sentence;
+        var line = LineAround(text, at, out var offset);
+        var from = line[..offset].LastIndexOfAny(".?!") + 1;
+        var stop = HomeSentenceEnd(line[offset..]);
+        var sentence = line[from..(stop >= 0 ? offset + stop : line.Length)];
         return ContainsAny(sentence, StillInUseWords) || ContainsStem(sentence, LoginInUseCues);
     }
-
-    private static int LineStart(ReadOnlySpan<char> text, int at) => at - (text[Math.Max(0, at - 200)..at].Length - (text[Math.Max(0, at - 200)..at].LastIndexOf('\n') + 1));
 
     private static readonly string[] PairJoins = [" et ", " and ", " y ", " und ", " e ", " en ", " i "];
 
@@ -358,7 +358,7 @@ internal static partial class SecretPhrases
 
     // A user's default taken as the password stays a secret when its line says it is still in use ("sigue con usuario 1234 y contraseña
     // 1234 de fábrica", "toujours l'identifiant admin et le mot de passe admin"; docs/LABELLING.md, probe 47).
-    private static bool DefaultStillInUse(ReadOnlySpan<char> text, int at) => ContainsAny(LineAround(text, at), StillInUseWords);
+    private static bool DefaultStillInUse(ReadOnlySpan<char> text, int at) => ContainsAny(LineAround(text, at, out _), StillInUseWords);
 
     // An upper-case noun of Latin letters with CJK or kana on one side and no Latin letter or digit on the other.
     private static bool GluedToCjk(ReadOnlySpan<char> text, int at, string phrase)
@@ -370,14 +370,15 @@ internal static partial class SecretPhrases
             && (at == 0 || cjkBefore || !char.IsAsciiLetterOrDigit(text[at - 1])) && (end == text.Length || cjkAfter || !char.IsAsciiLetterOrDigit(text[end]));
     }
 
-    // The line around a position, at most 200 characters each way.
-    private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int at)
+    // The line around a position, at most 200 characters each way, and the position within it.
+    private static ReadOnlySpan<char> LineAround(ReadOnlySpan<char> text, int at, out int offset)
     {
         var before = text[Math.Max(0, at - 200)..at];
         var after = text[at..Math.Min(text.Length, at + 200)];
         var start = before.LastIndexOf('\n') + 1;
         var stop = after.IndexOf('\n');
-        return text[(at - before.Length + start)..(stop < 0 ? at + after.Length : at + stop)];
+        offset = before.Length - start;
+        return text[(at - offset)..(stop < 0 ? at + after.Length : at + stop)];
     }
 
     /// <summary>
