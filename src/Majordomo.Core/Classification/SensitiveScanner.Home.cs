@@ -46,23 +46,9 @@ internal static partial class SensitiveScanner
 
     private static bool AccountWordNear(ReadOnlySpan<char> text, int at)
     {
-        var lineEnd = text[at..].IndexOf('\n');
-        var near = text[Math.Max(0, at - 200)..(lineEnd < 0 ? text.Length : at + lineEnd)];
+        var near = AccountContext(text, at);
         // France's RIB (relevé d'identité bancaire) names the account in capitals; its holder's word names it too ("intestato a Carla Neri").
-        if (near.Contains("RIB", StringComparison.Ordinal) || SecretPhrases.ContainsAny(near, HolderWords))
-        {
-            return true;
-        }
-
-        foreach (var cue in AccountCues)
-        {
-            if (near.Contains(cue, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return near.Contains("RIB", StringComparison.Ordinal) || SecretPhrases.ContainsAny(near, HolderWords) || AccountCueIn(near);
     }
 
     private static readonly string[] HolderWords = ["intestato", "intestata", "titulaire", "titular", "kontoinhaber", "beneficiario", "beneficiary", "account holder"];

@@ -43,8 +43,18 @@ internal static partial class SensitiveScanner
             return false;
         }
 
+        return AccountCueIn(AccountContext(text, at));
+    }
+
+    // The 200 characters before a position and the rest of its line: where an account's word names the number at it.
+    private static ReadOnlySpan<char> AccountContext(ReadOnlySpan<char> text, int at)
+    {
         var lineEnd = text[at..].IndexOf('\n');
-        var near = text[Math.Max(0, at - 200)..(lineEnd < 0 ? text.Length : at + lineEnd)];
+        return text[Math.Max(0, at - 200)..(lineEnd < 0 ? text.Length : at + lineEnd)];
+    }
+
+    private static bool AccountCueIn(ReadOnlySpan<char> near)
+    {
         foreach (var cue in AccountCues)
         {
             if (near.Contains(cue, StringComparison.OrdinalIgnoreCase))
